@@ -1,0 +1,365 @@
+/**
+ * The journey map model, version 1: every entity of the method (scope, personas, stages,
+ * touchpoints, lanes, notes, feedback, pain points, opportunities, KPIs, scoring choice).
+ *
+ * The same schema validates a draft in the panel, a model read back from the canvas and a
+ * JSON file given to the command line, so a model is trusted nowhere until it has passed here.
+ */
+import * as z from "./zod";
+
+export const SCHEMA_VERSION = 1;
+
+export const Id = z.string().min(1).max(64);
+
+export const CHANNELS = ["web", "app", "email", "phone", "chat", "store", "social", "support", "other"] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+export const Scope = z.object({
+  journey: z.string(),
+  product: z.string(),
+  goal: z.string(),
+  successMetrics: z.array(z.string()),
+});
+export type Scope = z.infer<typeof Scope>;
+
+export const Persona = z.object({
+  id: Id,
+  name: z.string().min(1),
+  role: z.string(),
+  demographics: z.string(),
+  goals: z.array(z.string()),
+  motivations: z.array(z.string()),
+  behaviours: z.array(z.string()),
+  frustrations: z.array(z.string()),
+  quote: z.string(),
+  /** Share of customers this persona stands for, in percent; null when unknown. */
+  share: z.number().min(0).max(100).nullable(),
+  /** Whether generated maps show this persona in their header. */
+  onMap: z.boolean(),
+});
+export type Persona = z.infer<typeof Persona>;
+
+/** Manual emotion of a stage, −2 (frustrated) … +2 (delighted). */
+export const Emotion = z.number().min(-2).max(2);
+
+export const Stage = z.object({
+  id: Id,
+  name: z.string().min(1),
+  objective: z.string(),
+  /** The manual emotion; null means "derive it from feedback". */
+  emotion: Emotion.nullable(),
+});
+export type Stage = z.infer<typeof Stage>;
+
+/** The customer's expectation of a touchpoint, 1…5. */
+export const Importance = z.number().min(1).max(5);
+
+export const Touchpoint = z.object({
+  id: Id,
+  stageId: Id,
+  name: z.string().min(1),
+  channel: Channel,
+  digital: z.boolean(),
+  importance: Importance,
+});
+export type Touchpoint = z.infer<typeof Touchpoint>;
+
+export const LANE_KINDS = [
+  "actions",
+  "thoughts",
+  "touchpoints",
+  "emotions",
+  "painPoints",
+  "opportunities",
+  "kpis",
+  "custom",
+] as const;
+export const LaneKind = z.enum(LANE_KINDS);
+export type LaneKind = z.infer<typeof LaneKind>;
+
+export const Lane = z.object({
+  id: Id,
+  kind: LaneKind,
+  name: z.string().min(1),
+  visible: z.boolean(),
+});
+export type Lane = z.infer<typeof Lane>;
+
+/** A free-text card in one cell of the grid (customer actions, thoughts, custom lanes). */
+export const Note = z.object({
+  id: Id,
+  laneId: Id,
+  stageId: Id,
+  text: z.string(),
+});
+export type Note = z.infer<typeof Note>;
+
+export const RatingScale = z
+  .object({ min: z.number(), max: z.number() })
+  .refine((s) => s.max > s.min, { message: "a rating scale needs max > min" });
+export type RatingScale = z.infer<typeof RatingScale>;
+
+export const FEEDBACK_KINDS = ["survey", "interview", "review", "social", "support", "form"] as const;
+export const FeedbackKind = z.enum(FEEDBACK_KINDS);
+
+export const Feedback = z
+  .object({
+    id: Id,
+    kind: FeedbackKind,
+    /** The rating as given, on `scale`; null for a text-only response. */
+    rating: z.number().nullable(),
+    scale: RatingScale.nullable(),
+    text: z.string(),
+    /** ISO date (YYYY-MM-DD) or null. */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    source: z.string(),
+    stageId: Id.nullable(),
+    touchpointId: Id.nullable(),
+    personaId: Id.nullable(),
+  })
+  .refine((f) => f.rating === null || (f.scale !== null && f.rating >= f.scale.min && f.rating <= f.scale.max), {
+    message: "a rating needs a scale and must lie on it",
+    path: ["rating"],
+  });
+export type Feedback = z.infer<typeof Feedback>;
+
+export const Score5 = z.number().int().min(1).max(5);
+export const Confidence = z.union([z.literal(0.5), z.literal(0.8), z.literal(1)]);
+export type Confidence = z.infer<typeof Confidence>;
+export const Score10 = z.number().min(1).max(10);
+
+export const PainPoint = z.object({
+  id: Id,
+  stageId: Id,
+  touchpointId: Id.nullable(),
+  title: z.string().min(1),
+  description: z.string(),
+  severity: Score5,
+  /** Null means "derive it from the share of the stage's feedback linked to this pain point". */
+  frequency: Score5.nullable(),
+  effort: Score5,
+  confidence: Confidence,
+  /** Manual reach for RICE; null means "count the linked feedback". */
+  reach: z.number().min(0).nullable(),
+  /** ICE inputs on 1–10 scales; null means "derive from severity, confidence and effort". */
+  ice: z.object({ impact: Score10, confidence: Score10, ease: Score10 }).nullable(),
+  /** Feedback ids that back this pain point. */
+  evidence: z.array(Id),
+});
+export type PainPoint = z.infer<typeof PainPoint>;
+
+export const OPPORTUNITY_STATUSES = ["idea", "planned", "in progress", "done", "dropped"] as const;
+export const Opportunity = z.object({
+  id: Id,
+  stageId: Id,
+  painPointId: Id.nullable(),
+  title: z.string().min(1),
+  description: z.string(),
+  status: z.enum(OPPORTUNITY_STATUSES),
+  owner: z.string(),
+});
+export type Opportunity = z.infer<typeof Opportunity>;
+
+export const Kpi = z.object({
+  id: Id,
+  stageId: Id,
+  name: z.string().min(1),
+  unit: z.string(),
+  direction: z.enum(["higher", "lower"]),
+  target: z.number(),
+  baseline: z.number().nullable(),
+  current: z.number().nullable(),
+  history: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), value: z.number() })),
+});
+export type Kpi = z.infer<typeof Kpi>;
+
+export const SCORING_MODELS = ["impact-effort", "rice", "ice"] as const;
+export const ScoringModel = z.enum(SCORING_MODELS);
+export type ScoringModel = z.infer<typeof ScoringModel>;
+
+export const Settings = z.object({
+  scoring: ScoringModel,
+  /** Expectations count as "not met" when the experience gap exceeds this. */
+  gapThreshold: z.number().min(0).max(4),
+  /** Data backing: fewer than `backed` responses is "thin", none is "none". */
+  backedResponses: z.number().int().min(1),
+});
+export type Settings = z.infer<typeof Settings>;
+
+const JourneyMapShape = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: Id,
+  title: z.string().min(1),
+  state: z.enum(["current", "future"]),
+  scope: Scope,
+  personas: z.array(Persona),
+  stages: z.array(Stage),
+  touchpoints: z.array(Touchpoint),
+  lanes: z.array(Lane),
+  notes: z.array(Note),
+  feedback: z.array(Feedback),
+  painPoints: z.array(PainPoint),
+  opportunities: z.array(Opportunity),
+  kpis: z.array(Kpi),
+  settings: Settings,
+});
+
+type Shape = z.infer<typeof JourneyMapShape>;
+
+/** Every id must be unique across the model, and every reference must name an entity that exists. */
+function checkIntegrity(map: Shape, ctx: z.RefinementCtx): void {
+  const seen = new Map<string, string>();
+  const collections = [
+    "personas",
+    "stages",
+    "touchpoints",
+    "lanes",
+    "notes",
+    "feedback",
+    "painPoints",
+    "opportunities",
+    "kpis",
+  ] as const;
+  for (const key of collections) {
+    map[key].forEach((entity, index) => {
+      const where = `${key}[${index}]`;
+      const earlier = seen.get(entity.id);
+      if (earlier !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key, index, "id"],
+          message: `duplicate id "${entity.id}" (${where} and ${earlier})`,
+        });
+      } else {
+        seen.set(entity.id, where);
+      }
+    });
+  }
+  const ids = (list: readonly { id: string }[]) => new Set(list.map((e) => e.id));
+  const stageIds = ids(map.stages);
+  const touchpointIds = ids(map.touchpoints);
+  const personaIds = ids(map.personas);
+  const laneIds = ids(map.lanes);
+  const feedbackIds = ids(map.feedback);
+  const painPointIds = ids(map.painPoints);
+  const refer = (ok: boolean, path: (string | number)[], what: string, id: string) => {
+    if (!ok) ctx.addIssue({ code: "custom", path, message: `unknown ${what} "${id}"` });
+  };
+  map.touchpoints.forEach((t, i) => refer(stageIds.has(t.stageId), ["touchpoints", i, "stageId"], "stage", t.stageId));
+  map.notes.forEach((n, i) => {
+    refer(stageIds.has(n.stageId), ["notes", i, "stageId"], "stage", n.stageId);
+    refer(laneIds.has(n.laneId), ["notes", i, "laneId"], "lane", n.laneId);
+  });
+  map.feedback.forEach((f, i) => {
+    if (f.stageId !== null) refer(stageIds.has(f.stageId), ["feedback", i, "stageId"], "stage", f.stageId);
+    if (f.touchpointId !== null)
+      refer(touchpointIds.has(f.touchpointId), ["feedback", i, "touchpointId"], "touchpoint", f.touchpointId);
+    if (f.personaId !== null) refer(personaIds.has(f.personaId), ["feedback", i, "personaId"], "persona", f.personaId);
+  });
+  map.painPoints.forEach((p, i) => {
+    refer(stageIds.has(p.stageId), ["painPoints", i, "stageId"], "stage", p.stageId);
+    if (p.touchpointId !== null)
+      refer(touchpointIds.has(p.touchpointId), ["painPoints", i, "touchpointId"], "touchpoint", p.touchpointId);
+    p.evidence.forEach((e, j) => refer(feedbackIds.has(e), ["painPoints", i, "evidence", j], "feedback", e));
+  });
+  map.opportunities.forEach((o, i) => {
+    refer(stageIds.has(o.stageId), ["opportunities", i, "stageId"], "stage", o.stageId);
+    if (o.painPointId !== null)
+      refer(painPointIds.has(o.painPointId), ["opportunities", i, "painPointId"], "pain point", o.painPointId);
+  });
+  map.kpis.forEach((k, i) => refer(stageIds.has(k.stageId), ["kpis", i, "stageId"], "stage", k.stageId));
+}
+
+export const JourneyMap = JourneyMapShape.superRefine(checkIntegrity);
+export type JourneyMap = z.infer<typeof JourneyMap>;
+
+/** The default stage template of the method. */
+export const DEFAULT_STAGE_NAMES = ["Awareness", "Consideration", "Decision", "Onboarding", "Retention", "Advocacy"];
+
+/** The built-in lanes, in map order. */
+export const BUILT_IN_LANES: readonly { kind: Exclude<LaneKind, "custom">; name: string }[] = [
+  { kind: "actions", name: "Customer actions" },
+  { kind: "thoughts", name: "Thoughts & questions" },
+  { kind: "touchpoints", name: "Touchpoints & channels" },
+  { kind: "emotions", name: "Emotions" },
+  { kind: "painPoints", name: "Pain points" },
+  { kind: "opportunities", name: "Opportunities" },
+  { kind: "kpis", name: "KPIs" },
+];
+
+export const DEFAULT_SETTINGS: Settings = { scoring: "impact-effort", gapThreshold: 0.5, backedResponses: 30 };
+
+/** Makes an id that is unique with overwhelming probability; `random` is injectable for tests. */
+export function newId(prefix: string, random: () => number = Math.random): string {
+  let tail = "";
+  for (let i = 0; i < 10; i++) tail += Math.floor(random() * 36).toString(36);
+  return `${prefix}_${tail}`;
+}
+
+/** An empty map with the default stages and lanes, ready to be filled in. */
+export function createJourneyMap(title: string, random: () => number = Math.random): JourneyMap {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: newId("map", random),
+    title,
+    state: "current",
+    scope: { journey: title, product: "", goal: "", successMetrics: [] },
+    personas: [],
+    stages: DEFAULT_STAGE_NAMES.map((name) => ({ id: newId("stage", random), name, objective: "", emotion: null })),
+    touchpoints: [],
+    lanes: BUILT_IN_LANES.map((lane) => ({ id: newId("lane", random), kind: lane.kind, name: lane.name, visible: true })),
+    notes: [],
+    feedback: [],
+    painPoints: [],
+    opportunities: [],
+    kpis: [],
+    settings: { ...DEFAULT_SETTINGS },
+  };
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** Formats zod issues as "path: message" lines a person can act on. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join(".");
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+}
+
+/**
+ * Validates an unknown value as a journey map. A model from a newer schema version is refused
+ * with a message that says so, rather than a list of field errors.
+ */
+export function parseJourneyMap(value: unknown): ParseResult<JourneyMap> {
+  if (typeof value === "object" && value !== null && "schemaVersion" in value) {
+    const version = (value as { schemaVersion: unknown }).schemaVersion;
+    if (typeof version === "number" && version > SCHEMA_VERSION) {
+      return {
+        ok: false,
+        errors: [
+          `this map was saved with schema version ${version}, newer than this plugin's version ${SCHEMA_VERSION}: update Journey Mapper to open it`,
+        ],
+      };
+    }
+  }
+  const result = JourneyMap.safeParse(value);
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: describeIssues(result.error.issues) };
+}
+
+/** Serialises a model as JSON; `importJourneyMapJson(exportJourneyMapJson(m))` gives `m` back exactly. */
+export function exportJourneyMapJson(map: JourneyMap): string {
+  return JSON.stringify(map, null, 2);
+}
+
+/** Reads a model from JSON text, with a readable error for broken JSON. */
+export function importJourneyMapJson(text: string): ParseResult<JourneyMap> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  return parseJourneyMap(value);
+}

@@ -203,6 +203,8 @@ const JourneyMapShape = z.object({
   opportunities: z.array(Opportunity),
   kpis: z.array(Kpi),
   settings: Settings,
+  /** Keys of suggested pain points the user rejected ("<stageId>:<term>"), never suggested again. */
+  rejectedSuggestions: z.array(z.string()),
 });
 
 type Shape = z.infer<typeof JourneyMapShape>;
@@ -315,6 +317,7 @@ export function createJourneyMap(title: string, random: () => number = Math.rand
     opportunities: [],
     kpis: [],
     settings: { ...DEFAULT_SETTINGS },
+    rejectedSuggestions: [],
   };
 }
 

@@ -1,0 +1,123 @@
+/**
+ * Small builders for hand-made journey maps in tests: each fills in the fields a test does not
+ * care about, so a test shows only the numbers its expectation depends on.
+ */
+import type { Feedback, JourneyMap, Kpi, PainPoint, Persona, RatingScale, Stage, Touchpoint } from "../../shared/model";
+import { BUILT_IN_LANES, DEFAULT_SETTINGS, SCHEMA_VERSION } from "../../shared/model";
+
+export const STARS: RatingScale = { min: 1, max: 5 };
+export const NPS: RatingScale = { min: 0, max: 10 };
+export const CES: RatingScale = { min: 1, max: 7 };
+
+export function buildMap(parts: Partial<JourneyMap> = {}): JourneyMap {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: "map_test",
+    title: "Online shop",
+    state: "current",
+    scope: { journey: "Online shop", product: "", goal: "", successMetrics: [] },
+    personas: [],
+    stages: [],
+    touchpoints: [],
+    lanes: BUILT_IN_LANES.map((lane, i) => ({ id: `lane_${i}`, kind: lane.kind, name: lane.name, visible: true })),
+    notes: [],
+    feedback: [],
+    painPoints: [],
+    opportunities: [],
+    kpis: [],
+    settings: { ...DEFAULT_SETTINGS },
+    rejectedSuggestions: [],
+    ...parts,
+  };
+}
+
+export function stage(id: string, name: string = id, emotion: number | null = null): Stage {
+  return { id, name, objective: "", emotion };
+}
+
+export function touchpoint(id: string, stageId: string, importance = 3, name: string = id): Touchpoint {
+  return { id, stageId, name, channel: "web", digital: true, importance };
+}
+
+export function persona(id: string, name: string = id, onMap = true): Persona {
+  return {
+    id,
+    name,
+    role: "",
+    demographics: "",
+    goals: [],
+    motivations: [],
+    behaviours: [],
+    frustrations: [],
+    quote: "",
+    share: null,
+    onMap,
+  };
+}
+
+interface Where {
+  stageId?: string;
+  touchpointId?: string;
+  personaId?: string;
+  text?: string;
+}
+
+/** A rated feedback row. */
+export function rated(id: string, rating: number, scale: RatingScale, where: Where = {}): Feedback {
+  return {
+    id,
+    kind: "survey",
+    rating,
+    scale,
+    text: where.text ?? "",
+    date: null,
+    source: "",
+    stageId: where.stageId ?? null,
+    touchpointId: where.touchpointId ?? null,
+    personaId: where.personaId ?? null,
+  };
+}
+
+/** A feedback row without a rating. */
+export function comment(id: string, text: string, where: Where = {}): Feedback {
+  return { ...rated(id, 0, STARS, where), rating: null, scale: null, text };
+}
+
+export function painPoint(id: string, stageId: string, fields: Partial<PainPoint> = {}): PainPoint {
+  return {
+    id,
+    stageId,
+    touchpointId: null,
+    title: id,
+    description: "",
+    severity: 3,
+    frequency: 3,
+    effort: 3,
+    confidence: 0.8,
+    reach: null,
+    ice: null,
+    evidence: [],
+    ...fields,
+  };
+}
+
+export function kpi(id: string, stageId: string, fields: Partial<Kpi> = {}): Kpi {
+  return {
+    id,
+    stageId,
+    name: id,
+    unit: "%",
+    direction: "higher",
+    target: 80,
+    baseline: null,
+    current: null,
+    history: [],
+    ...fields,
+  };
+}
+
+/** Ids `prefix_1`, `prefix_2`, … for code that makes ids. */
+export function countingIds(): (prefix: string) => string {
+  let n = 0;
+  return (prefix) => `${prefix}_${++n}`;
+}

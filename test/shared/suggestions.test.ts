@@ -1,0 +1,219 @@
+import { describe, expect, it } from "vitest";
+import { parseJourneyMap } from "../../shared/model";
+import {
+  acceptSuggestion,
+  feedbackTerms,
+  rejectSuggestion,
+  severityFromSatisfaction,
+  suggestPainPoints,
+  suggestionTitle,
+} from "../../shared/suggestions";
+import { NPS, STARS, buildMap, comment, countingIds, rated, stage, touchpoint } from "./builders";
+
+describe("feedback terms", () => {
+  it("are content words and phrases of adjacent content words, lower-cased", () => {
+    expect([...feedbackTerms("The Checkout page was slow, checkout-page crashed")].sort()).toEqual(
+      [
+        "checkout",
+        "checkout page", // "Checkout page" and "checkout-page"
+        "crashed",
+        "page",
+        "page crashed",
+        "slow",
+        // no "page slow": "was" is a stop word; no "slow checkout": the comma breaks the phrase
+      ].sort(),
+    );
+  });
+
+  it("drop words under 3 letters and stop words, in any script", () => {
+    expect([...feedbackTerms("Ça coûte très cher, ok? Die Zahlung schlug fehl")].sort()).toEqual(
+      ["cher", "coûte", "coûte très", "die", "die zahlung", "fehl", "schlug", "schlug fehl", "très", "très cher", "zahlung", "zahlung schlug"].sort(),
+    );
+    expect([...feedbackTerms("ПЛОХАЯ доставка")]).toEqual(["плохая", "доставка", "плохая доставка"]);
+  });
+
+  it("read composed and decomposed accents as the same word", () => {
+    expect(feedbackTerms("cafe\u0301 cafe\u0301")).toEqual(new Set(["café", "café café"]));
+    expect(feedbackTerms("café")).toEqual(new Set(["café"]));
+  });
+});
+
+describe("suggested pain points", () => {
+  const map = buildMap({
+    stages: [stage("s1", "Buying"), stage("s2", "Shipping")],
+    touchpoints: [touchpoint("t1", "s1"), touchpoint("t2", "s2")],
+    feedback: [
+      rated("f1", 1, STARS, { stageId: "s1", touchpointId: "t1", text: "Slow checkout page" }), // s = 0
+      rated("f2", 2, STARS, { stageId: "s1", touchpointId: "t1", text: "checkout page keeps crashing" }), // s = 0.25
+      rated("f3", 1, STARS, { stageId: "s1", text: "slow delivery of the code" }), // s = 0
+      rated("f4", 5, STARS, { stageId: "s1", text: "checkout page great" }), // s = 1: not low
+      rated("f5", 3, STARS, { stageId: "s1", text: "checkout page okay" }), // s = 0.5: the midpoint is not low
+      comment("f6", "checkout page checkout page", { stageId: "s1" }), // no rating: not low-rated
+      rated("g1", 2, NPS, { touchpointId: "t2", text: "Parcel arrived late" }), // s2 via t2; s = 0.2
+      rated("g2", 0, NPS, { stageId: "s2", text: "late parcel, again late" }), // s = 0
+    ],
+  });
+
+  it("are the recurring terms of low-rated feedback per stage, phrases first at equal count", () => {
+    // s1 low-rated rows f1, f2, f3: "checkout" 2 (f1, f2), "page" 2, "checkout page" 2, "slow" 2 (f1, f3);
+    // "checkout" and "page" recur no more often than "checkout page": left out.
+    // s2 rows g1, g2: "parcel" 2, "late" 2 (g2 counts once); "parcel arrived" 1, "late parcel" 1.
+    expect(suggestPainPoints(map)).toEqual([
+      {
+        key: "s1:checkout page",
+        stageId: "s1",
+        stageName: "Buying",
+        term: "checkout page",
+        words: 2,
+        count: 2,
+        evidence: ["f1", "f2"],
+        meanSatisfaction: 0.125, // (0 + 0.25)/2
+      },
+      {
+        key: "s1:slow",
+        stageId: "s1",
+        stageName: "Buying",
+        term: "slow",
+        words: 1,
+        count: 2,
+        evidence: ["f1", "f3"],
+        meanSatisfaction: 0, // (0 + 0)/2
+      },
+      {
+        key: "s2:late",
+        stageId: "s2",
+        stageName: "Shipping",
+        term: "late",
+        words: 1,
+        count: 2,
+        evidence: ["g1", "g2"],
+        meanSatisfaction: 0.1, // (0.2 + 0)/2
+      },
+      {
+        key: "s2:parcel",
+        stageId: "s2",
+        stageName: "Shipping",
+        term: "parcel",
+        words: 1,
+        count: 2,
+        evidence: ["g1", "g2"],
+        meanSatisfaction: 0.1,
+      },
+    ]);
+  });
+
+  it("keeps a word that recurs more often than its phrases", () => {
+    const more = buildMap({
+      ...map,
+      feedback: [...map.feedback, rated("f7", 1, STARS, { stageId: "s1", text: "checkout froze" })],
+    });
+    // "checkout" now 3 (f1, f2, f7) > "checkout page" 2: both suggested, the word first;
+    // "page" (2) is still no more frequent than "checkout page" and stays out
+    const inCheckout = suggestPainPoints(more).filter((s) => s.stageId === "s1");
+    expect(inCheckout.map((s) => [s.term, s.count])).toEqual([
+      ["checkout", 3],
+      ["checkout page", 2],
+      ["slow", 2],
+    ]);
+  });
+
+  it("leaves out terms made only of words of the stage's own name", () => {
+    const named = buildMap({ ...map, stages: [stage("s1", "Checkout"), stage("s2", "Late parcels")] });
+    // "checkout page" says more than the stage name and stays; s2's "late" names the stage; "parcel" ≠ "parcels"
+    expect(suggestPainPoints(named).map((s) => s.key)).toEqual(["s1:checkout page", "s1:slow", "s2:parcel"]);
+    const page = buildMap({ ...map, stages: [stage("s1", "The checkout page"), stage("s2")] });
+    expect(suggestPainPoints(page).map((s) => s.key)).toEqual(["s1:slow", "s2:late", "s2:parcel"]);
+  });
+
+  it("keeps the top N per stage", () => {
+    expect(suggestPainPoints(map, { perStage: 1 }).map((s) => s.key)).toEqual(["s1:checkout page", "s2:late"]);
+  });
+
+  it("needs at least 2 rows: one row repeating a word is not a pattern", () => {
+    const once = buildMap({
+      stages: [stage("s")],
+      feedback: [rated("a", 1, STARS, { stageId: "s", text: "broken broken broken" })],
+    });
+    expect(suggestPainPoints(once)).toEqual([]);
+  });
+
+  it("does not suggest rejected keys again", () => {
+    const once = rejectSuggestion(map, { key: "s1:slow" });
+    expect(once.rejectedSuggestions).toEqual(["s1:slow"]);
+    const twice = rejectSuggestion(once, { key: "s1:checkout page" });
+    expect(twice.rejectedSuggestions).toEqual(["s1:checkout page", "s1:slow"]);
+    expect(suggestPainPoints(twice).map((s) => s.key)).toEqual(["s2:late", "s2:parcel"]);
+  });
+});
+
+describe("accepting a suggestion", () => {
+  const map = buildMap({
+    stages: [stage("s1", "Checkout")],
+    touchpoints: [touchpoint("t1", "s1")],
+    feedback: [
+      rated("f1", 1, STARS, { stageId: "s1", touchpointId: "t1", text: "Slow checkout page" }),
+      rated("f2", 2, STARS, { stageId: "s1", touchpointId: "t1", text: "checkout page keeps crashing" }),
+      rated("f3", 1, STARS, { stageId: "s1", text: "so slow" }),
+    ],
+  });
+
+  it("adds a pain point from the suggestion and stops suggesting it", () => {
+    const [first] = suggestPainPoints(map);
+    if (first === undefined) throw new Error("expected a suggestion");
+    const result = acceptSuggestion(map, first, countingIds());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.painPoints).toEqual([
+      {
+        id: "pain_1",
+        stageId: "s1",
+        touchpointId: "t1", // f1 and f2 both sit on t1
+        title: "Checkout page",
+        description: 'Suggested from 2 low-rated responses mentioning "checkout page".',
+        severity: 4, // round(5 − 8 × 0.125) = 4
+        frequency: null, // derived from the evidence
+        effort: 3,
+        confidence: 0.8,
+        reach: null,
+        ice: null,
+        evidence: ["f1", "f2"],
+      },
+    ]);
+    expect(parseJourneyMap(result.value).ok).toBe(true);
+    expect(map.painPoints).toEqual([]); // the given map is left as it was
+    expect(suggestPainPoints(result.value).map((s) => s.term)).toEqual(["slow"]);
+  });
+
+  it("leaves the touchpoint open when the evidence spans several", () => {
+    const slow = suggestPainPoints(map).find((s) => s.term === "slow");
+    if (slow === undefined) throw new Error("expected 'slow'");
+    const result = acceptSuggestion(map, slow, countingIds());
+    expect(result.ok && result.value.painPoints[0]).toMatchObject({ touchpointId: null, severity: 5, title: "Slow" });
+  });
+
+  it("refuses a suggestion whose stage or feedback is gone", () => {
+    const [first] = suggestPainPoints(map);
+    if (first === undefined) throw new Error("expected a suggestion");
+    expect(acceptSuggestion({ ...map, stages: [stage("other")] }, first, countingIds())).toEqual({
+      ok: false,
+      errors: ['suggestion "checkout page": its stage no longer exists'],
+    });
+    expect(acceptSuggestion({ ...map, feedback: [] }, first, countingIds())).toEqual({
+      ok: false,
+      errors: ['suggestion "checkout page": none of its feedback is left'],
+    });
+  });
+
+  it("takes severity from how low the ratings are: round(5 − 8 × mean(s))", () => {
+    expect(severityFromSatisfaction(0)).toBe(5); // all lowest ratings
+    expect(severityFromSatisfaction(0.125)).toBe(4); // 5 − 1
+    expect(severityFromSatisfaction(0.25)).toBe(3); // 2 ★: 5 − 2
+    expect(severityFromSatisfaction(0.375)).toBe(2); // 5 − 3
+    expect(severityFromSatisfaction(0.49)).toBe(1); // 5 − 3.92 = 1.08 → 1
+  });
+
+  it("titles the term in sentence case", () => {
+    expect(suggestionTitle("slow checkout")).toBe("Slow checkout");
+    expect(suggestionTitle("équipe absente")).toBe("Équipe absente");
+  });
+});

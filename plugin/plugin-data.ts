@@ -1,0 +1,151 @@
+/**
+ * What the plugin stores on the nodes it makes, in shared plugin data under the `journeymap`
+ * namespace (https://developers.figma.com/docs/plugins/api/node-properties/#setsharedplugindata).
+ *
+ * Every node the plugin makes carries its `role` and, where it shows an entity, the entity's id, so
+ * re-generation can match nodes by entity id, never by Figma node id. The map frame also carries
+ * the versioned model, split into chunks because one entry (namespace + key + value) may hold at
+ * most 100 kB.
+ */
+import { parseJourneyMap, type JourneyMap } from "../shared/model";
+
+export const NAMESPACE = "journeymap";
+
+/** What a node the plugin made is. */
+export const NODE_ROLES = [
+  "map",
+  "header",
+  "grid",
+  "stage-row",
+  "stage-header",
+  "lane-row",
+  "lane-label",
+  "cell",
+  "card",
+  "text",
+  "decoration",
+] as const;
+export type NodeRole = (typeof NODE_ROLES)[number];
+
+function isNodeRole(value: string): value is NodeRole {
+  return (NODE_ROLES as readonly string[]).includes(value);
+}
+
+export interface NodeTag {
+  role: NodeRole;
+  /** The entity the node shows (a stage, lane, note, pain point …), or "" for structure. */
+  entity: string;
+  /** The map id the node belongs to. */
+  mapId: string;
+}
+
+export function tagNode(node: BaseNode, tag: NodeTag): void {
+  node.setSharedPluginData(NAMESPACE, "role", tag.role);
+  node.setSharedPluginData(NAMESPACE, "entity", tag.entity);
+  node.setSharedPluginData(NAMESPACE, "mapId", tag.mapId);
+}
+
+export function readTag(node: BaseNode): NodeTag | null {
+  const role = node.getSharedPluginData(NAMESPACE, "role");
+  if (!isNodeRole(role)) return null;
+  return {
+    role,
+    entity: node.getSharedPluginData(NAMESPACE, "entity"),
+    mapId: node.getSharedPluginData(NAMESPACE, "mapId"),
+  };
+}
+
+/** Room for one chunk: 100 kB per entry, less the namespace, the key and a safety margin. */
+export const CHUNK_BYTES = 96 * 1024;
+/** The most chunks a model may take on one frame; larger models are refused, never truncated. */
+export const MAX_CHUNKS = 40;
+
+/** UTF-8 length of a string, without TextEncoder (not every sandbox has it). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Splits text into pieces of at most `maxBytes` UTF-8 bytes, never inside a surrogate pair. */
+export function splitIntoChunks(text: string, maxBytes: number): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3;
+    if (bytes + size > maxBytes) {
+      chunks.push(text.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+    if (pair) i++;
+  }
+  if (start < text.length || chunks.length === 0) chunks.push(text.slice(start));
+  return chunks;
+}
+
+export class ModelTooLargeError extends Error {}
+
+/**
+ * Splits the model into entries that each fit Figma's 100 kB limit. Throws ModelTooLargeError
+ * when the model does not fit even then: call it before drawing anything.
+ */
+export function encodeModel(map: JourneyMap): string[] {
+  const json = JSON.stringify(map);
+  const chunks = splitIntoChunks(json, CHUNK_BYTES);
+  if (chunks.length > MAX_CHUNKS) {
+    const kb = Math.round(utf8Length(json) / 1024);
+    throw new ModelTooLargeError(
+      `The journey model is ${kb} kB, more than a map frame can hold (${Math.floor((MAX_CHUNKS * CHUNK_BYTES) / 1024)} kB). Remove feedback rows or split the journey into several maps.`,
+    );
+  }
+  return chunks;
+}
+
+/** Stores encoded chunks on the map frame as `model.count` + `model.0` … `model.n`, clearing leftovers. */
+export function writeModel(frame: BaseNode, chunks: readonly string[]): void {
+  const previous = Number(frame.getSharedPluginData(NAMESPACE, "model.count")) || 0;
+  chunks.forEach((chunk, index) => frame.setSharedPluginData(NAMESPACE, `model.${index}`, chunk));
+  for (let index = chunks.length; index < previous; index++) frame.setSharedPluginData(NAMESPACE, `model.${index}`, "");
+  frame.setSharedPluginData(NAMESPACE, "model.count", String(chunks.length));
+}
+
+export type StoredModel = { ok: true; model: JourneyMap } | { ok: false; message: string };
+
+/** Reads the model stored on a map frame; a missing chunk or an invalid model is reported, not guessed. */
+export function readModel(frame: BaseNode): StoredModel {
+  const count = Number(frame.getSharedPluginData(NAMESPACE, "model.count"));
+  if (!Number.isInteger(count) || count < 1) {
+    return { ok: false, message: `"${frame.name}" holds no journey model` };
+  }
+  let json = "";
+  for (let index = 0; index < count; index++) {
+    const chunk = frame.getSharedPluginData(NAMESPACE, `model.${index}`);
+    if (chunk === "") {
+      return { ok: false, message: `"${frame.name}": part ${index + 1} of ${count} of the stored model is missing` };
+    }
+    json += chunk;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { ok: false, message: `"${frame.name}": the stored model is damaged (not valid JSON)` };
+  }
+  const parsed = parseJourneyMap(value);
+  return parsed.ok
+    ? { ok: true, model: parsed.value }
+    : { ok: false, message: `"${frame.name}": the stored model is invalid: ${parsed.errors.slice(0, 3).join("; ")}` };
+}

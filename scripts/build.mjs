@@ -1,0 +1,118 @@
+/**
+ * Builds the plugin:
+ * - dist/code.js — the sandbox code, one IIFE for es2017 (Figma's sandbox runs no modules);
+ * - dist/ui.html — the panel, one self-contained file with all JS and CSS inlined (Figma loads no other files);
+ * - dist/cli.js — the command line tool, for Node;
+ * - dist/host/ — the local host page that runs both against the emulated canvas (`npm start`).
+ *
+ * Usage: node scripts/build.mjs [--no-minify]
+ */
+import { readFile, mkdir, writeFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dist = path.join(root, "dist");
+const minify = !process.argv.includes("--no-minify");
+
+/**
+ * @create-figma-plugin/ui imports its base stylesheet as `import '!../css/base.css'` (a webpack-style
+ * prefix); resolve it as the plain path.
+ * @type {esbuild.Plugin}
+ */
+const bangCssImports = {
+  name: "bang-css-imports",
+  setup(build) {
+    build.onResolve({ filter: /^!\./ }, (args) => ({ path: path.resolve(args.resolveDir, args.path.slice(1)) }));
+  },
+};
+
+/** Inlines a script so that no `</script` inside it can close the tag early. */
+function inlineScript(js) {
+  return js.replace(/<\/script/gi, "<\\/script");
+}
+
+async function buildCode() {
+  await esbuild.build({
+    entryPoints: [path.join(root, "plugin/main.ts")],
+    bundle: true,
+    format: "iife",
+    target: "es2017",
+    minify,
+    outfile: path.join(dist, "code.js"),
+    logLevel: "warning",
+    legalComments: "none",
+  });
+}
+
+async function buildUi() {
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, "ui/main.tsx")],
+    bundle: true,
+    format: "iife",
+    target: "es2020",
+    minify,
+    write: false,
+    outdir: path.join(dist, "ui"),
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    loader: { ".module.css": "local-css", ".css": "css" },
+    plugins: [bangCssImports],
+    logLevel: "warning",
+    legalComments: "none",
+  });
+  const js = result.outputFiles.find((f) => f.path.endsWith(".js"))?.text ?? "";
+  const css = result.outputFiles.find((f) => f.path.endsWith(".css"))?.text ?? "";
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Journey Mapper</title>
+<style>${css}</style>
+</head>
+<body>
+<div id="app"></div>
+<script>${inlineScript(js)}</script>
+</body>
+</html>
+`;
+  await writeFile(path.join(dist, "ui.html"), html);
+}
+
+async function buildCli() {
+  if (!existsSync(path.join(root, "scripts/cli.ts"))) return;
+  await esbuild.build({
+    entryPoints: [path.join(root, "scripts/cli.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outfile: path.join(dist, "cli.js"),
+    banner: { js: "#!/usr/bin/env node" },
+    logLevel: "warning",
+  });
+}
+
+async function buildHost() {
+  const hostDir = path.join(dist, "host");
+  await mkdir(hostDir, { recursive: true });
+  await esbuild.build({
+    entryPoints: [path.join(root, "scripts/host/host.ts")],
+    bundle: true,
+    format: "iife",
+    target: "es2020",
+    minify: false,
+    sourcemap: true,
+    outfile: path.join(hostDir, "host.js"),
+    logLevel: "warning",
+  });
+  await writeFile(path.join(hostDir, "index.html"), await readFile(path.join(root, "scripts/host/index.html")));
+}
+
+await rm(dist, { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
+await Promise.all([buildCode(), buildUi(), buildCli(), buildHost()]);
+console.log(`built dist/code.js, dist/ui.html${existsSync(path.join(dist, "cli.js")) ? ", dist/cli.js" : ""} and dist/host/`);

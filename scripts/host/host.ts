@@ -1,0 +1,121 @@
+/**
+ * The local host: runs the real plugin bundle (dist/code.js) against the emulated Figma API in
+ * this page, shows the real panel (dist/ui.html) in an iframe bridged to it, and draws the
+ * emulated canvas live. `window.figma` is the emulated API, so a person (in the console) or a
+ * test can inspect and edit the canvas as a plugin would.
+ */
+import { createFigmaEmulator, type FigmaEmulator } from "../../test/emulator/emulator";
+import { renderSvg } from "../../test/emulator/render-svg";
+
+declare global {
+  interface Window {
+    figma: PluginAPI;
+    __html__: string;
+    emulator: FigmaEmulator;
+  }
+}
+
+const STORAGE_KEY = "journey-mapper-host:client-storage";
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (found === null) throw new Error(`the host page has no #${id}`);
+  return found as T;
+}
+
+/** clientStorage survives a reload of the host page, as it survives closing the plugin in Figma. */
+function restoreClientStorage(): Record<string, unknown> {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    const value: unknown = raw === null ? null : JSON.parse(raw);
+    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+async function sampleDraft(): Promise<unknown> {
+  const response = await fetch("/sample-journey.json");
+  if (!response.ok) return null;
+  return { savedAt: new Date().toISOString(), model: await response.json() };
+}
+
+async function start(): Promise<void> {
+  const storage = restoreClientStorage();
+  if (!("draft" in storage)) {
+    const draft = await sampleDraft();
+    if (draft !== null) storage.draft = draft;
+  }
+
+  const emulator = createFigmaEmulator({ editorType: "figma", command: "open", clientStorage: storage });
+  window.emulator = emulator;
+  window.figma = emulator.figma;
+  window.__html__ = "<!-- the panel is served as /ui.html -->";
+
+  const panel = element<HTMLIFrameElement>("panel");
+  const canvas = element<HTMLElement>("canvas");
+  const zoom = element<HTMLInputElement>("zoom");
+  const dark = element<HTMLInputElement>("dark");
+  const notifications = element<HTMLElement>("notifications");
+
+  const applyTheme = () => {
+    const root = panel.contentDocument?.documentElement;
+    if (!root) return;
+    root.classList.toggle("figma-dark", dark.checked);
+    root.classList.toggle("figma-light", !dark.checked);
+  };
+  dark.addEventListener("change", applyTheme);
+  panel.addEventListener("load", applyTheme);
+
+  emulator.onShowUI((options) => {
+    panel.width = String(options.width);
+    panel.height = String(options.height);
+    panel.src = "/ui.html";
+  });
+  emulator.onResizeUI((width, height) => {
+    panel.width = String(width);
+    panel.height = String(height);
+  });
+  emulator.panel.onMessage((message) => panel.contentWindow?.postMessage({ pluginMessage: message }, "*"));
+  window.addEventListener("message", (event: MessageEvent<unknown>) => {
+    if (event.source !== panel.contentWindow) return;
+    const data = event.data;
+    if (typeof data === "object" && data !== null && "pluginMessage" in data) emulator.panel.postMessage(data.pluginMessage);
+  });
+  emulator.onClientStorageChange((snapshot) => localStorage.setItem(STORAGE_KEY, JSON.stringify(snapshot)));
+  emulator.onNotify((message, notification) => {
+    const toast = document.createElement("div");
+    toast.className = notification.error ? "toast error" : "toast";
+    toast.textContent = message;
+    notifications.append(toast);
+    // Infinity keeps a notification open until cancelled, as in Figma (setTimeout would fire at once).
+    if (Number.isFinite(notification.timeout)) setTimeout(() => toast.remove(), notification.timeout);
+  });
+
+  // Redraw the canvas whenever the document changed, at most once a frame.
+  let drawnVersion = -1;
+  const draw = () => {
+    if (emulator.version !== drawnVersion) {
+      drawnVersion = emulator.version;
+      canvas.innerHTML = renderSvg(emulator.figma.currentPage);
+      const svg = canvas.querySelector("svg");
+      if (svg) svg.style.transform = `scale(${zoom.value})`;
+    }
+    requestAnimationFrame(draw);
+  };
+  zoom.addEventListener("input", () => {
+    const svg = canvas.querySelector("svg");
+    if (svg) svg.style.transform = `scale(${zoom.value})`;
+  });
+  requestAnimationFrame(draw);
+
+  // The real plugin bundle, run as Figma runs it: a plain script that sees `figma` and `__html__`.
+  const code = await (await fetch("/code.js")).text();
+  const script = document.createElement("script");
+  script.textContent = code;
+  document.body.append(script);
+}
+
+start().catch((error: unknown) => {
+  element<HTMLElement>("host-status").textContent = `The host could not start: ${String(error)}`;
+});

@@ -1,0 +1,219 @@
+/**
+ * Which column holds what: a guess from the header names (in several languages, and from the
+ * question texts survey tools use as headers), which the person can then correct; and a signature
+ * of the headers so the panel can remember a corrected mapping for the next file of the same kind.
+ */
+import type { RatingScale } from "../model";
+import { SCALE_0_10, SCALE_1_5, SCALE_1_7 } from "./rating";
+
+/** The fields an import fills, in the order they are guessed when two want the same column. */
+export const MAPPED_FIELDS = ["rating", "text", "date", "stage", "touchpoint", "persona", "source", "scale", "kind"] as const;
+export type MappedField = (typeof MAPPED_FIELDS)[number];
+
+/**
+ * The 0-based column of each field, or null when the file has none. `scale` (a per-row "1–5") and
+ * `kind` (survey, review …) are only guessed from headers that say exactly that, as in this module's
+ * own exports, so that an export imports back as it was.
+ */
+export type ColumnMapping = Record<MappedField, number | null>;
+
+export const EMPTY_MAPPING: Readonly<ColumnMapping> = {
+  rating: null,
+  text: null,
+  date: null,
+  stage: null,
+  touchpoint: null,
+  persona: null,
+  source: null,
+  scale: null,
+  kind: null,
+};
+
+/** Lower case, no accents, punctuation as spaces: "Date de création" and "date_de_creation" compare equal. */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/**
+ * Phrases per field with a weight, written already normalised (a test checks it); a phrase matches
+ * whole words of the normalised header, and scores 5 more when it is the whole header. Phrases marked `exact` only match the whole header ("Scale" is a
+ * column, "On a scale of 0–10, how likely …" is a rating question).
+ */
+export type HeaderClue = readonly [phrase: string, weight: number, exact?: "exact"];
+
+export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> = {
+  rating: [
+    ["rating", 10], ["ratings", 10], ["score", 8], ["nps", 10], ["stars", 10], ["star", 9], ["star rating", 11],
+    ["csat", 10], ["ces", 9], ["satisfaction", 9], ["satisfied", 8], ["how likely", 9], ["recommend", 8],
+    ["likelihood", 7], ["rate", 6], ["rated", 6], ["grade", 5], ["effort", 5], ["how easy", 7],
+    ["bewertung", 9], ["zufriedenheit", 9], ["sterne", 9], ["punktzahl", 7], ["weiterempfehlen", 8],
+    ["evaluation", 6], ["etoiles", 9], ["recommanderiez", 8],
+    ["puntuacion", 9], ["valoracion", 9], ["calificacion", 9], ["estrellas", 9], ["satisfaccion", 9], ["recomendaria", 8],
+    ["punteggio", 9], ["valutazione", 9], ["stelle", 9], ["voto", 7], ["soddisfazione", 9],
+    ["beoordeling", 9], ["cijfer", 8], ["sterren", 9], ["tevredenheid", 9],
+    ["avaliacao", 9], ["nota", 7], ["estrelas", 9], ["satisfacao", 9],
+  ],
+  text: [
+    ["comment", 10], ["comments", 10], ["feedback", 9], ["review", 8], ["reviews", 8], ["review text", 11],
+    ["text", 8], ["verbatim", 10], ["open ended response", 9], ["open ended", 8], ["response", 3], ["answer", 4],
+    ["description", 7], ["message", 7], ["body", 6], ["content", 6], ["remarks", 8], ["notes", 6],
+    ["suggestion", 8], ["suggestions", 8], ["improve", 6], ["better", 5], ["why", 5], ["tell us", 6],
+    ["anything else", 6], ["opinion", 7], ["subject", 4], ["reason", 6],
+    ["kommentar", 10], ["kommentare", 10], ["anmerkung", 8], ["anmerkungen", 8], ["ruckmeldung", 9],
+    ["freitext", 9], ["bewertungstext", 10], ["commentaire", 10], ["commentaires", 10], ["avis", 8],
+    ["remarque", 8], ["remarques", 8], ["texte", 8], ["comentario", 10], ["comentarios", 10], ["opinion", 7],
+    ["resena", 9], ["texto", 8], ["commento", 10], ["commenti", 10], ["recensione", 9], ["testo", 8],
+    ["opmerking", 9], ["opmerkingen", 9], ["toelichting", 8], ["reactie", 8],
+  ],
+  date: [
+    ["date", 9], ["submitted at", 10], ["submitted", 9], ["submit date", 10], ["submission date", 10],
+    ["date submitted", 10], ["created", 8], ["created at", 9], ["creation date", 9], ["timestamp", 10],
+    ["time", 5], ["response date", 10], ["review date", 10], ["end date", 8], ["start date", 6],
+    ["completed", 7], ["day", 5], ["datum", 9], ["zeitstempel", 10], ["erstellt", 8], ["eingereicht", 8],
+    ["horodateur", 10], ["horodatage", 10], ["fecha", 9], ["marca temporal", 10], ["data", 5],
+    ["informazioni cronologiche", 10], ["tijdstempel", 10], ["carimbo de data hora", 10],
+  ],
+  stage: [
+    ["stage", 10], ["journey stage", 11], ["phase", 9], ["step", 8], ["journey step", 10], ["etape", 9],
+    ["etapa", 9], ["fase", 9], ["schritt", 8], ["stufe", 7], ["stadium", 7], ["journey", 5],
+  ],
+  touchpoint: [
+    ["touchpoint", 10], ["touchpoints", 10], ["touch point", 10], ["channel", 9], ["kanal", 9],
+    ["canal", 9], ["canale", 9], ["kanaal", 9], ["contact point", 9], ["point de contact", 9],
+    ["punto de contacto", 9], ["kontaktpunkt", 9], ["interaction", 6],
+  ],
+  persona: [
+    ["persona", 10], ["segment", 9], ["customer segment", 11], ["customer type", 10], ["user type", 10],
+    ["type of customer", 10], ["customer group", 9], ["audience", 7], ["profile", 5], ["kundentyp", 10],
+    ["kundensegment", 10], ["kundengruppe", 9], ["zielgruppe", 8], ["type de client", 10], ["profil", 6],
+    ["tipo de cliente", 10], ["segmento", 9], ["tipo di cliente", 10], ["klanttype", 10], ["doelgroep", 8],
+  ],
+  source: [
+    ["source", 10], ["platform", 9], ["origin", 9], ["store", 6], ["via", 6], ["medium", 6],
+    ["quelle", 9], ["herkunft", 9], ["plattform", 9], ["plateforme", 9], ["origine", 9], ["fuente", 9],
+    ["origen", 9], ["plataforma", 9], ["fonte", 9], ["bron", 9], ["herkomst", 9],
+  ],
+  scale: [
+    ["scale", 10, "exact"], ["rating scale", 10, "exact"], ["skala", 10, "exact"], ["echelle", 10, "exact"],
+    ["escala", 10, "exact"],
+  ],
+  kind: [
+    ["kind", 10, "exact"], ["feedback kind", 10, "exact"], ["feedback type", 10, "exact"],
+  ],
+};
+
+const MIN_SCORE = 3;
+
+/** Identifier columns ("Respondent ID", "#") hold no feedback, whatever else their header says. */
+function isIdentifier(header: string): boolean {
+  return header === "" || header === "id" || header.endsWith(" id") || header === "no" || header === "number";
+}
+
+function clueScore(header: string, field: MappedField): number {
+  const padded = ` ${header} `;
+  let best = 0;
+  for (const [phrase, weight, exact] of HEADER_CLUES[field]) {
+    const score = header === phrase ? weight + 5 : exact === undefined && padded.includes(` ${phrase} `) ? weight : 0;
+    if (score > best) best = score;
+  }
+  return best;
+}
+
+/**
+ * Guesses the mapping from the headers: the best-scoring (field, column) pairs are taken first, each
+ * field and column at most once; on a tie the field earlier in `MAPPED_FIELDS`, then the leftmost
+ * column, wins. Headers that match nothing stay unmapped.
+ */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const candidates: { field: MappedField; column: number; score: number; order: number }[] = [];
+  headers.forEach((raw, column) => {
+    const header = normaliseHeader(raw);
+    if (isIdentifier(header)) return;
+    MAPPED_FIELDS.forEach((field, order) => {
+      const score = clueScore(header, field);
+      if (score >= MIN_SCORE) candidates.push({ field, column, score, order });
+    });
+  });
+  candidates.sort((a, b) => b.score - a.score || a.order - b.order || a.column - b.column);
+  const mapping: ColumnMapping = { ...EMPTY_MAPPING };
+  const used = new Set<number>();
+  for (const { field, column } of candidates) {
+    if (mapping[field] !== null || used.has(column)) continue;
+    mapping[field] = column;
+    used.add(column);
+  }
+  return mapping;
+}
+
+/**
+ * The scale a rating header implies: NPS and "how likely … recommend" are 0–10, CES and "how easy"
+ * 1–7, stars and CSAT 1–5; null when the header does not say.
+ */
+export function ratingScaleHint(header: string): RatingScale | null {
+  const padded = ` ${normaliseHeader(header)} `;
+  const has = (phrase: string) => padded.includes(` ${phrase} `);
+  if (has("nps") || has("recommend") || has("how likely") || has("likelihood")) return SCALE_0_10;
+  if (has("ces") || has("effort") || has("how easy")) return SCALE_1_7;
+  if (has("stars") || has("star") || has("csat")) return SCALE_1_5;
+  return null;
+}
+
+/** The columns of `exportFeedbackCsv`; `guessMapping` maps each of them back to its field. */
+export const FEEDBACK_CSV_HEADERS = ["Date", "Rating", "Scale", "Text", "Stage", "Touchpoint", "Persona", "Source", "Kind"] as const;
+
+/**
+ * Whether a header row is that of our own feedback export: such a file is read exactly as written,
+ * with no second header row looked for, whatever its first response says.
+ */
+export function isFeedbackExportHeader(header: readonly string[]): boolean {
+  return header.length === FEEDBACK_CSV_HEADERS.length && FEEDBACK_CSV_HEADERS.every((name, i) => header[i] === name);
+}
+
+/** The header this module's rejected-rows export appends; ignored by `headerSignature`. */
+export const PROBLEM_HEADER = "Import problem";
+
+/**
+ * A short, stable name for a set of headers (normalised, in order, hashed with FNV-1a), so a mapping
+ * the person corrected once is offered again for the next export from the same tool. A trailing
+ * "Import problem" column (our own rejected-rows export) and trailing empty headers are ignored, so a
+ * file of fixed rejected rows is recognised as the file it came from.
+ */
+export function headerSignature(headers: readonly string[]): string {
+  const names = headers.map(normaliseHeader);
+  if (names.length > 0 && names[names.length - 1] === normaliseHeader(PROBLEM_HEADER)) names.pop();
+  while (names.length > 0 && names[names.length - 1] === "") names.pop();
+  const joined = names.join("\u001f");
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < joined.length; i++) {
+    hash ^= joined.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${names.length}:${hash.toString(16).padStart(8, "0")}`;
+}
+
+/**
+ * The guess with the caller's corrections applied: a field given as a column index or null replaces
+ * the guess, a field left out keeps it. A column index the file does not have is a caller bug, so it throws.
+ */
+export function applyMappingOverrides(
+  guess: ColumnMapping,
+  overrides: Partial<ColumnMapping> | undefined,
+  columnCount: number,
+): ColumnMapping {
+  const mapping: ColumnMapping = { ...guess };
+  if (overrides === undefined) return mapping;
+  for (const field of MAPPED_FIELDS) {
+    const column = overrides[field];
+    if (column === undefined) continue;
+    if (column !== null && (!Number.isInteger(column) || column < 0 || column >= columnCount)) {
+      throw new RangeError(`mapping.${field} is column ${column}, but the file has columns 0 to ${columnCount - 1}`);
+    }
+    mapping[field] = column;
+  }
+  return mapping;
+}

@@ -1,0 +1,116 @@
+/**
+ * Turning the bytes of a chosen file into text. Exports come as UTF-8 (with or without the BOM Excel
+ * writes), UTF-16 with a BOM (Excel's "Unicode text"), or Windows-1252 (older Excel on Windows);
+ * anything else that is not text (a workbook, a PDF) is refused in words instead of becoming rows
+ * of garbage.
+ */
+
+export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+
+export interface DecodedCsv {
+  text: string;
+  encoding: CsvEncoding;
+  /** Whether the file started with a byte-order mark (the mark itself is not part of `text`). */
+  bom: boolean;
+}
+
+/** The file is not text; `message` says what it looks like instead. */
+export class CsvDecodeError extends Error {
+  override name = "CsvDecodeError";
+}
+
+/**
+ * The WHATWG TextDecoder, present in browsers and in Node. Declared here rather than pulling the DOM
+ * or Node typings into shared/, which must not depend on either.
+ */
+interface TextDecoderLike {
+  decode(input: Uint8Array): string;
+}
+declare const TextDecoder: new (label: string, options?: { fatal?: boolean }) => TextDecoderLike;
+
+/** How much of the file the "is this text?" checks look at: enough to see a binary header. */
+const SNIFF_BYTES = 64 * 1024;
+/** Above this share of control characters a file is not text, whatever its extension says. */
+const MAX_CONTROL_SHARE = 0.1;
+
+/** Decodes a CSV file's bytes, detecting the encoding; throws `CsvDecodeError` for a file that is not text. */
+export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, "utf-16le");
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, "utf-16be");
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  refuseBinary(bytes);
+  // TextDecoder drops the BOM itself (ignoreBOM defaults to false). A file that declares UTF-8 with
+  // a BOM is read as UTF-8 even with a broken byte in it: one "�" beats a whole file of mojibake.
+  if (bom) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", bom };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8", bom };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252", bom: false };
+  }
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): DecodedCsv {
+  const text = new TextDecoder(encoding).decode(bytes);
+  const sample = text.slice(0, SNIFF_BYTES / 2);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) if (isControl(sample.charCodeAt(i))) control++;
+  if (sample.length > 0 && control / sample.length > MAX_CONTROL_SHARE) {
+    throw new CsvDecodeError("this file does not look like text (it starts like UTF-16 but is mostly control characters)");
+  }
+  return { text, encoding, bom: true };
+}
+
+/** Signatures of files people pick by mistake, so the message can name what they picked. */
+const KNOWN_BINARIES: readonly { magic: readonly number[]; what: string }[] = [
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'an Excel workbook (.xlsx) or another zip archive: save it as "CSV UTF-8" first' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel workbook (.xls): save it as "CSV UTF-8" first' },
+  { magic: [0x25, 0x50, 0x44, 0x46], what: "a PDF document" },
+  { magic: [0x89, 0x50, 0x4e, 0x47], what: "a PNG image" },
+  { magic: [0xff, 0xd8, 0xff], what: "a JPEG image" },
+  { magic: [0x47, 0x49, 0x46, 0x38], what: "a GIF image" },
+  { magic: [0x1f, 0x8b], what: "a gzip archive: unpack it first" },
+];
+
+function refuseBinary(bytes: Uint8Array): void {
+  for (const known of KNOWN_BINARIES) {
+    if (known.magic.every((byte, i) => bytes[i] === byte)) {
+      throw new CsvDecodeError(`this file does not look like text (it looks like ${known.what})`);
+    }
+  }
+  const end = Math.min(bytes.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < end; i++) {
+    const byte = bytes[i] ?? 0;
+    if (byte === 0) {
+      throw new CsvDecodeError(
+        `this file does not look like text (it contains NUL bytes at byte ${i + 1}; a UTF-16 file needs a byte-order mark)`,
+      );
+    }
+    if (isControl(byte)) control++;
+  }
+  if (end > 0 && control / end > MAX_CONTROL_SHARE) {
+    throw new CsvDecodeError("this file does not look like text (it is mostly control characters)");
+  }
+}
+
+/** C0 controls and DEL, except the tab, line feed, form feed and carriage return that text files carry. */
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f;
+}
+
+/**
+ * Windows-1252 bytes 0x80–0x9F as WHATWG maps them. Node 20's TextDecoder("windows-1252") decodes
+ * those bytes as Latin-1 C1 controls (0x80 → U+0080 instead of "€"), so they are mapped here; a
+ * correct decoder never yields U+0080–U+009F except for the five unassigned bytes, which stay.
+ */
+const CP1252_HIGH: Readonly<Record<number, number>> = {
+  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
+  0x88: 0x02c6, 0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d,
+  0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201c, 0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014,
+  0x98: 0x02dc, 0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a, 0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
+};
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const text = new TextDecoder("windows-1252").decode(bytes);
+  return text.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0)] ?? c.charCodeAt(0)));
+}

@@ -1,0 +1,203 @@
+/**
+ * Reading ratings as people and survey tools write them ("4", "4,5", "4/5", "8/10", "★★★★☆",
+ * "4 stars", "10 - Extremely likely") and inferring the scale they are on.
+ *
+ * A rating that cannot be read or lies off the scale never counts toward metrics: the importer
+ * reports it and keeps the row as a text-only response when it has a text.
+ */
+import type { RatingScale } from "../model";
+
+export type RatingReading =
+  | { kind: "empty" }
+  /** `outOf` is the N of "x/N", "x out of N" or of a star string with empty stars, else null. */
+  | { kind: "number"; value: number; outOf: number | null }
+  | { kind: "unreadable" };
+
+/** A number reading and the cell it was read from, kept by the importer until the scale is known. */
+export type CellRating = Extract<RatingReading, { kind: "number" }> & { cell: string };
+
+const EMPTY: RatingReading = { kind: "empty" };
+const UNREADABLE: RatingReading = { kind: "unreadable" };
+
+/** Answers that mean "no rating given", not a broken rating. */
+const NO_ANSWER = new Set(["n/a", "na", "n.a.", "-", "–", "—", "none", "null", "no answer", "not applicable", "skipped"]);
+
+const NUM = String.raw`[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)`;
+const PLAIN = new RegExp(`^${NUM}$`);
+const OUT_OF = new RegExp(`^(${NUM})\\s*(?:/|out of|of|von|sur|de|su|van)\\s*(\\d+(?:[.,]\\d+)?)$`, "i");
+const WITH_UNIT = new RegExp(
+  `^(${NUM})\\s*(?:stars?|sterne?|étoiles?|etoiles?|estrellas?|stelle|sterren|estrelas|points?|pts?\\.?|punkte?)$`,
+  "i",
+);
+/** SurveyMonkey and Qualtrics write the label with the number: "10 - Extremely likely", "5 = Very satisfied". */
+const LABELLED = new RegExp(`^(${NUM})\\s*[-–—:=]\\s*\\p{L}`, "u");
+
+const FILLED_STARS = new Set([0x2605, 0x2b50]); // ★ ⭐
+const EMPTY_STAR = 0x2606; // ☆
+
+function toNumber(text: string): number {
+  return Number(text.replace(",", "."));
+}
+
+/** Reads one rating cell. Pure and allocation-free for the common cases; callers cache by cell text. */
+export function readRating(raw: string): RatingReading {
+  const text = raw.trim();
+  if (text === "") return EMPTY;
+  if (PLAIN.test(text)) return { kind: "number", value: toNumber(text), outOf: null };
+  if (NO_ANSWER.has(text.toLowerCase())) return EMPTY;
+  const stars = readStars(text);
+  if (stars !== null) return stars;
+  const outOf = OUT_OF.exec(text);
+  if (outOf !== null) {
+    const max = toNumber(outOf[2] ?? "");
+    return max > 0 ? { kind: "number", value: toNumber(outOf[1] ?? ""), outOf: max } : UNREADABLE;
+  }
+  const withUnit = WITH_UNIT.exec(text) ?? LABELLED.exec(text);
+  if (withUnit !== null) return { kind: "number", value: toNumber(withUnit[1] ?? ""), outOf: null };
+  return UNREADABLE;
+}
+
+/** "★★★★☆" is 4 out of 5; "★★★★" is 4 on a scale the other rows tell. */
+function readStars(text: string): RatingReading | null {
+  let filled = 0;
+  let empty = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (FILLED_STARS.has(code)) filled++;
+    else if (code === EMPTY_STAR) empty++;
+    else if (code !== 0x20 && code !== 0xfe0f) return null; // spaces, emoji variation selector
+  }
+  if (filled + empty === 0) return null;
+  return { kind: "number", value: filled, outOf: empty > 0 ? filled + empty : null };
+}
+
+/**
+ * Creates a reader that remembers each distinct cell text: a column of 200,000 ratings has a handful.
+ * Its number readings carry their cell, so a rating can be kept as one reference until it is checked.
+ */
+export function createRatingReader(): (raw: string) => Exclude<RatingReading, { kind: "number" }> | CellRating {
+  const cache = new Map<string, Exclude<RatingReading, { kind: "number" }> | CellRating>();
+  return (raw) => {
+    let reading = cache.get(raw);
+    if (reading === undefined) {
+      const read = readRating(raw);
+      reading = read.kind === "number" ? { ...read, cell: raw } : read;
+      if (cache.size < 10_000) cache.set(raw, reading);
+    }
+    return reading;
+  };
+}
+
+/** How often each value and each "out of N" occurred in a column, to infer its scale. */
+export interface RatingTally {
+  values: Map<number, number>;
+  outOf: Map<number, number>;
+}
+
+export function createRatingTally(): RatingTally {
+  return { values: new Map(), outOf: new Map() };
+}
+
+export function addToTally(tally: RatingTally, reading: RatingReading): void {
+  if (reading.kind !== "number") return;
+  tally.values.set(reading.value, (tally.values.get(reading.value) ?? 0) + 1);
+  if (reading.outOf !== null) tally.outOf.set(reading.outOf, (tally.outOf.get(reading.outOf) ?? 0) + 1);
+}
+
+export const SCALE_1_5: RatingScale = Object.freeze({ min: 1, max: 5 });
+export const SCALE_1_7: RatingScale = Object.freeze({ min: 1, max: 7 });
+export const SCALE_0_10: RatingScale = Object.freeze({ min: 0, max: 10 });
+/** Smallest first: the smallest scale that holds the data is the likeliest one. */
+const STANDARD_SCALES: readonly RatingScale[] = [SCALE_1_5, SCALE_1_7, SCALE_0_10];
+
+/**
+ * Infers the scale of a rating column: "x/N" gives N (from 0 when N is 10 or a 0 occurs, else from 1);
+ * otherwise the header's hint when every value fits it ("How likely … recommend" is 0–10 even if
+ * nobody answered above 5); otherwise the smallest of 1–5, 1–7, 0–10 that holds every value, or, when
+ * none does (a typo like "44"), the one that holds the most, so the outliers are reported as off it.
+ * Null when the column holds no readable rating.
+ */
+export function inferRatingScale(tally: RatingTally, hint: RatingScale | null = null): RatingScale | null {
+  if (tally.values.size === 0) return null;
+  const outOf = mostFrequent(tally.outOf);
+  if (outOf !== null) return { min: outOf === 10 || tally.values.has(0) ? 0 : 1, max: outOf };
+  if (hint !== null && countWithin(tally, hint) === totalCount(tally)) return hint;
+  const total = totalCount(tally);
+  let best = SCALE_1_5;
+  let bestCount = -1;
+  for (const scale of STANDARD_SCALES) {
+    const within = countWithin(tally, scale);
+    if (within === total) return scale;
+    if (within > bestCount) {
+      best = scale;
+      bestCount = within;
+    }
+  }
+  return best;
+}
+
+function mostFrequent(counts: Map<number, number>): number | null {
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function totalCount(tally: RatingTally): number {
+  let total = 0;
+  for (const count of tally.values.values()) total += count;
+  return total;
+}
+
+function countWithin(tally: RatingTally, scale: RatingScale): number {
+  let within = 0;
+  for (const [value, count] of tally.values) if (value >= scale.min && value <= scale.max) within += count;
+  return within;
+}
+
+/** "1–5", the way scales are written in messages and in exported files. */
+export function formatScale(scale: RatingScale): string {
+  return `${scale.min}–${scale.max}`;
+}
+
+const SCALE_TEXT = /^\s*([+-]?\d+(?:\.\d+)?)\s*(?:–|—|-|to|\.\.)\s*([+-]?\d+(?:\.\d+)?)\s*$/i;
+
+/** Reads a scale written as "1–5", "0-10", "1 to 7"; null when the text is not a scale with max > min. */
+export function parseScale(text: string): RatingScale | null {
+  const match = SCALE_TEXT.exec(text);
+  if (match === null) return null;
+  const min = Number(match[1]);
+  const max = Number(match[2]);
+  return max > min ? { min, max } : null;
+}
+
+/**
+ * Infers the scale of a whole rating column (see `inferRatingScale`), leaving out the rows in `skip`
+ * (summary rows: a "Total" of 523 says nothing about the scale) and rows that give their own scale.
+ */
+export function inferColumnScale(
+  records: readonly (readonly string[])[],
+  firstDataIndex: number,
+  column: number,
+  options: {
+    read: (raw: string) => RatingReading;
+    skip: ReadonlySet<number> | ReadonlyMap<number, unknown>;
+    scaleColumn: number | null;
+    hint: RatingScale | null;
+  },
+): RatingScale | null {
+  const tally = createRatingTally();
+  const { read, skip, scaleColumn } = options;
+  for (let i = firstDataIndex; i < records.length; i++) {
+    const record = records[i];
+    if (record === undefined || skip.has(i)) continue;
+    if (scaleColumn !== null && (record[scaleColumn] ?? "").trim() !== "") continue;
+    addToTally(tally, read(record[column] ?? ""));
+  }
+  return inferRatingScale(tally, options.hint);
+}

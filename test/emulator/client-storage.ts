@@ -1,0 +1,106 @@
+/**
+ * figma.clientStorage: per-plugin storage on the user's machine, kept across runs of the
+ * plugin (and across relaunches of the emulator). Values are structured-cloned in and out;
+ * the quota is 5 MB, counted as key + JSON(value) per entry.
+ * @see https://developers.figma.com/docs/plugins/api/figma-clientStorage
+ */
+import type { AccessKind, FacadeTarget } from "./facade";
+import { utf8Length } from "./nodes/base-node";
+import { expectString, fail, ruleError } from "./rules";
+import { assertTransferable } from "./structured-values";
+
+export const CLIENT_STORAGE_QUOTA = 5 * 1024 * 1024;
+
+/** The storage itself, shared by every run of the plugin in one emulator. */
+export class ClientStorageData {
+  readonly entries = new Map<string, { value: unknown; size: number }>();
+  /** Told after every change (the local host persists the storage across reloads). */
+  readonly listeners = new Set<(snapshot: Record<string, unknown>) => void>();
+
+  /** Seeds entries, as if stored by an earlier run (not validated against the quota). */
+  seed(values: Readonly<Record<string, unknown>>): void {
+    for (const [key, value] of Object.entries(values)) this.entries.set(key, { value: structuredClone(value), size: entrySize(key, value) });
+  }
+
+  /** A copy of every entry. */
+  snapshot(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, entry] of this.entries) out[key] = structuredClone(entry.value);
+    return out;
+  }
+
+  changed(): void {
+    if (this.listeners.size === 0) return;
+    const snapshot = this.snapshot();
+    for (const listener of this.listeners) listener(snapshot);
+  }
+
+  get usedBytes(): number {
+    let total = 0;
+    for (const entry of this.entries.values()) total += entry.size;
+    return total;
+  }
+}
+
+function entrySize(key: string, value: unknown): number {
+  const json = JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? "#".repeat(v.byteLength) : v));
+  return utf8Length(key) + (json === undefined ? 0 : utf8Length(json));
+}
+
+export class ClientStorageApi implements FacadeTarget {
+  constructor(
+    private readonly data: ClientStorageData,
+    private readonly guard: (op: string, kind: AccessKind) => void,
+  ) {}
+
+  _guard(op: string, kind: AccessKind): void {
+    this.guard(`clientStorage.${op}`, kind);
+  }
+
+  _noSuchProperty(prop: string): Error {
+    return ruleError("api.no-such-property", `figma.clientStorage.${prop}: no such property '${prop}' on clientStorage`, "TypeError");
+  }
+
+  /** Resolves to a copy of the stored value, or undefined. */
+  getAsync(key: unknown): Promise<unknown> {
+    try {
+      const k = expectString("clientStorage.getAsync", "key", key);
+      const entry = this.data.entries.get(k);
+      return Promise.resolve(entry === undefined ? undefined : structuredClone(entry.value));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Rejects when the value cannot be stored or the 5 MB quota would be exceeded. */
+  setAsync(key: unknown, value: unknown): Promise<void> {
+    try {
+      const op = "clientStorage.setAsync";
+      const k = expectString(op, "key", key);
+      assertTransferable(op, "client-storage.value", value, "value", false);
+      const size = entrySize(k, value);
+      const total = this.data.usedBytes - (this.data.entries.get(k)?.size ?? 0) + size;
+      if (total > CLIENT_STORAGE_QUOTA) {
+        fail("client-storage.quota", `in ${op}: Storing "${k}" would use ${total} bytes; the quota is ${CLIENT_STORAGE_QUOTA} bytes (5 MB)`);
+      }
+      this.data.entries.set(k, { value: structuredClone(value), size });
+      this.data.changed();
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  deleteAsync(key: unknown): Promise<void> {
+    try {
+      if (this.data.entries.delete(expectString("clientStorage.deleteAsync", "key", key))) this.data.changed();
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  keysAsync(): Promise<string[]> {
+    return Promise.resolve([...this.data.entries.keys()]);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Sections: named regions of the canvas (Figma and FigJam). They hold children without moving
+ * them, sit on a page or inside another section, and do not auto layout.
+ * @see https://developers.figma.com/docs/plugins/api/SectionNode
+ */
+import type { EmulatorCore } from "../core";
+import { markLayoutDirty } from "../layout";
+import { solid, validatePaints } from "../paints";
+import { expectBoolean, expectNumber } from "../rules";
+import { resizeArguments, SceneNodeImpl } from "./scene-node";
+import { childrenOf, findAll, findAllWithCriteria, findChild, findChildren, findOne, insertChild } from "./tree";
+
+export class SectionImpl extends SceneNodeImpl {
+  override _kids: SceneNodeImpl[] = [];
+  _fills: ReadonlyArray<Paint> = solid(1, 1, 1);
+  _strokes: ReadonlyArray<Paint> = Object.freeze([]);
+  _strokeWeight = 1;
+  _cornerRadius = 0;
+  _contentsHidden = false;
+
+  constructor(core: EmulatorCore) {
+    super(core, "Section", 100, 100);
+  }
+
+  get type(): "SECTION" {
+    return "SECTION";
+  }
+
+  _blank(): SectionImpl {
+    return new SectionImpl(this._core);
+  }
+
+  override _copyPropsTo(copy: SceneNodeImpl): void {
+    super._copyPropsTo(copy);
+    if (!(copy instanceof SectionImpl)) return;
+    copy._fills = this._fills;
+    copy._strokes = this._strokes;
+    copy._strokeWeight = this._strokeWeight;
+    copy._cornerRadius = this._cornerRadius;
+    copy._contentsHidden = this._contentsHidden;
+  }
+
+  get children(): ReadonlyArray<SceneNode> {
+    return childrenOf(this) as ReadonlyArray<SceneNode>;
+  }
+
+  appendChild(child: unknown): void {
+    insertChild(this, "appendChild", undefined, child);
+  }
+
+  insertChild(index: unknown, child: unknown): void {
+    insertChild(this, "insertChild", index, child);
+  }
+
+  findAll(callback?: unknown): BaseNode[] {
+    return findAll(this, callback);
+  }
+
+  findOne(callback: unknown): BaseNode | null {
+    return findOne(this, callback);
+  }
+
+  findChildren(callback?: unknown): BaseNode[] {
+    return findChildren(this, callback);
+  }
+
+  findChild(callback: unknown): BaseNode | null {
+    return findChild(this, callback);
+  }
+
+  findAllWithCriteria(criteria: unknown): BaseNode[] {
+    return findAllWithCriteria(this, criteria);
+  }
+
+  findWidgetNodesByWidgetId(): WidgetNode[] {
+    return [];
+  }
+
+  get fills(): ReadonlyArray<Paint> {
+    return this._fills;
+  }
+
+  set fills(value: unknown) {
+    this._fills = validatePaints("set_fills", value);
+  }
+
+  get strokes(): ReadonlyArray<Paint> {
+    return this._strokes;
+  }
+
+  set strokes(value: unknown) {
+    this._strokes = validatePaints("set_strokes", value);
+  }
+
+  get strokeWeight(): number {
+    return this._strokeWeight;
+  }
+
+  set strokeWeight(value: unknown) {
+    this._strokeWeight = expectNumber("set_strokeWeight", "strokeWeight", value, 0);
+  }
+
+  get cornerRadius(): number {
+    return this._cornerRadius;
+  }
+
+  set cornerRadius(value: unknown) {
+    this._cornerRadius = expectNumber("set_cornerRadius", "cornerRadius", value, 0);
+  }
+
+  get sectionContentsHidden(): boolean {
+    return this._contentsHidden;
+  }
+
+  set sectionContentsHidden(value: unknown) {
+    this._contentsHidden = expectBoolean("set_sectionContentsHidden", "sectionContentsHidden", value);
+  }
+
+  resize(width: unknown, height: unknown): void {
+    this._resize("resize", width, height);
+  }
+
+  resizeWithoutConstraints(width: unknown, height: unknown): void {
+    this._resize("resizeWithoutConstraints", width, height);
+  }
+
+  private _resize(op: string, width: unknown, height: unknown): void {
+    const [w, h] = resizeArguments(op, width, height);
+    this._w = this._fixedW = w;
+    this._h = this._fixedH = h;
+    markLayoutDirty(this);
+    this._core.recordWrite(this, "width");
+  }
+}

@@ -1,0 +1,364 @@
+/**
+ * One realistic export per format under test/fixtures/csv/, each read from its bytes as the panel
+ * reads a chosen file (decode → import), with the outcome a person would expect asserted.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { type CsvImportOptions, type CsvImportResult, decodeCsvBytes, importFeedbackCsv, inspectCsv } from "../../shared/csv";
+import { Feedback, type JourneyMap, type Stage } from "../../shared/model";
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/csv");
+
+function fixtureBytes(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(path.join(fixtures, name)));
+}
+
+/** Ids that say what they are and in which order they were made, so assertions can name them. */
+function countingIds(): (prefix: string) => string {
+  const counts = new Map<string, number>();
+  return (prefix) => {
+    const next = (counts.get(prefix) ?? 0) + 1;
+    counts.set(prefix, next);
+    return `${prefix}_${next}`;
+  };
+}
+
+const emptyMap: Pick<JourneyMap, "stages" | "touchpoints" | "personas"> = { stages: [], touchpoints: [], personas: [] };
+
+async function importFixture(
+  name: string,
+  options: Partial<CsvImportOptions> = {},
+): Promise<CsvImportResult & { text: string }> {
+  const decoded = decodeCsvBytes(fixtureBytes(name));
+  const result = await importFeedbackCsv(decoded.text, {
+    map: emptyMap,
+    makeId: countingIds(),
+    encoding: decoded.encoding,
+    ...options,
+  });
+  // Whatever the file, what comes out is valid per the model and fully accounted for.
+  for (const feedback of result.feedback) expect(Feedback.safeParse(feedback).success).toBe(true);
+  expect(result.imported + result.skipped).toBe(result.rows);
+  expect(result.rejectedRows.map((r) => r.row)).toEqual(
+    [...new Set(result.errors.filter((e) => result.rejectedRows.some((r) => r.row === e.row)).map((e) => e.row))],
+  );
+  return { ...result, text: decoded.text };
+}
+
+function messages(result: CsvImportResult): string[] {
+  return result.errors.map((e) => e.message);
+}
+
+describe("CSV fixtures", () => {
+  it("utf8.csv: plain UTF-8, comma, every column guessed, entities created in order of appearance", async () => {
+    const result = await importFixture("utf8.csv");
+    expect(result.detected).toEqual({
+      encoding: "utf-8",
+      delimiter: ",",
+      headerRows: 1,
+      scale: { min: 1, max: 5 },
+      dateOrder: null,
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.imported).toBe(4);
+    expect(result.feedback.map((f) => f.text)).toEqual([
+      "Délivery was quick — merci!",
+      "The app crashed twice 😞",
+      "Überraschend einfach",
+      "Price ok, shipping slow",
+    ]);
+    expect(result.created.stages.map((s) => s.name)).toEqual(["Decision", "Onboarding", "Retention"]);
+    expect(result.created.touchpoints.map((t) => [t.name, t.channel, t.stageId, t.importance])).toEqual([
+      ["Website", "web", "stage_1", 3],
+      ["Mobile app", "app", "stage_2", 3],
+      ["Welcome email", "email", "stage_2", 3],
+      ["Website", "web", "stage_3", 3],
+    ]);
+    expect(result.created.personas.map((p) => p.name)).toEqual(["Bargain hunter", "Busy parent"]);
+    expect(result.feedback[1]).toMatchObject({
+      rating: 2,
+      scale: { min: 1, max: 5 },
+      date: "2024-03-06",
+      source: "App Store",
+      kind: "review",
+      stageId: "stage_2",
+      touchpointId: "touchpoint_2",
+      personaId: "persona_2",
+    });
+    expect(result.feedback[0]?.kind).toBe("survey");
+  });
+
+  it("utf8-bom.csv: the BOM is dropped, not glued to the first header", async () => {
+    expect(Array.from(fixtureBytes("utf8-bom.csv").slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    const result = await importFixture("utf8-bom.csv");
+    expect(result.text.startsWith("Submitted at")).toBe(true);
+    expect(result.headers[0]).toBe("Submitted at");
+    expect(result.mapping).toMatchObject({ date: 0, rating: 1, text: 2, stage: 3 });
+    expect(result.feedback.map((f) => [f.date, f.rating, f.text])).toEqual([
+      ["2024-04-01", 4, "Großartig, danke"],
+      ["2024-04-02", 1, "Zu teuer"],
+      ["2024-04-03", 5, "Très bien"],
+    ]);
+  });
+
+  it("utf16le-bom.txt: Excel's Unicode text (UTF-16 LE, tabs, CRLF) with a line break inside a cell", async () => {
+    expect(Array.from(fixtureBytes("utf16le-bom.txt").slice(0, 2))).toEqual([0xff, 0xfe]);
+    const result = await importFixture("utf16le-bom.txt");
+    expect(result.detected).toMatchObject({ encoding: "utf-16le", delimiter: "\t" });
+    expect(result.feedback.map((f) => f.text)).toEqual([
+      "Super rapide, très bien",
+      "配送が遅い",
+      "Zwei Zeilen\r\nin einer Zelle",
+    ]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("windows-1252.csv: bytes that are not UTF-8 are read as Windows-1252 (é = 0xE9, € = 0x80, ’ = 0x92)", async () => {
+    const bytes = fixtureBytes("windows-1252.csv");
+    expect(bytes.includes(0x80)).toBe(true);
+    expect(bytes.includes(0xe9)).toBe(true);
+    const result = await importFixture("windows-1252.csv");
+    expect(result.detected).toMatchObject({ encoding: "windows-1252", delimiter: ";", dateOrder: "day-first" });
+    expect(result.headers).toEqual(["Date", "Satisfaction (1 à 5)", "Commentaire", "Étape", "Canal"]);
+    expect(result.mapping).toMatchObject({ date: 0, rating: 1, text: 2, stage: 3, touchpoint: 4 });
+    expect(result.feedback.map((f) => f.text)).toEqual([
+      "Très bien, livraison rapide",
+      "Frais de port 15 € trop élevés",
+      "L’appli plante à l’étape paiement",
+    ]);
+    // "05/03/2024" is settled by "18/03/2024" further down: day first.
+    expect(result.feedback.map((f) => f.date)).toEqual(["2024-03-05", "2024-03-18", "2024-03-20"]);
+    expect(result.created.touchpoints.map((t) => t.channel)).toEqual(["web", "other"]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("tab.tsv: tab-separated, with a doubled quote inside a quoted cell", async () => {
+    const result = await importFixture("tab.tsv");
+    expect(result.detected.delimiter).toBe("\t");
+    expect(result.mapping).toMatchObject({ date: 0, rating: 1, text: 2, stage: 3, touchpoint: 4 });
+    expect(result.feedback.map((f) => [f.date, f.rating, f.text])).toEqual([
+      ["2024-05-02", 4, "Fast, friendly, and clear"],
+      ["2024-05-02", 2, "Waited 20 minutes; nobody picked up"],
+      ["2024-05-03", 5, 'Loved the "compare" page'],
+    ]);
+    expect(result.created.touchpoints.map((t) => [t.name, t.channel, t.digital])).toEqual([
+      ["Phone", "phone", false],
+      ["Website", "web", true],
+    ]);
+  });
+
+  it("pipe.csv: pipe-separated, commas and semicolons inside texts left alone", async () => {
+    const result = await importFixture("pipe.csv");
+    expect(result.detected.delimiter).toBe("|");
+    expect(result.mapping).toMatchObject({ date: 0, rating: 1, text: 2, stage: 3, touchpoint: 4, persona: 5 });
+    expect(result.feedback.map((f) => f.text)).toEqual([
+      "Great, quick, easy",
+      "Coupon field hard to find; gave up",
+      "Delivery on time, box damaged",
+    ]);
+    expect(result.created.personas.map((p) => p.name)).toEqual(["Returning customer", "New customer"]);
+  });
+
+  it("surveymonkey.csv: the second header row is skipped and rows keep their spreadsheet numbers", async () => {
+    const text = new TextDecoder().decode(fixtureBytes("surveymonkey.csv"));
+    const inspection = inspectCsv(text);
+    expect(inspection.headerRows).toBe(2);
+    expect(inspection.rowCount).toBe(4);
+    expect(inspection.scale).toEqual({ min: 0, max: 10 });
+    const result = await importFixture("surveymonkey.csv");
+    expect(result.detected).toMatchObject({ headerRows: 2, scale: { min: 0, max: 10 }, dateOrder: "month-first" });
+    expect(result.mapping).toMatchObject({ rating: 5, text: 6, stage: 7 });
+    // "End Date" is when the answer was submitted; it wins over "Start Date".
+    expect(result.mapping.date).toBe(3);
+    expect(result.feedback.map((f) => [f.rating, f.date, f.text])).toEqual([
+      [10, "2024-03-05", "Easy checkout, fast delivery"],
+      [6, "2024-03-07", "Support took three days to answer, and then closed my ticket"],
+      [9, "2024-03-14", ""],
+      [3, "2024-03-15", "Too many emails after I signed up"],
+    ]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("google-forms.csv: Google Sheets timestamps (M/D/YYYY H:MM:SS), question headers", async () => {
+    const result = await importFixture("google-forms.csv");
+    expect(result.mapping).toMatchObject({ date: 0, rating: 2, text: 3, stage: 4, touchpoint: null, persona: null });
+    expect(result.detected).toMatchObject({ scale: { min: 1, max: 5 }, dateOrder: "month-first" });
+    expect(result.feedback.map((f) => [f.date, f.rating, f.text])).toEqual([
+      ["2024-03-05", 4, "Tracking link did not work"],
+      ["2024-03-09", 5, ""],
+      ["2024-03-14", 2, "Paid twice, refund took a week"],
+      ["2024-04-02", 3, "Box was too big for a phone case"],
+    ]);
+    expect(result.created.stages.map((s) => s.name)).toEqual(["Delivery", "Checkout"]);
+  });
+
+  it("typeform.csv: '#' ids unmapped, 'Submit Date (UTC)' preferred over 'Start Date (UTC)'", async () => {
+    const result = await importFixture("typeform.csv");
+    expect(result.mapping).toMatchObject({ stage: 1, rating: 2, text: 3, date: 5, source: null });
+    expect(result.feedback.map((f) => [f.date, f.rating, f.text])).toEqual([
+      ["2024-03-05", 4, "Setup wizard was clear"],
+      ["2024-03-06", 2, 'Couldn\'t find the "skip" button'],
+      ["2024-03-08", 5, ""],
+    ]);
+  });
+
+  it("zendesk-tickets.csv: ticket text with a line break, custom stage field, 'Via' as the source", async () => {
+    const result = await importFixture("zendesk-tickets.csv", { kind: "support" });
+    expect(result.mapping).toMatchObject({ text: 2, date: 5, source: 6, stage: 7, rating: null });
+    expect(result.detected.scale).toBeNull();
+    expect(result.feedback.map((f) => [f.date, f.source, f.kind, f.rating, f.scale])).toEqual([
+      ["2024-03-12", "Mail", "support", null, null],
+      ["2024-03-12", "Web Widget", "support", null, null],
+      ["2024-03-13", "Chat", "support", null, null],
+    ]);
+    expect(result.feedback[0]?.text).toBe("I returned the jacket on March 2 and still have no refund.\nOrder #A-1182.");
+    // Row 2 spans two lines of the file but is one spreadsheet row: the next ticket is row 3.
+    const withoutText = await importFixture("zendesk-tickets.csv", { mapping: { text: null, rating: 0 } });
+    expect(withoutText.errors.map((e) => e.row)).toEqual([2, 3, 4]);
+  });
+
+  it("app-store-reviews.csv: star ratings, 'Mar 5, 2024' dates, store names as sources of reviews", async () => {
+    const result = await importFixture("app-store-reviews.csv");
+    expect(result.mapping).toMatchObject({ date: 0, source: 1, rating: 2, text: 4 });
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+    expect(result.feedback.map((f) => [f.date, f.rating, f.kind, f.source])).toEqual([
+      ["2024-03-05", 4, "review", "App Store"],
+      ["2024-03-06", 5, "review", "Google Play"],
+      ["2024-03-06", 1, "review", "App Store"],
+      ["2024-03-07", 4, "review", "Google Play"],
+    ]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("invalid-ratings.csv: unreadable or off-scale ratings never count; with a text the row stays as text-only", async () => {
+    const result = await importFixture("invalid-ratings.csv");
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+    expect(messages(result)).toEqual([
+      'row 3, column "Rating": "high" is not a number on a 1–5 scale; imported as a text-only response',
+      'row 5: has no rating and no text (columns "Rating" and "Comment" are empty): not imported',
+      'row 6, column "Rating": "44" is outside the 1–5 scale; imported as a text-only response',
+      'row 7, column "Rating": "high" is not a number on a 1–5 scale, and the row has no text either: not imported',
+      'row 12, column "Rating": "-1" is outside the 1–5 scale, and the row has no text either: not imported',
+    ]);
+    expect(result.feedback.map((f) => [f.date, f.rating])).toEqual([
+      ["2024-03-01", 5],
+      ["2024-03-02", null],
+      ["2024-03-03", null],
+      ["2024-03-05", null],
+      ["2024-03-07", 4],
+      ["2024-03-08", 4],
+      ["2024-03-09", 3],
+      ["2024-03-10", null],
+    ]);
+    expect(result.feedback.filter((f) => f.rating === null).every((f) => f.scale === null)).toBe(true);
+    expect(result).toMatchObject({ rows: 11, imported: 8, skipped: 3 });
+    expect(result.rejectedRows.map((r) => [r.row, r.cells])).toEqual([
+      [5, ["2024-03-04", "", ""]],
+      [7, ["2024-03-06", "high", ""]],
+      [12, ["2024-03-11", "-1", ""]],
+    ]);
+  });
+
+  it("quoted-fields.csv: commas, doubled quotes and line breaks inside quotes; a formula-looking text is kept as text", async () => {
+    const result = await importFixture("quoted-fields.csv");
+    expect(result.feedback.map((f) => f.text)).toEqual([
+      'Good, but "express" shipping wasn\'t express',
+      "Line one\nline two, with a comma\nline three",
+      'She said: "wow"',
+      '=HYPERLINK("http://evil.example")',
+    ]);
+    expect(result.feedback.map((f) => f.rating)).toEqual([4, 2, 5, 3]);
+  });
+
+  it("crlf.csv: CRLF line ends, a CRLF inside a quoted cell, a blank line", async () => {
+    const result = await importFixture("crlf.csv");
+    expect(result.feedback.map((f) => f.text)).toEqual(["Clean CRLF file", "Two lines\r\ninside one cell", "After a blank line"]);
+    expect(result).toMatchObject({ rows: 3, blankRows: 1, skipped: 0 });
+    expect(result.errors).toEqual([]);
+  });
+
+  it("blank-lines.csv: blank lines and a row of bare commas are not rows to report, but they count in row numbers", async () => {
+    const result = await importFixture("blank-lines.csv", { mapping: { stage: null } });
+    expect(result).toMatchObject({ rows: 3, imported: 3, blankRows: 5 });
+    expect(result.errors).toEqual([]);
+    const strict = await importFixture("blank-lines.csv", { create: { stages: false } });
+    expect(messages(strict)).toEqual([
+      'row 3, column "Stage": no stage is named "Awareness" (the map has none yet); not imported',
+      'row 4, column "Stage": no stage is named "Awareness" (the map has none yet); not imported',
+      'row 7, column "Stage": no stage is named "Decision" (the map has none yet); not imported',
+    ]);
+  });
+
+  it("ragged-rows.csv: short rows read with empty cells, trailing empty cells ignored, slipped rows rejected", async () => {
+    const result = await importFixture("ragged-rows.csv");
+    expect(result.feedback.map((f) => [f.rating, f.text, f.source])).toEqual([
+      [5, "Full row", "Survey"],
+      [4, "Missing the source", ""],
+      [3, "", ""],
+      [2, "Trailing empty cells", "Survey"],
+    ]);
+    expect(messages(result)).toEqual([
+      'row 6: has 5 cells where the header has 4 (extra: "Survey"); a text with a comma but no quotes around it? Its cells may sit in the wrong columns: not imported',
+    ]);
+    expect(result.rejectedRows[0]?.cells).toEqual(["1", "Comma without quotes", " so it slipped", "Decision", "Survey"]);
+  });
+
+  it("summary-row.csv: trailing 'Average' and 'Total' rows are skipped with that reason and do not sway the scale", async () => {
+    const result = await importFixture("summary-row.csv");
+    expect(result).toMatchObject({ rows: 5, imported: 3, skipped: 2 });
+    expect(messages(result)).toEqual([
+      'row 6: looks like a summary row ("Average"), not a response: skipped',
+      'row 7: looks like a summary row ("Total"), not a response: skipped',
+    ]);
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+  });
+
+  it("semicolon-decimals.csv: German Excel export, semicolons, decimal commas, dotted dates, German headers", async () => {
+    const result = await importFixture("semicolon-decimals.csv");
+    expect(result.detected).toMatchObject({ delimiter: ";", scale: { min: 1, max: 5 } });
+    expect(result.mapping).toMatchObject({ date: 0, rating: 1, text: 2, stage: 3, touchpoint: 4, persona: 5, source: 6 });
+    expect(result.feedback.map((f) => [f.date, f.rating, f.text, f.kind])).toEqual([
+      ["2024-03-05", 4.5, "Schnelle Lieferung, gute Qualität", "survey"],
+      ["2024-03-06", 2, "Hotline nicht erreichbar", "survey"],
+      ["2024-03-07", 3.5, "Preis ok; Versand langsam", "review"],
+    ]);
+    expect(result.created.touchpoints.map((t) => [t.name, t.channel])).toEqual([
+      ["Webshop", "web"],
+      ["Telefon", "phone"],
+    ]);
+  });
+
+  it("dates-day-first.csv: one day above 12 settles the whole column as day first", async () => {
+    const result = await importFixture("dates-day-first.csv");
+    expect(result.detected.dateOrder).toBe("day-first");
+    expect(result.feedback.map((f) => f.date)).toEqual(["2024-03-05", "2024-03-13", "2024-04-01"]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("dates-ambiguous.csv: nothing settles day/month, so those dates are reported and left empty", async () => {
+    const result = await importFixture("dates-ambiguous.csv");
+    expect(result.feedback.map((f) => f.date)).toEqual([null, null, "2024-04-09"]);
+    expect(messages(result)).toEqual([
+      'row 2, column "Date": "05/03/2024" could be 5 March 2024 (day first) or 3 May 2024 (month first), and no other date in this column tells which; left empty (choose the date order to import it)',
+      'row 3, column "Date": "06/04/2024" could be 6 April 2024 (day first) or 4 June 2024 (month first), and no other date in this column tells which; left empty (choose the date order to import it)',
+    ]);
+    const told = await importFixture("dates-ambiguous.csv", { dateOrder: "day-first" });
+    expect(told.feedback.map((f) => f.date)).toEqual(["2024-03-05", "2024-04-06", "2024-04-09"]);
+    expect(told.errors).toEqual([]);
+  });
+
+  it("links rows to existing stages whatever their case and spacing", async () => {
+    const decision: Stage = { id: "s_decision", name: "Decision", objective: "", emotion: null };
+    const result = await importFixture("quoted-fields.csv", {
+      map: { stages: [decision], touchpoints: [], personas: [] },
+      create: { stages: false },
+    });
+    expect(result.created.stages).toEqual([]);
+    expect(result.feedback.filter((f) => f.stageId === "s_decision")).toHaveLength(3);
+    expect(messages(result)).toEqual([
+      'row 3, column "Stage": no stage is named "Retention" (the map has: Decision); not imported',
+    ]);
+  });
+});

@@ -1,0 +1,357 @@
+/**
+ * The import's behaviour beyond single formats: matching names to the map's entities, options,
+ * decisions that wait for the whole file, slicing with progress, ids, and the accounting of rows.
+ */
+import { describe, expect, it } from "vitest";
+import { type CsvImportResult, importFeedbackCsv, inspectCsv } from "../../shared/csv";
+import {
+  type JourneyMap,
+  type Persona,
+  type Stage,
+  type Touchpoint,
+  Feedback,
+  Id,
+  createJourneyMap,
+  parseJourneyMap,
+} from "../../shared/model";
+
+type Entities = Pick<JourneyMap, "stages" | "touchpoints" | "personas">;
+
+const none: Entities = { stages: [], touchpoints: [], personas: [] };
+
+function stage(id: string, name: string): Stage {
+  return { id, name, objective: "", emotion: null };
+}
+
+function touchpoint(id: string, stageId: string, name: string): Touchpoint {
+  return { id, stageId, name, channel: "other", digital: false, importance: 3 };
+}
+
+function persona(id: string, name: string): Persona {
+  return {
+    id,
+    name,
+    role: "",
+    demographics: "",
+    goals: [],
+    motivations: [],
+    behaviours: [],
+    frustrations: [],
+    quote: "",
+    share: null,
+    onMap: true,
+  };
+}
+
+function counter(): (prefix: string) => string {
+  let n = 0;
+  return (prefix) => `${prefix}_${++n}`;
+}
+
+function messages(result: CsvImportResult): string[] {
+  return result.errors.map((e) => e.message);
+}
+
+describe("matching names to the map", () => {
+  const map: Entities = {
+    stages: [stage("s_checkout", "Checkout"), stage("s_support", "After sales support")],
+    touchpoints: [
+      touchpoint("t_pay", "s_checkout", "Payment page"),
+      touchpoint("t_mail_checkout", "s_checkout", "Email"),
+      touchpoint("t_mail_support", "s_support", "Email"),
+    ],
+    personas: [persona("p_parent", "Busy Parent")],
+  };
+
+  it("matches stages, touchpoints and personas case- and space-insensitively", async () => {
+    const text = [
+      "Rating,Comment,Stage,Touchpoint,Persona",
+      "4,a, checkout,payment PAGE,busy parent",
+      "5,b,CHECKOUT ,  Payment   page ,BUSY  PARENT",
+      "3,c,after   sales SUPPORT,email,",
+    ].join("\n");
+    const result = await importFeedbackCsv(text, { map, create: { stages: false, touchpoints: false, personas: false } });
+    expect(result.errors).toEqual([]);
+    expect(result.feedback.map((f) => [f.stageId, f.touchpointId, f.personaId])).toEqual([
+      ["s_checkout", "t_pay", "p_parent"],
+      ["s_checkout", "t_pay", "p_parent"],
+      ["s_support", "t_mail_support", null],
+    ]);
+  });
+
+  it("takes the stage from a touchpoint whose name is unique, and refuses to guess when it is not", async () => {
+    const text = "Rating,Comment,Touchpoint\n4,a,Payment page\n5,b,Email\n3,c,Fax\n";
+    const result = await importFeedbackCsv(text, { map });
+    expect(result.feedback.map((f) => [f.stageId, f.touchpointId])).toEqual([["s_checkout", "t_pay"]]);
+    expect(messages(result)).toEqual([
+      'row 3, column "Touchpoint": the touchpoint "Email" is in 2 stages, and the row names no stage to tell which; not imported',
+      'row 4, column "Touchpoint": no touchpoint is named "Fax", and a new one needs a stage, which the row does not name; not imported',
+    ]);
+  });
+
+  it("creates unknown names in order of first appearance, touchpoints under the row's stage", async () => {
+    const text = [
+      "Rating,Comment,Stage,Touchpoint,Persona",
+      "4,a,Delivery,Courier SMS,Student",
+      "5,b,delivery,Tracking page,",
+      "3,c,Checkout,Courier SMS,student",
+      "2,d,Returns,Returns portal,Retiree",
+    ].join("\n");
+    const result = await importFeedbackCsv(text, { map, makeId: counter() });
+    expect(result.created.stages).toEqual([stage("stage_1", "Delivery"), stage("stage_9", "Returns")]);
+    expect(result.created.touchpoints.map((t) => [t.id, t.stageId, t.name, t.channel, t.digital, t.importance])).toEqual([
+      ["touchpoint_2", "stage_1", "Courier SMS", "phone", false, 3],
+      ["touchpoint_5", "stage_1", "Tracking page", "other", false, 3],
+      ["touchpoint_7", "s_checkout", "Courier SMS", "phone", false, 3],
+      ["touchpoint_10", "stage_9", "Returns portal", "web", true, 3],
+    ]);
+    expect(result.created.personas.map((p) => [p.id, p.name])).toEqual([
+      ["persona_3", "Student"],
+      ["persona_11", "Retiree"],
+    ]);
+    expect(result.feedback.map((f) => f.personaId)).toEqual(["persona_3", null, "persona_3", "persona_11"]);
+  });
+
+  it("reports unknown names as errors when creating is off, naming what the map has", async () => {
+    const text = "Rating,Comment,Stage,Touchpoint,Persona\n4,a,Chekout,,\n5,b,Checkout,Wallet,\n3,c,,,Student\n";
+    const result = await importFeedbackCsv(text, { map, create: { stages: false, touchpoints: false, personas: false } });
+    expect(result.imported).toBe(0);
+    expect(messages(result)).toEqual([
+      'row 2, column "Stage": no stage is named "Chekout" (the map has: Checkout, After sales support); not imported',
+      'row 3, column "Touchpoint": stage "Checkout" has no touchpoint named "Wallet"; not imported',
+      'row 4, column "Persona": no persona is named "Student" (the map has: Busy Parent); not imported',
+    ]);
+    expect(result.created).toEqual({ stages: [], touchpoints: [], personas: [] });
+  });
+
+  it("gives a map that passes the model's checks once the new entities and feedback are added", async () => {
+    const base = createJourneyMap("Shop");
+    const text = "Date,Rating,Comment,Stage,Touchpoint,Persona,Source\n2024-03-05,4,ok,Onboarding,Welcome email,Student,App Store\n,,just text,Checkout,Cart,,\n";
+    const result = await importFeedbackCsv(text, { map: base });
+    const merged: JourneyMap = {
+      ...base,
+      stages: [...base.stages, ...result.created.stages],
+      touchpoints: [...base.touchpoints, ...result.created.touchpoints],
+      personas: [...base.personas, ...result.created.personas],
+      feedback: result.feedback,
+    };
+    expect(parseJourneyMap(merged)).toMatchObject({ ok: true });
+    // "Onboarding" is a default stage: matched, not created.
+    expect(result.created.stages.map((s) => s.name)).toEqual(["Checkout"]);
+  });
+});
+
+describe("options", () => {
+  it("takes mapping corrections, keeping the rest of the guess", async () => {
+    const text = "Note,Rating,Comment,Stage\ninternal,4,Fine,Decision\n";
+    const guessed = await importFeedbackCsv(text, { map: none });
+    expect(guessed.feedback[0]).toMatchObject({ text: "Fine", stageId: expect.any(String) });
+    const corrected = await importFeedbackCsv(text, { map: none, mapping: { text: 0, stage: null } });
+    expect(corrected.mapping).toMatchObject({ rating: 1, text: 0, stage: null });
+    expect(corrected.feedback[0]).toMatchObject({ text: "internal", stageId: null });
+  });
+
+  it("refuses a mapping to a column the file does not have", async () => {
+    await expect(importFeedbackCsv("Rating\n4\n", { map: none, mapping: { text: 3 } })).rejects.toThrow(
+      "mapping.text is column 3, but the file has columns 0 to 0",
+    );
+  });
+
+  it("uses a given scale instead of inferring one", async () => {
+    const text = "Rating,Comment\n4,a\n7,b\n";
+    expect((await importFeedbackCsv(text, { map: none })).detected.scale).toEqual({ min: 1, max: 7 });
+    const given = await importFeedbackCsv(text, { map: none, scale: { min: 1, max: 5 } });
+    expect(given.feedback.map((f) => [f.rating, f.scale])).toEqual([
+      [4, { min: 1, max: 5 }],
+      [null, null],
+    ]);
+    expect(messages(given)).toEqual(['row 3, column "Rating": "7" is outside the 1–5 scale; imported as a text-only response']);
+  });
+
+  it("reads a per-row scale column, and reports one it cannot read", async () => {
+    const text = "Rating,Scale,Comment\n9,0–10,nps\n4,1-5,csat\n6,1–7,ces\n3,lots,?\n";
+    const result = await importFeedbackCsv(text, { map: none });
+    expect(result.feedback.map((f) => [f.rating, f.scale])).toEqual([
+      [9, { min: 0, max: 10 }],
+      [4, { min: 1, max: 5 }],
+      [6, { min: 1, max: 7 }],
+      [3, { min: 1, max: 5 }],
+    ]);
+    expect(messages(result)).toEqual([
+      'row 5, column "Scale": "lots" is not a scale like "1–5" or "0–10"; the file\'s scale is used',
+    ]);
+  });
+
+  it("reads a kind column, guesses the kind from the source, or takes it from the options", async () => {
+    const text = "Rating,Comment,Source,Kind\n4,a,Trustpilot,\n5,b,Zendesk,\n3,c,,Interview\n2,d,,podcast\n";
+    const result = await importFeedbackCsv(text, { map: none });
+    expect(result.feedback.map((f) => f.kind)).toEqual(["review", "support", "interview", "survey"]);
+    expect(messages(result)).toEqual([
+      'row 5, column "Kind": "podcast" is not a feedback kind (survey, interview, review, social, support, form); guessed instead',
+    ]);
+    const told = await importFeedbackCsv(text, { map: none, kind: "form", mapping: { kind: null } });
+    expect(told.feedback.map((f) => f.kind)).toEqual(["form", "form", "form", "form"]);
+  });
+
+  it("reports an unreadable date and keeps the row", async () => {
+    const result = await importFeedbackCsv("Date,Rating\nsoon,4\n", { map: none });
+    expect(result.feedback.map((f) => [f.date, f.rating])).toEqual([[null, 4]]);
+    expect(messages(result)).toEqual([
+      'row 2, column "Date": "soon" is not a date (write it like 2024-03-05, 03/05/2024 or 5 March 2024); left empty',
+    ]);
+  });
+});
+
+describe("decisions that wait for the whole file", () => {
+  it("a 0 in the last row makes the scale 0–10 for every row before it", async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `${1 + (i % 5)},r${i}`);
+    const text = `Rating,Comment\n${rows.join("\n")}\n0,last\n`;
+    const result = await importFeedbackCsv(text, { map: none }, { rowsPerSlice: 7, yieldToHost: () => Promise.resolve() });
+    expect(result.detected.scale).toEqual({ min: 0, max: 10 });
+    expect(result.errors).toEqual([]);
+    expect(result.feedback.every((f) => f.scale?.max === 10)).toBe(true);
+  });
+
+  it("an off-scale rating found at the end rejects a row without text, and drops what only that row created", async () => {
+    const text = "Rating,Comment,Stage\n4,a,Decision\n5,,Decision\n44,,Typo stage\n3,,Retention\n";
+    const result = await importFeedbackCsv(text, { map: none });
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+    expect(result.feedback.map((f) => f.rating)).toEqual([4, 5, 3]);
+    expect(result.created.stages.map((s) => s.name)).toEqual(["Decision", "Retention"]);
+    expect(result.rejectedRows).toEqual([
+      {
+        row: 4,
+        cells: ["44", "", "Typo stage"],
+        reasons: ['row 4, column "Rating": "44" is outside the 1–5 scale, and the row has no text either: not imported'],
+      },
+    ]);
+    expect(result).toMatchObject({ rows: 4, imported: 3, skipped: 1 });
+  });
+
+  it("ratings out of another N than the file's are reported", async () => {
+    const result = await importFeedbackCsv("Rating,Comment\n4/5,a\n3/5,b\n8/10,c\n", { map: none });
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+    expect(messages(result)).toEqual([
+      'row 4, column "Rating": "8/10" is out of 10, not on the 1–5 scale; imported as a text-only response',
+    ]);
+  });
+
+  it("dates written both day first and month first leave the ambiguous ones empty, saying why", async () => {
+    const text = "Date,Rating\n13/03/2024,4\n03/14/2024,4\n05/06/2024,4\n";
+    const result = await importFeedbackCsv(text, { map: none });
+    expect(result.feedback.map((f) => f.date)).toEqual(["2024-03-13", "2024-03-14", null]);
+    expect(messages(result)).toEqual([
+      'row 4, column "Date": "05/06/2024" could be 5 June 2024 (day first) or 6 May 2024 (month first), and this column writes dates both ways (row 2 is day first, row 3 month first); left empty (choose the date order to import it)',
+    ]);
+  });
+
+  it("a 'Total' row in the middle of the file is a response; at the end, it is skipped", async () => {
+    const text = "Stage,Rating,Comment\nTotal,4,oddly named stage\nDecision,5,fine\nTotal,9,\n\n";
+    const result = await importFeedbackCsv(text, { map: none });
+    expect(result.feedback.map((f) => f.rating)).toEqual([4, 5]);
+    expect(messages(result)).toEqual(['row 4: looks like a summary row ("Total"), not a response: skipped']);
+    expect(result.blankRows).toBe(1);
+  });
+});
+
+describe("rows that cannot be read as written", () => {
+  it("an unclosed quote rejects its row, whose cell swallowed the rest of the file, and says so", async () => {
+    const text = 'Rating,Comment\n4,fine\n3,"starts a quote\n5,never read\n';
+    const result = await importFeedbackCsv(text, { map: none });
+    expect(result.feedback.map((f) => f.rating)).toEqual([4]);
+    expect(messages(result)).toEqual([
+      'row 3: a quoted cell opens in this row but never closes, so everything after it was read into that cell: add the closing quote (") and import this row again',
+    ]);
+    expect(result).toMatchObject({ rows: 2, imported: 1, skipped: 1 });
+  });
+
+  it("a stray quote after a quoted cell is reported and the row read as well as possible", async () => {
+    const text = 'Rating,Comment,Stage\n4,"fine" really",Decision\n5,ok,Decision\n';
+    const result = await importFeedbackCsv(text, { map: none });
+    expect(result.feedback.map((f) => f.text)).toEqual(['fine" really', "ok"]);
+    expect(messages(result)).toEqual([
+      'row 2: a quoted cell has text after its closing quote (a stray " inside a cell?); the row was read as well as possible',
+    ]);
+  });
+
+  it("with no rating or text column mapped, every row is listed and one error says why", async () => {
+    const result = await importFeedbackCsv("Colour,Size\nred,M\nblue,L\n", { map: none });
+    expect(result).toMatchObject({ rows: 2, imported: 0, skipped: 2 });
+    expect(messages(result)).toEqual([
+      "row 1: no column is mapped to a rating or a text, so no row can be imported: choose them in the column mapping",
+    ]);
+  });
+
+  it("an empty text and a header without rows import nothing, without errors", async () => {
+    for (const text of ["", "\n\n", "Rating,Comment\n", "Rating,Comment"]) {
+      const result = await importFeedbackCsv(text, { map: none });
+      expect(result).toMatchObject({ rows: 0, imported: 0, skipped: 0, feedback: [] });
+    }
+  });
+});
+
+describe("large files", () => {
+  function generate(rows: number): string {
+    const lines = ["Date,Rating,Comment,Stage,Touchpoint,Persona,Source"];
+    for (let i = 0; i < rows; i++) {
+      const text = i % 7 === 0 ? `"Slow, ""very"" slow\nreally"` : `Comment ${i}`;
+      lines.push(`2024-03-${String(1 + (i % 28)).padStart(2, "0")},${1 + (i % 5)},${text},Stage ${i % 4},Email,Persona ${i % 3},Survey`);
+    }
+    return lines.join("\r\n");
+  }
+
+  it("yields to the host between slices and reports progress up to the whole text", async () => {
+    const text = generate(1000);
+    const progress: { done: number; total: number; rows: number }[] = [];
+    let turns = 0;
+    const result = await importFeedbackCsv(
+      text,
+      { map: none },
+      {
+        rowsPerSlice: 100,
+        yieldToHost: async () => {
+          turns++;
+        },
+        onProgress: (p) => progress.push(p),
+      },
+    );
+    expect(result.imported).toBe(1000);
+    expect(turns).toBe(10);
+    expect(progress.length).toBe(11);
+    expect(progress.at(-1)).toEqual({ done: text.length, total: text.length, rows: 1000 });
+    for (let i = 1; i < progress.length; i++) {
+      expect(progress[i]!.done).toBeGreaterThan(progress[i - 1]!.done);
+      expect(progress[i]!.rows).toBeGreaterThanOrEqual(progress[i - 1]!.rows);
+    }
+    // The cursor is exact: after 100 records (the header and 99 rows) it stands at the start of the next line.
+    expect(text.slice(0, progress[0]!.done).split(/\r\n(?=\d{4}-)/).length).toBe(100);
+  });
+
+  it("gives each row a unique id that fits the model, and valid feedback", async () => {
+    const result = await importFeedbackCsv(generate(3000), { map: none });
+    const ids = result.feedback.map((f) => f.id);
+    expect(new Set(ids).size).toBe(3000);
+    for (const id of [...ids.slice(0, 5), ...ids.slice(-5)]) expect(Id.safeParse(id).success).toBe(true);
+    for (const f of result.feedback.slice(0, 200)) expect(Feedback.safeParse(f).success).toBe(true);
+  });
+
+  it("the default yield lets other tasks run while it imports", async () => {
+    let ticks = 0;
+    let running = true;
+    const tick = (): void => {
+      ticks++;
+      if (running) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    await importFeedbackCsv(generate(20000), { map: none });
+    running = false;
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it("counts the same rows as the inspection", async () => {
+    const text = `${generate(50)}\r\n\r\nTotal,250,,,,,\r\n`;
+    const result = await importFeedbackCsv(text, { map: none });
+    expect(inspectCsv(text).rowCount).toBe(result.rows);
+    expect(result).toMatchObject({ rows: 51, imported: 50, skipped: 1, blankRows: 1 });
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The panel end of the message contract (shared/messages.ts). Requests get an id and return a
+ * promise: a `reply` resolves it, a `failure` rejects it with the plugin's words. Everything that
+ * arrives is validated first; a message that fails validation is reported, never acted on.
+ * https://developers.figma.com/docs/plugins/creating-ui
+ */
+import {
+  parsePluginMessage,
+  type PanelMessage,
+  type PanelRequest,
+  type PluginMessage,
+  type ReplyResult,
+} from "../shared/messages";
+
+type Pending = { resolve: (result: ReplyResult) => void; reject: (error: Error) => void };
+type Listener = (message: PluginMessage) => void;
+type WithoutId<T> = T extends unknown ? Omit<T, "requestId"> : never;
+
+export class PluginBridge {
+  private nextId = 1;
+  private readonly pending = new Map<string, Pending>();
+  private readonly listeners = new Set<Listener>();
+
+  constructor(
+    private readonly send: (message: PanelMessage) => void,
+    private readonly onRefused: (error: string) => void,
+  ) {}
+
+  /** Feed every raw `pluginMessage` that arrives here. */
+  receive(raw: unknown): void {
+    const parsed = parsePluginMessage(raw);
+    if (!parsed.ok) {
+      this.onRefused(parsed.error);
+      return;
+    }
+    const message = parsed.message;
+    if (message.type === "reply" || message.type === "failure") {
+      const pending = this.pending.get(message.requestId);
+      if (pending === undefined) return;
+      this.pending.delete(message.requestId);
+      if (message.type === "reply") pending.resolve(message.result);
+      else pending.reject(new Error(message.message));
+      return;
+    }
+    for (const listener of this.listeners) listener(message);
+  }
+
+  /** Sends a request and resolves with the plugin's reply. */
+  request(message: WithoutId<PanelRequest>): Promise<ReplyResult> {
+    const requestId = `r${this.nextId++}`;
+    return new Promise<ReplyResult>((resolve, reject) => {
+      this.pending.set(requestId, { resolve, reject });
+      // Spreading a member of the union with its id back gives the same member; TypeScript cannot see it.
+      this.send({ ...message, requestId } as PanelRequest);
+    });
+  }
+
+  /** Sends a message that expects no answer. */
+  notify(message: Exclude<PanelMessage, PanelRequest>): void {
+    this.send(message);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/** The bridge wired to the real window: `parent.postMessage({ pluginMessage }, "*")`. */
+export function connectToPlugin(onRefused: (error: string) => void): PluginBridge {
+  const bridge = new PluginBridge((message) => parent.postMessage({ pluginMessage: message }, "*"), onRefused);
+  window.addEventListener("message", (event: MessageEvent<unknown>) => {
+    const data = event.data;
+    if (typeof data === "object" && data !== null && "pluginMessage" in data) bridge.receive(data.pluginMessage);
+  });
+  return bridge;
+}

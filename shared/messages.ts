@@ -9,7 +9,7 @@
 import { JourneyMap } from "./model";
 import * as z from "./zod";
 
-export const RequestId = z.string().min(1).max(64);
+export const RequestId = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** A value the plugin could not read from the canvas, with the node it sits on. */
 export const CanvasProblem = z.object({
@@ -35,8 +35,8 @@ export const Draft = z.object({
 export type Draft = z.infer<typeof Draft>;
 
 export const WindowSize = z.object({
-  width: z.number().int().min(240).max(1600),
-  height: z.number().int().min(200).max(1600),
+  width: z.int().check(z.gte(240), z.lte(1600)),
+  height: z.int().check(z.gte(200), z.lte(1600)),
 });
 export type WindowSize = z.infer<typeof WindowSize>;
 
@@ -66,21 +66,21 @@ export const ReplyResult = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("generated"),
     nodeId: z.string(),
-    created: z.number().int().min(0),
-    updated: z.number().int().min(0),
-    removed: z.number().int().min(0),
+    created: z.int().check(z.gte(0)),
+    updated: z.int().check(z.gte(0)),
+    removed: z.int().check(z.gte(0)),
   }),
   z.object({ kind: z.literal("map-read"), nodeId: z.string(), model: JourneyMap, problems: z.array(CanvasProblem) }),
   z.object({
     kind: z.literal("rescored"),
     nodeId: z.string(),
     model: JourneyMap,
-    reranked: z.number().int().min(0),
+    reranked: z.int().check(z.gte(0)),
     problems: z.array(CanvasProblem),
     summary: z.string(),
   }),
   z.object({ kind: z.literal("maps"), maps: z.array(MapSummary) }),
-  z.object({ kind: z.literal("draft"), draft: Draft.nullable() }),
+  z.object({ kind: z.literal("draft"), draft: z.nullable(Draft) }),
   z.object({ kind: z.literal("saved") }),
 ]);
 export type ReplyResult = z.infer<typeof ReplyResult>;
@@ -97,14 +97,14 @@ export const PluginMessage = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("progress"),
     requestId: RequestId,
-    done: z.number().min(0),
-    total: z.number().min(0),
+    done: z.number().check(z.gte(0)),
+    total: z.number().check(z.gte(0)),
     label: z.string(),
   }),
   /** The selection changed: the map it holds, if any. */
   z.object({
     type: z.literal("selection"),
-    map: z.object({ nodeId: z.string(), model: JourneyMap }).nullable(),
+    map: z.nullable(z.object({ nodeId: z.string(), model: JourneyMap })),
   }),
   /** A message from the panel was refused at the boundary. */
   z.object({ type: z.literal("rejected"), message: z.string() }),
@@ -113,7 +113,7 @@ export type PluginMessage = z.infer<typeof PluginMessage>;
 
 export type ParsedMessage<T> = { ok: true; message: T } | { ok: false; error: string };
 
-function parseWith<T>(schema: z.ZodType<T>, side: string, raw: unknown): ParsedMessage<T> {
+function parseWith<T>(schema: z.ZodMiniType<T>, side: string, raw: unknown): ParsedMessage<T> {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, message: result.data };
   const first = result.error.issues[0];

@@ -9,7 +9,7 @@ import * as z from "./zod";
 
 export const SCHEMA_VERSION = 1;
 
-export const Id = z.string().min(1).max(64);
+export const Id = z.string().check(z.minLength(1), z.maxLength(64));
 
 export const CHANNELS = ["web", "app", "email", "phone", "chat", "store", "social", "support", "other"] as const;
 export const Channel = z.enum(CHANNELS);
@@ -25,7 +25,7 @@ export type Scope = z.infer<typeof Scope>;
 
 export const Persona = z.object({
   id: Id,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   role: z.string(),
   demographics: z.string(),
   goals: z.array(z.string()),
@@ -34,31 +34,31 @@ export const Persona = z.object({
   frustrations: z.array(z.string()),
   quote: z.string(),
   /** Share of customers this persona stands for, in percent; null when unknown. */
-  share: z.number().min(0).max(100).nullable(),
+  share: z.nullable(z.number().check(z.gte(0), z.lte(100))),
   /** Whether generated maps show this persona in their header. */
   onMap: z.boolean(),
 });
 export type Persona = z.infer<typeof Persona>;
 
 /** Manual emotion of a stage, −2 (frustrated) … +2 (delighted). */
-export const Emotion = z.number().min(-2).max(2);
+export const Emotion = z.number().check(z.gte(-2), z.lte(2));
 
 export const Stage = z.object({
   id: Id,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   objective: z.string(),
   /** The manual emotion; null means "derive it from feedback". */
-  emotion: Emotion.nullable(),
+  emotion: z.nullable(Emotion),
 });
 export type Stage = z.infer<typeof Stage>;
 
 /** The customer's expectation of a touchpoint, 1…5. */
-export const Importance = z.number().min(1).max(5);
+export const Importance = z.number().check(z.gte(1), z.lte(5));
 
 export const Touchpoint = z.object({
   id: Id,
   stageId: Id,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   channel: Channel,
   digital: z.boolean(),
   importance: Importance,
@@ -81,7 +81,7 @@ export type LaneKind = z.infer<typeof LaneKind>;
 export const Lane = z.object({
   id: Id,
   kind: LaneKind,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   visible: z.boolean(),
 });
 export type Lane = z.infer<typeof Lane>;
@@ -97,7 +97,7 @@ export type Note = z.infer<typeof Note>;
 
 export const RatingScale = z
   .object({ min: z.number(), max: z.number() })
-  .refine((s) => s.max > s.min, { message: "a rating scale needs max > min" });
+  .check(z.refine((s) => s.max > s.min, { message: "a rating scale needs max > min" }));
 export type RatingScale = z.infer<typeof RatingScale>;
 
 export const FEEDBACK_KINDS = ["survey", "interview", "review", "social", "support", "form"] as const;
@@ -108,42 +108,44 @@ export const Feedback = z
     id: Id,
     kind: FeedbackKind,
     /** The rating as given, on `scale`; null for a text-only response. */
-    rating: z.number().nullable(),
-    scale: RatingScale.nullable(),
+    rating: z.nullable(z.number()),
+    scale: z.nullable(RatingScale),
     text: z.string(),
     /** ISO date (YYYY-MM-DD) or null. */
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    date: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
     source: z.string(),
-    stageId: Id.nullable(),
-    touchpointId: Id.nullable(),
-    personaId: Id.nullable(),
+    stageId: z.nullable(Id),
+    touchpointId: z.nullable(Id),
+    personaId: z.nullable(Id),
   })
-  .refine((f) => f.rating === null || (f.scale !== null && f.rating >= f.scale.min && f.rating <= f.scale.max), {
-    message: "a rating needs a scale and must lie on it",
-    path: ["rating"],
-  });
+  .check(
+    z.refine((f) => f.rating === null || (f.scale !== null && f.rating >= f.scale.min && f.rating <= f.scale.max), {
+      message: "a rating needs a scale and must lie on it",
+      path: ["rating"],
+    }),
+  );
 export type Feedback = z.infer<typeof Feedback>;
 
-export const Score5 = z.number().int().min(1).max(5);
+export const Score5 = z.int().check(z.gte(1), z.lte(5));
 export const Confidence = z.union([z.literal(0.5), z.literal(0.8), z.literal(1)]);
 export type Confidence = z.infer<typeof Confidence>;
-export const Score10 = z.number().min(1).max(10);
+export const Score10 = z.number().check(z.gte(1), z.lte(10));
 
 export const PainPoint = z.object({
   id: Id,
   stageId: Id,
-  touchpointId: Id.nullable(),
-  title: z.string().min(1),
+  touchpointId: z.nullable(Id),
+  title: z.string().check(z.minLength(1)),
   description: z.string(),
   severity: Score5,
   /** Null means "derive it from the share of the stage's feedback linked to this pain point". */
-  frequency: Score5.nullable(),
+  frequency: z.nullable(Score5),
   effort: Score5,
   confidence: Confidence,
   /** Manual reach for RICE; null means "count the linked feedback". */
-  reach: z.number().min(0).nullable(),
+  reach: z.nullable(z.number().check(z.gte(0))),
   /** ICE inputs on 1–10 scales; null means "derive from severity, confidence and effort". */
-  ice: z.object({ impact: Score10, confidence: Score10, ease: Score10 }).nullable(),
+  ice: z.nullable(z.object({ impact: Score10, confidence: Score10, ease: Score10 })),
   /** Feedback ids that back this pain point. */
   evidence: z.array(Id),
 });
@@ -153,8 +155,8 @@ export const OPPORTUNITY_STATUSES = ["idea", "planned", "in progress", "done", "
 export const Opportunity = z.object({
   id: Id,
   stageId: Id,
-  painPointId: Id.nullable(),
-  title: z.string().min(1),
+  painPointId: z.nullable(Id),
+  title: z.string().check(z.minLength(1)),
   description: z.string(),
   status: z.enum(OPPORTUNITY_STATUSES),
   owner: z.string(),
@@ -164,13 +166,13 @@ export type Opportunity = z.infer<typeof Opportunity>;
 export const Kpi = z.object({
   id: Id,
   stageId: Id,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   unit: z.string(),
   direction: z.enum(["higher", "lower"]),
   target: z.number(),
-  baseline: z.number().nullable(),
-  current: z.number().nullable(),
-  history: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), value: z.number() })),
+  baseline: z.nullable(z.number()),
+  current: z.nullable(z.number()),
+  history: z.array(z.object({ date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), value: z.number() })),
 });
 export type Kpi = z.infer<typeof Kpi>;
 
@@ -181,16 +183,16 @@ export type ScoringModel = z.infer<typeof ScoringModel>;
 export const Settings = z.object({
   scoring: ScoringModel,
   /** Expectations count as "not met" when the experience gap exceeds this. */
-  gapThreshold: z.number().min(0).max(4),
+  gapThreshold: z.number().check(z.gte(0), z.lte(4)),
   /** Data backing: fewer than `backed` responses is "thin", none is "none". */
-  backedResponses: z.number().int().min(1),
+  backedResponses: z.int().check(z.gte(1)),
 });
 export type Settings = z.infer<typeof Settings>;
 
 const JourneyMapShape = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: Id,
-  title: z.string().min(1),
+  title: z.string().check(z.minLength(1)),
   state: z.enum(["current", "future"]),
   scope: Scope,
   personas: z.array(Persona),
@@ -210,7 +212,7 @@ const JourneyMapShape = z.object({
 type Shape = z.infer<typeof JourneyMapShape>;
 
 /** Every id must be unique across the model, and every reference must name an entity that exists. */
-function checkIntegrity(map: Shape, ctx: z.RefinementCtx): void {
+function checkIntegrity(map: Shape, ctx: z.core.$RefinementCtx<Shape>): void {
   const seen = new Map<string, string>();
   const collections = [
     "personas",
@@ -273,7 +275,7 @@ function checkIntegrity(map: Shape, ctx: z.RefinementCtx): void {
   map.kpis.forEach((k, i) => refer(stageIds.has(k.stageId), ["kpis", i, "stageId"], "stage", k.stageId));
 }
 
-export const JourneyMap = JourneyMapShape.superRefine(checkIntegrity);
+export const JourneyMap = JourneyMapShape.check(z.superRefine(checkIntegrity));
 export type JourneyMap = z.infer<typeof JourneyMap>;
 
 /** The default stage template of the method. */

@@ -1,10 +1,15 @@
 /**
  * Runs every benchmark of the project and ends with one table: each figure, its goal, and
  * whether it is met. Add a benchmark by adding it to BENCHMARKS.
+ * `npm run bench -- WORD…` runs only those whose title mentions a word.
  */
 import type { BenchResult, Benchmark } from "./benchmark";
+import { canvasBenchmark } from "./canvas";
+import { csvImportBenchmark } from "./csv-import";
 
-const BENCHMARKS: Benchmark[] = [];
+const BENCHMARKS: Benchmark[] = [csvImportBenchmark, canvasBenchmark];
+/** `npm run bench -- csv canvas` runs only the benchmarks whose title mentions one of the words. */
+const only = process.argv.slice(2).map((word) => word.toLowerCase());
 
 function table(results: readonly BenchResult[]): string {
   const rows = [["Benchmark", "Figure", "Goal", "Met"], ...results.map((r) => [r.name, r.figure, r.goal, r.met ? "yes" : "NO"])];
@@ -15,7 +20,8 @@ function table(results: readonly BenchResult[]): string {
 
 export async function runBenchmarks(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
-  for (const benchmark of BENCHMARKS) {
+  const chosen = only.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => only.some((w) => b.title.toLowerCase().includes(w)));
+  for (const benchmark of chosen) {
     console.log(`\n## ${benchmark.title}`);
     results.push(...(await benchmark.run((line) => console.log(`  ${line}`))));
   }

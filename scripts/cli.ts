@@ -6,7 +6,9 @@
  *     [--columns rating=<header>,text=<header>,stage=<header>,touchpoint=<header>,persona=<header>,date=<header>,source=<header>]
  *     [--scale 1-5|0-10|1-7] [--format json|md]
  *
- * Bad input exits non-zero with one line naming the problem.
+ * With --map, the file's feedback is analysed against the map's stages, touchpoints, personas, pain
+ * points and KPIs (the map's own feedback is left out). Bad input exits non-zero with one line
+ * naming the problem.
  */
 import { readFileSync } from "node:fs";
 import { analyseJourney } from "../shared/analysis";
@@ -20,7 +22,8 @@ import {
   type ColumnMapping,
   type MappedField,
 } from "../shared/csv";
-import { BUILT_IN_LANES, DEFAULT_SETTINGS, SCHEMA_VERSION, importJourneyMapJson, newId, type JourneyMap } from "../shared/model";
+import { emptyJourney, titleFromFileName, withImportedFeedback } from "../shared/journey-from-feedback";
+import { importJourneyMapJson, type JourneyMap } from "../shared/model";
 import { buildReport, reportToMarkdown } from "../shared/report";
 
 const USAGE =
@@ -106,28 +109,6 @@ function readFileOrFail(file: string, what: string): Buffer {
   }
 }
 
-/** Without --map: a journey whose stages come from the file, in order of first appearance. */
-function emptyJourney(title: string): JourneyMap {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    id: newId("map"),
-    title,
-    state: "current",
-    scope: { journey: title, product: "", goal: "", successMetrics: [] },
-    personas: [],
-    stages: [],
-    touchpoints: [],
-    lanes: BUILT_IN_LANES.map((lane) => ({ id: newId("lane"), kind: lane.kind, name: lane.name, visible: true })),
-    notes: [],
-    feedback: [],
-    painPoints: [],
-    opportunities: [],
-    kpis: [],
-    settings: { ...DEFAULT_SETTINGS },
-    rejectedSuggestions: [],
-  };
-}
-
 function loadMap(file: string): JourneyMap {
   const parsed = importJourneyMapJson(readFileOrFail(file, "map").toString("utf8"));
   if (!parsed.ok) throw new UsageError(`the map "${file}" cannot be used: ${parsed.errors.slice(0, 3).join("; ")}`);
@@ -154,7 +135,8 @@ export async function runCli(args: readonly string[]): Promise<string> {
     if (error instanceof CsvDecodeError) throw new UsageError(`"${options.file}": ${error.message}`);
     throw error;
   }
-  const base = options.map ? loadMap(options.map) : emptyJourney(options.file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, ""));
+  // Without --map, the stages, touchpoints and personas come from the file, in order of first appearance.
+  const base = options.map ? loadMap(options.map) : emptyJourney(titleFromFileName(options.file));
   const inspection = inspectCsv(decoded.text);
   const result = await importFeedbackCsv(decoded.text, {
     map: base,
@@ -163,13 +145,8 @@ export async function runCli(args: readonly string[]): Promise<string> {
     encoding: decoded.encoding,
     create: options.map ? { stages: false, touchpoints: false, personas: false } : undefined,
   });
-  const map: JourneyMap = {
-    ...base,
-    stages: [...base.stages, ...result.created.stages],
-    touchpoints: [...base.touchpoints, ...result.created.touchpoints],
-    personas: [...base.personas, ...result.created.personas],
-    feedback: [...base.feedback, ...result.feedback],
-  };
+  // The file's feedback is what is analysed: a saved map's own feedback is replaced, not added to.
+  const map = withImportedFeedback({ ...base, feedback: [] }, result);
   const report = buildReport(
     {
       rows: result.rows,

@@ -1,0 +1,104 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { JourneyReport } from "../../shared/report";
+import { parseArguments, runCli } from "../../scripts/cli";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const sampleCsv = path.join(root, "examples/sample-feedback.csv");
+const sampleMap = path.join(root, "examples/sample-journey.json");
+
+function tempFile(name: string, content: string | Uint8Array): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "jm-cli-")), name);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe("analyze, in-process", () => {
+  it("creates stages from the file in order of first appearance, and reports every row", async () => {
+    const csv = tempFile(
+      "small.csv",
+      "Stage,Rating,Comment\r\nCheckout,2,Promo code rejected\r\nBrowse,5,Great photos\r\n checkout ,1,Slow\r\nBrowse,high,what\r\n",
+    );
+    const report = JSON.parse(await runCli(["analyze", csv, "--scale", "1-5"])) as JourneyReport;
+    expect(report.stages.map((s) => s.name)).toEqual(["Checkout", "Browse"]);
+    expect(report.import).toMatchObject({ rows: 4 });
+    expect(report.import.errors).toHaveLength(1);
+    expect(report.import.errors[0]).toMatchObject({ row: 5, column: "Rating" });
+    // Checkout: ratings 2 and 1 on 1–5 → CSAT 0 %, performance 1 + 4 × mean(0.25, 0) = 1.5.
+    const checkout = report.stages[0];
+    expect(checkout).toMatchObject({ responses: 2, csat: 0, performance: 1.5, nps: null });
+    // Browse: one rating 5 → CSAT 100 %; the unreadable row is a text-only response.
+    expect(report.stages[1]).toMatchObject({ responses: 2, csat: 100, performance: 5 });
+    expect(report.overall.nps).toBeNull();
+  });
+
+  it("maps columns by header name and analyses against a saved map", async () => {
+    const csv = tempFile("mapped.csv", "Phase;Score;Words\nCheckout;4;ok\nDelivery;1;late\nNowhere;3;??\n");
+    const report = JSON.parse(
+      await runCli(["analyze", csv, "--map", sampleMap, "--columns", "stage=phase,rating=Score,text=words", "--scale", "1-5"]),
+    ) as JourneyReport;
+    expect(report.stages).toHaveLength(6);
+    const checkout = report.stages.find((s) => s.name === "Checkout");
+    expect(checkout?.responses).toBeGreaterThan(0);
+    expect(report.priorities.length).toBeGreaterThan(0);
+    expect(report.priorities.map((p) => p.rank)).toEqual(report.priorities.map((_, i) => i + 1));
+    expect(report.kpis.length).toBeGreaterThan(0);
+    // "Nowhere" is not a stage of the map: reported, not invented.
+    expect(report.import.errors.some((e) => e.row === 4 && /Nowhere/.test(e.message))).toBe(true);
+  });
+
+  it("prints Markdown tables", async () => {
+    const md = await runCli(["analyze", sampleCsv, "--map", sampleMap, "--format", "md"]);
+    expect(md).toMatch(/^# /);
+    expect(md).toContain("## Stages");
+    expect(md).toContain("| Stage | Responses | CSAT % |");
+    expect(md).toContain("## Priorities");
+  });
+
+  it("refuses unknown options, commands and values with a message naming them", () => {
+    expect(() => parseArguments(["analyze", "x.csv", "--colour"])).toThrow("unknown option --colour");
+    expect(() => parseArguments(["summarise", "x.csv"])).toThrow('unknown command "summarise"');
+    expect(() => parseArguments(["analyze", "x.csv", "--scale", "1-4"])).toThrow('--scale must be 1-5, 0-10 or 1-7, not "1-4"');
+    expect(() => parseArguments(["analyze", "x.csv", "--columns", "mood=Feel"])).toThrow('unknown field "mood"');
+  });
+});
+
+describe("dist/cli.js", () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.join(root, "scripts/build.mjs")], { cwd: root, stdio: "pipe" });
+  }, 120_000);
+
+  const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(root, "dist/cli.js"), ...args], { encoding: "utf8" });
+
+  it("prints a JSON report with numbers, and null for metrics without data", () => {
+    const result = cli("analyze", sampleCsv, "--map", sampleMap, "--scale", "1-5");
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as JourneyReport;
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(["import", "overall", "stages", "touchpoints", "priorities", "kpis"]));
+    expect(typeof report.overall.csat).toBe("number");
+    expect(report.overall.csat).toBeGreaterThanOrEqual(-100);
+    expect(report.overall.csat).toBeLessThanOrEqual(100);
+    // The sample CSV holds 1–5 ratings only: no NPS anywhere.
+    expect(report.overall.nps).toBeNull();
+    expect(report.import.rows).toBe(report.import.imported + report.import.skipped);
+  });
+
+  it("exits non-zero with one line for an unreadable file or an unknown option", () => {
+    const missing = cli("analyze", "/no/such/file.csv");
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr.trim().split("\n")).toHaveLength(1);
+    expect(missing.stderr).toContain("/no/such/file.csv");
+
+    const binary = cli("analyze", tempFile("photo.csv", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3, 0, 0])));
+    expect(binary.status).not.toBe(0);
+    expect(binary.stderr.trim().split("\n")).toHaveLength(1);
+
+    const unknown = cli("analyze", sampleCsv, "--fast");
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr.trim()).toBe("journey-mapper: unknown option --fast");
+  });
+});

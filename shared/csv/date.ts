@@ -25,10 +25,8 @@ const UNREADABLE: DateReading = { kind: "unreadable" };
  * What may follow the date: a time with seconds, fractions, AM/PM and a zone ("Z", "+01:00", "GMT+1",
  * "(UTC)"). The time is checked, never kept: the date is the day as written.
  */
-const TIME = /^(?:(?:T|\s+|,\s*)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:Z|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,5}|\([^)]*\)))?)?$/;
+const TIME = /(?:T|\s+|,\s*)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:Z|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,5}|\([^)]*\)))?$/y;
 const WORD = String.raw`\p{L}+`;
-const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
-const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
 /** "Mar 5, 2024", "March 5th, 2024", "Tuesday, March 5, 2024". */
 const MONTH_NAME_FIRST = new RegExp(String.raw`^(?:${WORD}\.?,?\s+)?(${WORD})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`, "u");
 /** "5 March 2024", "05-Mar-2024", "5. März 2024", "5 de marzo de 2024", "Tue, 5 Mar 2024". */
@@ -78,9 +76,8 @@ function isLeapYear(year: number): boolean {
 }
 
 /** Two-digit years are this century up to 69, the last one from 70: feedback is recent. */
-function fullYear(text: string): number {
-  const year = Number(text);
-  if (text.length > 2) return year;
+function fullYear(year: number, digits: number): number {
+  if (digits > 2) return year;
   return year < 70 ? 2000 + year : 1900 + year;
 }
 
@@ -108,6 +105,87 @@ function isTimeSeparator(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x2c || code === 0x54; // space, tab, comma, T
 }
 
+/** Whether the text from `start` on is a time the date may carry; the sticky regex needs no substring. */
+function isTime(text: string, start: number): boolean {
+  if (start >= text.length) return true;
+  TIME.lastIndex = start;
+  return TIME.test(text);
+}
+
+/** Index of a numeric date's separator in "/-.", or -1. */
+function separatorIndex(code: number): number {
+  return code === 0x2f ? 0 : code === 0x2d ? 1 : code === 0x2e ? 2 : -1;
+}
+
+/**
+ * A numeric date ("2024-03-05", "3/5/2024", "05.03.24") up to `end`, scanned without a regex or a
+ * substring, as one small integer: its shape and separator, then its three numbers. -1 when the text
+ * is not one. The integer is both the cache key and all `readNumericDay` needs.
+ */
+function scanNumericDay(text: string, end: number): number {
+  let i = 0;
+  let first = 0;
+  while (i < end && isDigit(text.charCodeAt(i))) first = first * 10 + text.charCodeAt(i++) - 0x30;
+  const firstDigits = i;
+  const separatorCode = text.charCodeAt(i);
+  const separator = separatorIndex(separatorCode);
+  if (firstDigits === 0 || firstDigits === 3 || firstDigits > 4 || separator < 0) return -1;
+  let second = 0;
+  const secondStart = ++i;
+  while (i < end && isDigit(text.charCodeAt(i))) second = second * 10 + text.charCodeAt(i++) - 0x30;
+  const secondDigits = i - secondStart;
+  if (secondDigits < 1 || secondDigits > 2 || text.charCodeAt(i) !== separatorCode) return -1;
+  let third = 0;
+  const thirdStart = ++i;
+  while (i < end && isDigit(text.charCodeAt(i))) third = third * 10 + text.charCodeAt(i++) - 0x30;
+  const thirdDigits = i - thirdStart;
+  if (i !== end || thirdDigits < 1 || thirdDigits > 4) return -1;
+  // Shape 0: year first (2024-03-05); 1: year last, four digits (3/5/2024); 2: year last, two digits (3/5/24).
+  if (firstDigits === 4) return thirdDigits <= 2 ? (separator * 10000 + first) * 10000 + second * 100 + third : -1;
+  if (thirdDigits !== 2 && thirdDigits !== 4) return -1;
+  const shape = thirdDigits === 4 ? 1 : 2;
+  return ((shape * 3 + separator) * 10000 + third) * 10000 + first * 100 + second;
+}
+
+function readNumericDay(key: number, order: DateOrder | null): DateReading {
+  const low = key % 10000;
+  const year = Math.floor(key / 10000) % 10000;
+  const kind = Math.floor(key / 100000000);
+  const shape = Math.floor(kind / 3);
+  const dotted = kind % 3 === 2;
+  const first = Math.floor(low / 100);
+  const second = low % 100;
+  if (shape === 0) return dated(isoDate(year, first, second), null);
+  const fullYearValue = fullYear(year, shape === 1 ? 4 : 2);
+  // Dotted dates are European: "05.03.2024" is 5 March, whatever the rest of the file says.
+  if (dotted) return dated(isoDate(fullYearValue, second, first), null);
+  const monthFirst = isoDate(fullYearValue, first, second);
+  const dayFirst = isoDate(fullYearValue, second, first);
+  if (monthFirst !== null && dayFirst !== null) {
+    if (monthFirst === dayFirst || order === "month-first") return dated(monthFirst, null);
+    if (order === "day-first") return dated(dayFirst, null);
+    return { kind: "ambiguous", monthFirst, dayFirst };
+  }
+  if (monthFirst !== null) return dated(monthFirst, "month-first");
+  if (dayFirst !== null) return dated(dayFirst, "day-first");
+  return UNREADABLE;
+}
+
+/** Reads a date part written with a month name, its time already checked and cut off. */
+function readNamedDay(text: string): DateReading {
+  let match = MONTH_NAME_FIRST.exec(text);
+  if (match !== null) {
+    const month = monthNumber(match[1] ?? "");
+    if (month !== undefined) return dated(isoDate(Number(match[3]), month, Number(match[2])), null);
+  }
+  match = DAY_FIRST_NAME.exec(text);
+  if (match !== null) {
+    const month = monthNumber(match[2] ?? "");
+    if (month !== undefined) return dated(isoDate(fullYear(Number(match[3]), (match[3] ?? "").length), month, Number(match[1])), null);
+  }
+  return UNREADABLE;
+}
+
 /**
  * Reads one date cell. With `order`, a day/month-ambiguous value is read that way; without it,
  * it comes back as "ambiguous" with both readings.
@@ -116,45 +194,9 @@ export function readDate(raw: string, order: DateOrder | null = null): DateReadi
   const text = raw.trim();
   if (text === "") return EMPTY;
   const split = timeStart(text);
-  if (split < text.length && !TIME.test(text.slice(split))) return UNREADABLE;
-  return readDay(split < text.length ? text.slice(0, split) : text, order);
-}
-
-/** Reads the date part of a cell, its time already checked and cut off. */
-function readDay(text: string, order: DateOrder | null): DateReading {
-  let match = YEAR_FIRST.exec(text);
-  if (match !== null) return dated(isoDate(Number(match[1]), Number(match[2]), Number(match[3])), null);
-
-  match = NUMERIC.exec(text);
-  if (match !== null) {
-    const first = Number(match[1]);
-    const second = Number(match[3]);
-    const year = fullYear(match[4] ?? "");
-    // Dotted dates are European: "05.03.2024" is 5 March, whatever the rest of the file says.
-    if (match[2] === ".") return dated(isoDate(year, second, first), null);
-    const monthFirst = isoDate(year, first, second);
-    const dayFirst = isoDate(year, second, first);
-    if (monthFirst !== null && dayFirst !== null) {
-      if (monthFirst === dayFirst || order === "month-first") return dated(monthFirst, null);
-      if (order === "day-first") return dated(dayFirst, null);
-      return { kind: "ambiguous", monthFirst, dayFirst };
-    }
-    if (monthFirst !== null) return dated(monthFirst, "month-first");
-    if (dayFirst !== null) return dated(dayFirst, "day-first");
-    return UNREADABLE;
-  }
-
-  match = MONTH_NAME_FIRST.exec(text);
-  if (match !== null) {
-    const month = monthNumber(match[1] ?? "");
-    if (month !== undefined) return dated(isoDate(Number(match[3]), month, Number(match[2])), null);
-  }
-  match = DAY_FIRST_NAME.exec(text);
-  if (match !== null) {
-    const month = monthNumber(match[2] ?? "");
-    if (month !== undefined) return dated(isoDate(fullYear(match[3] ?? ""), month, Number(match[1])), null);
-  }
-  return UNREADABLE;
+  if (!isTime(text, split)) return UNREADABLE;
+  const key = scanNumericDay(text, split);
+  return key >= 0 ? readNumericDay(key, order) : readNamedDay(text.slice(0, split));
 }
 
 function dated(iso: string | null, order: DateOrder | null): DateReading {
@@ -163,20 +205,31 @@ function dated(iso: string | null, order: DateOrder | null): DateReading {
 
 /**
  * Creates a reader that remembers each distinct day: a column of 200,000 timestamps has a few hundred
- * days, so each is read once and its ISO text shared by every row on it. The time is still checked per cell.
+ * days, so each is read once and its ISO text shared by every row on it. The time is still checked
+ * per cell; numeric days are looked up by their scanned integer, without a substring.
  */
 export function createDateReader(order: DateOrder | null = null): (raw: string) => DateReading {
-  const days = new Map<string, DateReading>();
+  const numericDays = new Map<number, DateReading>();
+  const namedDays = new Map<string, DateReading>();
   return (raw) => {
     const text = raw.trim();
     if (text === "") return EMPTY;
     const split = timeStart(text);
-    if (split < text.length && !TIME.test(text.slice(split))) return UNREADABLE;
-    const day = split < text.length ? text.slice(0, split) : text;
-    let reading = days.get(day);
+    if (!isTime(text, split)) return UNREADABLE;
+    const key = scanNumericDay(text, split);
+    if (key >= 0) {
+      let reading = numericDays.get(key);
+      if (reading === undefined) {
+        reading = readNumericDay(key, order);
+        if (numericDays.size < 100_000) numericDays.set(key, reading);
+      }
+      return reading;
+    }
+    const day = text.slice(0, split);
+    let reading = namedDays.get(day);
     if (reading === undefined) {
-      reading = readDay(day, order);
-      if (days.size < 10_000) days.set(day, reading);
+      reading = readNamedDay(day);
+      if (namedDays.size < 10_000) namedDays.set(day, reading);
     }
     return reading;
   };

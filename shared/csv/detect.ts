@@ -111,23 +111,3 @@ export function summaryRowLabel(record: readonly string[], textColumn: number | 
   }
   return null;
 }
-
-/**
- * The summary rows at the end of the data (blank rows between them allowed), by record index, with
- * their label. Scanning stops at the first row from the end that is not one.
- */
-export function trailingSummaryRows(
-  records: readonly (readonly string[])[],
-  firstDataIndex: number,
-  textColumn: number | null,
-): Map<number, string> {
-  const found = new Map<number, string>();
-  for (let i = records.length - 1; i >= firstDataIndex; i--) {
-    const record = records[i] ?? [];
-    if (isBlankRecord(record)) continue;
-    const label = summaryRowLabel(record, textColumn);
-    if (label === null) break;
-    found.set(i, label);
-  }
-  return found;
-}

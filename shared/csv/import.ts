@@ -20,7 +20,7 @@ import { type DateOrder, type DateReading, createDateReader, describeIsoDate } f
 import { type CsvDelimiter, isBlankRecord, summaryRowLabel } from "./detect";
 import { unescapeFormula } from "./formula";
 import { type FeedbackKind, guessFeedbackKind, readFeedbackKind } from "./kind";
-import { createNameIndex, createTouchpointIndex, newPersona, newStage, newTouchpoint } from "./match";
+import { type LinkedField, createEntityLinker, createRowLinks } from "./link";
 import { type CsvProblem, csvProblem, quoteCell } from "./problem";
 import {
   type CellRating,
@@ -33,7 +33,7 @@ import {
   parseScale,
 } from "./rating";
 import { createHostTurns } from "./host-turn";
-import { type CsvLayoutOptions, createQuoteTrouble, readCsvLayout, streamCsvRecords } from "./table";
+import { type CsvLayoutOptions, createQuoteTrouble, readCsvLayout, streamCsvRecords } from "./records";
 
 export type IdPrefix = "feedback" | "stage" | "touchpoint" | "persona";
 
@@ -113,19 +113,17 @@ export interface CsvImportResult {
 
 const DEFAULT_ROWS_PER_SLICE = 5000;
 
+/** Ids as described for `makeId`: one `newId` stem per kind, then a base-36 counter. */
 function createDefaultIdMaker(): (prefix: IdPrefix) => string {
-  const stems = new Map<IdPrefix, string>();
-  let counter = 0;
-  return (prefix) => {
-    let stem = stems.get(prefix);
-    if (stem === undefined) {
-      stem = newId(prefix);
-      stems.set(prefix, stem);
-    }
-    return `${stem}${(counter++).toString(36)}`;
+  const stems: Record<IdPrefix, string> = {
+    feedback: newId("feedback"),
+    stage: newId("stage"),
+    touchpoint: newId("touchpoint"),
+    persona: newId("persona"),
   };
+  let counter = 0;
+  return (prefix) => stems[prefix] + (counter++).toString(36);
 }
-
 
 /** An unreadable rating, whose message names the scale once it is known. */
 interface UnreadableRating {
@@ -145,9 +143,6 @@ export async function importFeedbackCsv(
   const { headers, firstDataIndex } = layout;
   const mapping = applyMappingOverrides(guessMapping(headers), options.mapping, headers.length);
   const makeId = options.makeId ?? createDefaultIdMaker();
-  const createStages = options.create?.stages ?? true;
-  const createTouchpoints = options.create?.touchpoints ?? true;
-  const createPersonas = options.create?.personas ?? true;
   const rowsPerSlice = Math.max(1, hooks.rowsPerSlice ?? DEFAULT_ROWS_PER_SLICE);
 
   const columnName = (column: number | null): string | null => (column === null ? null : (headers[column] ?? null));
@@ -163,9 +158,11 @@ export async function importFeedbackCsv(
   const ratingName = columnName(ratingCol);
   const textName = columnName(textCol);
   const dateName = columnName(dateCol);
-  const stageName = columnName(stageCol);
-  const touchpointName = columnName(touchpointCol);
-  const personaName = columnName(personaCol);
+  const linkedNames: Record<LinkedField, string | null> = {
+    stage: columnName(stageCol),
+    touchpoint: columnName(touchpointCol),
+    persona: columnName(personaCol),
+  };
   const scaleName = columnName(scaleCol);
   const kindName = columnName(kindCol);
 
@@ -178,19 +175,28 @@ export async function importFeedbackCsv(
   // there is none); rated feedback without text keeps its record: an off-scale rating rejects it.
   const feedbackRows: number[] = [];
   const waitingRatings: (CellRating | null)[] = [];
-  const textlessRecords = new Map<number, string[]>();
+  const textlessAt: number[] = [];
+  const textlessRecords: string[][] = [];
   const unreadable: UnreadableRating[] = [];
   const readDateCell = createDateReader(options.dateOrder ?? null);
   const scaleCache = new Map<string, RatingScale | null>();
   const kindBySource = new Map<string, FeedbackKind>();
-  const stages = createNameIndex(options.map.stages);
-  const touchpoints = createTouchpointIndex(options.map.touchpoints);
-  const personas = createNameIndex(options.map.personas);
+  let lastSource: string | null = null;
+  let lastKind: FeedbackKind = "survey";
+  const linker = createEntityLinker(options.map, {
+    create: {
+      stages: options.create?.stages ?? true,
+      touchpoints: options.create?.touchpoints ?? true,
+      personas: options.create?.personas ?? true,
+    },
+    makeId,
+  });
+  const links = createRowLinks();
 
   let feedback: Feedback[] = [];
   const errors: CsvProblem[] = [];
   const rejectedRows: RejectedRow[] = [];
-  const created = { stages: [] as Stage[], touchpoints: [] as Touchpoint[], personas: [] as Persona[] };
+  const created = linker.created;
   const trouble = createQuoteTrouble();
   let rows = 0;
   let blankRows = 0;
@@ -347,97 +353,19 @@ export async function importFeedbackCsv(
     }
 
     // Stage, touchpoint, persona: found by name, or created once the row is known to be imported.
-    let rowFails = false;
-    let stageId: string | null = null;
-    let touchpointId: string | null = null;
-    let personaId: string | null = null;
-    let newStageName: string | null = null;
-    let newTouchpointName: string | null = null;
-    let newPersonaName: string | null = null;
-    const stageCell = stageCol === null ? "" : unescapeFormula(record[stageCol] ?? "");
-    if (hasContent(stageCell)) {
-      const stage = stages.find(stageCell);
-      if (stage !== undefined) stageId = stage.id;
-      else if (createStages) newStageName = stageCell;
-      else {
-        rowFails = true;
-        (problems ??= []).push(
-          csvProblem(row, stageName, `no stage is named ${quoteCell(stageCell)} ${knownNames(options.map.stages)}; not imported`),
-        );
-      }
-    }
-    const touchpointCell = touchpointCol === null ? "" : unescapeFormula(record[touchpointCol] ?? "");
-    if (hasContent(touchpointCell) && !rowFails) {
-      if (stageId !== null) {
-        const touchpoint = touchpoints.findInStage(stageId, touchpointCell);
-        if (touchpoint !== undefined) touchpointId = touchpoint.id;
-        else if (createTouchpoints) newTouchpointName = touchpointCell;
-        else {
-          rowFails = true;
-          (problems ??= []).push(
-            csvProblem(row, touchpointName, `stage ${quoteCell(stageCell)} has no touchpoint named ${quoteCell(touchpointCell)}; not imported`),
-          );
-        }
-      } else if (newStageName !== null) {
-        if (createTouchpoints) newTouchpointName = touchpointCell;
-        else {
-          rowFails = true;
-          (problems ??= []).push(
-            csvProblem(row, touchpointName, `the new stage ${quoteCell(stageCell)} has no touchpoint named ${quoteCell(touchpointCell)}; not imported`),
-          );
-        }
-      } else {
-        // No stage given: the touchpoint tells it, if its name is unique across stages.
-        const found = touchpoints.findAnywhere(touchpointCell);
-        const only = found[0];
-        if (found.length === 1 && only !== undefined) {
-          touchpointId = only.id;
-          stageId = only.stageId;
-        } else {
-          rowFails = true;
-          const detail =
-            found.length > 1
-              ? `the touchpoint ${quoteCell(touchpointCell)} is in ${found.length} stages, and the row names no stage to tell which; not imported`
-              : `no touchpoint is named ${quoteCell(touchpointCell)}${createTouchpoints ? ", and a new one needs a stage, which the row does not name" : ""}; not imported`;
-          (problems ??= []).push(csvProblem(row, touchpointName, detail));
-        }
-      }
-    }
-    const personaCell = personaCol === null ? "" : unescapeFormula(record[personaCol] ?? "");
-    if (hasContent(personaCell)) {
-      const persona = personas.find(personaCell);
-      if (persona !== undefined) personaId = persona.id;
-      else if (createPersonas) newPersonaName = personaCell;
-      else {
-        rowFails = true;
-        (problems ??= []).push(
-          csvProblem(row, personaName, `no persona is named ${quoteCell(personaCell)} ${knownNames(options.map.personas)}; not imported`),
-        );
-      }
-    }
-    if (rowFails) {
+    linker.link(
+      stageCol === null ? "" : unescapeFormula(record[stageCol] ?? ""),
+      touchpointCol === null ? "" : unescapeFormula(record[touchpointCol] ?? ""),
+      personaCol === null ? "" : unescapeFormula(record[personaCol] ?? ""),
+      links,
+    );
+    if (links.problems !== null) {
+      for (const { field, detail } of links.problems) (problems ??= []).push(csvProblem(row, linkedNames[field], detail));
       const rejected = reject(row, record, problems ?? []);
       if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected });
       return;
     }
-    if (newStageName !== null) {
-      const stage = newStage(makeId("stage"), newStageName);
-      stages.add(stage);
-      created.stages.push(stage);
-      stageId = stage.id;
-    }
-    if (newTouchpointName !== null && stageId !== null) {
-      const touchpoint = newTouchpoint(makeId("touchpoint"), stageId, newTouchpointName);
-      touchpoints.add(touchpoint);
-      created.touchpoints.push(touchpoint);
-      touchpointId = touchpoint.id;
-    }
-    if (newPersonaName !== null) {
-      const persona = newPersona(makeId("persona"), newPersonaName);
-      personas.add(persona);
-      created.personas.push(persona);
-      personaId = persona.id;
-    }
+    linker.commit(links);
 
     const source = sourceCol === null ? "" : unescapeFormula(record[sourceCol] ?? "");
     let kind: FeedbackKind | null = null;
@@ -453,10 +381,16 @@ export async function importFeedbackCsv(
       }
     }
     if (kind === null) {
-      kind = options.kind ?? kindBySource.get(source) ?? null;
-      if (kind === null) {
-        kind = guessFeedbackKind(source) ?? "survey";
-        kindBySource.set(source, kind);
+      // Most files have one source, or runs of it: the last one answers before any lookup.
+      if (source === lastSource) kind = lastKind;
+      else {
+        kind = options.kind ?? kindBySource.get(source) ?? null;
+        if (kind === null) {
+          kind = guessFeedbackKind(source) ?? "survey";
+          kindBySource.set(source, kind);
+        }
+        lastSource = source;
+        lastKind = kind;
       }
     }
 
@@ -467,7 +401,10 @@ export async function importFeedbackCsv(
     }
     feedbackRows.push(row);
     waitingRatings.push(waiting);
-    if (waiting !== null && !hasText) textlessRecords.set(at, record);
+    if (waiting !== null && !hasText) {
+      textlessAt.push(at);
+      textlessRecords.push(record);
+    }
     if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected: null });
     feedback.push({
       id: makeId("feedback"),
@@ -477,9 +414,9 @@ export async function importFeedbackCsv(
       text,
       date,
       source,
-      stageId,
-      touchpointId,
-      personaId,
+      stageId: links.stageId,
+      touchpointId: links.touchpointId,
+      personaId: links.personaId,
     });
     if (problems !== null) for (const problem of problems) errors.push(problem);
   };
@@ -533,6 +470,7 @@ export async function importFeedbackCsv(
     givenScale ?? inferRatingScale(tally, ratingCol === null ? null : ratingScaleHint(headers[ratingCol] ?? ""));
   const fileScale: RatingScale | null = inferred === null ? null : Object.freeze({ min: inferred.min, max: inferred.max });
   const removed = new Set<number>();
+  let textless: Map<number, string[]> | null = null;
   for (let at = 0; at < feedback.length; at++) {
     const waiting = waitingRatings[at];
     const item = feedback[at];
@@ -543,7 +481,8 @@ export async function importFeedbackCsv(
       continue;
     }
     const row = feedbackRows[at] ?? 0;
-    const record = textlessRecords.get(at);
+    textless ??= new Map(textlessAt.map((index, k) => [index, textlessRecords[k] ?? []]));
+    const record = textless.get(at);
     if (record === undefined) {
       item.rating = null;
       errors.push(csvProblem(row, ratingName, `${problem}; imported as a text-only response`));
@@ -633,18 +572,6 @@ function offScale(raw: string, value: number, outOf: number | null, scale: Ratin
 function describeEmpty(ratingName: string | null, textName: string | null): string {
   const names = [ratingName, textName].filter((name): name is string => name !== null).map((name) => `"${name}"`);
   return names.length === 1 ? `column ${names[0]} is empty` : `columns ${names.join(" and ")} are empty`;
-}
-
-const LISTED_NAMES = 8;
-
-/** "(the map has: Awareness, Checkout, …)", so a typo is easy to spot. */
-function knownNames(existing: readonly { name: string }[]): string {
-  if (existing.length === 0) return "(the map has none yet)";
-  const shown = existing
-    .slice(0, LISTED_NAMES)
-    .map((entity) => entity.name)
-    .join(", ");
-  return `(the map has: ${shown}${existing.length > LISTED_NAMES ? ", …" : ""})`;
 }
 
 /** Drops the entities only rejected rows used, so `created` holds nothing the import does not link to. */

@@ -23,7 +23,7 @@ export { type DateOrder, type DateReading, readDate } from "./date";
 export { escapeFormula, unescapeFormula } from "./formula";
 export { entityNameKey, guessChannel } from "./match";
 export type { CsvProblem } from "./problem";
-export type { CsvLayoutOptions } from "./table";
+export type { CsvLayoutOptions } from "./records";
 export { type CsvInspection, inspectCsv } from "./inspect";
 export {
   type CsvImportHooks,

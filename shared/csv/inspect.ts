@@ -1,15 +1,15 @@
 /**
  * A first look at a CSV file for the panel's import dialog: its layout, a few rows, the guessed
  * column mapping and the inferred rating scale, so the person can check and correct them before
- * anything is imported.
+ * anything is imported. It reads every record once and keeps only what it shows.
  */
 import type { RatingScale } from "../model";
 import { type ColumnMapping, applyMappingOverrides, guessMapping, headerSignature, ratingScaleHint } from "./columns";
-import { type CsvDelimiter, isBlankRecord, trailingSummaryRows } from "./detect";
+import { type CsvDelimiter, isBlankRecord, summaryRowLabel } from "./detect";
 import { unescapeFormula } from "./formula";
 import type { CsvProblem } from "./problem";
-import { createRatingReader, inferColumnScale } from "./rating";
-import { type CsvLayoutOptions, readCsvTable } from "./table";
+import { addToTally, createRatingReader, createRatingTally, inferRatingScale } from "./rating";
+import { type CsvLayoutOptions, createQuoteTrouble, forEachCsvRecord, readCsvLayout } from "./records";
 
 export interface CsvInspection {
   delimiter: CsvDelimiter;
@@ -17,12 +17,12 @@ export interface CsvInspection {
   headers: string[];
   /** `headerSignature(headers)`, to look up a mapping remembered for files like this one. */
   signature: string;
-  /** Data rows, blank rows not counted. */
+  /** Data rows, blank rows not counted: the `rows` an import of the file will account for. */
   rowCount: number;
   /** The first data rows, cells as they will be read. */
   preview: string[][];
   mapping: ColumnMapping;
-  /** The scale inferred for the mapped rating column; null when there is none or it holds no rating. */
+  /** The scale inferred for the mapped rating column, as the import will; null when there is none or it holds no rating. */
   scale: RatingScale | null;
   /** Quote problems found while reading, by row. */
   problems: CsvProblem[];
@@ -35,35 +35,51 @@ export function inspectCsv(
   text: string,
   options: CsvLayoutOptions & { mapping?: Partial<ColumnMapping> } = {},
 ): CsvInspection {
-  const table = readCsvTable(text, options);
-  const { records, headers, firstDataIndex } = table;
+  const layout = readCsvLayout(text, options);
+  const { headers, firstDataIndex } = layout;
   const mapping = applyMappingOverrides(guessMapping(headers), options.mapping, headers.length);
-  let rowCount = 0;
+  const ratingColumn = mapping.rating;
+  const scaleColumn = mapping.scale;
+  const read = createRatingReader();
+  const tally = createRatingTally();
+  const trouble = createQuoteTrouble();
   const preview: string[][] = [];
-  for (let i = firstDataIndex; i < records.length; i++) {
-    const record = records[i] ?? [];
-    if (isBlankRecord(record)) continue;
-    rowCount++;
-    if (preview.length < PREVIEW_ROWS) preview.push(record.map(unescapeFormula));
-  }
-  const scale =
-    mapping.rating === null
-      ? null
-      : inferColumnScale(records, firstDataIndex, mapping.rating, {
-          read: createRatingReader(),
-          skip: trailingSummaryRows(records, firstDataIndex, mapping.text),
-          scaleColumn: mapping.scale,
-          hint: ratingScaleHint(headers[mapping.rating] ?? ""),
-        });
+  let rowCount = 0;
+
+  // As in the import: rows with their own scale say nothing about the column's, and a "Total" row
+  // counts only if a response follows it.
+  const tallyRow = (record: readonly string[]) => {
+    if (ratingColumn === null) return;
+    if (scaleColumn !== null && (record[scaleColumn] ?? "").trim() !== "") return;
+    addToTally(tally, read(record[ratingColumn] ?? ""));
+  };
+  const held: string[][] = [];
+  forEachCsvRecord(
+    layout,
+    (index, record) => {
+      if (index < firstDataIndex || isBlankRecord(record)) return;
+      rowCount++;
+      if (preview.length < PREVIEW_ROWS) preview.push(record.map(unescapeFormula));
+      if (summaryRowLabel(record, mapping.text) !== null) {
+        held.push(record);
+        return;
+      }
+      held.forEach(tallyRow);
+      held.length = 0;
+      tallyRow(record);
+    },
+    trouble,
+  );
+
   return {
-    delimiter: table.delimiter,
-    headerRows: table.headerRows,
+    delimiter: layout.delimiter,
+    headerRows: layout.headerRows,
     headers,
     signature: headerSignature(headers),
     rowCount,
     preview,
     mapping,
-    scale,
-    problems: table.quoteProblems,
+    scale: ratingColumn === null ? null : inferRatingScale(tally, ratingScaleHint(headers[ratingColumn] ?? "")),
+    problems: trouble.problems.sort((a, b) => a.row - b.row),
   };
 }

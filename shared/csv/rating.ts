@@ -39,7 +39,7 @@ function toNumber(text: string): number {
   return Number(text.replace(",", "."));
 }
 
-/** Reads one rating cell. Pure and allocation-free for the common cases; callers cache by cell text. */
+/** Reads one rating cell. Pure; the importer caches its answers by cell text. */
 export function readRating(raw: string): RatingReading {
   const text = raw.trim();
   if (text === "") return EMPTY;
@@ -107,13 +107,17 @@ export function addToTally(tally: RatingTally, reading: RatingReading): void {
 export const SCALE_1_5: RatingScale = Object.freeze({ min: 1, max: 5 });
 export const SCALE_1_7: RatingScale = Object.freeze({ min: 1, max: 7 });
 export const SCALE_0_10: RatingScale = Object.freeze({ min: 0, max: 10 });
+/** Ratings needed before rare outliers are read as typos, and the share of them tolerated. */
+const TYPO_SAMPLE = 20;
+const TYPO_SHARE = 0.01;
 /** Smallest first: the smallest scale that holds the data is the likeliest one. */
 const STANDARD_SCALES: readonly RatingScale[] = [SCALE_1_5, SCALE_1_7, SCALE_0_10];
 
 /**
  * Infers the scale of a rating column: "x/N" gives N (from 0 when N is 10 or a 0 occurs, else from 1);
  * otherwise the header's hint when every value fits it ("How likely … recommend" is 0–10 even if
- * nobody answered above 5); otherwise the smallest of 1–5, 1–7, 0–10 that holds every value, or, when
+ * nobody answered above 5); otherwise the smallest of 1–5, 1–7, 0–10 that holds every value (in a
+ * column of 20 or more, all but under 1 % of them: rare outliers are typos), or, when
  * none does (a typo like "44"), the one that holds the most, so the outliers are reported as off it.
  * Null when the column holds no readable rating.
  */
@@ -123,11 +127,14 @@ export function inferRatingScale(tally: RatingTally, hint: RatingScale | null = 
   if (outOf !== null) return { min: outOf === 10 || tally.values.has(0) ? 0 : 1, max: outOf };
   if (hint !== null && countWithin(tally, hint) === totalCount(tally)) return hint;
   const total = totalCount(tally);
+  // In a column of 20 or more ratings, a scale holding all but under 1 % of them is the scale and the
+  // rest are typos to report ("7" among hundreds of 1–5 stars), not a sign of a wider scale.
+  const tolerated = total >= TYPO_SAMPLE ? Math.floor(total * TYPO_SHARE) : 0;
   let best = SCALE_1_5;
   let bestCount = -1;
   for (const scale of STANDARD_SCALES) {
     const within = countWithin(tally, scale);
-    if (within === total) return scale;
+    if (within >= total - tolerated) return scale;
     if (within > bestCount) {
       best = scale;
       bestCount = within;
@@ -174,30 +181,4 @@ export function parseScale(text: string): RatingScale | null {
   const min = Number(match[1]);
   const max = Number(match[2]);
   return max > min ? { min, max } : null;
-}
-
-/**
- * Infers the scale of a whole rating column (see `inferRatingScale`), leaving out the rows in `skip`
- * (summary rows: a "Total" of 523 says nothing about the scale) and rows that give their own scale.
- */
-export function inferColumnScale(
-  records: readonly (readonly string[])[],
-  firstDataIndex: number,
-  column: number,
-  options: {
-    read: (raw: string) => RatingReading;
-    skip: ReadonlySet<number> | ReadonlyMap<number, unknown>;
-    scaleColumn: number | null;
-    hint: RatingScale | null;
-  },
-): RatingScale | null {
-  const tally = createRatingTally();
-  const { read, skip, scaleColumn } = options;
-  for (let i = firstDataIndex; i < records.length; i++) {
-    const record = records[i];
-    if (record === undefined || skip.has(i)) continue;
-    if (scaleColumn !== null && (record[scaleColumn] ?? "").trim() !== "") continue;
-    addToTally(tally, read(record[column] ?? ""));
-  }
-  return inferRatingScale(tally, options.hint);
 }

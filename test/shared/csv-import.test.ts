@@ -327,6 +327,20 @@ describe("large files", () => {
     expect(text.slice(0, progress[0]!.done).split(/\r\n(?=\d{4}-)/).length).toBe(100);
   });
 
+  it("stops, rejecting with the host's error, when the host refuses a turn (the panel's Cancel)", async () => {
+    let turns = 0;
+    const importing = importFeedbackCsv(
+      generate(1000),
+      { map: none },
+      {
+        rowsPerSlice: 100,
+        yieldToHost: () => (++turns === 3 ? Promise.reject(new Error("cancelled")) : Promise.resolve()),
+      },
+    );
+    await expect(importing).rejects.toThrow("cancelled");
+    expect(turns).toBe(3);
+  });
+
   it("gives each row a unique id that fits the model, and valid feedback", async () => {
     const result = await importFeedbackCsv(generate(3000), { map: none });
     const ids = result.feedback.map((f) => f.id);

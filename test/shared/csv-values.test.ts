@@ -1,6 +1,6 @@
 /** Reading rating and date cells as people and survey tools write them, and inferring a column's scale. */
 import { describe, expect, it } from "vitest";
-import { formatScale, parseScale, readDate, readRating } from "../../shared/csv";
+import { formatScale, importFeedbackCsv, parseScale, readDate, readRating } from "../../shared/csv";
 import { type RatingTally, addToTally, createRatingTally, inferRatingScale } from "../../shared/csv/rating";
 import type { RatingScale } from "../../shared/model";
 
@@ -130,4 +130,27 @@ describe("readDate", () => {
       expect(readDate(cell)).toEqual({ kind: "unreadable" });
     },
   );
+});
+
+describe("scale inference with a rare typo", () => {
+  it("keeps 1–5 when one rating in hundreds is off it, and reports that one", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `${(i % 5) + 1},fine`);
+    rows.splice(120, 0, "7,typo");
+    const result = await importFeedbackCsv(`Rating,Comment\n${rows.join("\n")}\n`, {
+      map: { stages: [], touchpoints: [], personas: [] },
+    });
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.row).toBe(122);
+    expect(result.errors[0]?.message).toMatch(/"7".*1–5/);
+  });
+
+  it("still reads a real 1–7 column as 1–7", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `${(i % 7) + 1},ok`);
+    const result = await importFeedbackCsv(`Rating,Comment\n${rows.join("\n")}\n`, {
+      map: { stages: [], touchpoints: [], personas: [] },
+    });
+    expect(result.detected.scale).toEqual({ min: 1, max: 7 });
+    expect(result.errors).toEqual([]);
+  });
 });

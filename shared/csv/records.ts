@@ -1,8 +1,9 @@
 /**
  * A CSV text's layout (delimiter, line break, header row(s), column names), worked out once from
- * its first records, and the records themselves as papaparse reads them: all at once for the
- * inspection the panel shows, or chunk by chunk for the import. Both start from the same layout, so
- * they never disagree about which row is which.
+ * its first records, and the records themselves as papaparse reads them, one at a time and let go:
+ * in one go for the inspection the panel shows, or in slices with turns for the host for the import.
+ * Both start from the same layout and number records the same way, so they never disagree about
+ * which row is which.
  */
 import Papa from "papaparse";
 import { isFeedbackExportHeader } from "./columns";
@@ -98,71 +99,86 @@ function headerNames(headerRecords: readonly string[][]): string[] {
   return names;
 }
 
-export interface CsvTable extends CsvLayout {
-  /** Every record, header and blank ones included, without the empty one a final line break makes. */
-  records: string[][];
-  quoteProblems: CsvProblem[];
-  /** Records whose cells cannot be trusted: a quote opened there and never closed. */
-  brokenRecords: ReadonlySet<number>;
-}
-
-/** Reads the whole text at once: for the inspection, which needs every row but keeps none. */
-export function readCsvTable(text: string, options: CsvLayoutOptions = {}): CsvTable {
-  const layout = readCsvLayout(text, options);
-  const parsed = Papa.parse<string[]>(layout.body, {
+/**
+ * Hands every record of the text to `onRecord` at once, in order, header records included, keeping
+ * none: for the inspection, which needs every row once. Quote errors go to `trouble`.
+ */
+export function forEachCsvRecord(
+  layout: CsvLayout,
+  onRecord: (index: number, record: string[]) => void,
+  trouble: QuoteTrouble,
+): void {
+  const reader = createRecordReader(layout, onRecord, trouble);
+  // Without a pause, papaparse's step mode runs to the end within this call.
+  Papa.parse<string[]>(layout.body, {
     delimiter: layout.delimiter,
     newline: layout.newline,
     skipEmptyLines: false,
+    step: (results) => reader.take(results),
   });
-  const records = parsed.data;
-  const last = records[records.length - 1];
-  if (last !== undefined && last.length === 1 && last[0] === "") records.pop();
-  const trouble = createQuoteTrouble();
-  trouble.add(parsed.errors, 0, records.length);
-  return { ...layout, records, quoteProblems: trouble.problems, brokenRecords: trouble.broken };
 }
 
-/** Collects papaparse's quote errors as readable problems, once per record, from whole texts or chunks. */
+/**
+ * What both ways of reading records share: numbering them, collecting their quote errors, keeping
+ * papaparse's cursor as an offset into the whole text across pauses, and dropping the empty record
+ * papaparse sometimes gives after a final line break, which is no row in a spreadsheet.
+ */
+function createRecordReader(
+  layout: CsvLayout,
+  onRecord: (index: number, record: string[]) => void,
+  trouble: QuoteTrouble,
+) {
+  const length = layout.body.length;
+  let index = 0;
+  let cursorBase = 0;
+  let cursor = 0;
+  return {
+    take(results: Papa.ParseStepResult<string[]>): void {
+      if (cursorBase + cursor >= length && results.data.length === 1 && results.data[0] === "") return;
+      if (results.errors.length > 0) trouble.add(results.errors, index);
+      onRecord(index, results.data);
+      index++;
+      cursor = results.meta.cursor;
+    },
+    /** After a pause papaparse reads on from where it stopped, counting its cursor afresh. */
+    paused(): void {
+      cursorBase += cursor;
+      cursor = 0;
+    },
+    get index(): number {
+      return index;
+    },
+    get done(): number {
+      return cursorBase + cursor;
+    },
+  };
+}
+
+/** Papa's quote errors as readable problems, one per record, and the records they make untrustworthy. */
 export interface QuoteTrouble {
   problems: CsvProblem[];
+  /** Records where a quote opened and never closed: their last cell swallowed the rest of the file. */
   broken: Set<number>;
-  /** Adds the errors of records `firstIndex` … `firstIndex + count - 1`; errors about later, unfinished records wait. */
-  add(errors: readonly Papa.ParseError[], firstIndex: number, count: number): void;
+  /** Adds the errors papaparse reported while reading record `index`. */
+  add(errors: readonly Papa.ParseError[], index: number): void;
 }
 
 export function createQuoteTrouble(): QuoteTrouble {
   const problems: CsvProblem[] = [];
   const broken = new Set<number>();
-  const reported = new Set<number>();
   return {
     problems,
     broken,
-    add(errors, firstIndex, count) {
-      // An unclosed quote first, as it explains any other error on the same record.
-      const ordered = [...errors].sort((a, b) => Number(b.code === "MissingQuotes") - Number(a.code === "MissingQuotes"));
-      for (const error of ordered) {
-        const local = error.row ?? 0;
-        if (local >= count) continue;
-        const index = firstIndex + local;
-        if (reported.has(index)) continue;
-        reported.add(index);
-        if (error.code === "MissingQuotes") {
-          broken.add(index);
-          problems.push(
-            csvProblem(
-              index + 1,
-              null,
-              'a quoted cell opens in this row but never closes, so everything after it was read into that cell: add the closing quote (") and import this row again',
-            ),
-          );
-        } else {
-          const detail =
-            error.code === "InvalidQuotes"
-              ? 'a quoted cell has text after its closing quote (a stray " inside a cell?); the row was read as well as possible'
-              : error.message;
-          problems.push(csvProblem(index + 1, null, detail));
-        }
-      }
+    add(errors, index) {
+      // An unclosed quote explains any other error on the same record, so it is the one reported.
+      const unclosed = errors.some((error) => error.code === "MissingQuotes");
+      if (unclosed) broken.add(index);
+      const detail = unclosed
+        ? 'a quoted cell opens in this row but never closes, so everything after it was read into that cell: add the closing quote (") and import this row again'
+        : errors.some((error) => error.code === "InvalidQuotes")
+          ? 'a quoted cell has text after its closing quote (a stray " inside a cell?); the row was read as well as possible'
+          : (errors[0]?.message ?? "papaparse reported a problem");
+      problems.push(csvProblem(index + 1, null, detail));
     },
   };
 }
@@ -187,11 +203,8 @@ export function streamCsvRecords(
   onRecord: (index: number, record: string[]) => void,
   options: CsvStreamOptions,
 ): Promise<void> {
-  const { body } = layout;
-  const { trouble, rowsPerSlice, yieldToHost, onSlice } = options;
-  let index = 0;
-  let cursorBase = 0;
-  let cursor = 0;
+  const { rowsPerSlice, yieldToHost, onSlice } = options;
+  const reader = createRecordReader(layout, onRecord, options.trouble);
   let sinceTurn = 0;
   return new Promise<void>((resolve, reject) => {
     let failed = false;
@@ -199,41 +212,34 @@ export function streamCsvRecords(
       failed = true;
       reject(error);
     };
-    Papa.parse<string[]>(body, {
+    Papa.parse<string[]>(layout.body, {
       delimiter: layout.delimiter,
       newline: layout.newline,
       skipEmptyLines: false,
       step: (results, parser) => {
         try {
-          // The empty record after a final line break is no row in a spreadsheet (papaparse gives it only at times).
-          if (cursorBase + cursor >= body.length && results.data.length === 1 && results.data[0] === "") return;
-          if (results.errors.length > 0) trouble.add(results.errors, index, 1);
-          onRecord(index, results.data);
-          index++;
-          cursor = results.meta.cursor;
+          reader.take(results);
           if (++sinceTurn < rowsPerSlice) return;
           sinceTurn = 0;
-          // After a pause papaparse reads on from where it stopped, counting its cursor afresh.
-          cursorBase += cursor;
-          cursor = 0;
-          onSlice?.(cursorBase, index);
+          reader.paused();
+          onSlice?.(reader.done, reader.index);
           parser.pause();
           yieldToHost().then(
             () => parser.resume(),
             (error: unknown) => {
-              parser.abort();
               fail(error);
+              parser.abort();
             },
           );
         } catch (error) {
-          parser.abort();
           fail(error);
+          parser.abort();
         }
       },
-      // papaparse completes an aborted parse too.
+      // papaparse completes an aborted parse too, at once: `fail` comes before `abort` so this knows.
       complete: () => {
         if (failed) return;
-        onSlice?.(body.length, index);
+        onSlice?.(layout.body.length, reader.index);
         resolve();
       },
     });

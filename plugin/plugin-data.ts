@@ -24,6 +24,10 @@ export const NODE_ROLES = [
   "card",
   "text",
   "decoration",
+  // Frames beside the map, tagged with its map id.
+  "persona",
+  "matrix",
+  "gap-chart",
 ] as const;
 export type NodeRole = (typeof NODE_ROLES)[number];
 

@@ -2,81 +2,121 @@
  * The journey map frame as a spec: a header, then a grid with one column per stage and one row
  * per visible lane, each cell holding the cards of its lane and stage (MAP_DESIGN.md).
  */
+import { analyseJourney, type JourneyAnalysis } from "../../shared/analysis";
 import type { JourneyMap, Lane, Stage } from "../../shared/model";
-import { frame, text, type FrameSpec, type NodeSpec } from "./spec";
-import { COLOR, SIZE, TYPE, stageTint } from "./style";
+import { PRIORITY_QUADRANTS } from "../../shared/priority";
+import { kpiCard, noteCard, opportunityCard, painPointCard, touchpointCard } from "./cards";
+import { emotionCurveFrame } from "./emotion-curve";
+import { formatDate, plural } from "./format";
+import { row, stack, tag, textLayer } from "./primitives";
+import { frame, rectangle, type FrameSpec, type NodeSpec } from "./spec";
+import { BACKING_LABEL, BACKING_TONE, COLOR, QUADRANT_COLOR, QUADRANT_LABEL, SIZE, TONE, TYPE, stageTint } from "./style";
 
-export function mapFrameName(map: JourneyMap): string {
+export function mapFrameName(map: Pick<JourneyMap, "title">): string {
   return `Journey map — ${map.title}`;
 }
 
-function card(key: string, entity: string, name: string, children: NodeSpec[], fill: string = COLOR.white): FrameSpec {
-  return frame({
-    key,
-    role: "card",
-    entity,
-    name,
-    layout: { mode: "VERTICAL", padding: SIZE.cardPadding, gap: SIZE.cardGap },
-    style: { fill, stroke: COLOR.border, strokeWeight: 1, cornerRadius: SIZE.cardRadius },
-    sizing: { horizontal: "FILL", vertical: "HUG" },
-    children,
+export interface MapSpecOptions {
+  /** The analysis of `map`, when the caller has it already. */
+  analysis?: JourneyAnalysis;
+  /** The date the header says the map was generated (default: now). */
+  generatedOn?: Date;
+}
+
+/** The width of the scope line: a readable measure, not the width of the whole map. */
+const SCOPE_WIDTH = 880;
+
+function personaChips(map: JourneyMap): FrameSpec | null {
+  const personas = map.personas.filter((p) => p.onMap);
+  if (personas.length === 0) return null;
+  const chips = personas.map((p) =>
+    row(
+      `header/persona/${p.id}`,
+      `Persona: ${p.name}`,
+      6,
+      [
+        textLayer(`header/persona/${p.id}/name`, p.id, "Name", p.name, TYPE.metaPrimary),
+        ...(p.role.trim() === "" ? [] : [textLayer(`header/persona/${p.id}/role`, p.id, "Role", p.role, TYPE.meta)]),
+      ],
+      {
+        entity: p.id,
+        padding: { top: 4, right: 12, bottom: 4, left: 12 },
+        counterAlign: "CENTER",
+        fill: COLOR.cell,
+        stroke: COLOR.border,
+        cornerRadius: 12,
+      },
+    ),
+  );
+  return row("header/personas", "Personas", 8, [textLayer("header/personas/label", "", "Label", "Personas", TYPE.laneLabel), ...chips], {
+    counterAlign: "CENTER",
   });
 }
 
-function bodyText(key: string, entity: string, name: string, value: string, secondary = false): NodeSpec {
-  return text({
-    key,
-    role: "text",
-    entity,
-    name,
-    text: value,
-    textStyle: secondary ? TYPE.bodySecondary : TYPE.body,
+function legend(): FrameSpec {
+  const items = PRIORITY_QUADRANTS.map((quadrant) => {
+    const key = `header/legend/${quadrant.replace(/\s+/g, "-")}`;
+    return row(
+      key,
+      `Legend: ${QUADRANT_LABEL[quadrant]}`,
+      6,
+      [
+        rectangle({
+          key: `${key}/swatch`,
+          role: "decoration",
+          entity: "",
+          name: "Swatch",
+          width: 12,
+          height: 12,
+          style: { fill: QUADRANT_COLOR[quadrant].fill, stroke: QUADRANT_COLOR[quadrant].border, strokeWeight: 1, cornerRadius: 4 },
+        }),
+        textLayer(`${key}/label`, "", "Label", QUADRANT_LABEL[quadrant], TYPE.metaPrimary),
+      ],
+      { counterAlign: "CENTER" },
+    );
+  });
+  return row("header/legend", "Legend", 16, [textLayer("header/legend/label", "", "Label", "Pain points", TYPE.laneLabel), ...items], {
+    counterAlign: "CENTER",
+  });
+}
+
+function header(map: JourneyMap, generatedOn: Date): FrameSpec {
+  const scopeLine = [map.scope.product, map.scope.goal].filter((s) => s.trim() !== "").join(" · ");
+  const state = map.state === "current" ? { label: "Current state", tone: TONE.blue } : { label: "Future state", tone: TONE.green };
+  const intro: NodeSpec[] = [
+    row(
+      "header/eyebrow",
+      "State and date",
+      12,
+      [
+        tag("header/state", "", "State", state.label, state.tone),
+        textLayer("header/date", "", "Generated on", `Generated ${formatDate(generatedOn)}`, TYPE.meta),
+      ],
+      { counterAlign: "CENTER" },
+    ),
+    textLayer("header/title", "", "Title", map.title, TYPE.mapTitle),
+  ];
+  if (scopeLine !== "") intro.push(textLayer("header/scope", "", "Scope", scopeLine, TYPE.bodySecondary, { width: SCOPE_WIDTH }));
+
+  const chips = personaChips(map);
+  const meta = row("header/meta", "Personas and legend", 32, [...(chips ? [chips] : []), legend()], {
+    primaryAlign: "SPACE_BETWEEN",
+    counterAlign: "CENTER",
     sizing: { horizontal: "FILL" },
   });
-}
-
-function header(map: JourneyMap): FrameSpec {
-  const scopeLine = [map.scope.product, map.scope.goal].filter((s) => s.trim() !== "").join(" · ");
-  const personas = map.personas.filter((p) => p.onMap).map((p) => p.name);
-  const children: NodeSpec[] = [
-    text({ key: "header/title", role: "text", entity: "", name: "Title", text: map.title, textStyle: TYPE.mapTitle }),
-  ];
-  if (scopeLine !== "")
-    children.push(
-      text({ key: "header/scope", role: "text", entity: "", name: "Scope", text: scopeLine, textStyle: TYPE.bodySecondary }),
-    );
-  children.push(
-    text({
-      key: "header/state",
-      role: "text",
-      entity: "",
-      name: "State",
-      text: map.state === "current" ? "Current state" : "Future state",
-      textStyle: TYPE.meta,
-    }),
-  );
-  if (personas.length > 0)
-    children.push(
-      text({
-        key: "header/personas",
-        role: "text",
-        entity: "",
-        name: "Personas",
-        text: `Personas: ${personas.join(", ")}`,
-        textStyle: TYPE.meta,
-      }),
-    );
   return frame({
     key: "header",
     role: "header",
     entity: "",
     name: "Header",
-    layout: { mode: "VERTICAL", gap: 8 },
-    children,
+    layout: { mode: "VERTICAL", gap: 24 },
+    sizing: { horizontal: "FILL" },
+    children: [stack("header/intro", "Title and scope", 8, intro), meta],
   });
 }
 
-function stageHeaderRow(map: JourneyMap): FrameSpec {
+function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis): FrameSpec {
+  const byStage = new Map(analysis.stages.map((s) => [s.stageId, s]));
   const cells: NodeSpec[] = [
     frame({
       key: "stages/corner",
@@ -90,19 +130,30 @@ function stageHeaderRow(map: JourneyMap): FrameSpec {
     }),
   ];
   map.stages.forEach((stage, index) => {
+    const stats = byStage.get(stage.id);
+    const backing = stats?.backing ?? "none";
+    const responses = stats?.responses ?? 0;
     const children: NodeSpec[] = [
-      text({
-        key: `stage/${stage.id}/name`,
-        role: "text",
-        entity: stage.id,
-        name: "Stage name",
-        text: stage.name,
-        textStyle: TYPE.stageName,
-        sizing: { horizontal: "FILL" },
-      }),
+      row(
+        `stage/${stage.id}/top`,
+        "Step and data",
+        8,
+        [
+          textLayer(`stage/${stage.id}/step`, stage.id, "Step", `Stage ${index + 1}`, TYPE.laneLabel),
+          tag(
+            `stage/${stage.id}/backing`,
+            stage.id,
+            "Data backing",
+            backing === "none" ? BACKING_LABEL.none : `${BACKING_LABEL[backing]} · ${plural(responses, "response")}`,
+            BACKING_TONE[backing],
+          ),
+        ],
+        { entity: stage.id, primaryAlign: "SPACE_BETWEEN", counterAlign: "CENTER", sizing: { horizontal: "FILL" } },
+      ),
+      textLayer(`stage/${stage.id}/name`, stage.id, "Stage name", stage.name, TYPE.stageName, { fill: true }),
     ];
     if (stage.objective.trim() !== "")
-      children.push(bodyText(`stage/${stage.id}/objective`, stage.id, "Objective", stage.objective, true));
+      children.push(textLayer(`stage/${stage.id}/objective`, stage.id, "Objective", stage.objective, TYPE.bodySecondary, { fill: true }));
     cells.push(
       frame({
         key: `stage/${stage.id}`,
@@ -110,8 +161,8 @@ function stageHeaderRow(map: JourneyMap): FrameSpec {
         entity: stage.id,
         name: `Stage: ${stage.name}`,
         width: SIZE.stageWidth,
-          layout: { mode: "VERTICAL", padding: 16, gap: 4 },
-        style: { fill: stageTint(index, map.stages.length), cornerRadius: 8 },
+        layout: { mode: "VERTICAL", padding: 16, gap: 8 },
+        style: { fill: stageTint(index, map.stages.length), cornerRadius: SIZE.cellRadius },
         sizing: { horizontal: "FIXED", vertical: "FILL" },
         children,
       }),
@@ -122,117 +173,99 @@ function stageHeaderRow(map: JourneyMap): FrameSpec {
     role: "stage-row",
     entity: "",
     name: "Stages",
-    layout: { mode: "HORIZONTAL", gap: 8 },
+    layout: { mode: "HORIZONTAL", gap: SIZE.columnGap },
     children: cells,
   });
 }
 
 /** The cards a cell shows, by the kind of its lane. */
-function cellCards(map: JourneyMap, lane: Lane, stage: Stage): NodeSpec[] {
+function cellCards(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane, stage: Stage): NodeSpec[] {
   switch (lane.kind) {
     case "touchpoints":
       return map.touchpoints
         .filter((t) => t.stageId === stage.id)
-        .map((t) =>
-          card(`touchpoint/${t.id}`, t.id, `Touchpoint: ${t.name}`, [
-            bodyText(`touchpoint/${t.id}/name`, t.id, "Name", t.name),
-            bodyText(`touchpoint/${t.id}/meta`, t.id, "Channel", `${t.channel}${t.digital ? " · digital" : ""} · importance ${t.importance}`, true),
-          ]),
-        );
-    case "emotions": {
-      const value = stage.emotion;
-      return value === null
-        ? []
-        : [card(`emotion/${stage.id}`, stage.id, "Emotion", [bodyText(`emotion/${stage.id}/value`, stage.id, "Value", value > 0 ? `+${value}` : String(value))])];
+        .map((t) => touchpointCard(t, analysis.touchpoints.find((a) => a.touchpointId === t.id)));
+    case "painPoints": {
+      // Priorities come in rank order: a cell lists its pain points by rank.
+      const byId = new Map(map.painPoints.map((p) => [p.id, p]));
+      return analysis.priorities.flatMap((priority) => {
+        const painPoint = byId.get(priority.painPointId);
+        return painPoint?.stageId === stage.id ? [painPointCard(painPoint, priority)] : [];
+      });
     }
-    case "painPoints":
-      return map.painPoints
-        .filter((p) => p.stageId === stage.id)
-        .map((p) =>
-          card(`painPoint/${p.id}`, p.id, `Pain point: ${p.title}`, [
-            text({ key: `painPoint/${p.id}/title`, role: "text", entity: p.id, name: "Title", text: p.title, textStyle: TYPE.cardTitle, sizing: { horizontal: "FILL" } }),
-          ]),
-        );
-    case "opportunities":
+    case "opportunities": {
+      const titles = new Map(map.painPoints.map((p) => [p.id, p.title]));
       return map.opportunities
         .filter((o) => o.stageId === stage.id)
-        .map((o) =>
-          card(`opportunity/${o.id}`, o.id, `Opportunity: ${o.title}`, [
-            text({ key: `opportunity/${o.id}/title`, role: "text", entity: o.id, name: "Title", text: o.title, textStyle: TYPE.cardTitle, sizing: { horizontal: "FILL" } }),
-            bodyText(`opportunity/${o.id}/status`, o.id, "Status", `${o.status}${o.owner ? ` · ${o.owner}` : ""}`, true),
-          ]),
-        );
+        .map((o) => opportunityCard(o, o.painPointId === null ? null : (titles.get(o.painPointId) ?? null)));
+    }
     case "kpis":
-      return map.kpis
-        .filter((k) => k.stageId === stage.id)
-        .map((k) =>
-          card(`kpi/${k.id}`, k.id, `KPI: ${k.name}`, [
-            bodyText(`kpi/${k.id}/name`, k.id, "Name", k.name),
-            bodyText(`kpi/${k.id}/values`, k.id, "Current / target", `${k.current ?? "–"} / ${k.target}${k.unit ? ` ${k.unit}` : ""}`, true),
-          ]),
-        );
+      return map.kpis.flatMap((k) => {
+        const kpiAnalysis = analysis.kpis.find((a) => a.kpiId === k.id);
+        return k.stageId === stage.id && kpiAnalysis ? [kpiCard(k, kpiAnalysis)] : [];
+      });
+    case "emotions":
+      return [];
     case "actions":
     case "thoughts":
     case "custom":
-      return map.notes
-        .filter((n) => n.laneId === lane.id && n.stageId === stage.id)
-        .map((n) => card(`note/${n.id}`, n.id, `Note`, [bodyText(`note/${n.id}/text`, n.id, "Text", n.text)]));
+      return map.notes.filter((n) => n.laneId === lane.id && n.stageId === stage.id).map(noteCard);
   }
 }
 
-function laneRow(map: JourneyMap, lane: Lane): FrameSpec {
-  const label = frame({
+function laneLabel(lane: Lane): FrameSpec {
+  return frame({
     key: `lane/${lane.id}/label`,
     role: "lane-label",
     entity: lane.id,
     name: "Label",
     width: SIZE.laneLabelWidth,
-    layout: { mode: "VERTICAL", padding: SIZE.cellPadding },
+    layout: { mode: "VERTICAL", padding: { top: 16, right: 16, bottom: 16, left: 0 } },
     sizing: { horizontal: "FIXED", vertical: "FILL" },
-    children: [
-      text({
-        key: `lane/${lane.id}/label/text`,
-        role: "text",
-        entity: lane.id,
-        name: "Lane name",
-        text: lane.name,
-        textStyle: TYPE.laneLabel,
-        sizing: { horizontal: "FILL" },
-      }),
-    ],
+    children: [textLayer(`lane/${lane.id}/label/text`, lane.id, "Lane name", lane.name, TYPE.laneLabel, { fill: true })],
   });
-  const cells = map.stages.map((stage) =>
-    frame({
-      key: `cell/${lane.id}/${stage.id}`,
-      role: "cell",
-      entity: `${lane.id}/${stage.id}`,
-      name: `${lane.name} · ${stage.name}`,
-      width: SIZE.stageWidth,
-      layout: { mode: "VERTICAL", padding: SIZE.cellPadding, gap: SIZE.cardGap },
-      style: { fill: COLOR.cell, cornerRadius: 8 },
-      sizing: { horizontal: "FIXED", vertical: "FILL" },
-      children: cellCards(map, lane, stage),
-    }),
-  );
+}
+
+function laneRow(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane): FrameSpec {
+  const columns: NodeSpec[] =
+    lane.kind === "emotions"
+      ? [emotionCurveFrame(lane, map.stages, analysis.stages)]
+      : map.stages.map((stage) =>
+          frame({
+            key: `cell/${lane.id}/${stage.id}`,
+            role: "cell",
+            entity: `${lane.id}/${stage.id}`,
+            name: `${lane.name} · ${stage.name}`,
+            width: SIZE.stageWidth,
+            layout: { mode: "VERTICAL", padding: SIZE.cellPadding, gap: SIZE.cardGap },
+            style: { fill: COLOR.cell, cornerRadius: SIZE.cellRadius },
+            sizing: { horizontal: "FIXED", vertical: "FILL" },
+            children: cellCards(map, analysis, lane, stage),
+          }),
+        );
   return frame({
     key: `lane/${lane.id}`,
     role: "lane-row",
     entity: lane.id,
     name: `Lane: ${lane.name}`,
-    layout: { mode: "HORIZONTAL", gap: 8 },
-    children: [label, ...cells],
+    layout: { mode: "HORIZONTAL", gap: SIZE.columnGap },
+    children: [laneLabel(lane), ...columns],
   });
 }
 
 /** The whole map frame. */
-export function mapSpec(map: JourneyMap): FrameSpec {
+export function mapSpec(map: JourneyMap, options: MapSpecOptions = {}): FrameSpec {
+  const analysis = options.analysis ?? analyseJourney(map);
   const grid = frame({
     key: "grid",
     role: "grid",
     entity: "",
     name: "Grid",
-    layout: { mode: "VERTICAL", gap: 8 },
-    children: [stageHeaderRow(map), ...map.lanes.filter((l) => l.visible).map((lane) => laneRow(map, lane))],
+    layout: { mode: "VERTICAL", gap: SIZE.rowGap },
+    children: [
+      stageHeaderRow(map, analysis),
+      ...map.lanes.filter((l) => l.visible).map((lane) => laneRow(map, analysis, lane)),
+    ],
   });
   return frame({
     key: "map",
@@ -241,6 +274,6 @@ export function mapSpec(map: JourneyMap): FrameSpec {
     name: mapFrameName(map),
     layout: { mode: "VERTICAL", padding: SIZE.mapPadding, gap: SIZE.mapGap },
     style: { fill: COLOR.background, cornerRadius: SIZE.mapRadius, stroke: COLOR.border, strokeWeight: 1 },
-    children: [header(map), grid],
+    children: [header(map, options.generatedOn ?? new Date()), grid],
   });
 }

@@ -9,9 +9,21 @@
  * - a node the plugin did not make is never touched, and a style a person changed (a fill, a
  *   stroke, a corner radius, a font size) is kept: managed styles are only rewritten while they
  *   still hold the value the plugin wrote last.
+ *
+ * One reconciler renders every top-level node of a map at once (the map frame and the frames
+ * beside it, or the FigJam section), so a key is matched wherever on the page its node stands.
  */
 import { NAMESPACE, tagNode } from "../plugin-data";
-import type { FrameSpec, ManagedStyle, NodeSpec, TextSpec } from "./spec";
+import {
+  childrenOf,
+  type ConnectorSpec,
+  type FrameSpec,
+  type ManagedStyle,
+  type NodeSpec,
+  type ParentSpec,
+  type SizingMode,
+  type TextSpec,
+} from "./spec";
 import { rgb, solid, type TextStyle } from "./style";
 
 export interface ReconcileStats {
@@ -21,6 +33,9 @@ export interface ReconcileStats {
 }
 
 type Placed = SceneNode & ChildrenMixin;
+
+/** A text node, or the text inside a sticky or a shape with text. */
+type TextHolder = TextNode | TextSublayerNode;
 
 const KEY = "key";
 const STYLE = "style";
@@ -77,6 +92,10 @@ function createNode(spec: NodeSpec): SceneNode {
         node.primaryAxisAlignItems = spec.layout.primaryAlign ?? "MIN";
         node.primaryAxisSizingMode = "AUTO";
         node.counterAxisSizingMode = "AUTO";
+        if (spec.layout.wrap) {
+          node.layoutWrap = "WRAP";
+          node.counterAxisSpacing = spec.layout.gap ?? 0;
+        }
       }
       return node;
     }
@@ -86,33 +105,94 @@ function createNode(spec: NodeSpec): SceneNode {
       return figma.createRectangle();
     case "ELLIPSE":
       return figma.createEllipse();
-    case "VECTOR":
-      return figma.createVector();
+    case "VECTOR": {
+      const node = figma.createVector();
+      node.fills = [];
+      node.strokeAlign = "CENTER";
+      node.strokeCap = "ROUND";
+      node.strokeJoin = "ROUND";
+      return node;
+    }
+    case "SECTION":
+      return figma.createSection();
+    case "STICKY": {
+      const node = figma.createSticky();
+      node.isWideWidth = spec.wide ?? false;
+      return node;
+    }
+    case "SHAPE_WITH_TEXT": {
+      const node = figma.createShapeWithText();
+      node.shapeType = spec.shape;
+      return node;
+    }
+    case "CONNECTOR": {
+      const node = figma.createConnector();
+      node.connectorLineType = "STRAIGHT";
+      node.connectorStartStrokeCap = "NONE";
+      node.connectorEndStrokeCap = "NONE";
+      return node;
+    }
   }
 }
 
-function applyTextStyle(node: TextNode, style: TextStyle): void {
+function applyTextStyle(node: TextHolder, style: TextStyle): void {
   node.fontName = style.font;
   node.fontSize = style.size;
   node.fills = solid(style.color);
   if (style.lineHeight !== undefined) node.lineHeight = { unit: "PERCENT", value: style.lineHeight };
+  if (style.lineHeightPx !== undefined) node.lineHeight = { unit: "PIXELS", value: style.lineHeightPx };
   if (style.upper) node.textCase = "UPPER";
   if (style.letterSpacingPercent !== undefined)
     node.letterSpacing = { unit: "PERCENT", value: style.letterSpacingPercent };
+}
+
+/** The text a node shows, for the specs that have one. */
+function textHolderOf(node: SceneNode): TextHolder | null {
+  if (node.type === "TEXT") return node;
+  if (node.type === "STICKY" || node.type === "SHAPE_WITH_TEXT") return node.text;
+  return null;
+}
+
+/** The positions of a longest strictly increasing subsequence of `values` (O(n log n)). */
+export function longestIncreasingRun(values: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const previous: number[] = new Array<number>(values.length).fill(-1);
+  values.forEach((value, i) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((values[tails[mid] ?? 0] ?? 0) < value) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) previous[i] = tails[low - 1] ?? -1;
+    tails[low] = i;
+  });
+  const run = new Set<number>();
+  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = previous[i] ?? -1) run.add(i);
+  return run;
 }
 
 export class Reconciler {
   readonly stats: ReconcileStats = { created: 0, updated: 0, removed: 0 };
   private readonly byKey = new Map<string, SceneNode[]>();
   private readonly claimed = new Set<SceneNode>();
+  /** The node placed for each key in this render, for connectors to find their ends. */
+  private readonly placed = new Map<string, SceneNode>();
 
+  /**
+   * @param existing the nodes an earlier generation made for this map: the map frame (or FigJam
+   *   section) and the frames beside it. Their plugin-made descendants are indexed by key.
+   */
   constructor(
     private readonly mapId: string,
-    existing: FrameNode | null,
+    existing: SceneNode | null | readonly SceneNode[],
   ) {
-    if (existing === null) return;
-    this.index(existing);
-    for (const node of existing.findAll((n) => n.getSharedPluginData(NAMESPACE, KEY) !== "")) this.index(node);
+    const roots = existing === null ? [] : Array.isArray(existing) ? existing : [existing as SceneNode];
+    for (const root of roots) {
+      this.index(root);
+      if ("findAll" in root) for (const node of root.findAll((n: SceneNode) => keyOf(n) !== "")) this.index(node);
+    }
   }
 
   private index(node: SceneNode): void {
@@ -132,11 +212,22 @@ export class Reconciler {
 
   /** Places the root spec on the page (or updates the existing root) and everything under it. */
   renderRoot(spec: FrameSpec, page: PageNode): FrameNode {
-    const node = this.place(spec, null) as FrameNode;
-    // New nodes start on the current page; a map found elsewhere (nested in a frame) stays where it is.
-    if (node.parent !== page && node.parent?.type === "PAGE") page.appendChild(node);
-    this.removeUnwanted(spec);
-    return node;
+    return this.renderRoots([spec], page)[0] as FrameNode;
+  }
+
+  /**
+   * Places several top-level specs (a map and the frames beside it) in one pass, then removes the
+   * plugin's nodes whose key none of them wants any more.
+   */
+  renderRoots(specs: readonly ParentSpec[], page: PageNode): SceneNode[] {
+    const nodes = specs.map((spec) => {
+      const node = this.place(spec, null);
+      // New nodes start on the current page; a root found elsewhere (nested in a frame) stays where it is.
+      if (node.parent !== page && (node.parent === null || node.parent.type === "PAGE")) page.appendChild(node);
+      return node;
+    });
+    this.removeUnwanted(specs);
+    return nodes;
   }
 
   /** Renders a spec under an auto-layout or plain parent; returns its node. */
@@ -149,23 +240,34 @@ export class Reconciler {
       tagNode(node, { role: spec.role, entity: spec.entity, mapId: this.mapId });
       node.setSharedPluginData(NAMESPACE, KEY, spec.key);
     }
+    this.placed.set(spec.key, node);
     if (parent !== null && node.parent !== parent) parent.appendChild(node);
     const changed = this.apply(node, spec, isNew);
     if (!isNew && changed) this.stats.updated++;
-    if (spec.kind === "FRAME" && node.type === "FRAME") this.placeChildren(node, spec);
+    if ((spec.kind === "FRAME" || spec.kind === "SECTION") && "children" in node) this.placeChildren(node, spec);
     return node;
   }
 
-  private placeChildren(node: FrameNode, spec: FrameSpec): void {
-    let previous: SceneNode | null = null;
-    for (const childSpec of spec.children) {
-      const child = this.place(childSpec, node);
-      // Keep the plugin's nodes in spec order; a person's own nodes keep their place among them.
-      const index = node.children.indexOf(child);
-      const after = previous === null ? -1 : node.children.indexOf(previous);
-      if (index < after) node.insertChild(after, child);
-      previous = child;
-    }
+  private placeChildren(node: Placed, spec: ParentSpec): void {
+    const children = spec.children.map((childSpec) => this.place(childSpec, node));
+    this.order(node, children);
+  }
+
+  /**
+   * Puts the plugin's nodes in spec order with as few moves as possible: the longest run already
+   * in order stays, each other node goes right after the one before it. A person's own nodes keep
+   * their place among them; a card whose rank did not change is not touched.
+   */
+  private order(node: Placed, children: readonly SceneNode[]): void {
+    const keep = longestIncreasingRun(children.map((child) => node.children.indexOf(child)));
+    children.forEach((child, i) => {
+      if (keep.has(i)) return;
+      const previous = children[i - 1];
+      const next = children.find((_, j) => j > i && keep.has(j));
+      // insertChild counts the index before the child leaves its old place.
+      const target = previous !== undefined ? node.children.indexOf(previous) + 1 : next !== undefined ? node.children.indexOf(next) : -1;
+      if (target >= 0 && node.children[target] !== child) node.insertChild(target, child);
+    });
   }
 
   /** Writes what differs; returns whether anything was written. */
@@ -183,11 +285,26 @@ export class Reconciler {
       next.name = spec.name;
     }
 
-    if (spec.kind === "TEXT" && node.type === "TEXT") changed = this.applyText(node, spec, isNew, written, next) || changed;
+    const holder = textHolderOf(node);
+    if (holder !== null && (spec.kind === "TEXT" || spec.kind === "STICKY" || spec.kind === "SHAPE_WITH_TEXT")) {
+      changed = this.applyText(holder, spec.text, spec.textStyle, isNew, written, next) || changed;
+    }
+    if (spec.kind === "TEXT" && node.type === "TEXT") changed = this.applyTextBox(node, spec, isNew) || changed;
     changed = this.applyStyle(node, spec.style ?? {}, isNew, written, next) || changed;
 
-    if (spec.width !== undefined && "resize" in node && (isNew || spec.position !== undefined)) {
-      const height = spec.height ?? node.height;
+    if (spec.kind === "SECTION" && node.type === "SECTION") {
+      if (node.width !== spec.width || node.height !== spec.height) {
+        node.resizeWithoutConstraints(spec.width, spec.height);
+        changed = true;
+      }
+    } else if (
+      spec.width !== undefined &&
+      spec.kind !== "TEXT" &&
+      "resize" in node &&
+      (isNew || spec.position !== undefined)
+    ) {
+      // A hugging frame is empty (0 high) until its children are placed; resize() needs a height.
+      const height = spec.height ?? Math.max(node.height, 1);
       if (node.width !== spec.width || node.height !== height) {
         node.resize(spec.width, height);
         changed = true;
@@ -200,47 +317,77 @@ export class Reconciler {
         changed = true;
       }
     }
+    // A connector's place follows its ends.
+    if (spec.kind === "CONNECTOR") {
+      if (changed || isNew) node.setSharedPluginData(NAMESPACE, STYLE, JSON.stringify(next));
+      return changed;
+    }
+    if (isNew && spec.absolute && "layoutPositioning" in node && node.parent && "layoutMode" in node.parent && node.parent.layoutMode !== "NONE") {
+      node.layoutPositioning = "ABSOLUTE";
+      if ("constraints" in node) node.constraints = { horizontal: "MAX", vertical: "MIN" };
+    }
     if (spec.position && (node.x !== spec.position.x || node.y !== spec.position.y)) {
       node.x = spec.position.x;
       node.y = spec.position.y;
       changed = true;
     }
-    if (
-      isNew &&
-      spec.sizing &&
-      "layoutSizingHorizontal" in node &&
-      node.parent &&
-      "layoutMode" in node.parent &&
-      node.parent.layoutMode !== "NONE"
-    ) {
-      const { horizontal, vertical } = spec.sizing;
-      const autoLayout = node.type === "FRAME" && node.layoutMode !== "NONE";
-      // A filling auto-layout frame first hugs, so that its content still counts when its parent
-      // hugs: cells stretch to the tallest cell of their row.
-      if (autoLayout && horizontal === "FILL") node.layoutSizingHorizontal = "HUG";
-      if (autoLayout && vertical === "FILL") node.layoutSizingVertical = "HUG";
-      if (horizontal) node.layoutSizingHorizontal = horizontal;
-      if (vertical) node.layoutSizingVertical = vertical;
-    }
+    if (isNew && spec.sizing && "layoutSizingHorizontal" in node) this.applySizing(node, spec);
     if (changed || isNew) node.setSharedPluginData(NAMESPACE, STYLE, JSON.stringify(next));
     return changed;
   }
 
-  private applyText(node: TextNode, spec: TextSpec, isNew: boolean, written: WrittenStyle, next: WrittenStyle): boolean {
+  /**
+   * Sizing, set once when the node is made (a person may change it later): FILL inside an
+   * auto-layout parent; HUG or FIXED on an auto-layout frame wherever it sits.
+   */
+  private applySizing(node: SceneNode & LayoutMixin, spec: NodeSpec): void {
+    const { horizontal, vertical } = spec.sizing ?? {};
+    const inFlow = node.parent !== null && "layoutMode" in node.parent && node.parent.layoutMode !== "NONE" && !spec.absolute;
+    const autoLayout = node.type === "FRAME" && node.layoutMode !== "NONE";
+    const settable = (mode: SizingMode | undefined): mode is SizingMode =>
+      mode !== undefined && (mode === "FILL" ? inFlow : inFlow || autoLayout);
+    // A filling auto-layout frame first hugs, so that its content still counts when its parent
+    // hugs: cells stretch to the tallest cell of their row.
+    if (autoLayout && horizontal === "FILL" && inFlow) node.layoutSizingHorizontal = "HUG";
+    if (autoLayout && vertical === "FILL" && inFlow) node.layoutSizingVertical = "HUG";
+    if (settable(horizontal)) node.layoutSizingHorizontal = horizontal;
+    if (settable(vertical)) node.layoutSizingVertical = vertical;
+  }
+
+  private applyText(
+    node: TextHolder,
+    characters: string,
+    style: TextStyle,
+    isNew: boolean,
+    written: WrittenStyle,
+    next: WrittenStyle,
+  ): boolean {
     let changed = false;
-    if (isNew) {
-      applyTextStyle(node, spec.textStyle);
-      node.textAutoResize = spec.sizing?.horizontal === "FILL" ? "HEIGHT" : "WIDTH_AND_HEIGHT";
-      if (spec.align) node.textAlignHorizontal = spec.align;
-    } else if (node.fontSize === written.fontSize && node.fontSize !== spec.textStyle.size) {
-      node.fontSize = spec.textStyle.size;
+    if (isNew) applyTextStyle(node, style);
+    else if (node.fontSize === written.fontSize && node.fontSize !== style.size) {
+      node.fontSize = style.size;
       changed = true;
     }
-    next.fontSize = typeof node.fontSize === "number" ? node.fontSize : spec.textStyle.size;
-    if (node.characters !== spec.text) {
-      node.characters = spec.text;
+    next.fontSize = typeof node.fontSize === "number" ? node.fontSize : style.size;
+    if (node.characters !== characters) {
+      node.characters = characters;
       changed = true;
     }
+    return changed;
+  }
+
+  /** How a text node sizes: wrapping at a fixed width, filling its parent, or growing with its text. */
+  private applyTextBox(node: TextNode, spec: TextSpec, isNew: boolean): boolean {
+    let changed = false;
+    if (spec.width !== undefined) {
+      if (node.width !== spec.width || node.textAutoResize !== "HEIGHT") {
+        // resize() fixes both sides; the height then follows the text again.
+        node.resize(spec.width, Math.max(node.height, 1));
+        node.textAutoResize = "HEIGHT";
+        changed = !isNew;
+      }
+    } else if (isNew) node.textAutoResize = spec.sizing?.horizontal === "FILL" ? "HEIGHT" : "WIDTH_AND_HEIGHT";
+    if (isNew && spec.align) node.textAlignHorizontal = spec.align;
     return changed;
   }
 
@@ -307,22 +454,36 @@ export class Reconciler {
     return changed;
   }
 
+  /** Attaches each connector to the nodes its spec names, once every node of the render is placed. */
+  private connect(spec: ConnectorSpec): void {
+    const node = this.placed.get(spec.key);
+    const from = this.placed.get(spec.from);
+    const to = this.placed.get(spec.to);
+    if (node?.type !== "CONNECTOR" || from === undefined || to === undefined) return;
+    const attached = (end: ConnectorEndpoint, target: SceneNode) => "endpointNodeId" in end && end.endpointNodeId === target.id;
+    if (!attached(node.connectorStart, from)) node.connectorStart = { endpointNodeId: from.id, magnet: "CENTER" };
+    if (!attached(node.connectorEnd, to)) node.connectorEnd = { endpointNodeId: to.id, magnet: "CENTER" };
+  }
+
   /**
-   * Removes the nodes the plugin made for this map whose key the new spec no longer wants.
-   * A person's duplicate of a wanted node keeps its key and is left alone: reading the map back
-   * turns it into an entity of its own.
+   * Connects connectors, then removes the nodes the plugin made for this map whose key the new
+   * specs no longer want. A person's duplicate of a wanted node keeps its key and is left alone:
+   * reading the map back turns it into an entity of its own.
    */
-  private removeUnwanted(root: NodeSpec): void {
-    const wanted = new Set<string>();
+  private removeUnwanted(roots: readonly NodeSpec[]): void {
+    const wanted = new Map<string, NodeSpec["kind"]>();
     const collect = (spec: NodeSpec) => {
-      wanted.add(spec.key);
-      if (spec.kind === "FRAME") spec.children.forEach(collect);
+      wanted.set(spec.key, spec.kind);
+      if (spec.kind === "CONNECTOR") this.connect(spec);
+      childrenOf(spec).forEach(collect);
     };
-    collect(root);
+    roots.forEach(collect);
     for (const [key, nodes] of this.byKey) {
-      if (wanted.has(key)) continue;
+      const kind = wanted.get(key);
       for (const node of nodes) {
-        if (node.removed) continue;
+        // A node of another type under a wanted key was drawn by an older version: replaced, so removed.
+        const stale = kind === undefined || (node.type !== kind && !this.claimed.has(node));
+        if (!stale || node.removed) continue;
         node.remove();
         this.stats.removed++;
       }

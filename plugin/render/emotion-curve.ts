@@ -1,0 +1,192 @@
+/**
+ * The emotion lane: one frame spanning the stage columns, so that it lines up with them. Inside
+ * (no auto layout: a plot), each column is the lane's cell with three faint bands (delighted
+ * above, neutral, frustrated below); a 3 px line runs through a point per stage, labelled with
+ * its value and, where it comes from feedback, the number of responses.
+ *
+ * A stage without an emotion (no manual value, no rated feedback) has no point, and the line
+ * breaks there: segments join only consecutive stages that both have a value (PRODUCT.md: never
+ * a fake zero).
+ */
+import type { StageAnalysis } from "../../shared/analysis";
+import type { Lane, Stage } from "../../shared/model";
+import { formatNumber, formatSigned, plural } from "./format";
+import { textLayer } from "./primitives";
+import { ellipse, frame, rectangle, type FrameSpec, type NodeSpec, type VectorSpec } from "./spec";
+import { COLOR, EMOTION, SIZE, TYPE } from "./style";
+
+/**
+ * Where the curve may go inside the lane: room above and below for the labels. With the lane
+ * 192 high, an inset of 32 puts +1 and −1 exactly on the band edges: the bands are thirds.
+ */
+const PLOT_INSET = 32;
+const LABEL_WIDTH = 160;
+const LABEL_HEIGHT = 16;
+
+export interface EmotionPoint {
+  stageId: string;
+  /** The centre of the point, in the curve frame. */
+  x: number;
+  y: number;
+  value: number;
+}
+
+/** The x of a stage column's centre in a frame that starts at the first column. */
+export function columnCentre(index: number): number {
+  return index * (SIZE.stageWidth + SIZE.columnGap) + SIZE.stageWidth / 2;
+}
+
+/** The y of an emotion value (−2 … +2) in a lane of `height`: +2 at the top. */
+export function emotionY(value: number, height: number): number {
+  const clamped = Math.max(-2, Math.min(2, value));
+  return PLOT_INSET + ((2 - clamped) / 4) * (height - 2 * PLOT_INSET);
+}
+
+function coordinate(value: number): string {
+  return formatNumber(value, 2).replace("−", "-");
+}
+
+/**
+ * The line's path data in Figma's subset (absolute M and C, single spaces): one subpath per run
+ * of consecutive stages that have a point, each segment an S-curve with level tangents at the
+ * points, so the line never overshoots a value. A run of one point draws no line.
+ */
+export function emotionPaths(points: readonly (EmotionPoint | null)[]): string[] {
+  const paths: string[] = [];
+  let run: EmotionPoint[] = [];
+  const flush = () => {
+    if (run.length >= 2) {
+      const [first, ...rest] = run as [EmotionPoint, ...EmotionPoint[]];
+      const parts = [`M ${coordinate(first.x)} ${coordinate(first.y)}`];
+      let previous = first;
+      for (const point of rest) {
+        const mid = (previous.x + point.x) / 2;
+        parts.push(`C ${coordinate(mid)} ${coordinate(previous.y)} ${coordinate(mid)} ${coordinate(point.y)} ${coordinate(point.x)} ${coordinate(point.y)}`);
+        previous = point;
+      }
+      paths.push(parts.join(" "));
+    }
+    run = [];
+  };
+  for (const point of points) {
+    if (point === null) flush();
+    else run.push(point);
+  }
+  flush();
+  return paths;
+}
+
+/** The label of a point: "+1.0", or "−0.4 · 84 responses" for a value from feedback. */
+export function emotionLabel(analysis: Pick<StageAnalysis, "emotion" | "emotionSource" | "rated">): string {
+  if (analysis.emotion === null) return "No data";
+  const value = formatSigned(analysis.emotion);
+  return analysis.emotionSource === "feedback" ? `${value} · ${plural(analysis.rated, "response")}` : value;
+}
+
+/** The frame that draws the emotion lane across the stage columns. */
+export function emotionCurveFrame(lane: Lane, stages: readonly Stage[], analysis: readonly StageAnalysis[]): FrameSpec {
+  const height = SIZE.emotionLaneHeight;
+  const bandHeight = height / EMOTION.bands.length;
+  const width = Math.max(stages.length * (SIZE.stageWidth + SIZE.columnGap) - SIZE.columnGap, 1);
+  const byStage = new Map(analysis.map((a) => [a.stageId, a]));
+  const points = stages.map((stage, index): EmotionPoint | null => {
+    const value = byStage.get(stage.id)?.emotion ?? null;
+    return value === null ? null : { stageId: stage.id, x: columnCentre(index), y: emotionY(value, height), value };
+  });
+
+  const cells: NodeSpec[] = stages.map((stage, index) =>
+    frame({
+      key: `cell/${lane.id}/${stage.id}`,
+      role: "cell",
+      entity: `${lane.id}/${stage.id}`,
+      name: `${lane.name} · ${stage.name}`,
+      width: SIZE.stageWidth,
+      height,
+      position: { x: index * (SIZE.stageWidth + SIZE.columnGap), y: 0 },
+      style: { fill: null, cornerRadius: SIZE.cellRadius },
+      clips: true,
+      children: EMOTION.bands.map((band, b) =>
+        rectangle({
+          key: `cell/${lane.id}/${stage.id}/${band.key}`,
+          role: "decoration",
+          entity: stage.id,
+          name: `Band: ${band.label}`,
+          width: SIZE.stageWidth,
+          height: bandHeight,
+          position: { x: 0, y: b * bandHeight },
+          style: { fill: band.fill },
+        }),
+      ),
+    }),
+  );
+
+  const bandLabels = EMOTION.bands.map((band, b) =>
+    textLayer(`emotion/${lane.id}/band/${band.key}`, lane.id, `Band label: ${band.label}`, band.label, TYPE.meta, {
+      position: { x: 12, y: b * bandHeight + 8 },
+    }),
+  );
+
+  const paths = emotionPaths(points);
+  const line: VectorSpec[] =
+    paths.length === 0
+      ? []
+      : [
+          {
+            kind: "VECTOR",
+            key: `emotion/${lane.id}/line`,
+            role: "decoration",
+            entity: lane.id,
+            name: "Line",
+            paths,
+            position: { x: 0, y: 0 },
+            style: { stroke: EMOTION.line, strokeWeight: EMOTION.lineWeight },
+          },
+        ];
+
+  const marks = stages.flatMap((stage, index): NodeSpec[] => {
+    const stageAnalysis = byStage.get(stage.id);
+    const point = points[index] ?? null;
+    const centre = columnCentre(index);
+    const label = (y: number, secondary: boolean) =>
+      textLayer(
+        `emotion/${stage.id}/label`,
+        stage.id,
+        `Value: ${stage.name}`,
+        stageAnalysis ? emotionLabel(stageAnalysis) : "No data",
+        secondary ? TYPE.meta : { ...TYPE.tag, color: COLOR.textPrimary },
+        { width: LABEL_WIDTH, align: "CENTER", position: { x: centre - LABEL_WIDTH / 2, y } },
+      );
+    if (point === null) return [label(height / 2 - LABEL_HEIGHT / 2, true)];
+    // Above the point, unless it is a valley (the line comes down to it) or sits at the top.
+    const before = points[index - 1] ?? null;
+    const after = points[index + 1] ?? null;
+    const valley = (before === null || before.y < point.y) && (after === null || after.y < point.y) && (before ?? after) !== null;
+    const below = valley || point.y - EMOTION.point / 2 - 4 - LABEL_HEIGHT < 0;
+    const half = EMOTION.point / 2;
+    return [
+      ellipse({
+        key: `emotion/${stage.id}/point`,
+        role: "decoration",
+        entity: stage.id,
+        name: `Point: ${stage.name}`,
+        width: EMOTION.point,
+        height: EMOTION.point,
+        position: { x: centre - half, y: point.y - half },
+        style: { fill: EMOTION.line, stroke: COLOR.white, strokeWeight: 2 },
+      }),
+      label(below ? point.y + half + 4 : point.y - half - 4 - LABEL_HEIGHT, false),
+    ];
+  });
+
+  return frame({
+    key: `lane/${lane.id}/curve`,
+    role: "decoration",
+    entity: lane.id,
+    name: "Emotion curve",
+    width,
+    height,
+    style: { fill: null },
+    sizing: { horizontal: "FIXED", vertical: "FIXED" },
+    children: [...cells, ...bandLabels, ...line, ...marks],
+  });
+}

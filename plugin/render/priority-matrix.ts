@@ -1,0 +1,153 @@
+/**
+ * The priority matrix beside the map: 640 × 640, effort on x (low → high), impact on y
+ * (low → high), four tinted and labelled quadrants split at the midpoint 3, and one numbered dot
+ * per pain point, placed by its impact and effort and labelled with its rank.
+ *
+ * The plot has no auto layout (dots sit at coordinates); everything around it does.
+ */
+import type { Priority, PriorityQuadrant } from "../../shared/priority";
+import { IMPACT_EFFORT_MIDPOINT } from "../../shared/priority";
+import { row, stack, textLayer } from "./primitives";
+import { frame, rectangle, type FrameSpec, type NodeSpec } from "./spec";
+import { COLOR, QUADRANT_COLOR, SIZE, TYPE } from "./style";
+
+const PADDING = 32;
+export const PLOT_WIDTH = SIZE.matrixSize - 2 * PADDING;
+/** What is left of 640 under the title (28 + 4 + 20), the gaps (24, 12) and the axis row (16). */
+export const PLOT_HEIGHT = SIZE.matrixSize - 2 * PADDING - 52 - 24 - 12 - 16;
+const GUTTER = 4;
+const DOT = 24;
+/** Dots keep clear of the plot's edges and of the quadrant captions. */
+const INSET_X = 40;
+const INSET_Y = 60;
+/** A value on the midpoint belongs to the upper quadrant: its dot is nudged into it. */
+const NUDGE = 28;
+const SPREAD = DOT + 4;
+
+const QUADRANTS: readonly { quadrant: PriorityQuadrant; caption: string; column: 0 | 1; row: 0 | 1 }[] = [
+  { quadrant: "quick win", caption: "High impact · low effort", column: 0, row: 0 },
+  { quadrant: "major project", caption: "High impact · high effort", column: 1, row: 0 },
+  { quadrant: "fill-in", caption: "Low impact · low effort", column: 0, row: 1 },
+  { quadrant: "thankless", caption: "Low impact · high effort", column: 1, row: 1 },
+];
+
+const PLURAL: Record<PriorityQuadrant, string> = {
+  "quick win": "Quick wins",
+  "major project": "Major projects",
+  "fill-in": "Fill-ins",
+  thankless: "Thankless tasks",
+};
+
+/** The centre of a pain point's dot in the plot, before spreading dots that share a place. */
+export function matrixPosition(impact: number, effort: number): { x: number; y: number } {
+  const mid = IMPACT_EFFORT_MIDPOINT;
+  let x = INSET_X + ((effort - 1) / 4) * (PLOT_WIDTH - 2 * INSET_X);
+  let y = INSET_Y + ((5 - impact) / 4) * (PLOT_HEIGHT - 2 * INSET_Y);
+  if (effort === mid) x += NUDGE;
+  if (impact === mid) y -= NUDGE;
+  return { x: Math.round(x), y: Math.round(y) };
+}
+
+function dot(priority: Priority, centre: { x: number; y: number }): FrameSpec {
+  const id = priority.painPointId;
+  return frame({
+    key: `matrix/${id}`,
+    role: "decoration",
+    entity: id,
+    name: `${priority.rank} · ${priority.title}`,
+    width: DOT,
+    height: DOT,
+    position: { x: centre.x - DOT / 2, y: centre.y - DOT / 2 },
+    layout: { mode: "HORIZONTAL", primaryAlign: "CENTER", counterAlign: "CENTER" },
+    style: { fill: COLOR.ink, stroke: COLOR.white, strokeWeight: 2, cornerRadius: DOT / 2 },
+    children: [textLayer(`matrix/${id}/rank`, id, "Rank", String(priority.rank), TYPE.badge, { align: "CENTER" })],
+  });
+}
+
+/** The dots, with those that share a place spread side by side in rank order. */
+function dots(priorities: readonly Priority[]): FrameSpec[] {
+  const groups = new Map<string, Priority[]>();
+  for (const p of [...priorities].sort((a, b) => a.rank - b.rank)) {
+    const at = matrixPosition(p.impact, p.effort);
+    const key = `${at.x},${at.y}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  return [...groups.values()].flatMap((group) =>
+    group.map((p, index) => {
+      const at = matrixPosition(p.impact, p.effort);
+      return dot(p, { x: at.x + (index - (group.length - 1) / 2) * SPREAD, y: at.y });
+    }),
+  );
+}
+
+export function priorityMatrixFrame(mapId: string, priorities: readonly Priority[]): FrameSpec {
+  const halfWidth = (PLOT_WIDTH - GUTTER) / 2;
+  const halfHeight = (PLOT_HEIGHT - GUTTER) / 2;
+  const quadrants: NodeSpec[] = QUADRANTS.flatMap(({ quadrant, caption, column, row: r }) => {
+    const key = `matrix/quadrant/${quadrant.replace(/\s+/g, "-")}`;
+    const x = column * (halfWidth + GUTTER);
+    const y = r * (halfHeight + GUTTER);
+    const colours = QUADRANT_COLOR[quadrant];
+    return [
+      rectangle({
+        key,
+        role: "decoration",
+        entity: "",
+        name: `Quadrant: ${PLURAL[quadrant]}`,
+        width: halfWidth,
+        height: halfHeight,
+        position: { x, y },
+        style: { fill: colours.fill, cornerRadius: 8 },
+      }),
+      textLayer(`${key}/title`, "", "Quadrant name", PLURAL[quadrant], { ...TYPE.laneLabel, color: colours.text }, { position: { x: x + 12, y: y + 12 } }),
+      textLayer(`${key}/caption`, "", "Caption", caption, TYPE.meta, { position: { x: x + 12, y: y + 28 } }),
+    ];
+  });
+  const plot = frame({
+    key: "matrix/plot",
+    role: "decoration",
+    entity: "",
+    name: "Plot",
+    width: PLOT_WIDTH,
+    height: PLOT_HEIGHT,
+    sizing: { horizontal: "FIXED", vertical: "FIXED" },
+    style: { fill: null },
+    children: [...quadrants, ...dots(priorities)],
+  });
+  return frame({
+    key: "matrix",
+    role: "matrix",
+    entity: mapId,
+    name: "Priority matrix",
+    width: SIZE.matrixSize,
+    height: SIZE.matrixSize,
+    layout: { mode: "VERTICAL", padding: PADDING, gap: 24 },
+    style: { fill: COLOR.white, stroke: COLOR.border, strokeWeight: 1, cornerRadius: SIZE.mapRadius },
+    children: [
+      stack("matrix/heading", "Heading", 4, [
+        textLayer("matrix/title", "", "Title", "Priority matrix", { ...TYPE.sectionTitle, lineHeightPx: 28 }),
+        textLayer(
+          "matrix/subtitle",
+          "",
+          "Subtitle",
+          priorities.length === 0 ? "No pain points yet." : "Impact against effort. Each dot is a pain point, numbered by its rank.",
+          { ...TYPE.bodySecondary, lineHeight: undefined, lineHeightPx: 20 },
+        ),
+      ]),
+      stack("matrix/body", "Plot and axis", 12, [
+        plot,
+        row(
+          "matrix/axis",
+          "Effort axis",
+          8,
+          [
+            textLayer("matrix/axis/low", "", "Low", "← Low effort", TYPE.meta),
+            textLayer("matrix/axis/name", "", "Axis", "Effort", TYPE.laneLabel),
+            textLayer("matrix/axis/high", "", "High", "High effort →", TYPE.meta),
+          ],
+          { primaryAlign: "SPACE_BETWEEN", counterAlign: "CENTER", sizing: { horizontal: "FILL" } },
+        ),
+      ], { sizing: { horizontal: "FILL" } }),
+    ],
+  });
+}

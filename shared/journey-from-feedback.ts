@@ -1,0 +1,45 @@
+/**
+ * A journey built from a feedback import, shared by the command line (`analyze`) and the map
+ * preview: without a saved map, the stages, touchpoints and personas come from the file, in order of
+ * first appearance; with one, the file's feedback is added to the map's.
+ */
+import type { CsvImportResult } from "./csv";
+import { BUILT_IN_LANES, DEFAULT_SETTINGS, SCHEMA_VERSION, newId, type JourneyMap } from "./model";
+
+/** A journey with no stages yet and the built-in lanes, to receive the entities a CSV names. */
+export function emptyJourney(title: string, random: () => number = Math.random): JourneyMap {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: newId("map", random),
+    title,
+    state: "current",
+    scope: { journey: title, product: "", goal: "", successMetrics: [] },
+    personas: [],
+    stages: [],
+    touchpoints: [],
+    lanes: BUILT_IN_LANES.map((lane) => ({ id: newId("lane", random), kind: lane.kind, name: lane.name, visible: true })),
+    notes: [],
+    feedback: [],
+    painPoints: [],
+    opportunities: [],
+    kpis: [],
+    settings: { ...DEFAULT_SETTINGS },
+    rejectedSuggestions: [],
+  };
+}
+
+/** The map with the imported feedback and the entities the import made for names it did not know. */
+export function withImportedFeedback(base: JourneyMap, result: Pick<CsvImportResult, "created" | "feedback">): JourneyMap {
+  return {
+    ...base,
+    stages: [...base.stages, ...result.created.stages],
+    touchpoints: [...base.touchpoints, ...result.created.touchpoints],
+    personas: [...base.personas, ...result.created.personas],
+    feedback: [...base.feedback, ...result.feedback],
+  };
+}
+
+/** The title of a journey made from a file alone: the file's name without folder and extension. */
+export function titleFromFileName(file: string): string {
+  return file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
+}

@@ -1,0 +1,141 @@
+/**
+ * Generating in FigJam, where the emulator (like FigJam, by the safe assumption) has no frames,
+ * vectors or auto layout: the map is a section of sections, stickies, shapes with text, text and
+ * connectors, tagged with the same keys as in Figma design, with the model on the top section.
+ */
+import { describe, expect, it } from "vitest";
+import { analyseJourney } from "../../shared/analysis";
+import type { JourneyMap } from "../../shared/model";
+import { NAMESPACE, readModel } from "../../plugin/plugin-data";
+import { ask, launchPlugin, sampleJourney, type PluginUnderTest } from "./harness";
+
+const keyOf = (node: BaseNode) => node.getSharedPluginData(NAMESPACE, "key");
+
+function one<T extends SceneNode = SceneNode>(page: PageNode, key: string): T {
+  const found = page.findAll((n) => keyOf(n) === key);
+  if (found.length !== 1) throw new Error(`expected one node with key "${key}", found ${found.length}`);
+  return found[0] as T;
+}
+
+function hex(paints: readonly Paint[] | typeof figma.mixed): string {
+  if (typeof paints === "symbol" || paints[0]?.type !== "SOLID") return "none";
+  const { r, g, b } = paints[0].color;
+  return `#${[r, g, b].map((v) => Math.round(v * 255).toString(16).padStart(2, "0")).join("")}`.toUpperCase();
+}
+
+async function generate(plugin: PluginUnderTest, model: JourneyMap): Promise<void> {
+  const reply = await ask(plugin, { type: "generate-map", model });
+  expect(reply.kind).toBe("generated");
+}
+
+describe("a map in FigJam", () => {
+  it("is a section holding the model, built only of node types FigJam has, every node tagged", async () => {
+    const plugin = await launchPlugin({ editorType: "figjam" });
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const [root, ...others] = page.children;
+    expect(others).toEqual([]);
+    if (root?.type !== "SECTION") throw new Error(`the map is a ${root?.type}`);
+    expect(root.name).toBe(`Journey map — ${model.title}`);
+    expect(root.getSharedPluginData(NAMESPACE, "role")).toBe("map");
+    const stored = readModel(root);
+    expect(stored.ok && stored.model).toEqual(model);
+    expect(root.getRelaunchData()).toEqual({ open: "Edit this journey map", rescore: "Re-rank its pain points after editing scores" });
+
+    const nodes = root.findAll();
+    const types = new Set(nodes.map((n) => n.type));
+    expect([...types].sort()).toEqual(["CONNECTOR", "SECTION", "SHAPE_WITH_TEXT", "STICKY", "TEXT"]);
+    const untagged = nodes.filter((n) => n.getSharedPluginData(NAMESPACE, "role") === "" || n.getSharedPluginData(NAMESPACE, "mapId") !== model.id);
+    expect(untagged.map((n) => n.name)).toEqual([]);
+
+    for (const stage of model.stages) expect(one(page, `stage/${stage.id}`).name).toBe(`Stage: ${stage.name}`);
+    for (const lane of model.lanes)
+      for (const stage of model.stages) {
+        const cell = one(page, `cell/${lane.id}/${stage.id}`);
+        expect([cell.type, cell.name, cell.getSharedPluginData(NAMESPACE, "role")]).toEqual(["SECTION", `${lane.name} · ${stage.name}`, "cell"]);
+      }
+  });
+
+  it("makes a sticky per pain point in its quadrant's colour, its scores and rank tagged with the design map's keys", async () => {
+    const plugin = await launchPlugin({ editorType: "figjam" });
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const fills = { "quick win": "#E3F5E9", "major project": "#E4EDFF", "fill-in": "#F1F2F4", thankless: "#FDE8E5" };
+    const painLane = model.lanes.find((l) => l.kind === "painPoints");
+    for (const priority of analyseJourney(model).priorities) {
+      const id = priority.painPointId;
+      const p = model.painPoints.find((x) => x.id === id);
+      const sticky = one<StickyNode>(page, `painPoint/${id}`);
+      expect([sticky.type, sticky.name, sticky.text.characters, hex(sticky.fills)]).toEqual([
+        "STICKY",
+        `Pain point: ${priority.title}`,
+        priority.title,
+        fills[priority.quadrant],
+      ]);
+      expect([sticky.getSharedPluginData(NAMESPACE, "role"), sticky.getSharedPluginData(NAMESPACE, "entity")]).toEqual(["card", id]);
+      expect(keyOf(sticky.parent as SceneNode)).toBe(`cell/${painLane?.id}/${p?.stageId}`);
+      for (const [field, value] of Object.entries({ severity: p?.severity, frequency: priority.frequency, effort: p?.effort })) {
+        const score = one<TextNode>(page, `painPoint/${id}/${field}`);
+        expect([score.type, score.characters, score.parent]).toEqual(["TEXT", String(value), sticky.parent]);
+        // Laid over the sticky's foot.
+        expect(score.y).toBeGreaterThan(sticky.y + sticky.height / 2);
+        expect(score.y + score.height).toBeLessThanOrEqual(sticky.y + sticky.height);
+      }
+      const rank = one<ShapeWithTextNode>(page, `painPoint/${id}/rank`);
+      expect([rank.type, rank.text.characters, hex(rank.fills)]).toEqual(["SHAPE_WITH_TEXT", String(priority.rank), "#1F2329"]);
+    }
+  });
+
+  it("joins the emotion points with connectors, and breaks where a stage has no emotion", async () => {
+    const plugin = await launchPlugin({ editorType: "figjam" });
+    const model: JourneyMap = {
+      ...sampleJourney(),
+      stages: [1, -1, null, 0.5, 2].map((emotion, i) => ({ id: `stage_${i}`, name: `Stage ${i}`, objective: "", emotion })),
+      touchpoints: [],
+      notes: [],
+      feedback: [],
+      painPoints: [],
+      opportunities: [],
+      kpis: [],
+    };
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const connectors = page.findAll((n) => n.type === "CONNECTOR") as ConnectorNode[];
+    const ends = connectors.map((c) => {
+      const start = c.connectorStart;
+      const end = c.connectorEnd;
+      const id = (e: ConnectorEndpoint) => ("endpointNodeId" in e ? keyOf(plugin.emulator.getNode(e.endpointNodeId ?? "") as BaseNode) : "");
+      return [id(start), id(end)];
+    });
+    expect(ends).toEqual([
+      ["emotion/stage_0/point", "emotion/stage_1/point"],
+      ["emotion/stage_3/point", "emotion/stage_4/point"],
+    ]);
+    expect(page.findAll((n) => keyOf(n) === "emotion/stage_2/point")).toEqual([]);
+    expect(hex(connectors[0]?.strokes ?? [])).toBe("#2F6FE4");
+  });
+
+  it("updates the same nodes when generated again, and loads each font once", async () => {
+    const plugin = await launchPlugin({ editorType: "figjam" });
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const sticky = one<StickyNode>(page, "painPoint/pp_promo_code");
+    const changed = structuredClone(model);
+    const promo = changed.painPoints.find((p) => p.id === "pp_promo_code");
+    if (promo) {
+      promo.title = "Promo codes fail without a reason";
+      promo.effort = 4;
+    }
+    await generate(plugin, changed);
+    expect(page.children).toHaveLength(1);
+    expect(one(page, "painPoint/pp_promo_code")).toBe(sticky);
+    expect(sticky.text.characters).toBe("Promo codes fail without a reason");
+    expect(one<TextNode>(page, "painPoint/pp_promo_code/effort").characters).toBe("4");
+    expect(hex(sticky.fills)).toBe("#E4EDFF");
+    expect(plugin.emulator.stats.fontLoadCalls).toBe(plugin.emulator.stats.fontsLoaded.size);
+    expect(plugin.emulator.undo.steps).toBe(2);
+  });
+});

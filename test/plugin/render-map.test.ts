@@ -1,0 +1,554 @@
+/**
+ * The generated map as MAP_DESIGN.md draws it, through the message contract against the emulator:
+ * named layers, the header, the pain-point card contract that reading back relies on, the emotion
+ * curve and its breaks, the priority matrix, the gap chart, the frames beside the map, and what
+ * re-generation keeps.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { analyseJourney } from "../../shared/analysis";
+import type { ReplyResult } from "../../shared/messages";
+import type { JourneyMap } from "../../shared/model";
+import { NAMESPACE } from "../../plugin/plugin-data";
+import { formatSigned } from "../../plugin/render/format";
+import { longestIncreasingRun } from "../../plugin/render/reconcile";
+import { ask, launchPlugin, sampleJourney, type PluginUnderTest } from "./harness";
+
+const keyOf = (node: BaseNode) => node.getSharedPluginData(NAMESPACE, "key");
+
+function all(page: PageNode, key: string): SceneNode[] {
+  return page.findAll((n) => keyOf(n) === key);
+}
+
+function one<T extends SceneNode = SceneNode>(page: PageNode, key: string): T {
+  const found = all(page, key);
+  if (found.length !== 1) throw new Error(`expected one node with key "${key}", found ${found.length}`);
+  return found[0] as T;
+}
+
+function text(page: PageNode, key: string): string {
+  const node = one(page, key);
+  if (node.type !== "TEXT") throw new Error(`"${key}" is a ${node.type}`);
+  return node.characters;
+}
+
+function hex(paints: readonly Paint[] | typeof figma.mixed): string {
+  if (typeof paints === "symbol" || paints[0]?.type !== "SOLID") return "none";
+  const { r, g, b } = paints[0].color;
+  return `#${[r, g, b].map((v) => Math.round(v * 255).toString(16).padStart(2, "0")).join("")}`.toUpperCase();
+}
+
+function box(node: SceneNode): Rect {
+  const b = node.absoluteBoundingBox;
+  if (b === null) throw new Error(`${node.name} has no box`);
+  return b;
+}
+
+async function generate(plugin: PluginUnderTest, model: JourneyMap): Promise<ReplyResult> {
+  const reply = await ask(plugin, { type: "generate-map", model });
+  expect(reply.kind).toBe("generated");
+  return reply;
+}
+
+function mapFrame(page: PageNode): FrameNode {
+  return one<FrameNode>(page, "map");
+}
+
+/** A small journey whose stages carry hand-set emotions, one of them none. */
+function journeyWithEmotions(emotions: (number | null)[]): JourneyMap {
+  const model = sampleJourney();
+  const stages = emotions.map((emotion, i) => ({ id: `stage_${i}`, name: `Stage ${i}`, objective: "", emotion }));
+  return {
+    ...model,
+    stages,
+    touchpoints: [],
+    notes: [],
+    feedback: [],
+    painPoints: [],
+    opportunities: [],
+    kpis: [],
+  };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(2026, 10, 22, 12, 0));
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("the generated map", () => {
+  it("names its layers as an outline: map, header, stages, lanes, cells, cards, curve, and the frames beside it", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const frame = mapFrame(page);
+    expect(frame.name).toBe(`Journey map — ${model.title}`);
+    expect([frame.layoutMode, frame.paddingTop, frame.itemSpacing, frame.cornerRadius]).toEqual(["VERTICAL", 48, 32, 16]);
+    expect(one(page, "header").name).toBe("Header");
+    for (const stage of model.stages) expect(one(page, `stage/${stage.id}`).name).toBe(`Stage: ${stage.name}`);
+    for (const lane of model.lanes) {
+      expect(one(page, `lane/${lane.id}`).name).toBe(`Lane: ${lane.name}`);
+      for (const stage of model.stages) expect(one(page, `cell/${lane.id}/${stage.id}`).name).toBe(`${lane.name} · ${stage.name}`);
+    }
+    for (const p of model.painPoints) expect(one(page, `painPoint/${p.id}`).name).toBe(`Pain point: ${p.title}`);
+    const emotions = model.lanes.find((l) => l.kind === "emotions");
+    expect(one(page, `lane/${emotions?.id}/curve`).name).toBe("Emotion curve");
+    const besides = page.children.filter((n) => n !== frame).map((n) => n.name);
+    expect(besides).toEqual([
+      "Priority matrix",
+      "Gap chart",
+      ...model.personas.filter((p) => p.onMap).map((p) => `Persona: ${p.name}`),
+    ]);
+    // Every node the plugin made, beside the map too, carries its tag.
+    const untagged = page.findAll().filter((n) => n.getSharedPluginData(NAMESPACE, "role") === "" || n.getSharedPluginData(NAMESPACE, "mapId") !== model.id);
+    expect(untagged.map((n) => n.name)).toEqual([]);
+    // Auto layout throughout, but for the plots.
+    const plots = new Set(["Emotion curve", "Plot"]);
+    const withoutLayout = frame
+      .findAll((n) => n.type === "FRAME" && n.layoutMode === "NONE")
+      .filter((n) => !plots.has(n.name) && !plots.has(n.parent?.name ?? ""));
+    expect(withoutLayout.map((n) => n.name)).toEqual([]);
+  });
+
+  it("keeps to the type scale and the 8 px grid: Inter in four styles, sizes from the scale", async () => {
+    const plugin = await launchPlugin();
+    await generate(plugin, sampleJourney());
+    const page = plugin.emulator.figma.currentPage;
+    const texts = page.findAll((n) => n.type === "TEXT") as TextNode[];
+    const sizes = new Set(texts.map((t) => t.fontSize));
+    expect([...sizes].sort((a, b) => Number(a) - Number(b))).toEqual([11, 13, 14, 16, 20, 32]);
+    const fonts = new Set(texts.map((t) => (t.fontName as FontName).style));
+    expect([...fonts].sort()).toEqual(["Bold", "Medium", "Regular", "Semi Bold"]);
+    const frames = page.findAll((n) => n.type === "FRAME" && n.layoutMode !== "NONE") as FrameNode[];
+    const offGrid = frames.filter((f) => [f.paddingTop, f.paddingLeft, f.itemSpacing].some((v) => v % 2 !== 0));
+    expect(offGrid.map((f) => f.name)).toEqual([]);
+  });
+
+  it("shows title, scope, personas as chips, the state, the date it was generated and a legend in the header", async () => {
+    const plugin = await launchPlugin();
+    const model = { ...sampleJourney(), state: "future" as const };
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    expect(text(page, "header/title")).toBe(model.title);
+    expect(text(page, "header/scope")).toBe(`${model.scope.product} · ${model.scope.goal}`);
+    expect(text(page, "header/state/text")).toBe("Future state");
+    expect(text(page, "header/date")).toBe("Generated 22 Nov 2026");
+    for (const persona of model.personas.filter((p) => p.onMap)) {
+      const chip = one<FrameNode>(page, `header/persona/${persona.id}`);
+      expect([chip.type, chip.cornerRadius, text(page, `header/persona/${persona.id}/name`)]).toEqual(["FRAME", 12, persona.name]);
+    }
+    const legend = ["quick-win", "major-project", "fill-in", "thankless"].map((q) => text(page, `header/legend/${q}/label`));
+    expect(legend).toEqual(["Quick win", "Major project", "Fill-in", "Thankless"]);
+    expect(hex((one(page, "header/legend/quick-win/swatch") as RectangleNode).fills)).toBe("#E3F5E9");
+  });
+
+  it("heads each stage with its name, objective and data backing", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    // A stage without any feedback has no data.
+    model.stages.push({ id: "stage_referral", name: "Referral", objective: "Bring a friend", emotion: null });
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const analysis = analyseJourney(model);
+    for (const stage of analysis.stages) {
+      expect(text(page, `stage/${stage.stageId}/name`)).toBe(stage.name);
+      const badge = text(page, `stage/${stage.stageId}/backing/text`);
+      expect(badge).toBe(stage.backing === "none" ? "no data" : `${stage.backing} · ${stage.responses} responses`);
+    }
+    expect(text(page, "stage/stage_referral/backing/text")).toBe("no data");
+    expect(text(page, "stage/stage_referral/objective")).toBe("Bring a friend");
+  });
+});
+
+describe("pain-point cards (the contract reading back relies on)", () => {
+  it("carry title, severity, frequency and effort as their own text layers, a rank badge and the quadrant's colours", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const painLane = model.lanes.find((l) => l.kind === "painPoints");
+    const priorities = analyseJourney(model).priorities;
+    const colours = {
+      "quick win": ["#E3F5E9", "#2E9E5B"],
+      "major project": ["#E4EDFF", "#2F6FE4"],
+      "fill-in": ["#F1F2F4", "#8A94A3"],
+      thankless: ["#FDE8E5", "#D9534F"],
+    };
+    expect(priorities.some((p) => p.frequencyDerived)).toBe(true);
+    for (const priority of priorities) {
+      const id = priority.painPointId;
+      const p = model.painPoints.find((x) => x.id === id);
+      const card = one<FrameNode>(page, `painPoint/${id}`);
+      const tag = (n: BaseNode) => ["role", "entity", "mapId"].map((k) => n.getSharedPluginData(NAMESPACE, k));
+      expect(tag(card)).toEqual(["card", id, model.id]);
+      expect([hex(card.fills), hex(card.strokes)]).toEqual(colours[priority.quadrant]);
+      expect(keyOf(card.parent as SceneNode)).toBe(`cell/${painLane?.id}/${p?.stageId}`);
+      expect((card.parent as SceneNode).getSharedPluginData(NAMESPACE, "role")).toBe("cell");
+
+      const title = one<TextNode>(page, `painPoint/${id}/title`);
+      expect([title.parent, title.name, title.characters]).toEqual([card, "Title", p?.title]);
+      const scores = one<FrameNode>(page, `painPoint/${id}/scores`);
+      expect([scores.type, scores.parent]).toEqual(["FRAME", card]);
+      const expected = { severity: p?.severity, frequency: priority.frequency, effort: p?.effort };
+      for (const [field, value] of Object.entries(expected)) {
+        const number = one<TextNode>(page, `painPoint/${id}/${field}`);
+        expect([number.name, number.characters, number.getSharedPluginData(NAMESPACE, "role")]).toEqual([
+          field.charAt(0).toUpperCase() + field.slice(1),
+          String(value),
+          "text",
+        ]);
+        expect(scores.findAll((n) => n === number)).toHaveLength(1);
+      }
+      const rank = one<FrameNode>(page, `painPoint/${id}/rank`);
+      expect([rank.name, rank.parent, rank.width, rank.height, rank.cornerRadius, hex(rank.fills)]).toEqual([
+        "Rank",
+        card,
+        24,
+        24,
+        12,
+        "#1F2329",
+      ]);
+      const number = one<TextNode>(page, `painPoint/${id}/rank/text`);
+      expect([number.parent, number.characters, hex(number.fills)]).toEqual([rank, String(priority.rank), "#FFFFFF"]);
+      // The badge sits in the card's top-right corner, clear of the title.
+      expect(box(rank).x + 24).toBe(box(card).x + box(card).width - 12);
+      expect(box(title).x + box(title).width).toBeLessThanOrEqual(box(rank).x);
+    }
+  });
+
+  it("lists a cell's pain points by rank", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const painLane = model.lanes.find((l) => l.kind === "painPoints");
+    const cell = one<FrameNode>(page, `cell/${painLane?.id}/stage_checkout`);
+    const ranks = cell.children.map((card) => Number(text(page, `${keyOf(card)}/rank/text`)));
+    expect(ranks.length).toBe(2);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+  });
+});
+
+describe("opportunity and KPI cards", () => {
+  it("show an opportunity's status and owner, and a KPI's current / target with its status in colour", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    for (const o of model.opportunities) {
+      expect(text(page, `opportunity/${o.id}/title`)).toBe(o.title);
+      expect(text(page, `opportunity/${o.id}/status/text`)).toBe(o.status);
+      expect(text(page, `opportunity/${o.id}/owner`)).toBe(o.owner);
+    }
+    const tones = { met: "#E3F5E9", "at risk": "#FFF3D6", missed: "#FDE8E5", unknown: "#F1F2F4" };
+    for (const k of analyseJourney(model).kpis) {
+      const unit = k.unit ? ` ${k.unit}` : "";
+      expect(text(page, `kpi/${k.kpiId}/name`)).toBe(k.name);
+      expect(text(page, `kpi/${k.kpiId}/values`)).toBe(`${k.current ?? "–"} / ${k.target}${unit}`);
+      expect(text(page, `kpi/${k.kpiId}/status/text`)).toBe(k.status);
+      expect(hex((one(page, `kpi/${k.kpiId}/status`) as FrameNode).fills)).toBe(tones[k.status]);
+    }
+    expect(new Set(analyseJourney(model).kpis.map((k) => k.status)).size).toBe(4);
+  });
+});
+
+describe("the emotion curve", () => {
+  it("is one vector through the stage columns that breaks where a stage has no emotion", async () => {
+    const plugin = await launchPlugin();
+    const model = journeyWithEmotions([1, -1, null, 0.5, 2]);
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const lane = model.lanes.find((l) => l.kind === "emotions");
+    const curve = one<FrameNode>(page, `lane/${lane?.id}/curve`);
+    const line = one<VectorNode>(page, `emotion/${lane?.id}/line`);
+    expect([line.parent, hex(line.strokes), line.strokeWeight, hex(line.fills)]).toEqual([curve, "#2F6FE4", 3, "none"]);
+
+    // Two runs: stages 0–1 and 3–4; nothing reaches stage 2's column.
+    const paths = line.vectorPaths.map((p) => p.data);
+    expect(paths).toHaveLength(2);
+    const number = "-?\\d+(\\.\\d+)?";
+    for (const data of paths) expect(data).toMatch(new RegExp(`^M ${number} ${number}( C( ${number}){6})+$`));
+    const starts = paths.map((d) => d.split(" ").slice(1, 3).map(Number));
+    const ends = paths.map((d) => d.split(" ").slice(-2).map(Number));
+    const centre = (index: number) => index * 288 + 140;
+    expect(starts.map(([x]) => x)).toEqual([centre(0), centre(3)]);
+    expect(ends.map(([x]) => x)).toEqual([centre(1), centre(4)]);
+    // Higher emotion is higher up.
+    expect(starts[0]?.[1]).toBeLessThan(ends[0]?.[1] ?? 0);
+
+    // A 12 px point and a label per stage with a value; none for stage 2, which says so.
+    for (const [index, stage] of model.stages.entries()) {
+      const points = all(page, `emotion/${stage.id}/point`);
+      if (stage.emotion === null) {
+        expect(points).toEqual([]);
+        expect(text(page, `emotion/${stage.id}/label`)).toBe("No data");
+        continue;
+      }
+      const point = points[0] as EllipseNode;
+      expect([point.type, point.width, point.parent]).toEqual(["ELLIPSE", 12, curve]);
+      expect(point.x + 6).toBe(centre(index));
+      expect(text(page, `emotion/${stage.id}/label`)).toBe(formatSigned(stage.emotion));
+    }
+
+    // The curve frame spans the stage columns, lined up with the cells of the other lanes.
+    const actions = model.lanes.find((l) => l.kind === "actions");
+    const first = one(page, `cell/${actions?.id}/stage_0`);
+    const last = one(page, `cell/${actions?.id}/stage_4`);
+    expect(box(curve).x).toBe(box(first).x);
+    expect(box(curve).x + box(curve).width).toBe(box(last).x + box(last).width);
+    expect(curve.layoutMode).toBe("NONE");
+  });
+
+  it("labels a value from feedback with the number of responses", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    for (const stage of analyseJourney(model).stages) {
+      const label = text(page, `emotion/${stage.stageId}/label`);
+      if (stage.emotionSource === "feedback") expect(label).toBe(`${formatSigned(stage.emotion ?? 0)} · ${stage.rated} responses`);
+      else expect(label).toBe(formatSigned(stage.emotion ?? 0));
+    }
+  });
+
+  it("draws no line at all when no two neighbouring stages have a value", async () => {
+    const plugin = await launchPlugin();
+    const model = journeyWithEmotions([1, null, -1]);
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    expect(page.findAll((n) => n.type === "VECTOR")).toEqual([]);
+    expect(page.findAll((n) => n.type === "ELLIPSE")).toHaveLength(2);
+  });
+});
+
+describe("beside the map", () => {
+  it("places one numbered dot per pain point in the priority matrix, in its quadrant", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const matrix = one<FrameNode>(page, "matrix");
+    expect([matrix.name, matrix.width, matrix.height, matrix.parent?.type]).toEqual(["Priority matrix", 640, 640, "PAGE"]);
+    const quadrant = {
+      "quick win": one(page, "matrix/quadrant/quick-win"),
+      "major project": one(page, "matrix/quadrant/major-project"),
+      "fill-in": one(page, "matrix/quadrant/fill-in"),
+      thankless: one(page, "matrix/quadrant/thankless"),
+    };
+    // Quick wins top left: high impact up, low effort left.
+    expect(box(quadrant["quick win"]).x).toBeLessThan(box(quadrant["major project"]).x);
+    expect(box(quadrant["quick win"]).y).toBeLessThan(box(quadrant["fill-in"]).y);
+    const priorities = analyseJourney(model).priorities;
+    const dots = matrix.findAll((n) => keyOf(n).startsWith("matrix/") && n.getSharedPluginData(NAMESPACE, "entity") !== "" && n.type === "FRAME");
+    expect(dots).toHaveLength(priorities.length);
+    for (const p of priorities) {
+      const dot = one(page, `matrix/${p.painPointId}`);
+      expect(text(page, `matrix/${p.painPointId}/rank`)).toBe(String(p.rank));
+      const area = box(quadrant[p.quadrant]);
+      const centre = { x: box(dot).x + 12, y: box(dot).y + 12 };
+      expect(centre.x).toBeGreaterThan(area.x);
+      expect(centre.x).toBeLessThan(area.x + area.width);
+      expect(centre.y).toBeGreaterThan(area.y);
+      expect(centre.y).toBeLessThan(area.y + area.height);
+    }
+    // No two dots on top of each other.
+    const centres = priorities.map((p) => box(one(page, `matrix/${p.painPointId}`)));
+    for (const [i, a] of centres.entries())
+      for (const b of centres.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(24);
+  });
+
+  it("charts importance against performance per stage, with the gap written beside", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    model.stages.push({ id: "stage_referral", name: "Referral", objective: "", emotion: null });
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    expect(one(page, "gapChart").name).toBe("Gap chart");
+    for (const stage of analyseJourney(model).stages) {
+      const key = `gapChart/${stage.stageId}`;
+      expect(one(page, key).name).toBe(`Gap: ${stage.name}`);
+      const importance = one(page, `${key}/importance/bar`);
+      if (stage.gap === null || stage.performance === null) {
+        expect(text(page, `${key}/gap/value`)).toBe("–");
+        expect(text(page, `${key}/performance/value`)).toBe("no data");
+        continue;
+      }
+      const performance = one(page, `${key}/performance/bar`);
+      expect(text(page, `${key}/gap/value`)).toBe(formatSigned(stage.gap));
+      expect(text(page, `${key}/gap/verdict`)).toBe(stage.gap > model.settings.gapThreshold ? "not met" : "met");
+      // Bars share an axis and grow with the value.
+      expect(box(importance).x).toBe(box(performance).x);
+      if (Math.abs(stage.gap) > 0.1) expect(importance.width > performance.width).toBe(stage.gap > 0);
+    }
+  });
+
+  it("stands right of the map, 80 apart, tops aligned with the map", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const map = box(mapFrame(page));
+    const matrix = box(one(page, "matrix"));
+    const gapChart = box(one(page, "gapChart"));
+    const personas = model.personas.filter((p) => p.onMap).map((p) => box(one(page, `persona/${p.id}`)));
+    expect([matrix.x, matrix.y]).toEqual([map.x + map.width + 80, map.y]);
+    expect([gapChart.x, gapChart.y]).toEqual([matrix.x, matrix.y + matrix.height + 32]);
+    expect(personas[0]?.x).toBe(matrix.x + 640 + 80);
+    expect(personas[0]?.y).toBe(map.y);
+    expect(personas.map((p) => p.width)).toEqual(personas.map(() => 320));
+    for (const [i, p] of personas.slice(1).entries()) expect(p.y).toBe((personas[i]?.y ?? 0) + (personas[i]?.height ?? 0) + 32);
+  });
+});
+
+describe("re-generation", () => {
+  it("updates the texts, the matrix and the side frames in place, without duplicating them, and puts them back beside the map", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const frame = mapFrame(page);
+    const matrix = one(page, "matrix");
+    const count = page.children.length;
+
+    // A person moves the map; the data changes.
+    frame.x += 500;
+    frame.y -= 300;
+    const changed = structuredClone(model);
+    const promo = changed.painPoints.find((p) => p.id === "pp_promo_code");
+    if (!promo) throw new Error("sample changed");
+    promo.title = "Promo codes fail without a reason";
+    promo.severity = 1;
+    promo.frequency = 1;
+    promo.effort = 5;
+    const maya = changed.personas.find((p) => p.id === "persona_maya");
+    if (maya) maya.role = "Weekend hiker and trail runner";
+    changed.stages[0] = { ...changed.stages[0]!, name: "Discovery" };
+    const reply = await generate(plugin, changed);
+
+    expect(page.children.length).toBe(count);
+    expect(one(page, "map")).toBe(frame);
+    expect(one(page, "matrix")).toBe(matrix);
+    expect(text(page, "painPoint/pp_promo_code/title")).toBe("Promo codes fail without a reason");
+    expect(text(page, "painPoint/pp_promo_code/severity")).toBe("1");
+    expect(text(page, "persona/persona_maya/role")).toBe("Weekend hiker and trail runner");
+    expect(one(page, `stage/${changed.stages[0]?.id}`).name).toBe("Stage: Discovery");
+    const rank = analyseJourney(changed).priorities.find((p) => p.painPointId === "pp_promo_code")?.rank;
+    expect(text(page, "painPoint/pp_promo_code/rank/text")).toBe(String(rank));
+    expect(text(page, "matrix/pp_promo_code/rank")).toBe(String(rank));
+    expect(reply.kind === "generated" && reply.created).toBe(0);
+    const map = box(frame);
+    expect([box(matrix).x, box(matrix).y]).toEqual([map.x + map.width + 80, map.y]);
+  });
+
+  it("re-orders a cell's cards by their new ranks, keeping their nodes", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const painLane = model.lanes.find((l) => l.kind === "painPoints");
+    const cell = one<FrameNode>(page, `cell/${painLane?.id}/stage_checkout`);
+    const before = cell.children.map(keyOf);
+    expect(before).toEqual(["painPoint/pp_shipping_cost", "painPoint/pp_promo_code"]);
+    const untouched = one(page, "painPoint/pp_promo_code");
+
+    const changed = structuredClone(model);
+    const shipping = changed.painPoints.find((p) => p.id === "pp_shipping_cost");
+    if (shipping) shipping.effort = 5;
+    plugin.emulator.stats.resetWrites();
+    await generate(plugin, changed);
+    expect(cell.children.map(keyOf)).toEqual(["painPoint/pp_promo_code", "painPoint/pp_shipping_cost"]);
+    const ranks = cell.children.map((card) => Number(text(page, `${keyOf(card)}/rank/text`)));
+    expect(ranks[0]).toBeLessThan(ranks[1] ?? 0);
+    expect(one(page, "painPoint/pp_promo_code")).toBe(untouched);
+    // Cards of other cells whose rank did not change are not written.
+    const delivery = one(page, "painPoint/pp_tracking_stuck");
+    const rankOf = (m: JourneyMap, id: string) => analyseJourney(m).priorities.find((p) => p.painPointId === id)?.rank;
+    expect(rankOf(changed, "pp_tracking_stuck")).toBe(rankOf(model, "pp_tracking_stuck"));
+    expect(plugin.emulator.stats.writtenNodeIds.has(delivery.id)).toBe(false);
+  });
+
+  it("writes nothing but the stored model when nothing changed", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const reply = await generate(plugin, model);
+    expect(reply.kind === "generated" && [reply.created, reply.updated, reply.removed]).toEqual([0, 0, 0]);
+  });
+
+  it("keeps the colour a person gave a card, while the other cards follow their new quadrant", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const recoloured = one<FrameNode>(page, "painPoint/pp_promo_code");
+    recoloured.fills = [{ type: "SOLID", color: { r: 1, g: 0.85, b: 0.2 } }];
+
+    // Both pain points become thankless.
+    const changed = structuredClone(model);
+    for (const p of changed.painPoints.filter((x) => x.id === "pp_promo_code" || x.id === "pp_shipping_cost")) {
+      p.severity = 1;
+      p.frequency = 1;
+      p.effort = 5;
+    }
+    await generate(plugin, changed);
+    expect(hex(recoloured.fills)).toBe("#FFD933");
+    expect(hex(recoloured.strokes)).toBe("#D9534F");
+    const other = one<FrameNode>(page, "painPoint/pp_shipping_cost");
+    expect([hex(other.fills), hex(other.strokes)]).toEqual(["#FDE8E5", "#D9534F"]);
+  });
+
+  it("loads each font once, exactly the fonts it uses, and is one undo step each time", async () => {
+    const plugin = await launchPlugin();
+    const before = plugin.emulator.undo.steps;
+    await generate(plugin, sampleJourney());
+    expect(plugin.emulator.undo.steps - before).toBe(1);
+    const page = plugin.emulator.figma.currentPage;
+    const used = new Set((page.findAll((n) => n.type === "TEXT") as TextNode[]).map((t) => `${(t.fontName as FontName).family} ${(t.fontName as FontName).style}`));
+    expect(plugin.emulator.stats.fontsLoaded).toEqual(used);
+    expect(plugin.emulator.stats.fontLoadCalls).toBe(used.size);
+
+    const changed = sampleJourney();
+    changed.title = "Northwind — online order, v2";
+    await generate(plugin, changed);
+    expect(plugin.emulator.undo.steps - before).toBe(2);
+    expect(text(page, "header/title")).toBe("Northwind — online order, v2");
+  });
+
+  it("refuses a model too large to store before drawing anything", async () => {
+    const plugin = await launchPlugin();
+    const model = sampleJourney();
+    const filler = "x".repeat(2000);
+    model.feedback = Array.from({ length: 2100 }, (_, i) => ({
+      id: `fb_big_${i}`,
+      kind: "survey" as const,
+      rating: null,
+      scale: null,
+      text: filler,
+      date: null,
+      source: "",
+      stageId: null,
+      touchpointId: null,
+      personaId: null,
+    }));
+    model.painPoints = model.painPoints.map((p) => ({ ...p, evidence: [] }));
+    const answer = plugin.bridge.request({ type: "generate-map", model }).then(
+      () => "drawn",
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+    await plugin.emulator.settle();
+    expect(await answer).toMatch(/more than a map frame can hold/);
+    expect(plugin.emulator.figma.currentPage.children).toEqual([]);
+  });
+});
+
+describe("the reconciler's ordering", () => {
+  it("keeps the longest run of nodes already in order, so that it moves as few as it can", () => {
+    expect([...longestIncreasingRun([0, 1, 2, 3])].sort()).toEqual([0, 1, 2, 3]);
+    // One card moved to the front: only it moves.
+    expect([...longestIncreasingRun([4, 0, 1, 2, 3])].sort()).toEqual([1, 2, 3, 4]);
+    expect([...longestIncreasingRun([1, 2, 0, 3])].sort()).toEqual([0, 1, 3]);
+    expect(longestIncreasingRun([]).size).toBe(0);
+  });
+});

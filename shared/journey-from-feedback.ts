@@ -4,28 +4,11 @@
  * first appearance; with one, the file's feedback is added to the map's.
  */
 import type { CsvImportResult } from "./csv";
-import { BUILT_IN_LANES, DEFAULT_SETTINGS, SCHEMA_VERSION, newId, type JourneyMap } from "./model";
+import { createJourneyMap, type JourneyMap } from "./model";
 
 /** A journey with no stages yet and the built-in lanes, to receive the entities a CSV names. */
 export function emptyJourney(title: string, random: () => number = Math.random): JourneyMap {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    id: newId("map", random),
-    title,
-    state: "current",
-    scope: { journey: title, product: "", goal: "", successMetrics: [] },
-    personas: [],
-    stages: [],
-    touchpoints: [],
-    lanes: BUILT_IN_LANES.map((lane) => ({ id: newId("lane", random), kind: lane.kind, name: lane.name, visible: true })),
-    notes: [],
-    feedback: [],
-    painPoints: [],
-    opportunities: [],
-    kpis: [],
-    settings: { ...DEFAULT_SETTINGS },
-    rejectedSuggestions: [],
-  };
+  return { ...createJourneyMap(title, random), stages: [] };
 }
 
 /** The map with the imported feedback and the entities the import made for names it did not know. */

@@ -5,19 +5,20 @@
  */
 import { listenToPanel, postToPanel } from "./bridge";
 import { generateMapAsync } from "./generate";
-import { enclosingMapFrame, listMapsAsync, targetMapFrame } from "./maps";
-import { readMapFrame } from "./read-map";
+import { listMapsAsync, selectedMapFrames, targetMapFrame, type MapFrame } from "./maps";
+import { readMapFrame, settleCanvasIdentities } from "./read-map";
+import { rescoreFromMenuAsync, rescoreTargetAsync } from "./rescore";
 import { loadDraftAsync, loadWindowSizeAsync, saveDraftAsync, saveWindowSizeAsync } from "./storage";
 
-function mapFrameOrThrow(): FrameNode {
+function mapFrameOrThrow(): MapFrame {
   const target = targetMapFrame();
   if ("error" in target) throw new Error(target.error);
   return target.frame;
 }
 
 function postSelection(): void {
-  const frame = figma.currentPage.selection.map(enclosingMapFrame).find((f) => f !== null) ?? null;
-  if (frame === null) {
+  const [frame] = selectedMapFrames();
+  if (frame === undefined) {
     postToPanel({ type: "selection", map: null });
     return;
   }
@@ -46,10 +47,20 @@ async function openPanelAsync(): Promise<void> {
       "read-map": async () => {
         const frame = mapFrameOrThrow();
         const read = readMapFrame(frame);
+        settleCanvasIdentities(frame, read);
         return { kind: "map-read", nodeId: frame.id, model: read.model, problems: read.problems };
       },
       rescore: async () => {
-        throw new Error("Re-scoring needs the priority model, which this version does not have yet.");
+        const result = await rescoreTargetAsync();
+        figma.notify(result.summary, { timeout: 6000 });
+        return {
+          kind: "rescored",
+          nodeId: result.frame.id,
+          model: result.model,
+          reranked: result.reranked,
+          problems: result.problems,
+          summary: result.summary,
+        };
       },
       "list-maps": async ({ allPages }) => ({ kind: "maps", maps: await listMapsAsync(allPages) }),
       "save-draft": async ({ draft }) => {
@@ -72,4 +83,5 @@ async function openPanelAsync(): Promise<void> {
   figma.on("selectionchange", postSelection);
 }
 
-void openPanelAsync();
+if (figma.command === "rescore") void rescoreFromMenuAsync();
+else void openPanelAsync();

@@ -7,12 +7,15 @@
 import type { MapSummary } from "../shared/messages";
 import { NAMESPACE, readTag } from "./plugin-data";
 
-export function isMapFrame(node: BaseNode): node is FrameNode {
-  return node.type === "FRAME" && node.getSharedPluginData(NAMESPACE, "role") === "map";
+/** A map's top node: a frame in Figma design, a section in FigJam. */
+export type MapFrame = FrameNode | SectionNode;
+
+export function isMapFrame(node: BaseNode): node is MapFrame {
+  return (node.type === "FRAME" || node.type === "SECTION") && node.getSharedPluginData(NAMESPACE, "role") === "map";
 }
 
 /** The map frame a node belongs to: itself, or its nearest map ancestor. */
-export function enclosingMapFrame(node: BaseNode): FrameNode | null {
+export function enclosingMapFrame(node: BaseNode): MapFrame | null {
   let current: BaseNode | null = node;
   while (current !== null && current.type !== "PAGE" && current.type !== "DOCUMENT") {
     if (isMapFrame(current)) return current;
@@ -21,27 +24,64 @@ export function enclosingMapFrame(node: BaseNode): FrameNode | null {
   return null;
 }
 
-/** Map frames on a loaded page, top-level or nested (a map pasted into another frame). */
-export function mapFramesOn(page: PageNode): FrameNode[] {
-  return page.findAllWithCriteria({ types: ["FRAME"], sharedPluginData: { namespace: NAMESPACE, keys: ["role"] } }).filter(isMapFrame);
+/**
+ * Map frames on a loaded page, top-level or nested (a map pasted into another frame), in layer
+ * order. Only map frames hold a stored model, so the search asks Figma for that key alone rather
+ * than reading the tags of every node the plugin made.
+ */
+export function mapFramesOn(page: PageNode): MapFrame[] {
+  return page
+    .findAllWithCriteria({ types: ["FRAME", "SECTION"], sharedPluginData: { namespace: NAMESPACE, keys: ["model.count"] } })
+    .filter(isMapFrame);
 }
 
-/** The map the person means: the one holding the selection, else the only map on the page. */
-export function targetMapFrame(): { frame: FrameNode } | { error: string } {
-  for (const node of figma.currentPage.selection) {
-    const frame = enclosingMapFrame(node);
-    if (frame) return { frame };
+/**
+ * The map a selected node belongs to: its enclosing map frame, or, for a node beside the map
+ * (persona cards, the priority matrix, the gap chart carry the map's id), the map frame on the
+ * page with that id.
+ */
+function mapOfSelected(node: SceneNode, page: PageNode, maps: () => MapFrame[]): MapFrame | null {
+  const enclosing = enclosingMapFrame(node);
+  if (enclosing) return enclosing;
+  for (let current: BaseNode | null = node; current !== null && current !== page; current = current.parent) {
+    const mapId = current.getSharedPluginData(NAMESPACE, "mapId");
+    if (mapId !== "") return maps().find((f) => f.getSharedPluginData(NAMESPACE, "mapId") === mapId) ?? null;
   }
-  const maps = mapFramesOn(figma.currentPage);
-  if (maps.length === 1 && maps[0]) return { frame: maps[0] };
-  if (maps.length === 0) return { error: "There is no journey map on this page. Generate one first." };
-  return { error: `There are ${maps.length} journey maps on this page: select the one you mean.` };
+  return null;
 }
 
-/** Lists maps on the current page, or on every page (loading them all first). */
+/** The maps the selection belongs to (a map's own nodes, or the frames beside it), in selection order. */
+export function selectedMapFrames(): MapFrame[] {
+  const page = figma.currentPage;
+  let onPage: MapFrame[] | null = null;
+  const maps = () => (onPage ??= mapFramesOn(page));
+  const selected = new Map<string, MapFrame>();
+  for (const node of page.selection) {
+    const frame = mapOfSelected(node, page, maps);
+    if (frame) selected.set(frame.id, frame);
+  }
+  return [...selected.values()];
+}
+
+/**
+ * The map the person means: the one the selection belongs to, else the only map on the page.
+ * A selection across several maps, or no selection on a page with several maps, is an error in words.
+ */
+export function targetMapFrame(): { frame: MapFrame } | { error: string } {
+  const selected = selectedMapFrames();
+  const [first, ...others] = selected;
+  if (first && others.length === 0) return { frame: first };
+  if (first) return { error: `The selection spans ${selected.length} journey maps: select one map.` };
+  const all = mapFramesOn(figma.currentPage);
+  if (all.length === 1 && all[0]) return { frame: all[0] };
+  if (all.length === 0) return { error: "There is no journey map on this page. Generate one first." };
+  return { error: `There are ${all.length} journey maps on this page: select the one you mean.` };
+}
+
+/** Lists maps on the current page, or on every page (loading them all first: only when asked). */
 export async function listMapsAsync(allPages: boolean): Promise<MapSummary[]> {
-  const pages = allPages ? figma.root.children : [figma.currentPage];
   if (allPages) await figma.loadAllPagesAsync();
+  const pages = allPages ? figma.root.children : [figma.currentPage];
   const maps: MapSummary[] = [];
   for (const page of pages) {
     for (const frame of mapFramesOn(page)) {

@@ -1,18 +1,137 @@
 /**
- * Reading a map frame back into the model.
+ * Reading a map frame back into the model: the model stored on the frame, with what people
+ * changed on the canvas merged in (shared/canvas-edits.ts says what each edit means).
+ *
+ * Reading writes nothing. A duplicated card or map frame becomes an entity (or map) of its own
+ * with a new id; `writeCanvasIdentities` re-tags its nodes so that the next generation matches
+ * them to the new entity, and the next read finds the same ids.
  */
+import { analyseJourney } from "../shared/analysis";
+import { mergeCanvasEdits, type CanvasIdentity, type CanvasReport } from "../shared/canvas-edits";
 import type { CanvasProblem } from "../shared/messages";
 import type { JourneyMap } from "../shared/model";
-import { readModel } from "./plugin-data";
+import { drawnBy, readCanvasCards, type CardNodes } from "./canvas-snapshot";
+import { figjamMapSpec } from "./figjam/figjam-spec";
+import { mapFramesOn, type MapFrame } from "./maps";
+import { NAMESPACE, encodeModel, readModel, writeModel } from "./plugin-data";
+import { mapSpec } from "./render/map-spec";
+import type { NodeSpec } from "./render/spec";
 
 export interface ReadResult {
+  /** The model with the canvas edits. */
   model: JourneyMap;
+  /** The model stored on the frame, as the last generation drew it. */
+  stored: JourneyMap;
   problems: CanvasProblem[];
+  report: CanvasReport;
+  /** Cards that became entities of their own (see `writeCanvasIdentities`). */
+  identities: CanvasIdentity[];
+  /** Cards of entities the stored model does not know (see `writeCanvasIdentities`). */
+  unknownCardNodeIds: string[];
+  /** The nodes of each card, by the card's node id. */
+  cardNodes: Map<string, CardNodes>;
 }
 
-/** Reads the model stored on a map frame; throws a readable error when it cannot. */
-export function readMapFrame(frame: FrameNode): ReadResult {
+function pageOf(node: BaseNode): PageNode | null {
+  let current: BaseNode | null = node;
+  while (current !== null && current.type !== "PAGE") current = current.parent;
+  return current;
+}
+
+/** The map id the frame's nodes are tagged with (the stored model's id for older maps). */
+function frameMapId(frame: MapFrame, stored: JourneyMap): string {
+  return frame.getSharedPluginData(NAMESPACE, "mapId") || stored.id;
+}
+
+/**
+ * Whether another map frame on the same page, earlier in layer order, carries the same map id:
+ * then this frame is a person's copy (Ctrl+D puts the copy after the original).
+ */
+function isCopyOfAnotherMap(frame: MapFrame, mapId: string): boolean {
+  const page = pageOf(frame);
+  if (page === null) return false;
+  const first = mapFramesOn(page).find((f) => f.getSharedPluginData(NAMESPACE, "mapId") === mapId);
+  return first !== undefined && first.id !== frame.id;
+}
+
+/** What generation draws for the stored model: a canvas text that still shows it was not edited. */
+function drawnSpec(frame: MapFrame, stored: JourneyMap): NodeSpec {
+  const analysis = analyseJourney(stored);
+  const generatedOn = new Date();
+  return frame.type === "SECTION"
+    ? figjamMapSpec(stored, { analysis, generatedOn, position: { x: frame.x, y: frame.y } })
+    : mapSpec(stored, { analysis, generatedOn });
+}
+
+/** Reads the model stored on a map frame, with the canvas edits; throws a readable error when it cannot. */
+export function readMapFrame(frame: MapFrame): ReadResult {
   const stored = readModel(frame);
   if (!stored.ok) throw new Error(stored.message);
-  return { model: stored.model, problems: [] };
+  const mapId = frameMapId(frame, stored.model);
+  const drawn = drawnBy(drawnSpec(frame, stored.model));
+  const reading = readCanvasCards(frame, mapId, drawn, isCopyOfAnotherMap(frame, mapId));
+  const edits = mergeCanvasEdits(stored.model, reading.snapshot);
+  return {
+    model: edits.model,
+    stored: stored.model,
+    problems: edits.problems,
+    report: edits.report,
+    identities: edits.identities,
+    unknownCardNodeIds: edits.unknownCardNodeIds,
+    cardNodes: reading.cardNodes,
+  };
+}
+
+/** Whether writing identities would change anything on the canvas. */
+export function hasNewIdentities(read: ReadResult): boolean {
+  return read.identities.length > 0 || read.unknownCardNodeIds.length > 0 || read.report.newMapId !== null;
+}
+
+/**
+ * Re-tags the nodes of duplicated cards with their new entity, and a copied map frame's nodes with
+ * its new map id, so that generation matches them by key; and clears the key of cards the stored
+ * model does not know, so that generation leaves them alone as a person's layers. Writes only
+ * those nodes.
+ */
+export function writeCanvasIdentities(frame: MapFrame, read: ReadResult): void {
+  const newMapId = read.report.newMapId;
+  if (newMapId !== null) {
+    const oldMapId = frameMapId(frame, read.stored);
+    for (const node of frame.findAllWithCriteria({ sharedPluginData: { namespace: NAMESPACE, keys: ["mapId"] } })) {
+      if (node.getSharedPluginData(NAMESPACE, "mapId") === oldMapId) node.setSharedPluginData(NAMESPACE, "mapId", newMapId);
+    }
+    frame.setSharedPluginData(NAMESPACE, "mapId", newMapId);
+    frame.setSharedPluginData(NAMESPACE, "entity", newMapId);
+  }
+  for (const nodeId of read.unknownCardNodeIds) {
+    const nodes = read.cardNodes.get(nodeId);
+    if (nodes === undefined) continue;
+    for (const node of [nodes.card, ...nodes.parts.map((p) => p.node)]) node.setSharedPluginData(NAMESPACE, "key", "");
+  }
+  for (const identity of read.identities) {
+    const nodes = read.cardNodes.get(identity.nodeId);
+    if (nodes === undefined) continue;
+    const oldKey = `${identity.kind}/${identity.from}`;
+    const newKey = `${identity.kind}/${identity.to}`;
+    retag(nodes.card, nodes.key === oldKey ? newKey : nodes.key, identity);
+    for (const part of nodes.parts) {
+      retag(part.node, part.key.startsWith(`${oldKey}/`) ? `${newKey}${part.key.slice(oldKey.length)}` : part.key, identity);
+    }
+  }
+}
+
+function retag(node: SceneNode, key: string, identity: CanvasIdentity): void {
+  if (node.getSharedPluginData(NAMESPACE, "key") !== key) node.setSharedPluginData(NAMESPACE, "key", key);
+  if (node.getSharedPluginData(NAMESPACE, "entity") === identity.from) node.setSharedPluginData(NAMESPACE, "entity", identity.to);
+}
+
+/**
+ * Re-tags new identities and stores the read model on the frame, so that the canvas, the tags and
+ * the stored model agree; one undo step. Used when the panel reads a map without re-generating it.
+ */
+export function settleCanvasIdentities(frame: MapFrame, read: ReadResult): void {
+  if (!hasNewIdentities(read)) return;
+  writeCanvasIdentities(frame, read);
+  writeModel(frame, encodeModel(read.model));
+  figma.commitUndo();
 }

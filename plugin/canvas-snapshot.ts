@@ -1,0 +1,167 @@
+/**
+ * Reading a map frame's cards off the canvas into plain data (shared/canvas-edits.ts decides what
+ * the edits mean). One `findAllWithCriteria` pass over the nodes the plugin made
+ * (https://developers.figma.com/docs/plugins/api/properties/nodes-findallwithcriteria); hidden
+ * and locked nodes are read like any other.
+ */
+import { isCardKind, type CanvasCard, type CardKind, type CanvasCell, type CanvasSnapshot, type CanvasText } from "../shared/canvas-edits";
+import type { MapFrame } from "./maps";
+import { NAMESPACE } from "./plugin-data";
+import type { NodeSpec } from "./render/spec";
+
+/** What the plugin drew for a model: the text of every text layer by key, and the card keys. */
+export interface Drawn {
+  texts: Map<string, string>;
+  cards: Set<string>;
+}
+
+/** Walks a spec (what generation draws for the stored model). */
+export function drawnBy(spec: NodeSpec, into: Drawn = { texts: new Map(), cards: new Set() }): Drawn {
+  if ("text" in spec && typeof spec.text === "string") into.texts.set(spec.key, spec.text);
+  if (spec.role === "card" && isCardKind(spec.key.slice(0, spec.key.indexOf("/")))) into.cards.add(spec.key);
+  if ("children" in spec) for (const child of spec.children) drawnBy(child, into);
+  return into;
+}
+
+/** A card as read, with the nodes that show it (to re-tag a duplicate). */
+export interface CardNodes {
+  card: SceneNode;
+  /** The card's key ("painPoint/<id>"). */
+  key: string;
+  /** Its descendants made by the plugin, with their keys. */
+  parts: { node: SceneNode; key: string }[];
+}
+
+export interface MapFrameReading {
+  snapshot: CanvasSnapshot;
+  /** The nodes of each card, by the card's node id. */
+  cardNodes: Map<string, CardNodes>;
+}
+
+interface OpenCard {
+  card: CanvasCard & { texts: Record<string, CanvasText> };
+  nodes: CardNodes;
+}
+
+/** The field a card's own text shows, where the card is a FigJam sticky or shape with text. */
+const OWN_TEXT_FIELD: Record<CardKind, string> = {
+  painPoint: "title",
+  note: "text",
+  touchpoint: "name",
+  opportunity: "title",
+  kpi: "name",
+};
+
+/**
+ * Reads the cards of map `mapId` inside `frame`. Nodes tagged with another map id (pasted from
+ * another map) are a person's own nodes here, and are skipped.
+ *
+ * In Figma design a card is a frame and its text layers are inside it. In FigJam a card is a
+ * sticky or a shape with text showing its title (a shape's first line is its name, the rest its
+ * details), and its scores are text layers beside it in the same cell: those are matched to the
+ * card by their key (`painPoint/<id>/severity`), the first card with that key taking them.
+ */
+export function readCanvasCards(frame: MapFrame, mapId: string, drawn: Drawn, copyOfAnotherMap: boolean): MapFrameReading {
+  const cells = new Map<string, CanvasCell>();
+  const cellById = new Map<string, CanvasCell>();
+  const cardById = new Map<string, OpenCard>();
+  const cardByKey = new Map<string, OpenCard>();
+  const cards: CanvasCard[] = [];
+  const cardNodes = new Map<string, CardNodes>();
+  const loose: { node: SceneNode; key: string }[] = [];
+  const tagged = frame.findAllWithCriteria({ sharedPluginData: { namespace: NAMESPACE, keys: ["key"] } });
+
+  const addText = (owner: OpenCard, node: SceneNode, key: string) => {
+    const characters = charactersOf(node);
+    if (characters === null || !key.startsWith(`${owner.nodes.key}/`)) return;
+    const field = key.slice(owner.nodes.key.length + 1);
+    owner.card.texts[field] ??= { nodeId: node.id, nodeName: node.name, characters, drawn: drawn.texts.get(key) };
+  };
+
+  for (const node of tagged) {
+    const key = node.getSharedPluginData(NAMESPACE, "key");
+    const slash = key.indexOf("/");
+    const prefix = slash < 0 ? key : key.slice(0, slash);
+    if (prefix === "cell") {
+      if (node.getSharedPluginData(NAMESPACE, "mapId") !== mapId) continue;
+      const entity = node.getSharedPluginData(NAMESPACE, "entity");
+      const [laneId = "", stageId = ""] = entity.split("/");
+      const cell = { laneId, stageId, nodeId: node.id, nodeName: node.name };
+      cells.set(entity, cell);
+      cellById.set(node.id, cell);
+      continue;
+    }
+    if (!isCardKind(prefix)) continue;
+    const owner = nearest(node, cardById);
+    if (owner !== undefined) {
+      // A layer of a card: its field is the rest of its key after the card's key.
+      owner.nodes.parts.push({ node, key });
+      addText(owner, node, key);
+      continue;
+    }
+    if (node.getSharedPluginData(NAMESPACE, "mapId") !== mapId) continue;
+    if (node.getSharedPluginData(NAMESPACE, "role") !== "card") {
+      loose.push({ node, key });
+      continue;
+    }
+    const card: OpenCard["card"] = {
+      kind: prefix,
+      entity: node.getSharedPluginData(NAMESPACE, "entity"),
+      nodeId: node.id,
+      nodeName: node.name,
+      cell: nearest(node, cellById) ?? null,
+      texts: {},
+    };
+    const own = charactersOf(node);
+    if (own !== null) {
+      const shape = node.type === "SHAPE_WITH_TEXT";
+      const drawnText = drawn.texts.get(key);
+      card.texts[OWN_TEXT_FIELD[prefix]] = {
+        nodeId: node.id,
+        nodeName: node.name,
+        characters: shape ? firstLine(own) : own,
+        drawn: shape && drawnText !== undefined ? firstLine(drawnText) : drawnText,
+      };
+    }
+    const open = { card, nodes: { card: node, key, parts: [] } };
+    cardById.set(node.id, open);
+    if (!cardByKey.has(key)) cardByKey.set(key, open);
+    cards.push(card);
+    cardNodes.set(node.id, open.nodes);
+  }
+
+  for (const { node, key } of loose) {
+    for (let slash = key.indexOf("/"); slash >= 0; slash = key.indexOf("/", slash + 1)) {
+      const owner = cardByKey.get(key.slice(0, slash));
+      if (owner === undefined) continue;
+      addText(owner, node, key);
+      break;
+    }
+  }
+
+  return {
+    snapshot: { nodeId: frame.id, nodeName: frame.name, cards, drawnCards: drawn.cards, cells, copyOfAnotherMap },
+    cardNodes,
+  };
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf("\n");
+  return end < 0 ? text : text.slice(0, end);
+}
+
+/** The text a person can edit in a node: a text layer's, or a FigJam sticky's or shape's. */
+function charactersOf(node: SceneNode): string | null {
+  if (node.type === "TEXT") return node.characters;
+  if (node.type === "STICKY" || node.type === "SHAPE_WITH_TEXT") return node.text.characters;
+  return null;
+}
+
+/** The nearest ancestor of `node` (below the map frame) found in `byId`. */
+function nearest<T>(node: BaseNode, byId: ReadonlyMap<string, T>): T | undefined {
+  for (let parent = node.parent; parent !== null && parent.type !== "PAGE"; parent = parent.parent) {
+    const found = byId.get(parent.id);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

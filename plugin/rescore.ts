@@ -1,0 +1,58 @@
+/**
+ * "Re-score pain points": read the map with what people changed on the canvas, recompute the
+ * priorities, and update rank badges, quadrant colours and the priority matrix by generating
+ * the map again from the re-read model: the reconciler writes only what differs. One undo step
+ * (https://developers.figma.com/docs/plugins/api/properties/figma-commitundo), and a one-line
+ * summary for `figma.notify`.
+ */
+import type { CanvasProblem } from "../shared/messages";
+import type { JourneyMap } from "../shared/model";
+import { prioritise } from "../shared/priority";
+import { rankChanges, rescoreSummary } from "../shared/rescore-summary";
+import { generateMapAsync } from "./generate";
+import { targetMapFrame, type MapFrame } from "./maps";
+import { encodeModel } from "./plugin-data";
+import { readMapFrame, writeCanvasIdentities } from "./read-map";
+
+export interface RescoreResult {
+  frame: MapFrame;
+  model: JourneyMap;
+  reranked: number;
+  problems: CanvasProblem[];
+  summary: string;
+}
+
+/** Re-scores one map frame. */
+export async function rescoreMapAsync(frame: MapFrame): Promise<RescoreResult> {
+  const read = readMapFrame(frame);
+  // A model too large to store is refused before any node is touched.
+  encodeModel(read.model);
+  const changes = rankChanges(prioritise(read.stored), prioritise(read.model));
+  writeCanvasIdentities(frame, read);
+  const generated = await generateMapAsync(read.model);
+  return {
+    frame: generated.frame,
+    model: read.model,
+    reranked: changes.reranked,
+    problems: read.problems,
+    summary: rescoreSummary(changes, read.report),
+  };
+}
+
+/** Re-scores the map the person means (the selected one, or the only one on the page). */
+export async function rescoreTargetAsync(): Promise<RescoreResult> {
+  const target = targetMapFrame();
+  if ("error" in target) throw new Error(target.error);
+  return rescoreMapAsync(target.frame);
+}
+
+/** The menu command and the relaunch button: re-score without the panel, say what changed, close. */
+export async function rescoreFromMenuAsync(): Promise<void> {
+  try {
+    const result = await rescoreTargetAsync();
+    figma.notify(result.summary, { timeout: 6000 });
+  } catch (error) {
+    figma.notify(error instanceof Error ? error.message : String(error), { error: true });
+  }
+  figma.closePlugin();
+}

@@ -1,0 +1,93 @@
+/**
+ * Reading back and re-scoring a FigJam map: a section of cell sections, pain points as stickies
+ * whose text is the title, scores as text layers beside them, the rank as a shape with text.
+ */
+import { describe, expect, it } from "vitest";
+import { prioritise } from "../../shared/priority";
+import type { JourneyMap } from "../../shared/model";
+import { copyOf, keyOf, nodeByKey, readMap, rescore, runCommand, textByKey, userDrag } from "./canvas-actions";
+import { ask, launchPlugin, sampleJourney } from "./harness";
+
+async function figjamMap() {
+  const plugin = await launchPlugin({ editorType: "figjam" });
+  const model = sampleJourney();
+  const reply = await ask(plugin, { type: "generate-map", model });
+  if (reply.kind !== "generated") throw new Error(reply.kind);
+  const section = plugin.emulator.getNode(reply.nodeId);
+  if (section?.type !== "SECTION") throw new Error(`the map is a ${section?.type}`);
+  return { plugin, model, section, emulator: plugin.emulator };
+}
+
+function rankShown(section: SectionNode, id: string): string {
+  const badge = nodeByKey(section, `painPoint/${id}/rank`);
+  if (badge.type !== "SHAPE_WITH_TEXT") throw new Error(`the rank is a ${badge.type}`);
+  return badge.text.characters;
+}
+
+describe("a FigJam map read back", () => {
+  it("gives the stored model back when nobody touched it", async () => {
+    const { plugin, model } = await figjamMap();
+    const read = await readMap(plugin);
+    expect(read.model).toEqual(model);
+    expect(read.problems).toEqual([]);
+  });
+
+  it("reads a sticky's title, the scores beside it, and a sticky dragged into another stage's section", async () => {
+    const { plugin, section, emulator } = await figjamMap();
+    const sticky = nodeByKey(section, "painPoint/pp_promo_code");
+    if (sticky.type !== "STICKY") throw new Error(`a pain point is a ${sticky.type}`);
+    emulator.userEditText(sticky, "Promo codes fail silently");
+    emulator.userEditText(textByKey(section, "painPoint/pp_promo_code/effort"), "★★★");
+    const bad = textByKey(section, "painPoint/pp_shipping_cost/severity");
+    emulator.userEditText(bad, "high");
+    const target = nodeByKey(section, "cell/lane_pain_points/stage_delivery");
+    if (target.type !== "SECTION") throw new Error(`a cell is a ${target.type}`);
+    userDrag(emulator, nodeByKey(section, "painPoint/pp_size_guide"), target);
+    const read = await readMap(plugin);
+    const byId = new Map(read.model.painPoints.map((p) => [p.id, p]));
+    expect(byId.get("pp_promo_code")).toMatchObject({ title: "Promo codes fail silently", effort: 3 });
+    expect(byId.get("pp_size_guide")?.stageId).toBe("stage_delivery");
+    expect(read.problems).toEqual([
+      {
+        nodeId: bad.id,
+        nodeName: "Severity",
+        message: "Severity on 'Shipping cost shown only at the last step': 'high' is not a number from 1 to 5 (kept 3)",
+      },
+    ]);
+  });
+
+  it("turns a duplicated sticky into a pain point of its own, which a re-score gives its scores and rank", async () => {
+    const { plugin, section, emulator } = await figjamMap();
+    const copy = emulator.userDuplicate(nodeByKey(section, "painPoint/pp_tracking_stuck"));
+    emulator.userEditText(copy as StickyNode, "Courier tracking link broken");
+    const reply = await rescore(plugin);
+    const newId = `pp_tracking_stuck_copy_${copy.id.replace(/[^A-Za-z0-9]+/g, "_")}`;
+    const added = reply.model.painPoints.find((p) => p.id === newId);
+    const original = reply.model.painPoints.find((p) => p.id === "pp_tracking_stuck");
+    expect(added).toEqual({ ...original, id: newId, title: "Courier tracking link broken" });
+    expect(keyOf(copy)).toBe(`painPoint/${newId}`);
+    expect(textByKey(section, `painPoint/${newId}/severity`).characters).toBe(String(original?.severity));
+    const rank = prioritise(reply.model).find((p) => p.painPointId === newId)?.rank;
+    expect(rankShown(section, newId)).toBe(String(rank));
+  });
+
+  it("re-scores from the relaunch button: the rank shapes follow the edited scores", async () => {
+    const { plugin, section, emulator, model } = await figjamMap();
+    emulator.userEditText(textByKey(section, "painPoint/pp_review_timing/severity"), "5");
+    emulator.userEditText(textByKey(section, "painPoint/pp_review_timing/frequency"), "5");
+    emulator.select([section]);
+    await runCommand(plugin, "rescore");
+    expect(emulator.notifications.at(-1)?.error).toBe(false);
+    expect(emulator.closed).toBe(true);
+    emulator.relaunch({ command: "open" });
+    const expected: JourneyMap = copyOf(model);
+    const p = expected.painPoints.find((e) => e.id === "pp_review_timing");
+    if (!p) throw new Error("sample changed");
+    p.severity = 5;
+    p.frequency = 5;
+    for (const priority of prioritise(expected)) {
+      expect(rankShown(section, priority.painPointId).replace(/\D/g, "")).toBe(String(priority.rank));
+    }
+    expect(keyOf(section)).toBe("map");
+  });
+});

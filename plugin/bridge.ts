@@ -5,6 +5,7 @@
  */
 import {
   parsePanelMessage,
+  RequestId,
   type PanelMessage,
   type PanelRequest,
   type PluginMessage,
@@ -27,28 +28,62 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Routes panel messages to their handlers; a refused or failed message is answered in words. */
+/**
+ * The id of a refused message, when it carries one the panel could be waiting for. An id the
+ * contract does not allow (empty, too long, not a string) cannot be answered by a `failure`, which
+ * the panel would refuse in turn: such a message gets a `rejected`.
+ */
+function requestIdOf(raw: unknown): string | null {
+  if (typeof raw !== "object" || raw === null || !("requestId" in raw)) return null;
+  const id = RequestId.safeParse(raw.requestId);
+  return id.success ? id.data : null;
+}
+
+/** Posts the answer to a request; if a reply cannot be sent, the panel gets a failure instead of waiting for ever. */
+function answer(message: Extract<PluginMessage, { type: "reply" | "failure" }>): void {
+  try {
+    postToPanel(message);
+  } catch (error) {
+    if (message.type === "failure") return;
+    try {
+      postToPanel({ type: "failure", requestId: message.requestId, message: `the answer could not be sent: ${describe(error)}` });
+    } catch {
+      // The panel is gone (closed while the request ran): there is no one left to answer.
+    }
+  }
+}
+
+/**
+ * Routes panel messages to their handlers; a refused or failed message is answered in words. No
+ * error escapes to Figma: a request that fails (even synchronously) gets a `failure`, a notice whose
+ * handler throws gets a `rejected` saying so.
+ */
 export function listenToPanel(requests: Handlers, notices: Notices): void {
   figma.ui.onmessage = (raw: unknown) => {
     const parsed = parsePanelMessage(raw);
     if (!parsed.ok) {
-      const requestId =
-        typeof raw === "object" && raw !== null && "requestId" in raw && typeof raw.requestId === "string"
-          ? raw.requestId
-          : null;
-      postToPanel(requestId ? { type: "failure", requestId, message: parsed.error } : { type: "rejected", message: parsed.error });
+      const requestId = requestIdOf(raw);
+      postToPanel(requestId === null ? { type: "rejected", message: parsed.error } : { type: "failure", requestId, message: parsed.error });
       return;
     }
     const message = parsed.message;
     if (!("requestId" in message)) {
-      const notice = notices[message.type] as (m: typeof message) => void;
-      notice(message);
+      try {
+        const notice = notices[message.type] as (m: typeof message) => void;
+        notice(message);
+      } catch (error) {
+        postToPanel({ type: "rejected", message: `${message.type} failed: ${describe(error)}` });
+      }
       return;
     }
+    const { requestId } = message;
     const handler = requests[message.type] as (m: typeof message) => Promise<ReplyResult>;
-    handler(message).then(
-      (result) => postToPanel({ type: "reply", requestId: message.requestId, result }),
-      (error: unknown) => postToPanel({ type: "failure", requestId: message.requestId, message: describe(error) }),
-    );
+    // Promise.resolve().then: a handler that throws before its first await fails like one that rejects.
+    void Promise.resolve(message)
+      .then(handler)
+      .then(
+        (result) => answer({ type: "reply", requestId, result }),
+        (error: unknown) => answer({ type: "failure", requestId, message: describe(error) }),
+      );
   };
 }

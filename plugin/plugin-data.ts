@@ -5,7 +5,7 @@
  * Every node the plugin makes carries its `role` and, where it shows an entity, the entity's id, so
  * re-generation can match nodes by entity id, never by Figma node id. The map frame also carries
  * the versioned model, split into chunks because one entry (namespace + key + value) may hold at
- * most 100 kB.
+ * most 100 kB, with a check of what the chunks add up to.
  */
 import { parseJourneyMap, type JourneyMap } from "../shared/model";
 
@@ -64,17 +64,25 @@ export const CHUNK_BYTES = 96 * 1024;
 /** The most chunks a model may take on one frame; larger models are refused, never truncated. */
 export const MAX_CHUNKS = 40;
 
+/** UTF-8 bytes of the UTF-16 code unit at `i` (4 for a surrogate pair, counted at its first half; 3 for a lone surrogate, written as U+FFFD). */
+function utf8Size(text: string, i: number): 1 | 2 | 3 | 4 {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return 1;
+  if (code < 0x800) return 2;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return 4;
+  }
+  return 3;
+}
+
 /** UTF-8 length of a string, without TextEncoder (not every sandbox has it). */
 export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
+    const size = utf8Size(text, i);
+    bytes += size;
+    if (size === 4) i++;
   }
   return bytes;
 }
@@ -85,16 +93,14 @@ export function splitIntoChunks(text: string, maxBytes: number): string[] {
   let start = 0;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const pair = code >= 0xd800 && code <= 0xdbff;
-    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3;
+    const size = utf8Size(text, i);
     if (bytes + size > maxBytes) {
       chunks.push(text.slice(start, i));
       start = i;
       bytes = 0;
     }
     bytes += size;
-    if (pair) i++;
+    if (size === 4) i++;
   }
   if (start < text.length || chunks.length === 0) chunks.push(text.slice(start));
   return chunks;
@@ -118,17 +124,38 @@ export function encodeModel(map: JourneyMap): string[] {
   return chunks;
 }
 
-/** Stores encoded chunks on the map frame as `model.count` + `model.0` … `model.n`, clearing leftovers. */
+/**
+ * What the chunks add up to: their length and an FNV-1a hash, stored beside them, so that a chunk
+ * changed or cut short (by another plugin, a broken sync) is noticed even where the rest still
+ * parses as a valid model with a shorter text in it.
+ */
+function modelCheck(json: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) {
+    hash ^= json.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${json.length}:${hash.toString(16).padStart(8, "0")}`;
+}
+
+/**
+ * Stores encoded chunks on the map frame as `model.count` + `model.0` … `model.n`, with their
+ * `model.check`, clearing leftovers.
+ */
 export function writeModel(frame: BaseNode, chunks: readonly string[]): void {
   const previous = Number(frame.getSharedPluginData(NAMESPACE, "model.count")) || 0;
   chunks.forEach((chunk, index) => frame.setSharedPluginData(NAMESPACE, `model.${index}`, chunk));
   for (let index = chunks.length; index < previous; index++) frame.setSharedPluginData(NAMESPACE, `model.${index}`, "");
+  frame.setSharedPluginData(NAMESPACE, "model.check", modelCheck(chunks.join("")));
   frame.setSharedPluginData(NAMESPACE, "model.count", String(chunks.length));
 }
 
 export type StoredModel = { ok: true; model: JourneyMap } | { ok: false; message: string };
 
-/** Reads the model stored on a map frame; a missing chunk or an invalid model is reported, not guessed. */
+/**
+ * Reads the model stored on a map frame; a missing chunk, a damaged or an invalid model is reported,
+ * not guessed. Maps stored before `model.check` existed are read without it.
+ */
 export function readModel(frame: BaseNode): StoredModel {
   const count = Number(frame.getSharedPluginData(NAMESPACE, "model.count"));
   if (!Number.isInteger(count) || count < 1) {
@@ -141,6 +168,10 @@ export function readModel(frame: BaseNode): StoredModel {
       return { ok: false, message: `"${frame.name}": part ${index + 1} of ${count} of the stored model is missing` };
     }
     json += chunk;
+  }
+  const check = frame.getSharedPluginData(NAMESPACE, "model.check");
+  if (check !== "" && check !== modelCheck(json)) {
+    return { ok: false, message: `"${frame.name}": the stored model is damaged (a part of it was changed or cut short)` };
   }
   let value: unknown;
   try {

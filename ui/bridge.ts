@@ -31,6 +31,7 @@ export class PluginBridge {
     const parsed = parsePluginMessage(raw);
     if (!parsed.ok) {
       this.onRefused(parsed.error);
+      this.failMalformedAnswer(raw, parsed.error);
       return;
     }
     const message = parsed.message;
@@ -45,13 +46,32 @@ export class PluginBridge {
     for (const listener of this.listeners) listener(message);
   }
 
+  /**
+   * A reply or failure that fails validation still answers its request: the request fails with the
+   * refusal, rather than waiting for an answer that has already come.
+   */
+  private failMalformedAnswer(raw: unknown, error: string): void {
+    if (typeof raw !== "object" || raw === null || !("type" in raw) || !("requestId" in raw)) return;
+    if ((raw.type !== "reply" && raw.type !== "failure") || typeof raw.requestId !== "string") return;
+    const pending = this.pending.get(raw.requestId);
+    if (pending === undefined) return;
+    this.pending.delete(raw.requestId);
+    pending.reject(new Error(`the plugin's answer could not be read: ${error}`));
+  }
+
   /** Sends a request and resolves with the plugin's reply. */
   request(message: WithoutId<PanelRequest>): Promise<ReplyResult> {
     const requestId = `r${this.nextId++}`;
     return new Promise<ReplyResult>((resolve, reject) => {
       this.pending.set(requestId, { resolve, reject });
-      // Spreading a member of the union with its id back gives the same member; TypeScript cannot see it.
-      this.send({ ...message, requestId } as PanelRequest);
+      try {
+        // Spreading a member of the union with its id back gives the same member; TypeScript cannot see it.
+        this.send({ ...message, requestId } as PanelRequest);
+      } catch (error) {
+        // Not sent (a value postMessage cannot clone): no answer will come, so nothing may wait for one.
+        this.pending.delete(requestId);
+        throw error;
+      }
     });
   }
 

@@ -45,8 +45,91 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8", bom };
   } catch {
-    return { text: decodeWindows1252(bytes), encoding: "windows-1252", bom: false };
+    return decodeNotQuiteUtf8(bytes);
   }
+}
+
+/**
+ * Bytes that are not valid UTF-8 throughout: Windows-1252, or UTF-8 with some Windows-1252 in it
+ * (rows pasted from an older export, a file concatenated from two tools). Read line by line, so that
+ * one pasted row does not turn every other row into mojibake ("très" into "trÃ¨s"): a line that is
+ * valid UTF-8 is read as UTF-8; a line with stray bytes is read as Windows-1252, unless it holds at
+ * least as many valid UTF-8 sequences as stray bytes (a UTF-8 row with one "€" byte typed into it),
+ * then its sequences are read as UTF-8 and its stray bytes as Windows-1252. In a line of mostly
+ * Windows-1252, a valid-looking pair such as "Ã©" is more likely two characters.
+ */
+function decodeNotQuiteUtf8(bytes: Uint8Array): DecodedCsv {
+  const utf8 = new TextDecoder("utf-8");
+  const parts: string[] = [];
+  /** Start of the bytes not yet decoded, all valid UTF-8. */
+  let pending = 0;
+  let lineStart = 0;
+  let lineSequences = 0;
+  let utf8Sequences = 0;
+  const stray: number[] = [];
+  const endLine = (end: number) => {
+    if (stray.length === 0) utf8Sequences += lineSequences;
+    else {
+      if (lineStart > pending) parts.push(utf8.decode(bytes.subarray(pending, lineStart)));
+      if (lineSequences >= stray.length) {
+        utf8Sequences += lineSequences;
+        let from = lineStart;
+        for (const at of stray) {
+          if (at > from) parts.push(utf8.decode(bytes.subarray(from, at)));
+          parts.push(windows1252Char(bytes[at] ?? 0));
+          from = at + 1;
+        }
+        if (end > from) parts.push(utf8.decode(bytes.subarray(from, end)));
+      } else {
+        parts.push(decodeWindows1252(bytes.subarray(lineStart, end)));
+      }
+      pending = end;
+      stray.length = 0;
+    }
+    lineStart = end;
+    lineSequences = 0;
+  };
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i] ?? 0;
+    if (byte < 0x80) {
+      i++;
+      if (byte === 0x0a) endLine(i);
+      continue;
+    }
+    const length = utf8SequenceLength(bytes, i);
+    if (length === 0) {
+      stray.push(i);
+      i++;
+    } else {
+      lineSequences++;
+      i += length;
+    }
+  }
+  endLine(bytes.length);
+  if (pending < bytes.length) parts.push(utf8.decode(bytes.subarray(pending)));
+  return { text: parts.join(""), encoding: utf8Sequences > 0 ? "utf-8" : "windows-1252", bom: false };
+}
+
+/**
+ * The length of the well-formed UTF-8 sequence starting at `i` with a byte ≥ 0x80, or 0 when there
+ * is none (https://encoding.spec.whatwg.org/#utf-8-decoder: no overlong forms, no surrogates, at most U+10FFFF).
+ */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i] ?? 0;
+  const at = (k: number) => bytes[i + k] ?? 0;
+  const cont = (k: number, low = 0x80, high = 0xbf) => at(k) >= low && at(k) <= high;
+  if (lead >= 0xc2 && lead <= 0xdf) return cont(1) ? 2 : 0;
+  if (lead >= 0xe0 && lead <= 0xef) {
+    const low = lead === 0xe0 ? 0xa0 : 0x80;
+    const high = lead === 0xed ? 0x9f : 0xbf;
+    return cont(1, low, high) && cont(2) ? 3 : 0;
+  }
+  if (lead >= 0xf0 && lead <= 0xf4) {
+    const low = lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xf4 ? 0x8f : 0xbf;
+    return cont(1, low, high) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): DecodedCsv {
@@ -112,5 +195,10 @@ const CP1252_HIGH: Readonly<Record<number, number>> = {
 
 function decodeWindows1252(bytes: Uint8Array): string {
   const text = new TextDecoder("windows-1252").decode(bytes);
-  return text.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0)] ?? c.charCodeAt(0)));
+  return text.replace(/[\u0080-\u009f]/g, (c) => windows1252Char(c.charCodeAt(0)));
+}
+
+/** One byte ≥ 0x80 as Windows-1252 reads it. */
+function windows1252Char(byte: number): string {
+  return String.fromCharCode(CP1252_HIGH[byte] ?? byte);
 }

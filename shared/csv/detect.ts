@@ -111,3 +111,23 @@ export function summaryRowLabel(record: readonly string[], textColumn: number | 
   }
   return null;
 }
+
+/**
+ * Whether a record repeats the header row: two exports joined into one file bring the second one's
+ * header (maybe behind its byte-order mark) into the middle, where it is no response. It takes two
+ * named columns, so that in a one-column file a response that reads like the header stays a response.
+ */
+export function repeatsHeaderRow(record: readonly string[], header: readonly string[]): boolean {
+  const count = Math.max(record.length, header.length);
+  let named = 0;
+  for (let i = 0; i < count; i++) {
+    const cell = plainHeaderCell(record[i] ?? "");
+    if (cell !== plainHeaderCell(header[i] ?? "")) return false;
+    if (cell !== "") named++;
+  }
+  return named >= 2;
+}
+
+function plainHeaderCell(cell: string): string {
+  return (cell.charCodeAt(0) === 0xfeff ? cell.slice(1) : cell).trim().toLowerCase();
+}

@@ -14,14 +14,14 @@
  */
 import type { Feedback, JourneyMap, Persona, RatingScale, Stage, Touchpoint } from "../model";
 import { newId } from "../model";
-import { type ColumnMapping, applyMappingOverrides, guessMapping, ratingScaleHint } from "./columns";
+import { type ColumnMapping, MAPPED_FIELDS, type MappedField, applyMappingOverrides, guessMapping, ratingScaleHint } from "./columns";
 import type { CsvEncoding } from "./decode";
 import { type DateOrder, type DateReading, createDateReader, describeIsoDate } from "./date";
-import { type CsvDelimiter, isBlankRecord, summaryRowLabel } from "./detect";
+import { type CsvDelimiter, isBlankRecord, repeatsHeaderRow, summaryRowLabel } from "./detect";
 import { unescapeFormula } from "./formula";
 import { type FeedbackKind, guessFeedbackKind, readFeedbackKind } from "./kind";
 import { type LinkedField, createEntityLinker, createRowLinks } from "./link";
-import { type CsvProblem, csvProblem, quoteCell } from "./problem";
+import { type CsvProblem, columnLetter, csvProblem, quoteCell } from "./problem";
 import {
   type CellRating,
   SCALE_1_5,
@@ -113,6 +113,19 @@ export interface CsvImportResult {
 
 const DEFAULT_ROWS_PER_SLICE = 5000;
 
+/** A mapped field as a problem names it. */
+const FIELD_WORDS: Readonly<Record<MappedField, string>> = {
+  rating: "rating",
+  text: "text",
+  date: "date",
+  stage: "stage",
+  touchpoint: "touchpoint",
+  persona: "persona",
+  source: "source",
+  scale: "scale",
+  kind: "feedback kind",
+};
+
 /** Ids as described for `makeId`: one `newId` stem per kind, then a base-36 counter. */
 function createDefaultIdMaker(): (prefix: IdPrefix) => string {
   const stems: Record<IdPrefix, string> = {
@@ -141,6 +154,7 @@ export async function importFeedbackCsv(
 ): Promise<CsvImportResult> {
   const layout = readCsvLayout(text, options);
   const { headers, firstDataIndex } = layout;
+  const headerRow = layout.headerRecords[0] ?? [];
   const mapping = applyMappingOverrides(guessMapping(headers), options.mapping, headers.length);
   const makeId = options.makeId ?? createDefaultIdMaker();
   const rowsPerSlice = Math.max(1, hooks.rowsPerSlice ?? DEFAULT_ROWS_PER_SLICE);
@@ -216,12 +230,32 @@ export async function importFeedbackCsv(
   };
 
   const nothingMapped = ratingCol === null && textCol === null;
-  if (nothingMapped) {
+  if (headers.length === 0) {
+    errors.push(csvProblem(1, null, "the file is empty (not even a header row): there is nothing to import"));
+  } else if (nothingMapped) {
     errors.push(
       csvProblem(
         1,
         null,
         "no column is mapped to a rating or a text, so no row can be imported: choose them in the column mapping",
+      ),
+    );
+  }
+
+  // A second "Rating" column beside the one read as the rating: its values would go unread without a word.
+  const mappedAs = new Map<number, MappedField>();
+  for (const field of MAPPED_FIELDS) {
+    const column = mapping[field];
+    if (column !== null) mappedAs.set(column, field);
+  }
+  for (const { column, of, name } of layout.repeats) {
+    const field = mappedAs.get(of);
+    if (field === undefined || mappedAs.has(column)) continue;
+    errors.push(
+      csvProblem(
+        1,
+        headers[column] ?? name,
+        `repeats the header "${name}" of column ${columnLetter(of)}, which is read as the ${FIELD_WORDS[field]}; this column is not imported (map it instead if it is the right one)`,
       ),
     );
   }
@@ -421,13 +455,33 @@ export async function importFeedbackCsv(
     if (problems !== null) for (const problem of problems) errors.push(problem);
   };
 
-  // Rows that look like a summary ("Total") wait: they are skipped if nothing but blank rows follows them.
+  // Rows that look like a summary ("Total") wait: they are skipped if nothing but blank rows follows
+  // them, or a repeated header row (the next of several files joined into one).
   const heldIndex: number[] = [];
   const heldRecords: string[][] = [];
+  /** Skips the held rows as summary rows: at the end of the file, or of one of the files joined into it. */
+  const skipHeldRows = (): void => {
+    for (let k = 0; k < heldIndex.length; k++) {
+      const index = heldIndex[k] ?? 0;
+      const record = heldRecords[k] ?? [];
+      rows++;
+      const label = summaryRowLabel(record, textCol) ?? "";
+      reject(index + 1, record, [csvProblem(index + 1, null, `looks like a summary row (${quoteCell(label)}), not a response: skipped`)]);
+    }
+    heldIndex.length = 0;
+    heldRecords.length = 0;
+  };
   const acceptRecord = (index: number, record: string[]): void => {
     if (index < firstDataIndex) return;
     if (record.length === 1 && record[0] === "") {
       blankRows++;
+      return;
+    }
+    if (repeatsHeaderRow(record, headerRow)) {
+      skipHeldRows();
+      rows++;
+      const row = index + 1;
+      reject(row, record, [csvProblem(row, null, "repeats the header row (two files joined into one?), not a response: skipped")]);
       return;
     }
     if (summaryRowLabel(record, textCol) !== null) {
@@ -456,13 +510,7 @@ export async function importFeedbackCsv(
     hostTurns?.close();
   }
 
-  for (let k = 0; k < heldIndex.length; k++) {
-    const index = heldIndex[k] ?? 0;
-    const record = heldRecords[k] ?? [];
-    rows++;
-    const label = summaryRowLabel(record, textCol) ?? "";
-    reject(index + 1, record, [csvProblem(index + 1, null, `looks like a summary row (${quoteCell(label)}), not a response: skipped`)]);
-  }
+  skipHeldRows();
   for (const problem of trouble.problems) errors.push(problem);
 
   // The scale, now that every rating has been seen; then the ratings that waited for it.

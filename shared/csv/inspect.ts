@@ -5,7 +5,7 @@
  */
 import type { RatingScale } from "../model";
 import { type ColumnMapping, applyMappingOverrides, guessMapping, headerSignature, ratingScaleHint } from "./columns";
-import { type CsvDelimiter, isBlankRecord, summaryRowLabel } from "./detect";
+import { type CsvDelimiter, isBlankRecord, repeatsHeaderRow, summaryRowLabel } from "./detect";
 import { unescapeFormula } from "./formula";
 import type { CsvProblem } from "./problem";
 import { addToTally, createRatingReader, createRatingTally, inferRatingScale } from "./rating";
@@ -37,6 +37,7 @@ export function inspectCsv(
 ): CsvInspection {
   const layout = readCsvLayout(text, options);
   const { headers, firstDataIndex } = layout;
+  const headerRow = layout.headerRecords[0] ?? [];
   const mapping = applyMappingOverrides(guessMapping(headers), options.mapping, headers.length);
   const ratingColumn = mapping.rating;
   const scaleColumn = mapping.scale;
@@ -57,9 +58,17 @@ export function inspectCsv(
   forEachCsvRecord(
     layout,
     (index, record) => {
-      if (index < firstDataIndex || isBlankRecord(record)) return;
+      if (index < firstDataIndex) return;
+      // As in the import: a record whose quote never closed is a row to list, even if what it swallowed is blank.
+      const blank = (record.length === 1 && record[0] === "") || (!trouble.broken.has(index) && isBlankRecord(record));
+      if (blank) return;
       rowCount++;
       if (preview.length < PREVIEW_ROWS) preview.push(record.map(unescapeFormula));
+      // A header repeated in the middle is skipped by the import, and so are the summary rows before it.
+      if (repeatsHeaderRow(record, headerRow)) {
+        held.length = 0;
+        return;
+      }
       if (summaryRowLabel(record, mapping.text) !== null) {
         held.push(record);
         return;

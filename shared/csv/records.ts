@@ -21,17 +21,28 @@ export interface CsvLayoutOptions {
 export type CsvNewline = "\r\n" | "\n" | "\r";
 
 export interface CsvLayout {
-  /** The text without a leading byte-order mark. */
+  /** The text without a leading byte-order mark, its line breaks made one kind if it mixed several. */
   body: string;
   delimiter: CsvDelimiter;
   newline: CsvNewline;
   headerRows: 1 | 2;
   /** The header records as written (an export's formula escaping undone), for the rejected-rows export. */
   headerRecords: string[][];
-  /** One name per column, from both header rows when there are two; "Column C" where there is none. */
+  /** One name per column, from both header rows when there are two; "Column C" where there is none; never twice the same. */
   headers: string[];
+  /** Columns whose header repeats an earlier one's (compared case-insensitively). */
+  repeats: HeaderRepeat[];
   /** Index of the first record after the header(s): record i is spreadsheet row i + 1. */
   firstDataIndex: number;
+}
+
+/** A column whose header repeats the header of an earlier column: "Rating", "Rating". */
+export interface HeaderRepeat {
+  column: number;
+  /** The first column with that header. */
+  of: number;
+  /** The header as both columns write it. */
+  name: string;
 }
 
 /** Enough records to find the header rows under any number of leading blank lines a real file has. */
@@ -40,14 +51,16 @@ const LAYOUT_CHARS = 256 * 1024;
 
 /** Works out the layout from the first records of the text; options override the detection. */
 export function readCsvLayout(text: string, options: CsvLayoutOptions = {}): CsvLayout {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const delimiter = options.delimiter ?? detectDelimiter(body);
+  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delimiter = options.delimiter ?? detectDelimiter(unmarked);
+  const { body, newline: rowBreak } = unifyRowBreaks(unmarked, delimiter);
   const head = Papa.parse<string[]>(body.slice(0, LAYOUT_CHARS), {
     delimiter,
     preview: LAYOUT_RECORDS,
     skipEmptyLines: false,
+    ...(rowBreak === null ? {} : { newline: rowBreak }),
   });
-  const newline = toNewline(head.meta.linebreak);
+  const newline = rowBreak ?? toNewline(head.meta.linebreak);
   const records = head.data;
   let headerIndex = 0;
   while (headerIndex < records.length && isBlankRecord(records[headerIndex] ?? [])) headerIndex++;
@@ -67,9 +80,89 @@ export function readCsvLayout(text: string, options: CsvLayoutOptions = {}): Csv
     newline,
     headerRows,
     headerRecords,
-    headers: headerNames(headerRecords),
+    ...distinctNames(headerNames(headerRecords)),
     firstDataIndex: (headerRows === 2 ? secondIndex : headerIndex) + 1,
   };
+}
+
+/**
+ * papaparse ends records at one kind of line break (CRLF, LF or CR): in a file that ends rows in
+ * several ways (rows appended to an Excel export by a script), the other kind would glue rows
+ * together or leave a "\r" at the end of their last cell. Such a text gets LF after every row;
+ * line breaks inside quoted cells stay as written (Excel's LF inside a cell of a CRLF file is no
+ * mix, and a cell's own "\r" must come back as it was). Any other text is returned as it is.
+ */
+function unifyRowBreaks(text: string, delimiter: CsvDelimiter): { body: string; newline: CsvNewline | null } {
+  if (!hasSeveralLineBreakKinds(text)) return { body: text, newline: null };
+  // One bit per kind of row break: LF, CR, CRLF.
+  let kinds = 0;
+  forEachRowBreak(text, delimiter, (at, length) => {
+    const kind = length === 2 ? 4 : text.charCodeAt(at) === 0x0a ? 1 : 2;
+    kinds |= kind;
+    // Two kinds seen: the row breaks are mixed.
+    return kinds !== kind;
+  });
+  // One kind outside quoted cells: that is how rows end, whatever the cells hold (papaparse's own
+  // guess counts line breaks inside quoted cells too).
+  if (kinds === 0 || (kinds & (kinds - 1)) === 0) {
+    return { body: text, newline: kinds === 4 ? "\r\n" : kinds === 2 ? "\r" : kinds === 1 ? "\n" : null };
+  }
+  const parts: string[] = [];
+  let from = 0;
+  forEachRowBreak(text, delimiter, (at, length) => {
+    if (length === 1 && text.charCodeAt(at) === 0x0a) return false;
+    parts.push(text.slice(from, at), "\n");
+    from = at + length;
+    return false;
+  });
+  parts.push(text.slice(from));
+  return { body: parts.join(""), newline: "\n" };
+}
+
+/**
+ * Calls `onBreak` with each line break outside quoted cells (its index and length; a CR and an LF
+ * both have length 1) until it returns true. A quote opens a quoted cell only at the start of a
+ * cell, as papaparse reads it, and the cell runs to the quote that is not doubled; a quote inside an
+ * unquoted cell is a character.
+ */
+function forEachRowBreak(text: string, delimiter: CsvDelimiter, onBreak: (at: number, length: 1 | 2) => boolean): void {
+  const QUOTE = 0x22;
+  const CR = 0x0d;
+  const LF = 0x0a;
+  const separator = delimiter.charCodeAt(0);
+  // Only quotes and line breaks matter; the regex skips everything else natively.
+  const next = /["\r\n]/g;
+  for (let match = next.exec(text); match !== null; match = next.exec(text)) {
+    const i = match.index;
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      const before = i === 0 ? LF : text.charCodeAt(i - 1);
+      if (before !== separator && before !== LF && before !== CR) continue;
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1 && text.charCodeAt(end + 1) === QUOTE) end = text.indexOf('"', end + 2);
+      if (end === -1) return;
+      next.lastIndex = end + 1;
+      continue;
+    }
+    const length = code === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    if (onBreak(i, length)) return;
+    next.lastIndex = i + length;
+  }
+}
+
+/** Whether the text holds more than one kind of line break anywhere: a quick test before a closer look. */
+function hasSeveralLineBreakKinds(text: string): boolean {
+  let crlf = false;
+  let lf = false;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 0x0d) crlf = true;
+    else lf = true;
+    if (crlf && lf) return true;
+  }
+  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) {
+    if (text.charCodeAt(i + 1) !== 0x0a) return crlf || lf;
+  }
+  return false;
 }
 
 function toNewline(linebreak: string): CsvNewline {
@@ -97,6 +190,29 @@ function headerNames(headerRecords: readonly string[][]): string[] {
     names.push(name === "" ? `Column ${columnLetter(i)}` : name);
   }
   return names;
+}
+
+/**
+ * Two columns with the same header ("Rating", "Rating") would be two choices of the same name in the
+ * mapping and two problems naming the same column: a repeated name gets its column letter,
+ * "Rating (column B)", and the first keeps the name as written.
+ */
+function distinctNames(names: readonly string[]): { headers: string[]; repeats: HeaderRepeat[] } {
+  const seen = new Set<string>();
+  const first = new Map<string, number>();
+  const repeats: HeaderRepeat[] = [];
+  const headers = names.map((name, column) => {
+    const key = name.toLowerCase();
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, column);
+    else repeats.push({ column, of: earlier, name });
+    let distinct = name;
+    // A header that happens to read "Rating (column B)" already gets the letter again.
+    while (seen.has(distinct.toLowerCase())) distinct = `${distinct} (column ${columnLetter(column)})`;
+    seen.add(distinct.toLowerCase());
+    return distinct;
+  });
+  return { headers, repeats };
 }
 
 /**

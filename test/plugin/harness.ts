@@ -36,6 +36,8 @@ export async function launchPlugin(options: FigmaEmulatorOptions = {}): Promise<
 /** Sends a request and waits until the emulator has delivered everything, then returns the reply. */
 export async function ask(plugin: PluginUnderTest, request: Parameters<PluginBridge["request"]>[0]): Promise<ReplyResult> {
   const reply = plugin.bridge.request(request);
+  // The caller awaits the reply below; until then a failure must not count as unhandled.
+  reply.catch(() => undefined);
   await plugin.emulator.settle();
   return reply;
 }

@@ -1,0 +1,178 @@
+/**
+ * Random bytes and random CSV-ish texts into the import, as a person's file would go in: decode →
+ * inspect → import. Whatever comes in, the outcome is a CsvDecodeError in words, or an import that
+ * accounts for every row with feedback valid per the model (expectAccountedFor).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  type CsvImportOptions,
+  CsvDecodeError,
+  decodeCsvBytes,
+  exportRejectedRowsCsv,
+  importFeedbackCsv,
+  inspectCsv,
+} from "../../shared/csv";
+import type { JourneyMap } from "../../shared/model";
+import { persona, stage, touchpoint } from "../shared/builders";
+import { expectAccountedFor } from "./csv-invariants";
+
+const known: Pick<JourneyMap, "stages" | "touchpoints" | "personas"> = {
+  stages: [stage("stage_a", "Awareness"), stage("stage_d", "Decision")],
+  touchpoints: [touchpoint("tp_web", "stage_d", 4, "Checkout")],
+  personas: [persona("persona_m", "Maya")],
+};
+
+/** Imports a text and checks the invariants; returns nothing, throws on a broken one. */
+async function importAndCheck(text: string, options: Partial<CsvImportOptions> = {}): Promise<void> {
+  const inspection = inspectCsv(text, {
+    ...(options.headerRows === undefined ? {} : { headerRows: options.headerRows }),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+  });
+  expect(inspection.headers.length).toBe(new Set(inspection.headers.map((h) => h.toLowerCase())).size);
+  const result = await importFeedbackCsv(text, { map: known, ...options }, { rowsPerSlice: 7, yieldToHost: () => Promise.resolve() });
+  expectAccountedFor(result, inspection, known);
+  const ids = result.feedback.map((f) => f.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  // Rejected rows can always be exported to be fixed.
+  expect(typeof exportRejectedRowsCsv(result)).toBe("string");
+}
+
+/** Bytes in, a refusal in words or a checked import out. */
+async function decodeAndCheck(bytes: Uint8Array): Promise<void> {
+  let text: string;
+  try {
+    text = decodeCsvBytes(bytes).text;
+  } catch (error) {
+    expect(error).toBeInstanceOf(CsvDecodeError);
+    expect((error as Error).message).toMatch(/^this file does not look like text \(.+\)$/);
+    return;
+  }
+  await importAndCheck(text);
+}
+
+/** Pieces CSV files are made of: delimiters, quotes, line breaks, BOMs, ratings, dates, labels, formulas. */
+const csvPiece = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(",", ";", "\t", "|", '"', '""', "\n", "\r\n", "\r", " ", "'") },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      "Rating",
+      "Comment",
+      "Stage",
+      "Touchpoint",
+      "Persona",
+      "Date",
+      "Source",
+      "Scale",
+      "Kind",
+      "NPS",
+      "Response",
+      "Open-Ended Response",
+      "Total",
+      "Average:",
+      "Decision",
+      "awareness ",
+      "Checkout",
+      "maya",
+    ),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom("4", "4.5", "4,5", "0", "10", "-1", "99", "4/5", "★★★★☆", "high", "N/A", "1e308", "NaN", "1–5", "0-10"),
+  },
+  { weight: 2, arbitrary: fc.constantFrom("2024-03-05", "05/03/2024", "3/14/2024", "31.12.2023", "Mar 5, 2024", "2024-02-30") },
+  { weight: 2, arbitrary: fc.constantFrom("=SUM(A1)", "+1", "-x", "@me", "'=x", "\uFEFF", "\u0000", "é", "👍", "\uD800") },
+  { weight: 3, arbitrary: fc.string({ maxLength: 6 }) },
+);
+
+const csvText = fc.array(csvPiece, { maxLength: 120 }).map((pieces) => pieces.join(""));
+
+/** A row-shaped text: a header of known names, then rows of pieces, so that the mapping and linking paths run. */
+const csvTable = fc
+  .tuple(
+    fc.constantFrom(",", ";", "\t", "|"),
+    // Repeats allowed: two "Rating" columns are a case of their own.
+    fc.array(fc.constantFrom("Rating", "Comment", "Stage", "Touchpoint", "Persona", "Date", "Scale", "Kind", "Source"), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+    fc.array(fc.array(csvPiece, { maxLength: 8 }), { maxLength: 12 }),
+    fc.constantFrom("\n", "\r\n"),
+  )
+  .map(([delimiter, headers, rows, newline]) =>
+    [headers.join(delimiter), ...rows.map((cells) => cells.join(delimiter))].join(newline),
+  );
+
+describe("fuzzing the CSV import", () => {
+  it("random bytes: a CsvDecodeError or a fully accounted import", { timeout: 30_000 }, async () => {
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), decodeAndCheck), { numRuns: 150 });
+  });
+
+  it("random bytes behind a UTF-8 or UTF-16 byte-order mark", { timeout: 30_000 }, async () => {
+    const bom = fc.constantFrom([0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]);
+    await fc.assert(
+      fc.asyncProperty(bom, fc.uint8Array({ maxLength: 300 }), (mark, rest) => decodeAndCheck(new Uint8Array([...mark, ...rest]))),
+      { numRuns: 60 },
+    );
+  });
+
+  it("UTF-8 lines stay as written when lines of Windows-1252 are spliced between them", { timeout: 30_000 }, () => {
+    const line = fc.string({ unit: "grapheme", maxLength: 20 }).map((s) => s.replace(/[\r\n]/g, " "));
+    // Each Windows-1252 byte followed by a letter, so that no two of them form a UTF-8 sequence.
+    const cp1252 = new Map([[0x80, "€"], [0x92, "’"], [0xe9, "é"], [0xfc, "ü"]]);
+    const strayLine = fc.array(fc.tuple(fc.constantFrom(...cp1252.keys()), fc.integer({ min: 0x41, max: 0x5a })), {
+      minLength: 1,
+      maxLength: 6,
+    });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(line, strayLine), { minLength: 1, maxLength: 10 }), (lines) => {
+        const bytes = lines.flatMap((l) => [...(typeof l === "string" ? new TextEncoder().encode(l) : l.flat()), 0x0a]);
+        const decodedLines = decodeCsvBytes(new Uint8Array(bytes)).text.split("\n");
+        lines.forEach((l, i) => {
+          const expected = typeof l === "string" ? l : l.map(([b, c]) => `${cp1252.get(b)}${String.fromCharCode(c)}`).join("");
+          expect(decodedLines[i]).toBe(expected);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("rows ending in any mix of CRLF, LF and CR read as they would with one kind, quoted line breaks kept", { timeout: 30_000 }, async () => {
+    const comment = fc
+      .array(fc.constantFrom("a", "b", " ", ",", '"', "\n", "\r", "\r\n", "é"), { maxLength: 8 })
+      .map((parts) => `x${parts.join("")}`);
+    const rows = fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), comment, fc.constantFrom("\n", "\r\n", "\r")), {
+      minLength: 1,
+      maxLength: 8,
+    });
+    await fc.assert(
+      fc.asyncProperty(rows, fc.constantFrom("\n", "\r\n", "\r"), async (table, headerBreak) => {
+        const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+        const text = `Rating,Comment${headerBreak}${table.map(([rating, c, end]) => `${rating},${quoted(c)}${end}`).join("")}`;
+        const result = await importFeedbackCsv(text, { map: known });
+        expect(result.feedback.map((f) => [f.rating, f.text])).toEqual(table.map(([rating, c]) => [rating, c]));
+        expect(result.errors).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("random CSV-ish text: never a crash, every row accounted for", { timeout: 30_000 }, async () => {
+    await fc.assert(fc.asyncProperty(csvText, (text) => importAndCheck(text)), { numRuns: 250 });
+  });
+
+  it("random tables under known headers, with options: every row accounted for, the map still valid", { timeout: 30_000 }, async () => {
+    const options = fc.record(
+      {
+        scale: fc.constantFrom({ min: 1, max: 5 }, { min: 0, max: 10 }),
+        dateOrder: fc.constantFrom("day-first" as const, "month-first" as const),
+        create: fc.record({ stages: fc.boolean(), touchpoints: fc.boolean(), personas: fc.boolean() }),
+        kind: fc.constantFrom("review" as const, "support" as const),
+        headerRows: fc.constantFrom(1 as const, 2 as const),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(fc.asyncProperty(csvTable, options, (text, given) => importAndCheck(text, given)), { numRuns: 250 });
+  });
+});

@@ -1,81 +1,255 @@
 /**
- * The panel: the journey being edited, and the canvas actions. It loads the saved draft on open
- * and saves it as the person edits.
+ * The panel: six sections in tabs (Journey, Personas, Feedback, Insights, Priorities, Canvas), a
+ * footer saying what just happened and whether the draft is saved, and a resize handle.
+ *
+ * On open it loads the draft (or starts a new map), then saves it after every change (see
+ * state/draft.ts). It follows the canvas selection: selecting a map frame loads its map, with an
+ * "Undo" back to the map that was being edited.
  */
-import { Button, Tabs } from "@create-figma-plugin/ui";
-import { useEffect, useState } from "preact/hooks";
+import { Button, IconClose16, Tabs } from "./kit";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { JSX } from "preact";
+import type { PluginMessage, ReplyResult } from "../shared/messages";
 import { createJourneyMap, type JourneyMap } from "../shared/model";
-import type { ReplyResult } from "../shared/messages";
 import type { PluginBridge } from "./bridge";
+import { IconAction, formatCount } from "./components/common";
+import { ResizeHandle } from "./components/resize-handle";
+import { ReportContext, type StatusLine } from "./components/status";
+import { ImportWizard } from "./feedback/import-wizard-state";
+import { WizardContext } from "./feedback/import-wizard";
+import { BridgeContext, CanvasSection, describeResult, type CanvasLogEntry, type CanvasSelection } from "./sections/canvas";
+import { FeedbackSection } from "./sections/feedback";
+import { InsightsSection } from "./sections/insights";
+import { JourneySection } from "./sections/journey";
+import { PersonasSection } from "./sections/personas";
+import { PrioritiesSection } from "./sections/priorities";
+import { DraftSaver, stateFromDraft, type SaveStatus } from "./state/draft";
+import { PanelStore, StoreContext, usePanelState } from "./state/store";
 
-type Status = { text: string; error: boolean };
-
-function describeResult(result: ReplyResult): string {
-  switch (result.kind) {
-    case "generated":
-      return `Map drawn: ${result.created} layers created, ${result.updated} updated, ${result.removed} removed.`;
-    case "map-read":
-      return result.problems.length === 0
-        ? `Read "${result.model.title}" from the canvas.`
-        : `Read "${result.model.title}"; ${result.problems.length} values could not be read.`;
-    default:
-      return "Done.";
-  }
-}
+export const SECTIONS = ["Journey", "Personas", "Feedback", "Insights", "Priorities", "Canvas"] as const;
+type Section = (typeof SECTIONS)[number];
 
 export function App({ bridge }: { bridge: PluginBridge }) {
-  const [model, setModel] = useState<JourneyMap | null>(null);
-  const [tab, setTab] = useState("Journey");
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<Status>({ text: "", error: false });
+  const [store, setStore] = useState<PanelStore | null>(null);
+  const [loadProblem, setLoadProblem] = useState<string | null>(null);
 
   useEffect(() => {
     bridge.notify({ type: "panel-ready" });
     bridge
       .request({ type: "load-draft" })
-      .then((result) => setModel(result.kind === "draft" && result.draft ? result.draft.model : createJourneyMap("My journey")))
+      .then((result) => {
+        const draft = result.kind === "draft" ? result.draft : null;
+        setStore(new PanelStore(stateFromDraft(draft, () => createJourneyMap("My journey"))));
+      })
       .catch((error: Error) => {
-        setModel(createJourneyMap("My journey"));
-        setStatus({ text: `Could not load your draft: ${error.message}`, error: true });
+        setLoadProblem(`Your draft could not be loaded (${error.message}); a new map was started.`);
+        setStore(new PanelStore(stateFromDraft(null, () => createJourneyMap("My journey"))));
       });
   }, [bridge]);
 
-  async function run(label: string, action: () => Promise<ReplyResult>) {
-    setBusy(true);
-    setStatus({ text: `${label}…`, error: false });
-    try {
-      setStatus({ text: describeResult(await action()), error: false });
-    } catch (error) {
-      setStatus({ text: error instanceof Error ? error.message : String(error), error: true });
-    } finally {
-      setBusy(false);
-    }
+  if (store === null) {
+    return (
+      <div class="panel-loading" role="status">
+        Loading your draft…
+      </div>
+    );
   }
-
-  if (model === null) return <div class="panel-body">Loading…</div>;
-
   return (
-    <div class="panel">
-      <Tabs options={[{ value: "Journey", children: null }, { value: "Canvas", children: null }]} value={tab} onValueChange={setTab} />
-      <div class="panel-body">
-        <h2>{model.title}</h2>
-        <ol class="stage-list" aria-label="Stages">
-          {model.stages.map((stage) => (
-            <li key={stage.id}>
-              <div>{stage.name}</div>
-              {stage.objective && <div class="objective">{stage.objective}</div>}
-            </li>
-          ))}
-        </ol>
-      </div>
-      <div class="panel-footer">
-        <Button disabled={busy} onClick={() => run("Generating the map", () => bridge.request({ type: "generate-map", model }))}>
-          Generate map
-        </Button>
-        <span class={status.error ? "status status-error" : "status"} role="status">
-          {status.text}
-        </span>
-      </div>
-    </div>
+    <BridgeContext.Provider value={bridge}>
+      <StoreContext.Provider value={store}>
+        <Panel bridge={bridge} store={store} loadProblem={loadProblem} />
+      </StoreContext.Provider>
+    </BridgeContext.Provider>
+  );
+}
+
+function saveText(status: SaveStatus): StatusLine {
+  switch (status.kind) {
+    case "pending":
+    case "saving":
+      return { text: "Saving…", error: false };
+    case "saved":
+      return status.omitted > 0
+        ? { text: `Draft saved without ${formatCount(status.omitted)} feedback rows (more than Figma keeps for a plugin)`, error: false }
+        : { text: "Draft saved", error: false };
+    case "failed":
+      return { text: `Draft not saved: ${status.message}`, error: true };
+    default:
+      return { text: "", error: false };
+  }
+}
+
+/** Whether a key press belongs to a text field (Ctrl+Z there undoes typing, not the panel's last change). */
+function inTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Cheap sameness of two maps: everything but the feedback rows, and the rows themselves when few. */
+function sameModel(a: JourneyMap, b: JourneyMap): boolean {
+  if (a.feedback.length !== b.feedback.length) return false;
+  if (JSON.stringify({ ...a, feedback: null }) !== JSON.stringify({ ...b, feedback: null })) return false;
+  return a.feedback.length > 5000 || JSON.stringify(a.feedback) === JSON.stringify(b.feedback);
+}
+
+function Panel({ bridge, store, loadProblem }: { bridge: PluginBridge; store: PanelStore; loadProblem: string | null }) {
+  const state = usePanelState();
+  const [tab, setTab] = useState<Section>("Journey");
+  const [status, setStatus] = useState<StatusLine>(loadProblem === null ? { text: "", error: false } : { text: loadProblem, error: true });
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>({ kind: "idle" });
+  const [selection, setSelection] = useState<CanvasSelection | null>(null);
+  const [log, setLog] = useState<CanvasLogEntry[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [dropping, setDropping] = useState(false);
+  const followed = useRef<string | null>(null);
+  const logIds = useRef(0);
+
+  const wizard = useMemo(() => new ImportWizard(store), [store]);
+  const saver = useMemo(
+    () => new DraftSaver(store, async (draft) => void (await bridge.request({ type: "save-draft", draft })), setSaveStatus),
+    [store, bridge],
+  );
+  const report = (text: string, error = false) => setStatus({ text, error });
+
+  // Closing the plugin or switching away mid-edit: save what the debounce has not saved yet.
+  useEffect(() => {
+    const flush = () => saver.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") saver.flush();
+    };
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [saver]);
+
+  // What the plugin says without being asked: the selection, a refused message.
+  useEffect(
+    () =>
+      bridge.subscribe((message: PluginMessage) => {
+        if (message.type === "rejected") {
+          report(message.message, true);
+        } else if (message.type === "selection") {
+          const map = message.map;
+          if (map === null) {
+            setSelection(null);
+            followed.current = null;
+            return;
+          }
+          setSelection({ nodeId: map.nodeId, mapId: map.model.id, title: map.model.title });
+          if (followed.current === map.nodeId) return;
+          followed.current = map.nodeId;
+          if (sameModel(store.state.model, map.model)) return;
+          store.replaceModel(map.model, `Loaded “${map.model.title}” from the selected map.`);
+          report(`Following the selection: “${map.model.title}” is now in the panel.`);
+        }
+      }),
+    [bridge, store],
+  );
+
+  // Ctrl/Cmd+Z outside text fields undoes the panel's last removal or load.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== "z" || !(event.ctrlKey || event.metaKey) || event.shiftKey || inTextField(event.target)) return;
+      if (store.state.undo === null) return;
+      event.preventDefault();
+      store.undo();
+      report("Undone.");
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [store]);
+
+  const run = async (label: string, action: () => Promise<ReplyResult>): Promise<ReplyResult | null> => {
+    setBusy(label);
+    const add = (entry: Omit<CanvasLogEntry, "id">) => setLog((current) => [{ ...entry, id: ++logIds.current }, ...current].slice(0, 20));
+    try {
+      const result = await action();
+      const text = describeResult(result, label, store.state.model);
+      if (result.kind === "map-read") store.replaceModel(result.model, `Read “${result.model.title}” from the canvas.`);
+      if (result.kind === "rescored") store.replaceModel(result.model, "Re-scored from the canvas.");
+      // Cards deleted on the canvas were dropped from the map: the map drawn is the one to keep.
+      if (result.kind === "generated" && result.model !== undefined) store.replaceModel(result.model, "Removed the cards deleted on the canvas from the map.");
+      const problems = result.kind === "map-read" || result.kind === "rescored" ? result.problems : [];
+      add({ text, error: false, problems });
+      report(text);
+      return result;
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      add({ text, error: true, problems: [] });
+      report(text, true);
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onDragOver = (event: JSX.TargetedDragEvent<HTMLDivElement>) => {
+    if (!event.dataTransfer?.types.includes("Files")) return;
+    event.preventDefault();
+    setDropping(true);
+  };
+  const onDrop = (event: JSX.TargetedDragEvent<HTMLDivElement>) => {
+    setDropping(false);
+    const file = event.dataTransfer?.files[0];
+    if (file === undefined) return;
+    event.preventDefault();
+    setTab("Feedback");
+    void wizard.chooseFile(file);
+  };
+
+  const saved = saveText(saveStatus);
+  return (
+    <ReportContext.Provider value={report}>
+      <WizardContext.Provider value={wizard}>
+        <div
+          class={`panel${dropping ? " panel-dropping" : ""}`}
+          onDragOver={onDragOver}
+          onDragLeave={(event) => {
+            // Leaving a child for another child is no leaving.
+            if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setDropping(false);
+          }}
+          onDrop={onDrop}
+        >
+          <nav class="panel-tabs" aria-label="Sections">
+            <Tabs {...({ name: "section" } as object)} options={SECTIONS.map((value) => ({ value, children: null }))} value={tab} onValueChange={(value) => setTab(value as Section)} />
+          </nav>
+          {state.undo !== null ? (
+            <div class="undo-bar" role="status">
+              <span>{state.undo.message}</span>
+              <Button secondary onClick={() => store.undo()}>
+                Undo
+              </Button>
+              <IconAction label="Dismiss" onClick={() => store.dismissUndo()}>
+                <IconClose16 />
+              </IconAction>
+            </div>
+          ) : null}
+          <main class="panel-body" aria-label={tab}>
+            {tab === "Journey" ? <JourneySection /> : null}
+            {tab === "Personas" ? <PersonasSection /> : null}
+            {tab === "Feedback" ? <FeedbackSection /> : null}
+            {tab === "Insights" ? <InsightsSection /> : null}
+            {tab === "Priorities" ? <PrioritiesSection /> : null}
+            {tab === "Canvas" ? <CanvasSection selection={selection} log={log} run={run} busy={busy} /> : null}
+          </main>
+          <footer class="panel-footer">
+            <span class={status.error ? "status status-error" : "status"} role="status" aria-live="polite">
+              {status.text}
+            </span>
+            <span class={saved.error ? "save-state status-error" : "save-state"} data-testid="save-state" aria-live="polite">
+              {saved.text}
+            </span>
+            <ResizeHandle onResize={(size) => bridge.notify({ type: "resize-window", size })} />
+          </footer>
+          {dropping ? (
+            <div class="drop-overlay" aria-hidden="true">
+              Drop the CSV file to import it
+            </div>
+          ) : null}
+        </div>
+      </WizardContext.Provider>
+    </ReportContext.Provider>
   );
 }

@@ -4,6 +4,7 @@
  * emulated canvas live. `window.figma` is the emulated API, so a person (in the console) or a
  * test can inspect and edit the canvas as a plugin would.
  */
+import figmaThemeCss from "@create-figma-plugin/ui/css/theme.css" with { type: "text" };
 import { createFigmaEmulator, type FigmaEmulator } from "../../test/emulator/emulator";
 import { renderSvg } from "../../test/emulator/render-svg";
 
@@ -34,6 +35,24 @@ function restoreClientStorage(): Record<string, unknown> {
   }
 }
 
+/**
+ * What Figma does for a panel opened with `themeColors: true`: it defines the `--figma-color-*`
+ * variables on the panel's <html> and puts `figma-light` or `figma-dark` on it
+ * (https://developers.figma.com/docs/plugins/css-variables). The values come from the kit's copy of
+ * Figma's token list, whose selectors (`:root .figma-dark`) are made to match <html> itself.
+ */
+function figmaThemeStyle(): string {
+  return figmaThemeCss.replace(/:root \.(figma-light|figma-dark|figjam)/g, ":root.$1");
+}
+
+/** The panel's HTML as Figma serves it: the theme's variables and class in place before any script runs. */
+function withFigmaTheme(html: string, dark: boolean): string {
+  const theme = dark ? "figma-dark" : "figma-light";
+  return html
+    .replace(/<html([^>]*)>/i, `<html$1 class="${theme}">`)
+    .replace(/<head>/i, `<head><style id="figma-theme">${figmaThemeStyle()}</style>`);
+}
+
 async function sampleDraft(): Promise<unknown> {
   const response = await fetch("/sample-journey.json");
   if (!response.ok) return null;
@@ -50,7 +69,8 @@ async function start(): Promise<void> {
   const emulator = createFigmaEmulator({ editorType: "figma", command: "open", clientStorage: storage });
   window.emulator = emulator;
   window.figma = emulator.figma;
-  window.__html__ = "<!-- the panel is served as /ui.html -->";
+  // The panel's HTML, given to the plugin as Figma gives it: `figma.showUI(__html__)` shows it.
+  window.__html__ = await (await fetch("/ui.html")).text();
 
   const panel = element<HTMLIFrameElement>("panel");
   const canvas = element<HTMLElement>("canvas");
@@ -58,19 +78,20 @@ async function start(): Promise<void> {
   const dark = element<HTMLInputElement>("dark");
   const notifications = element<HTMLElement>("notifications");
 
+  // Figma switches the class when the person switches the theme, with the panel open.
   const applyTheme = () => {
     const root = panel.contentDocument?.documentElement;
     if (!root) return;
     root.classList.toggle("figma-dark", dark.checked);
     root.classList.toggle("figma-light", !dark.checked);
+    document.body.classList.toggle("dark", dark.checked);
   };
   dark.addEventListener("change", applyTheme);
-  panel.addEventListener("load", applyTheme);
 
   emulator.onShowUI((options) => {
     panel.width = String(options.width);
     panel.height = String(options.height);
-    panel.src = "/ui.html";
+    panel.srcdoc = withFigmaTheme(options.html, dark.checked);
   });
   emulator.onResizeUI((width, height) => {
     panel.width = String(width);
@@ -82,7 +103,14 @@ async function start(): Promise<void> {
     const data = event.data;
     if (typeof data === "object" && data !== null && "pluginMessage" in data) emulator.panel.postMessage(data.pluginMessage);
   });
-  emulator.onClientStorageChange((snapshot) => localStorage.setItem(STORAGE_KEY, JSON.stringify(snapshot)));
+  emulator.onClientStorageChange((snapshot) => {
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(snapshot));
+    } catch (error) {
+      // The page's own storage is smaller than some drafts; the plugin's clientStorage still has them.
+      element<HTMLElement>("host-status").textContent = `clientStorage will not survive a reload of this page: ${String(error)}`;
+    }
+  });
   emulator.onNotify((message, notification) => {
     const toast = document.createElement("div");
     toast.className = notification.error ? "toast error" : "toast";

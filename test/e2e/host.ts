@@ -3,12 +3,22 @@
  * playwright-core, for end-to-end tests of the built product.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The repository: found from this file, or from the working directory when bundled (the benchmarks run from dist/). */
+function findRoot(): string {
+  for (const start of [path.dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      if (existsSync(path.join(dir, "scripts/serve.mjs"))) return dir;
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  throw new Error("cannot find the repository (scripts/serve.mjs)");
+}
+export const root = findRoot();
 export const artifactsDir = path.join(root, "test-results");
 
 export interface Host {
@@ -65,11 +75,32 @@ export async function openHost(host: Host): Promise<{ page: Page; panel: Frame; 
     if (message.type() === "error") errors.push(message.text());
   });
   await page.goto(host.url);
+  return { page, panel: await panelFrame(page), errors };
+}
+
+/** The panel's frame, once the panel has loaded its draft and shows its sections. */
+export async function panelFrame(page: Page): Promise<Frame> {
   const handle = await page.waitForSelector("#panel");
   const panel = await handle.contentFrame();
   if (panel === null) throw new Error("the panel iframe has no frame");
-  await panel.waitForSelector("text=Generate map");
-  return { page, panel, errors };
+  await panel.waitForSelector(".panel-tabs");
+  return panel;
+}
+
+/** Opens a section of the panel by its tab. */
+export async function openSection(panel: Frame, name: "Journey" | "Personas" | "Feedback" | "Insights" | "Priorities" | "Canvas"): Promise<void> {
+  await panel.locator(".panel-tabs").getByText(name, { exact: true }).click();
+  await panel.locator(`main[aria-label="${name}"]`).waitFor();
+}
+
+/** Picks an option of a select by its text. */
+export async function chooseOption(panel: Frame, selectId: string, option: string): Promise<void> {
+  await panel.locator(`#${selectId}`).selectOption({ label: option });
+}
+
+/** The text of a select's chosen option. */
+export async function chosenOption(panel: Frame, selectId: string): Promise<string> {
+  return panel.locator(`#${selectId} option:checked`).innerText();
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {

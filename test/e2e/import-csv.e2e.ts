@@ -1,0 +1,79 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chooseOption, chosenOption, openHost, openSection, saveScreenshot, startHost, type Host } from "./host";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const sampleCsv = path.join(root, "examples/sample-feedback.csv");
+
+let host: Host;
+beforeAll(async () => {
+  host = await startHost();
+});
+afterAll(async () => {
+  await host?.close();
+});
+
+describe("CSV import wizard", () => {
+  it('imports the sample CSV through "Import CSV", with one column re-mapped, and shows metrics per stage', async () => {
+    const { page, panel, errors } = await openHost(host);
+    await openSection(panel, "Feedback");
+
+    // 1. The file input labelled "Import CSV".
+    await panel.getByLabel("Import CSV").setInputFiles(sampleCsv);
+
+    // 2. What was detected.
+    await panel.getByText("step 2 of 6: What was detected").waitFor();
+    const facts = await panel.locator(".wizard dl.facts").innerText();
+    expect(facts).toContain("sample-feedback.csv");
+    expect(facts).toMatch(/Encoding\s+UTF-8/);
+    expect(facts).toMatch(/Rows\s+\d{3}/);
+    await panel.getByRole("button", { name: "Next: columns" }).click();
+
+    // 3. Columns: the guesses are pre-selected; "Source" is changed to no column.
+    await panel.getByText("step 3 of 6: Columns").waitFor();
+    expect(await chosenOption(panel, "map-rating")).toBe("Rating");
+    expect(await chosenOption(panel, "map-stage")).toBe("Stage");
+    expect(await chosenOption(panel, "map-source")).toBe("Source");
+    await chooseOption(panel, "map-source", "— none —");
+    expect(await chosenOption(panel, "map-source")).toBe("— none —");
+    // The preview says the column is no longer imported.
+    const sourceHeader = panel.locator(".preview-table th", { hasText: "Source" });
+    await expect.poll(() => sourceHeader.innerText()).toContain("not imported");
+    await panel.getByRole("button", { name: "Next: scale" }).click();
+
+    // 4. The scale: the sample is on 1–5 stars (one stray "7" would make the guess 1–7).
+    await panel.getByText("step 4 of 6: Scale and options").waitFor();
+    await chooseOption(panel, "wizard-scale", "1–5 (stars, CSAT)");
+    await panel.getByRole("button", { name: /^Import \d+ rows$/ }).click();
+
+    // 5–6. Progress, then the report.
+    const summary = panel.getByTestId("import-summary");
+    await summary.waitFor();
+    const text = await summary.innerText();
+    expect(text).toMatch(/Imported \d+ of \d+ rows from sample-feedback\.csv; 1 skipped/);
+    expect(text).toContain("Scale: 1–5");
+
+    // The three bad rows, each with its row and reason.
+    const problems = await panel.getByRole("list", { name: "Import problems" }).locator("li").allInnerTexts();
+    expect(problems).toHaveLength(3);
+    expect(problems.join("\n")).toMatch(/row \d+, column "Rating": "high" is not a number on a 1–5 scale/);
+    expect(problems.join("\n")).toMatch(/row \d+, column "Rating": "7" is outside the 1–5 scale/);
+    expect(problems.join("\n")).toMatch(/row \d+, column "Stage": no stage is named "Post-trip"/);
+    await expect.poll(() => panel.getByRole("button", { name: "Download rejected rows (CSV)" }).isEnabled()).toBe(true);
+
+    // Metrics per stage, at once.
+    const metrics = panel.getByRole("table", { name: "Metrics per stage" });
+    await metrics.waitFor();
+    const rows = await metrics.locator("tbody tr").allInnerTexts();
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    const checkout = rows.find((row) => row.startsWith("Checkout"));
+    expect(checkout).toMatch(/Checkout\s+\d+\s+\d+ %/);
+
+    // The imported rows are in the table; their source was not imported.
+    await expect.poll(() => panel.locator(".table-meta").innerText()).toMatch(/Showing 9\d\d of 9\d\d rows/);
+
+    await saveScreenshot(page, "import-csv");
+    expect(errors).toEqual([]);
+  });
+});

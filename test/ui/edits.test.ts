@@ -1,0 +1,130 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseJourneyMap, type JourneyMap } from "../../shared/model";
+import {
+  addEntity,
+  freshName,
+  mergeImportedFeedback,
+  moveEntity,
+  newTouchpoint,
+  removeEntities,
+  restoreRemoval,
+  updateEntity,
+  type Collection,
+} from "../../ui/state/edits";
+import { sampleJourney } from "./sample";
+
+const map = sampleJourney();
+
+function expectValid(model: JourneyMap): void {
+  const parsed = parseJourneyMap(model);
+  expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+}
+
+describe("removing an entity keeps the map valid and can be undone", () => {
+  it("a stage takes its touchpoints, notes, KPIs, pain points and opportunities with it, and unlinks its feedback", () => {
+    const checkout = map.stages.find((s) => s.name === "Checkout");
+    if (checkout === undefined) throw new Error("the sample has a Checkout stage");
+    const { map: without, removal } = removeEntities(map, "stages", [checkout.id], "stage “Checkout”");
+    expectValid(without);
+    expect(without.stages.map((s) => s.name)).not.toContain("Checkout");
+    expect(without.touchpoints.some((t) => t.stageId === checkout.id)).toBe(false);
+    expect(without.painPoints.some((p) => p.stageId === checkout.id)).toBe(false);
+    expect(without.kpis.some((k) => k.stageId === checkout.id)).toBe(false);
+    // Feedback is kept, without its stage (and touchpoint).
+    expect(without.feedback).toHaveLength(map.feedback.length);
+    expect(without.feedback.some((f) => f.stageId === checkout.id)).toBe(false);
+    expect(removal.removed.filter((r) => r.collection === "touchpoints").length).toBeGreaterThan(0);
+
+    expect(restoreRemoval(without, removal)).toEqual(map);
+  });
+
+  it("a persona unlinks its feedback; undo links it again", () => {
+    const persona = map.personas[0];
+    if (persona === undefined) throw new Error("the sample has personas");
+    const { map: without, removal } = removeEntities(map, "personas", [persona.id], "persona");
+    expectValid(without);
+    expect(without.feedback.filter((f) => f.personaId === persona.id)).toHaveLength(0);
+    expect(restoreRemoval(without, removal)).toEqual(map);
+  });
+
+  it("feedback cited as evidence leaves the evidence lists, and comes back to them", () => {
+    const cited = map.painPoints.flatMap((p) => p.evidence).slice(0, 3);
+    const { map: without, removal } = removeEntities(map, "feedback", cited, "3 rows");
+    expectValid(without);
+    expect(without.painPoints.flatMap((p) => p.evidence)).not.toContain(cited[0]);
+    expect(restoreRemoval(without, removal)).toEqual(map);
+  });
+
+  it("undo after a later change brings back only what can still exist", () => {
+    const stage = map.stages[1];
+    if (stage === undefined) throw new Error("the sample has stages");
+    const touchpoint = map.touchpoints.find((t) => t.stageId === stage.id);
+    if (touchpoint === undefined) throw new Error("the stage has touchpoints");
+    const first = removeEntities(map, "touchpoints", [touchpoint.id], "touchpoint");
+    // Then the whole stage goes: the touchpoint has nowhere to come back to.
+    const second = removeEntities(first.map, "stages", [stage.id], "stage");
+    const restored = restoreRemoval(second.map, first.removal);
+    expectValid(restored);
+    expect(restored.touchpoints.some((t) => t.id === touchpoint.id)).toBe(false);
+  });
+
+  it("any removal from the sample is valid and undoes exactly (property)", () => {
+    const collections: Collection[] = ["personas", "stages", "touchpoints", "lanes", "notes", "feedback", "painPoints", "opportunities", "kpis"];
+    fc.assert(
+      fc.property(fc.constantFrom(...collections), fc.nat(), (collection, pick) => {
+        const list = map[collection];
+        if (list.length === 0) return;
+        const entity = list[pick % list.length];
+        if (entity === undefined) return;
+        const { map: without, removal } = removeEntities(map, collection, [entity.id], "it");
+        expect(parseJourneyMap(without).ok).toBe(true);
+        expect(restoreRemoval(without, removal)).toEqual(map);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("changing and adding", () => {
+  it("moves a stage and keeps the others in order", () => {
+    const [a, b, c] = map.stages;
+    const moved = moveEntity(map, "stages", b?.id ?? "", -1);
+    expect(moved.stages.slice(0, 3).map((s) => s.id)).toEqual([b?.id, a?.id, c?.id]);
+    expect(moveEntity(map, "stages", a?.id ?? "", -1)).toBe(map);
+  });
+
+  it("updates one entity and adds another", () => {
+    const stage = map.stages[0];
+    if (stage === undefined) throw new Error("the sample has stages");
+    const renamed = updateEntity(map, "stages", stage.id, { name: "Discovery" });
+    expect(renamed.stages[0]?.name).toBe("Discovery");
+    expect(map.stages[0]?.name).toBe(stage.name);
+    const added = addEntity(renamed, "touchpoints", newTouchpoint(stage.id, "Podcast ads"));
+    expectValid(added);
+  });
+
+  it("finds a fresh name", () => {
+    expect(freshName("Stage 7", [{ name: "Stage 7" }, { name: "Stage 7 (2)" }])).toBe("Stage 7 (3)");
+    expect(freshName("New pain point", [{ title: "Other" }])).toBe("New pain point");
+  });
+
+  it("merges an import, and replacing drops the evidence of rows that go", () => {
+    const stage = map.stages[0];
+    if (stage === undefined) throw new Error("the sample has stages");
+    const imported = {
+      feedback: [
+        { id: "fb_new", kind: "survey" as const, rating: 2, scale: { min: 1, max: 5 }, text: "meh", date: null, source: "", stageId: stage.id, touchpointId: null, personaId: null },
+      ],
+      created: { stages: [], touchpoints: [], personas: [] },
+    };
+    const added = mergeImportedFeedback(map, imported, "add");
+    expect(added.removal).toBeNull();
+    expect(added.map.feedback).toHaveLength(map.feedback.length + 1);
+    const replaced = mergeImportedFeedback(map, imported, "replace");
+    expectValid(replaced.map);
+    expect(replaced.map.feedback.map((f) => f.id)).toEqual(["fb_new"]);
+    expect(replaced.map.painPoints.every((p) => p.evidence.length === 0)).toBe(true);
+    expect(replaced.removal?.removed).toHaveLength(map.feedback.length);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { ImportWizard } from "../../ui/feedback/import-wizard-state";
+import { PanelStore } from "../../ui/state/store";
+import { sampleCsv, sampleJourney } from "./sample";
+
+const sample = sampleJourney();
+
+function setUp() {
+  const store = new PanelStore({ model: sample, pendingEdits: {}, csvMappings: {}, omittedFeedback: 0 });
+  return { store, wizard: new ImportWizard(store) };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(check()).toBe(true);
+}
+
+describe("the import wizard", () => {
+  it("goes from a chosen file to feedback in the map, with every problem reported", async () => {
+    const { store, wizard } = setUp();
+    await wizard.chooseFile(new File([sampleCsv()], "sample-feedback.csv", { type: "text/csv" }));
+    expect(wizard.state.step).toBe("detected");
+    expect(wizard.state.file?.encoding).toBe("utf-8");
+    await until(() => wizard.state.rowCount !== null);
+    // The map has stages and personas: unknown names are reported rather than added.
+    expect(wizard.state.options.create).toEqual({ stages: false, touchpoints: true, personas: false });
+
+    const inspection = wizard.state.inspection;
+    if (inspection === null) throw new Error("inspected");
+    expect(inspection.headers[inspection.mapping.rating ?? -1]).toBe("Rating");
+    wizard.setMapping("source", null);
+    wizard.setOptions({ scale: "1-5" });
+    await wizard.startImport();
+
+    const report = wizard.state.report;
+    expect(wizard.state.step).toBe("report");
+    expect(report?.skipped).toBe(1);
+    expect(report?.errors.map((e) => e.column)).toEqual(["Rating", "Rating", "Stage"]);
+    expect(report?.metrics?.stages.map((s) => s.name)).toEqual(sample.stages.map((s) => s.name));
+    expect(store.state.model.feedback).toHaveLength(sample.feedback.length + (report?.imported ?? 0));
+    // Source was not imported.
+    expect(store.state.model.feedback.slice(sample.feedback.length).every((f) => f.source === "")).toBe(true);
+    // The mapping is remembered for files with these headers.
+    expect(store.state.csvMappings[inspection.signature]?.mapping.source).toBeNull();
+
+    // The next file with the same headers gets it back.
+    wizard.reset();
+    await wizard.chooseFile(new File([sampleCsv()], "june.csv"));
+    expect(wizard.state.remembered).toBe(true);
+    expect(wizard.state.options.mapping.source).toBeNull();
+  });
+
+  it("replaces the map's feedback when asked, with an undo", async () => {
+    const { store, wizard } = setUp();
+    await wizard.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));
+    wizard.setOptions({ mode: "replace", scale: "1-5" });
+    await wizard.startImport();
+    expect(store.state.model.feedback).toHaveLength(wizard.state.report?.imported ?? -1);
+    expect(store.state.undo?.message).toMatch(/^Deleted 500 earlier feedback rows/);
+    store.undo();
+    expect(store.state.model.feedback.length).toBeGreaterThan(500);
+  });
+
+  it("can be cancelled while it imports, adding nothing", async () => {
+    const { store, wizard } = setUp();
+    const [header = "", ...rows] = sampleCsv().split("\r\n").filter((line) => line !== "");
+    const big = [header, ...Array.from({ length: 20_000 }, (_, i) => rows[i % rows.length])].join("\r\n");
+    await wizard.chooseFile(new File([big], "big.csv"));
+    const importing = wizard.startImport();
+    wizard.cancel();
+    await importing;
+    expect(wizard.state.step).toBe("scale");
+    expect(wizard.state.error).toBe("Import cancelled: no feedback was added.");
+    expect(store.state.model).toBe(sample);
+  });
+
+  it("refuses a file that is not text, in words", async () => {
+    const { wizard } = setUp();
+    await wizard.chooseFile(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], "export.xlsx"));
+    expect(wizard.state.step).toBe("choose");
+    expect(wizard.state.error).toMatch(/^export\.xlsx: this file does not look like text \(it looks like an Excel workbook/);
+  });
+});

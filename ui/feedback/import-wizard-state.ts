@@ -1,0 +1,352 @@
+/**
+ * The CSV import wizard's state, outside any component so that an import goes on while the person
+ * looks at another section. Steps: choose a file → what was detected → columns → scale → import
+ * (with progress, cancellable) → report. A mapping the person confirms is remembered by the file's
+ * header signature and applied to the next file with the same headers.
+ */
+import {
+  CsvDecodeError,
+  MAPPED_FIELDS,
+  importFeedbackCsv,
+  type ColumnMapping,
+  type CsvDelimiter,
+  type CsvImportResult,
+  type CsvProblem,
+  type DateOrder,
+  type MappedField,
+} from "../../shared/csv";
+import type { RatingScale } from "../../shared/model";
+import { mergeImportedFeedback } from "../state/edits";
+import type { PanelStore, RememberedMapping } from "../state/store";
+import {
+  countDataRowsAsync,
+  createYield,
+  decodeCsvFileAsync,
+  inspectForWizard,
+  type LoadedCsv,
+  type WizardInspection,
+} from "./csv-file";
+import { stageMetricsAsync, type StageMetrics } from "./stage-metrics";
+
+export const WIZARD_STEPS = ["choose", "detected", "columns", "scale", "importing", "report"] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
+
+export type ScaleChoice = "detected" | "1-5" | "0-10" | "1-7" | "custom";
+
+export interface WizardOptions {
+  /** null: as detected. */
+  delimiter: CsvDelimiter | null;
+  headerRows: 1 | 2 | null;
+  mapping: ColumnMapping;
+  scale: ScaleChoice;
+  customMin: string;
+  customMax: string;
+  dateOrder: "auto" | DateOrder;
+  create: { stages: boolean; touchpoints: boolean; personas: boolean };
+  mode: "add" | "replace";
+}
+
+export interface ImportReport {
+  fileName: string;
+  rows: number;
+  imported: number;
+  skipped: number;
+  blankRows: number;
+  errors: CsvProblem[];
+  created: { stages: number; touchpoints: number; personas: number };
+  scale: RatingScale | null;
+  /** What the rejected-rows export needs. */
+  rejected: Pick<CsvImportResult, "headerRecords" | "rejectedRows" | "headers"> & { detected: Pick<CsvImportResult["detected"], "delimiter"> };
+  metrics: StageMetrics | null;
+  seconds: number;
+}
+
+export interface WizardState {
+  step: WizardStep;
+  /** What the wizard is doing right now ("Reading sample.csv…"), or null. */
+  busy: string | null;
+  error: string | null;
+  file: LoadedCsv | null;
+  inspection: WizardInspection | null;
+  /** Data rows in the whole file; null while they are being counted. */
+  rowCount: number | null;
+  /** Whether the mapping came from an earlier import of a file with the same headers. */
+  remembered: boolean;
+  options: WizardOptions;
+  progress: { done: number; total: number; rows: number } | null;
+  report: ImportReport | null;
+}
+
+const DEFAULT_OPTIONS: WizardOptions = {
+  delimiter: null,
+  headerRows: null,
+  mapping: { rating: null, text: null, date: null, stage: null, touchpoint: null, persona: null, source: null, scale: null, kind: null },
+  scale: "detected",
+  customMin: "1",
+  customMax: "5",
+  dateOrder: "auto",
+  create: { stages: true, touchpoints: true, personas: true },
+  mode: "add",
+};
+
+const INITIAL: WizardState = {
+  step: "choose",
+  busy: null,
+  error: null,
+  file: null,
+  inspection: null,
+  rowCount: null,
+  remembered: false,
+  options: DEFAULT_OPTIONS,
+  progress: null,
+  report: null,
+};
+
+const FIXED_SCALES: Record<Exclude<ScaleChoice, "detected" | "custom">, RatingScale> = {
+  "1-5": { min: 1, max: 5 },
+  "0-10": { min: 0, max: 10 },
+  "1-7": { min: 1, max: 7 },
+};
+
+/** The scale the options ask for: undefined to let the import infer it, or an error in words. */
+export function chosenScale(options: WizardOptions): { scale: RatingScale | undefined } | { error: string } {
+  if (options.scale === "detected") return { scale: undefined };
+  if (options.scale !== "custom") return { scale: FIXED_SCALES[options.scale] };
+  const min = Number(options.customMin.replace(",", "."));
+  const max = Number(options.customMax.replace(",", "."));
+  if (options.customMin.trim() === "" || options.customMax.trim() === "" || !Number.isFinite(min) || !Number.isFinite(max)) {
+    return { error: "The scale needs a lowest and a highest rating, as numbers" };
+  }
+  if (max <= min) return { error: "The highest rating must be above the lowest" };
+  return { scale: { min, max } };
+}
+
+export class ImportWizard {
+  private current: WizardState = INITIAL;
+  private readonly listeners = new Set<(state: WizardState) => void>();
+  private cancelled = false;
+  /** Bumped whenever the file or its layout changes, so a stale row count is dropped. */
+  private generation = 0;
+
+  constructor(private readonly store: PanelStore) {}
+
+  get state(): WizardState {
+    return this.current;
+  }
+
+  subscribe(listener: (state: WizardState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(change: Partial<WizardState>): void {
+    this.current = { ...this.current, ...change };
+    for (const listener of this.listeners) listener(this.current);
+  }
+
+  reset(): void {
+    this.generation++;
+    this.set(INITIAL);
+  }
+
+  goTo(step: WizardStep): void {
+    if (this.current.step === "importing") return;
+    this.set({ step, error: null });
+  }
+
+  /** Step 1: a file was chosen or dropped. */
+  async chooseFile(file: File): Promise<void> {
+    const generation = ++this.generation;
+    this.set({ ...INITIAL, busy: `Reading ${file.name}…` });
+    const turns = createYield();
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const loaded = await decodeCsvFileAsync(file.name, bytes, turns.yieldToHost);
+      if (generation !== this.generation) return;
+      await turns.yieldToHost();
+      let inspection = inspectForWizard(loaded.text, {});
+      const remembered = this.store.state.csvMappings[inspection.signature];
+      // New stages and personas only for a map that has none: in a map that has them, an unknown
+      // name is more often a typo or a stage missing from the map, which the report then lists.
+      const model = this.store.state.model;
+      const options: WizardOptions = {
+        ...DEFAULT_OPTIONS,
+        mapping: inspection.mapping,
+        create: { stages: model.stages.length === 0, touchpoints: true, personas: model.personas.length === 0 },
+      };
+      if (remembered !== undefined) {
+        await turns.yieldToHost();
+        const mapping = rememberedMapping(remembered, inspection.headers.length);
+        const delimiter = isDelimiter(remembered.delimiter) ? remembered.delimiter : null;
+        inspection = inspectForWizard(loaded.text, {
+          mapping,
+          ...(delimiter === null ? {} : { delimiter }),
+          ...(remembered.headerRows === undefined ? {} : { headerRows: remembered.headerRows }),
+        });
+        options.delimiter = delimiter;
+        options.headerRows = remembered.headerRows ?? null;
+        options.mapping = inspection.mapping;
+      }
+      this.set({ busy: null, step: "detected", file: loaded, inspection, options, remembered: remembered !== undefined, rowCount: null });
+      void this.countRows(generation);
+    } catch (error) {
+      if (generation !== this.generation) return;
+      const reason = error instanceof CsvDecodeError ? error.message : `could not read it (${error instanceof Error ? error.message : String(error)})`;
+      this.set({ busy: null, step: "choose", error: `${file.name}: ${reason}` });
+    } finally {
+      turns.close();
+    }
+  }
+
+  private async countRows(generation: number): Promise<void> {
+    const { file, inspection } = this.current;
+    if (file === null || inspection === null) return;
+    const turns = createYield();
+    try {
+      await turns.yieldToHost();
+      const rows = inspection.partial
+        ? await countDataRowsAsync(file.text, inspection.delimiter, inspection.headerRows, turns.yieldToHost)
+        : inspection.rowCount;
+      if (generation === this.generation) this.set({ rowCount: rows });
+    } finally {
+      turns.close();
+    }
+  }
+
+  /** Step 2: the person corrects the delimiter or the number of header rows; the mapping is guessed again. */
+  setLayout(change: { delimiter?: CsvDelimiter | null; headerRows?: 1 | 2 | null }): void {
+    const { file } = this.current;
+    if (file === null) return;
+    const options = { ...this.current.options, ...change };
+    const inspection = inspectForWizard(file.text, {
+      ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
+      ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
+    });
+    const generation = ++this.generation;
+    this.set({ inspection, options: { ...options, mapping: inspection.mapping }, remembered: false, rowCount: null });
+    void this.countRows(generation);
+  }
+
+  /** Step 3: one field's column (null: no column). */
+  setMapping(field: MappedField, column: number | null): void {
+    const { file, options } = this.current;
+    if (file === null) return;
+    const mapping: ColumnMapping = { ...options.mapping };
+    // A column feeds one field: taking it from another field leaves that one unmapped.
+    if (column !== null) for (const other of MAPPED_FIELDS) if (mapping[other] === column) mapping[other] = null;
+    mapping[field] = column;
+    const inspection = inspectForWizard(file.text, {
+      mapping,
+      ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
+      ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
+    });
+    this.set({ inspection: { ...inspection, rowCount: this.current.inspection?.rowCount ?? inspection.rowCount }, options: { ...options, mapping } });
+  }
+
+  setOptions(change: Partial<WizardOptions>): void {
+    this.set({ options: { ...this.current.options, ...change } });
+  }
+
+  cancel(): void {
+    if (this.current.step === "importing") this.cancelled = true;
+  }
+
+  /** Step 5: imports with progress, then merges the feedback into the map and reports. */
+  async startImport(): Promise<void> {
+    const { file, inspection, options } = this.current;
+    if (file === null || inspection === null || this.current.step === "importing") return;
+    const scale = chosenScale(options);
+    if ("error" in scale) {
+      this.set({ error: scale.error });
+      return;
+    }
+    this.cancelled = false;
+    this.set({ step: "importing", error: null, progress: { done: 0, total: file.text.length, rows: 0 } });
+    const turns = createYield();
+    const started = performance.now();
+    const model = this.store.state.model;
+    try {
+      const result = await importFeedbackCsv(
+        file.text,
+        {
+          map: model,
+          mapping: options.mapping,
+          encoding: file.encoding,
+          create: options.create,
+          ...(scale.scale === undefined ? {} : { scale: scale.scale }),
+          ...(options.dateOrder === "auto" ? {} : { dateOrder: options.dateOrder }),
+          ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
+          ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
+        },
+        {
+          rowsPerSlice: 1000,
+          yieldToHost: () => (this.cancelled ? Promise.reject(new Error("cancelled")) : turns.yieldToHost()),
+          onProgress: (progress) => this.set({ progress }),
+        },
+      );
+      // The map may have changed while the file was read (the person kept editing): merge into it as it
+      // is now. Each step that touches every row gets a task of its own: the import's last slice, the
+      // merge with the table drawn again, the report.
+      await turns.yieldToHost();
+      const current = this.store.state.model;
+      const merged = mergeImportedFeedback(current, result, options.mode);
+      this.store.acknowledgeOmittedFeedback();
+      this.store.update(() => merged.map);
+      this.store.rememberRemoval(merged.removal);
+      await turns.yieldToHost();
+      this.store.rememberMapping(inspection.signature, {
+        mapping: { ...options.mapping },
+        ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
+        ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
+      } satisfies RememberedMapping);
+      const report: ImportReport = {
+        fileName: file.fileName,
+        rows: result.rows,
+        imported: result.imported,
+        skipped: result.skipped,
+        blankRows: result.blankRows,
+        errors: result.errors,
+        created: {
+          stages: result.created.stages.length,
+          touchpoints: result.created.touchpoints.length,
+          personas: result.created.personas.length,
+        },
+        scale: result.detected.scale,
+        rejected: {
+          headerRecords: result.headerRecords,
+          rejectedRows: result.rejectedRows,
+          headers: result.headers,
+          detected: { delimiter: result.detected.delimiter },
+        },
+        metrics: null,
+        seconds: (performance.now() - started) / 1000,
+      };
+      // The text (30 MB for 200,000 rows) is no longer needed once the rows are in the map.
+      this.set({ step: "report", progress: null, report, file: null, inspection: null });
+      const metrics = await stageMetricsAsync(this.store.state.model, turns.yieldToHost);
+      if (this.current.report === report) this.set({ report: { ...report, metrics } });
+    } catch (error) {
+      const message = this.cancelled
+        ? "Import cancelled: no feedback was added."
+        : `The import stopped: ${error instanceof Error ? error.message : String(error)}. No feedback was added.`;
+      this.set({ step: "scale", progress: null, error: message });
+    } finally {
+      this.cancelled = false;
+      turns.close();
+    }
+  }
+}
+
+function isDelimiter(value: string | undefined): value is CsvDelimiter {
+  return value === "," || value === ";" || value === "\t" || value === "|";
+}
+
+/** A remembered mapping, limited to the fields and columns this file has. */
+function rememberedMapping(remembered: RememberedMapping, columns: number): Partial<ColumnMapping> {
+  const mapping: Partial<ColumnMapping> = {};
+  for (const field of MAPPED_FIELDS) {
+    const column = remembered.mapping[field];
+    if (column === null || (column !== undefined && column < columns)) mapping[field] = column;
+  }
+  return mapping;
+}

@@ -1,0 +1,426 @@
+/**
+ * The CSV import wizard's steps 2–6 (step 1 is the "Import CSV" file input, or a file dropped on
+ * the panel): what was detected, the columns with a preview, the scale, the import with its progress,
+ * and the report with every problem and the rejected rows to download.
+ */
+import { Button } from "../kit";
+import { TextInput } from "../components/text-input";
+import { createContext } from "preact";
+import { useContext, useEffect, useState } from "preact/hooks";
+import { MAPPED_FIELDS, exportRejectedRowsCsv, formatScale, type CsvDelimiter, type MappedField } from "../../shared/csv";
+import { Empty, ProgressBar, SectionHeading, formatCount, formatMetric } from "../components/common";
+import { CheckboxField, Choice, SelectField } from "../components/fields";
+import { downloadText, fileStem } from "../components/files";
+import type { SatisfactionMetrics } from "../../shared/metrics";
+import { usePanelState } from "../state/store";
+import { WIZARD_STEPS, chosenScale, type ImportWizard, type ScaleChoice, type WizardState } from "./import-wizard-state";
+
+export const WizardContext = createContext<ImportWizard | null>(null);
+
+export function useWizard(): { wizard: ImportWizard; state: WizardState } {
+  const wizard = useContext(WizardContext);
+  if (wizard === null) throw new Error("useWizard outside <WizardContext.Provider>");
+  const [state, setState] = useState(wizard.state);
+  useEffect(() => {
+    setState(wizard.state);
+    return wizard.subscribe(setState);
+  }, [wizard]);
+  return { wizard, state };
+}
+
+const FIELD_LABELS: Record<MappedField, string> = {
+  rating: "Rating",
+  text: "Comment text",
+  date: "Date",
+  stage: "Stage",
+  touchpoint: "Touchpoint",
+  persona: "Persona",
+  source: "Source",
+  scale: "Scale (per row)",
+  kind: "Kind of feedback",
+};
+
+const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ",": "Comma", ";": "Semicolon", "\t": "Tab", "|": "Pipe" };
+
+const STEP_TITLES: Record<(typeof WIZARD_STEPS)[number], string> = {
+  choose: "Choose a file",
+  detected: "What was detected",
+  columns: "Columns",
+  scale: "Scale and options",
+  importing: "Importing",
+  report: "Report",
+};
+
+const SHOWN_PROBLEMS = 200;
+
+export function ImportWizardPanel() {
+  const { wizard, state } = useWizard();
+  if (state.step === "choose" && state.busy === null && state.error === null) return null;
+  const index = WIZARD_STEPS.indexOf(state.step);
+  return (
+    <section class="wizard" aria-labelledby="wizard-title">
+      <div class="wizard-head">
+        <h3 id="wizard-title">
+          Import CSV · step {index + 1} of {WIZARD_STEPS.length}: {STEP_TITLES[state.step]}
+        </h3>
+        {state.step !== "importing" ? (
+          <Button secondary onClick={() => wizard.reset()}>
+            {state.step === "report" ? "Close" : "Cancel"}
+          </Button>
+        ) : null}
+      </div>
+      {state.busy !== null ? <p role="status">{state.busy}</p> : null}
+      {state.error !== null ? (
+        <p class="error-text" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      {state.step === "detected" ? <DetectedStep /> : null}
+      {state.step === "columns" ? <ColumnsStep /> : null}
+      {state.step === "scale" ? <ScaleStep /> : null}
+      {state.step === "importing" ? <ImportingStep /> : null}
+      {state.step === "report" ? <ReportStep /> : null}
+    </section>
+  );
+}
+
+function encodingName(encoding: string, bom: boolean): string {
+  return `${encoding.toUpperCase().replace("LE", " LE").replace("BE", " BE")}${bom ? " with byte-order mark" : ""}`;
+}
+
+function DetectedStep() {
+  const { wizard, state } = useWizard();
+  const { file, inspection, options } = state;
+  if (file === null || inspection === null) return null;
+  return (
+    <div class="wizard-step">
+      <dl class="facts">
+        <dt>File</dt>
+        <dd>
+          {file.fileName} ({formatCount(Math.ceil(file.size / 1024))} KB)
+        </dd>
+        <dt>Encoding</dt>
+        <dd>{encodingName(file.encoding, file.bom)}</dd>
+        <dt>Rows</dt>
+        <dd>{state.rowCount === null ? "counting…" : formatCount(state.rowCount)}</dd>
+        <dt>Columns</dt>
+        <dd>{inspection.headers.length}</dd>
+      </dl>
+      <div class="grid-2">
+        <SelectField
+          id="wizard-delimiter"
+          label="Delimiter"
+          value={options.delimiter ?? "detected"}
+          options={[
+            { value: "detected", text: `Detected: ${DELIMITER_NAMES[inspection.delimiter]}` },
+            ...(Object.keys(DELIMITER_NAMES) as CsvDelimiter[]).map((d) => ({ value: d, text: DELIMITER_NAMES[d] })),
+          ]}
+          onChange={(value) => wizard.setLayout({ delimiter: value === "detected" ? null : (value as CsvDelimiter) })}
+        />
+        <Choice
+          name="wizard-header-rows"
+          label={`Header rows (detected: ${inspection.headerRows})`}
+          value={String(options.headerRows ?? inspection.headerRows) as "1" | "2"}
+          options={[
+            { value: "1", text: "1" },
+            { value: "2", text: "2 (survey export)" },
+          ]}
+          onChange={(value) => wizard.setLayout({ headerRows: value === "2" ? 2 : 1 })}
+        />
+      </div>
+      {inspection.problems.length > 0 ? (
+        <p class="warning-text">
+          {inspection.problems.length} quoting problem{inspection.problems.length === 1 ? "" : "s"} in the first rows; the report will list them.
+        </p>
+      ) : null}
+      {state.remembered ? <p class="hint">A file with these headers was imported before: its column mapping is applied.</p> : null}
+      <div class="wizard-actions">
+        <Button onClick={() => wizard.goTo("columns")}>Next: columns</Button>
+      </div>
+    </div>
+  );
+}
+
+function ColumnsStep() {
+  const { wizard, state } = useWizard();
+  const { inspection, options } = state;
+  if (inspection === null) return null;
+  const columnOptions = [
+    { value: "none", text: "— none —" },
+    ...inspection.headers.map((header, i) => ({ value: String(i), text: header })),
+  ];
+  const fieldOf = new Map<number, MappedField>();
+  for (const field of MAPPED_FIELDS) {
+    const column = options.mapping[field];
+    if (column !== null) fieldOf.set(column, field);
+  }
+  const nothing = options.mapping.rating === null && options.mapping.text === null;
+  return (
+    <div class="wizard-step">
+      {state.remembered ? <p class="hint">Mapping remembered from an earlier file with the same headers.</p> : null}
+      <div class="mapping-grid">
+        {MAPPED_FIELDS.map((field) => (
+          <SelectField
+            key={field}
+            id={`map-${field}`}
+            label={FIELD_LABELS[field]}
+            value={options.mapping[field] === null ? "none" : String(options.mapping[field])}
+            options={columnOptions}
+            onChange={(value) => wizard.setMapping(field, value === "none" ? null : Number(value))}
+          />
+        ))}
+      </div>
+      {nothing ? (
+        <p class="error-text" role="alert">
+          Map a rating or a comment column: without either, no row can be imported.
+        </p>
+      ) : null}
+      <h4>Preview{inspection.partial ? " (first rows)" : ""}</h4>
+      <div class="table-scroll" tabIndex={0} aria-label="Preview of the first rows">
+        <table class="data-table preview-table">
+          <thead>
+            <tr>
+              {inspection.headers.map((header, i) => {
+                const field = fieldOf.get(i);
+                return (
+                  <th key={i} scope="col">
+                    <div>{header}</div>
+                    <div class={field ? "tag" : "tag tag-muted"}>{field ? FIELD_LABELS[field] : "not imported"}</div>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {inspection.preview.map((row, r) => (
+              <tr key={r}>
+                {inspection.headers.map((_, c) => (
+                  <td key={c}>{row[c] ?? ""}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div class="wizard-actions">
+        <Button secondary onClick={() => wizard.goTo("detected")}>
+          Back
+        </Button>
+        <Button disabled={nothing} onClick={() => wizard.goTo("scale")}>
+          Next: scale
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function ScaleStep() {
+  const { wizard, state } = useWizard();
+  const { model } = usePanelState();
+  const { inspection, options } = state;
+  if (inspection === null) return null;
+  const detected = inspection.scale === null ? "no ratings found" : formatScale(inspection.scale);
+  const ratingColumn = options.mapping.rating === null ? null : inspection.headers[options.mapping.rating];
+  const scale = chosenScale(options);
+  const rows = state.rowCount ?? inspection.rowCount;
+  return (
+    <div class="wizard-step">
+      {ratingColumn === null || ratingColumn === undefined ? (
+        <p class="hint">No rating column is mapped: every row is imported as a text-only response.</p>
+      ) : (
+        <>
+          <p>
+            Ratings from column “{ratingColumn}”: detected scale <strong>{detected}</strong>
+            {inspection.partial ? " (from the first rows; the import checks every row)" : ""}.
+          </p>
+          <SelectField
+            id="wizard-scale"
+            label="Rating scale"
+            value={options.scale}
+            options={[
+              { value: "detected", text: `As detected (${detected})` },
+              { value: "1-5", text: "1–5 (stars, CSAT)" },
+              { value: "0-10", text: "0–10 (NPS)" },
+              { value: "1-7", text: "1–7 (CES)" },
+              { value: "custom", text: "Other…" },
+            ]}
+            onChange={(value) => wizard.setOptions({ scale: value as ScaleChoice })}
+          />
+          {options.scale === "custom" ? (
+            <div class="grid-2">
+              <CustomScaleField id="scale-min" label="Lowest rating" value={options.customMin} onChange={(customMin) => wizard.setOptions({ customMin })} />
+              <CustomScaleField id="scale-max" label="Highest rating" value={options.customMax} onChange={(customMax) => wizard.setOptions({ customMax })} />
+            </div>
+          ) : null}
+          {"error" in scale ? (
+            <p class="error-text" role="alert">
+              {scale.error}
+            </p>
+          ) : null}
+        </>
+      )}
+      {options.mapping.date !== null ? (
+        <SelectField
+          id="wizard-date-order"
+          label="Dates like 05/03/2024"
+          value={options.dateOrder}
+          options={[
+            { value: "auto", text: "Decide from the other dates" },
+            { value: "day-first", text: "Day first (5 March)" },
+            { value: "month-first", text: "Month first (May 3)" },
+          ]}
+          onChange={(value) => wizard.setOptions({ dateOrder: value as typeof options.dateOrder })}
+        />
+      ) : null}
+      <fieldset class="group">
+        <legend>Names the map does not have yet</legend>
+        {(["stages", "touchpoints", "personas"] as const).map((kind) => (
+          <CheckboxField
+            key={kind}
+            label={`Add new ${kind}`}
+            value={options.create[kind]}
+            onChange={(on) => wizard.setOptions({ create: { ...options.create, [kind]: on } })}
+          />
+        ))}
+        <p class="hint">Unchecked: a row naming one is skipped and listed in the report.</p>
+      </fieldset>
+      {model.feedback.length > 0 ? (
+        <Choice
+          name="wizard-mode"
+          label={`The map has ${formatCount(model.feedback.length)} feedback rows`}
+          value={options.mode}
+          options={[
+            { value: "add", text: "Add to them" },
+            { value: "replace", text: "Replace them" },
+          ]}
+          onChange={(mode) => wizard.setOptions({ mode })}
+        />
+      ) : null}
+      <div class="wizard-actions">
+        <Button secondary onClick={() => wizard.goTo("columns")}>
+          Back
+        </Button>
+        <Button disabled={"error" in scale} onClick={() => void wizard.startImport()}>
+          Import {formatCount(rows)} rows
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function MetricsRow({ name, metrics: m }: { name: string; metrics: SatisfactionMetrics }) {
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      <td class="num">{formatCount(m.responses)}</td>
+      <td class="num">{formatMetric(m.csat, 0, " %")}</td>
+      <td class="num">{formatMetric(m.nps, 0)}</td>
+      <td class="num">{formatMetric(m.ces, 1)}</td>
+      <td class="num">{formatMetric(m.performance, 2)}</td>
+    </tr>
+  );
+}
+
+function CustomScaleField({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <div class="field">
+      <label class="field-label" for={id}>
+        {label}
+      </label>
+      <TextInput id={id} inputMode="decimal" value={value} onValueInput={onChange} />
+    </div>
+  );
+}
+
+function ImportingStep() {
+  const { wizard, state } = useWizard();
+  const progress = state.progress ?? { done: 0, total: 1, rows: 0 };
+  return (
+    <div class="wizard-step">
+      <ProgressBar
+        label={`Importing ${state.file?.fileName ?? "the file"}`}
+        done={progress.done}
+        total={progress.total}
+        detail={`${formatCount(progress.rows)} rows read`}
+      />
+      <div class="wizard-actions">
+        <Button secondary onClick={() => wizard.cancel()}>
+          Cancel import
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function ReportStep() {
+  const { wizard, state } = useWizard();
+  const report = state.report;
+  if (report === null) return null;
+  const created = [
+    report.created.stages > 0 ? `${report.created.stages} stage${report.created.stages === 1 ? "" : "s"}` : null,
+    report.created.touchpoints > 0 ? `${report.created.touchpoints} touchpoint${report.created.touchpoints === 1 ? "" : "s"}` : null,
+    report.created.personas > 0 ? `${report.created.personas} persona${report.created.personas === 1 ? "" : "s"}` : null,
+  ].filter((part): part is string => part !== null);
+  return (
+    <div class="wizard-step" aria-live="polite">
+      <p class="report-summary" data-testid="import-summary">
+        Imported <strong>{formatCount(report.imported)}</strong> of {formatCount(report.rows)} rows from {report.fileName};{" "}
+        <strong>{formatCount(report.skipped)}</strong> skipped
+        {report.blankRows > 0 ? `, ${formatCount(report.blankRows)} blank rows ignored` : ""}. Scale:{" "}
+        {report.scale === null ? "no ratings" : formatScale(report.scale)}. Took {report.seconds < 1 ? `${Math.round(report.seconds * 1000)} ms` : `${report.seconds.toFixed(1)} s`}.
+      </p>
+      {created.length > 0 ? <p>Added to the map: {created.join(", ")}.</p> : null}
+      <SectionHeading title={`Problems (${formatCount(report.errors.length)})`} level={3}>
+        <Button
+          secondary
+          disabled={report.rejected.rejectedRows.length === 0}
+          onClick={() => downloadText(`${fileStem(report.fileName.replace(/\.[^.]+$/, ""))}-rejected-rows.csv`, exportRejectedRowsCsv(report.rejected), "text/csv")}
+        >
+          Download rejected rows (CSV)
+        </Button>
+      </SectionHeading>
+      {report.errors.length === 0 ? (
+        <Empty>Every row was read without a problem.</Empty>
+      ) : (
+        <ul class="problem-list" aria-label="Import problems">
+          {report.errors.slice(0, SHOWN_PROBLEMS).map((problem, i) => (
+            <li key={i}>{problem.message}</li>
+          ))}
+          {report.errors.length > SHOWN_PROBLEMS ? (
+            <li class="muted">
+              … and {formatCount(report.errors.length - SHOWN_PROBLEMS)} more: the rejected rows file lists every skipped row with its reason.
+            </li>
+          ) : null}
+        </ul>
+      )}
+      <SectionHeading title="Metrics per stage" level={3} />
+      {report.metrics === null ? (
+        <p role="status">Computing…</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="data-table" aria-label="Metrics per stage">
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
+                <th scope="col" class="num">Responses</th>
+                <th scope="col" class="num">CSAT</th>
+                <th scope="col" class="num">NPS</th>
+                <th scope="col" class="num">CES</th>
+                <th scope="col" class="num">Performance</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.metrics.stages.map((row) => (
+                <MetricsRow key={row.stageId} name={row.name} metrics={row} />
+              ))}
+              {report.metrics.unassigned.responses > 0 ? <MetricsRow name="No stage" metrics={report.metrics.unassigned} /> : null}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div class="wizard-actions">
+        <Button onClick={() => wizard.reset()}>Done</Button>
+      </div>
+    </div>
+  );
+}

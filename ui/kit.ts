@@ -1,0 +1,18 @@
+/**
+ * The @create-figma-plugin/ui components the panel uses, imported file by file.
+ *
+ * Why not `from "./kit"`: esbuild drops the unused components' JavaScript but not
+ * the CSS modules they import, so the package index puts every component's stylesheet (about 14 kB)
+ * into dist/ui.html, which has a 250 kB budget. The package's `exports` map allows no deep import, so
+ * the files are named by their path in node_modules.
+ */
+
+export { Button } from "../node_modules/@create-figma-plugin/ui/lib/components/button/button.js";
+export { Checkbox } from "../node_modules/@create-figma-plugin/ui/lib/components/checkbox/checkbox.js";
+export { FileUploadButton } from "../node_modules/@create-figma-plugin/ui/lib/components/file-upload/file-upload-button/file-upload-button.js";
+export { IconButton } from "../node_modules/@create-figma-plugin/ui/lib/components/icon-button/icon-button.js";
+export { SegmentedControl } from "../node_modules/@create-figma-plugin/ui/lib/components/segmented-control/segmented-control.js";
+export { Tabs } from "../node_modules/@create-figma-plugin/ui/lib/components/tabs/tabs.js";
+export { IconChevronDown16 } from "../node_modules/@create-figma-plugin/ui/lib/icons/icon-16/icon-chevron-down-16.js";
+export { IconClose16 } from "../node_modules/@create-figma-plugin/ui/lib/icons/icon-16/icon-close-16.js";
+export { IconPlus16 } from "../node_modules/@create-figma-plugin/ui/lib/icons/icon-16/icon-plus-16.js";

@@ -2,23 +2,39 @@
  * Reading a map frame's cards off the canvas into plain data (shared/canvas-edits.ts decides what
  * the edits mean). One `findAllWithCriteria` pass over the nodes the plugin made
  * (https://developers.figma.com/docs/plugins/api/properties/nodes-findallwithcriteria); hidden
- * and locked nodes are read like any other.
+ * and locked nodes are read like any other, and layer names are never relied on: a node is known
+ * by the key and map id in its plugin data. A map frame pasted inside this one is a map of its
+ * own: none of its nodes is read as this map's.
  */
-import { isCardKind, type CanvasCard, type CardKind, type CanvasCell, type CanvasSnapshot, type CanvasText } from "../shared/canvas-edits";
-import type { MapFrame } from "./maps";
+import {
+  isCardKind,
+  type CanvasCard,
+  type CardKind,
+  type CanvasCell,
+  type CanvasSnapshot,
+  type CanvasText,
+  type KeyedCanvasText,
+} from "../shared/canvas-edits";
+import { isMapFrame, type MapFrame } from "./maps";
 import { NAMESPACE } from "./plugin-data";
 import type { NodeSpec } from "./render/spec";
 
-/** What the plugin drew for a model: the text of every text layer by key, and the card keys. */
+/** What the plugin drew for a model: the text of every text layer by key, the card keys and the structure keys. */
 export interface Drawn {
   texts: Map<string, string>;
   cards: Set<string>;
+  /** Keys of the header, the grid, the stage headers, the lane rows and the cells (see CanvasSnapshot.structure). */
+  structure: Set<string>;
 }
 
+/** The roles of the nodes that make a map's structure, checked when it is read back. */
+const STRUCTURE_ROLES: readonly string[] = ["header", "grid", "stage-row", "stage-header", "lane-row", "cell"];
+
 /** Walks a spec (what generation draws for the stored model). */
-export function drawnBy(spec: NodeSpec, into: Drawn = { texts: new Map(), cards: new Set() }): Drawn {
+export function drawnBy(spec: NodeSpec, into: Drawn = { texts: new Map(), cards: new Set(), structure: new Set() }): Drawn {
   if ("text" in spec && typeof spec.text === "string") into.texts.set(spec.key, spec.text);
   if (spec.role === "card" && isCardKind(spec.key.slice(0, spec.key.indexOf("/")))) into.cards.add(spec.key);
+  if (STRUCTURE_ROLES.includes(spec.role)) into.structure.add(spec.key);
   if ("children" in spec) for (const child of spec.children) drawnBy(child, into);
   return into;
 }
@@ -69,7 +85,19 @@ export function readCanvasCards(frame: MapFrame, mapId: string, drawn: Drawn, co
   const cards: CanvasCard[] = [];
   const cardNodes = new Map<string, CardNodes>();
   const loose: { node: SceneNode; key: string }[] = [];
+  const present = new Set<string>();
+  const fixedTexts: KeyedCanvasText[] = [];
+  const fixedKeys = new Set<string>();
   const tagged = frame.findAllWithCriteria({ sharedPluginData: { namespace: NAMESPACE, keys: ["key"] } });
+  // Map frames pasted inside this one; find* is pre-order, so each is met before its descendants.
+  const nested = new Set<string>();
+  const insideNested = (node: BaseNode) => {
+    if (nested.size === 0) return false;
+    for (let parent = node.parent; parent !== null && parent.id !== frame.id; parent = parent.parent) {
+      if (nested.has(parent.id)) return true;
+    }
+    return false;
+  };
 
   const addText = (owner: OpenCard, node: SceneNode, key: string) => {
     const characters = charactersOf(node);
@@ -79,11 +107,21 @@ export function readCanvasCards(frame: MapFrame, mapId: string, drawn: Drawn, co
   };
 
   for (const node of tagged) {
+    if (insideNested(node)) continue;
+    if (isMapFrame(node)) {
+      nested.add(node.id);
+      continue;
+    }
+    // A node of another map (pasted in from it) is a person's own node here.
+    if (node.getSharedPluginData(NAMESPACE, "mapId") !== mapId) continue;
     const key = node.getSharedPluginData(NAMESPACE, "key");
     const slash = key.indexOf("/");
     const prefix = slash < 0 ? key : key.slice(0, slash);
+    const role = node.getSharedPluginData(NAMESPACE, "role");
+    if (STRUCTURE_ROLES.includes(role)) present.add(key);
     if (prefix === "cell") {
-      if (node.getSharedPluginData(NAMESPACE, "mapId") !== mapId) continue;
+      // The emotion lane's bands carry keys under their cell's: decorations, not cells.
+      if (role !== "cell") continue;
       const entity = node.getSharedPluginData(NAMESPACE, "entity");
       const [laneId = "", stageId = ""] = entity.split("/");
       const cell = { laneId, stageId, nodeId: node.id, nodeName: node.name };
@@ -91,7 +129,15 @@ export function readCanvasCards(frame: MapFrame, mapId: string, drawn: Drawn, co
       cellById.set(node.id, cell);
       continue;
     }
-    if (!isCardKind(prefix)) continue;
+    if (!isCardKind(prefix)) {
+      const text = fixedText(node, key, drawn.texts);
+      // A person's copy of a text (after the original in layer order) is their own layer.
+      if (text !== null && !fixedKeys.has(key)) {
+        fixedKeys.add(key);
+        fixedTexts.push(text);
+      }
+      continue;
+    }
     const owner = nearest(node, cardById);
     if (owner !== undefined) {
       // A layer of a card: its field is the rest of its key after the card's key.
@@ -99,8 +145,7 @@ export function readCanvasCards(frame: MapFrame, mapId: string, drawn: Drawn, co
       addText(owner, node, key);
       continue;
     }
-    if (node.getSharedPluginData(NAMESPACE, "mapId") !== mapId) continue;
-    if (node.getSharedPluginData(NAMESPACE, "role") !== "card") {
+    if (role !== "card") {
       loose.push({ node, key });
       continue;
     }
@@ -140,9 +185,62 @@ export function readCanvasCards(frame: MapFrame, mapId: string, drawn: Drawn, co
   }
 
   return {
-    snapshot: { nodeId: frame.id, nodeName: frame.name, cards, drawnCards: drawn.cards, cells, copyOfAnotherMap },
+    snapshot: {
+      nodeId: frame.id,
+      nodeName: frame.name,
+      cards,
+      drawnCards: drawn.cards,
+      cells,
+      copyOfAnotherMap,
+      structure: { drawn: drawn.structure, present },
+      fixedTexts,
+    },
     cardNodes,
   };
+}
+
+/**
+ * The texts outside the cards that show a stored field as it is (the title, the scope, stage names
+ * and objectives, lane names, persona names and details): reading never changes those fields, so
+ * what the stored model draws there is what the canvas showed before a person typed. Texts worked
+ * out from the data (ranks, scores, the matrix, the gap chart, data backing, the date) are not
+ * compared: reading can change what they would show before the map is drawn again.
+ */
+const SHOWS_STORED_FIELD: readonly RegExp[] = [
+  /^header\/(title|scope|personas)$/,
+  /^header\/persona\/[^/]+\/(name|role)$/,
+  /^stage\/[^/]+(\/name|\/objective)?$/,
+  /^lane\/[^/]+\/label\/text$/,
+  /^persona\/[^/]+\/(name|role|quote\/text|demographics|(goals|motivations|behaviours|frustrations)\/\d+\/text)$/,
+];
+
+/** A text outside the cards that shows a stored field, as it is on the canvas; null for other nodes. */
+function fixedText(node: SceneNode, key: string, drawnTexts: ReadonlyMap<string, string>): KeyedCanvasText | null {
+  if (!SHOWS_STORED_FIELD.some((pattern) => pattern.test(key))) return null;
+  const characters = charactersOf(node);
+  const drawn = drawnTexts.get(key);
+  if (characters === null || drawn === undefined) return null;
+  return { key, nodeId: node.id, nodeName: node.name, characters, drawn };
+}
+
+/**
+ * The texts of map `mapId` in the frames beside it that show a stored field (the persona cards),
+ * as they are on the canvas: drawn from the data, never read back.
+ */
+export function readFixedTexts(roots: readonly SceneNode[], mapId: string, drawnTexts: ReadonlyMap<string, string>): KeyedCanvasText[] {
+  const texts: KeyedCanvasText[] = [];
+  const keys = new Set<string>();
+  for (const root of roots) {
+    const nodes = "findAllWithCriteria" in root ? root.findAllWithCriteria({ sharedPluginData: { namespace: NAMESPACE, keys: ["key"] } }) : [];
+    for (const node of nodes) {
+      if (node.getSharedPluginData(NAMESPACE, "mapId") !== mapId) continue;
+      const text = fixedText(node, node.getSharedPluginData(NAMESPACE, "key"), drawnTexts);
+      if (text === null || keys.has(text.key)) continue;
+      keys.add(text.key);
+      texts.push(text);
+    }
+  }
+  return texts;
 }
 
 function firstLine(text: string): string {

@@ -5,7 +5,7 @@
  * (https://developers.figma.com/docs/plugins/migrating-to-dynamic-loading).
  */
 import type { MapSummary } from "../shared/messages";
-import { NAMESPACE, readTag } from "./plugin-data";
+import { MAX_CHUNKS, NAMESPACE, readTag } from "./plugin-data";
 
 /** A map's top node: a frame in Figma design, a section in FigJam. */
 export type MapFrame = FrameNode | SectionNode;
@@ -26,12 +26,13 @@ export function enclosingMapFrame(node: BaseNode): MapFrame | null {
 
 /**
  * Map frames on a loaded page, top-level or nested (a map pasted into another frame), in layer
- * order. Only map frames hold a stored model, so the search asks Figma for that key alone rather
- * than reading the tags of every node the plugin made.
+ * order. Only map frames hold a stored model, so the search asks Figma for its keys alone rather
+ * than reading the tags of every node the plugin made; the first part counts too, so that a map
+ * whose part count was lost is still found (and reading it says what is wrong).
  */
 export function mapFramesOn(page: PageNode): MapFrame[] {
   return page
-    .findAllWithCriteria({ types: ["FRAME", "SECTION"], sharedPluginData: { namespace: NAMESPACE, keys: ["model.count"] } })
+    .findAllWithCriteria({ types: ["FRAME", "SECTION"], sharedPluginData: { namespace: NAMESPACE, keys: ["model.count", "model.0"] } })
     .filter(isMapFrame);
 }
 
@@ -78,6 +79,25 @@ export function targetMapFrame(): { frame: MapFrame } | { error: string } {
   return { error: `There are ${all.length} journey maps on this page: select the one you mean.` };
 }
 
+/**
+ * The title in the model a map frame stores, not its layer name, which a person may have changed;
+ * null when the model cannot be read (reading the map then says why). Only parsed, not validated:
+ * the panel lists maps after every canvas action.
+ */
+function storedTitle(frame: MapFrame): string | null {
+  const count = Number(frame.getSharedPluginData(NAMESPACE, "model.count"));
+  if (!Number.isInteger(count) || count < 1 || count > MAX_CHUNKS) return null;
+  let json = "";
+  for (let index = 0; index < count; index++) json += frame.getSharedPluginData(NAMESPACE, `model.${index}`);
+  try {
+    const value: unknown = JSON.parse(json);
+    const title = typeof value === "object" && value !== null && "title" in value ? value.title : null;
+    return typeof title === "string" && title !== "" ? title : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Lists maps on the current page, or on every page (loading them all first: only when asked). */
 export async function listMapsAsync(allPages: boolean): Promise<MapSummary[]> {
   if (allPages) await figma.loadAllPagesAsync();
@@ -89,7 +109,7 @@ export async function listMapsAsync(allPages: boolean): Promise<MapSummary[]> {
       maps.push({
         nodeId: frame.id,
         mapId: tag?.mapId ?? "",
-        title: frame.name.replace(/^Journey map — /, ""),
+        title: storedTitle(frame) ?? frame.name.replace(/^Journey map — /, ""),
         pageId: page.id,
         pageName: page.name,
       });

@@ -6,14 +6,15 @@
  * with a new id; `writeCanvasIdentities` re-tags its nodes so that the next generation matches
  * them to the new entity, and the next read finds the same ids.
  */
-import { analyseJourney } from "../shared/analysis";
-import { mergeCanvasEdits, type CanvasIdentity, type CanvasReport } from "../shared/canvas-edits";
+import { analyseJourney, type JourneyAnalysis } from "../shared/analysis";
+import { mergeCanvasEdits, type CanvasEdits, type CanvasIdentity, type CanvasReport } from "../shared/canvas-edits";
 import type { CanvasProblem } from "../shared/messages";
 import type { JourneyMap } from "../shared/model";
-import { drawnBy, readCanvasCards, type CardNodes } from "./canvas-snapshot";
+import { drawnBy, readCanvasCards, readFixedTexts, type CardNodes } from "./canvas-snapshot";
 import { figjamMapSpec } from "./figjam/figjam-spec";
-import { mapFramesOn, type MapFrame } from "./maps";
-import { NAMESPACE, encodeModel, readModel, writeModel } from "./plugin-data";
+import { enclosingMapFrame, mapFramesOn, type MapFrame } from "./maps";
+import { NAMESPACE, encodeModel, readModel, writeModel, type StoredModel } from "./plugin-data";
+import { besideFramesOn, besideSpecs } from "./render/beside";
 import { mapSpec } from "./render/map-spec";
 import type { NodeSpec } from "./render/spec";
 
@@ -30,6 +31,8 @@ export interface ReadResult {
   unknownCardNodeIds: string[];
   /** The nodes of each card, by the card's node id. */
   cardNodes: Map<string, CardNodes>;
+  /** The entities whose card a person deleted (they left `model`). */
+  deletedCards: CanvasEdits["deletedCards"];
 }
 
 function pageOf(node: BaseNode): PageNode | null {
@@ -55,21 +58,47 @@ function isCopyOfAnotherMap(frame: MapFrame, mapId: string): boolean {
 }
 
 /** What generation draws for the stored model: a canvas text that still shows it was not edited. */
-function drawnSpec(frame: MapFrame, stored: JourneyMap): NodeSpec {
-  const analysis = analyseJourney(stored);
+function drawnSpec(frame: MapFrame, stored: JourneyMap, analysis: JourneyAnalysis): NodeSpec {
   const generatedOn = new Date();
   return frame.type === "SECTION"
     ? figjamMapSpec(stored, { analysis, generatedOn, position: { x: frame.x, y: frame.y } })
     : mapSpec(stored, { analysis, generatedOn });
 }
 
+/**
+ * The model stored on a map frame. A missing or damaged part is reported, never guessed: a frame
+ * whose part count is gone while parts remain says so, rather than "holds no journey model".
+ */
+export function readStoredModel(frame: MapFrame): StoredModel {
+  const count = frame.getSharedPluginData(NAMESPACE, "model.count");
+  if (count === "" && frame.getSharedPluginData(NAMESPACE, "model.0") !== "") {
+    return {
+      ok: false,
+      message: `"${frame.name}": the number of parts of the stored model is missing, so it cannot be told whether the model is whole: it was not read`,
+    };
+  }
+  return readModel(frame);
+}
+
 /** Reads the model stored on a map frame, with the canvas edits; throws a readable error when it cannot. */
 export function readMapFrame(frame: MapFrame): ReadResult {
-  const stored = readModel(frame);
+  const stored = readStoredModel(frame);
   if (!stored.ok) throw new Error(stored.message);
   const mapId = frameMapId(frame, stored.model);
-  const drawn = drawnBy(drawnSpec(frame, stored.model));
-  const reading = readCanvasCards(frame, mapId, drawn, isCopyOfAnotherMap(frame, mapId));
+  const analysis = analyseJourney(stored.model);
+  const drawn = drawnBy(drawnSpec(frame, stored.model, analysis));
+  const copy = isCopyOfAnotherMap(frame, mapId);
+  const reading = readCanvasCards(frame, mapId, drawn, copy);
+  const page = pageOf(frame);
+  // The frames beside the map show its data too (a copy's are still the original's).
+  if (page !== null && !copy && frame.type === "FRAME") {
+    const beside = besideFramesOn(page, mapId);
+    if (beside.length > 0) {
+      const besideDrawn = { texts: new Map<string, string>(), cards: new Set<string>(), structure: new Set<string>() };
+      for (const spec of besideSpecs(stored.model, analysis).flat()) drawnBy(spec, besideDrawn);
+      reading.snapshot.fixedTexts = [...(reading.snapshot.fixedTexts ?? []), ...readFixedTexts(beside, mapId, besideDrawn.texts)];
+    }
+  }
   const edits = mergeCanvasEdits(stored.model, reading.snapshot);
   return {
     model: edits.model,
@@ -79,6 +108,7 @@ export function readMapFrame(frame: MapFrame): ReadResult {
     identities: edits.identities,
     unknownCardNodeIds: edits.unknownCardNodeIds,
     cardNodes: reading.cardNodes,
+    deletedCards: edits.deletedCards,
   };
 }
 
@@ -98,7 +128,10 @@ export function writeCanvasIdentities(frame: MapFrame, read: ReadResult): void {
   if (newMapId !== null) {
     const oldMapId = frameMapId(frame, read.stored);
     for (const node of frame.findAllWithCriteria({ sharedPluginData: { namespace: NAMESPACE, keys: ["mapId"] } })) {
-      if (node.getSharedPluginData(NAMESPACE, "mapId") === oldMapId) node.setSharedPluginData(NAMESPACE, "mapId", newMapId);
+      // A map pasted inside this one keeps its own id, even when it is another copy of the same map.
+      if (node.getSharedPluginData(NAMESPACE, "mapId") === oldMapId && enclosingMapFrame(node) === frame) {
+        node.setSharedPluginData(NAMESPACE, "mapId", newMapId);
+      }
     }
     frame.setSharedPluginData(NAMESPACE, "mapId", newMapId);
     frame.setSharedPluginData(NAMESPACE, "entity", newMapId);

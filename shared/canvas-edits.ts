@@ -12,7 +12,12 @@
  *   is reported (never silently);
  * - two cards with the same entity are a duplicate: the first in layer order keeps the entity,
  *   every later one becomes a new entity with a new id (the sandbox re-tags its nodes);
- * - a frame that is a copy of another map frame gets a new map id.
+ * - a frame that is a copy of another map frame gets a new map id;
+ * - a part of the map's structure the stored model draws that is gone (the header, a stage's
+ *   column, a lane's row) is reported: the stage or lane stays in the model, nothing is guessed;
+ * - a text that shows a stored field but is never read back (a stage name, a KPI's values, a
+ *   persona card) that a person changed is reported: the next generation draws it again, so the
+ *   person is told to make that change in the panel.
  */
 import type { CanvasProblem } from "./messages";
 import { parseJourneyMap, type JourneyMap, type LaneKind } from "./model";
@@ -33,6 +38,11 @@ export interface CanvasText {
   characters: string;
   /** What the plugin drew there for the stored model; a text still showing it was not edited. */
   drawn: string | undefined;
+}
+
+/** A text layer outside the cards, with its key ("stage/<id>/name", "matrix/<id>/rank" …). */
+export interface KeyedCanvasText extends CanvasText {
+  key: string;
 }
 
 /** A cell of the grid: one lane in one stage. */
@@ -66,6 +76,17 @@ export interface CanvasSnapshot {
   cells: ReadonlyMap<string, CanvasCell>;
   /** Another frame on the page, earlier in layer order, shows the same map: this one is a copy. */
   copyOfAnotherMap: boolean;
+  /**
+   * The structure the stored model draws, and the part of it still on the frame, by key: "header",
+   * "grid", "stages" (the row of stage headers), "stage/<stageId>" (a stage's header), "lane/<laneId>" (a lane's row),
+   * "cell/<laneId>/<stageId>". Absent: structure is not checked.
+   */
+  structure?: { drawn: ReadonlySet<string>; present: ReadonlySet<string> };
+  /**
+   * Texts outside the cards that show a stored field and are never read back (the title, stage
+   * names, lane names, persona cards beside the map), as they are on the canvas. Absent: not checked.
+   */
+  fixedTexts?: readonly KeyedCanvasText[];
 }
 
 /** A card that became an entity of its own: its nodes are re-tagged from `from` to `to`. */
@@ -100,6 +121,8 @@ export interface CanvasEdits {
    * generation removes them.
    */
   unknownCardNodeIds: string[];
+  /** The entities whose drawn card is gone from the canvas (and so left the model). */
+  deletedCards: { kind: CardKind; id: string }[];
   report: CanvasReport;
 }
 
@@ -117,6 +140,20 @@ const KIND_NAME: Record<CardKind, string> = {
   touchpoint: "Touchpoint",
   opportunity: "Opportunity",
   kpi: "KPI",
+};
+
+/**
+ * The other text fields of each kind of card that show a stored field as it is: a change to one is
+ * reported, as it is not read back. (Texts worked out from the data, such as a rank, a quadrant or
+ * a touchpoint's performance, are not compared: reading can change what they would show before
+ * the map is drawn again.)
+ */
+const SHOWN_FIELDS: Record<CardKind, readonly string[]> = {
+  painPoint: [],
+  note: [],
+  touchpoint: ["channel/text"],
+  opportunity: ["status/text", "owner"],
+  kpi: ["values", "status/text", "direction"],
 };
 
 const SCORE_FIELDS = ["severity", "frequency", "effort"] as const;
@@ -149,7 +186,8 @@ function shorten(text: string, max = 60): string {
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
-function caption(map: JourneyMap, kind: CardKind, id: string): string {
+/** What a card shows as its title: a pain point's or opportunity's title, a note's text, a touchpoint's or KPI's name. */
+export function cardCaption(map: JourneyMap, kind: CardKind, id: string): string {
   const entity = collection(map, kind).find((e) => e.id === id);
   if (entity === undefined) return id;
   if ("title" in entity && typeof entity.title === "string") return entity.title;
@@ -160,7 +198,7 @@ function caption(map: JourneyMap, kind: CardKind, id: string): string {
 
 /** "Pain point 'Slow checkout'". */
 function cardLabel(map: JourneyMap, kind: CardKind, id: string): string {
-  return `${KIND_NAME[kind]} '${shorten(caption(map, kind, id))}'`;
+  return `${KIND_NAME[kind]} '${shorten(cardCaption(map, kind, id))}'`;
 }
 
 /**
@@ -183,10 +221,27 @@ function allIds(map: JourneyMap): Set<string> {
   return ids;
 }
 
+/** Clears references to a removed entity in `map` (in place), keeping what they still tell. */
+function forgetEntity(map: JourneyMap, kind: CardKind, id: string, stageId: string): void {
+  if (kind === "painPoint") {
+    for (const o of map.opportunities) if (o.painPointId === id) o.painPointId = null;
+  }
+  if (kind === "touchpoint") {
+    for (const p of map.painPoints) if (p.touchpointId === id) p.touchpointId = null;
+    for (const f of map.feedback) {
+      if (f.touchpointId !== id) continue;
+      f.touchpointId = null;
+      // The row still belongs to the touchpoint's stage.
+      f.stageId ??= stageId;
+    }
+  }
+}
+
 class Merge {
   readonly problems: CanvasProblem[] = [];
   readonly identities: CanvasIdentity[] = [];
   readonly unknownCardNodeIds: string[] = [];
+  readonly deletedCards: { kind: CardKind; id: string }[] = [];
   readonly report: CanvasReport = { edited: [], unreadable: [], moved: [], deleted: [], duplicated: [], unknown: [], newMapId: null };
   private readonly taken: Set<string>;
   private readonly laneKinds: Map<string, LaneKind>;
@@ -215,6 +270,8 @@ class Merge {
       if (group) group.push(card);
       else groups.set(key, [card]);
     }
+    this.structure();
+    for (const text of this.canvas.fixedTexts ?? []) this.notReadBack(text, null);
     // Deletions first, so that labels and references are those of the stored model.
     for (const key of this.canvas.drawnCards) {
       if (!groups.has(key)) this.deleted(key);
@@ -239,6 +296,72 @@ class Merge {
         this.identities.push({ nodeId: copy.nodeId, kind: copy.kind, from: original.entity, to: id });
         this.applyCard(copy, duplicate);
         this.report.duplicated.push(cardLabel(this.model, copy.kind, id));
+      }
+    }
+  }
+
+  /**
+   * The header, stage columns and lane rows the stored model draws that are gone. They are not
+   * entities of their own: the stages and lanes stay in the model and the next generation draws
+   * them again, and the person is told so (the cards that were in them are reported one by one).
+   */
+  private structure(): void {
+    const structure = this.canvas.structure;
+    if (structure === undefined) return;
+    const gone = (key: string) => structure.drawn.has(key) && !structure.present.has(key);
+    // The nodes are gone: the problem sits on the map frame.
+    const report = (message: string) => this.problems.push({ nodeId: this.canvas.nodeId, nodeName: this.canvas.nodeName, message });
+    const again = "the next generation or re-score draws it again";
+    const cards = "cards deleted with it are listed one by one";
+    if (gone("header")) report(`The map's header was deleted from the canvas: the title, scope and personas stay in the map, and ${again}`);
+    if (gone("grid")) {
+      report(`The map's grid was deleted from the canvas: its stages and lanes stay in the map, and ${again}; ${cards}`);
+      return;
+    }
+    const drawnCells = (test: (laneId: string, stageId: string) => boolean) =>
+      this.model.lanes.flatMap((lane) =>
+        this.model.stages
+          .filter((stage) => test(lane.id, stage.id) && structure.drawn.has(`cell/${lane.id}/${stage.id}`))
+          .map((stage) => ({ lane, stage })),
+      );
+    const headersGone = gone("stages");
+    if (headersGone) report(`The row of stage headers was deleted from the canvas: the stages stay in the map, and ${again}`);
+    const goneLanes = new Set<string>();
+    for (const lane of this.model.lanes) {
+      const cells = drawnCells((laneId) => laneId === lane.id);
+      const rowDrawn = structure.drawn.has(`lane/${lane.id}`);
+      // A FigJam map has no row node: a lane whose cells are all gone lost its row.
+      const rowGone = rowDrawn
+        ? gone(`lane/${lane.id}`)
+        : cells.length > 0 && cells.every(({ stage }) => gone(`cell/${lane.id}/${stage.id}`));
+      if (!rowGone) continue;
+      goneLanes.add(lane.id);
+      report(
+        `The row of lane '${shorten(lane.name)}' was deleted from the canvas: the lane stays in the map ` +
+          `(hide it in the panel to leave it out), and ${again}; ${cards}`,
+      );
+    }
+    for (const stage of this.model.stages) {
+      const cells = drawnCells((laneId, stageId) => stageId === stage.id && !goneLanes.has(laneId));
+      const goneCells = cells.filter(({ lane }) => gone(`cell/${lane.id}/${stage.id}`));
+      const headerGone = gone(`stage/${stage.id}`);
+      const name = `stage '${shorten(stage.name)}'`;
+      if (headerGone && cells.length > 0 && goneCells.length === cells.length) {
+        report(
+          `The column of ${name} was deleted from the canvas (its header and its cells): the stage stays in the map with its feedback ` +
+            `(delete it in the panel to drop it), and ${again}; ${cards}`,
+        );
+        continue;
+      }
+      if (headerGone && !headersGone) report(`The header of ${name} was deleted from the canvas: the stage stays in the map, and ${again}`);
+      if (goneCells.length > 0) {
+        const lanes = goneCells.map(({ lane }) => `'${shorten(lane.name, 30)}'`).join(", ");
+        const one = goneCells.length === 1;
+        const what = one ? `The cell of ${name} in lane ${lanes} was` : `${goneCells.length} cells of ${name} (lanes ${lanes}) were`;
+        report(
+          `${what} deleted from the canvas: the next generation or re-score draws ${one ? "it" : "them"} again; ` +
+            `cards deleted with ${one ? "it" : "them"} are listed one by one`,
+        );
       }
     }
   }
@@ -268,7 +391,8 @@ class Merge {
     const laneId = kind === "note" ? this.model.notes[index]?.laneId : this.model.lanes.find((l) => l.visible && l.kind === LANE_OF_KIND[kind])?.id;
     const cell = laneId === undefined ? undefined : this.canvas.cells.get(`${laneId}/${entity.stageId}`);
     list.splice(index, 1);
-    this.forget(kind, id, entity);
+    forgetEntity(this.model, kind, id, entity.stageId);
+    this.deletedCards.push({ kind, id });
     this.report.deleted.push(label);
     this.problems.push({
       nodeId: cell?.nodeId ?? this.canvas.nodeId,
@@ -277,25 +401,25 @@ class Merge {
     });
   }
 
-  /** Clears references to a removed entity, keeping what they still tell. */
-  private forget(kind: CardKind, id: string, entity: CardEntity): void {
-    if (kind === "painPoint") {
-      for (const o of this.model.opportunities) if (o.painPointId === id) o.painPointId = null;
-    }
-    if (kind === "touchpoint") {
-      for (const p of this.model.painPoints) if (p.touchpointId === id) p.touchpointId = null;
-      for (const f of this.model.feedback) {
-        if (f.touchpointId !== id) continue;
-        f.touchpointId = null;
-        // The row still belongs to the touchpoint's stage.
-        f.stageId ??= entity.stageId;
-      }
-    }
+  /** A text drawn from the data that a person changed: it is not read, and the next generation draws it again. */
+  private notReadBack(text: CanvasText, card: string | null): void {
+    if (text.drawn === undefined || text.characters === text.drawn) return;
+    const changed = text.characters.trim() === "" ? "was emptied" : `was changed to '${shorten(text.characters)}'`;
+    const what = `${card === null ? "" : `${card}: `}the text "${shorten(text.drawn)}" ${changed} on the canvas`;
+    this.unreadable(
+      text,
+      `${text.nodeName} "${shorten(text.drawn, 30)}"`,
+      `${what.charAt(0).toUpperCase()}${what.slice(1)}, but it shows the map's data and is not read back: change it in the panel (the next generation or re-score draws it again)`,
+      false,
+    );
   }
 
   private applyCard(card: CanvasCard, entity: CardEntity): void {
     const kind = card.kind;
     const label = () => cardLabel(this.model, kind, entity.id);
+    for (const [field, text] of Object.entries(card.texts)) {
+      if (SHOWN_FIELDS[kind].includes(field)) this.notReadBack(text, label());
+    }
     switch (kind) {
       case "painPoint": {
         const p = this.model.painPoints.find((e) => e.id === entity.id);
@@ -362,9 +486,10 @@ class Merge {
     this.report.edited.push(what);
   }
 
-  private unreadable(text: CanvasText, what: string, detail: string): void {
+  /** A value not read: reported with its node; `prefixed` puts what it is before the detail. */
+  private unreadable(text: CanvasText, what: string, detail: string, prefixed = true): void {
     this.report.unreadable.push(what);
-    this.problems.push({ nodeId: text.nodeId, nodeName: text.nodeName, message: `${what}: ${detail}` });
+    this.problems.push({ nodeId: text.nodeId, nodeName: text.nodeName, message: prefixed ? `${what}: ${detail}` : detail });
   }
 
   /** A card in another stage's cell moves there, if that cell's lane shows cards of its kind. */
@@ -405,6 +530,33 @@ export function mergeCanvasEdits(stored: JourneyMap, canvas: CanvasSnapshot): Ca
     problems: merge.problems,
     identities: merge.identities,
     unknownCardNodeIds: merge.unknownCardNodeIds,
+    deletedCards: merge.deletedCards,
     report: merge.report,
   };
+}
+
+/** A card a person deleted from a map frame, as the panel shows it when it asks what to do. */
+export interface DeletedCardEntity {
+  kind: CardKind;
+  entityId: string;
+}
+
+/**
+ * The model without the entities of `cards`, with the references to them cleared as when a card is
+ * deleted on the canvas: an opportunity forgets its pain point; a pain point and feedback forget
+ * their touchpoint (the feedback keeps the touchpoint's stage). Entities not in the model are skipped.
+ */
+export function dropCards(map: JourneyMap, cards: readonly DeletedCardEntity[]): JourneyMap {
+  const model = JSON.parse(JSON.stringify(map)) as JourneyMap;
+  for (const { kind, entityId } of cards) {
+    const list = collection(model, kind);
+    const index = list.findIndex((e) => e.id === entityId);
+    const entity = list[index];
+    if (entity === undefined) continue;
+    list.splice(index, 1);
+    forgetEntity(model, kind, entityId, entity.stageId);
+  }
+  const checked = parseJourneyMap(model);
+  if (!checked.ok) throw new Error(`Dropping the deleted cards gave an invalid map: ${checked.errors.slice(0, 3).join("; ")}`);
+  return checked.value;
 }

@@ -6,6 +6,7 @@
  * `reply` or a `failure` carrying the same id, so the panel can await a request as a promise and
  * show a failure in words.
  */
+import { CARD_KINDS } from "./canvas-edits";
 import { JourneyMap } from "./model";
 import * as z from "./zod";
 
@@ -28,9 +29,38 @@ export const MapSummary = z.object({
 });
 export type MapSummary = z.infer<typeof MapSummary>;
 
+/**
+ * Panel-only state kept with a draft (appended after v1: every field is optional, so older drafts
+ * still load and an older plugin simply drops it):
+ * - `pendingEdits`: by field key, the text of a field the person is still editing that is not valid
+ *   yet (an emptied stage name, "7" as an importance). The model keeps the field's last valid value,
+ *   so the draft always validates; the panel shows the pending text with its error, so closing the
+ *   plugin mid-edit loses nothing.
+ * - `csvMappings`: column mappings the person confirmed, by `headerSignature` of the file's headers,
+ *   offered again for the next file with the same headers (field → 0-based column or null).
+ * - `omittedFeedback`: how many feedback rows were left out of the draft because the whole model is
+ *   larger than `figma.clientStorage` holds (5 MB); the panel says so when the draft is restored.
+ */
+export const DraftPanelState = z.object({
+  pendingEdits: z.optional(z.record(z.string(), z.string())),
+  csvMappings: z.optional(
+    z.record(
+      z.string(),
+      z.object({
+        mapping: z.record(z.string(), z.nullable(z.int().check(z.gte(0)))),
+        delimiter: z.optional(z.string()),
+        headerRows: z.optional(z.union([z.literal(1), z.literal(2)])),
+      }),
+    ),
+  ),
+  omittedFeedback: z.optional(z.int().check(z.gte(0))),
+});
+export type DraftPanelState = z.infer<typeof DraftPanelState>;
+
 export const Draft = z.object({
   savedAt: z.string(),
   model: JourneyMap,
+  panel: z.optional(DraftPanelState),
 });
 export type Draft = z.infer<typeof Draft>;
 
@@ -40,13 +70,26 @@ export const WindowSize = z.object({
 });
 export type WindowSize = z.infer<typeof WindowSize>;
 
+/** A card a person deleted from a map frame: the entity it showed, its kind and its title (or a note's text). */
+export const DeletedCard = z.object({ entityId: z.string(), kind: z.enum(CARD_KINDS), title: z.string() });
+export type DeletedCard = z.infer<typeof DeletedCard>;
+
+/** What to do with cards a person deleted from a map frame when the model would draw them again. */
+export const DeletedCardsAnswer = z.enum(["restore", "drop"]);
+export type DeletedCardsAnswer = z.infer<typeof DeletedCardsAnswer>;
+
 // ---- panel → plugin ------------------------------------------------------------------------
 
 export const PanelMessage = z.discriminatedUnion("type", [
   /** The panel has mounted and listens. */
   z.object({ type: z.literal("panel-ready") }),
-  /** Generate the map on the canvas, or update the map frame that shows this model. */
-  z.object({ type: z.literal("generate-map"), requestId: RequestId, model: JourneyMap }),
+  /**
+   * Generate the map on the canvas, or update the map frame that shows this model. When that frame
+   * lacks cards a person deleted which the model would draw again, the plugin draws nothing and
+   * replies `deleted-cards`; the panel asks the person and sends the request again with
+   * `deletedCards`: "restore" draws them again, "drop" removes them from the model first.
+   */
+  z.object({ type: z.literal("generate-map"), requestId: RequestId, model: JourneyMap, deletedCards: z.optional(DeletedCardsAnswer) }),
   /** Read the selected map frame (or the only map on the page) back into a model. */
   z.object({ type: z.literal("read-map"), requestId: RequestId }),
   /** Re-score the pain points of the selected map on the canvas. */
@@ -69,6 +112,12 @@ export const ReplyResult = z.discriminatedUnion("kind", [
     created: z.int().check(z.gte(0)),
     updated: z.int().check(z.gte(0)),
     removed: z.int().check(z.gte(0)),
+    /** With `deletedCards: "restore"`: the deleted cards drawn again. */
+    restored: z.optional(z.array(DeletedCard)),
+    /** With `deletedCards: "drop"`: the cards whose entities left the model … */
+    dropped: z.optional(z.array(DeletedCard)),
+    /** … and the model drawn and stored without them, for the panel to adopt. */
+    model: z.optional(JourneyMap),
   }),
   z.object({ kind: z.literal("map-read"), nodeId: z.string(), model: JourneyMap, problems: z.array(CanvasProblem) }),
   z.object({
@@ -82,6 +131,12 @@ export const ReplyResult = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("maps"), maps: z.array(MapSummary) }),
   z.object({ kind: z.literal("draft"), draft: z.nullable(Draft) }),
   z.object({ kind: z.literal("saved") }),
+  /**
+   * The answer to "generate-map" when the map frame `nodeId` lacks cards a person deleted that the
+   * model would draw again: nothing was drawn. Ask the person, then send "generate-map" again with
+   * `deletedCards`.
+   */
+  z.object({ kind: z.literal("deleted-cards"), nodeId: z.string(), cards: z.array(DeletedCard).check(z.minLength(1)) }),
 ]);
 export type ReplyResult = z.infer<typeof ReplyResult>;
 
@@ -113,16 +168,30 @@ export type PluginMessage = z.infer<typeof PluginMessage>;
 
 export type ParsedMessage<T> = { ok: true; message: T } | { ok: false; error: string };
 
+/** How much of a refused message's type and path a refusal quotes: a stray megabyte string must not become the message. */
+const QUOTED_CHARS = 60;
+
+function shorten(text: string): string {
+  return text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS - 1)}…` : text;
+}
+
+/** The refused message's `type` as a refusal names it; never throws (a cyclic or odd value is named by its kind). */
+function describeType(raw: unknown): string {
+  if (typeof raw !== "object" || raw === null || !("type" in raw)) return "none";
+  const type: unknown = raw.type;
+  if (typeof type === "string") return JSON.stringify(shorten(type));
+  if (typeof type === "number" || typeof type === "boolean" || type === null) return String(type);
+  return Array.isArray(type) ? "an array" : typeof type;
+}
+
 function parseWith<T>(schema: z.ZodMiniType<T>, side: string, raw: unknown): ParsedMessage<T> {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, message: result.data };
   const first = result.error.issues[0];
-  const path = first ? first.path.map(String).join(".") : "";
-  const type =
-    typeof raw === "object" && raw !== null && "type" in raw ? JSON.stringify((raw as { type: unknown }).type) : "none";
+  const path = first ? shorten(first.path.map(String).join(".")) : "";
   return {
     ok: false,
-    error: `refused a message from the ${side} (type ${type}): ${path ? `${path}: ` : ""}${first?.message ?? "invalid"}`,
+    error: `refused a message from the ${side} (type ${describeType(raw)}): ${path ? `${path}: ` : ""}${first?.message ?? "invalid"}`,
   };
 }
 

@@ -44,14 +44,16 @@ describe("re-generating a map", () => {
     expect(keyOf(card.parent as BaseNode)).toBe("cell/lane_pain_points/stage_delivery");
   });
 
-  it("creates what is missing: a new entity, and a card a person deleted", async () => {
+  it("creates what is missing: a new entity, and a card a person deleted (once the person said to restore it)", async () => {
     const { plugin, model, frame, emulator } = await mapOnCanvas();
     emulator.userDelete(nodeByKey(frame, "painPoint/pp_size_guide"));
     const next = copyOf(model);
     const note = next.notes[0];
     if (!note) throw new Error("sample changed");
     next.notes.push({ ...note, id: "note_new", text: "Asks a friend who owns the jacket" });
-    await generate(plugin, next);
+    // The deleted card is asked about (test/robustness/canvas-deleted-cards.test.ts); restored here.
+    const reply = await ask(plugin, { type: "generate-map", model: next, deletedCards: "restore" });
+    expect(reply).toMatchObject({ kind: "generated", restored: [{ entityId: "pp_size_guide", kind: "painPoint" }] });
     expect(nodesByKey(frame, "painPoint/pp_size_guide")).toHaveLength(1);
     expect(textByKey(frame, "note/note_new/text").characters).toBe("Asks a friend who owns the jacket");
   });

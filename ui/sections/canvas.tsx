@@ -86,6 +86,11 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
     setQuestion(null);
     const result = await run(label, () => bridge.request({ type: "generate-map", model, ...(deletedCards ? { deletedCards } : {}) }));
     if (result?.kind === "deleted-cards") setQuestion({ label, cards: result.cards });
+    // "Remove them from this map": the plugin dropped those entities; the panel edits that model from now on.
+    if (result?.kind === "generated" && result.model) {
+      const count = result.dropped?.length ?? 0;
+      store.replaceModel(result.model, `${count} deleted card${count === 1 ? "" : "s"} removed from the map.`);
+    }
   };
 
   const importModel = async (files: File[], kind: "json" | "mermaid") => {

@@ -51,12 +51,13 @@ describe("keyboard and labels", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.press("Alt+ArrowDown");
     await expect.poll(() => panel.locator("section.card[aria-label^='Stage 2:']").getAttribute("aria-label")).toBe(`Stage 2: ${name}`);
-    const focused = await panel.evaluate(() => {
-      const active = document.activeElement;
-      return { label: active?.closest("section")?.getAttribute("aria-label") ?? "", outline: active ? getComputedStyle(active).outlineStyle : "none" };
-    });
-    expect(focused.label).toBe(`Stage 2: ${name}`);
-    expect(focused.outline).not.toBe("none");
+    const focusedElement = () =>
+      panel.evaluate(() => {
+        const active = document.activeElement;
+        return { label: active?.closest("section")?.getAttribute("aria-label") ?? "", outline: active ? getComputedStyle(active).outlineStyle : "none" };
+      });
+    await expect.poll(async () => (await focusedElement()).label).toBe(`Stage 2: ${name}`);
+    expect((await focusedElement()).outline).not.toBe("none");
     await panel.getByRole("status").getByText(`Moved stage “${name}” to position 2`).waitFor();
 
     // The window: the corner handle resizes it, and the size is remembered.

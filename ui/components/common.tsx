@@ -4,7 +4,7 @@
  */
 import { IconButton, IconChevronDown16 } from "../kit";
 import type { ComponentChildren, JSX } from "preact";
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 
 interface IconActionProps {
   /** What the button does, in words: read by assistive tech and shown as a tooltip. */
@@ -27,7 +27,9 @@ export function IconAction({ label, onClick, disabled, id, children, onKeyDown }
 /** Moves focus to an element after the next render (a list item that moved loses focus). */
 export function useFocusAfterRender(): (id: string) => void {
   const pending = useRef<string | null>(null);
-  useEffect(() => {
+  // A layout effect: focus returns in the same frame as the re-render that moved the element, so a
+  // keyboard user never sees it lost (moving a focused element in the DOM blurs it).
+  useLayoutEffect(() => {
     if (pending.current === null) return;
     document.getElementById(pending.current)?.focus();
     pending.current = null;

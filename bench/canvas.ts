@@ -231,6 +231,7 @@ export const canvasBenchmark: Benchmark = {
     await emulator.settle();
     const generateMs = performance.now() - started;
     const frame = generated.frame;
+    if (frame.type !== "FRAME") throw new Error("the design editor draws the map as a frame");
     const generateCalls = stats.apiCalls;
     const generateCreated = stats.nodesCreated;
     const generateUndo = emulator.undo.steps - undoBefore;

@@ -34,7 +34,7 @@ export interface GenerateOptions {
 
 export interface GenerateResult extends ReconcileStats {
   /** The map frame (a section in FigJam). */
-  frame: FrameNode;
+  frame: MapFrame;
 }
 
 /** Where a new map goes: right of everything on the page, so it never covers a person's work. */
@@ -113,10 +113,10 @@ export async function generateMapAsync(map: JourneyMap, options: GenerateOptions
     const reconciler = new Reconciler(map.id, existing);
     const spec = figjamMapSpec(map, { analysis, generatedOn: now, position: position ?? { x: existing?.x ?? 0, y: existing?.y ?? 0 } });
     const [section] = reconciler.renderRoots([spec], page);
-    if (section === undefined) throw new Error("The map could not be drawn.");
+    if (section === undefined || section.type !== "SECTION") throw new Error("The map could not be drawn.");
     finish(section, chunks);
     // The result names the map's top node; in FigJam it is a section.
-    return { frame: section as unknown as FrameNode, ...reconciler.stats };
+    return { frame: section, ...reconciler.stats };
   }
 
   const existing = existingMap(map, mapFramesOn(page));

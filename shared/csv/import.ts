@@ -33,7 +33,7 @@ import {
   parseScale,
 } from "./rating";
 import { createHostTurns } from "./host-turn";
-import { type CsvLayoutOptions, createQuoteTrouble, readCsvLayout, streamCsvRecords } from "./records";
+import { type CsvLayoutOptions, createQuoteTrouble, readCsvLayout, readCsvLayoutAsync, streamCsvRecords } from "./records";
 
 export type IdPrefix = "feedback" | "stage" | "touchpoint" | "persona";
 
@@ -152,7 +152,9 @@ export async function importFeedbackCsv(
   options: CsvImportOptions,
   hooks: CsvImportHooks = {},
 ): Promise<CsvImportResult> {
-  const layout = readCsvLayout(text, options);
+  // With the host's turns, the scans of the whole text for its line breaks take turns too.
+  const layout =
+    hooks.yieldToHost === undefined ? readCsvLayout(text, options) : await readCsvLayoutAsync(text, options, hooks.yieldToHost);
   const { headers, firstDataIndex } = layout;
   const headerRow = layout.headerRecords[0] ?? [];
   const mapping = applyMappingOverrides(guessMapping(headers), options.mapping, headers.length);

@@ -53,7 +53,40 @@ const LAYOUT_CHARS = 256 * 1024;
 export function readCsvLayout(text: string, options: CsvLayoutOptions = {}): CsvLayout {
   const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = options.delimiter ?? detectDelimiter(unmarked);
-  const { body, newline: rowBreak } = unifyRowBreaks(unmarked, delimiter);
+  const steps = unifyRowBreaks(unmarked, delimiter, Infinity);
+  let step = steps.next();
+  while (step.done !== true) step = steps.next();
+  return layoutOf(step.value, delimiter, options);
+}
+
+/** Characters of the whole text the row-break scan reads between two turns of the host. */
+const ROW_BREAK_SLICE_CHARS = 1024 * 1024;
+
+/**
+ * `readCsvLayout`, giving the host a turn between slices of the scans that read the whole text
+ * (a 30 MB export would otherwise hold the thread for 50–100 ms). The layout is the same.
+ */
+export async function readCsvLayoutAsync(
+  text: string,
+  options: CsvLayoutOptions,
+  yieldToHost: () => Promise<void>,
+): Promise<CsvLayout> {
+  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delimiter = options.delimiter ?? detectDelimiter(unmarked);
+  const steps = unifyRowBreaks(unmarked, delimiter, ROW_BREAK_SLICE_CHARS);
+  let step = steps.next();
+  while (step.done !== true) {
+    await yieldToHost();
+    step = steps.next();
+  }
+  return layoutOf(step.value, delimiter, options);
+}
+
+function layoutOf(
+  { body, newline: rowBreak }: { body: string; newline: CsvNewline | null },
+  delimiter: CsvDelimiter,
+  options: CsvLayoutOptions,
+): CsvLayout {
   const head = Papa.parse<string[]>(body.slice(0, LAYOUT_CHARS), {
     delimiter,
     preview: LAYOUT_RECORDS,
@@ -91,17 +124,24 @@ export function readCsvLayout(text: string, options: CsvLayoutOptions = {}): Csv
  * together or leave a "\r" at the end of their last cell. Such a text gets LF after every row;
  * line breaks inside quoted cells stay as written (Excel's LF inside a cell of a CRLF file is no
  * mix, and a cell's own "\r" must come back as it was). Any other text is returned as it is.
+ * A generator that pauses (yields) after every `sliceChars` characters the scans have read.
  */
-function unifyRowBreaks(text: string, delimiter: CsvDelimiter): { body: string; newline: CsvNewline | null } {
+function* unifyRowBreaks(
+  text: string,
+  delimiter: CsvDelimiter,
+  sliceChars: number,
+): Generator<void, { body: string; newline: CsvNewline | null }> {
   if (!hasSeveralLineBreakKinds(text)) return { body: text, newline: null };
   // One bit per kind of row break: LF, CR, CRLF.
   let kinds = 0;
-  forEachRowBreak(text, delimiter, (at, length) => {
+  const kindsScan = rowBreakScanner(text, delimiter);
+  const onKind = (at: number, length: 1 | 2): boolean => {
     const kind = length === 2 ? 4 : text.charCodeAt(at) === 0x0a ? 1 : 2;
     kinds |= kind;
     // Two kinds seen: the row breaks are mixed.
     return kinds !== kind;
-  });
+  };
+  for (let until = sliceChars; !kindsScan(until, onKind); until += sliceChars) yield;
   // One kind outside quoted cells: that is how rows end, whatever the cells hold (papaparse's own
   // guess counts line breaks inside quoted cells too).
   if (kinds === 0 || (kinds & (kinds - 1)) === 0) {
@@ -109,45 +149,62 @@ function unifyRowBreaks(text: string, delimiter: CsvDelimiter): { body: string; 
   }
   const parts: string[] = [];
   let from = 0;
-  forEachRowBreak(text, delimiter, (at, length) => {
+  const unifyScan = rowBreakScanner(text, delimiter);
+  const onBreak = (at: number, length: 1 | 2): boolean => {
     if (length === 1 && text.charCodeAt(at) === 0x0a) return false;
     parts.push(text.slice(from, at), "\n");
     from = at + length;
     return false;
-  });
+  };
+  for (let until = sliceChars; !unifyScan(until, onBreak); until += sliceChars) yield;
   parts.push(text.slice(from));
   return { body: parts.join(""), newline: "\n" };
 }
 
 /**
- * Calls `onBreak` with each line break outside quoted cells (its index and length; a CR and an LF
- * both have length 1) until it returns true. A quote opens a quoted cell only at the start of a
- * cell, as papaparse reads it, and the cell runs to the quote that is not doubled; a quote inside an
- * unquoted cell is a character.
+ * Reads the line breaks outside quoted cells in order, up to a given index at a time: each call
+ * hands `onBreak` each such break (its index and length; a CR and an LF both have length 1) that
+ * starts before `until`, and says whether the scan is over (`onBreak` returned true, or the text
+ * ended). A quote opens a quoted cell only at the start of a cell, as papaparse reads it, and the
+ * cell runs to the quote that is not doubled; a quote inside an unquoted cell is a character.
  */
-function forEachRowBreak(text: string, delimiter: CsvDelimiter, onBreak: (at: number, length: 1 | 2) => boolean): void {
+function rowBreakScanner(
+  text: string,
+  delimiter: CsvDelimiter,
+): (until: number, onBreak: (at: number, length: 1 | 2) => boolean) => boolean {
   const QUOTE = 0x22;
   const CR = 0x0d;
   const LF = 0x0a;
   const separator = delimiter.charCodeAt(0);
   // Only quotes and line breaks matter; the regex skips everything else natively.
   const next = /["\r\n]/g;
-  for (let match = next.exec(text); match !== null; match = next.exec(text)) {
-    const i = match.index;
-    const code = text.charCodeAt(i);
-    if (code === QUOTE) {
-      const before = i === 0 ? LF : text.charCodeAt(i - 1);
-      if (before !== separator && before !== LF && before !== CR) continue;
-      let end = text.indexOf('"', i + 1);
-      while (end !== -1 && text.charCodeAt(end + 1) === QUOTE) end = text.indexOf('"', end + 2);
-      if (end === -1) return;
-      next.lastIndex = end + 1;
-      continue;
+  let over = false;
+  return (until, onBreak) => {
+    if (over) return true;
+    for (let match = next.exec(text); match !== null; match = next.exec(text)) {
+      const i = match.index;
+      if (i >= until) {
+        // Read again on the next call.
+        next.lastIndex = i;
+        return false;
+      }
+      const code = text.charCodeAt(i);
+      if (code === QUOTE) {
+        const before = i === 0 ? LF : text.charCodeAt(i - 1);
+        if (before !== separator && before !== LF && before !== CR) continue;
+        let end = text.indexOf('"', i + 1);
+        while (end !== -1 && text.charCodeAt(end + 1) === QUOTE) end = text.indexOf('"', end + 2);
+        if (end === -1) break;
+        next.lastIndex = end + 1;
+        continue;
+      }
+      const length = code === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      if (onBreak(i, length)) break;
+      next.lastIndex = i + length;
     }
-    const length = code === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-    if (onBreak(i, length)) return;
-    next.lastIndex = i + length;
-  }
+    over = true;
+    return true;
+  };
 }
 
 /** Whether the text holds more than one kind of line break anywhere: a quick test before a closer look. */

@@ -40,6 +40,11 @@ export function generateFeedbackCsv(rows: number): string {
   return `${lines.join("\r\n")}\r\n`;
 }
 
+/** A full collection before each timed run (node --expose-gc), so neither side pays for the other's garbage. */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -54,11 +59,13 @@ export const csvImportBenchmark: Benchmark = {
     const ours: number[] = [];
     // Interleaved rounds, so both sides see the same machine state; the median of three.
     for (let round = 0; round < 3; round++) {
+      collectGarbage();
       let started = performance.now();
       const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: false });
       bare.push(performance.now() - started);
       if (parsed.data.length < ROWS) throw new Error("bare papaparse read too few rows");
 
+      collectGarbage();
       started = performance.now();
       const base = emptyJourney("Benchmark");
       const result = await importFeedbackCsv(text, { map: base }, { yieldToHost: () => Promise.resolve() });

@@ -466,6 +466,34 @@ export class Reconciler {
   }
 
   /**
+   * Before the plugin removes one of its nodes, whatever a person put inside it (a sticky note in a
+   * cell of a stage that is gone, a pasted map) moves to the page, where it was on screen: removing
+   * only the plugin's own nodes means never taking a person's with them.
+   */
+  private rescueOthersNodes(node: SceneNode): void {
+    if (!("children" in node)) return;
+    let page: BaseNode | null = node.parent;
+    while (page !== null && page.type !== "PAGE") page = page.parent;
+    if (page === null || page.type !== "PAGE") return;
+    const target = page;
+    const visit = (parent: SceneNode & ChildrenMixin) => {
+      for (const child of [...parent.children]) {
+        const ours = keyOf(child) !== "" && child.getSharedPluginData(NAMESPACE, "mapId") === this.mapId;
+        if (ours) {
+          if ("children" in child) visit(child);
+          continue;
+        }
+        const x = child.absoluteTransform[0][2];
+        const y = child.absoluteTransform[1][2];
+        target.appendChild(child);
+        child.x = x;
+        child.y = y;
+      }
+    };
+    visit(node);
+  }
+
+  /**
    * Connects connectors, then removes the nodes the plugin made for this map whose key the new
    * specs no longer want. A person's duplicate of a wanted node keeps its key and is left alone:
    * reading the map back turns it into an entity of its own.
@@ -484,6 +512,7 @@ export class Reconciler {
         // A node of another type under a wanted key was drawn by an older version: replaced, so removed.
         const stale = kind === undefined || (node.type !== kind && !this.claimed.has(node));
         if (!stale || node.removed) continue;
+        this.rescueOthersNodes(node);
         node.remove();
         this.stats.removed++;
       }

@@ -78,6 +78,37 @@ describe("re-generating a map", () => {
     expect(reply).toMatchObject({ kind: "generated", nodeId: frame.id, created: 0, removed: 1 });
   });
 
+  it("keeps a person's node when the cell holding it goes away with its stage: it lands on the page where it was", async () => {
+    const { plugin, model, frame, emulator, figma } = await mapOnCanvas();
+    const stage = model.stages.at(-1);
+    const lane = model.lanes[0];
+    if (!stage || !lane) throw new Error("sample changed");
+    const cell = nodeByKey<FrameNode>(frame, `cell/${lane.id}/${stage.id}`);
+    let sticker: RectangleNode | null = null;
+    userActs(emulator, () => {
+      sticker = figma.createRectangle();
+      sticker.name = "Sticker";
+      cell.appendChild(sticker);
+    });
+    const placed = sticker as RectangleNode | null;
+    if (!placed) throw new Error("no sticker");
+    const where = [placed.absoluteTransform[0][2], placed.absoluteTransform[1][2]];
+
+    const next = copyOf(model);
+    next.stages = next.stages.filter((s) => s.id !== stage.id);
+    for (const list of [next.touchpoints, next.notes, next.painPoints, next.opportunities, next.kpis] as { stageId: string }[][])
+      list.splice(0, list.length, ...list.filter((e) => e.stageId !== stage.id));
+    for (const f of next.feedback) if (f.stageId === stage.id) f.stageId = null;
+    for (const f of next.feedback) if (f.touchpointId !== null && !next.touchpoints.some((t) => t.id === f.touchpointId)) f.touchpointId = null;
+    for (const o of next.opportunities) if (o.painPointId !== null && !next.painPoints.some((pp) => pp.id === o.painPointId)) o.painPointId = null;
+    const reply = await ask(plugin, { type: "generate-map", model: next, deletedCards: "drop" });
+    expect(reply.kind).toBe("generated");
+    expect(cell.removed).toBe(true);
+    expect(placed.removed).toBe(false);
+    expect(placed.parent).toBe(figma.currentPage);
+    expect([placed.x, placed.y]).toEqual(where);
+  });
+
   it("leaves a person's own nodes where they are: a note and a text in a cell, an arrow beside the map", async () => {
     const { plugin, model, frame, emulator, figma } = await mapOnCanvas();
     const cell = nodeByKey<FrameNode>(frame, "cell/lane_pain_points/stage_checkout");

@@ -33,7 +33,14 @@ import {
   parseScale,
 } from "./rating";
 import { createHostTurns } from "./host-turn";
-import { type CsvLayoutOptions, createQuoteTrouble, readCsvLayout, readCsvLayoutAsync, streamCsvRecords } from "./records";
+import {
+  type CsvLayoutOptions,
+  type CsvText,
+  createQuoteTrouble,
+  csvTextLength,
+  readCsvLayout,
+  streamCsvRecords,
+} from "./records";
 
 export type IdPrefix = "feedback" | "stage" | "touchpoint" | "persona";
 
@@ -146,15 +153,16 @@ interface UnreadableRating {
   rejected: RejectedRow | null;
 }
 
-/** Imports feedback from CSV text. Never throws for bad data: every problem is in `errors`. */
+/**
+ * Imports feedback from CSV text, one string or the pieces a large file was decoded in. Never throws
+ * for bad data: every problem is in `errors`.
+ */
 export async function importFeedbackCsv(
-  text: string,
+  text: CsvText,
   options: CsvImportOptions,
   hooks: CsvImportHooks = {},
 ): Promise<CsvImportResult> {
-  // With the host's turns, the scans of the whole text for its line breaks take turns too.
-  const layout =
-    hooks.yieldToHost === undefined ? readCsvLayout(text, options) : await readCsvLayoutAsync(text, options, hooks.yieldToHost);
+  const layout = readCsvLayout(text, options);
   const { headers, firstDataIndex } = layout;
   const headerRow = layout.headerRecords[0] ?? [];
   const mapping = applyMappingOverrides(guessMapping(headers), options.mapping, headers.length);
@@ -501,12 +509,13 @@ export async function importFeedbackCsv(
 
   const hostTurns = hooks.yieldToHost === undefined ? createHostTurns() : null;
   try {
-    await streamCsvRecords(layout, acceptRecord, {
+    const total = csvTextLength(text);
+    await streamCsvRecords(text, layout, acceptRecord, {
       trouble,
       rowsPerSlice,
       yieldToHost: hooks.yieldToHost ?? hostTurns?.yieldToHost ?? (() => Promise.resolve()),
       onSlice: (done, records) =>
-        hooks.onProgress?.({ done, total: layout.body.length, rows: Math.max(0, records - firstDataIndex) }),
+        hooks.onProgress?.({ done, total, rows: Math.max(0, records - firstDataIndex) }),
     });
   } finally {
     hostTurns?.close();

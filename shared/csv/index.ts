@@ -23,7 +23,8 @@ export { type DateOrder, type DateReading, readDate } from "./date";
 export { escapeFormula, unescapeFormula } from "./formula";
 export { entityNameKey, guessChannel } from "./match";
 export type { CsvProblem } from "./problem";
-export type { CsvLayoutOptions } from "./records";
+export type { CsvLayoutOptions, CsvText } from "./records";
+export { csvTextHead, csvTextLength } from "./records";
 export { type CsvInspection, inspectCsv } from "./inspect";
 export {
   type CsvImportHooks,

@@ -9,7 +9,7 @@ import { type CsvDelimiter, isBlankRecord, repeatsHeaderRow, summaryRowLabel } f
 import { unescapeFormula } from "./formula";
 import type { CsvProblem } from "./problem";
 import { addToTally, createRatingReader, createRatingTally, inferRatingScale } from "./rating";
-import { type CsvLayoutOptions, createQuoteTrouble, forEachCsvRecord, readCsvLayout } from "./records";
+import { type CsvLayoutOptions, type CsvText, createQuoteTrouble, forEachCsvRecord, readCsvLayout } from "./records";
 
 export interface CsvInspection {
   delimiter: CsvDelimiter;
@@ -32,7 +32,7 @@ const PREVIEW_ROWS = 5;
 
 /** Inspects a CSV text; `options` override the detected layout and parts of the guessed mapping. */
 export function inspectCsv(
-  text: string,
+  text: CsvText,
   options: CsvLayoutOptions & { mapping?: Partial<ColumnMapping> } = {},
 ): CsvInspection {
   const layout = readCsvLayout(text, options);
@@ -56,6 +56,7 @@ export function inspectCsv(
   };
   const held: string[][] = [];
   forEachCsvRecord(
+    text,
     layout,
     (index, record) => {
       if (index < firstDataIndex) return;

@@ -1,15 +1,53 @@
 /**
- * A CSV text's layout (delimiter, line break, header row(s), column names), worked out once from
- * its first records, and the records themselves as papaparse reads them, one at a time and let go:
- * in one go for the inspection the panel shows, or in slices with turns for the host for the import.
- * Both start from the same layout and number records the same way, so they never disagree about
- * which row is which.
+ * A CSV text's layout (delimiter, header row(s), column names), worked out once from its first
+ * records, and the records themselves as papaparse reads them, one at a time and let go: in one go
+ * for the inspection the panel shows, or in slices with turns for the host for the import. Both
+ * start from the same layout and number records the same way, so they never disagree about which
+ * row is which.
+ *
+ * The text may come in pieces (a large file decoded slice by slice): it is never joined into one
+ * string, since building a 30 MB string is itself one long task in a panel. Records are read piece
+ * by piece instead; the record a piece ends in is carried over to the next piece and read whole
+ * there, so the records are the same however the text was cut.
  */
 import Papa from "papaparse";
 import { isFeedbackExportHeader } from "./columns";
 import { type CsvDelimiter, detectDelimiter, isBlankRecord, isGenericSubLabel, looksLikeSecondHeaderRow } from "./detect";
 import { unescapeFormula } from "./formula";
 import { type CsvProblem, columnLetter, csvProblem } from "./problem";
+
+/** A CSV text: one string, or the pieces it was decoded in, in order. */
+export type CsvText = string | readonly string[];
+
+/** The number of characters of a text. */
+export function csvTextLength(text: CsvText): number {
+  if (typeof text === "string") return text.length;
+  let length = 0;
+  for (const piece of text) length += piece.length;
+  return length;
+}
+
+/** How much of one long string is read at a time: papaparse then never holds a whole 30 MB file in one parse. */
+const PIECE_CHARS = 1024 * 1024;
+
+function piecesOf(text: CsvText): readonly string[] {
+  if (typeof text !== "string") return text;
+  if (text.length <= PIECE_CHARS) return [text];
+  const pieces: string[] = [];
+  for (let start = 0; start < text.length; start += PIECE_CHARS) pieces.push(text.slice(start, start + PIECE_CHARS));
+  return pieces;
+}
+
+/** The first `chars` characters of a text (all of it when shorter), without a byte-order mark. */
+export function csvTextHead(text: CsvText, chars: number): string {
+  let head = "";
+  for (const piece of piecesOf(text)) {
+    head += piece.slice(0, chars + 1 - head.length);
+    if (head.length > chars) break;
+  }
+  if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+  return head.length > chars ? head.slice(0, chars) : head;
+}
 
 export interface CsvLayoutOptions {
   /** The delimiter to use instead of the detected one. */
@@ -21,10 +59,7 @@ export interface CsvLayoutOptions {
 export type CsvNewline = "\r\n" | "\n" | "\r";
 
 export interface CsvLayout {
-  /** The text without a leading byte-order mark, its line breaks made one kind if it mixed several. */
-  body: string;
   delimiter: CsvDelimiter;
-  newline: CsvNewline;
   headerRows: 1 | 2;
   /** The header records as written (an export's formula escaping undone), for the rejected-rows export. */
   headerRecords: string[][];
@@ -50,51 +85,18 @@ const LAYOUT_RECORDS = 40;
 const LAYOUT_CHARS = 256 * 1024;
 
 /** Works out the layout from the first records of the text; options override the detection. */
-export function readCsvLayout(text: string, options: CsvLayoutOptions = {}): CsvLayout {
-  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const delimiter = options.delimiter ?? detectDelimiter(unmarked);
-  const steps = unifyRowBreaks(unmarked, delimiter, Infinity);
-  let step = steps.next();
-  while (step.done !== true) step = steps.next();
-  return layoutOf(step.value, delimiter, options);
-}
-
-/** Characters of the whole text the row-break scan reads between two turns of the host. */
-const ROW_BREAK_SLICE_CHARS = 1024 * 1024;
-
-/**
- * `readCsvLayout`, giving the host a turn between slices of the scans that read the whole text
- * (a 30 MB export would otherwise hold the thread for 50–100 ms). The layout is the same.
- */
-export async function readCsvLayoutAsync(
-  text: string,
-  options: CsvLayoutOptions,
-  yieldToHost: () => Promise<void>,
-): Promise<CsvLayout> {
-  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const delimiter = options.delimiter ?? detectDelimiter(unmarked);
-  const steps = unifyRowBreaks(unmarked, delimiter, ROW_BREAK_SLICE_CHARS);
-  let step = steps.next();
-  while (step.done !== true) {
-    await yieldToHost();
-    step = steps.next();
-  }
-  return layoutOf(step.value, delimiter, options);
-}
-
-function layoutOf(
-  { body, newline: rowBreak }: { body: string; newline: CsvNewline | null },
-  delimiter: CsvDelimiter,
-  options: CsvLayoutOptions,
-): CsvLayout {
-  const head = Papa.parse<string[]>(body.slice(0, LAYOUT_CHARS), {
+export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): CsvLayout {
+  let head = csvTextHead(text, LAYOUT_CHARS);
+  // A CR cut off from its LF would read as a row break of another kind.
+  if (head.length === LAYOUT_CHARS && head.endsWith("\r")) head = head.slice(0, -1);
+  const delimiter = options.delimiter ?? detectDelimiter(head);
+  const readable = readableRecords(head, delimiter);
+  const records = Papa.parse<string[]>(readable.text, {
     delimiter,
+    newline: readable.newline,
     preview: LAYOUT_RECORDS,
     skipEmptyLines: false,
-    ...(rowBreak === null ? {} : { newline: rowBreak }),
-  });
-  const newline = rowBreak ?? toNewline(head.meta.linebreak);
-  const records = head.data;
+  }).data;
   let headerIndex = 0;
   while (headerIndex < records.length && isBlankRecord(records[headerIndex] ?? [])) headerIndex++;
   let secondIndex = headerIndex + 1;
@@ -108,9 +110,7 @@ function layoutOf(
     record.map(unescapeFormula),
   );
   return {
-    body,
     delimiter,
-    newline,
     headerRows,
     headerRecords,
     ...distinctNames(headerNames(headerRecords)),
@@ -119,92 +119,73 @@ function layoutOf(
 }
 
 /**
- * papaparse ends records at one kind of line break (CRLF, LF or CR): in a file that ends rows in
- * several ways (rows appended to an Excel export by a script), the other kind would glue rows
- * together or leave a "\r" at the end of their last cell. Such a text gets LF after every row;
- * line breaks inside quoted cells stay as written (Excel's LF inside a cell of a CRLF file is no
- * mix, and a cell's own "\r" must come back as it was). Any other text is returned as it is.
- * A generator that pauses (yields) after every `sliceChars` characters the scans have read.
+ * Part of a text that starts at a record, made ready for papaparse, which ends records at one kind
+ * of line break (CRLF, LF or CR). Where a file ends rows in several ways (rows appended to an Excel
+ * export by a script), the other kind would glue rows together or leave a "\r" at the end of their
+ * last cell: such a part gets LF after every row, while line breaks inside quoted cells stay as
+ * written (Excel's LF inside a cell of a CRLF file is no mix, and a cell's own "\r" must come back
+ * as it was). Any other part is returned as it is, with the kind of line break it uses; a part that
+ * ends no row outside a quoted cell ends its rows as the part before it did (`before`).
  */
-function* unifyRowBreaks(
+function readableRecords(
   text: string,
   delimiter: CsvDelimiter,
-  sliceChars: number,
-): Generator<void, { body: string; newline: CsvNewline | null }> {
-  if (!hasSeveralLineBreakKinds(text)) return { body: text, newline: null };
+  before: CsvNewline | null = null,
+): { text: string; newline: CsvNewline } {
+  if (!hasSeveralLineBreakKinds(text)) return { text, newline: firstLineBreak(text) };
   // One bit per kind of row break: LF, CR, CRLF.
   let kinds = 0;
-  const kindsScan = rowBreakScanner(text, delimiter);
-  const onKind = (at: number, length: 1 | 2): boolean => {
+  forEachRowBreak(text, delimiter, (at, length) => {
     const kind = length === 2 ? 4 : text.charCodeAt(at) === 0x0a ? 1 : 2;
     kinds |= kind;
     // Two kinds seen: the row breaks are mixed.
     return kinds !== kind;
-  };
-  for (let until = sliceChars; !kindsScan(until, onKind); until += sliceChars) yield;
+  });
   // One kind outside quoted cells: that is how rows end, whatever the cells hold (papaparse's own
   // guess counts line breaks inside quoted cells too).
-  if (kinds === 0 || (kinds & (kinds - 1)) === 0) {
-    return { body: text, newline: kinds === 4 ? "\r\n" : kinds === 2 ? "\r" : kinds === 1 ? "\n" : null };
-  }
+  if (kinds === 0) return { text, newline: before ?? firstLineBreak(text) };
+  if ((kinds & (kinds - 1)) === 0) return { text, newline: kinds === 4 ? "\r\n" : kinds === 2 ? "\r" : "\n" };
   const parts: string[] = [];
   let from = 0;
-  const unifyScan = rowBreakScanner(text, delimiter);
-  const onBreak = (at: number, length: 1 | 2): boolean => {
+  forEachRowBreak(text, delimiter, (at, length) => {
     if (length === 1 && text.charCodeAt(at) === 0x0a) return false;
     parts.push(text.slice(from, at), "\n");
     from = at + length;
     return false;
-  };
-  for (let until = sliceChars; !unifyScan(until, onBreak); until += sliceChars) yield;
+  });
   parts.push(text.slice(from));
-  return { body: parts.join(""), newline: "\n" };
+  return { text: parts.join(""), newline: "\n" };
 }
 
 /**
- * Reads the line breaks outside quoted cells in order, up to a given index at a time: each call
- * hands `onBreak` each such break (its index and length; a CR and an LF both have length 1) that
- * starts before `until`, and says whether the scan is over (`onBreak` returned true, or the text
- * ended). A quote opens a quoted cell only at the start of a cell, as papaparse reads it, and the
- * cell runs to the quote that is not doubled; a quote inside an unquoted cell is a character.
+ * Hands `onBreak` each line break outside quoted cells, in order (its index and length; a CR and an
+ * LF both have length 1), until it returns true. A quote opens a quoted cell only at the start of a
+ * cell, as papaparse reads it, and the cell runs to the quote that is not doubled; a quote inside an
+ * unquoted cell is a character.
  */
-function rowBreakScanner(
-  text: string,
-  delimiter: CsvDelimiter,
-): (until: number, onBreak: (at: number, length: 1 | 2) => boolean) => boolean {
+function forEachRowBreak(text: string, delimiter: CsvDelimiter, onBreak: (at: number, length: 1 | 2) => boolean): void {
   const QUOTE = 0x22;
   const CR = 0x0d;
   const LF = 0x0a;
   const separator = delimiter.charCodeAt(0);
   // Only quotes and line breaks matter; the regex skips everything else natively.
   const next = /["\r\n]/g;
-  let over = false;
-  return (until, onBreak) => {
-    if (over) return true;
-    for (let match = next.exec(text); match !== null; match = next.exec(text)) {
-      const i = match.index;
-      if (i >= until) {
-        // Read again on the next call.
-        next.lastIndex = i;
-        return false;
-      }
-      const code = text.charCodeAt(i);
-      if (code === QUOTE) {
-        const before = i === 0 ? LF : text.charCodeAt(i - 1);
-        if (before !== separator && before !== LF && before !== CR) continue;
-        let end = text.indexOf('"', i + 1);
-        while (end !== -1 && text.charCodeAt(end + 1) === QUOTE) end = text.indexOf('"', end + 2);
-        if (end === -1) break;
-        next.lastIndex = end + 1;
-        continue;
-      }
-      const length = code === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-      if (onBreak(i, length)) break;
-      next.lastIndex = i + length;
+  for (let match = next.exec(text); match !== null; match = next.exec(text)) {
+    const i = match.index;
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      const before = i === 0 ? LF : text.charCodeAt(i - 1);
+      if (before !== separator && before !== LF && before !== CR) continue;
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1 && text.charCodeAt(end + 1) === QUOTE) end = text.indexOf('"', end + 2);
+      if (end === -1) return;
+      next.lastIndex = end + 1;
+      continue;
     }
-    over = true;
-    return true;
-  };
+    const length = code === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    if (onBreak(i, length)) return;
+    next.lastIndex = i + length;
+  }
 }
 
 /** Whether the text holds more than one kind of line break anywhere: a quick test before a closer look. */
@@ -222,8 +203,13 @@ function hasSeveralLineBreakKinds(text: string): boolean {
   return false;
 }
 
-function toNewline(linebreak: string): CsvNewline {
-  return linebreak === "\r\n" || linebreak === "\r" ? linebreak : "\n";
+/** The kind of line break of a text that uses one kind (LF when it has none). */
+function firstLineBreak(text: string): CsvNewline {
+  const lf = text.indexOf("\n");
+  const cr = text.indexOf("\r");
+  if (cr === -1) return "\n";
+  if (lf === -1) return "\r";
+  return cr === lf - 1 ? "\r\n" : cr < lf ? "\r" : "\n";
 }
 
 /**
@@ -273,58 +259,122 @@ function distinctNames(names: readonly string[]): { headers: string[]; repeats: 
 }
 
 /**
- * Hands every record of the text to `onRecord` at once, in order, header records included, keeping
- * none: for the inspection, which needs every row once. Quote errors go to `trouble`.
+ * Parts of the text to hand papaparse, each starting at a record: the record the last part ended
+ * in (`carry`, which papaparse may have read only in part) followed by the next piece. A CR that
+ * ends a piece waits for the next one, which may start with its LF.
  */
-export function forEachCsvRecord(
-  layout: CsvLayout,
-  onRecord: (index: number, record: string[]) => void,
-  trouble: QuoteTrouble,
-): void {
-  const reader = createRecordReader(layout, onRecord, trouble);
-  // Without a pause, papaparse's step mode runs to the end within this call.
-  Papa.parse<string[]>(layout.body, {
-    delimiter: layout.delimiter,
-    newline: layout.newline,
-    skipEmptyLines: false,
-    step: (results) => reader.take(results),
-  });
+function createRecordParts(text: CsvText, delimiter: CsvDelimiter) {
+  const pieces = piecesOf(text);
+  let next = 0;
+  /** Characters of the pieces taken so far. */
+  let taken = 0;
+  let heldCr = false;
+  let newline: CsvNewline | null = null;
+  return {
+    /** The next part, or null when the text is read; `final` says whether it holds the rest of the text. */
+    take(carry: string): { text: string; newline: CsvNewline; final: boolean; start: number } | null {
+      if (next >= pieces.length) return null;
+      let piece = pieces[next] ?? "";
+      if (taken === 0 && carry === "" && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+      next++;
+      taken += piece.length;
+      let part = carry + (heldCr ? "\r" : "") + piece;
+      const final = next >= pieces.length;
+      heldCr = !final && part.endsWith("\r");
+      if (heldCr) part = part.slice(0, -1);
+      const readable = readableRecords(part, delimiter, newline);
+      newline = readable.newline;
+      return { ...readable, final, start: taken - part.length - (heldCr ? 1 : 0) };
+    },
+  };
 }
 
 /**
- * What both ways of reading records share: numbering them, collecting their quote errors, keeping
- * papaparse's cursor as an offset into the whole text across pauses, and dropping the empty record
- * papaparse sometimes gives after a final line break, which is no row in a spreadsheet.
+ * The text to give papaparse for a part: papaparse drops a byte-order mark at the start of what it
+ * is given, which is right at the start of a file but not at the start of a part, where it is a
+ * cell's first character; a second mark in front keeps it.
  */
-function createRecordReader(
-  layout: CsvLayout,
-  onRecord: (index: number, record: string[]) => void,
-  trouble: QuoteTrouble,
-) {
-  const length = layout.body.length;
+function papaInput(part: string): string {
+  return part.charCodeAt(0) === 0xfeff ? `\ufeff${part}` : part;
+}
+
+/**
+ * Numbers the records papaparse reads and hands them on one record late: the last record of a part
+ * that does not end the text may be cut short, so it is not handed on but carried over, to be read
+ * whole with the next piece. Also collects quote errors, keeps papaparse's cursor as an offset into
+ * the part across pauses, and drops the empty record papaparse gives after a final line break,
+ * which is no row in a spreadsheet.
+ */
+function createRecordReader(onRecord: (index: number, record: string[]) => void, trouble: QuoteTrouble) {
   let index = 0;
-  let cursorBase = 0;
+  /** Where papaparse's current input starts in the part (it reads on from a pause as from a new text). */
+  let base = 0;
   let cursor = 0;
+  let held: { data: string[]; errors: Papa.ParseError[]; start: number } | null = null;
+  const handOn = (data: string[], errors: readonly Papa.ParseError[]): void => {
+    if (errors.length > 0) trouble.add(errors, index);
+    onRecord(index, data);
+    index++;
+  };
   return {
-    take(results: Papa.ParseStepResult<string[]>): void {
-      if (cursorBase + cursor >= length && results.data.length === 1 && results.data[0] === "") return;
-      if (results.errors.length > 0) trouble.add(results.errors, index);
-      onRecord(index, results.data);
-      index++;
+    /** Takes papaparse's next record; says whether a record was handed on. */
+    take(results: Papa.ParseStepResult<string[]>): boolean {
+      const before = held;
+      held = { data: results.data, errors: results.errors, start: base + cursor };
       cursor = results.meta.cursor;
+      if (before === null) return false;
+      handOn(before.data, before.errors);
+      return true;
     },
-    /** After a pause papaparse reads on from where it stopped, counting its cursor afresh. */
     paused(): void {
-      cursorBase += cursor;
+      base += cursor;
       cursor = 0;
+    },
+    /** At the end of a part: the text to carry over to the next one. */
+    endPart(part: { text: string; final: boolean }): string {
+      const last = held;
+      held = null;
+      base = 0;
+      cursor = 0;
+      if (last === null) return "";
+      if (!part.final) return part.text.slice(last.start);
+      const trailing = last.start >= part.text.length && last.data.length === 1 && last.data[0] === "";
+      if (!trailing) handOn(last.data, last.errors);
+      return "";
+    },
+    /** Characters of the part whose records have been handed on. */
+    get handedOn(): number {
+      return held === null ? base + cursor : held.start;
     },
     get index(): number {
       return index;
     },
-    get done(): number {
-      return cursorBase + cursor;
-    },
   };
+}
+
+/**
+ * Hands every record of the text to `onRecord` at once, in order, header records included, keeping
+ * none: for the inspection, which needs every row once. Quote errors go to `trouble`.
+ */
+export function forEachCsvRecord(
+  text: CsvText,
+  layout: Pick<CsvLayout, "delimiter">,
+  onRecord: (index: number, record: string[]) => void,
+  trouble: QuoteTrouble,
+): void {
+  const parts = createRecordParts(text, layout.delimiter);
+  const reader = createRecordReader(onRecord, trouble);
+  let carry = "";
+  for (let part = parts.take(carry); part !== null; part = parts.take(carry)) {
+    // Without a pause, papaparse's step mode runs to the end within this call.
+    Papa.parse<string[]>(papaInput(part.text), {
+      delimiter: layout.delimiter,
+      newline: part.newline,
+      skipEmptyLines: false,
+      step: (results) => reader.take(results),
+    });
+    carry = reader.endPart(part);
+  }
 }
 
 /** Papa's quote errors as readable problems, one per record, and the records they make untrustworthy. */
@@ -371,50 +421,56 @@ export interface CsvStreamOptions {
  * papaparse's step mode, paused every `rowsPerSlice` records while the host has a turn
  * (https://www.papaparse.com/docs#config-step: "you can call parser.pause() … and parser.resume()").
  */
-export function streamCsvRecords(
-  layout: CsvLayout,
+export async function streamCsvRecords(
+  text: CsvText,
+  layout: Pick<CsvLayout, "delimiter">,
   onRecord: (index: number, record: string[]) => void,
   options: CsvStreamOptions,
 ): Promise<void> {
   const { rowsPerSlice, yieldToHost, onSlice } = options;
-  const reader = createRecordReader(layout, onRecord, options.trouble);
+  const total = csvTextLength(text);
+  const parts = createRecordParts(text, layout.delimiter);
+  const reader = createRecordReader(onRecord, options.trouble);
   let sinceTurn = 0;
-  return new Promise<void>((resolve, reject) => {
-    let failed = false;
-    const fail = (error: unknown) => {
-      failed = true;
-      reject(error);
-    };
-    Papa.parse<string[]>(layout.body, {
-      delimiter: layout.delimiter,
-      newline: layout.newline,
-      skipEmptyLines: false,
-      step: (results, parser) => {
-        try {
-          reader.take(results);
-          if (++sinceTurn < rowsPerSlice) return;
-          sinceTurn = 0;
-          reader.paused();
-          onSlice?.(reader.done, reader.index);
-          parser.pause();
-          yieldToHost().then(
-            () => parser.resume(),
-            (error: unknown) => {
-              fail(error);
-              parser.abort();
-            },
-          );
-        } catch (error) {
-          fail(error);
-          parser.abort();
-        }
-      },
-      // papaparse completes an aborted parse too, at once: `fail` comes before `abort` so this knows.
-      complete: () => {
-        if (failed) return;
-        onSlice?.(layout.body.length, reader.index);
-        resolve();
-      },
+  let carry = "";
+  for (let part = parts.take(carry); part !== null; part = parts.take(carry)) {
+    const { start } = part;
+    await new Promise<void>((resolve, reject) => {
+      let failed = false;
+      const fail = (error: unknown) => {
+        failed = true;
+        reject(error);
+      };
+      Papa.parse<string[]>(papaInput(part.text), {
+        delimiter: layout.delimiter,
+        newline: part.newline,
+        skipEmptyLines: false,
+        step: (results, parser) => {
+          try {
+            if (!reader.take(results) || ++sinceTurn < rowsPerSlice) return;
+            sinceTurn = 0;
+            reader.paused();
+            onSlice?.(Math.min(total, start + reader.handedOn), reader.index);
+            parser.pause();
+            yieldToHost().then(
+              () => parser.resume(),
+              (error: unknown) => {
+                fail(error);
+                parser.abort();
+              },
+            );
+          } catch (error) {
+            fail(error);
+            parser.abort();
+          }
+        },
+        // papaparse completes an aborted parse too, at once: `fail` comes before `abort` so this knows.
+        complete: () => {
+          if (!failed) resolve();
+        },
+      });
     });
-  });
+    carry = reader.endPart(part);
+  }
+  onSlice?.(total, reader.index);
 }

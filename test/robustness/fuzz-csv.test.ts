@@ -15,6 +15,7 @@ import {
 } from "../../shared/csv";
 import type { JourneyMap } from "../../shared/model";
 import { persona, stage, touchpoint } from "../shared/builders";
+import { csvTable, csvText } from "./csv-arbitraries";
 import { expectAccountedFor } from "./csv-invariants";
 
 const known: Pick<JourneyMap, "stages" | "touchpoints" | "personas"> = {
@@ -50,59 +51,6 @@ async function decodeAndCheck(bytes: Uint8Array): Promise<void> {
   }
   await importAndCheck(text);
 }
-
-/** Pieces CSV files are made of: delimiters, quotes, line breaks, BOMs, ratings, dates, labels, formulas. */
-const csvPiece = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(",", ";", "\t", "|", '"', '""', "\n", "\r\n", "\r", " ", "'") },
-  {
-    weight: 4,
-    arbitrary: fc.constantFrom(
-      "Rating",
-      "Comment",
-      "Stage",
-      "Touchpoint",
-      "Persona",
-      "Date",
-      "Source",
-      "Scale",
-      "Kind",
-      "NPS",
-      "Response",
-      "Open-Ended Response",
-      "Total",
-      "Average:",
-      "Decision",
-      "awareness ",
-      "Checkout",
-      "maya",
-    ),
-  },
-  {
-    weight: 4,
-    arbitrary: fc.constantFrom("4", "4.5", "4,5", "0", "10", "-1", "99", "4/5", "★★★★☆", "high", "N/A", "1e308", "NaN", "1–5", "0-10"),
-  },
-  { weight: 2, arbitrary: fc.constantFrom("2024-03-05", "05/03/2024", "3/14/2024", "31.12.2023", "Mar 5, 2024", "2024-02-30") },
-  { weight: 2, arbitrary: fc.constantFrom("=SUM(A1)", "+1", "-x", "@me", "'=x", "\uFEFF", "\u0000", "é", "👍", "\uD800") },
-  { weight: 3, arbitrary: fc.string({ maxLength: 6 }) },
-);
-
-const csvText = fc.array(csvPiece, { maxLength: 120 }).map((pieces) => pieces.join(""));
-
-/** A row-shaped text: a header of known names, then rows of pieces, so that the mapping and linking paths run. */
-const csvTable = fc
-  .tuple(
-    fc.constantFrom(",", ";", "\t", "|"),
-    // Repeats allowed: two "Rating" columns are a case of their own.
-    fc.array(fc.constantFrom("Rating", "Comment", "Stage", "Touchpoint", "Persona", "Date", "Scale", "Kind", "Source"), {
-      minLength: 1,
-      maxLength: 6,
-    }),
-    fc.array(fc.array(csvPiece, { maxLength: 8 }), { maxLength: 12 }),
-    fc.constantFrom("\n", "\r\n"),
-  )
-  .map(([delimiter, headers, rows, newline]) =>
-    [headers.join(delimiter), ...rows.map((cells) => cells.join(delimiter))].join(newline),
-  );
 
 describe("fuzzing the CSV import", () => {
   it("random bytes: a CsvDecodeError or a fully accounted import", { timeout: 30_000 }, async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeCsvBytes, inspectCsv } from "../../shared/csv";
+import { type CsvText, decodeCsvBytes, importFeedbackCsv, inspectCsv } from "../../shared/csv";
 import { countDataRowsAsync, decodeCsvFileAsync, inspectForWizard } from "../../ui/feedback/csv-file";
 import { noWait, root, sampleCsv } from "./sample";
 
@@ -15,26 +15,48 @@ function largeCsv(rows: number): string {
   return `${out.join("\r\n")}\r\n`;
 }
 
+/** The text as one string, for comparing with `decodeCsvBytes`. */
+function joined(text: CsvText): string {
+  return typeof text === "string" ? text : text.join("");
+}
+
 describe("decoding a chosen file in slices", () => {
   it("gives what decodeCsvBytes gives, for every fixture", async () => {
     for (const name of readdirSync(fixtures).filter((f) => !f.endsWith(".md"))) {
       const bytes = new Uint8Array(readFileSync(path.join(fixtures, name)));
       const sliced = await decodeCsvFileAsync(name, bytes, noWait);
       const whole = decodeCsvBytes(bytes);
-      expect({ text: sliced.text, encoding: sliced.encoding, bom: sliced.bom }, name).toEqual(whole);
+      expect({ text: joined(sliced.text), encoding: sliced.encoding, bom: sliced.bom }, name).toEqual(whole);
+      expect(sliced.length, name).toBe(whole.text.length);
     }
   });
 
-  it("gives the same text for a large file, with or without a byte-order mark", async () => {
+  it("keeps a large file in the pieces it was decoded in, which make the same text, with or without a byte-order mark", async () => {
     const text = largeCsv(12_000);
     const plain = new TextEncoder().encode(text);
     expect(plain.length).toBeGreaterThan(1024 * 1024);
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...plain]);
     for (const bytes of [plain, withBom]) {
       const sliced = await decodeCsvFileAsync("large.csv", bytes, noWait);
-      expect(sliced.text).toBe(decodeCsvBytes(bytes).text);
+      // Never joined: building one 30 MB string would be a long task of its own.
+      expect(typeof sliced.text).not.toBe("string");
+      expect(sliced.text.length).toBeGreaterThan(2);
+      expect(joined(sliced.text)).toBe(decodeCsvBytes(bytes).text);
+      expect(sliced.length).toBe(text.length);
       expect(sliced.size).toBe(bytes.length);
     }
+  });
+
+  it("imports from the pieces what the whole text imports", async () => {
+    const bytes = new TextEncoder().encode(largeCsv(12_000));
+    const sliced = await decodeCsvFileAsync("large.csv", bytes, noWait);
+    const importOf = async (text: CsvText) => {
+      let n = 0;
+      return importFeedbackCsv(text, { map: { stages: [], touchpoints: [], personas: [] }, makeId: (prefix) => `${prefix}_${n++}` });
+    };
+    const fromPieces = await importOf(sliced.text);
+    expect(fromPieces.imported).toBeGreaterThan(11_000);
+    expect(fromPieces).toEqual(await importOf(joined(sliced.text)));
   });
 
   it("decodes as decodeCsvBytes does when a byte past the head is not UTF-8", async () => {
@@ -42,8 +64,8 @@ describe("decoding a chosen file in slices", () => {
     // "R-1,café" with the é written by Windows-1252, far past the head.
     const bytes = new Uint8Array([...head, ...[0x52, 0x2d, 0x31, 0x2c, 0x63, 0x61, 0x66, 0xe9, 0x0d, 0x0a]]);
     const sliced = await decodeCsvFileAsync("latin.csv", bytes, noWait);
-    expect({ text: sliced.text, encoding: sliced.encoding, bom: sliced.bom }).toEqual(decodeCsvBytes(bytes));
-    expect(sliced.text.endsWith("café\r\n")).toBe(true);
+    expect({ text: joined(sliced.text), encoding: sliced.encoding, bom: sliced.bom }).toEqual(decodeCsvBytes(bytes));
+    expect(joined(sliced.text).endsWith("café\r\n")).toBe(true);
   });
 });
 
@@ -62,6 +84,15 @@ describe("counting rows in slices", () => {
     expect(await countDataRowsAsync(text, ",", 1, noWait)).toBe(20_000);
     const quoted = `Rating,Comment\r\n4,"two\r\nlines"\r\n\r\n5,ok\r\n`;
     expect(await countDataRowsAsync(quoted, ",", 1, noWait)).toBe(2);
+  });
+
+  it("counts the same rows in pieces, cut inside a quoted cell and between a CR and its LF", async () => {
+    const text = `Rating,Comment\r4,"two\r\nlines"\r\n\r\n5,ok\r\n3,fine\r`;
+    const whole = await countDataRowsAsync(text, ",", 1, noWait);
+    expect(whole).toBe(3);
+    for (const at of [15, 21, 22, 33, 34, 35, text.length - 1]) {
+      expect(await countDataRowsAsync([text.slice(0, at), "", text.slice(at)], ",", 1, noWait), `cut at ${at}`).toBe(whole);
+    }
   });
 });
 

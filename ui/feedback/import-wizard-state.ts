@@ -261,7 +261,7 @@ export class ImportWizard {
       return;
     }
     this.cancelled = false;
-    this.set({ step: "importing", error: null, progress: { done: 0, total: file.text.length, rows: 0 } });
+    this.set({ step: "importing", error: null, progress: { done: 0, total: file.length, rows: 0 } });
     const turns = createYield();
     const started = performance.now();
     const model = this.store.state.model;

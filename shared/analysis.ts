@@ -4,7 +4,8 @@
  *
  * Percentages (CSAT, NPS) are numbers −100…100, unrounded (rounding is for display); a metric
  * without data is null. The feedback is read once, grouped by stage, touchpoint and persona, so
- * 200,000 rows cost one pass whatever the number of stages.
+ * 200,000 rows cost one pass whatever the number of stages; the panel reads them in slices
+ * (`analyseJourneyAsync`), with the same passes and the same result.
  */
 import type { JourneyMap } from "./model";
 import type { DataBacking, EmotionSource, ImportancePerformanceQuadrant, BlindSpot, KpiStatus } from "./gaps";
@@ -21,10 +22,12 @@ import {
   stageImportances,
   touchpointImportance,
 } from "./gaps";
-import type { SatisfactionMetrics } from "./metrics";
-import { metricsOf, summariseTally, tallyJourneyFeedback } from "./metrics";
+import type { YieldToHost } from "./feedback-pass";
+import { runPassInSlices } from "./feedback-pass";
+import type { JourneyFeedbackTallies, SatisfactionMetrics } from "./metrics";
+import { journeyTallyPass, metricsOf, summariseTally, tallyJourneyFeedback } from "./metrics";
 import type { Priority } from "./priority";
-import { prioritise } from "./priority";
+import { prioritise, prioritiseAsync } from "./priority";
 
 export interface OverallAnalysis {
   /** Rated + text-only responses (see metrics.ts). */
@@ -110,8 +113,39 @@ function metricFields(m: SatisfactionMetrics): Omit<SatisfactionMetrics, "meanSa
 
 /** Analyses a journey map: see `JourneyAnalysis`. */
 export function analyseJourney(map: JourneyMap): JourneyAnalysis {
-  const { gapThreshold, backedResponses } = map.settings;
   const tallies = tallyJourneyFeedback(map);
+  const analysis = analysisOfTallies(map, tallies);
+  return withPriorities(analysis, prioritise(map, analysis));
+}
+
+/** Rows `analyseJourneyAsync` reads between two turns of the host: about a millisecond's work. */
+export const ANALYSIS_ROWS_PER_SLICE = 10_000;
+
+/**
+ * `analyseJourney`, reading the feedback `rowsPerSlice` rows at a time and giving the host a turn
+ * in between (a panel stays responsive on 200,000 rows). The same passes, so the same report.
+ */
+export async function analyseJourneyAsync(
+  map: JourneyMap,
+  yieldToHost: YieldToHost,
+  rowsPerSlice: number = ANALYSIS_ROWS_PER_SLICE,
+): Promise<JourneyAnalysis> {
+  const tallies = await runPassInSlices(journeyTallyPass(map), map.feedback.length, yieldToHost, rowsPerSlice);
+  const analysis = analysisOfTallies(map, tallies);
+  return withPriorities(analysis, await prioritiseAsync(map, analysis, yieldToHost, rowsPerSlice));
+}
+
+/** Everything but the priorities, which need the stage gaps first. */
+type AnalysisOfTallies = Omit<JourneyAnalysis, "priorities">;
+
+/** The report's fields in their usual order (the command line prints them as JSON). */
+function withPriorities(analysis: AnalysisOfTallies, priorities: Priority[]): JourneyAnalysis {
+  const { overall, stages, touchpoints, personas, kpis, blindSpots } = analysis;
+  return { overall, stages, touchpoints, personas, kpis, priorities, blindSpots };
+}
+
+function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies): AnalysisOfTallies {
+  const { gapThreshold, backedResponses } = map.settings;
   const importanceOfStage = stageImportances(map);
   const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
 
@@ -193,7 +227,6 @@ export function analyseJourney(map: JourneyMap): JourneyAnalysis {
     touchpoints,
     personas,
     kpis,
-    priorities: prioritise(map, { stages }),
     blindSpots: findBlindSpots(map, tallies),
   };
 }

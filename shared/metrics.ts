@@ -13,6 +13,8 @@
  * Which stage a feedback row belongs to: its own `stageId`, or, when that is null, the stage of its
  * touchpoint. A row whose stage and touchpoint disagree counts for its stage and for its touchpoint.
  */
+import type { FeedbackPass } from "./feedback-pass";
+import { runPass } from "./feedback-pass";
 import type { Feedback, JourneyMap, RatingScale } from "./model";
 
 /**
@@ -191,23 +193,38 @@ function tallyOf(groups: Map<string, FeedbackTally>, key: string): FeedbackTally
   return tally;
 }
 
-/** One pass over the map's feedback, grouping by stage, touchpoint and persona. */
-export function tallyJourneyFeedback(map: Pick<JourneyMap, "feedback" | "touchpoints">): JourneyFeedbackTallies {
+/**
+ * The tallies of a map's feedback as a pass fed range by range (see feedback-pass.ts): grouping by
+ * stage, touchpoint and persona in one sweep, whether the rows come at once or in slices.
+ */
+export function journeyTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints">): FeedbackPass<JourneyFeedbackTallies> {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
+  const rows = map.feedback;
   const result: JourneyFeedbackTallies = {
     overall: createTally(),
     byStage: new Map(),
     byTouchpoint: new Map(),
     byPersona: new Map(),
   };
-  for (const row of map.feedback) {
-    addToTally(result.overall, row);
-    const stageId = feedbackStageId(row, stageOfTouchpoint);
-    if (stageId !== null) addToTally(tallyOf(result.byStage, stageId), row);
-    if (row.touchpointId !== null) addToTally(tallyOf(result.byTouchpoint, row.touchpointId), row);
-    if (row.personaId !== null) addToTally(tallyOf(result.byPersona, row.personaId), row);
-  }
-  return result;
+  return {
+    read(from, to) {
+      for (let i = from; i < to; i++) {
+        const row = rows[i];
+        if (row === undefined) continue;
+        addToTally(result.overall, row);
+        const stageId = feedbackStageId(row, stageOfTouchpoint);
+        if (stageId !== null) addToTally(tallyOf(result.byStage, stageId), row);
+        if (row.touchpointId !== null) addToTally(tallyOf(result.byTouchpoint, row.touchpointId), row);
+        if (row.personaId !== null) addToTally(tallyOf(result.byPersona, row.personaId), row);
+      }
+    },
+    finish: () => result,
+  };
+}
+
+/** One pass over the map's feedback, grouping by stage, touchpoint and persona. */
+export function tallyJourneyFeedback(map: Pick<JourneyMap, "feedback" | "touchpoints">): JourneyFeedbackTallies {
+  return runPass(journeyTallyPass(map), map.feedback.length);
 }
 
 /** The metrics of a group, or the all-null metrics of a group that has no feedback. */

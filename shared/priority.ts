@@ -3,6 +3,8 @@
  * ("impact-effort" by default, or RICE, or ICE), placed in the impact/effort quadrants and ranked.
  */
 import type { Confidence, JourneyMap, PainPoint, ScoringModel } from "./model";
+import type { FeedbackPass, YieldToHost } from "./feedback-pass";
+import { runPass, runPassInSlices } from "./feedback-pass";
 import { feedbackStageId } from "./metrics";
 import { stageExperienceGaps } from "./gaps";
 
@@ -107,19 +109,31 @@ export interface FrequencyBasis {
   evidenceStage: ReadonlyMap<string, string | null>;
 }
 
-/** One pass over the feedback, counting rows per stage and locating every evidence row. */
-export function frequencyBasis(map: Pick<JourneyMap, "feedback" | "touchpoints" | "painPoints">): FrequencyBasis {
+/** Counting rows per stage and locating every evidence row, as a pass fed range by range. */
+export function frequencyBasisPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "painPoints">): FeedbackPass<FrequencyBasis> {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
   const evidence = new Set<string>();
   for (const p of map.painPoints) for (const id of p.evidence) evidence.add(id);
+  const rows = map.feedback;
   const stageRows = new Map<string, number>();
   const evidenceStage = new Map<string, string | null>();
-  for (const row of map.feedback) {
-    const stageId = feedbackStageId(row, stageOfTouchpoint);
-    if (stageId !== null) stageRows.set(stageId, (stageRows.get(stageId) ?? 0) + 1);
-    if (evidence.has(row.id)) evidenceStage.set(row.id, stageId);
-  }
-  return { stageRows, evidenceStage };
+  return {
+    read(from, to) {
+      for (let i = from; i < to; i++) {
+        const row = rows[i];
+        if (row === undefined) continue;
+        const stageId = feedbackStageId(row, stageOfTouchpoint);
+        if (stageId !== null) stageRows.set(stageId, (stageRows.get(stageId) ?? 0) + 1);
+        if (evidence.has(row.id)) evidenceStage.set(row.id, stageId);
+      }
+    },
+    finish: () => ({ stageRows, evidenceStage }),
+  };
+}
+
+/** One pass over the feedback, counting rows per stage and locating every evidence row. */
+export function frequencyBasis(map: Pick<JourneyMap, "feedback" | "touchpoints" | "painPoints">): FrequencyBasis {
+  return runPass(frequencyBasisPass(map), map.feedback.length);
 }
 
 /**
@@ -183,23 +197,55 @@ export function comparePriorities(
   return a.painPointId === b.painPointId ? 0 : a.painPointId < b.painPointId ? -1 : 1;
 }
 
+type PriorityMap = Pick<JourneyMap, "stages" | "touchpoints" | "feedback" | "painPoints" | "settings">;
+
+/** The frequency basis costs a pass over the feedback: only worth it when some frequency is to be derived. */
+function derivesFrequency(map: Pick<JourneyMap, "painPoints">): boolean {
+  return map.painPoints.some((p) => p.frequency === null);
+}
+
+const NO_BASIS: FrequencyBasis = { stageRows: new Map(), evidenceStage: new Map() };
+
 /**
  * Scores and ranks the map's pain points by its scoring model (`map.settings.scoring`), in rank order.
  * Pass the map's analysis to reuse its stage gaps; without it they are computed from the feedback.
  */
-export function prioritise(
-  map: Pick<JourneyMap, "stages" | "touchpoints" | "feedback" | "painPoints" | "settings">,
-  analysis?: PriorityContext,
+export function prioritise(map: PriorityMap, analysis?: PriorityContext): Priority[] {
+  const gaps: ReadonlyMap<string, number | null> =
+    analysis === undefined ? stageExperienceGaps(map) : gapsOf(analysis);
+  return rankPainPoints(map, gaps, derivesFrequency(map) ? frequencyBasis(map) : NO_BASIS);
+}
+
+/** Rows `prioritiseAsync` reads between two turns of the host: about a millisecond's work. */
+export const PRIORITY_ROWS_PER_SLICE = 10_000;
+
+/**
+ * `prioritise` with the map's analysis at hand, reading the feedback (for derived frequencies)
+ * `rowsPerSlice` rows at a time and giving the host a turn in between. The ranking is the same.
+ */
+export async function prioritiseAsync(
+  map: PriorityMap,
+  analysis: PriorityContext,
+  yieldToHost: YieldToHost,
+  rowsPerSlice: number = PRIORITY_ROWS_PER_SLICE,
+): Promise<Priority[]> {
+  const basis = derivesFrequency(map)
+    ? await runPassInSlices(frequencyBasisPass(map), map.feedback.length, yieldToHost, rowsPerSlice)
+    : NO_BASIS;
+  return rankPainPoints(map, gapsOf(analysis), basis);
+}
+
+function gapsOf(analysis: PriorityContext): ReadonlyMap<string, number | null> {
+  return new Map(analysis.stages.map((s) => [s.stageId, s.gap]));
+}
+
+function rankPainPoints(
+  map: PriorityMap,
+  gaps: ReadonlyMap<string, number | null>,
+  basis: FrequencyBasis,
 ): Priority[] {
   const model = map.settings.scoring;
-  const gaps: ReadonlyMap<string, number | null> =
-    analysis === undefined ? stageExperienceGaps(map) : new Map(analysis.stages.map((s) => [s.stageId, s.gap]));
   const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
-  // The frequency basis costs a pass over the feedback: only when some frequency is to be derived.
-  const basis: FrequencyBasis = map.painPoints.some((p) => p.frequency === null)
-    ? frequencyBasis(map)
-    : { stageRows: new Map(), evidenceStage: new Map() };
-
   const unranked = map.painPoints.map((p): Priority => {
     const { frequency, derived } = painPointFrequency(p, basis);
     const impact = painPointImpact(p.severity, frequency);

@@ -9,7 +9,9 @@
  * Accepting a suggestion adds a pain point; rejecting one records its key so that it is not
  * suggested again (the map keeps it in `rejectedSuggestions`).
  */
-import type { Feedback, JourneyMap, PainPoint, ParseResult } from "./model";
+import type { FeedbackPass, YieldToHost } from "./feedback-pass";
+import { runPass, runPassInSlices } from "./feedback-pass";
+import type { Feedback, JourneyMap, PainPoint, ParseResult, Stage } from "./model";
 import { feedbackStageId, normalisedSatisfaction } from "./metrics";
 
 /** A small English stop-word list: words that say nothing about what went wrong. */
@@ -71,14 +73,32 @@ const LETTER_RUN = /[\p{L}\p{M}]+/gu;
 /** What may sit between the two words of a phrase. */
 const PHRASE_GAP = /^[\s\-‐‑]+$/u;
 
+/** A combining mark: the only thing in a letter run that is not a letter. */
+const MARK = /\p{M}/u;
+const LETTER = /\p{L}/u;
+
 function letterCount(token: string): number {
   let n = 0;
-  for (const ch of token) if (/\p{L}/u.test(ch)) n++;
+  // Most words have no marks: then every code point is a letter (one regex test, not one per letter).
+  if (!MARK.test(token)) {
+    for (let i = 0; i < token.length; i++) {
+      const unit = token.charCodeAt(i);
+      if (unit < 0xdc00 || unit > 0xdfff) n++; // a low surrogate ends a letter already counted
+    }
+    return n;
+  }
+  for (const ch of token) if (LETTER.test(ch)) n++;
   return n;
 }
 
 function isContentWord(token: string): boolean {
-  return letterCount(token) >= 3 && !STOP_WORDS.has(token);
+  return !STOP_WORDS.has(token) && letterCount(token) >= 3;
+}
+
+/** Whether only spaces and hyphens sit between two words; most often a single space. */
+function joinsPhrase(text: string, from: number, to: number): boolean {
+  if (to === from + 1 && text.charCodeAt(from) === 0x20) return true;
+  return PHRASE_GAP.test(text.slice(from, to));
 }
 
 /**
@@ -98,7 +118,7 @@ export function feedbackTerms(text: string): Set<string> {
       continue;
     }
     terms.add(token);
-    if (previous !== null && PHRASE_GAP.test(normal.slice(previousEnd, start))) terms.add(`${previous} ${token}`);
+    if (previous !== null && joinsPhrase(normal, previousEnd, start)) terms.add(`${previous} ${token}`);
     previous = token;
     previousEnd = start + token.length;
   }
@@ -129,42 +149,55 @@ function titleKey(title: string): string {
   return title.normalize("NFC").toLowerCase().replace(/\s+/gu, " ").trim();
 }
 
+type SuggestionMap = Pick<JourneyMap, "stages" | "touchpoints" | "feedback" | "painPoints"> &
+  Partial<Pick<JourneyMap, "rejectedSuggestions">>;
+
+/** The terms of each stage's low-rated feedback, by stage id, then by term. */
+type StageTerms = Map<string, Map<string, TermEvidence>>;
+
 /**
- * Suggested pain points per stage, in stage order then by suggestion order (rows desc, phrases
- * first, term asc). Left out: a word when one of its phrases recurs in as many rows (the phrase
- * says more); a term made only of words of the stage's own name; a term already used as a pain
- * point title in the stage; rejected keys.
+ * Gathers the terms of the low-rated feedback per stage, as a pass fed range by range (reading the
+ * text is the costly part: 200,000 rows take a few hundred milliseconds).
  */
-export function suggestPainPoints(
-  map: Pick<JourneyMap, "stages" | "touchpoints" | "feedback" | "painPoints"> & Partial<Pick<JourneyMap, "rejectedSuggestions">>,
-  options: SuggestionOptions = {},
-): PainPointSuggestion[] {
+function lowRatedTermsPass(map: Pick<JourneyMap, "touchpoints" | "feedback">): FeedbackPass<StageTerms> {
+  const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
+  const rows = map.feedback;
+  const termsByStage: StageTerms = new Map();
+  return {
+    read(from, to) {
+      for (let i = from; i < to; i++) {
+        const row = rows[i];
+        if (row === undefined) continue;
+        const s = lowSatisfaction(row);
+        if (s === null) continue;
+        const stageId = feedbackStageId(row, stageOfTouchpoint);
+        if (stageId === null) continue;
+        let terms = termsByStage.get(stageId);
+        if (terms === undefined) termsByStage.set(stageId, (terms = new Map()));
+        for (const term of feedbackTerms(row.text)) {
+          const evidence = terms.get(term);
+          if (evidence === undefined) terms.set(term, { ids: [row.id], satisfactionSum: s });
+          else {
+            evidence.ids.push(row.id);
+            evidence.satisfactionSum += s;
+          }
+        }
+      }
+    },
+    finish: () => termsByStage,
+  };
+}
+
+/** Turns one stage's gathered terms into its suggestions, in suggestion order. */
+function stageSuggester(
+  map: SuggestionMap,
+  options: SuggestionOptions,
+): (stage: Stage, terms: ReadonlyMap<string, TermEvidence> | undefined) => PainPointSuggestion[] {
   const perStage = options.perStage ?? DEFAULT_SUGGESTIONS_PER_STAGE;
   const rejected = new Set([...(map.rejectedSuggestions ?? []), ...(options.rejected ?? [])]);
-  const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
-  const termsByStage = new Map<string, Map<string, TermEvidence>>();
-  for (const row of map.feedback) {
-    const s = lowSatisfaction(row);
-    if (s === null) continue;
-    const stageId = feedbackStageId(row, stageOfTouchpoint);
-    if (stageId === null) continue;
-    let terms = termsByStage.get(stageId);
-    if (terms === undefined) termsByStage.set(stageId, (terms = new Map()));
-    for (const term of feedbackTerms(row.text)) {
-      const evidence = terms.get(term);
-      if (evidence === undefined) terms.set(term, { ids: [row.id], satisfactionSum: s });
-      else {
-        evidence.ids.push(row.id);
-        evidence.satisfactionSum += s;
-      }
-    }
-  }
-
   const titled = new Set(map.painPoints.map((p) => suggestionKey(p.stageId, titleKey(p.title))));
-  const suggestions: PainPointSuggestion[] = [];
-  for (const stage of map.stages) {
-    const terms = termsByStage.get(stage.id);
-    if (terms === undefined) continue;
+  return (stage, terms) => {
+    if (terms === undefined) return [];
     // The most rows any phrase containing a word recurs in: a word no more frequent is dropped.
     const bestPhraseCount = new Map<string, number>();
     for (const [term, evidence] of terms) {
@@ -197,7 +230,43 @@ export function suggestPainPoints(
       });
     }
     stageSuggestions.sort(compareSuggestions);
-    suggestions.push(...stageSuggestions.slice(0, perStage));
+    return stageSuggestions.slice(0, perStage);
+  };
+}
+
+/**
+ * Suggested pain points per stage, in stage order then by suggestion order (rows desc, phrases
+ * first, term asc). Left out: a word when one of its phrases recurs in as many rows (the phrase
+ * says more); a term made only of words of the stage's own name; a term already used as a pain
+ * point title in the stage; rejected keys.
+ */
+export function suggestPainPoints(map: SuggestionMap, options: SuggestionOptions = {}): PainPointSuggestion[] {
+  const termsByStage = runPass(lowRatedTermsPass(map), map.feedback.length);
+  const suggest = stageSuggester(map, options);
+  return map.stages.flatMap((stage) => suggest(stage, termsByStage.get(stage.id)));
+}
+
+/** Rows `suggestPainPointsAsync` reads between two turns of the host: a few milliseconds' work. */
+export const SUGGESTION_ROWS_PER_SLICE = 2_000;
+
+/**
+ * `suggestPainPoints`, reading the feedback `rowsPerSlice` rows at a time and then finishing one
+ * stage per task, giving the host a turn in between. The same pass, so the same suggestions.
+ */
+export async function suggestPainPointsAsync(
+  map: SuggestionMap,
+  yieldToHost: YieldToHost,
+  options: SuggestionOptions & { rowsPerSlice?: number } = {},
+): Promise<PainPointSuggestion[]> {
+  const rowsPerSlice = options.rowsPerSlice ?? SUGGESTION_ROWS_PER_SLICE;
+  const termsByStage = await runPassInSlices(lowRatedTermsPass(map), map.feedback.length, yieldToHost, rowsPerSlice);
+  const suggest = stageSuggester(map, options);
+  const suggestions: PainPointSuggestion[] = [];
+  for (const stage of map.stages) {
+    const terms = termsByStage.get(stage.id);
+    if (terms === undefined) continue;
+    suggestions.push(...suggest(stage, terms));
+    await yieldToHost();
   }
   return suggestions;
 }

@@ -1,10 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyseJourney } from "../../shared/analysis";
+import { analyseJourney, analyseJourneyAsync } from "../../shared/analysis";
 import { computeMetrics } from "../../shared/metrics";
 import type { Feedback, JourneyMap, RatingScale } from "../../shared/model";
 import { journeyMapArbitrary } from "./arbitraries";
-import { CES, NPS, STARS, buildMap, comment, kpi, painPoint, persona, rated, stage, touchpoint } from "./builders";
+import { sampleJourney } from "../ui/sample";
+import {
+  CES,
+  NPS,
+  STARS,
+  buildMap,
+  comment,
+  countingTurns,
+  kpi,
+  painPoint,
+  persona,
+  rated,
+  stage,
+  touchpoint,
+  withFeedbackRows,
+} from "./builders";
 
 describe("analyseJourney", () => {
   const map = buildMap({
@@ -269,5 +284,43 @@ describe("analyseJourney at scale", () => {
     expect(report.overall.responses).toBe(200_000);
     expect(report.stages.reduce((n, s) => n + s.responses, 0)).toBe(200_000); // every row has a stage
     expect(report.priorities).toHaveLength(60);
+  });
+});
+
+describe("analyseJourneyAsync", () => {
+  it("gives the sample journey's report, field for field and in the same order", async () => {
+    const map = sampleJourney();
+    const { yieldToHost, turns } = countingTurns();
+    const sliced = await analyseJourneyAsync(map, yieldToHost, 64);
+    expect(JSON.stringify(sliced)).toBe(JSON.stringify(analyseJourney(map)));
+    expect(turns()).toBeGreaterThan(1);
+  });
+
+  it("gives the same report on a 60,000-row map, giving the host a turn between slices", async () => {
+    const map = withFeedbackRows(sampleJourney(), 60_000);
+    expect(map.painPoints.some((p) => p.frequency === null)).toBe(true); // the frequency pass is sliced too
+    const { yieldToHost, turns } = countingTurns();
+    const sliced = await analyseJourneyAsync(map, yieldToHost);
+    expect(sliced).toEqual(analyseJourney(map));
+    // 6 slices of 10,000 rows for the tallies, 6 for the derived frequencies.
+    expect(turns()).toBe(12);
+  });
+
+  it("stops at the first turn the host refuses", async () => {
+    const map = withFeedbackRows(sampleJourney(), 5_000);
+    let turns = 0;
+    const refused = new Error("the map changed");
+    const yieldToHost = () => (++turns < 3 ? Promise.resolve() : Promise.reject(refused));
+    await expect(analyseJourneyAsync(map, yieldToHost, 1_000)).rejects.toBe(refused);
+    expect(turns).toBe(3);
+  });
+
+  it("agrees with analyseJourney on any map and any slice size", async () => {
+    await fc.assert(
+      fc.asyncProperty(journeyMapArbitrary({ maxFeedback: 40, textUnit: "grapheme" }), fc.integer({ min: 1, max: 9 }), async (map, rowsPerSlice) => {
+        expect(await analyseJourneyAsync(map, () => Promise.resolve(), rowsPerSlice)).toEqual(analyseJourney(map));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -121,3 +121,29 @@ export function countingIds(): (prefix: string) => string {
   let n = 0;
   return (prefix) => `${prefix}_${++n}`;
 }
+
+/**
+ * The map with `rows` feedback rows: its own, then copies of them over and over, each copy with an
+ * id of its own (`<id>~<n>`), so that the sample journey's 500 rows make a 200,000-row map.
+ */
+export function withFeedbackRows(map: JourneyMap, rows: number): JourneyMap {
+  const own = map.feedback;
+  const feedback: Feedback[] = own.slice(0, rows);
+  for (let i = feedback.length; i < rows && own.length > 0; i++) {
+    const row = own[i % own.length] as Feedback;
+    feedback.push({ ...row, id: `${row.id}~${Math.floor(i / own.length)}` });
+  }
+  return { ...map, feedback };
+}
+
+/** A turn of the host that takes no time and counts itself: tests need the slicing, not the waiting. */
+export function countingTurns(): { yieldToHost: () => Promise<void>; turns: () => number } {
+  let turns = 0;
+  return {
+    yieldToHost: () => {
+      turns++;
+      return Promise.resolve();
+    },
+    turns: () => turns,
+  };
+}

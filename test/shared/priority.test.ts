@@ -11,6 +11,7 @@ import {
   painPointFrequency,
   painPointImpact,
   prioritise,
+  prioritiseAsync,
   priorityQuadrant,
   riceImpact,
   riceReach,
@@ -168,6 +169,20 @@ describe("prioritise", () => {
 
   it("gives the same ranks with a prior analysis as without", () => {
     expect(prioritise(map, analyseJourney(map))).toEqual(prioritise(map));
+  });
+
+  it("gives the same ranks when the feedback is read in slices", async () => {
+    const derived = { ...map, painPoints: map.painPoints.map((p) => ({ ...p, frequency: null, evidence: ["a", "c"] })) };
+    const turns: number[] = [];
+    const yieldToHost = () => {
+      turns.push(turns.length);
+      return Promise.resolve();
+    };
+    expect(await prioritiseAsync(derived, analyseJourney(derived), yieldToHost, 1)).toEqual(prioritise(derived));
+    expect(turns).toHaveLength(3); // one per row
+    // With every frequency set there is nothing to read.
+    expect(await prioritiseAsync(map, analyseJourney(map), yieldToHost, 1)).toEqual(prioritise(map));
+    expect(turns).toHaveLength(3);
   });
 
   it("breaks ties by severity, then title (case-insensitive, locale-free), then id", () => {

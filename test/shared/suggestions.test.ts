@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseJourneyMap } from "../../shared/model";
 import {
@@ -6,9 +7,12 @@ import {
   rejectSuggestion,
   severityFromSatisfaction,
   suggestPainPoints,
+  suggestPainPointsAsync,
   suggestionTitle,
 } from "../../shared/suggestions";
-import { NPS, STARS, buildMap, comment, countingIds, rated, stage, touchpoint } from "./builders";
+import { sampleJourney } from "../ui/sample";
+import { journeyMapArbitrary } from "./arbitraries";
+import { NPS, STARS, buildMap, comment, countingIds, countingTurns, rated, stage, touchpoint, withFeedbackRows } from "./builders";
 
 describe("feedback terms", () => {
   it("are content words and phrases of adjacent content words, lower-cased", () => {
@@ -30,6 +34,13 @@ describe("feedback terms", () => {
       ["cher", "coûte", "coûte très", "die", "die zahlung", "fehl", "schlug", "schlug fehl", "très", "très cher", "zahlung", "zahlung schlug"].sort(),
     );
     expect([...feedbackTerms("ПЛОХАЯ доставка")]).toEqual(["плохая", "доставка", "плохая доставка"]);
+  });
+
+  it("count letters, not combining marks or UTF-16 units", () => {
+    // किया: 2 letters and 2 vowel signs; 𝒜𝒞: 2 letters in 4 units; नमस्ते: 4 letters; 𝒜𝒞𝒟: 3 letters
+    expect([...feedbackTerms("किया 𝒜𝒞 𝒜𝒞𝒟 नमस्ते")]).toEqual(["𝒜𝒞𝒟", "नमस्ते", "𝒜𝒞𝒟 नमस्ते"]);
+    // "ab" with an accent still has 2 letters; "été" decomposed has 3 once composed
+    expect([...feedbackTerms("e\u0301te\u0301 ab\u0301")]).toEqual(["été"]);
   });
 
   it("read composed and decomposed accents as the same word", () => {
@@ -215,5 +226,38 @@ describe("accepting a suggestion", () => {
   it("titles the term in sentence case", () => {
     expect(suggestionTitle("slow checkout")).toBe("Slow checkout");
     expect(suggestionTitle("équipe absente")).toBe("Équipe absente");
+  });
+});
+
+describe("suggestPainPointsAsync", () => {
+  it("gives the sample journey's suggestions", async () => {
+    const map = sampleJourney();
+    const { yieldToHost, turns } = countingTurns();
+    const sliced = await suggestPainPointsAsync(map, yieldToHost, { rowsPerSlice: 50 });
+    expect(sliced.length).toBeGreaterThan(0);
+    expect(sliced).toEqual(suggestPainPoints(map));
+    expect(turns()).toBeGreaterThan(1);
+  });
+
+  it("gives the same suggestions on a 40,000-row map, a slice of rows and then a stage per turn", async () => {
+    const map = withFeedbackRows(sampleJourney(), 40_000);
+    const { yieldToHost, turns } = countingTurns();
+    const sliced = await suggestPainPointsAsync(map, yieldToHost);
+    expect(sliced).toEqual(suggestPainPoints(map));
+    expect(turns()).toBe(40_000 / 2_000 + map.stages.length);
+    const first = sliced[0];
+    if (first === undefined) throw new Error("expected a suggestion");
+    // Rejections, titles and the number per stage apply as in suggestPainPoints.
+    const options = { perStage: 2, rejected: [first.key] };
+    expect(await suggestPainPointsAsync(map, yieldToHost, options)).toEqual(suggestPainPoints(map, options));
+  });
+
+  it("agrees with suggestPainPoints on any map and any slice size", async () => {
+    await fc.assert(
+      fc.asyncProperty(journeyMapArbitrary({ maxFeedback: 40, textUnit: "grapheme" }), fc.integer({ min: 1, max: 9 }), async (map, rowsPerSlice) => {
+        expect(await suggestPainPointsAsync(map, () => Promise.resolve(), { rowsPerSlice })).toEqual(suggestPainPoints(map));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

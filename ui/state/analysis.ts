@@ -1,15 +1,15 @@
 /**
  * The analysis the Insights and Priorities sections show (shared/analysis.ts, shared/suggestions.ts),
  * worked out once per version of the map. On a large map the work runs after the section has painted
- * ("Analysing 200,000 responses…"), and the suggestions stage by stage, each stage in its own task,
- * so the panel answers clicks in between.
+ * ("Analysing 200,000 responses…"), reading the feedback in slices with the panel's turn in between,
+ * so that no task holds the thread for long (one pass over 200,000 rows at once took 180–260 ms).
  */
 import { useEffect, useState } from "preact/hooks";
-import { analyseJourney, type JourneyAnalysis } from "../../shared/analysis";
-import { feedbackStageId } from "../../shared/metrics";
+import { analyseJourney, analyseJourneyAsync, type JourneyAnalysis } from "../../shared/analysis";
+import type { YieldToHost } from "../../shared/feedback-pass";
 import type { Feedback, JourneyMap } from "../../shared/model";
 import { prioritise } from "../../shared/priority";
-import { suggestPainPoints, type PainPointSuggestion } from "../../shared/suggestions";
+import { suggestPainPoints, suggestPainPointsAsync, type PainPointSuggestion } from "../../shared/suggestions";
 
 /** Above this many feedback rows the analysis waits for the section to paint first. */
 export const LARGE_FEEDBACK = 20_000;
@@ -43,16 +43,20 @@ function hasAnalysis(model: JourneyMap): boolean {
   return reusable(model) !== null;
 }
 
+function rememberAnalysis(model: JourneyMap, analysis: JourneyAnalysis): void {
+  analyses.set(model.feedback, {
+    model: { ...model, scoring: model.settings.scoring },
+    gapThreshold: model.settings.gapThreshold,
+    backedResponses: model.settings.backedResponses,
+    analysis,
+  });
+}
+
 function analysisOf(model: JourneyMap): JourneyAnalysis {
   const entry = reusable(model);
   if (entry === null) {
     const analysis = analyseJourney(model);
-    analyses.set(model.feedback, {
-      model: { ...model, scoring: model.settings.scoring },
-      gapThreshold: model.settings.gapThreshold,
-      backedResponses: model.settings.backedResponses,
-      analysis,
-    });
+    rememberAnalysis(model, analysis);
     return analysis;
   }
   if (entry.model.painPoints === model.painPoints && entry.model.scoring === model.settings.scoring) return entry.analysis;
@@ -75,12 +79,65 @@ function knownSuggestions(model: JourneyMap): PainPointSuggestion[] | undefined 
   return entry !== undefined && entry.parts.every((part, i) => part === parts[i]) ? entry.suggestions : undefined;
 }
 
-function remember(model: JourneyMap, suggestions: PainPointSuggestion[]): void {
+function rememberSuggestions(model: JourneyMap, suggestions: PainPointSuggestion[]): void {
   suggestionCache.set(model.feedback, { parts: suggestionParts(model), suggestions });
 }
 
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/** How long one task of a large map's analysis may run before the panel gets a turn. */
+const TASK_BUDGET_MS = 12;
+
+/**
+ * Turns of the host for work wanted while `wanted()` holds: a message to ourselves (a zero-delay
+ * timer waits 4 ms once nested, and a large map takes a hundred turns), taken only once the current task has
+ * run TASK_BUDGET_MS, so that the shared code's small slices add up to tasks of about that length
+ * whatever a row costs. Refuses the turn (rejects) once the work is no longer wanted.
+ */
+function hostTurns(wanted: () => boolean): { yieldToHost: YieldToHost; close: () => void } {
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  // The first turn is always taken, so the work starts in a task of its own.
+  let taskStart = Number.NEGATIVE_INFINITY;
+  channel.port1.onmessage = () => {
+    taskStart = performance.now();
+    waiting.shift()?.();
+  };
+  return {
+    yieldToHost: () => {
+      if (!wanted()) return Promise.reject(new Error("the map changed: its analysis is no longer wanted"));
+      if (performance.now() - taskStart < TASK_BUDGET_MS) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        channel.port2.postMessage(null);
+      });
+    },
+    close: () => {
+      channel.port1.close();
+      channel.port2.close();
+    },
+  };
+}
+
+/**
+ * Runs a large map's work in slices and hands the result to `done` if the hook still shows that map.
+ * Returns the effect's cleanup, which stops the work at its next turn.
+ */
+function inSlices<T>(work: (yieldToHost: YieldToHost) => Promise<T>, done: (result: T) => void): () => void {
+  let live = true;
+  const turns = hostTurns(() => live);
+  void work(turns.yieldToHost)
+    .then(
+      (result) => {
+        if (live) done(result);
+      },
+      (error: unknown) => {
+        // A refused turn is the cleanup's doing; anything else is a fault to report.
+        if (live) throw error;
+      },
+    )
+    .finally(turns.close);
+  return () => {
+    live = false;
+  };
 }
 
 /** The map's analysis; null while a large map is being analysed. */
@@ -95,14 +152,14 @@ export function useAnalysis(model: JourneyMap): JourneyAnalysis | null {
       setResult({ model, analysis: analysisOf(model) });
       return;
     }
-    let live = true;
-    const timer = setTimeout(() => {
-      if (live) setResult({ model, analysis: analysisOf(model) });
-    }, 0);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
+    return inSlices(
+      async (yieldToHost) => {
+        const analysis = await analyseJourneyAsync(model, yieldToHost);
+        rememberAnalysis(model, analysis);
+        return analysis;
+      },
+      (analysis) => setResult({ model, analysis }),
+    );
   }, [model]);
   return result?.model === model ? result.analysis : null;
 }
@@ -114,7 +171,7 @@ export function useSuggestions(model: JourneyMap): PainPointSuggestion[] | null 
     if (known !== undefined) return { model, suggestions: known };
     if (model.feedback.length > LARGE_FEEDBACK) return null;
     const suggestions = suggestPainPoints(model);
-    remember(model, suggestions);
+    rememberSuggestions(model, suggestions);
     return { model, suggestions };
   });
   useEffect(() => {
@@ -122,32 +179,18 @@ export function useSuggestions(model: JourneyMap): PainPointSuggestion[] | null 
     const known = knownSuggestions(model);
     if (known !== undefined || model.feedback.length <= LARGE_FEEDBACK) {
       const suggestions = known ?? suggestPainPoints(model);
-      remember(model, suggestions);
+      rememberSuggestions(model, suggestions);
       setResult({ model, suggestions });
       return;
     }
-    let live = true;
-    void (async () => {
-      await nextTask();
-      // Each stage's low-rated rows, so that one task reads one stage's comments.
-      const stageOfTouchpoint = new Map(model.touchpoints.map((t) => [t.id, t.stageId]));
-      const byStage = new Map<string, Feedback[]>(model.stages.map((s) => [s.id, []]));
-      for (const row of model.feedback) {
-        const stageId = feedbackStageId(row, stageOfTouchpoint);
-        if (stageId !== null) byStage.get(stageId)?.push(row);
-      }
-      const suggestions: PainPointSuggestion[] = [];
-      for (const stage of model.stages) {
-        await nextTask();
-        if (!live) return;
-        suggestions.push(...suggestPainPoints({ ...model, stages: [stage], feedback: byStage.get(stage.id) ?? [] }));
-      }
-      remember(model, suggestions);
-      if (live) setResult({ model, suggestions });
-    })();
-    return () => {
-      live = false;
-    };
+    return inSlices(
+      async (yieldToHost) => {
+        const suggestions = await suggestPainPointsAsync(model, yieldToHost);
+        rememberSuggestions(model, suggestions);
+        return suggestions;
+      },
+      (suggestions) => setResult({ model, suggestions }),
+    );
   }, [model]);
   return result?.model === model ? result.suggestions : null;
 }

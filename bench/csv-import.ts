@@ -57,8 +57,9 @@ export const csvImportBenchmark: Benchmark = {
     log(`generated ${(text.length / 1e6).toFixed(1)} MB of CSV`);
     const bare: number[] = [];
     const ours: number[] = [];
-    // Interleaved rounds, so both sides see the same machine state; the median of three.
-    for (let round = 0; round < 3; round++) {
+    // Interleaved rounds, so both sides see the same machine state; the median of five (bare
+    // papaparse alone varies by a third from one round to the next on a busy machine).
+    for (let round = 0; round < 5; round++) {
       collectGarbage();
       let started = performance.now();
       const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: false });

@@ -102,7 +102,7 @@ export const panelImportBenchmark: Benchmark = {
       );
       log(`from choosing the file to the saved draft: ${seconds.toFixed(1)} s`);
 
-      // Not part of the import's figure, said for what it is: opening Insights on those rows.
+      // Then opening Insights on those rows: the analysis and the suggested pain points of every row.
       const insightsSince = await page.evaluate(() => performance.timeOrigin + performance.now());
       await openSection(panel, "Insights");
       await panel.getByRole("region", { name: "Metrics per stage" }).waitFor({ timeout: 60_000 });
@@ -110,7 +110,8 @@ export const panelImportBenchmark: Benchmark = {
       await panel.getByText("Reading the low-rated comments…").waitFor({ state: "detached", timeout: 60_000 });
       await page.waitForTimeout(300);
       const insights = [...(await longTasksSince(page, insightsSince)), ...(await longTasksSince(panel, insightsSince))];
-      const insightsLongest = Math.max(0, ...insights.map((t) => t.duration));
+      const insightsUnique = [...new Map(insights.map((t) => [Math.round(t.start), t])).values()];
+      const insightsLongest = Math.max(0, ...insightsUnique.map((t) => t.duration));
       log(`then opening Insights (analysis and suggested pain points of ${ROWS.toLocaleString("en")} rows): longest task ${Math.round(insightsLongest)} ms`);
       if (errors.length > 0) log(`page errors: ${errors.join("; ")}`);
       return [
@@ -119,6 +120,12 @@ export const panelImportBenchmark: Benchmark = {
           figure: `longest task ${Math.round(longest)} ms (${unique.length} over 50 ms; ${seconds.toFixed(1)} s in all)`,
           goal: `no task over ${GOAL_MS} ms`,
           met: longest <= GOAL_MS && errors.length === 0,
+        } satisfies BenchResult,
+        {
+          name: `Panel Insights on ${ROWS.toLocaleString("en")} rows (Chromium)`,
+          figure: `longest task ${Math.round(insightsLongest)} ms (${insightsUnique.length} over 50 ms)`,
+          goal: `no task over ${GOAL_MS} ms`,
+          met: insightsLongest <= GOAL_MS && errors.length === 0,
         } satisfies BenchResult,
       ];
     } finally {

@@ -310,7 +310,10 @@ function createRecordReader(onRecord: (index: number, record: string[]) => void,
   /** Where papaparse's current input starts in the part (it reads on from a pause as from a new text). */
   let base = 0;
   let cursor = 0;
-  let held: { data: string[]; errors: Papa.ParseError[]; start: number } | null = null;
+  // The record held back, in three variables rather than an object per record (200,000 of them).
+  let heldData: string[] | null = null;
+  let heldErrors: readonly Papa.ParseError[] = [];
+  let heldStart = 0;
   const handOn = (data: string[], errors: readonly Papa.ParseError[]): void => {
     if (errors.length > 0) trouble.add(errors, index);
     onRecord(index, data);
@@ -319,11 +322,14 @@ function createRecordReader(onRecord: (index: number, record: string[]) => void,
   return {
     /** Takes papaparse's next record; says whether a record was handed on. */
     take(results: Papa.ParseStepResult<string[]>): boolean {
-      const before = held;
-      held = { data: results.data, errors: results.errors, start: base + cursor };
+      const data = heldData;
+      const errors = heldErrors;
+      heldData = results.data;
+      heldErrors = results.errors;
+      heldStart = base + cursor;
       cursor = results.meta.cursor;
-      if (before === null) return false;
-      handOn(before.data, before.errors);
+      if (data === null) return false;
+      handOn(data, errors);
       return true;
     },
     paused(): void {
@@ -332,19 +338,19 @@ function createRecordReader(onRecord: (index: number, record: string[]) => void,
     },
     /** At the end of a part: the text to carry over to the next one. */
     endPart(part: { text: string; final: boolean }): string {
-      const last = held;
-      held = null;
+      const data = heldData;
+      heldData = null;
       base = 0;
       cursor = 0;
-      if (last === null) return "";
-      if (!part.final) return part.text.slice(last.start);
-      const trailing = last.start >= part.text.length && last.data.length === 1 && last.data[0] === "";
-      if (!trailing) handOn(last.data, last.errors);
+      if (data === null) return "";
+      if (!part.final) return part.text.slice(heldStart);
+      const trailing = heldStart >= part.text.length && data.length === 1 && data[0] === "";
+      if (!trailing) handOn(data, heldErrors);
       return "";
     },
     /** Characters of the part whose records have been handed on. */
     get handedOn(): number {
-      return held === null ? base + cursor : held.start;
+      return heldData === null ? base + cursor : heldStart;
     },
     get index(): number {
       return index;

@@ -715,6 +715,8 @@ const feedback = rows.map((r) => ({
   stageId: stageId(r.stage),
   touchpointId: r.tpKey === null ? null : touchpointId(r.stage, r.tpKey),
   personaId: r.personaId,
+  // The id the survey tool gave the response, as in sample-feedback.csv.
+  responseId: `R-${r.id.slice(3)}`,
 }));
 
 // ---------------------------------------------------------------------------------------------

@@ -60,6 +60,8 @@ async function buildUi() {
     jsxImportSource: "preact",
     loader: { ".module.css": "local-css", ".css": "css" },
     plugins: [bangCssImports],
+    // Non-ASCII text (— … ★) as UTF-8, not as \u escapes twice its size.
+    charset: "utf8",
     logLevel: "warning",
     legalComments: "none",
   });

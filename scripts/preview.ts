@@ -14,7 +14,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { CsvDecodeError, decodeCsvBytes, importFeedbackCsv } from "../shared/csv";
+import { CsvDecodeError, decodeCsvBytes, importFeedbackCsv, responseKey } from "../shared/csv";
 import { emptyJourney, titleFromFileName, withImportedFeedback } from "../shared/journey-from-feedback";
 import { parsePluginMessage } from "../shared/messages";
 import { importJourneyMapJson, parseJourneyMap, type JourneyMap } from "../shared/model";
@@ -93,14 +93,18 @@ export async function previewJourney(options: PreviewOptions, log: (line: string
     if (error instanceof CsvDecodeError) throw new UsageError(`"${options.feedback}": ${error.message}`);
     throw error;
   }
+  // Responses the journey already holds (the same response id, rating and text) are not added twice.
+  const alreadyImported = new Set(base.feedback.map(responseKey).filter((key): key is string => key !== null));
   const result = await importFeedbackCsv(decoded.text, {
     map: base,
     encoding: decoded.encoding,
     create: options.map !== null ? { stages: false, touchpoints: false, personas: false } : undefined,
+    alreadyImported,
   });
-  const rejected = result.rejectedRows[0];
+  const rejected = result.rejectedRows.find((row) => row.reasons.every((reason) => !reason.includes("already in the journey")));
   const why = rejected ? `: ${rejected.reasons[0] ?? `row ${rejected.row}`}${result.skipped > 1 ? " …" : ""}` : "";
-  log(`imported ${result.imported} of ${result.rows} feedback rows${result.skipped > 0 ? ` (${result.skipped} skipped${why})` : ""}`);
+  const known = result.duplicates > 0 ? `, ${result.duplicates} already in the journey` : "";
+  log(`imported ${result.imported} of ${result.rows} feedback rows${result.skipped > 0 ? ` (${result.skipped} skipped${known}${why})` : ""}`);
   const map = withImportedFeedback(base, result);
   const valid = parseJourneyMap(map);
   if (!valid.ok) throw new Error(`the journey built from "${options.feedback}" is not valid: ${valid.errors.slice(0, 3).join("; ")}`);

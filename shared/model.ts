@@ -117,6 +117,11 @@ export const Feedback = z
     stageId: z.nullable(Id),
     touchpointId: z.nullable(Id),
     personaId: z.nullable(Id),
+    /**
+     * The response's own id in the tool it came from (a survey's response id, a ticket number), when
+     * the import had one: a second import of the same export is then recognised (see `responseKey`).
+     */
+    responseId: z.optional(z.string()),
   })
   .check(
     z.refine((f) => f.rating === null || (f.scale !== null && f.rating >= f.scale.min && f.rating <= f.scale.max), {

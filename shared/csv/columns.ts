@@ -7,13 +7,26 @@ import type { RatingScale } from "../model";
 import { SCALE_0_10, SCALE_1_5, SCALE_1_7 } from "./rating";
 
 /** The fields an import fills, in the order they are guessed when two want the same column. */
-export const MAPPED_FIELDS = ["rating", "text", "date", "stage", "touchpoint", "persona", "source", "scale", "kind"] as const;
+export const MAPPED_FIELDS = [
+  "rating",
+  "text",
+  "date",
+  "stage",
+  "touchpoint",
+  "persona",
+  "source",
+  "scale",
+  "kind",
+  "responseId",
+] as const;
 export type MappedField = (typeof MAPPED_FIELDS)[number];
 
 /**
  * The 0-based column of each field, or null when the file has none. `scale` (a per-row "1–5") and
  * `kind` (survey, review …) are only guessed from headers that say exactly that, as in this module's
- * own exports, so that an export imports back as it was.
+ * own exports, so that an export imports back as it was. `responseId` is only guessed from headers
+ * that name the response itself ("Response ID", "Ticket ID"), never a customer's or an order's id,
+ * which many responses share.
  */
 export type ColumnMapping = Record<MappedField, number | null>;
 
@@ -27,6 +40,7 @@ export const EMPTY_MAPPING: Readonly<ColumnMapping> = {
   source: null,
   scale: null,
   kind: null,
+  responseId: null,
 };
 
 /** Lower case, no accents, punctuation as spaces: "Date de création" and "date_de_creation" compare equal. */
@@ -105,6 +119,13 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
   kind: [
     ["kind", 10, "exact"], ["feedback kind", 10, "exact"], ["feedback type", 10, "exact"],
   ],
+  responseId: [
+    ["response id", 10, "exact"], ["responseid", 10, "exact"], ["respondent id", 10, "exact"], ["id", 8, "exact"],
+    ["submission id", 10, "exact"], ["entry id", 9, "exact"], ["feedback id", 10, "exact"], ["review id", 10, "exact"],
+    ["ticket id", 10, "exact"], ["ticket", 8, "exact"], ["ticket number", 10, "exact"], ["case id", 9, "exact"],
+    ["case number", 9, "exact"], ["interview id", 10, "exact"], ["record id", 8, "exact"], ["antwort id", 10, "exact"],
+    ["id de reponse", 10, "exact"], ["id de respuesta", 10, "exact"],
+  ],
 };
 
 const MIN_SCORE = 3;
@@ -133,8 +154,10 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
   const candidates: { field: MappedField; column: number; score: number; order: number }[] = [];
   headers.forEach((raw, column) => {
     const header = normaliseHeader(raw);
-    if (isIdentifier(header)) return;
+    const identifier = isIdentifier(header);
     MAPPED_FIELDS.forEach((field, order) => {
+      // An identifier column can only be the response's id.
+      if (identifier && field !== "responseId") return;
       const score = clueScore(header, field);
       if (score >= MIN_SCORE) candidates.push({ field, column, score, order });
     });
@@ -164,14 +187,27 @@ export function ratingScaleHint(header: string): RatingScale | null {
 }
 
 /** The columns of `exportFeedbackCsv`; `guessMapping` maps each of them back to its field. */
-export const FEEDBACK_CSV_HEADERS = ["Date", "Rating", "Scale", "Text", "Stage", "Touchpoint", "Persona", "Source", "Kind"] as const;
+export const FEEDBACK_CSV_HEADERS = [
+  "Date",
+  "Rating",
+  "Scale",
+  "Text",
+  "Stage",
+  "Touchpoint",
+  "Persona",
+  "Source",
+  "Kind",
+  "Response ID",
+] as const;
 
 /**
- * Whether a header row is that of our own feedback export: such a file is read exactly as written,
- * with no second header row looked for, whatever its first response says.
+ * Whether a header row is that of our own feedback export (also as written before it had the
+ * "Response ID" column): such a file is read exactly as written, with no second header row looked
+ * for, whatever its first response says.
  */
 export function isFeedbackExportHeader(header: readonly string[]): boolean {
-  return header.length === FEEDBACK_CSV_HEADERS.length && FEEDBACK_CSV_HEADERS.every((name, i) => header[i] === name);
+  const columns = header.length === FEEDBACK_CSV_HEADERS.length - 1 ? FEEDBACK_CSV_HEADERS.slice(0, -1) : FEEDBACK_CSV_HEADERS;
+  return header.length === columns.length && columns.every((name, i) => header[i] === name);
 }
 
 /** The header this module's rejected-rows export appends; ignored by `headerSignature`. */

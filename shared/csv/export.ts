@@ -50,6 +50,7 @@ export function exportFeedbackCsv(map: Pick<JourneyMap, "feedback" | "stages" | 
     f.personaId === null ? null : personas.get(f.personaId),
     f.source,
     f.kind,
+    f.responseId,
   ]);
   return unparse(FEEDBACK_CSV_HEADERS, rows);
 }

@@ -65,6 +65,21 @@ export interface CsvImportOptions extends CsvLayoutOptions {
   makeId?: (prefix: IdPrefix) => string;
   /** The encoding `decodeCsvBytes` found, passed through to `detected`. */
   encoding?: CsvEncoding;
+  /**
+   * `responseKey`s of the feedback already in the journey: a row with the same response id, rating
+   * and text is skipped as already imported, so importing an export twice does not count it twice.
+   */
+  alreadyImported?: ReadonlySet<string>;
+}
+
+/**
+ * What makes two feedback rows the same response: the response id of the tool they came from, with
+ * the rating and the text (two tools may both number their responses from 1, but not with the same
+ * words). Null for a row without a response id, which is never taken for a duplicate.
+ */
+export function responseKey(feedback: Pick<Feedback, "responseId" | "rating" | "text">): string | null {
+  const id = feedback.responseId;
+  return id === undefined || id === "" ? null : `${id}\u0000${feedback.rating ?? ""}\u0000${feedback.text}`;
 }
 
 export interface CsvImportProgress {
@@ -95,6 +110,8 @@ export interface CsvImportResult {
   rows: number;
   imported: number;
   skipped: number;
+  /** Of the skipped rows, those that repeat a response already in the journey or earlier in the file. */
+  duplicates: number;
   blankRows: number;
   /** Every problem, by row: those of skipped rows and those of imported rows (a rating read as text-only, an ambiguous date …). */
   errors: CsvProblem[];
@@ -131,6 +148,7 @@ const FIELD_WORDS: Readonly<Record<MappedField, string>> = {
   source: "source",
   scale: "scale",
   kind: "feedback kind",
+  responseId: "response id",
 };
 
 /** Ids as described for `makeId`: one `newId` stem per kind, then a base-36 counter. */
@@ -179,6 +197,7 @@ export async function importFeedbackCsv(
   const sourceCol = mapping.source;
   const scaleCol = mapping.scale;
   const kindCol = mapping.kind;
+  const responseCol = mapping.responseId;
   const ratingName = columnName(ratingCol);
   const textName = columnName(textCol);
   const dateName = columnName(dateCol);
@@ -189,6 +208,10 @@ export async function importFeedbackCsv(
   };
   const scaleName = columnName(scaleCol);
   const kindName = columnName(kindCol);
+  const responseName = columnName(responseCol);
+  const alreadyImported = options.alreadyImported;
+  /** The row that imported each response key, to recognise a response the file repeats. */
+  const importedKeys = new Map<string, number>();
 
   // One scale object shared by every feedback on it, so frozen: changing one row's scale must not change all.
   const givenScale: RatingScale | null =
@@ -224,6 +247,7 @@ export async function importFeedbackCsv(
   const trouble = createQuoteTrouble();
   let rows = 0;
   let blankRows = 0;
+  let duplicates = 0;
 
   // Day/month-ambiguous dates wait for the rest of the column: feedback index and row.
   const ambiguousFeedback: number[] = [];
@@ -333,10 +357,12 @@ export async function importFeedbackCsv(
     let ratingProblem: string | null = null;
     let unreadableRaw: string | null = null;
     let waiting: CellRating | null = null;
+    let ratingCellValue: number | null = null;
     if (ratingCol !== null) {
       const raw = record[ratingCol] ?? "";
       const reading = readRatingCell(raw);
       if (reading.kind === "number") {
+        ratingCellValue = reading.value;
         if (knownScale === null) {
           addToTally(tally, reading);
           rating = reading.value;
@@ -371,6 +397,28 @@ export async function importFeedbackCsv(
             `${quoteCell(record[dateCol] ?? "")} is not a date (write it like 2024-03-05, 03/05/2024 or 5 March 2024); left empty`,
           ),
         );
+      }
+    }
+
+    // The response's id: a response already in the journey, or earlier in the file, is not counted twice.
+    let responseId: string | null = null;
+    let key: string | null = null;
+    if (responseCol !== null) {
+      const raw = unescapeFormula(record[responseCol] ?? "").trim();
+      if (raw !== "") {
+        responseId = raw;
+        key = responseKey({ responseId: raw, rating: ratingCellValue, text });
+        const earlier = key === null ? undefined : importedKeys.get(key);
+        if (earlier !== undefined || (key !== null && alreadyImported?.has(key) === true)) {
+          rows++;
+          duplicates++;
+          const detail =
+            earlier === undefined
+              ? `response ${quoteCell(raw)} is already in the journey (same response id, rating and text): skipped`
+              : `response ${quoteCell(raw)} repeats row ${earlier} (same response id, rating and text): skipped as a duplicate`;
+          reject(row, record, [csvProblem(row, responseName, detail)]);
+          return;
+        }
       }
     }
 
@@ -450,6 +498,7 @@ export async function importFeedbackCsv(
       textlessRecords.push(record);
     }
     if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected: null });
+    if (key !== null) importedKeys.set(key, row);
     feedback.push({
       id: makeId("feedback"),
       kind,
@@ -462,6 +511,7 @@ export async function importFeedbackCsv(
       touchpointId: links.touchpointId,
       personaId: links.personaId,
     });
+    if (responseId !== null) (feedback[at] as Feedback).responseId = responseId;
     if (problems !== null) for (const problem of problems) errors.push(problem);
   };
 
@@ -597,6 +647,7 @@ export async function importFeedbackCsv(
     rows,
     imported: feedback.length,
     skipped: rejectedRows.length,
+    duplicates,
     blankRows,
     errors,
     feedback,

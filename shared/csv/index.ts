@@ -34,6 +34,7 @@ export {
   type IdPrefix,
   type RejectedRow,
   importFeedbackCsv,
+  responseKey,
 } from "./import";
 export {
   type PriorityExportRow,

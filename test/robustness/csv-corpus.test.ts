@@ -225,8 +225,9 @@ describe("CSV corpus: survey exports", () => {
     expect(result).toMatchObject({ rows: 3, imported: 3, skipped: 0, errors: [] });
     expect(result.mapping).toMatchObject({ rating: 1, text: 2, stage: 3 });
     expect(result.feedback.map((f) => f.rating)).toEqual([4, 2, 5]);
-    // The respondent id column is not read as anything.
-    expect(Object.values(result.mapping)).not.toContain(0);
+    // The respondent id column is read as the response's id, nothing else.
+    expect(result.mapping.responseId).toBe(0);
+    expect(result.feedback.map((f) => f.responseId)).toEqual(["1001", "1002", "1003"]);
   });
 
   it("joined-files.csv: two exports joined into one, each with its byte-order mark: the second header and the first total are skipped", async () => {

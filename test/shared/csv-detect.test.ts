@@ -108,8 +108,12 @@ describe("guessMapping", () => {
     expect(guessMapping(headers)).toEqual({ ...EMPTY_MAPPING, ...expected });
   });
 
-  it("leaves identifiers and unknown headers unmapped", () => {
-    expect(guessMapping(["Respondent ID", "Response ID", "#", "IP Address", "Colour", "Ticket ID"])).toEqual(EMPTY_MAPPING);
+  it("leaves identifiers and unknown headers unmapped, but for the response's own id", () => {
+    expect(guessMapping(["#", "IP Address", "Colour", "Customer ID", "Order ID", "User ID", "Collector ID"])).toEqual(EMPTY_MAPPING);
+    // The first of several response ids wins; a customer's id is never taken for it (many responses share one).
+    expect(guessMapping(["Customer ID", "Respondent ID", "Response ID", "Ticket ID"])).toEqual({ ...EMPTY_MAPPING, responseId: 1 });
+    expect(guessMapping(["Ticket number", "Satisfaction"])).toEqual({ ...EMPTY_MAPPING, responseId: 0, rating: 1 });
+    expect(guessMapping(["id", "Rating"])).toEqual({ ...EMPTY_MAPPING, responseId: 0, rating: 1 });
   });
 
   it("maps a column once, to the field it fits best", () => {

@@ -106,6 +106,7 @@ describe("exportFeedbackCsv", () => {
       "",
       "'@store",
       "review",
+      "",
     ]);
     // The rating cell is a bare number, not a quoted text.
     expect(csv).toContain("2024-03-05,4.5,1–5,");
@@ -118,7 +119,7 @@ describe("exportFeedbackCsv", () => {
       touchpoints: [],
       personas: [],
     });
-    expect(csv.split("\r\n")[1]).toBe("2024-03-05,-1,'-2–2,ok,,,,'@store,review");
+    expect(csv.split("\r\n")[1]).toBe("2024-03-05,-1,'-2–2,ok,,,,'@store,review,");
   });
 });
 
@@ -309,9 +310,11 @@ function feedbackOn(map: Entities): fc.Arbitrary<Feedback> {
       date: fc.option(isoDate, { nil: null }),
       source: text,
       kind: fc.constantFrom(...FEEDBACK_KINDS),
+      // Made unique by the row's place in the list (see `numbered`).
+      responseId: fc.option(fc.constantFrom("R-", "=", "+", "@", "-", "'=", "ticket #", "Ü"), { nil: undefined }),
     })
     .map(
-      ({ answer, place: where, personaId, date, source, kind }): Feedback => ({
+      ({ answer, place: where, personaId, date, source, kind, responseId }): Feedback => ({
         id: "original",
         kind,
         rating: answer.rating,
@@ -322,8 +325,14 @@ function feedbackOn(map: Entities): fc.Arbitrary<Feedback> {
         stageId: where.stageId,
         touchpointId: where.touchpointId,
         personaId,
+        ...(responseId === undefined ? {} : { responseId }),
       }),
     );
+}
+
+/** Response ids made unique, as a tool's are: each gets its row's number. */
+function numbered(feedback: readonly Feedback[]): Feedback[] {
+  return feedback.map((f, i) => (f.responseId === undefined ? f : { ...f, responseId: `${f.responseId}${i}` }));
 }
 
 /** What must survive the round trip: everything but the id, which the import makes anew. */
@@ -338,14 +347,15 @@ function withoutId(feedback: readonly Feedback[]): Omit<Feedback, "id">[] {
     stageId: f.stageId,
     touchpointId: f.touchpointId,
     personaId: f.personaId,
+    ...(f.responseId === undefined ? {} : { responseId: f.responseId }),
   }));
 }
 
 describe("feedback export → import", () => {
-  it("gives back the same ratings, scales, texts, dates, links, sources and kinds", async () => {
+  it("gives back the same ratings, scales, texts, dates, links, sources, kinds and response ids", async () => {
     await fc.assert(
       fc.asyncProperty(
-        entities.chain((map) => fc.tuple(fc.constant(map), fc.array(feedbackOn(map), { minLength: 1, maxLength: 12 }))),
+        entities.chain((map) => fc.tuple(fc.constant(map), fc.array(feedbackOn(map), { minLength: 1, maxLength: 12 }).map(numbered))),
         async ([map, feedback]) => {
           const csv = exportFeedbackCsv({ ...map, feedback });
           const result = await importFeedbackCsv(csv, { map, makeId: counter(), create: { stages: false, touchpoints: false, personas: false } });

@@ -3,7 +3,7 @@
  * decisions that wait for the whole file, slicing with progress, ids, and the accounting of rows.
  */
 import { describe, expect, it } from "vitest";
-import { type CsvImportResult, importFeedbackCsv, inspectCsv } from "../../shared/csv";
+import { type CsvImportResult, importFeedbackCsv, inspectCsv, responseKey } from "../../shared/csv";
 import {
   type JourneyMap,
   type Persona,
@@ -367,5 +367,59 @@ describe("large files", () => {
     const result = await importFeedbackCsv(text, { map: none });
     expect(inspectCsv(text).rowCount).toBe(result.rows);
     expect(result).toMatchObject({ rows: 51, imported: 50, skipped: 1, blankRows: 1 });
+  });
+});
+
+describe("responses imported before", () => {
+  const csv = [
+    "Response ID,Rating,Comment,Stage",
+    "R-1,4,Fast delivery,Decision",
+    "R-2,2,Slow checkout,Decision",
+    "R-3,5,,Decision",
+    "R-2,2,Slow checkout,Decision",
+    "1,3,Okay,Decision",
+    "R-4,4,Good,Nowhere",
+    "R-4,4,Good,Decision",
+  ].join("\r\n");
+  const map: Entities = { stages: [stage("s_d", "Decision")], touchpoints: [], personas: [] };
+  const create = { stages: false, touchpoints: false, personas: false };
+
+  it("keeps each row's response id and skips a response the file repeats, naming the row it repeats", async () => {
+    const result = await importFeedbackCsv(csv, { map, create });
+    expect(result.mapping.responseId).toBe(0);
+    expect(result.feedback.map((f) => f.responseId)).toEqual(["R-1", "R-2", "R-3", "1", "R-4"]);
+    expect(result).toMatchObject({ rows: 7, imported: 5, skipped: 2, duplicates: 1 });
+    expect(result.rejectedRows.map((r) => [r.row, r.reasons])).toEqual([
+      [5, ['row 5, column "Response ID": response "R-2" repeats row 3 (same response id, rating and text): skipped as a duplicate']],
+      // The first R-4 was not imported (no such stage), so the second, fixed one is no duplicate.
+      [7, ['row 7, column "Stage": no stage is named "Nowhere" (the map has: Decision); not imported']],
+    ]);
+  });
+
+  it("skips the responses the journey already holds, so an export imported twice counts once", async () => {
+    const first = await importFeedbackCsv(csv, { map, create });
+    const alreadyImported = new Set(first.feedback.map(responseKey).filter((key): key is string => key !== null));
+    const again = await importFeedbackCsv(csv, { map, create, alreadyImported });
+    // Every row, the one naming no stage of the map too: it is the same response as the R-4 imported.
+    expect(again).toMatchObject({ rows: 7, imported: 0, skipped: 7, duplicates: 7 });
+    expect(again.errors[0]?.message).toBe(
+      'row 2, column "Response ID": response "R-1" is already in the journey (same response id, rating and text): skipped',
+    );
+  });
+
+  it("takes the same id with other words for another response (another tool numbering from 1 too)", async () => {
+    const tickets = "Ticket ID,Rating,Comment\r\n1,3,Refund took weeks\r\nR-1,4,Fast delivery\r\n";
+    const first = await importFeedbackCsv(csv, { map, create });
+    const alreadyImported = new Set(first.feedback.map(responseKey).filter((key): key is string => key !== null));
+    const result = await importFeedbackCsv(tickets, { map, alreadyImported });
+    expect(result.mapping.responseId).toBe(0);
+    expect(result.feedback.map((f) => [f.responseId, f.text])).toEqual([["1", "Refund took weeks"]]);
+    expect(result.duplicates).toBe(1);
+  });
+
+  it("never takes rows without a response id for duplicates", async () => {
+    const result = await importFeedbackCsv("Rating,Comment\r\n4,Good\r\n4,Good\r\n", { map: none });
+    expect(result).toMatchObject({ imported: 2, duplicates: 0 });
+    expect(result.feedback.every((f) => !("responseId" in f))).toBe(true);
   });
 });

@@ -7,11 +7,11 @@ import { noWait, root, sampleCsv } from "./sample";
 
 const fixtures = path.join(root, "test/fixtures/csv");
 
-/** The sample's rows again and again, past the size the wizard reads in slices. */
+/** The sample's rows again and again, each with a response id of its own, past the size the wizard reads in slices. */
 function largeCsv(rows: number): string {
   const [header = "", ...body] = sampleCsv().split("\r\n").filter((line) => line !== "");
   const out = [header];
-  for (let i = 0; i < rows; i++) out.push(body[i % body.length] ?? "");
+  for (let i = 0; i < rows; i++) out.push((body[i % body.length] ?? "").replace(/^R-\d+/, `R-${i + 1}`));
   return `${out.join("\r\n")}\r\n`;
 }
 

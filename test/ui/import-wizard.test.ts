@@ -34,8 +34,16 @@ describe("the import wizard", () => {
 
     const report = wizard.state.report;
     expect(wizard.state.step).toBe("report");
-    expect(report?.skipped).toBe(1);
-    expect(report?.errors.map((e) => e.column)).toEqual(["Rating", "Rating", "Stage"]);
+    // The sample journey already holds the file's responses (same response ids, ratings and texts):
+    // only the two rows it does not hold are added, and the row naming no stage of the map is skipped.
+    expect(report?.imported).toBe(2);
+    expect(report?.duplicates).toBe((report?.rows ?? 0) - 3);
+    expect(report?.skipped).toBe(1 + (report?.duplicates ?? 0));
+    const problems = report?.errors.filter((e) => e.column !== "Response ID");
+    expect(problems?.map((e) => e.column)).toEqual(["Rating", "Rating", "Stage"]);
+    expect(report?.errors.find((e) => e.column === "Response ID")?.message).toMatch(
+      /^row 2, column "Response ID": response "R-0001" is already in the journey/,
+    );
     expect(report?.metrics?.stages.map((s) => s.name)).toEqual(sample.stages.map((s) => s.name));
     expect(store.state.model.feedback).toHaveLength(sample.feedback.length + (report?.imported ?? 0));
     // Source was not imported.

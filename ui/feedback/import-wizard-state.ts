@@ -6,8 +6,10 @@
  */
 import {
   CsvDecodeError,
+  EMPTY_MAPPING,
   MAPPED_FIELDS,
   importFeedbackCsv,
+  responseKey,
   type ColumnMapping,
   type CsvDelimiter,
   type CsvImportResult,
@@ -15,7 +17,7 @@ import {
   type DateOrder,
   type MappedField,
 } from "../../shared/csv";
-import type { RatingScale } from "../../shared/model";
+import type { Feedback, RatingScale } from "../../shared/model";
 import { mergeImportedFeedback } from "../state/edits";
 import type { PanelStore, RememberedMapping } from "../state/store";
 import {
@@ -51,6 +53,8 @@ export interface ImportReport {
   rows: number;
   imported: number;
   skipped: number;
+  /** Of the skipped rows, those already in the journey or repeated in the file. */
+  duplicates: number;
   blankRows: number;
   errors: CsvProblem[];
   created: { stages: number; touchpoints: number; personas: number };
@@ -80,7 +84,7 @@ export interface WizardState {
 const DEFAULT_OPTIONS: WizardOptions = {
   delimiter: null,
   headerRows: null,
-  mapping: { rating: null, text: null, date: null, stage: null, touchpoint: null, persona: null, source: null, scale: null, kind: null },
+  mapping: { ...EMPTY_MAPPING },
   scale: "detected",
   customMin: "1",
   customMax: "5",
@@ -266,6 +270,9 @@ export class ImportWizard {
     const started = performance.now();
     const model = this.store.state.model;
     try {
+      // Added to the feedback there is: a response it already holds is not counted twice.
+      const alreadyImported =
+        options.mode === "add" && options.mapping.responseId !== null ? await responseKeysAsync(model.feedback, turns.yieldToHost) : undefined;
       const result = await importFeedbackCsv(
         file.text,
         {
@@ -273,6 +280,7 @@ export class ImportWizard {
           mapping: options.mapping,
           encoding: file.encoding,
           create: options.create,
+          ...(alreadyImported === undefined ? {} : { alreadyImported }),
           ...(scale.scale === undefined ? {} : { scale: scale.scale }),
           ...(options.dateOrder === "auto" ? {} : { dateOrder: options.dateOrder }),
           ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
@@ -304,6 +312,7 @@ export class ImportWizard {
         rows: result.rows,
         imported: result.imported,
         skipped: result.skipped,
+        duplicates: result.duplicates,
         blankRows: result.blankRows,
         errors: result.errors,
         created: {
@@ -336,6 +345,21 @@ export class ImportWizard {
     }
   }
 }
+
+/** The `responseKey`s of the feedback rows that have one, read in slices. */
+async function responseKeysAsync(feedback: readonly Feedback[], yieldToHost: () => Promise<void>): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for (let start = 0; start < feedback.length; start += KEYS_PER_SLICE) {
+    const end = Math.min(feedback.length, start + KEYS_PER_SLICE);
+    for (let i = start; i < end; i++) {
+      const key = responseKey(feedback[i] as Feedback);
+      if (key !== null) keys.add(key);
+    }
+    await yieldToHost();
+  }
+  return keys;
+}
+const KEYS_PER_SLICE = 20_000;
 
 function isDelimiter(value: string | undefined): value is CsvDelimiter {
   return value === "," || value === ";" || value === "\t" || value === "|";

@@ -38,6 +38,7 @@ const FIELD_LABELS: Record<MappedField, string> = {
   source: "Source",
   scale: "Scale (per row)",
   kind: "Kind of feedback",
+  responseId: "Response ID",
 };
 
 const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ",": "Comma", ";": "Semicolon", "\t": "Tab", "|": "Pipe" };
@@ -366,6 +367,7 @@ function ReportStep() {
       <p class="report-summary" data-testid="import-summary">
         Imported <strong>{formatCount(report.imported)}</strong> of {formatCount(report.rows)} rows from {report.fileName};{" "}
         <strong>{formatCount(report.skipped)}</strong> skipped
+        {report.duplicates > 0 ? ` (${formatCount(report.duplicates)} already imported)` : ""}
         {report.blankRows > 0 ? `, ${formatCount(report.blankRows)} blank rows ignored` : ""}. Scale:{" "}
         {report.scale === null ? "no ratings" : formatScale(report.scale)}. Took {report.seconds < 1 ? `${Math.round(report.seconds * 1000)} ms` : `${report.seconds.toFixed(1)} s`}.
       </p>

@@ -33,6 +33,7 @@ import {
   parseScale,
 } from "./rating";
 import { createHostTurns } from "./host-turn";
+import { createResponseIdFilter } from "./response-ids";
 import {
   type CsvLayoutOptions,
   type CsvText,
@@ -136,6 +137,8 @@ export interface CsvImportResult {
 }
 
 const DEFAULT_ROWS_PER_SLICE = 5000;
+/** Distinct source names shared between rows; past this, a file's sources are too many to be worth it. */
+const MAX_SOURCE_NAMES = 1000;
 
 /** A mapped field as a problem names it. */
 const FIELD_WORDS: Readonly<Record<MappedField, string>> = {
@@ -209,9 +212,15 @@ export async function importFeedbackCsv(
   const scaleName = columnName(scaleCol);
   const kindName = columnName(kindCol);
   const responseName = columnName(responseCol);
-  const alreadyImported = options.alreadyImported;
-  /** The row that imported each response key, to recognise a response the file repeats. */
-  const importedKeys = new Map<string, number>();
+  // Responses already in the journey: their ids in a filter, so that only a row whose id the journey
+  // may hold builds its key to look up.
+  const alreadyImported = options.alreadyImported !== undefined && options.alreadyImported.size > 0 ? options.alreadyImported : null;
+  const journeyIds = alreadyImported === null ? null : createResponseIdFilter();
+  if (alreadyImported !== null) for (const key of alreadyImported) journeyIds?.add(key.slice(0, key.indexOf("\u0000")));
+  // Responses the file repeats: a filter of the ids imported so far; a row whose id it may have seen
+  // is a suspect, checked once every row is read (its record kept for the rejected-rows export).
+  const fileIds = responseCol === null ? null : createResponseIdFilter();
+  const suspects = new Map<number, string[]>();
 
   // One scale object shared by every feedback on it, so frozen: changing one row's scale must not change all.
   const givenScale: RatingScale | null =
@@ -228,6 +237,8 @@ export async function importFeedbackCsv(
   const readDateCell = createDateReader(options.dateOrder ?? null);
   const scaleCache = new Map<string, RatingScale | null>();
   const kindBySource = new Map<string, FeedbackKind>();
+  const sourceNames = new Map<string, string>();
+  let lastSourceName = "";
   let lastSource: string | null = null;
   let lastKind: FeedbackKind = "survey";
   const linker = createEntityLinker(options.map, {
@@ -402,20 +413,18 @@ export async function importFeedbackCsv(
 
     // The response's id: a response already in the journey, or earlier in the file, is not counted twice.
     let responseId: string | null = null;
-    let key: string | null = null;
     if (responseCol !== null) {
       const raw = unescapeFormula(record[responseCol] ?? "").trim();
       if (raw !== "") {
         responseId = raw;
-        key = responseKey({ responseId: raw, rating: ratingCellValue, text });
-        const earlier = key === null ? undefined : importedKeys.get(key);
-        if (earlier !== undefined || (key !== null && alreadyImported?.has(key) === true)) {
+        const known =
+          alreadyImported !== null &&
+          journeyIds?.mayHave(raw) === true &&
+          alreadyImported.has(responseKey({ responseId: raw, rating: ratingCellValue, text }) ?? "");
+        if (known) {
           rows++;
           duplicates++;
-          const detail =
-            earlier === undefined
-              ? `response ${quoteCell(raw)} is already in the journey (same response id, rating and text): skipped`
-              : `response ${quoteCell(raw)} repeats row ${earlier} (same response id, rating and text): skipped as a duplicate`;
+          const detail = `response ${quoteCell(raw)} is already in the journey (same response id, rating and text): skipped`;
           reject(row, record, [csvProblem(row, responseName, detail)]);
           return;
         }
@@ -459,7 +468,16 @@ export async function importFeedbackCsv(
     }
     linker.commit(links);
 
-    const source = sourceCol === null ? "" : unescapeFormula(record[sourceCol] ?? "");
+    let source = sourceCol === null ? "" : unescapeFormula(record[sourceCol] ?? "");
+    // A file has a handful of sources: each row keeps the first copy of its source's name, so that
+    // 200,000 copies of "Survey" are not all kept (and moved by the garbage collector).
+    if (source === lastSourceName) source = lastSourceName;
+    else if (sourceNames.size < MAX_SOURCE_NAMES) {
+      const known = sourceNames.get(source);
+      if (known === undefined) sourceNames.set(source, source);
+      else source = known;
+    }
+    lastSourceName = source;
     let kind: FeedbackKind | null = null;
     if (kindCol !== null) {
       const raw = record[kindCol] ?? "";
@@ -498,7 +516,7 @@ export async function importFeedbackCsv(
       textlessRecords.push(record);
     }
     if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected: null });
-    if (key !== null) importedKeys.set(key, row);
+    if (responseId !== null && fileIds?.add(responseId) === true) suspects.set(at, record);
     feedback.push({
       id: makeId("feedback"),
       kind,
@@ -510,8 +528,9 @@ export async function importFeedbackCsv(
       stageId: links.stageId,
       touchpointId: links.touchpointId,
       personaId: links.personaId,
+      // Always present (undefined without an id), so every feedback object has the same shape.
+      responseId: responseId ?? undefined,
     });
-    if (responseId !== null) (feedback[at] as Feedback).responseId = responseId;
     if (problems !== null) for (const problem of problems) errors.push(problem);
   };
 
@@ -574,16 +593,46 @@ export async function importFeedbackCsv(
   skipHeldRows();
   for (const problem of trouble.problems) errors.push(problem);
 
+  // Responses the file repeats (the same response id, rating and text as an earlier row): skipped.
+  const removed = new Set<number>();
+  if (suspects.size > 0) {
+    const suspectIds = new Set<string>();
+    for (const at of suspects.keys()) suspectIds.add(feedback[at]?.responseId ?? "");
+    const kept = new Map<string, number[]>();
+    for (let at = 0; at < feedback.length; at++) {
+      const item = feedback[at] as Feedback;
+      const id = item.responseId;
+      if (id === undefined || !suspectIds.has(id)) continue;
+      const earlier = kept.get(id);
+      const same = earlier?.find((k) => feedback[k]?.text === item.text && feedback[k]?.rating === item.rating);
+      if (same === undefined) {
+        if (earlier === undefined) kept.set(id, [at]);
+        else earlier.push(at);
+        continue;
+      }
+      const row = feedbackRows[at] ?? 0;
+      removed.add(at);
+      duplicates++;
+      reject(row, suspects.get(at) ?? [], [
+        csvProblem(
+          row,
+          responseName,
+          `response ${quoteCell(id)} repeats row ${feedbackRows[same] ?? 0} (same response id, rating and text): skipped as a duplicate`,
+        ),
+      ]);
+    }
+  }
+  const removedRows = new Set([...removed].map((at) => feedbackRows[at] ?? 0));
+
   // The scale, now that every rating has been seen; then the ratings that waited for it.
   const inferred =
     givenScale ?? inferRatingScale(tally, ratingCol === null ? null : ratingScaleHint(headers[ratingCol] ?? ""));
   const fileScale: RatingScale | null = inferred === null ? null : Object.freeze({ min: inferred.min, max: inferred.max });
-  const removed = new Set<number>();
   let textless: Map<number, string[]> | null = null;
   for (let at = 0; at < feedback.length; at++) {
     const waiting = waitingRatings[at];
     const item = feedback[at];
-    if (waiting === null || waiting === undefined || item === undefined || fileScale === null) continue;
+    if (waiting === null || waiting === undefined || item === undefined || fileScale === null || removed.has(at)) continue;
     const problem = offScale(waiting.cell, waiting.value, waiting.outOf, fileScale);
     if (problem === null) {
       item.scale = fileScale;
@@ -602,6 +651,7 @@ export async function importFeedbackCsv(
   }
   const scaleText = formatScale(fileScale ?? SCALE_1_5);
   for (const { row, raw, rejected } of unreadable) {
+    if (rejected === null && removedRows.has(row)) continue;
     const problem = csvProblem(
       row,
       ratingName,

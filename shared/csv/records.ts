@@ -298,64 +298,79 @@ function papaInput(part: string): string {
   return part.charCodeAt(0) === 0xfeff ? `\ufeff${part}` : part;
 }
 
+/** The complete records of a part, their quote errors by record, and the text to carry to the next part. */
+interface PartRecords {
+  records: string[][];
+  errors: ReadonlyMap<number, Papa.ParseError[]> | null;
+  carry: string;
+}
+
 /**
- * Numbers the records papaparse reads and hands them on one record late: the last record of a part
- * that does not end the text may be cut short, so it is not handed on but carried over, to be read
- * whole with the next piece. Also collects quote errors, keeps papaparse's cursor as an offset into
- * the part across pauses, and drops the empty record papaparse gives after a final line break,
- * which is no row in a spreadsheet.
+ * Reads a part's complete records in one go (papaparse's step mode costs an object or three per
+ * record). A part that does not end the text is read up to its last line break; papaparse then ends
+ * with the empty record it gives after a final line break, unless that line break sits inside a
+ * quoted cell: then the part is read record by record to find where its last record starts, and that
+ * record is carried over, to be read whole with the next piece. The empty record after the text's
+ * final line break is no row in a spreadsheet and is dropped.
  */
-function createRecordReader(onRecord: (index: number, record: string[]) => void, trouble: QuoteTrouble) {
-  let index = 0;
-  /** Where papaparse's current input starts in the part (it reads on from a pause as from a new text). */
-  let base = 0;
+function readPart(part: { text: string; newline: CsvNewline; final: boolean }, delimiter: CsvDelimiter): PartRecords {
+  const { text, newline, final } = part;
+  const end = final ? text.length : text.lastIndexOf(newline) + newline.length;
+  if (end < newline.length) return final ? readWhole(text, newline, delimiter) : { records: [], errors: null, carry: text };
+  const read = parseRecords(end === text.length ? text : text.slice(0, end), newline, delimiter);
+  const last = read.records.length - 1;
+  if (isEmptyRecord(read.records[last]) && read.errors?.has(last) !== true) {
+    read.records.pop();
+    return { ...read, carry: final ? "" : text.slice(end) };
+  }
+  if (final) return { ...read, carry: "" };
+  return readToLastRecord(text, newline, delimiter);
+}
+
+function readWhole(text: string, newline: CsvNewline, delimiter: CsvDelimiter): PartRecords {
+  const read = parseRecords(text, newline, delimiter);
+  if (text.length === 0 && isEmptyRecord(read.records[0])) read.records.pop();
+  return { ...read, carry: "" };
+}
+
+function isEmptyRecord(record: readonly string[] | undefined): boolean {
+  return record !== undefined && record.length === 1 && record[0] === "";
+}
+
+function parseRecords(text: string, newline: CsvNewline, delimiter: CsvDelimiter): Omit<PartRecords, "carry"> {
+  const result = Papa.parse<string[]>(papaInput(text), { delimiter, newline, skipEmptyLines: false });
+  let errors: Map<number, Papa.ParseError[]> | null = null;
+  for (const error of result.errors) {
+    if (error.row === undefined) continue;
+    errors ??= new Map();
+    const list = errors.get(error.row);
+    if (list === undefined) errors.set(error.row, [error]);
+    else list.push(error);
+  }
+  return { records: result.data, errors };
+}
+
+/** A part whose last line break is inside a quoted cell: its records up to the last one, which is carried over. */
+function readToLastRecord(text: string, newline: CsvNewline, delimiter: CsvDelimiter): PartRecords {
+  const records: string[][] = [];
+  const errors = new Map<number, Papa.ParseError[]>();
+  let lastStart = 0;
   let cursor = 0;
-  // The record held back, in three variables rather than an object per record (200,000 of them).
-  let heldData: string[] | null = null;
-  let heldErrors: readonly Papa.ParseError[] = [];
-  let heldStart = 0;
-  const handOn = (data: string[], errors: readonly Papa.ParseError[]): void => {
-    if (errors.length > 0) trouble.add(errors, index);
-    onRecord(index, data);
-    index++;
-  };
-  return {
-    /** Takes papaparse's next record; says whether a record was handed on. */
-    take(results: Papa.ParseStepResult<string[]>): boolean {
-      const data = heldData;
-      const errors = heldErrors;
-      heldData = results.data;
-      heldErrors = results.errors;
-      heldStart = base + cursor;
+  // Without a pause, papaparse's step mode runs to the end within this call.
+  Papa.parse<string[]>(papaInput(text), {
+    delimiter,
+    newline,
+    skipEmptyLines: false,
+    step: (results) => {
+      lastStart = cursor;
       cursor = results.meta.cursor;
-      if (data === null) return false;
-      handOn(data, errors);
-      return true;
+      if (results.errors.length > 0) errors.set(records.length, results.errors);
+      records.push(results.data);
     },
-    paused(): void {
-      base += cursor;
-      cursor = 0;
-    },
-    /** At the end of a part: the text to carry over to the next one. */
-    endPart(part: { text: string; final: boolean }): string {
-      const data = heldData;
-      heldData = null;
-      base = 0;
-      cursor = 0;
-      if (data === null) return "";
-      if (!part.final) return part.text.slice(heldStart);
-      const trailing = heldStart >= part.text.length && data.length === 1 && data[0] === "";
-      if (!trailing) handOn(data, heldErrors);
-      return "";
-    },
-    /** Characters of the part whose records have been handed on. */
-    get handedOn(): number {
-      return heldData === null ? base + cursor : heldStart;
-    },
-    get index(): number {
-      return index;
-    },
-  };
+  });
+  records.pop();
+  errors.delete(records.length);
+  return { records, errors: errors.size > 0 ? errors : null, carry: text.slice(lastStart) };
 }
 
 /**
@@ -369,17 +384,16 @@ export function forEachCsvRecord(
   trouble: QuoteTrouble,
 ): void {
   const parts = createRecordParts(text, layout.delimiter);
-  const reader = createRecordReader(onRecord, trouble);
+  let index = 0;
   let carry = "";
   for (let part = parts.take(carry); part !== null; part = parts.take(carry)) {
-    // Without a pause, papaparse's step mode runs to the end within this call.
-    Papa.parse<string[]>(papaInput(part.text), {
-      delimiter: layout.delimiter,
-      newline: part.newline,
-      skipEmptyLines: false,
-      step: (results) => reader.take(results),
-    });
-    carry = reader.endPart(part);
+    const read = readPart(part, layout.delimiter);
+    for (let i = 0; i < read.records.length; i++, index++) {
+      const errors = read.errors?.get(i);
+      if (errors !== undefined) trouble.add(errors, index);
+      onRecord(index, read.records[i] as string[]);
+    }
+    carry = read.carry;
   }
 }
 
@@ -424,8 +438,7 @@ export interface CsvStreamOptions {
 
 /**
  * Hands every record of the text to `onRecord`, in order, header records included, and lets go of it:
- * papaparse's step mode, paused every `rowsPerSlice` records while the host has a turn
- * (https://www.papaparse.com/docs#config-step: "you can call parser.pause() … and parser.resume()").
+ * part by part, with a turn for the host every `rowsPerSlice` records.
  */
 export async function streamCsvRecords(
   text: CsvText,
@@ -433,50 +446,27 @@ export async function streamCsvRecords(
   onRecord: (index: number, record: string[]) => void,
   options: CsvStreamOptions,
 ): Promise<void> {
-  const { rowsPerSlice, yieldToHost, onSlice } = options;
+  const { rowsPerSlice, yieldToHost, onSlice, trouble } = options;
   const total = csvTextLength(text);
   const parts = createRecordParts(text, layout.delimiter);
-  const reader = createRecordReader(onRecord, options.trouble);
+  let index = 0;
   let sinceTurn = 0;
   let carry = "";
   for (let part = parts.take(carry); part !== null; part = parts.take(carry)) {
-    const { start } = part;
-    await new Promise<void>((resolve, reject) => {
-      let failed = false;
-      const fail = (error: unknown) => {
-        failed = true;
-        reject(error);
-      };
-      Papa.parse<string[]>(papaInput(part.text), {
-        delimiter: layout.delimiter,
-        newline: part.newline,
-        skipEmptyLines: false,
-        step: (results, parser) => {
-          try {
-            if (!reader.take(results) || ++sinceTurn < rowsPerSlice) return;
-            sinceTurn = 0;
-            reader.paused();
-            onSlice?.(Math.min(total, start + reader.handedOn), reader.index);
-            parser.pause();
-            yieldToHost().then(
-              () => parser.resume(),
-              (error: unknown) => {
-                fail(error);
-                parser.abort();
-              },
-            );
-          } catch (error) {
-            fail(error);
-            parser.abort();
-          }
-        },
-        // papaparse completes an aborted parse too, at once: `fail` comes before `abort` so this knows.
-        complete: () => {
-          if (!failed) resolve();
-        },
-      });
-    });
-    carry = reader.endPart(part);
+    const read = readPart(part, layout.delimiter);
+    const { records } = read;
+    // Characters of the part its complete records take (the rest is carried), for the progress.
+    const length = part.text.length - read.carry.length;
+    for (let i = 0; i < records.length; i++, index++) {
+      const errors = read.errors?.get(i);
+      if (errors !== undefined) trouble.add(errors, index);
+      onRecord(index, records[i] as string[]);
+      if (++sinceTurn < rowsPerSlice) continue;
+      sinceTurn = 0;
+      onSlice?.(Math.min(total, part.start + Math.round((length * (i + 1)) / records.length)), index + 1);
+      await yieldToHost();
+    }
+    carry = read.carry;
   }
-  onSlice?.(total, reader.index);
+  onSlice?.(total, index);
 }

@@ -179,6 +179,8 @@ export function feedbackStageId(
 /** Tallies of a map's feedback, overall and grouped; a group with no rows has no entry. */
 export interface JourneyFeedbackTallies {
   overall: FeedbackTally;
+  /** Feedback that belongs to no stage (neither its own nor its touchpoint's). */
+  noStage: FeedbackTally;
   byStage: Map<string, FeedbackTally>;
   byTouchpoint: Map<string, FeedbackTally>;
   byPersona: Map<string, FeedbackTally>;
@@ -202,6 +204,7 @@ export function journeyTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints
   const rows = map.feedback;
   const result: JourneyFeedbackTallies = {
     overall: createTally(),
+    noStage: createTally(),
     byStage: new Map(),
     byTouchpoint: new Map(),
     byPersona: new Map(),
@@ -213,7 +216,7 @@ export function journeyTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints
         if (row === undefined) continue;
         addToTally(result.overall, row);
         const stageId = feedbackStageId(row, stageOfTouchpoint);
-        if (stageId !== null) addToTally(tallyOf(result.byStage, stageId), row);
+        addToTally(stageId === null ? result.noStage : tallyOf(result.byStage, stageId), row);
         if (row.touchpointId !== null) addToTally(tallyOf(result.byTouchpoint, row.touchpointId), row);
         if (row.personaId !== null) addToTally(tallyOf(result.byPersona, row.personaId), row);
       }

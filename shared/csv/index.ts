@@ -42,3 +42,4 @@ export {
   exportPrioritiesCsv,
   exportRejectedRowsCsv,
 } from "./export";
+export { type HostTurns, createHostTurns } from "./host-turn";

@@ -155,6 +155,11 @@ export function formatCount(value: number): string {
   return counts.format(value);
 }
 
+/** "1 card", "3 cards", "1,204 values": a count with its noun (plural with an "s"). */
+export function countOf(value: number, noun: string): string {
+  return `${formatCount(value)} ${noun}${value === 1 ? "" : "s"}`;
+}
+
 export function formatMetric(value: number | null, digits = 1, suffix = ""): string {
   if (value === null || !Number.isFinite(value)) return "—";
   return `${value.toFixed(digits)}${suffix}`;

@@ -41,24 +41,6 @@ const COUNT_SLICE_CHARS = 512 * 1024;
 
 export type Yield = () => Promise<void>;
 
-/** Gives the browser a turn (a message to ourselves is faster than a zero-delay timer). */
-export function createYield(): { yieldToHost: Yield; close: () => void } {
-  const channel = new MessageChannel();
-  const waiting: (() => void)[] = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
-  return {
-    yieldToHost: () =>
-      new Promise<void>((resolve) => {
-        waiting.push(resolve);
-        channel.port2.postMessage(null);
-      }),
-    close: () => {
-      channel.port1.close();
-      channel.port2.close();
-    },
-  };
-}
-
 /** The last line break at or before `limit` bytes, so a slice never cuts a character in two. */
 function lineBoundary(bytes: Uint8Array, limit: number): number {
   for (let i = Math.min(limit, bytes.length) - 1; i > 0; i--) if (bytes[i] === 0x0a) return i + 1;

@@ -7,6 +7,7 @@
 import {
   CsvDecodeError,
   EMPTY_MAPPING,
+  createHostTurns,
   MAPPED_FIELDS,
   importFeedbackCsv,
   responseKey,
@@ -22,7 +23,6 @@ import { mergeImportedFeedback } from "../state/edits";
 import type { PanelStore, RememberedMapping } from "../state/store";
 import {
   countDataRowsAsync,
-  createYield,
   decodeCsvFileAsync,
   inspectForWizard,
   type LoadedCsv,
@@ -162,7 +162,7 @@ export class ImportWizard {
   async chooseFile(file: File): Promise<void> {
     const generation = ++this.generation;
     this.set({ ...INITIAL, busy: `Reading ${file.name}…` });
-    const turns = createYield();
+    const turns = createHostTurns();
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const loaded = await decodeCsvFileAsync(file.name, bytes, turns.yieldToHost);
@@ -205,7 +205,7 @@ export class ImportWizard {
   private async countRows(generation: number): Promise<void> {
     const { file, inspection } = this.current;
     if (file === null || inspection === null) return;
-    const turns = createYield();
+    const turns = createHostTurns();
     try {
       await turns.yieldToHost();
       const rows = inspection.partial
@@ -266,7 +266,7 @@ export class ImportWizard {
     }
     this.cancelled = false;
     this.set({ step: "importing", error: null, progress: { done: 0, total: file.length, rows: 0 } });
-    const turns = createYield();
+    const turns = createHostTurns();
     const started = performance.now();
     const model = this.store.state.model;
     try {

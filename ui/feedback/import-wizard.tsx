@@ -8,7 +8,7 @@ import { TextInput } from "../components/text-input";
 import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
 import { MAPPED_FIELDS, exportRejectedRowsCsv, formatScale, type CsvDelimiter, type MappedField } from "../../shared/csv";
-import { Empty, ProgressBar, SectionHeading, formatCount, formatMetric } from "../components/common";
+import { Empty, ProgressBar, SectionHeading, countOf, formatCount, formatMetric } from "../components/common";
 import { CheckboxField, Choice, SelectField } from "../components/fields";
 import { downloadText, fileStem } from "../components/files";
 import type { SatisfactionMetrics } from "../../shared/metrics";
@@ -131,7 +131,7 @@ function DetectedStep() {
       </div>
       {inspection.problems.length > 0 ? (
         <p class="warning-text">
-          {inspection.problems.length} quoting problem{inspection.problems.length === 1 ? "" : "s"} in the first rows; the report will list them.
+          {countOf(inspection.problems.length, "quoting problem")} in the first rows; the report will list them.
         </p>
       ) : null}
       {state.remembered ? <p class="hint">A file with these headers was imported before: its column mapping is applied.</p> : null}
@@ -358,9 +358,9 @@ function ReportStep() {
   const report = state.report;
   if (report === null) return null;
   const created = [
-    report.created.stages > 0 ? `${report.created.stages} stage${report.created.stages === 1 ? "" : "s"}` : null,
-    report.created.touchpoints > 0 ? `${report.created.touchpoints} touchpoint${report.created.touchpoints === 1 ? "" : "s"}` : null,
-    report.created.personas > 0 ? `${report.created.personas} persona${report.created.personas === 1 ? "" : "s"}` : null,
+    report.created.stages > 0 ? countOf(report.created.stages, "stage") : null,
+    report.created.touchpoints > 0 ? countOf(report.created.touchpoints, "touchpoint") : null,
+    report.created.personas > 0 ? countOf(report.created.personas, "persona") : null,
   ].filter((part): part is string => part !== null);
   return (
     <div class="wizard-step" aria-live="polite">

@@ -10,7 +10,7 @@ import type { CanvasProblem, DeletedCard, MapSummary, ReplyResult } from "../../
 import { exportMermaidJourney, importMermaidJourney } from "../../shared/mermaid";
 import { exportJourneyMapJson, importJourneyMapJson, type JourneyMap } from "../../shared/model";
 import type { PluginBridge } from "../bridge";
-import { SectionHeading, formatCount } from "../components/common";
+import { SectionHeading, countOf, formatCount } from "../components/common";
 import { downloadText, fileStem, readFileText } from "../components/files";
 import { useReport } from "../components/status";
 import { usePanelState, useStore } from "../state/store";
@@ -89,7 +89,7 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
     // "Remove them from this map": the plugin dropped those entities; the panel edits that model from now on.
     if (result?.kind === "generated" && result.model) {
       const count = result.dropped?.length ?? 0;
-      store.replaceModel(result.model, `${count} deleted card${count === 1 ? "" : "s"} removed from the map.`);
+      store.replaceModel(result.model, `${countOf(count, "deleted card")} removed from the map.`);
     }
   };
 
@@ -235,7 +235,7 @@ export function describeResult(result: ReplyResult, label: string, model: Journe
   switch (result.kind) {
     case "generated": {
       const cards = (list: readonly DeletedCard[] | undefined, what: string) =>
-        list === undefined || list.length === 0 ? "" : ` ${list.length} deleted card${list.length === 1 ? "" : "s"} ${what}.`;
+        list === undefined || list.length === 0 ? "" : ` ${countOf(list.length, "deleted card")} ${what}.`;
       return `${label === "Updating the map" ? "Map updated" : "Map drawn"}: ${formatCount(result.created)} layers created, ${formatCount(result.updated)} updated, ${formatCount(result.removed)} removed.${cards(result.restored, "drawn again")}${cards(result.dropped, "removed from the map")}`;
     }
     case "deleted-cards":
@@ -243,9 +243,9 @@ export function describeResult(result: ReplyResult, label: string, model: Journe
     case "map-read":
       return result.problems.length === 0
         ? `Read “${result.model.title}” from the canvas: ${result.model.stages.length} stages, ${result.model.painPoints.length} pain points.`
-        : `Read “${result.model.title}” from the canvas; ${result.problems.length} value${result.problems.length === 1 ? "" : "s"} could not be read:`;
+        : `Read “${result.model.title}” from the canvas; ${countOf(result.problems.length, "value")} could not be read:`;
     case "rescored":
-      return `${result.summary}${result.problems.length > 0 ? ` ${result.problems.length} value${result.problems.length === 1 ? "" : "s"} could not be read:` : ""}`;
+      return `${result.summary}${result.problems.length > 0 ? ` ${countOf(result.problems.length, "value")} could not be read:` : ""}`;
     case "maps":
       return `${result.maps.length} maps found.`;
     default:

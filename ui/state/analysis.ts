@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import { analyseJourney, analyseJourneyAsync, type JourneyAnalysis } from "../../shared/analysis";
+import { createHostTurns, type HostTurns } from "../../shared/csv";
 import type { YieldToHost } from "../../shared/feedback-pass";
 import type { Feedback, JourneyMap } from "../../shared/model";
 import { prioritise } from "../../shared/priority";
@@ -87,33 +88,22 @@ function rememberSuggestions(model: JourneyMap, suggestions: PainPointSuggestion
 const TASK_BUDGET_MS = 12;
 
 /**
- * Turns of the host for work wanted while `wanted()` holds: a message to ourselves (a zero-delay
- * timer waits 4 ms once nested, and a large map takes a hundred turns), taken only once the current task has
- * run TASK_BUDGET_MS, so that the shared code's small slices add up to tasks of about that length
+ * Turns of the host for work wanted while `wanted()` holds, taken only once the current task has run
+ * TASK_BUDGET_MS, so that the shared code's small slices add up to tasks of about that length
  * whatever a row costs. Refuses the turn (rejects) once the work is no longer wanted.
  */
-function hostTurns(wanted: () => boolean): { yieldToHost: YieldToHost; close: () => void } {
-  const channel = new MessageChannel();
-  const waiting: (() => void)[] = [];
+function hostTurns(wanted: () => boolean): HostTurns {
+  const turns = createHostTurns();
   // The first turn is always taken, so the work starts in a task of its own.
   let taskStart = Number.NEGATIVE_INFINITY;
-  channel.port1.onmessage = () => {
-    taskStart = performance.now();
-    waiting.shift()?.();
-  };
   return {
-    yieldToHost: () => {
-      if (!wanted()) return Promise.reject(new Error("the map changed: its analysis is no longer wanted"));
-      if (performance.now() - taskStart < TASK_BUDGET_MS) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        waiting.push(resolve);
-        channel.port2.postMessage(null);
-      });
+    yieldToHost: async () => {
+      if (!wanted()) throw new Error("the map changed: its analysis is no longer wanted");
+      if (performance.now() - taskStart < TASK_BUDGET_MS) return;
+      await turns.yieldToHost();
+      taskStart = performance.now();
     },
-    close: () => {
-      channel.port1.close();
-      channel.port2.close();
-    },
+    close: turns.close,
   };
 }
 

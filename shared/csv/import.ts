@@ -592,6 +592,9 @@ export async function importFeedbackCsv(
 
   skipHeldRows();
   for (const problem of trouble.problems) errors.push(problem);
+  // Each pass over every imported row below gets a task of its own in a panel.
+  const nextTask = hooks.yieldToHost ?? (() => Promise.resolve());
+  await nextTask();
 
   // Responses the file repeats (the same response id, rating and text as an earlier row): skipped.
   const removed = new Set<number>();
@@ -623,6 +626,7 @@ export async function importFeedbackCsv(
     }
   }
   const removedRows = new Set([...removed].map((at) => feedbackRows[at] ?? 0));
+  if (suspects.size > 0) await nextTask();
 
   // The scale, now that every rating has been seen; then the ratings that waited for it.
   const inferred =
@@ -660,6 +664,8 @@ export async function importFeedbackCsv(
     errors.push(problem);
     rejected?.reasons.unshift(problem.message);
   }
+
+  await nextTask();
 
   // Ambiguous dates, now that the whole column has been seen.
   const order: DateOrder | null =

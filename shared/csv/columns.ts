@@ -121,10 +121,8 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
   ],
   responseId: [
     ["response id", 10, "exact"], ["responseid", 10, "exact"], ["respondent id", 10, "exact"], ["id", 8, "exact"],
-    ["submission id", 10, "exact"], ["entry id", 9, "exact"], ["feedback id", 10, "exact"], ["review id", 10, "exact"],
-    ["ticket id", 10, "exact"], ["ticket", 8, "exact"], ["ticket number", 10, "exact"], ["case id", 9, "exact"],
-    ["case number", 9, "exact"], ["interview id", 10, "exact"], ["record id", 8, "exact"], ["antwort id", 10, "exact"],
-    ["id de reponse", 10, "exact"], ["id de respuesta", 10, "exact"],
+    ["submission id", 10, "exact"], ["feedback id", 10, "exact"], ["review id", 10, "exact"], ["ticket id", 10, "exact"],
+    ["ticket number", 10, "exact"], ["case id", 9, "exact"],
   ],
 };
 

@@ -137,8 +137,6 @@ export interface CsvImportResult {
 }
 
 const DEFAULT_ROWS_PER_SLICE = 5000;
-/** Distinct source names shared between rows; past this, a file's sources are too many to be worth it. */
-const MAX_SOURCE_NAMES = 1000;
 
 /** A mapped field as a problem names it. */
 const FIELD_WORDS: Readonly<Record<MappedField, string>> = {
@@ -237,8 +235,6 @@ export async function importFeedbackCsv(
   const readDateCell = createDateReader(options.dateOrder ?? null);
   const scaleCache = new Map<string, RatingScale | null>();
   const kindBySource = new Map<string, FeedbackKind>();
-  const sourceNames = new Map<string, string>();
-  let lastSourceName = "";
   let lastSource: string | null = null;
   let lastKind: FeedbackKind = "survey";
   const linker = createEntityLinker(options.map, {
@@ -468,16 +464,7 @@ export async function importFeedbackCsv(
     }
     linker.commit(links);
 
-    let source = sourceCol === null ? "" : unescapeFormula(record[sourceCol] ?? "");
-    // A file has a handful of sources: each row keeps the first copy of its source's name, so that
-    // 200,000 copies of "Survey" are not all kept (and moved by the garbage collector).
-    if (source === lastSourceName) source = lastSourceName;
-    else if (sourceNames.size < MAX_SOURCE_NAMES) {
-      const known = sourceNames.get(source);
-      if (known === undefined) sourceNames.set(source, source);
-      else source = known;
-    }
-    lastSourceName = source;
+    const source = sourceCol === null ? "" : unescapeFormula(record[sourceCol] ?? "");
     let kind: FeedbackKind | null = null;
     if (kindCol !== null) {
       const raw = record[kindCol] ?? "";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ImportWizard } from "../../ui/feedback/import-wizard-state";
+import { responseKey } from "../../shared/csv";
+import { withoutUncitedFeedback } from "../../ui/state/draft";
 import { PanelStore } from "../../ui/state/store";
 import { sampleCsv, sampleJourney } from "./sample";
 
@@ -67,6 +69,22 @@ describe("the import wizard", () => {
     expect(store.state.undo?.message).toMatch(/^Deleted 500 earlier feedback rows/);
     store.undo();
     expect(store.state.model.feedback.length).toBeGreaterThan(500);
+  });
+
+  it("brings back the rows a draft could not keep from the same CSV, without doubling the rows it kept", async () => {
+    // A draft too large for clientStorage keeps only the feedback that pain points cite.
+    const { model: kept } = await withoutUncitedFeedback(sample, () => Promise.resolve());
+    expect(kept.feedback.length).toBeGreaterThan(0);
+    expect(kept.feedback.length).toBeLessThan(sample.feedback.length);
+    const store = new PanelStore({ model: kept, pendingEdits: {}, csvMappings: {}, omittedFeedback: 0 });
+    const wizard = new ImportWizard(store);
+    await wizard.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));
+    wizard.setOptions({ scale: "1-5" });
+    await wizard.startImport();
+    const keptFromCsv = kept.feedback.filter((f) => f.scale === null || f.scale.max === 5).length;
+    expect(wizard.state.report?.duplicates).toBe(keptFromCsv);
+    const keys = store.state.model.feedback.map(responseKey).filter((key) => key !== null);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it("can be cancelled while it imports, adding nothing", async () => {

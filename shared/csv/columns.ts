@@ -133,6 +133,12 @@ function isIdentifier(header: string): boolean {
   return header === "" || header === "id" || header.endsWith(" id") || header === "no" || header === "number";
 }
 
+/**
+ * Survey tools' own bookkeeping, which only looks like a field: Qualtrics' "Distribution Channel" is
+ * how the survey was sent (anonymous link, email), not the customer's touchpoint.
+ */
+const BOOKKEEPING_HEADERS = new Set(["distribution channel", "distributionchannel"]);
+
 function clueScore(header: string, field: MappedField): number {
   const padded = ` ${header} `;
   let best = 0;
@@ -151,12 +157,15 @@ function clueScore(header: string, field: MappedField): number {
 export function guessMapping(headers: readonly string[]): ColumnMapping {
   const candidates: { field: MappedField; column: number; score: number; order: number }[] = [];
   headers.forEach((raw, column) => {
-    const header = normaliseHeader(raw);
-    const identifier = isIdentifier(header);
+    // A name made of two header rows ("EndDate — End Date", "Q1 — How satisfied …") is also read
+    // part by part, so that a part that is a whole header by itself counts as one.
+    const names = [raw, ...(raw.includes(" — ") ? raw.split(" — ") : [])].map(normaliseHeader);
+    if (names.some((name) => BOOKKEEPING_HEADERS.has(name))) return;
+    const identifier = isIdentifier(names[0] ?? "");
     MAPPED_FIELDS.forEach((field, order) => {
       // An identifier column can only be the response's id.
       if (identifier && field !== "responseId") return;
-      const score = clueScore(header, field);
+      const score = Math.max(...names.map((name) => clueScore(name, field)));
       if (score >= MIN_SCORE) candidates.push({ field, column, score, order });
     });
   });

@@ -87,6 +87,21 @@ export function looksLikeSecondHeaderRow(header: readonly string[], candidate: r
   return labels >= 1 || repeats >= 2;
 }
 
+/**
+ * Qualtrics' third header row: a `{"ImportId":"QID1"}` for every column, which says how Qualtrics
+ * would import the column back, not what a customer said.
+ */
+export function isImportIdRow(record: readonly string[]): boolean {
+  let ids = 0;
+  for (const cell of record) {
+    const text = cell.trim();
+    if (text === "") continue;
+    if (!text.startsWith('{"ImportId"')) return false;
+    ids++;
+  }
+  return ids > 0;
+}
+
 /** Labels of summary rows that spreadsheets and BI tools append, in several languages. */
 const SUMMARY_LABEL =
   /^(?:total|totals|grand total|sum|subtotal|average|avg|mean|median|overall|count|gesamt|summe|gesamtsumme|durchschnitt|mittelwert|moyenne|somme|total g[eé]n[eé]ral|promedio|media|suma|totale|somma|gemiddelde|totaal|som)\s*:?$/;

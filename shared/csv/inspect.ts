@@ -14,6 +14,8 @@ import { type CsvLayoutOptions, type CsvText, createQuoteTrouble, forEachCsvReco
 export interface CsvInspection {
   delimiter: CsvDelimiter;
   headerRows: 1 | 2;
+  /** Records before the first data row, blank ones aside: the header rows, and Qualtrics' import-id row. */
+  headerRecordCount: number;
   headers: string[];
   /** `headerSignature(headers)`, to look up a mapping remembered for files like this one. */
   signature: string;
@@ -84,6 +86,7 @@ export function inspectCsv(
   return {
     delimiter: layout.delimiter,
     headerRows: layout.headerRows,
+    headerRecordCount: layout.headerRecords.length,
     headers,
     signature: headerSignature(headers),
     rowCount,

@@ -12,7 +12,14 @@
  */
 import Papa from "papaparse";
 import { isFeedbackExportHeader } from "./columns";
-import { type CsvDelimiter, detectDelimiter, isBlankRecord, isGenericSubLabel, looksLikeSecondHeaderRow } from "./detect";
+import {
+  type CsvDelimiter,
+  detectDelimiter,
+  isBlankRecord,
+  isGenericSubLabel,
+  isImportIdRow,
+  looksLikeSecondHeaderRow,
+} from "./detect";
 import { unescapeFormula } from "./formula";
 import { type CsvProblem, columnLetter, csvProblem } from "./problem";
 
@@ -61,7 +68,10 @@ export type CsvNewline = "\r\n" | "\n" | "\r";
 export interface CsvLayout {
   delimiter: CsvDelimiter;
   headerRows: 1 | 2;
-  /** The header records as written (an export's formula escaping undone), for the rejected-rows export. */
+  /**
+   * The header records as written (an export's formula escaping undone), for the rejected-rows export:
+   * the `headerRows` that name the columns, then Qualtrics' import-id row when there is one.
+   */
   headerRecords: string[][];
   /** One name per column, from both header rows when there are two; "Column C" where there is none; never twice the same. */
   headers: string[];
@@ -109,13 +119,15 @@ export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): Cs
   const headerRecords = (headerRows === 2 && second !== undefined ? [first, second] : [first]).map((record) =>
     record.map(unescapeFormula),
   );
-  return {
-    delimiter,
-    headerRows,
-    headerRecords,
-    ...distinctNames(headerNames(headerRecords)),
-    firstDataIndex: (headerRows === 2 ? secondIndex : headerIndex) + 1,
-  };
+  const names = distinctNames(headerNames(headerRecords));
+  let firstDataIndex = (headerRows === 2 ? secondIndex : headerIndex) + 1;
+  // Qualtrics' import-id row under the headers is a header row too (it names no column).
+  const next = records[firstDataIndex];
+  if (next !== undefined && isImportIdRow(next)) {
+    headerRecords.push(next.map(unescapeFormula));
+    firstDataIndex++;
+  }
+  return { delimiter, headerRows, headerRecords, ...names, firstDataIndex };
 }
 
 /**

@@ -181,6 +181,23 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("qualtrics.csv: the import-id row is a header row, questions are mapped by their text, response ids kept", async () => {
+    const text = new TextDecoder().decode(fixtureBytes("qualtrics.csv"));
+    const inspection = inspectCsv(text);
+    expect(inspection).toMatchObject({ headerRows: 2, headerRecordCount: 3, rowCount: 3 });
+    const result = await importFixture("qualtrics.csv");
+    expect(result).toMatchObject({ rows: 3, imported: 3, skipped: 0, errors: [] });
+    // Q1–Q3 by their questions, "End Date" over "Start Date", "Response ID"; not "Distribution Channel" (how the survey was sent).
+    expect(result.mapping).toMatchObject({ rating: 11, text: 12, stage: 13, date: 1, responseId: 8, touchpoint: null });
+    expect(result.feedback.map((f) => [f.rating, f.date, f.responseId])).toEqual([
+      [4, "2024-03-05", "R_1a2B3c4D5e6F7g8"],
+      [2, "2024-03-06", "R_2b3C4d5E6f7G8h9"],
+      [5, "2024-03-06", "R_3c4D5e6F7g8H9i0"],
+    ]);
+    // The rejected-rows export keeps all three header rows, so a fixed file reads the same way.
+    expect(result.headerRecords).toHaveLength(3);
+  });
+
   it("google-forms.csv: Google Sheets timestamps (M/D/YYYY H:MM:SS), question headers", async () => {
     const result = await importFixture("google-forms.csv");
     expect(result.mapping).toMatchObject({ date: 0, rating: 2, text: 3, stage: 4, touchpoint: null, persona: null });

@@ -74,7 +74,7 @@ describe("counting rows in slices", () => {
     for (const name of readdirSync(fixtures).filter((f) => !f.endsWith(".md"))) {
       const { text } = decodeCsvBytes(new Uint8Array(readFileSync(path.join(fixtures, name))));
       const inspection = inspectCsv(text);
-      const counted = await countDataRowsAsync(text, inspection.delimiter, inspection.headerRows, noWait);
+      const counted = await countDataRowsAsync(text, inspection.delimiter, inspection.headerRecordCount, noWait);
       expect(counted, name).toBe(inspection.rowCount);
     }
   });

@@ -114,14 +114,14 @@ export function inspectForWizard(text: CsvText, options: InspectOptions): Wizard
 }
 
 /**
- * Counts the data rows of a text (records that are not blank, less the header rows), piece by piece
+ * Counts the data rows of a text (records that are not blank, less the header records), piece by piece
  * and slice by slice. Quotes are followed, so a line break inside a quoted comment does not start a
  * row, and a CR at the end of a piece looks at the next piece for its LF.
  */
 export async function countDataRowsAsync(
   text: CsvText,
   delimiter: CsvDelimiter,
-  headerRows: 1 | 2,
+  headerRecords: number,
   yieldToHost: Yield,
 ): Promise<number> {
   const pieces = typeof text === "string" ? [text] : text;
@@ -155,7 +155,7 @@ export async function countDataRowsAsync(
     }
   }
   if (filled) records++;
-  return Math.max(0, records - headerRows);
+  return Math.max(0, records - headerRecords);
 }
 
 /** The code of the character after `pieces[p][i]`, which may begin a later piece; NaN at the end. */

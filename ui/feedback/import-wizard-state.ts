@@ -209,7 +209,7 @@ export class ImportWizard {
     try {
       await turns.yieldToHost();
       const rows = inspection.partial
-        ? await countDataRowsAsync(file.text, inspection.delimiter, inspection.headerRows, turns.yieldToHost)
+        ? await countDataRowsAsync(file.text, inspection.delimiter, inspection.headerRecordCount, turns.yieldToHost)
         : inspection.rowCount;
       if (generation === this.generation) this.set({ rowCount: rows });
     } finally {

@@ -22,6 +22,7 @@ import { figjamMapSpec, figjamMapsOn } from "./figjam/figjam-spec";
 import { loadMapFontsAsync } from "./fonts";
 import { enclosingMapFrame, mapFramesOn, type MapFrame } from "./maps";
 import { NAMESPACE, encodeModel, writeModel } from "./plugin-data";
+import { registerMapFrame } from "./map-registry";
 import { readMapFrame, writeCanvasIdentities } from "./read-map";
 import { besideFramesOn, besideSpecs, placeBeside } from "./render/beside";
 import { mapSpec } from "./render/map-spec";
@@ -89,8 +90,9 @@ function settleCopiesOf(mapId: string, page: PageNode): void {
   }
 }
 
-function finish(root: SceneNode, chunks: readonly string[]): void {
+function finish(root: MapFrame, mapId: string, chunks: readonly string[]): void {
   writeModel(root, chunks);
+  registerMapFrame(root, mapId);
   root.setRelaunchData({ open: "Edit this journey map", rescore: "Re-rank its pain points after editing scores" });
   figma.commitUndo();
 }
@@ -114,7 +116,7 @@ export async function generateMapAsync(map: JourneyMap, options: GenerateOptions
     const spec = figjamMapSpec(map, { analysis, generatedOn: now, position: position ?? { x: existing?.x ?? 0, y: existing?.y ?? 0 } });
     const [section] = reconciler.renderRoots([spec], page);
     if (section === undefined || section.type !== "SECTION") throw new Error("The map could not be drawn.");
-    finish(section, chunks);
+    finish(section, map.id, chunks);
     // The result names the map's top node; in FigJam it is a section.
     return { frame: section, ...reconciler.stats };
   }
@@ -132,7 +134,7 @@ export async function generateMapAsync(map: JourneyMap, options: GenerateOptions
   }
   let next = 0;
   placeBeside(frame, columns.map((column) => besideNodes.slice(next, (next += column.length))));
-  finish(frame, chunks);
+  finish(frame, map.id, chunks);
   return { frame, ...reconciler.stats };
 }
 

@@ -6,7 +6,7 @@
 import { listenToPanel, postToPanel } from "./bridge";
 import { generateForPanelAsync } from "./generate";
 import { listMapsAsync, selectedMapFrames, targetMapFrame, type MapFrame } from "./maps";
-import { readMapFrame, settleCanvasIdentities } from "./read-map";
+import { readMapFrameAsync, settleCanvasIdentities } from "./read-map";
 import { rescoreFromMenuAsync, rescoreTargetAsync } from "./rescore";
 import { loadDraftAsync, loadWindowSizeAsync, saveDraftAsync, saveWindowSizeAsync } from "./storage";
 
@@ -16,17 +16,21 @@ function mapFrameOrThrow(): MapFrame {
   return target.frame;
 }
 
-function postSelection(): void {
+async function postSelectionAsync(): Promise<void> {
   const [frame] = selectedMapFrames();
   if (frame === undefined) {
     postToPanel({ type: "selection", map: null });
     return;
   }
   try {
-    postToPanel({ type: "selection", map: { nodeId: frame.id, model: readMapFrame(frame).model } });
+    postToPanel({ type: "selection", map: { nodeId: frame.id, model: (await readMapFrameAsync(frame)).model } });
   } catch {
     postToPanel({ type: "selection", map: null });
   }
+}
+
+function postSelection(): void {
+  void postSelectionAsync();
 }
 
 async function openPanelAsync(): Promise<void> {
@@ -51,7 +55,7 @@ async function openPanelAsync(): Promise<void> {
       },
       "read-map": async () => {
         const frame = mapFrameOrThrow();
-        const read = readMapFrame(frame);
+        const read = await readMapFrameAsync(frame);
         settleCanvasIdentities(frame, read);
         return { kind: "map-read", nodeId: frame.id, model: read.model, problems: read.problems };
       },

@@ -12,6 +12,7 @@ import type { CanvasProblem } from "../shared/messages";
 import type { JourneyMap } from "../shared/model";
 import { drawnBy, readCanvasCards, readFixedTexts, type CardNodes } from "./canvas-snapshot";
 import { figjamMapSpec } from "./figjam/figjam-spec";
+import { isCopyOfMapElsewhereAsync, registerMapFrame } from "./map-registry";
 import { enclosingMapFrame, mapFramesOn, type MapFrame } from "./maps";
 import { NAMESPACE, encodeModel, readModel, writeModel, type StoredModel } from "./plugin-data";
 import { besideFramesOn, besideSpecs } from "./render/beside";
@@ -33,6 +34,8 @@ export interface ReadResult {
   cardNodes: Map<string, CardNodes>;
   /** The entities whose card a person deleted (they left `model`). */
   deletedCards: CanvasEdits["deletedCards"];
+  /** Whether the frame copies a map whose frame is on another page (a duplicated page, a pasted map). */
+  copyElsewhere: boolean;
 }
 
 function pageOf(node: BaseNode): PageNode | null {
@@ -80,14 +83,18 @@ export function readStoredModel(frame: MapFrame): StoredModel {
   return readModel(frame);
 }
 
-/** Reads the model stored on a map frame, with the canvas edits; throws a readable error when it cannot. */
-export function readMapFrame(frame: MapFrame): ReadResult {
+/**
+ * Reads the model stored on a map frame, with the canvas edits; throws a readable error when it
+ * cannot. `copyElsewhere`: the frame is known to copy a map on another page (see
+ * `readMapFrameAsync`); copies on the same page are told here.
+ */
+export function readMapFrame(frame: MapFrame, copyElsewhere = false): ReadResult {
   const stored = readStoredModel(frame);
   if (!stored.ok) throw new Error(stored.message);
   const mapId = frameMapId(frame, stored.model);
   const analysis = analyseJourney(stored.model);
   const drawn = drawnBy(drawnSpec(frame, stored.model, analysis));
-  const copy = isCopyOfAnotherMap(frame, mapId);
+  const copy = copyElsewhere || isCopyOfAnotherMap(frame, mapId);
   const reading = readCanvasCards(frame, mapId, drawn, copy);
   const page = pageOf(frame);
   // The frames beside the map show its data too (a copy's are still the original's).
@@ -109,7 +116,13 @@ export function readMapFrame(frame: MapFrame): ReadResult {
     unknownCardNodeIds: edits.unknownCardNodeIds,
     cardNodes: reading.cardNodes,
     deletedCards: edits.deletedCards,
+    copyElsewhere,
   };
+}
+
+/** `readMapFrame`, which also tells a copy of a map whose frame is on another page. */
+export async function readMapFrameAsync(frame: MapFrame): Promise<ReadResult> {
+  return readMapFrame(frame, await isCopyOfMapElsewhereAsync(frame));
 }
 
 /** Whether writing identities would change anything on the canvas. */
@@ -133,8 +146,20 @@ export function writeCanvasIdentities(frame: MapFrame, read: ReadResult): void {
         node.setSharedPluginData(NAMESPACE, "mapId", newMapId);
       }
     }
+    // On a page of its own (a duplicated page), the frames beside the copy are the copy's too; beside
+    // a copy on the original's page, they stay the original's.
+    const page = pageOf(frame);
+    if (read.copyElsewhere && page !== null) {
+      for (const beside of besideFramesOn(page, oldMapId)) {
+        for (const node of [beside, ...beside.findAllWithCriteria({ sharedPluginData: { namespace: NAMESPACE, keys: ["mapId"] } })]) {
+          if (node.getSharedPluginData(NAMESPACE, "mapId") === oldMapId) node.setSharedPluginData(NAMESPACE, "mapId", newMapId);
+        }
+        if (beside.getSharedPluginData(NAMESPACE, "entity") === oldMapId) beside.setSharedPluginData(NAMESPACE, "entity", newMapId);
+      }
+    }
     frame.setSharedPluginData(NAMESPACE, "mapId", newMapId);
     frame.setSharedPluginData(NAMESPACE, "entity", newMapId);
+    registerMapFrame(frame, newMapId);
   }
   for (const nodeId of read.unknownCardNodeIds) {
     const nodes = read.cardNodes.get(nodeId);

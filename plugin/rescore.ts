@@ -12,7 +12,7 @@ import { rankChanges, rescoreSummary } from "../shared/rescore-summary";
 import { generateMapAsync } from "./generate";
 import { targetMapFrame, type MapFrame } from "./maps";
 import { encodeModel } from "./plugin-data";
-import { readMapFrame, writeCanvasIdentities } from "./read-map";
+import { readMapFrameAsync, writeCanvasIdentities } from "./read-map";
 
 export interface RescoreResult {
   frame: MapFrame;
@@ -24,7 +24,7 @@ export interface RescoreResult {
 
 /** Re-scores one map frame. */
 export async function rescoreMapAsync(frame: MapFrame): Promise<RescoreResult> {
-  const read = readMapFrame(frame);
+  const read = await readMapFrameAsync(frame);
   // A model too large to store is refused before any node is touched.
   encodeModel(read.model);
   const changes = rankChanges(prioritise(read.stored), prioritise(read.model));

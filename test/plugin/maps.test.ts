@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { NAMESPACE } from "../../plugin/plugin-data";
-import { askFailure, copyOf, generate, mapFrames, nodeByKey, readMap, rescore, runCommand, textByKey } from "./canvas-actions";
+import { askFailure, copyOf, generate, mapFrames, nodeByKey, readMap, rescore, runCommand, textByKey, userActs } from "./canvas-actions";
 import { ask, launchPlugin, sampleJourney } from "./harness";
 
 function second() {
@@ -142,5 +142,51 @@ describe("relaunch buttons", () => {
     await runCommand(plugin, "open");
     expect(plugin.emulator.ui?.visible).toBe(true);
     expect(plugin.emulator.closed).toBe(false);
+  });
+});
+
+describe("a map on another page than its original", () => {
+  async function mapAndCopyOnAnotherPage() {
+    const plugin = await launchPlugin({ pages: ["Journeys", "Workshop"] });
+    const { emulator } = plugin;
+    const [journeys, workshop] = emulator.figma.root.children;
+    if (!journeys || !workshop) throw new Error("no pages");
+    const model = sampleJourney();
+    const original = await generate(plugin, model);
+    return { plugin, emulator, journeys, workshop, model, original };
+  }
+
+  it("takes a map pasted on another page for a copy: reading it gives it a map id of its own", async () => {
+    const { plugin, emulator, journeys, workshop, model, original } = await mapAndCopyOnAnotherPage();
+    const copy = emulator.userDuplicate(original);
+    emulator.userSetCurrentPage(workshop);
+    userActs(emulator, () => workshop.appendChild(copy));
+    emulator.select([copy]);
+    const read = await readMap(plugin);
+    expect(read.nodeId).toBe(copy.id);
+    expect(read.model.id).not.toBe(model.id);
+    expect(copy.getSharedPluginData(NAMESPACE, "mapId")).toBe(read.model.id);
+    // The original, and the frames beside it on its page, keep the map's id.
+    expect(original.getSharedPluginData(NAMESPACE, "mapId")).toBe(model.id);
+    expect(journeys.children.filter((n) => n.getSharedPluginData(NAMESPACE, "mapId") === model.id).length).toBeGreaterThan(1);
+    emulator.userSetCurrentPage(journeys);
+    emulator.select([original]);
+    expect((await readMap(plugin)).model.id).toBe(model.id);
+  });
+
+  it("keeps the map's id on a copy whose original was deleted, and on a map moved to another page", async () => {
+    const first = await mapAndCopyOnAnotherPage();
+    const copy = first.emulator.userDuplicate(first.original);
+    first.emulator.userSetCurrentPage(first.workshop);
+    userActs(first.emulator, () => first.workshop.appendChild(copy));
+    first.emulator.userDelete(first.original);
+    first.emulator.select([copy]);
+    expect((await readMap(first.plugin)).model.id).toBe(first.model.id);
+
+    const second = await mapAndCopyOnAnotherPage();
+    second.emulator.userSetCurrentPage(second.workshop);
+    userActs(second.emulator, () => second.workshop.appendChild(second.original));
+    second.emulator.select([second.original]);
+    expect((await readMap(second.plugin)).model.id).toBe(second.model.id);
   });
 });

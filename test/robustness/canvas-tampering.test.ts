@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { enclosingMapFrame } from "../../plugin/maps";
+import { besideFramesOn } from "../../plugin/render/beside";
 import { NAMESPACE } from "../../plugin/plugin-data";
 import type { JourneyMap } from "../../shared/model";
 import { prioritise } from "../../shared/priority";
@@ -560,7 +561,7 @@ describe("two maps with the same id", () => {
     expect((await readMap(plugin)).model).toEqual(first.model);
   });
 
-  it("the same map on two pages (a duplicated page or file): each page's map reads and updates its own frames beside it", async () => {
+  it("a map copied to another page (a duplicated page): the copy becomes a map of its own, with the frames beside it on its page", async () => {
     const plugin = await launchPlugin({ pages: ["Current", "Copy"] });
     running = plugin;
     const { emulator } = plugin;
@@ -568,16 +569,24 @@ describe("two maps with the same id", () => {
     if (!current || !other) throw new Error("no pages");
     const model = sampleJourney();
     const original = await generate(plugin, model);
-    const copy = emulator.userDuplicate(original);
+    // Duplicating the page copies the map and the frames beside it, plugin data and all.
+    const copies = [original, ...besideFramesOn(current, model.id)].map((frame) => emulator.userDuplicate(frame));
     emulator.userSetCurrentPage(other);
-    userActs(emulator, () => other.appendChild(copy));
+    userActs(emulator, () => {
+      for (const frame of copies) other.appendChild(frame);
+    });
+    const copy = copies[0];
+    if (copy === undefined) throw new Error("no copy");
     emulator.userEditText(textByKey(copy, "painPoint/pp_loyalty_points/severity"), "5");
     emulator.userEditText(textByKey(copy, "painPoint/pp_loyalty_points/frequency"), "5");
 
     const onCopy = await rescore(plugin);
     expect(onCopy.nodeId).toBe(copy.id);
-    expect(onCopy.model.id).toBe(model.id);
-    const copyMatrix = matrixOf(other, model.id);
+    expect(onCopy.model.id).not.toBe(model.id);
+    // The copied matrix and gap chart are the copy's now: updated, not drawn a second time.
+    expect(besideFramesOn(other, onCopy.model.id).map((f) => f.id).sort()).toEqual(copies.slice(1).map((f) => f.id).sort());
+    expect(besideFramesOn(other, model.id)).toEqual([]);
+    const copyMatrix = matrixOf(other, onCopy.model.id);
     for (const [id, rank] of ranksOf(onCopy.model)) expect(matrixRank(copyMatrix, id)).toBe(String(rank));
 
     emulator.userSetCurrentPage(current);

@@ -5,7 +5,7 @@
  * map of its own when read. Only the async node lookup reaches another page without loading every
  * page (https://developers.figma.com/docs/plugins/api/figma/#getnodebyidasync).
  */
-import { isMapFrame, type MapFrame } from "./maps";
+import { isMapFrame, pageOf, type MapFrame } from "./maps";
 import { NAMESPACE } from "./plugin-data";
 
 const registryKey = (mapId: string) => `frame.${mapId}`;
@@ -14,12 +14,6 @@ const registryKey = (mapId: string) => `frame.${mapId}`;
 export function registerMapFrame(frame: MapFrame, mapId: string): void {
   if (mapId === "" || figma.root.getSharedPluginData(NAMESPACE, registryKey(mapId)) === frame.id) return;
   figma.root.setSharedPluginData(NAMESPACE, registryKey(mapId), frame.id);
-}
-
-function pageOf(node: BaseNode): BaseNode | null {
-  let current: BaseNode | null = node;
-  while (current !== null && current.type !== "PAGE") current = current.parent;
-  return current;
 }
 
 /**

@@ -117,3 +117,10 @@ export async function listMapsAsync(allPages: boolean): Promise<MapSummary[]> {
   }
   return maps;
 }
+
+/** The page a node is on; null for a node no longer in the document. */
+export function pageOf(node: BaseNode): PageNode | null {
+  let current: BaseNode | null = node;
+  while (current !== null && current.type !== "PAGE") current = current.parent;
+  return current;
+}

@@ -13,7 +13,7 @@ import type { JourneyMap } from "../shared/model";
 import { drawnBy, readCanvasCards, readFixedTexts, type CardNodes } from "./canvas-snapshot";
 import { figjamMapSpec } from "./figjam/figjam-spec";
 import { isCopyOfMapElsewhereAsync, registerMapFrame } from "./map-registry";
-import { enclosingMapFrame, mapFramesOn, type MapFrame } from "./maps";
+import { enclosingMapFrame, mapFramesOn, pageOf, type MapFrame } from "./maps";
 import { NAMESPACE, encodeModel, readModel, writeModel, type StoredModel } from "./plugin-data";
 import { besideFramesOn, besideSpecs } from "./render/beside";
 import { mapSpec } from "./render/map-spec";
@@ -38,11 +38,6 @@ export interface ReadResult {
   copyElsewhere: boolean;
 }
 
-function pageOf(node: BaseNode): PageNode | null {
-  let current: BaseNode | null = node;
-  while (current !== null && current.type !== "PAGE") current = current.parent;
-  return current;
-}
 
 /** The map id the frame's nodes are tagged with (the stored model's id for older maps). */
 function frameMapId(frame: MapFrame, stored: JourneyMap): string {

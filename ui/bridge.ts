@@ -43,7 +43,16 @@ export class PluginBridge {
       else pending.reject(new Error(message.message));
       return;
     }
-    for (const listener of this.listeners) listener(message);
+    // A listener that throws must not keep the message from the others; its fault still surfaces.
+    let fault: unknown = null;
+    for (const listener of this.listeners) {
+      try {
+        listener(message);
+      } catch (error) {
+        fault ??= error;
+      }
+    }
+    if (fault !== null) throw fault;
   }
 
   /**

@@ -335,3 +335,20 @@ describe("fuzzing the panel's PluginBridge.receive", () => {
     await fc.assert(fc.asyncProperty(pluginNearMiss(withoutFeedback(model)), receiveAndCheck), { numRuns: 300 });
   });
 });
+
+describe("the panel's listeners", () => {
+  it("all hear a message even when one of them throws, and the fault is not swallowed", () => {
+    const bridge = new PluginBridge(
+      () => undefined,
+      () => undefined,
+    );
+    const heard: string[] = [];
+    bridge.subscribe(() => heard.push("first"));
+    bridge.subscribe(() => {
+      throw new Error("a broken listener");
+    });
+    bridge.subscribe(() => heard.push("last"));
+    expect(() => bridge.receive({ type: "selection", map: null })).toThrow("a broken listener");
+    expect(heard).toEqual(["first", "last"]);
+  });
+});

@@ -2,7 +2,8 @@
  * Generating a map: the model becomes (or updates) a map frame on the current page, with the
  * priority matrix, the gap chart and the persona cards beside it, in one undo step
  * (https://developers.figma.com/docs/plugins/api/properties/figma-commitundo). In FigJam the map
- * is built of sections, stickies, shapes with text and connectors instead (plugin/figjam/).
+ * is built of sections, stickies, shapes with text and connectors instead, with the matrix and the
+ * gap chart as sections beside it (plugin/figjam/).
  *
  * Everything goes through the Reconciler, so re-generating (and re-scoring, which re-generates
  * from the re-read model) writes only what changed and keeps what people did on the canvas.
@@ -18,6 +19,7 @@ import { cardCaption, copyId, dropCards } from "../shared/canvas-edits";
 import type { DeletedCard, DeletedCardsAnswer } from "../shared/messages";
 import type { JourneyMap } from "../shared/model";
 import { drawnBy } from "./canvas-snapshot";
+import { figjamBesideSpecs } from "./figjam/figjam-beside";
 import { figjamMapSpec, figjamMapsOn } from "./figjam/figjam-spec";
 import { loadMapFontsAsync } from "./fonts";
 import { enclosingMapFrame, mapFramesOn, type MapFrame } from "./maps";
@@ -111,11 +113,13 @@ export async function generateMapAsync(map: JourneyMap, options: GenerateOptions
 
   if (figma.editorType === "figjam") {
     const existing = existingMap(map, figjamMapsOn(page));
+    const beside = besideFramesOn(page, map.id);
     const position = existing ? null : freePosition(page);
-    const reconciler = new Reconciler(map.id, existing);
+    const reconciler = new Reconciler(map.id, existing ? [existing, ...beside] : beside);
     const spec = figjamMapSpec(map, { analysis, generatedOn: now, position: position ?? { x: existing?.x ?? 0, y: existing?.y ?? 0 } });
-    const [section] = reconciler.renderRoots([spec], page);
+    const [section, ...besideNodes] = reconciler.renderRoots([spec, ...figjamBesideSpecs(map, analysis, spec)], page);
     if (section === undefined || section.type !== "SECTION") throw new Error("The map could not be drawn.");
+    placeBeside(section, [besideNodes]);
     finish(section, map.id, chunks);
     // The result names the map's top node; in FigJam it is a section.
     return { frame: section, ...reconciler.stats };

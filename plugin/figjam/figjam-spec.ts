@@ -62,7 +62,7 @@ function columnX(index: number): number {
   return MARGIN + LABEL + GAP + index * (COLUMN + GAP);
 }
 
-function shape(
+export function shape(
   key: string,
   entity: string,
   name: string,

@@ -27,10 +27,10 @@ export function besideSpecs(map: JourneyMap, analysis: JourneyAnalysis): FrameSp
   return columns;
 }
 
-/** The frames beside map `mapId` on a page, wherever a person moved them on it. */
-export function besideFramesOn(page: PageNode, mapId: string): FrameNode[] {
+/** The frames beside map `mapId` on a page (sections in FigJam), wherever a person moved them on it. */
+export function besideFramesOn(page: PageNode, mapId: string): (FrameNode | SectionNode)[] {
   return page
-    .findAllWithCriteria({ types: ["FRAME"], sharedPluginData: { namespace: NAMESPACE, keys: ["role"] } })
+    .findAllWithCriteria({ types: ["FRAME", "SECTION"], sharedPluginData: { namespace: NAMESPACE, keys: ["role"] } })
     .filter(
       (node) =>
         BESIDE_ROLES.includes(node.getSharedPluginData(NAMESPACE, "role")) && node.getSharedPluginData(NAMESPACE, "mapId") === mapId,

@@ -7,7 +7,7 @@ import type { StageAnalysis } from "../../shared/analysis";
 import { formatNumber, formatSigned } from "./format";
 import { row, stack, textLayer } from "./primitives";
 import { frame, rectangle, type FrameSpec, type NodeSpec } from "./spec";
-import { COLOR, GAP_CHART, SIZE, TONE, TYPE } from "./style";
+import { COLOR, GAP_CHART, SIZE, TONE, TYPE, type Tone } from "./style";
 
 const PADDING = 32;
 const NAME_WIDTH = 120;
@@ -41,11 +41,19 @@ function bar(key: string, stageId: string, name: string, value: number | null, c
   return row(key, name, 8, children, { entity: stageId, counterAlign: "CENTER" });
 }
 
+/** What a stage's gap says against the map's threshold, and its tone. */
+export function gapVerdict(gap: number | null, threshold: number): { text: string; tone: Tone } {
+  return gap === null ? { text: "no data", tone: TONE.grey } : gap > threshold ? { text: "not met", tone: TONE.red } : { text: "met", tone: TONE.green };
+}
+
+export function gapChartSubtitle(threshold: number): string {
+  return `Importance against performance per stage, on 1–5. Gap = importance − performance; above ${formatNumber(threshold)} expectations are not met.`;
+}
+
 function stageRow(stage: StageAnalysis, threshold: number): FrameSpec {
   const key = `gapChart/${stage.stageId}`;
   const gap = stage.gap;
-  const verdict =
-    gap === null ? { text: "no data", tone: TONE.grey } : gap > threshold ? { text: "not met", tone: TONE.red } : { text: "met", tone: TONE.green };
+  const verdict = gapVerdict(gap, threshold);
   return row(
     key,
     `Gap: ${stage.name}`,
@@ -131,7 +139,7 @@ export function gapChartFrame(mapId: string, stages: readonly StageAnalysis[], t
           "gapChart/subtitle",
           "",
           "Subtitle",
-          `Importance against performance per stage, on 1–5. Gap = importance − performance; above ${formatNumber(threshold)} expectations are not met.`,
+          gapChartSubtitle(threshold),
           TYPE.bodySecondary,
           { width: SIZE.gapChartWidth - 2 * PADDING },
         ),

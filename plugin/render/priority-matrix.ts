@@ -16,13 +16,13 @@ export const PLOT_WIDTH = SIZE.matrixSize - 2 * PADDING;
 /** What is left of 640 under the title (28 + 4 + 20), the gaps (24, 12) and the axis row (16). */
 export const PLOT_HEIGHT = SIZE.matrixSize - 2 * PADDING - 52 - 24 - 12 - 16;
 const GUTTER = 4;
-const DOT = 24;
+export const MATRIX_DOT = 24;
 /** Dots keep clear of the plot's edges and of the quadrant captions. */
 const INSET_X = 40;
 const INSET_Y = 60;
 /** A value on the midpoint belongs to the upper quadrant: its dot is nudged into it. */
 const NUDGE = 28;
-const SPREAD = DOT + 4;
+const SPREAD = MATRIX_DOT + 4;
 
 const QUADRANTS: readonly { quadrant: PriorityQuadrant; caption: string; column: 0 | 1; row: 0 | 1 }[] = [
   { quadrant: "quick win", caption: "High impact · low effort", column: 0, row: 0 },
@@ -37,6 +37,10 @@ const PLURAL: Record<PriorityQuadrant, string> = {
   "fill-in": "Fill-ins",
   thankless: "Thankless tasks",
 };
+
+export function matrixSubtitle(count: number): string {
+  return count === 0 ? "No pain points yet." : "Impact against effort. Each dot is a pain point, numbered by its rank.";
+}
 
 /** The centre of a pain point's dot in the plot, before spreading dots that share a place. */
 export function matrixPosition(impact: number, effort: number): { x: number; y: number } {
@@ -55,17 +59,17 @@ function dot(priority: Priority, centre: { x: number; y: number }): FrameSpec {
     role: "decoration",
     entity: id,
     name: `${priority.rank} · ${priority.title}`,
-    width: DOT,
-    height: DOT,
-    position: { x: centre.x - DOT / 2, y: centre.y - DOT / 2 },
+    width: MATRIX_DOT,
+    height: MATRIX_DOT,
+    position: { x: centre.x - MATRIX_DOT / 2, y: centre.y - MATRIX_DOT / 2 },
     layout: { mode: "HORIZONTAL", primaryAlign: "CENTER", counterAlign: "CENTER" },
-    style: { fill: COLOR.ink, stroke: COLOR.white, strokeWeight: 2, cornerRadius: DOT / 2 },
+    style: { fill: COLOR.ink, stroke: COLOR.white, strokeWeight: 2, cornerRadius: MATRIX_DOT / 2 },
     children: [textLayer(`matrix/${id}/rank`, id, "Rank", String(priority.rank), TYPE.badge, { align: "CENTER" })],
   });
 }
 
-/** The dots, with those that share a place spread side by side in rank order. */
-function dots(priorities: readonly Priority[]): FrameSpec[] {
+/** The dots' centres in the plot, with those that share a place spread side by side in rank order. */
+export function matrixDots(priorities: readonly Priority[]): { priority: Priority; x: number; y: number }[] {
   const groups = new Map<string, Priority[]>();
   for (const p of [...priorities].sort((a, b) => a.rank - b.rank)) {
     const at = matrixPosition(p.impact, p.effort);
@@ -75,31 +79,42 @@ function dots(priorities: readonly Priority[]): FrameSpec[] {
   return [...groups.values()].flatMap((group) =>
     group.map((p, index) => {
       const at = matrixPosition(p.impact, p.effort);
-      return dot(p, { x: at.x + (index - (group.length - 1) / 2) * SPREAD, y: at.y });
+      return { priority: p, x: at.x + (index - (group.length - 1) / 2) * SPREAD, y: at.y };
     }),
   );
 }
 
+/** The four quadrants' boxes in the plot, with their key, name and caption. */
+export function matrixQuadrants(): { quadrant: PriorityQuadrant; key: string; title: string; caption: string; x: number; y: number; width: number; height: number }[] {
+  const width = (PLOT_WIDTH - GUTTER) / 2;
+  const height = (PLOT_HEIGHT - GUTTER) / 2;
+  return QUADRANTS.map(({ quadrant, caption, column, row: r }) => ({
+    quadrant,
+    key: `matrix/quadrant/${quadrant.replace(/\s+/g, "-")}`,
+    title: PLURAL[quadrant],
+    caption,
+    x: column * (width + GUTTER),
+    y: r * (height + GUTTER),
+    width,
+    height,
+  }));
+}
+
 export function priorityMatrixFrame(mapId: string, priorities: readonly Priority[]): FrameSpec {
-  const halfWidth = (PLOT_WIDTH - GUTTER) / 2;
-  const halfHeight = (PLOT_HEIGHT - GUTTER) / 2;
-  const quadrants: NodeSpec[] = QUADRANTS.flatMap(({ quadrant, caption, column, row: r }) => {
-    const key = `matrix/quadrant/${quadrant.replace(/\s+/g, "-")}`;
-    const x = column * (halfWidth + GUTTER);
-    const y = r * (halfHeight + GUTTER);
+  const quadrants: NodeSpec[] = matrixQuadrants().flatMap(({ quadrant, key, title, caption, x, y, width, height }) => {
     const colours = QUADRANT_COLOR[quadrant];
     return [
       rectangle({
         key,
         role: "decoration",
         entity: "",
-        name: `Quadrant: ${PLURAL[quadrant]}`,
-        width: halfWidth,
-        height: halfHeight,
+        name: `Quadrant: ${title}`,
+        width,
+        height,
         position: { x, y },
         style: { fill: colours.fill, cornerRadius: 8 },
       }),
-      textLayer(`${key}/title`, "", "Quadrant name", PLURAL[quadrant], { ...TYPE.laneLabel, color: colours.text }, { position: { x: x + 12, y: y + 12 } }),
+      textLayer(`${key}/title`, "", "Quadrant name", title, { ...TYPE.laneLabel, color: colours.text }, { position: { x: x + 12, y: y + 12 } }),
       textLayer(`${key}/caption`, "", "Caption", caption, TYPE.meta, { position: { x: x + 12, y: y + 28 } }),
     ];
   });
@@ -112,7 +127,7 @@ export function priorityMatrixFrame(mapId: string, priorities: readonly Priority
     height: PLOT_HEIGHT,
     sizing: { horizontal: "FIXED", vertical: "FIXED" },
     style: { fill: null },
-    children: [...quadrants, ...dots(priorities)],
+    children: [...quadrants, ...matrixDots(priorities).map((d) => dot(d.priority, d))],
   });
   return frame({
     key: "matrix",
@@ -130,7 +145,7 @@ export function priorityMatrixFrame(mapId: string, priorities: readonly Priority
           "matrix/subtitle",
           "",
           "Subtitle",
-          priorities.length === 0 ? "No pain points yet." : "Impact against effort. Each dot is a pain point, numbered by its rank.",
+          matrixSubtitle(priorities.length),
           { ...TYPE.bodySecondary, lineHeight: undefined, lineHeightPx: 20 },
         ),
       ]),

@@ -11,7 +11,8 @@
  *   still hold the value the plugin wrote last.
  *
  * One reconciler renders every top-level node of a map at once (the map frame and the frames
- * beside it, or the FigJam section), so a key is matched wherever on the page its node stands.
+ * beside it, or the FigJam map section and the sections beside it), so a key is matched wherever
+ * on the page its node stands.
  */
 import { NAMESPACE, tagNode } from "../plugin-data";
 import {

@@ -7,6 +7,10 @@ import { describe, expect, it } from "vitest";
 import { analyseJourney } from "../../shared/analysis";
 import type { JourneyMap } from "../../shared/model";
 import { NAMESPACE, readModel } from "../../plugin/plugin-data";
+import { formatNumber, formatSigned } from "../../plugin/render/format";
+import { barLength } from "../../plugin/render/gap-chart";
+import { matrixDots } from "../../plugin/render/priority-matrix";
+import { userActs } from "./canvas-actions";
 import { ask, launchPlugin, sampleJourney, type PluginUnderTest } from "./harness";
 
 const keyOf = (node: BaseNode) => node.getSharedPluginData(NAMESPACE, "key");
@@ -35,7 +39,10 @@ describe("a map in FigJam", () => {
     await generate(plugin, model);
     const page = plugin.emulator.figma.currentPage;
     const [root, ...others] = page.children;
-    expect(others).toEqual([]);
+    expect(others.map((n) => [n.type, n.name])).toEqual([
+      ["SECTION", "Priority matrix"],
+      ["SECTION", "Gap chart"],
+    ]);
     if (root?.type !== "SECTION") throw new Error(`the map is a ${root?.type}`);
     expect(root.name).toBe(`Journey map — ${model.title}`);
     expect(root.getSharedPluginData(NAMESPACE, "role")).toBe("map");
@@ -130,12 +137,93 @@ describe("a map in FigJam", () => {
       promo.effort = 4;
     }
     await generate(plugin, changed);
-    expect(page.children).toHaveLength(1);
+    expect(page.children).toHaveLength(3);
     expect(one(page, "painPoint/pp_promo_code")).toBe(sticky);
     expect(sticky.text.characters).toBe("Promo codes fail without a reason");
     expect(one<TextNode>(page, "painPoint/pp_promo_code/effort").characters).toBe("4");
     expect(hex(sticky.fills)).toBe("#E4EDFF");
     expect(plugin.emulator.stats.fontLoadCalls).toBe(plugin.emulator.stats.fontsLoaded.size);
     expect(plugin.emulator.undo.steps).toBe(2);
+  });
+
+  it("draws the priority matrix and the gap chart as sections beside the map, of shapes with text and text", async () => {
+    const plugin = await launchPlugin({ editorType: "figjam" });
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const [map, matrix, gapChart] = page.children as SectionNode[];
+    if (map === undefined || matrix === undefined || gapChart === undefined) throw new Error("a section is missing");
+    // Right of the map, 80 apart, tops level; the gap chart under the matrix.
+    expect([matrix.x, matrix.y]).toEqual([map.x + map.width + 80, map.y]);
+    expect([gapChart.x, gapChart.y]).toEqual([matrix.x, matrix.y + matrix.height + 32]);
+    for (const [section, key, role] of [
+      [matrix, "matrix", "matrix"],
+      [gapChart, "gapChart", "gap-chart"],
+    ] as const) {
+      expect([keyOf(section), section.getSharedPluginData(NAMESPACE, "role"), section.getSharedPluginData(NAMESPACE, "mapId")]).toEqual([key, role, model.id]);
+      const nodes = section.findAll();
+      expect([...new Set(nodes.map((n) => n.type))].sort()).toEqual(["SHAPE_WITH_TEXT", "TEXT"]);
+      expect(nodes.filter((n) => n.getSharedPluginData(NAMESPACE, "mapId") !== model.id || !keyOf(n).startsWith(`${key}/`)).map((n) => n.name)).toEqual([]);
+    }
+
+    const quadrants = matrix.findAll((n) => /^matrix\/quadrant\/[^/]+$/.test(keyOf(n))) as ShapeWithTextNode[];
+    expect(quadrants.map((q) => [q.name, hex(q.fills)])).toEqual([
+      ["Quadrant: Quick wins", "#E3F5E9"],
+      ["Quadrant: Major projects", "#E4EDFF"],
+      ["Quadrant: Fill-ins", "#F1F2F4"],
+      ["Quadrant: Thankless tasks", "#FDE8E5"],
+    ]);
+    expect(one<TextNode>(page, "matrix/quadrant/quick-win/caption").characters).toBe("High impact · low effort");
+
+    const analysis = analyseJourney(model);
+    const dots = matrix.findAll((n) => n.type === "SHAPE_WITH_TEXT" && n.getSharedPluginData(NAMESPACE, "entity") !== "");
+    expect(dots).toHaveLength(model.painPoints.length);
+    const plot = one(page, "matrix/quadrant/quick-win");
+    for (const { priority, x, y } of matrixDots(analysis.priorities)) {
+      const dot = one<ShapeWithTextNode>(page, `matrix/${priority.painPointId}`);
+      expect([dot.shapeType, dot.text.characters, dot.name, hex(dot.fills)]).toEqual(["ELLIPSE", String(priority.rank), `${priority.rank} · ${priority.title}`, "#1F2329"]);
+      // Placed by effort (x) and impact (y) in the plot, as in Figma design.
+      expect([dot.x + dot.width / 2 - plot.x, dot.y + dot.height / 2 - plot.y]).toEqual([x, y]);
+    }
+
+    for (const stage of analysis.stages) {
+      for (const measure of ["importance", "performance"] as const) {
+        const value = stage[measure];
+        const shown = one<TextNode>(page, `gapChart/${stage.stageId}/${measure}/value`).characters;
+        if (value === null) {
+          expect(shown).toBe("no data");
+          expect(page.findAll((n) => keyOf(n) === `gapChart/${stage.stageId}/${measure}/bar`)).toEqual([]);
+        } else {
+          const bar = one<ShapeWithTextNode>(page, `gapChart/${stage.stageId}/${measure}/bar`);
+          expect([bar.type, bar.width, shown]).toEqual(["SHAPE_WITH_TEXT", barLength(value), formatNumber(value)]);
+        }
+      }
+      expect(one<TextNode>(page, `gapChart/${stage.stageId}/name`).characters).toBe(stage.name);
+      expect(one<TextNode>(page, `gapChart/${stage.stageId}/gap/value`).characters).toBe(stage.gap === null ? "–" : formatSigned(stage.gap));
+      expect(one<TextNode>(page, `gapChart/${stage.stageId}/gap/verdict`).characters).toBe(
+        stage.gap === null ? "no data" : stage.gap > model.settings.gapThreshold ? "not met" : "met",
+      );
+    }
+    expect(analysis.stages.some((s) => s.importance !== null && s.performance !== null)).toBe(true);
+  });
+
+  it("draws nothing twice when generated again, and puts a moved matrix back beside the map", async () => {
+    const plugin = await launchPlugin({ editorType: "figjam" });
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const count = page.findAll().length;
+    const matrix = one<SectionNode>(page, "matrix");
+    const dot = one(page, `matrix/${model.painPoints[0]?.id}`);
+    const at = [matrix.x, matrix.y];
+    userActs(plugin.emulator, () => {
+      matrix.x += 500;
+    });
+    await generate(plugin, model);
+    expect(page.findAll().length).toBe(count);
+    expect(page.children).toHaveLength(3);
+    expect(one(page, "matrix")).toBe(matrix);
+    expect(one(page, `matrix/${model.painPoints[0]?.id}`)).toBe(dot);
+    expect([matrix.x, matrix.y]).toEqual(at);
   });
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { prioritise } from "../../shared/priority";
 import type { JourneyMap } from "../../shared/model";
+import { matrixDots } from "../../plugin/render/priority-matrix";
 import { copyOf, keyOf, nodeByKey, readMap, rescore, runCommand, textByKey, userDrag } from "./canvas-actions";
 import { ask, launchPlugin, sampleJourney } from "./harness";
 
@@ -89,5 +90,45 @@ describe("a FigJam map read back", () => {
       expect(rankShown(section, priority.painPointId).replace(/\D/g, "")).toBe(String(priority.rank));
     }
     expect(keyOf(section)).toBe("map");
+  });
+
+  it("re-scores the priority matrix beside the map: the dots follow the edited scores, and nothing is drawn twice", async () => {
+    const { plugin, section, emulator, model } = await figjamMap();
+    const page = emulator.figma.currentPage;
+    const matrix = nodeByKey(page, "matrix");
+    const count = page.findAll().length;
+    const dotOf = (id: string) => nodeByKey(matrix, `matrix/${id}`) as ShapeWithTextNode;
+    const before = dotOf("pp_review_timing");
+    const [firstBefore] = prioritise(model);
+    expect(firstBefore?.painPointId).not.toBe("pp_review_timing");
+    emulator.userEditText(textByKey(section, "painPoint/pp_review_timing/severity"), "5");
+    emulator.userEditText(textByKey(section, "painPoint/pp_review_timing/frequency"), "5");
+    emulator.userEditText(textByKey(section, "painPoint/pp_review_timing/effort"), "1");
+    const reply = await rescore(plugin);
+    expect(reply.reranked).toBeGreaterThan(0);
+    const expected: JourneyMap = copyOf(model);
+    const p = expected.painPoints.find((e) => e.id === "pp_review_timing");
+    if (!p) throw new Error("sample changed");
+    Object.assign(p, { severity: 5, frequency: 5, effort: 1 });
+    const plot = nodeByKey(matrix, "matrix/quadrant/quick-win");
+    for (const { priority, x, y } of matrixDots(prioritise(expected))) {
+      const dot = dotOf(priority.painPointId);
+      expect([dot.text.characters, dot.x + dot.width / 2 - plot.x, dot.y + dot.height / 2 - plot.y]).toEqual([String(priority.rank), x, y]);
+    }
+    expect(dotOf("pp_review_timing")).toBe(before);
+    expect(before.text.characters).toBe("1");
+    expect(page.findAll().length).toBe(count);
+  });
+
+  it("takes nothing in the priority matrix or the gap chart for a card", async () => {
+    const { plugin, model, emulator } = await figjamMap();
+    const page = emulator.figma.currentPage;
+    const dot = nodeByKey(page, "matrix/pp_promo_code") as ShapeWithTextNode;
+    emulator.userEditText(dot, "42");
+    emulator.userEditText(textByKey(page, `gapChart/${model.stages[0]?.id}/name`), "Renamed");
+    userDrag(emulator, nodeByKey(page, "matrix/pp_size_guide"), nodeByKey(page, "gapChart") as SectionNode);
+    const read = await readMap(plugin);
+    expect(read.model).toEqual(model);
+    expect(read.problems).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { prioritise } from "../../shared/priority";
 import type { JourneyMap } from "../../shared/model";
 import { matrixDots } from "../../plugin/render/priority-matrix";
-import { copyOf, keyOf, nodeByKey, readMap, rescore, runCommand, textByKey, userDrag } from "./canvas-actions";
+import { besideFramesOn } from "../../plugin/render/beside";
+import { copyOf, keyOf, nodeByKey, readMap, rescore, runCommand, textByKey, userActs, userDrag } from "./canvas-actions";
 import { ask, launchPlugin, sampleJourney } from "./harness";
 
 async function figjamMap() {
@@ -130,5 +131,32 @@ describe("a FigJam map read back", () => {
     const read = await readMap(plugin);
     expect(read.model).toEqual(model);
     expect(read.problems).toEqual([]);
+  });
+});
+
+describe("a FigJam board with a duplicated page", () => {
+  it("makes the copied map a map of its own, with the matrix and gap chart copied beside it", async () => {
+    const plugin = await launchPlugin({ editorType: "figjam", pages: ["Board", "Copy"] });
+    const { emulator } = plugin;
+    const [board, other] = emulator.figma.root.children;
+    if (!board || !other) throw new Error("no pages");
+    const model = sampleJourney();
+    const reply = await ask(plugin, { type: "generate-map", model });
+    if (reply.kind !== "generated") throw new Error(reply.kind);
+    const original = emulator.getNode(reply.nodeId);
+    if (original?.type !== "SECTION") throw new Error("no map section");
+    const copies = [original, ...besideFramesOn(board, model.id)].map((node) => emulator.userDuplicate(node));
+    expect(copies).toHaveLength(3);
+    emulator.userSetCurrentPage(other);
+    userActs(emulator, () => {
+      for (const node of copies) other.appendChild(node);
+    });
+    emulator.select([copies[0] as SectionNode]);
+    const rescored = await rescore(plugin);
+    expect(rescored.model.id).not.toBe(model.id);
+    // The copied sections beside it are the copy's now: re-scoring updated them, and drew no others.
+    expect(besideFramesOn(other, rescored.model.id).map((s) => s.id).sort()).toEqual(copies.slice(1).map((s) => s.id).sort());
+    expect(other.children).toHaveLength(3);
+    expect(besideFramesOn(board, model.id)).toHaveLength(2);
   });
 });

@@ -33,7 +33,7 @@ import {
   parseScale,
 } from "./rating";
 import { createHostTurns } from "./host-turn";
-import { createResponseIdFilter } from "./response-ids";
+import { createResponseIdFilter, responseIdHash } from "./response-ids";
 import {
   type CsvLayoutOptions,
   type CsvText,
@@ -214,11 +214,13 @@ export async function importFeedbackCsv(
   // may hold builds its key to look up.
   const alreadyImported = options.alreadyImported !== undefined && options.alreadyImported.size > 0 ? options.alreadyImported : null;
   const journeyIds = alreadyImported === null ? null : createResponseIdFilter();
-  if (alreadyImported !== null) for (const key of alreadyImported) journeyIds?.add(key.slice(0, key.indexOf("\u0000")));
+  if (alreadyImported !== null) for (const key of alreadyImported) journeyIds?.add(responseIdHash(key.slice(0, key.indexOf("\u0000"))));
   // Responses the file repeats: a filter of the ids imported so far; a row whose id it may have seen
   // is a suspect, checked once every row is read (its record kept for the rejected-rows export).
   const fileIds = responseCol === null ? null : createResponseIdFilter();
   const suspects = new Map<number, string[]>();
+  /** The `responseIdHash` of each feedback's response id (-1 without one), for the check of the suspects. */
+  const idHashes: number[] = [];
 
   // One scale object shared by every feedback on it, so frozen: changing one row's scale must not change all.
   const givenScale: RatingScale | null =
@@ -409,13 +411,15 @@ export async function importFeedbackCsv(
 
     // The response's id: a response already in the journey, or earlier in the file, is not counted twice.
     let responseId: string | null = null;
+    let idHash = -1;
     if (responseCol !== null) {
       const raw = unescapeFormula(record[responseCol] ?? "").trim();
       if (raw !== "") {
         responseId = raw;
+        idHash = responseIdHash(raw);
         const known =
           alreadyImported !== null &&
-          journeyIds?.mayHave(raw) === true &&
+          journeyIds?.mayHave(idHash) === true &&
           alreadyImported.has(responseKey({ responseId: raw, rating: ratingCellValue, text }) ?? "");
         if (known) {
           rows++;
@@ -503,7 +507,10 @@ export async function importFeedbackCsv(
       textlessRecords.push(record);
     }
     if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected: null });
-    if (responseId !== null && fileIds?.add(responseId) === true) suspects.set(at, record);
+    if (responseCol !== null) {
+      idHashes.push(idHash);
+      if (idHash >= 0 && fileIds?.add(idHash) === true) suspects.set(at, record);
+    }
     feedback.push({
       id: makeId("feedback"),
       kind,
@@ -586,13 +593,14 @@ export async function importFeedbackCsv(
   // Responses the file repeats (the same response id, rating and text as an earlier row): skipped.
   const removed = new Set<number>();
   if (suspects.size > 0) {
-    const suspectIds = new Set<string>();
-    for (const at of suspects.keys()) suspectIds.add(feedback[at]?.responseId ?? "");
+    const suspectHashes = new Set<number>();
+    for (const at of suspects.keys()) suspectHashes.add(idHashes[at] ?? -1);
     const kept = new Map<string, number[]>();
     for (let at = 0; at < feedback.length; at++) {
+      if (!suspectHashes.has(idHashes[at] ?? -1)) continue;
       const item = feedback[at] as Feedback;
       const id = item.responseId;
-      if (id === undefined || !suspectIds.has(id)) continue;
+      if (id === undefined) continue;
       const earlier = kept.get(id);
       const same = earlier?.find((k) => feedback[k]?.text === item.text && feedback[k]?.rating === item.rating);
       if (same === undefined) {

@@ -19,6 +19,7 @@ import {
   type CsvInspection,
   type CsvText,
 } from "../../shared/csv";
+import type { YieldToHost } from "../../shared/feedback-pass";
 
 export interface LoadedCsv {
   fileName: string;
@@ -39,8 +40,6 @@ const DECODE_SLICE_BYTES = 512 * 1024;
 const INSPECT_PREFIX_CHARS = 128 * 1024;
 const COUNT_SLICE_CHARS = 512 * 1024;
 
-export type Yield = () => Promise<void>;
-
 /** The last line break at or before `limit` bytes, so a slice never cuts a character in two. */
 function lineBoundary(bytes: Uint8Array, limit: number): number {
   for (let i = Math.min(limit, bytes.length) - 1; i > 0; i--) if (bytes[i] === 0x0a) return i + 1;
@@ -51,7 +50,7 @@ function lineBoundary(bytes: Uint8Array, limit: number): number {
  * Decodes a file's bytes as `decodeCsvBytes` does (which also refuses workbooks, PDFs and images),
  * slice by slice for large UTF-8 and Windows-1252 files. Throws `CsvDecodeError` with the reason.
  */
-export async function decodeCsvFileAsync(fileName: string, bytes: Uint8Array, yieldToHost: Yield): Promise<LoadedCsv> {
+export async function decodeCsvFileAsync(fileName: string, bytes: Uint8Array, yieldToHost: YieldToHost): Promise<LoadedCsv> {
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   if (bytes.length <= SMALL_FILE_BYTES || utf16) return whole(fileName, bytes);
   // The head tells the encoding (and refuses what is not text); the rest is decoded as it says.
@@ -122,7 +121,7 @@ export async function countDataRowsAsync(
   text: CsvText,
   delimiter: CsvDelimiter,
   headerRecords: number,
-  yieldToHost: Yield,
+  yieldToHost: YieldToHost,
 ): Promise<number> {
   const pieces = typeof text === "string" ? [text] : text;
   const delimiterCode = delimiter.charCodeAt(0);

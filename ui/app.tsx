@@ -6,7 +6,7 @@
  * state/draft.ts). It follows the canvas selection: selecting a map frame loads its map, with an
  * "Undo" back to the map that was being edited.
  */
-import { Button, IconClose16, Tabs } from "./kit";
+import { Button, IconClose, Tabs } from "./kit";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import type { PluginMessage, ReplyResult } from "../shared/messages";
@@ -222,7 +222,7 @@ function Panel({ bridge, store, loadProblem }: { bridge: PluginBridge; store: Pa
                 Undo
               </Button>
               <IconAction label="Dismiss" onClick={() => store.dismissUndo()}>
-                <IconClose16 />
+                <IconClose />
               </IconAction>
             </div>
           ) : null}

@@ -14,5 +14,5 @@ export { IconButton } from "../node_modules/@create-figma-plugin/ui/lib/componen
 export { SegmentedControl } from "../node_modules/@create-figma-plugin/ui/lib/components/segmented-control/segmented-control.js";
 export { Tabs } from "../node_modules/@create-figma-plugin/ui/lib/components/tabs/tabs.js";
 export { IconChevronDown16 } from "../node_modules/@create-figma-plugin/ui/lib/icons/icon-16/icon-chevron-down-16.js";
-export { IconClose16 } from "../node_modules/@create-figma-plugin/ui/lib/icons/icon-16/icon-close-16.js";
-export { IconPlus16 } from "../node_modules/@create-figma-plugin/ui/lib/icons/icon-16/icon-plus-16.js";
+export { IconCross32 as IconClose } from "../node_modules/@create-figma-plugin/ui/lib/icons/icon-32/icon-cross-32.js";
+export { IconPlus32 as IconPlus } from "../node_modules/@create-figma-plugin/ui/lib/icons/icon-32/icon-plus-32.js";

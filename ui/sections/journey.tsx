@@ -3,7 +3,7 @@
  * buttons or Alt+↑/↓, deleted with undo), each with its objective, emotion, touchpoints, notes per
  * lane and KPIs; and the lanes of the map (built-in ones shown or hidden, custom ones added).
  */
-import { Button, IconClose16, IconPlus16 } from "../kit";
+import { Button, IconClose, IconPlus } from "../kit";
 import { useState } from "preact/hooks";
 import type { JSX } from "preact";
 import { CHANNELS, type JourneyMap, type Kpi, type Lane, type Stage, type Touchpoint } from "../../shared/model";
@@ -154,7 +154,7 @@ function Stages({ model }: { model: JourneyMap }) {
               <>
                 <MoveButtons idPrefix={headerId} name={stage.name} index={index} count={model.stages.length} onMove={(delta, focusId) => move(stage, delta, focusId)} />
                 <IconAction label={`Delete stage “${stage.name}”`} onClick={() => store.remove("stages", [stage.id], `stage “${stage.name}”`)}>
-                  <IconClose16 />
+                  <IconClose />
                 </IconAction>
               </>
             }
@@ -243,7 +243,7 @@ function TouchpointRow({ touchpoint: t }: { touchpoint: Touchpoint }) {
       <div class="row-actions">
         <CheckboxField label="Digital" value={t.digital} onChange={(digital) => set({ digital })} />
         <IconAction label={`Delete touchpoint “${t.name}”`} onClick={() => store.remove("touchpoints", [t.id], `touchpoint “${t.name}”`)}>
-          <IconClose16 />
+          <IconClose />
         </IconAction>
       </div>
     </div>
@@ -264,7 +264,7 @@ function Notes({ model, stage }: { model: JourneyMap; stage: Stage }) {
             <div class="note-lane-head">
               <span class="note-lane-name">{lane.name}</span>
               <IconAction label={`Add a note to “${lane.name}” in “${stage.name}”`} onClick={() => store.update((m) => addEntity(m, "notes", newNote(lane.id, stage.id)))}>
-                <IconPlus16 />
+                <IconPlus />
               </IconAction>
             </div>
             {notes.map((note, i) => (
@@ -279,7 +279,7 @@ function Notes({ model, stage }: { model: JourneyMap; stage: Stage }) {
                   onCommit={(text) => store.update((m) => updateEntity(m, "notes", note.id, { text }))}
                 />
                 <IconAction label={`Delete ${lane.name} note ${i + 1}`} onClick={() => store.remove("notes", [note.id], `note “${note.text.slice(0, 30)}”`)}>
-                  <IconClose16 />
+                  <IconClose />
                 </IconAction>
               </div>
             ))}
@@ -317,7 +317,7 @@ function KpiRow({ kpi }: { kpi: Kpi }) {
       <div class="row-actions">
         <span />
         <IconAction label={`Delete KPI “${kpi.name}”`} onClick={() => store.remove("kpis", [kpi.id], `KPI “${kpi.name}”`)}>
-          <IconClose16 />
+          <IconClose />
         </IconAction>
       </div>
     </div>
@@ -354,7 +354,7 @@ function Lanes({ model }: { model: JourneyMap }) {
             <MoveButtons idPrefix={`lane-${lane.id}`} name={lane.name} index={index} count={model.lanes.length} onMove={moveLane} />
             {lane.kind === "custom" ? (
               <IconAction label={`Delete lane “${lane.name}”`} onClick={() => store.remove("lanes", [lane.id], `lane “${lane.name}”`)}>
-                <IconClose16 />
+                <IconClose />
               </IconAction>
             ) : (
               <span class="icon-placeholder" />

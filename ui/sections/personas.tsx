@@ -2,7 +2,7 @@
  * The Personas section: every field of a persona (name, role, demographics, goals, motivations,
  * behaviours, frustrations, a quote, share of customers) and whether generated maps show it.
  */
-import { Button, IconClose16 } from "../kit";
+import { Button, IconClose } from "../kit";
 import { useState } from "preact/hooks";
 import type { Persona } from "../../shared/model";
 import { Card, Empty, IconAction, MoveButtons, SectionHeading, useFocusAfterRender } from "../components/common";
@@ -73,7 +73,7 @@ export function PersonasSection() {
                   }}
                 />
                 <IconAction label={`Delete persona “${persona.name}”`} onClick={() => store.remove("personas", [persona.id], `persona “${persona.name}”`)}>
-                  <IconClose16 />
+                  <IconClose />
                 </IconAction>
               </>
             }

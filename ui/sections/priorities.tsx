@@ -3,7 +3,7 @@
  * editable in place (the ranks follow at once), the impact/effort matrix, the opportunities with
  * status and owner, and the ranking as CSV.
  */
-import { Button, IconClose16 } from "../kit";
+import { Button, IconClose } from "../kit";
 import { useState } from "preact/hooks";
 import { exportPrioritiesCsv, type PriorityExportRow } from "../../shared/csv";
 import type { JourneyMap, Opportunity, PainPoint, ScoringModel } from "../../shared/model";
@@ -159,7 +159,7 @@ function RankedItem({ model, priority: p, painPoint }: { model: JourneyMap; prio
           class="ranked-title"
         />
         <IconAction label={`Delete pain point “${painPoint.title}”`} onClick={() => store.remove("painPoints", [id], `pain point “${painPoint.title}”`)}>
-          <IconClose16 />
+          <IconClose />
         </IconAction>
       </div>
       <div class="ranked-meta">
@@ -267,7 +267,7 @@ function Opportunities({ model }: { model: JourneyMap }) {
             <div class="ranked-head">
               <TextField fieldKey={fieldKey(o.id, "title")} label="Opportunity" value={o.title} required="An opportunity needs a title" onCommit={(title) => set(o, { title })} class="ranked-title" />
               <IconAction label={`Delete opportunity “${o.title}”`} onClick={() => store.remove("opportunities", [o.id], `opportunity “${o.title}”`)}>
-                <IconClose16 />
+                <IconClose />
               </IconAction>
             </div>
             <div class="grid-2">

@@ -1251,6 +1251,7 @@ function planColumns(text: CsvText, options: CsvImportOptions, layout: CsvLayout
 
 type CellReading = Exclude<RatingReading, { kind: "number" }> | CellRating;
 const NO_ANSWER_READING: CellReading = { kind: "empty" };
+const UNREADABLE_READING: CellReading = { kind: "unreadable" };
 const DEFAULT_NO_ANSWER: ReadonlySet<string> = new Set(NO_ANSWER_WORDS);
 
 /** How one rating column's cells are read: no-answer cells, word ratings, numbers; and what was counted. */
@@ -1315,7 +1316,11 @@ function createColumnReader(
     const word = words?.get(key);
     if (key === "" || noAnswer.has(key)) reading = NO_ANSWER_READING;
     else if (word !== undefined) reading = { kind: "number", value: word, outOf: null, cell: raw };
-    else reading = numbers(raw);
+    else {
+      reading = numbers(raw);
+      // The person's own list of no-answer cells is the whole list: "N/A" left out of it is no answer no more.
+      if (custom !== null && reading.kind === "empty") reading = UNREADABLE_READING;
+    }
     if (cache.size < 10_000) cache.set(raw, reading);
     return reading;
   };

@@ -32,7 +32,8 @@ function column(result: CsvImportResult, header: string) {
   return found;
 }
 
-describe("the real Skytrax export (wide: one review per row, eight rating columns)", () => {
+// Real files of thousands of rows: more time than the default on a busy machine (no timing is asserted).
+describe("the real Skytrax export (wide: one review per row, eight rating columns)", { timeout: 30_000 }, () => {
   const text = fixture("real/skytrax_airline_reviews_wide.csv");
 
   it("is recognised as wide on inspection, each rating column a question with its own scale", () => {
@@ -100,7 +101,7 @@ describe("the real Skytrax export (wide: one review per row, eight rating column
   });
 });
 
-describe("the real Amazon Alexa reviews (long, tab-separated, no stage column)", () => {
+describe("the real Amazon Alexa reviews (long, tab-separated, no stage column)", { timeout: 30_000 }, () => {
   const text = fixture("real/amazon_alexa_reviews.tsv");
 
   it("imports all 3,150 reviews with the review as text, not the 0/1 feedback flag", async () => {

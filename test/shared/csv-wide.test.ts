@@ -201,6 +201,14 @@ describe("survey tools' wide exports", () => {
     expect([time?.scale, time?.noAnswer]).toEqual([{ min: 1, max: 5 }, ["0"]]);
   });
 
+  it("two questions with the same short name stay two touchpoints", async () => {
+    const text = ["How likely are you to recommend our app?,How likely are you to recommend our shop?,Comment", "9,7,ok", "10,3,fine", "6,8,meh"].join("\n");
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Likelihood to recommend", "Likelihood to recommend (2)"]);
+    expect(result.created.touchpoints.map((t) => t.measure)).toEqual(["nps", undefined]);
+    expect(result.answers).toBe(6);
+  });
+
   it("a column of one repeated value is no rating", () => {
     const text = ["Score,Comment", ...Array.from({ length: 8 }, (_, i) => `5,comment ${i}`)].join("\n");
     expect(inspectCsv(text).mapping.rating).toBeNull();

@@ -710,13 +710,16 @@ export async function importFeedbackCsv(
   /** Wide rows without text, kept to list them if every answer turns out off its scale. */
   const wideTextless = new Map<number, string[]>();
   const respondentStem = wide && responseCol === null ? `${makeId("feedback")}-r` : "";
-  const rowAnswers: { question: number; reading: CellRating }[] = [];
+  // A row's answers as two parallel arrays, reused from row to row (no object per answer).
+  const rowQuestions: number[] = [];
+  const rowReadings: CellRating[] = [];
 
   const importWideRow = (row: number, record: string[]): void => {
     let problems: CsvProblem[] | null = null;
     const text = readText(record);
     const hasText = hasContent(text);
-    rowAnswers.length = 0;
+    rowQuestions.length = 0;
+    rowReadings.length = 0;
     for (let q = 0; q < questions.length; q++) {
       const question = questions[q] as WideQuestion;
       const raw = record[question.column] ?? "";
@@ -727,14 +730,17 @@ export async function importFeedbackCsv(
         const known = question.reader.scale;
         const problem = known === null ? null : offScale(raw, reading.value, reading.outOf, known);
         if (problem !== null) (problems ??= []).push(csvProblem(row, question.header, `${problem}; this answer is not counted`));
-        else rowAnswers.push({ question: q, reading });
+        else {
+          rowQuestions.push(q);
+          rowReadings.push(reading);
+        }
       } else {
         (problems ??= []).push(
           csvProblem(row, question.header, `${quoteCell(raw)} is neither a number nor a word of this question's scale; this answer is not counted`),
         );
       }
     }
-    if (rowAnswers.length === 0 && !hasText) {
+    if (rowQuestions.length === 0 && !hasText) {
       if (problems === null && isBlankRecord(record)) {
         blankRows++;
         return;
@@ -752,14 +758,15 @@ export async function importFeedbackCsv(
     const respondentId = responseId === "" ? `${respondentStem}${row}` : responseId;
     const linkKey = persona === "" ? rowStage : `${rowStage}\u0000${persona}`;
     // The outcome's answer carries the row's text, else the first answer.
-    let carrier = rowAnswers.findIndex((answer) => questions[answer.question]?.measure === "outcome");
+    let carrier = rowQuestions.findIndex((q) => questions[q]?.measure === "outcome");
     if (carrier < 0) carrier = 0;
     const first = feedback.length;
     let counted = 0;
-    const answerCount = Math.max(rowAnswers.length, 1);
+    const answerCount = Math.max(rowQuestions.length, 1);
     for (let k = 0; k < answerCount; k++) {
-      const answer = rowAnswers[k];
-      const question = answer === undefined ? null : (questions[answer.question] as WideQuestion);
+      const questionIndex = rowQuestions[k] ?? -1;
+      const answer = rowReadings[k];
+      const question = answer === undefined ? null : (questions[questionIndex] as WideQuestion);
       // Most rows name the same stage and persona: a question's links are looked up once per pair.
       const cached = question === null || alreadyImported !== null ? undefined : question.links.get(linkKey);
       if (cached !== undefined) {
@@ -777,7 +784,7 @@ export async function importFeedbackCsv(
         }
         continue;
       }
-      const rating = answer === undefined ? null : answer.reading.value;
+      const rating = answer === undefined ? null : answer.value;
       const itemText = k === carrier ? text : "";
       if (k === 0 && alreadyImported !== null && links.newStage === null && links.newTouchpoint === null && links.newPersona === null) {
         const key =
@@ -807,7 +814,7 @@ export async function importFeedbackCsv(
         if (cached === undefined && question.links.size < 1000) {
           question.links.set(linkKey, { stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId });
         }
-        if (answer !== undefined) addToTally(question.tally, answer.reading);
+        if (answer !== undefined) addToTally(question.tally, answer);
       }
       const at = feedback.length;
       if (dateReading !== null && dateReading.kind === "ambiguous") {
@@ -815,8 +822,8 @@ export async function importFeedbackCsv(
         ambiguousCells.push(dateCol === null ? "" : (record[dateCol] ?? ""));
       }
       feedbackRows.push(row);
-      waitingRatings.push(answer === undefined ? null : answer.reading);
-      answerQuestion.push(answer === undefined ? -1 : answer.question);
+      waitingRatings.push(answer ?? null);
+      answerQuestion.push(questionIndex);
       feedback.push({
         id: makeId("feedback"),
         kind,

@@ -196,6 +196,7 @@ export interface RejectedRow {
 export interface CsvImportResult {
   /** Data rows in the file: header rows and blank rows not counted. rows = imported + skipped. */
   rows: number;
+  /** Rows imported: one feedback each in a long file; in a wide one, rows with at least one answer or a text. */
   imported: number;
   skipped: number;
   /** Feedback made: one per imported row of a long file, one per answered question of a wide one. */

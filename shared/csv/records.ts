@@ -636,3 +636,58 @@ export async function streamCsvRecords(
   }
   onSlice?.(total, index);
 }
+
+/**
+ * The whole records among the first `chars` characters of a text (without a byte-order mark), for a
+ * first look at a large file: up to the last row break within them, but never fewer than
+ * LAYOUT_MIN_RECORDS records, however long (a header row of 800 columns is not cut). Row breaks are
+ * found as the import finds them, so a stray quote or a quoted line break does not move them.
+ */
+export function csvTextHeadRecords(text: CsvText, chars: number, delimiter: CsvDelimiter): string {
+  const scanner = new RowBreakScanner(delimiter);
+  const parts: string[] = [];
+  let read = 0;
+  let end = -1;
+  let stop = false;
+  for (const { piece } of scannablePieces(text)) {
+    scanner.scan(piece, (at) => {
+      if (read + at <= chars || scanner.records <= LAYOUT_MIN_RECORDS) {
+        end = read + at;
+        return false;
+      }
+      stop = true;
+      return true;
+    });
+    parts.push(piece);
+    read += piece.length;
+    if (stop || (read > chars && scanner.records >= LAYOUT_MIN_RECORDS)) break;
+  }
+  const head = parts.join("");
+  return end === -1 ? head : head.slice(0, end);
+}
+
+/**
+ * Counts a text's data rows as `inspectCsv` counts them (records that are not blank, less the
+ * `headerRecords`), by reading its records as the import does, with a turn for the host between
+ * slices: the count the wizard shows is then always the count the import reports.
+ */
+export async function countCsvDataRows(
+  text: CsvText,
+  delimiter: CsvDelimiter,
+  headerRecords: number,
+  yieldToHost: () => Promise<void>,
+): Promise<number> {
+  const trouble = createQuoteTrouble();
+  let records = 0;
+  await streamCsvRecords(
+    text,
+    { delimiter },
+    (index, record) => {
+      // As in the inspection: a record whose quote never closed is a row, even if what it swallowed is blank.
+      const blank = (record.length === 1 && record[0] === "") || (!trouble.broken.has(index) && isBlankRecord(record));
+      if (!blank) records++;
+    },
+    { trouble, rowsPerSlice: 5000, yieldToHost },
+  );
+  return Math.max(0, records - headerRecords);
+}

@@ -10,7 +10,7 @@
  * points and KPIs (the map's own feedback is left out). Bad input exits non-zero with one line
  * naming the problem.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { analyseJourney } from "../shared/analysis";
 import {
   CsvDecodeError,
@@ -19,6 +19,7 @@ import {
   importFeedbackCsv,
   inspectCsv,
   normaliseHeader,
+  refuseOversizedCsv,
   type ColumnMapping,
   type MappedField,
 } from "../shared/csv";
@@ -125,12 +126,30 @@ function columnIndexes(headers: readonly string[], columns: Options["columns"]):
   return mapping;
 }
 
+/** The feedback file's bytes, a file too large to import refused by its size before it is read. */
+function readFeedbackFile(file: string): Uint8Array {
+  let size = -1;
+  try {
+    size = statSync(file).size;
+  } catch {
+    // Reading it says why it cannot be read.
+  }
+  try {
+    if (size >= 0) refuseOversizedCsv(size);
+  } catch (error) {
+    if (error instanceof CsvDecodeError) throw new UsageError(`"${file}": ${error.message}`);
+    throw error;
+  }
+  const bytes = readFileOrFail(file, "feedback file");
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 export async function runCli(args: readonly string[]): Promise<string> {
   const options = parseArguments(args);
-  const bytes = readFileOrFail(options.file, "feedback file");
+  const bytes = readFeedbackFile(options.file);
   let decoded;
   try {
-    decoded = decodeCsvBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    decoded = decodeCsvBytes(bytes);
   } catch (error) {
     if (error instanceof CsvDecodeError) throw new UsageError(`"${options.file}": ${error.message}`);
     throw error;

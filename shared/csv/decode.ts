@@ -45,7 +45,7 @@ export function refuseOversizedCsv(size: number): void {
   if (size <= MAX_CSV_BYTES) return;
   const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024)).toLocaleString("en")} MB`;
   throw new CsvDecodeError(
-    `this file is ${mb(size)}, more than the ${mb(MAX_CSV_BYTES)} a feedback file can have: split it into smaller files (by month, say) and import them one after another`,
+    `this file is ${mb(size)}, over the ${mb(MAX_CSV_BYTES)} a feedback file can have: split it into smaller files and import them one by one`,
   );
 }
 

@@ -605,7 +605,7 @@ export async function importFeedbackCsv(
       csvProblem(
         1,
         responseName,
-        `this column repeats its values (${distinctIdCount(idHashes).toLocaleString("en")} different in ${feedback.length.toLocaleString("en")} rows), so it is not read as a response id and no row is taken for a duplicate by it: map it as the response id if it is one`,
+        `this column repeats its values (${distinctIdCount(idHashes)} different in ${feedback.length} rows): not read as a response id, so no row is skipped as a duplicate by it`,
       ),
     );
   }

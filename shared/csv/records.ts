@@ -98,25 +98,12 @@ const LAYOUT_MIN_RECORDS = 4;
 
 /**
  * The first records of a text, whole however long they are (an 800-column survey's header row is
- * over 256 kB): up to LAYOUT_RECORDS of them, fewer once LAYOUT_CHARS are read and the layout has
- * its LAYOUT_MIN_RECORDS.
+ * over 256 kB): those ending within LAYOUT_CHARS, at least LAYOUT_MIN_RECORDS, at most LAYOUT_RECORDS.
  */
 function leadingRecords(text: CsvText, delimiter: CsvDelimiter): string[][] {
-  const scanner = new RowBreakScanner(delimiter);
-  const parts: string[] = [];
-  let read = 0;
-  let done = false;
-  for (const { piece } of scannablePieces(text)) {
-    const end = scanner.scan(piece, (at) => scanner.records >= LAYOUT_RECORDS || (read + at >= LAYOUT_CHARS && scanner.records >= LAYOUT_MIN_RECORDS));
-    done = end !== -1 && (scanner.records >= LAYOUT_RECORDS || (read + end >= LAYOUT_CHARS && scanner.records >= LAYOUT_MIN_RECORDS));
-    parts.push(done ? piece.slice(0, end) : piece);
-    read += piece.length;
-    if (done) break;
-  }
-  let head = withoutUnwantedChars(parts.join(""));
-  if (scanner.strays.length > 0) head = repairStrayQuotes(head, delimiter);
+  const head = repairStrayQuotes(withoutUnwantedChars(csvTextHeadRecords(text, LAYOUT_CHARS, delimiter)), delimiter);
   const readable = readableRecords(head, delimiter);
-  return Papa.parse<string[]>(papaInput(head === readable.text ? head : readable.text), {
+  return Papa.parse<string[]>(papaInput(readable.text), {
     delimiter,
     newline: readable.newline,
     preview: LAYOUT_RECORDS,
@@ -570,6 +557,8 @@ export interface QuoteTrouble {
 export function createQuoteTrouble(): QuoteTrouble {
   const problems: CsvProblem[] = [];
   const broken = new Set<number>();
+  const STRAY =
+    'a quoted cell has text after its closing quote (a stray " inside a cell?): read as a spreadsheet reads it, the text after the quote continuing the cell';
   return {
     problems,
     broken,
@@ -577,21 +566,17 @@ export function createQuoteTrouble(): QuoteTrouble {
       // An unclosed quote explains any other error on the same record, so it is the one reported.
       const unclosed = errors.some((error) => error.code === "MissingQuotes");
       if (unclosed) broken.add(index);
+      // Text after a closing quote is read as a spreadsheet reads it before papaparse sees it; the
+      // error is left only where that text runs to the end of the file in spaces, which are dropped.
       const detail = unclosed
         ? 'a quoted cell opens in this row but never closes, so everything after it was read into that cell: add the closing quote (") and import this row again'
         : errors.some((error) => error.code === "InvalidQuotes")
-          ? 'a quoted cell has text after its closing quote (a stray " inside a cell?); the row was read as well as possible'
+          ? STRAY
           : (errors[0]?.message ?? "papaparse reported a problem");
       problems.push(csvProblem(index + 1, null, detail));
     },
     stray(index) {
-      problems.push(
-        csvProblem(
-          index + 1,
-          null,
-          'a quoted cell has text after its closing quote (a stray " inside a cell?): read as a spreadsheet reads it, the text after the quote continuing the cell',
-        ),
-      );
+      problems.push(csvProblem(index + 1, null, STRAY));
     },
   };
 }

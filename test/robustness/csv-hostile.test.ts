@@ -103,7 +103,7 @@ describe("an id column holding one survey id (repeated-survey-id.csv)", () => {
     expect(result.mapping.responseId).toBeNull();
     expect(result.feedback.every((f) => f.responseId === undefined)).toBe(true);
     expect(messages(result)).toEqual([
-      'row 1, column "ID": this column repeats its values (1 different in 6 rows), so it is not read as a response id and no row is taken for a duplicate by it: map it as the response id if it is one',
+      'row 1, column "ID": this column repeats its values (1 different in 6 rows): not read as a response id, so no row is skipped as a duplicate by it',
     ]);
   });
 
@@ -226,7 +226,7 @@ describe("a large, mostly ASCII file with Windows-1252 bytes, in the panel (gene
 describe("a file too large to read (generated, sparse)", () => {
   it("is refused by its size, in words, by the decoder, the panel and the command line", async () => {
     const tooLarge = new Uint8Array(MAX_CSV_BYTES + 1);
-    const message = "this file is 256 MB, more than the 256 MB a feedback file can have: split it into smaller files (by month, say) and import them one after another";
+    const message = "this file is 256 MB, over the 256 MB a feedback file can have: split it into smaller files and import them one by one";
     expect(() => decodeCsvBytes(tooLarge)).toThrow(new CsvDecodeError(message));
     await expect(decodeCsvFileAsync("big.csv", tooLarge, noWait)).rejects.toThrow(message);
 
@@ -237,7 +237,7 @@ describe("a file too large to read (generated, sparse)", () => {
       // 560 MB without writing them: a sparse file.
       truncateSync(file, 560 * 1024 * 1024);
       await expect(runCli(["analyze", file])).rejects.toThrow(
-        `"${file}": this file is 560 MB, more than the 256 MB a feedback file can have: split it into smaller files (by month, say) and import them one after another`,
+        `"${file}": this file is 560 MB, over the 256 MB a feedback file can have: split it into smaller files and import them one by one`,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -126,11 +126,9 @@ export function inspectForWizard(text: CsvText, options: InspectOptions): Wizard
  * Counts the data rows of a text (records that are not blank, less the header records) as the
  * import will, piece by piece and slice by slice, giving the host turns.
  */
-export async function countDataRowsAsync(
+export const countDataRowsAsync: (
   text: CsvText,
   delimiter: CsvDelimiter,
   headerRecords: number,
   yieldToHost: YieldToHost,
-): Promise<number> {
-  return countCsvDataRows(text, delimiter, headerRecords, yieldToHost);
-}
+) => Promise<number> = countCsvDataRows;

@@ -439,8 +439,8 @@ interface RecordChunk {
   final: boolean;
   /** Index in the text of the chunk's first character, for the progress. */
   start: number;
-  /** Index of the chunk's first record. */
-  first: number;
+  /** Characters of the text the chunk was made from (cleaning and repairs change its own length). */
+  size: number;
   /** Indexes of its records that had a stray quote (now read as a spreadsheet reads it). */
   strays: number[];
 }
@@ -454,7 +454,6 @@ function* recordChunks(text: CsvText, delimiter: CsvDelimiter): Generator<Record
   const scanner = new RowBreakScanner(delimiter);
   let carry: string[] = [];
   let carryStart = 0;
-  let first = 0;
   let newline: CsvNewline | null = null;
   for (const { piece, final, start } of scannablePieces(text)) {
     if (carry.length === 0) carryStart = start;
@@ -467,14 +466,14 @@ function* recordChunks(text: CsvText, delimiter: CsvDelimiter): Generator<Record
     carry.push(cut === piece.length ? piece : piece.slice(0, cut));
     const whole = carry.length === 1 ? (carry[0] as string) : carry.join("");
     const records = final ? Number.POSITIVE_INFINITY : scanner.records;
-    const strays: number[] = [];
-    while (scanner.strays.length > 0 && (scanner.strays[0] as number) < records) strays.push(scanner.strays.shift() as number);
+    let taken = 0;
+    while (taken < scanner.strays.length && (scanner.strays[taken] as number) < records) taken++;
+    const strays = scanner.strays.splice(0, taken);
     let chunkText = withoutUnwantedChars(whole);
     if (strays.length > 0) chunkText = repairStrayQuotes(chunkText, delimiter);
     const readable = readableRecords(chunkText, delimiter, newline);
     newline = readable.newline;
-    yield { ...readable, final, start: carryStart, first, strays };
-    first = scanner.records;
+    yield { ...readable, final, start: carryStart, size: whole.length, strays };
     carry = cut === piece.length ? [] : [piece.slice(cut)];
     carryStart = start + cut;
   }
@@ -608,7 +607,7 @@ export async function streamCsvRecords(
   for (const chunk of recordChunks(text, layout.delimiter)) {
     const { records, errors } = readChunk(chunk, layout.delimiter);
     for (const stray of chunk.strays) trouble.stray(stray);
-    const length = chunk.text.length;
+    const length = chunk.size;
     for (let i = 0; i < records.length; i++, index++) {
       const recordErrors = errors?.get(i);
       if (recordErrors !== undefined) trouble.add(recordErrors, index);

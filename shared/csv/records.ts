@@ -414,21 +414,26 @@ function withoutUnwantedChars(text: string): string {
 }
 
 /** The pieces of a text, each made ready for the scanner: the byte-order mark left out, a piece's final CR moved to the next piece. */
-function* scannablePieces(text: CsvText): Generator<{ piece: string; final: boolean; start: number }> {
-  const pieces = piecesOf(text);
+function* scannablePieces(text: CsvText, size = PIECE_CHARS): Generator<{ piece: string; final: boolean; start: number }> {
+  const sources = typeof text === "string" ? [text] : text;
   let held = "";
   let start = 0;
-  for (let p = 0; p < pieces.length; p++) {
-    let piece = held + (pieces[p] ?? "");
-    if (start === 0 && piece.charCodeAt(0) === 0xfeff) {
-      piece = piece.slice(1);
-      start++;
+  for (let p = 0; p < sources.length; p++) {
+    const source = sources[p] ?? "";
+    // A long string or a large piece is read `size` characters at a time, each cut when it is reached.
+    const parts = Math.max(1, Math.ceil(source.length / size));
+    for (let k = 0; k < parts; k++) {
+      let piece = held + (parts === 1 ? source : source.slice(k * size, (k + 1) * size));
+      if (start === 0 && piece.charCodeAt(0) === 0xfeff) {
+        piece = piece.slice(1);
+        start++;
+      }
+      const final = p === sources.length - 1 && k === parts - 1;
+      held = !final && piece.endsWith("\r") ? "\r" : "";
+      if (held !== "") piece = piece.slice(0, -1);
+      yield { piece, final, start };
+      start += piece.length;
     }
-    const final = p === pieces.length - 1;
-    held = !final && piece.endsWith("\r") ? "\r" : "";
-    if (held !== "") piece = piece.slice(0, -1);
-    yield { piece, final, start };
-    start += piece.length;
   }
 }
 
@@ -450,12 +455,12 @@ interface RecordChunk {
  * the pieces before left over (kept as pieces, joined once the record is whole). The last chunk
  * holds the rest of the text, which may be a record whose quote never closed.
  */
-function* recordChunks(text: CsvText, delimiter: CsvDelimiter): Generator<RecordChunk> {
+function* recordChunks(text: CsvText, delimiter: CsvDelimiter, pieceChars = PIECE_CHARS): Generator<RecordChunk> {
   const scanner = new RowBreakScanner(delimiter);
   let carry: string[] = [];
   let carryStart = 0;
   let newline: CsvNewline | null = null;
-  for (const { piece, final, start } of scannablePieces(text)) {
+  for (const { piece, final, start } of scannablePieces(text, pieceChars)) {
     if (carry.length === 0) carryStart = start;
     const end = scanner.scan(piece);
     if (end === -1 && !final) {
@@ -588,6 +593,8 @@ export interface CsvStreamOptions {
   yieldToHost: () => Promise<void>;
   /** After each slice: characters read so far and records handed over so far. */
   onSlice?: (done: number, records: number) => void;
+  /** Characters read at a time (default 1 MB): papaparse reads each such part in one go, in one task. */
+  pieceChars?: number;
 }
 
 /**
@@ -604,7 +611,7 @@ export async function streamCsvRecords(
   const total = csvTextLength(text);
   let index = 0;
   let sinceTurn = 0;
-  for (const chunk of recordChunks(text, layout.delimiter)) {
+  for (const chunk of recordChunks(text, layout.delimiter, options.pieceChars)) {
     const { records, errors } = readChunk(chunk, layout.delimiter);
     for (const stray of chunk.strays) trouble.stray(stray);
     const length = chunk.size;
@@ -671,7 +678,8 @@ export async function countCsvDataRows(
       const blank = (record.length === 1 && record[0] === "") || (!trouble.broken.has(index) && isBlankRecord(record));
       if (!blank) records++;
     },
-    { trouble, rowsPerSlice: 5000, yieldToHost },
+    // Small parts and slices: the count runs while the person looks at the wizard.
+    { trouble, rowsPerSlice: 1000, yieldToHost, pieceChars: 64 * 1024 },
   );
   return Math.max(0, records - headerRecords);
 }

@@ -34,8 +34,11 @@ export function csvTextLength(text: CsvText): number {
   return length;
 }
 
-/** How much of one long string is read at a time: papaparse then never holds a whole 30 MB file in one parse. */
-const PIECE_CHARS = 1024 * 1024;
+/**
+ * How much of one long string or large piece is read at a time: papaparse then never holds a whole
+ * 30 MB file in one parse, and reading one part is a short task in a panel.
+ */
+const PIECE_CHARS = 256 * 1024;
 
 function piecesOf(text: CsvText): readonly string[] {
   if (typeof text !== "string") return text;
@@ -593,7 +596,7 @@ export interface CsvStreamOptions {
   yieldToHost: () => Promise<void>;
   /** After each slice: characters read so far and records handed over so far. */
   onSlice?: (done: number, records: number) => void;
-  /** Characters read at a time (default 1 MB): papaparse reads each such part in one go, in one task. */
+  /** Characters read at a time (default 256 kB): papaparse reads each such part in one go, in one task. */
   pieceChars?: number;
 }
 

@@ -40,18 +40,10 @@ export function csvTextLength(text: CsvText): number {
  */
 const PIECE_CHARS = 256 * 1024;
 
-function piecesOf(text: CsvText): readonly string[] {
-  if (typeof text !== "string") return text;
-  if (text.length <= PIECE_CHARS) return [text];
-  const pieces: string[] = [];
-  for (let start = 0; start < text.length; start += PIECE_CHARS) pieces.push(text.slice(start, start + PIECE_CHARS));
-  return pieces;
-}
-
 /** The first `chars` characters of a text (all of it when shorter), without a byte-order mark. */
 export function csvTextHead(text: CsvText, chars: number): string {
   let head = "";
-  for (const piece of piecesOf(text)) {
+  for (const piece of typeof text === "string" ? [text] : text) {
     head += piece.slice(0, chars + 1 - head.length);
     if (head.length > chars) break;
   }

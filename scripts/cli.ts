@@ -14,7 +14,7 @@
  * points and KPIs (the map's own feedback is left out). Bad input exits non-zero with one line
  * naming the problem.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { analyseJourney } from "../shared/analysis";
 import {
   CsvDecodeError,
@@ -26,6 +26,7 @@ import {
   inspectCsv,
   normaliseHeader,
   questionShortName,
+  refuseOversizedCsv,
   type ColumnMapping,
   type ColumnSettings,
   type CsvImportOptions,
@@ -294,13 +295,31 @@ function reportColumns(result: CsvImportResult): ReportColumn[] {
     }));
 }
 
+/** The feedback file's bytes, a file too large to import refused by its size before it is read. */
+function readFeedbackFile(file: string): Uint8Array {
+  let size = -1;
+  try {
+    size = statSync(file).size;
+  } catch {
+    // Reading it says why it cannot be read.
+  }
+  try {
+    if (size >= 0) refuseOversizedCsv(size);
+  } catch (error) {
+    if (error instanceof CsvDecodeError) throw new UsageError(`"${file}": ${error.message}`);
+    throw error;
+  }
+  const bytes = readFileOrFail(file, "feedback file");
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 export async function runCli(args: readonly string[]): Promise<string> {
   const options = parseArguments(args);
   if (options.help) return HELP;
-  const bytes = readFileOrFail(options.file, "feedback file");
+  const bytes = readFeedbackFile(options.file);
   let decoded;
   try {
-    decoded = decodeCsvBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    decoded = decodeCsvBytes(bytes);
   } catch (error) {
     if (error instanceof CsvDecodeError) throw new UsageError(`"${options.file}": ${error.message}`);
     throw error;

@@ -26,15 +26,32 @@ export class CsvDecodeError extends Error {
 interface TextDecoderLike {
   decode(input: Uint8Array): string;
 }
-declare const TextDecoder: new (label: string, options?: { fatal?: boolean }) => TextDecoderLike;
+declare const TextDecoder: new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => TextDecoderLike;
 
 /** How much of the file the "is this text?" checks look at: enough to see a binary header. */
 const SNIFF_BYTES = 64 * 1024;
 /** Above this share of control characters a file is not text, whatever its extension says. */
 const MAX_CONTROL_SHARE = 0.1;
 
-/** Decodes a CSV file's bytes, detecting the encoding; throws `CsvDecodeError` for a file that is not text. */
+/**
+ * The largest feedback file read: about 1.7 million rows of a survey export. A larger one would not
+ * fit in one JavaScript string (at most 2^29 − 24 characters) once decoded, and its rows not in the
+ * memory of a panel; it is refused in words before anything is read.
+ */
+export const MAX_CSV_BYTES = 256 * 1024 * 1024;
+
+/** Throws `CsvDecodeError` for a file of `size` bytes over MAX_CSV_BYTES, saying what to do instead. */
+export function refuseOversizedCsv(size: number): void {
+  if (size <= MAX_CSV_BYTES) return;
+  const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024)).toLocaleString("en")} MB`;
+  throw new CsvDecodeError(
+    `this file is ${mb(size)}, over the ${mb(MAX_CSV_BYTES)} a feedback file can have: split it into smaller files and import them one by one`,
+  );
+}
+
+/** Decodes a CSV file's bytes, detecting the encoding; throws `CsvDecodeError` for a file that is not text or too large. */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
+  refuseOversizedCsv(bytes.length);
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, "utf-16le");
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, "utf-16be");
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -59,7 +76,31 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
  * Windows-1252, a valid-looking pair such as "Ã©" is more likely two characters.
  */
 function decodeNotQuiteUtf8(bytes: Uint8Array): DecodedCsv {
-  const utf8 = new TextDecoder("utf-8");
+  const { text, utf8Sequences } = decodeMixedLines(bytes);
+  return { text, encoding: utf8Sequences > 0 ? "utf-8" : "windows-1252", bom: false };
+}
+
+/**
+ * Decodes bytes without a byte-order mark line by line, as `decodeCsvBytes` does a file that is not
+ * UTF-8 throughout; also the UTF-8 sequences read, which make the file's encoding "utf-8" when there
+ * are any, and whether the bytes were valid UTF-8 throughout. Each line is decoded on its own, so a file cut at line breaks decodes piece by piece to
+ * the same text as whole (the panel decodes a large file so).
+ */
+export function decodeCsvLines(bytes: Uint8Array): { text: string; utf8Sequences: number; valid: boolean } {
+  try {
+    // A mark inside the file (where two files were joined) is a character, as in the file read whole.
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    let utf8Sequences = 0;
+    for (let i = 0; i < bytes.length; i++) if ((bytes[i] ?? 0) >= 0xc0) utf8Sequences++;
+    return { text, utf8Sequences, valid: true };
+  } catch {
+    return { ...decodeMixedLines(bytes), valid: false };
+  }
+}
+
+function decodeMixedLines(bytes: Uint8Array): { text: string; utf8Sequences: number } {
+  // Lines start anywhere in the file: a mark at the start of one is a character, not the file's mark.
+  const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
   const parts: string[] = [];
   /** Start of the bytes not yet decoded, all valid UTF-8. */
   let pending = 0;
@@ -107,7 +148,7 @@ function decodeNotQuiteUtf8(bytes: Uint8Array): DecodedCsv {
   }
   endLine(bytes.length);
   if (pending < bytes.length) parts.push(utf8.decode(bytes.subarray(pending)));
-  return { text: parts.join(""), encoding: utf8Sequences > 0 ? "utf-8" : "windows-1252", bom: false };
+  return { text: parts.join(""), utf8Sequences };
 }
 
 /**

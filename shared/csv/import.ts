@@ -49,7 +49,7 @@ import {
   readRating,
 } from "./rating";
 import { createHostTurns } from "./host-turn";
-import { createResponseIdFilter, responseIdHash } from "./response-ids";
+import { createResponseIdFilter, distinctIdCount, looksLikeResponseIds, responseIdHash } from "./response-ids";
 import {
   type CsvLayout,
   type CsvLayoutOptions,
@@ -926,20 +926,37 @@ export async function importFeedbackCsv(
 
   // Responses the file repeats (the same response id, rating and text as an earlier row): skipped.
   const removed = new Set<number>();
-  if (suspects.size > 0) {
+  // A guessed id column whose values mostly repeat (a survey's id on every row) names no response.
+  const notAnId =
+    responseCol !== null &&
+    options.mapping?.responseId === undefined &&
+    suspects.size * 2 >= feedback.length &&
+    !looksLikeResponseIds(idHashes);
+  if (notAnId) {
+    for (const item of feedback) delete item.responseId;
+    mapping.responseId = null;
+    errors.push(
+      csvProblem(
+        1,
+        responseName,
+        `this column repeats its values (${distinctIdCount(idHashes)} different in ${feedback.length} rows): not read as a response id, so no row is skipped as a duplicate by it`,
+      ),
+    );
+  }
+  if (suspects.size > 0 && !notAnId) {
     const suspectHashes = new Set<number>();
     for (const at of suspects.keys()) suspectHashes.add(idHashes[at] ?? -1);
-    const kept = new Map<string, number[]>();
+    // By the whole key (id, rating, text), so that one id on every row costs one look-up a row.
+    const kept = new Map<string, number>();
     for (let at = 0; at < feedback.length; at++) {
       if (!suspectHashes.has(idHashes[at] ?? -1)) continue;
       const item = feedback[at] as Feedback;
       const id = item.responseId;
-      if (id === undefined) continue;
-      const earlier = kept.get(id);
-      const same = earlier?.find((k) => feedback[k]?.text === item.text && feedback[k]?.rating === item.rating);
+      const key = responseKey(item);
+      if (id === undefined || key === null) continue;
+      const same = kept.get(key);
       if (same === undefined) {
-        if (earlier === undefined) kept.set(id, [at]);
-        else earlier.push(at);
+        kept.set(key, at);
         continue;
       }
       const row = feedbackRows[at] ?? 0;

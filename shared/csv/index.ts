@@ -5,7 +5,15 @@
  * guessed mapping, scale: shown for the person to correct) → `importFeedbackCsv` (feedback, new
  * entities, and every row it could not import with its reason) → `exportRejectedRowsCsv` to fix those.
  */
-export { type CsvEncoding, type DecodedCsv, CsvDecodeError, decodeCsvBytes } from "./decode";
+export {
+  type CsvEncoding,
+  type DecodedCsv,
+  CsvDecodeError,
+  MAX_CSV_BYTES,
+  decodeCsvBytes,
+  decodeCsvLines,
+  refuseOversizedCsv,
+} from "./decode";
 export { type CsvDelimiter, CSV_DELIMITERS, detectDelimiter } from "./detect";
 export {
   type ColumnMapping,
@@ -24,7 +32,7 @@ export { escapeFormula, unescapeFormula } from "./formula";
 export { entityNameKey, guessChannel } from "./match";
 export type { CsvProblem } from "./problem";
 export type { CsvLayoutOptions, CsvText } from "./records";
-export { csvTextHead, csvTextLength } from "./records";
+export { csvTextHead, csvTextHeadRecords, csvTextLength, countCsvDataRows } from "./records";
 export { type CsvInspection, inspectCsv } from "./inspect";
 export {
   type ColumnProfile,

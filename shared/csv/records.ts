@@ -34,21 +34,16 @@ export function csvTextLength(text: CsvText): number {
   return length;
 }
 
-/** How much of one long string is read at a time: papaparse then never holds a whole 30 MB file in one parse. */
-const PIECE_CHARS = 1024 * 1024;
-
-function piecesOf(text: CsvText): readonly string[] {
-  if (typeof text !== "string") return text;
-  if (text.length <= PIECE_CHARS) return [text];
-  const pieces: string[] = [];
-  for (let start = 0; start < text.length; start += PIECE_CHARS) pieces.push(text.slice(start, start + PIECE_CHARS));
-  return pieces;
-}
+/**
+ * How much of one long string or large piece is read at a time: papaparse then never holds a whole
+ * 30 MB file in one parse, and reading one part is a short task in a panel.
+ */
+const PIECE_CHARS = 256 * 1024;
 
 /** The first `chars` characters of a text (all of it when shorter), without a byte-order mark. */
 export function csvTextHead(text: CsvText, chars: number): string {
   let head = "";
-  for (const piece of piecesOf(text)) {
+  for (const piece of typeof text === "string" ? [text] : text) {
     head += piece.slice(0, chars + 1 - head.length);
     if (head.length > chars) break;
   }
@@ -93,20 +88,28 @@ export interface HeaderRepeat {
 /** Enough records to find the header rows under any number of leading blank lines a real file has. */
 const LAYOUT_RECORDS = 40;
 const LAYOUT_CHARS = 256 * 1024;
+/** Records the layout needs at least, however long they are: the header rows, an import-id row, a first response. */
+const LAYOUT_MIN_RECORDS = 4;
 
-/** Works out the layout from the first records of the text; options override the detection. */
-export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): CsvLayout {
-  let head = csvTextHead(text, LAYOUT_CHARS);
-  // A CR cut off from its LF would read as a row break of another kind.
-  if (head.length === LAYOUT_CHARS && head.endsWith("\r")) head = head.slice(0, -1);
-  const delimiter = options.delimiter ?? detectDelimiter(head);
+/**
+ * The first records of a text, whole however long they are (an 800-column survey's header row is
+ * over 256 kB): those ending within LAYOUT_CHARS, at least LAYOUT_MIN_RECORDS, at most LAYOUT_RECORDS.
+ */
+function leadingRecords(text: CsvText, delimiter: CsvDelimiter): string[][] {
+  const head = repairStrayQuotes(withoutUnwantedChars(csvTextHeadRecords(text, LAYOUT_CHARS, delimiter)), delimiter);
   const readable = readableRecords(head, delimiter);
-  const records = Papa.parse<string[]>(readable.text, {
+  return Papa.parse<string[]>(papaInput(readable.text), {
     delimiter,
     newline: readable.newline,
     preview: LAYOUT_RECORDS,
     skipEmptyLines: false,
   }).data;
+}
+
+/** Works out the layout from the first records of the text; options override the detection. */
+export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): CsvLayout {
+  const delimiter = options.delimiter ?? detectDelimiter(csvTextHead(text, LAYOUT_CHARS));
+  const records = leadingRecords(text, delimiter);
   let headerIndex = 0;
   while (headerIndex < records.length && isBlankRecord(records[headerIndex] ?? [])) headerIndex++;
   let secondIndex = headerIndex + 1;
@@ -271,34 +274,209 @@ function distinctNames(names: readonly string[]): { headers: string[]; repeats: 
 }
 
 /**
- * Parts of the text to hand papaparse, each starting at a record: the record the last part ended
- * in (`carry`, which papaparse may have read only in part) followed by the next piece. A CR that
- * ends a piece waits for the next one, which may start with its LF.
+ * Follows a CSV text's quotes and row breaks, piece after piece, as papaparse and spreadsheets read
+ * them: a quote opens a quoted cell only at the start of a cell; the cell runs to the quote that is
+ * not doubled; a row break outside quoted cells ends a record. Its state carries over from one piece
+ * to the next, so no character is ever looked at twice, however long a record is (a 50 MB line, a
+ * quote that never closes).
+ *
+ * A quoted cell with text after its closing quote ("Fast" delivery? Not really) is a stray quote:
+ * papaparse would read on to some later quote, swallowing the rows between; a spreadsheet reads the
+ * text after the quote as more of the cell, up to the delimiter, and so does this scanner (the quotes
+ * in that text are characters). Such records are listed in `strays`, to be made readable for
+ * papaparse (`repairStrayQuotes`).
  */
-function createRecordParts(text: CsvText, delimiter: CsvDelimiter) {
-  const pieces = piecesOf(text);
-  let next = 0;
-  /** Characters of the pieces taken so far. */
-  let taken = 0;
-  let heldCr = false;
+class RowBreakScanner {
+  /** Outside quoted cells, inside one, just after a quote inside one, after a closing quote and spaces. */
+  private state: 0 | 1 | 2 | 3 = 0;
+  /** The last character of the text scanned before, which tells whether a quote starts a cell. */
+  private previous = LF;
+  /** Where the quote that may close the current cell is, in the text being scanned. */
+  private quoteAt = -1;
+  /** Row breaks seen: the index of the record being scanned. */
+  records = 0;
+  /** Indexes of the records with a stray quote, in order. */
+  readonly strays: number[] = [];
+  private readonly separator: number;
+  private readonly special = /["\r\n]/g;
+
+  constructor(
+    delimiter: CsvDelimiter,
+    /** Called at each stray quote with where its closing quote is and where the text after it starts. */
+    private readonly onStray: ((quoteAt: number, tailAt: number) => void) | null = null,
+  ) {
+    this.separator = delimiter.charCodeAt(0);
+  }
+
+  /**
+   * Scans the next piece of the text; returns the index just after its last row break outside
+   * quoted cells, or -1 when it has none. `onBreak` may stop the scan at a row break (given the index
+   * just after it) by returning true. A CR that ends a piece must wait for the next piece, which may
+   * start with its LF.
+   */
+  scan(text: string, onBreak: ((end: number) => boolean) | null = null): number {
+    const length = text.length;
+    let last = -1;
+    let i = 0;
+    while (i < length) {
+      if (this.state === 1) {
+        const quote = text.indexOf('"', i);
+        if (quote === -1) break;
+        this.state = 2;
+        this.quoteAt = quote;
+        i = quote + 1;
+        continue;
+      }
+      const code = text.charCodeAt(i);
+      if (this.state === 2) {
+        // A doubled quote is a quote in the cell; anything else follows the closing quote.
+        if (code === QUOTE) {
+          this.state = 1;
+          i++;
+        } else this.state = 3;
+        continue;
+      }
+      if (this.state === 3) {
+        // papaparse allows spaces between a closing quote and the delimiter or row break.
+        if (code === SPACE) {
+          i++;
+          continue;
+        }
+        this.state = 0;
+        if (code !== this.separator && code !== CR && code !== LF) {
+          if (this.strays[this.strays.length - 1] !== this.records) this.strays.push(this.records);
+          this.onStray?.(this.quoteAt, this.quoteAt + 1);
+        }
+        continue;
+      }
+      this.special.lastIndex = i;
+      const match = this.special.exec(text);
+      if (match === null) break;
+      const at = match.index;
+      if (text.charCodeAt(at) === QUOTE) {
+        const before = at === 0 ? this.previous : text.charCodeAt(at - 1);
+        if (before === this.separator || before === LF || before === CR) this.state = 1;
+        i = at + 1;
+        continue;
+      }
+      i = at + (text.charCodeAt(at) === CR && text.charCodeAt(at + 1) === LF ? 2 : 1);
+      this.records++;
+      last = i;
+      if (onBreak?.(i) === true) return last;
+    }
+    if (length > 0) this.previous = text.charCodeAt(length - 1);
+    return last;
+  }
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+const SPACE = 0x20;
+
+/**
+ * Rewrites a text's stray quotes so that papaparse reads each such cell as a spreadsheet does: the
+ * quoted part, then the text after the closing quote up to the delimiter, quotes in it kept.
+ * `"Fast" delivery? Not really,` becomes `"Fast delivery? Not really",`.
+ */
+function repairStrayQuotes(text: string, delimiter: CsvDelimiter): string {
+  const parts: string[] = [];
+  let from = 0;
+  const cellEnd = new RegExp(`[${delimiter === "\t" ? "\\t" : `\\${delimiter}`}\\r\\n]`, "g");
+  new RowBreakScanner(delimiter, (quoteAt, tailAt) => {
+    cellEnd.lastIndex = tailAt;
+    const end = cellEnd.exec(text)?.index ?? text.length;
+    parts.push(text.slice(from, quoteAt), text.slice(tailAt, end).replace(/"/g, '""'), '"');
+    from = end;
+  }).scan(text);
+  parts.push(text.slice(from));
+  return parts.join("");
+}
+
+/**
+ * Characters no cell should carry into a stage, a persona or a comment: NUL and the other C0 controls
+ * (but the tab, line feed and carriage return a CSV is made of), DEL, and the bidirectional embeddings,
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069), with which "\u202EyrevileD" shows as
+ * "Delivery" but sorts, matches and exports as something else. They are left out of every record.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNWANTED_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
+function withoutUnwantedChars(text: string): string {
+  UNWANTED_CHARS.lastIndex = 0;
+  if (!UNWANTED_CHARS.test(text)) return text;
+  return text.replace(UNWANTED_CHARS, "");
+}
+
+/** The pieces of a text, each made ready for the scanner: the byte-order mark left out, a piece's final CR moved to the next piece. */
+function* scannablePieces(text: CsvText, size = PIECE_CHARS): Generator<{ piece: string; final: boolean; start: number }> {
+  const sources = typeof text === "string" ? [text] : text;
+  let held = "";
+  let start = 0;
+  for (let p = 0; p < sources.length; p++) {
+    const source = sources[p] ?? "";
+    // A long string or a large piece is read `size` characters at a time, each cut when it is reached.
+    const parts = Math.max(1, Math.ceil(source.length / size));
+    for (let k = 0; k < parts; k++) {
+      let piece = held + (parts === 1 ? source : source.slice(k * size, (k + 1) * size));
+      if (start === 0 && piece.charCodeAt(0) === 0xfeff) {
+        piece = piece.slice(1);
+        start++;
+      }
+      const final = p === sources.length - 1 && k === parts - 1;
+      held = !final && piece.endsWith("\r") ? "\r" : "";
+      if (held !== "") piece = piece.slice(0, -1);
+      yield { piece, final, start };
+      start += piece.length;
+    }
+  }
+}
+
+/** A run of whole records, ready for papaparse. */
+interface RecordChunk {
+  text: string;
+  newline: CsvNewline;
+  final: boolean;
+  /** Index in the text of the chunk's first character, for the progress. */
+  start: number;
+  /** Characters of the text the chunk was made from (cleaning and repairs change its own length). */
+  size: number;
+  /** Indexes of its records that had a stray quote (now read as a spreadsheet reads it). */
+  strays: number[];
+}
+
+/**
+ * The text in runs of whole records: each piece up to its last row break, with the part of a record
+ * the pieces before left over (kept as pieces, joined once the record is whole). The last chunk
+ * holds the rest of the text, which may be a record whose quote never closed.
+ */
+function* recordChunks(text: CsvText, delimiter: CsvDelimiter, pieceChars = PIECE_CHARS): Generator<RecordChunk> {
+  const scanner = new RowBreakScanner(delimiter);
+  let carry: string[] = [];
+  let carryStart = 0;
   let newline: CsvNewline | null = null;
-  return {
-    /** The next part, or null when the text is read; `final` says whether it holds the rest of the text. */
-    take(carry: string): { text: string; newline: CsvNewline; final: boolean; start: number } | null {
-      if (next >= pieces.length) return null;
-      let piece = pieces[next] ?? "";
-      if (taken === 0 && carry === "" && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
-      next++;
-      taken += piece.length;
-      let part = carry + (heldCr ? "\r" : "") + piece;
-      const final = next >= pieces.length;
-      heldCr = !final && part.endsWith("\r");
-      if (heldCr) part = part.slice(0, -1);
-      const readable = readableRecords(part, delimiter, newline);
-      newline = readable.newline;
-      return { ...readable, final, start: taken - part.length - (heldCr ? 1 : 0) };
-    },
-  };
+  for (const { piece, final, start } of scannablePieces(text, pieceChars)) {
+    if (carry.length === 0) carryStart = start;
+    const end = scanner.scan(piece);
+    if (end === -1 && !final) {
+      carry.push(piece);
+      continue;
+    }
+    const cut = final ? piece.length : end;
+    carry.push(cut === piece.length ? piece : piece.slice(0, cut));
+    const whole = carry.length === 1 ? (carry[0] as string) : carry.join("");
+    const records = final ? Number.POSITIVE_INFINITY : scanner.records;
+    let taken = 0;
+    while (taken < scanner.strays.length && (scanner.strays[taken] as number) < records) taken++;
+    const strays = scanner.strays.splice(0, taken);
+    let chunkText = withoutUnwantedChars(whole);
+    if (strays.length > 0) chunkText = repairStrayQuotes(chunkText, delimiter);
+    const readable = readableRecords(chunkText, delimiter, newline);
+    newline = readable.newline;
+    yield { ...readable, final, start: carryStart, size: whole.length, strays };
+    carry = cut === piece.length ? [] : [piece.slice(cut)];
+    carryStart = start + cut;
+  }
 }
 
 /**
@@ -310,47 +488,19 @@ function papaInput(part: string): string {
   return part.charCodeAt(0) === 0xfeff ? `\ufeff${part}` : part;
 }
 
-/** The complete records of a part, their quote errors by record, and the text to carry to the next part. */
-interface PartRecords {
+/** The records of a chunk and their quote errors by record. */
+interface ChunkRecords {
   records: string[][];
   errors: ReadonlyMap<number, Papa.ParseError[]> | null;
-  carry: string;
 }
 
 /**
- * Reads a part's complete records in one go (papaparse's step mode costs an object or three per
- * record). A part that does not end the text is read up to its last line break; papaparse then ends
- * with the empty record it gives after a final line break, unless that line break sits inside a
- * quoted cell: then the part is read record by record to find where its last record starts, and that
- * record is carried over, to be read whole with the next piece. The empty record after the text's
- * final line break is no row in a spreadsheet and is dropped.
+ * Reads a chunk's records in one go (papaparse's step mode costs an object or three per record). A
+ * chunk that does not end the text ends with a row break, after which papaparse gives an empty
+ * record, dropped; so is the one after the text's final line break, which is no row in a spreadsheet.
  */
-function readPart(part: { text: string; newline: CsvNewline; final: boolean }, delimiter: CsvDelimiter): PartRecords {
-  const { text, newline, final } = part;
-  const end = final ? text.length : text.lastIndexOf(newline) + newline.length;
-  if (end < newline.length) return final ? readWhole(text, newline, delimiter) : { records: [], errors: null, carry: text };
-  const read = parseRecords(end === text.length ? text : text.slice(0, end), newline, delimiter);
-  const last = read.records.length - 1;
-  if (isEmptyRecord(read.records[last]) && read.errors?.has(last) !== true) {
-    read.records.pop();
-    return { ...read, carry: final ? "" : text.slice(end) };
-  }
-  if (final) return { ...read, carry: "" };
-  return readToLastRecord(text, newline, delimiter);
-}
-
-function readWhole(text: string, newline: CsvNewline, delimiter: CsvDelimiter): PartRecords {
-  const read = parseRecords(text, newline, delimiter);
-  if (text.length === 0 && isEmptyRecord(read.records[0])) read.records.pop();
-  return { ...read, carry: "" };
-}
-
-function isEmptyRecord(record: readonly string[] | undefined): boolean {
-  return record !== undefined && record.length === 1 && record[0] === "";
-}
-
-function parseRecords(text: string, newline: CsvNewline, delimiter: CsvDelimiter): Omit<PartRecords, "carry"> {
-  const result = Papa.parse<string[]>(papaInput(text), { delimiter, newline, skipEmptyLines: false });
+function readChunk(chunk: RecordChunk, delimiter: CsvDelimiter, preview = 0): ChunkRecords {
+  const result = Papa.parse<string[]>(papaInput(chunk.text), { delimiter, newline: chunk.newline, skipEmptyLines: false, preview });
   let errors: Map<number, Papa.ParseError[]> | null = null;
   for (const error of result.errors) {
     if (error.row === undefined) continue;
@@ -359,30 +509,15 @@ function parseRecords(text: string, newline: CsvNewline, delimiter: CsvDelimiter
     if (list === undefined) errors.set(error.row, [error]);
     else list.push(error);
   }
-  return { records: result.data, errors };
+  const records = result.data;
+  const last = records.length - 1;
+  const endsWithBreak = !chunk.final || chunk.text.length === 0 || /[\r\n]$/.test(chunk.text);
+  if (endsWithBreak && preview === 0 && isEmptyRecord(records[last]) && errors?.has(last) !== true) records.pop();
+  return { records, errors };
 }
 
-/** A part whose last line break is inside a quoted cell: its records up to the last one, which is carried over. */
-function readToLastRecord(text: string, newline: CsvNewline, delimiter: CsvDelimiter): PartRecords {
-  const records: string[][] = [];
-  const errors = new Map<number, Papa.ParseError[]>();
-  let lastStart = 0;
-  let cursor = 0;
-  // Without a pause, papaparse's step mode runs to the end within this call.
-  Papa.parse<string[]>(papaInput(text), {
-    delimiter,
-    newline,
-    skipEmptyLines: false,
-    step: (results) => {
-      lastStart = cursor;
-      cursor = results.meta.cursor;
-      if (results.errors.length > 0) errors.set(records.length, results.errors);
-      records.push(results.data);
-    },
-  });
-  records.pop();
-  errors.delete(records.length);
-  return { records, errors: errors.size > 0 ? errors : null, carry: text.slice(lastStart) };
+function isEmptyRecord(record: readonly string[] | undefined): boolean {
+  return record !== undefined && record.length === 1 && record[0] === "";
 }
 
 /**
@@ -395,17 +530,15 @@ export function forEachCsvRecord(
   onRecord: (index: number, record: string[]) => void,
   trouble: QuoteTrouble,
 ): void {
-  const parts = createRecordParts(text, layout.delimiter);
   let index = 0;
-  let carry = "";
-  for (let part = parts.take(carry); part !== null; part = parts.take(carry)) {
-    const read = readPart(part, layout.delimiter);
+  for (const chunk of recordChunks(text, layout.delimiter)) {
+    const read = readChunk(chunk, layout.delimiter);
+    for (const stray of chunk.strays) trouble.stray(stray);
     for (let i = 0; i < read.records.length; i++, index++) {
       const errors = read.errors?.get(i);
       if (errors !== undefined) trouble.add(errors, index);
       onRecord(index, read.records[i] as string[]);
     }
-    carry = read.carry;
   }
 }
 
@@ -416,11 +549,15 @@ export interface QuoteTrouble {
   broken: Set<number>;
   /** Adds the errors papaparse reported while reading record `index`. */
   add(errors: readonly Papa.ParseError[], index: number): void;
+  /** Notes that record `index` had a stray quote, read as a spreadsheet reads it. */
+  stray(index: number): void;
 }
 
 export function createQuoteTrouble(): QuoteTrouble {
   const problems: CsvProblem[] = [];
   const broken = new Set<number>();
+  const STRAY =
+    'a quoted cell has text after its closing quote (a stray " inside a cell?): read as a spreadsheet reads it, the text after the quote continuing the cell';
   return {
     problems,
     broken,
@@ -428,12 +565,17 @@ export function createQuoteTrouble(): QuoteTrouble {
       // An unclosed quote explains any other error on the same record, so it is the one reported.
       const unclosed = errors.some((error) => error.code === "MissingQuotes");
       if (unclosed) broken.add(index);
+      // Text after a closing quote is read as a spreadsheet reads it before papaparse sees it; the
+      // error is left only where that text runs to the end of the file in spaces, which are dropped.
       const detail = unclosed
         ? 'a quoted cell opens in this row but never closes, so everything after it was read into that cell: add the closing quote (") and import this row again'
         : errors.some((error) => error.code === "InvalidQuotes")
-          ? 'a quoted cell has text after its closing quote (a stray " inside a cell?); the row was read as well as possible'
+          ? STRAY
           : (errors[0]?.message ?? "papaparse reported a problem");
       problems.push(csvProblem(index + 1, null, detail));
+    },
+    stray(index) {
+      problems.push(csvProblem(index + 1, null, STRAY));
     },
   };
 }
@@ -446,6 +588,8 @@ export interface CsvStreamOptions {
   yieldToHost: () => Promise<void>;
   /** After each slice: characters read so far and records handed over so far. */
   onSlice?: (done: number, records: number) => void;
+  /** Characters read at a time (default 256 kB): papaparse reads each such part in one go, in one task. */
+  pieceChars?: number;
 }
 
 /**
@@ -460,25 +604,77 @@ export async function streamCsvRecords(
 ): Promise<void> {
   const { rowsPerSlice, yieldToHost, onSlice, trouble } = options;
   const total = csvTextLength(text);
-  const parts = createRecordParts(text, layout.delimiter);
   let index = 0;
   let sinceTurn = 0;
-  let carry = "";
-  for (let part = parts.take(carry); part !== null; part = parts.take(carry)) {
-    const read = readPart(part, layout.delimiter);
-    const { records } = read;
-    // Characters of the part its complete records take (the rest is carried), for the progress.
-    const length = part.text.length - read.carry.length;
+  for (const chunk of recordChunks(text, layout.delimiter, options.pieceChars)) {
+    const { records, errors } = readChunk(chunk, layout.delimiter);
+    for (const stray of chunk.strays) trouble.stray(stray);
+    const length = chunk.size;
     for (let i = 0; i < records.length; i++, index++) {
-      const errors = read.errors?.get(i);
-      if (errors !== undefined) trouble.add(errors, index);
+      const recordErrors = errors?.get(i);
+      if (recordErrors !== undefined) trouble.add(recordErrors, index);
       onRecord(index, records[i] as string[]);
       if (++sinceTurn < rowsPerSlice) continue;
       sinceTurn = 0;
-      onSlice?.(Math.min(total, part.start + Math.round((length * (i + 1)) / records.length)), index + 1);
+      onSlice?.(Math.min(total, chunk.start + Math.round((length * (i + 1)) / records.length)), index + 1);
       await yieldToHost();
     }
-    carry = read.carry;
   }
   onSlice?.(total, index);
+}
+
+/**
+ * The whole records among the first `chars` characters of a text (without a byte-order mark), for a
+ * first look at a large file: up to the last row break within them, but never fewer than
+ * LAYOUT_MIN_RECORDS records, however long (a header row of 800 columns is not cut). Row breaks are
+ * found as the import finds them, so a stray quote or a quoted line break does not move them.
+ */
+export function csvTextHeadRecords(text: CsvText, chars: number, delimiter: CsvDelimiter): string {
+  const scanner = new RowBreakScanner(delimiter);
+  const parts: string[] = [];
+  let read = 0;
+  let end = -1;
+  let stop = false;
+  for (const { piece } of scannablePieces(text)) {
+    scanner.scan(piece, (at) => {
+      if (read + at <= chars || scanner.records <= LAYOUT_MIN_RECORDS) {
+        end = read + at;
+        return false;
+      }
+      stop = true;
+      return true;
+    });
+    parts.push(piece);
+    read += piece.length;
+    if (stop || (read > chars && scanner.records >= LAYOUT_MIN_RECORDS)) break;
+  }
+  const head = parts.join("");
+  return end === -1 ? head : head.slice(0, end);
+}
+
+/**
+ * Counts a text's data rows as `inspectCsv` counts them (records that are not blank, less the
+ * `headerRecords`), by reading its records as the import does, with a turn for the host between
+ * slices: the count the wizard shows is then always the count the import reports.
+ */
+export async function countCsvDataRows(
+  text: CsvText,
+  delimiter: CsvDelimiter,
+  headerRecords: number,
+  yieldToHost: () => Promise<void>,
+): Promise<number> {
+  const trouble = createQuoteTrouble();
+  let records = 0;
+  await streamCsvRecords(
+    text,
+    { delimiter },
+    (index, record) => {
+      // As in the inspection: a record whose quote never closed is a row, even if what it swallowed is blank.
+      const blank = (record.length === 1 && record[0] === "") || (!trouble.broken.has(index) && isBlankRecord(record));
+      if (!blank) records++;
+    },
+    // Small parts and slices: the count runs while the person looks at the wizard.
+    { trouble, rowsPerSlice: 1000, yieldToHost, pieceChars: 64 * 1024 },
+  );
+  return Math.max(0, records - headerRecords);
 }

@@ -43,3 +43,23 @@ export function createResponseIdFilter(): ResponseIdFilter {
     mayHave: (hash) => probe(hash, false),
   };
 }
+
+/** The number of different ids among `responseIdHash`es (-1: a row without an id, not counted), by hash. */
+export function distinctIdCount(hashes: readonly number[]): number {
+  const seen = new Set<number>();
+  for (const hash of hashes) if (hash !== -1) seen.add(hash);
+  return seen.size;
+}
+
+/**
+ * Whether a column's values can be response ids: each response has its own, so most values differ.
+ * A column where more than half the rows repeat an earlier value (a survey's id on every row, a
+ * handful of channel codes) is something else, and taking it for ids would drop every response
+ * whose rating and text happen to match an earlier one's. A file exported twice into one (every id
+ * exactly twice) still counts as ids. Three rows at least, to tell.
+ */
+export function looksLikeResponseIds(hashes: readonly number[]): boolean {
+  let withId = 0;
+  for (const hash of hashes) if (hash !== -1) withId++;
+  return withId < 3 || distinctIdCount(hashes) * 2 >= withId;
+}

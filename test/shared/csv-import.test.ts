@@ -283,12 +283,12 @@ describe("rows that cannot be read as written", () => {
     expect(result).toMatchObject({ rows: 2, imported: 1, skipped: 1 });
   });
 
-  it("a stray quote after a quoted cell is reported and the row read as well as possible", async () => {
+  it("a stray quote after a quoted cell is reported and the cell read as a spreadsheet reads it", async () => {
     const text = 'Rating,Comment,Stage\n4,"fine" really",Decision\n5,ok,Decision\n';
     const result = await importFeedbackCsv(text, { map: none });
-    expect(result.feedback.map((f) => f.text)).toEqual(['fine" really', "ok"]);
+    expect(result.feedback.map((f) => f.text)).toEqual(['fine really"', "ok"]);
     expect(messages(result)).toEqual([
-      'row 2: a quoted cell has text after its closing quote (a stray " inside a cell?); the row was read as well as possible',
+      'row 2: a quoted cell has text after its closing quote (a stray " inside a cell?): read as a spreadsheet reads it, the text after the quote continuing the cell',
     ]);
   });
 

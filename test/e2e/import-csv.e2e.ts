@@ -47,7 +47,7 @@ describe("CSV import wizard", () => {
     await chooseOption(panel, "wizard-scale", "1–5 (stars, CSAT)");
     // The sample journey already holds these responses (added to it, they would be skipped as
     // already imported): the file's rows replace the journey's feedback instead.
-    await panel.getByRole("radiogroup", { name: /feedback rows/ }).getByText("Replace them", { exact: true }).click();
+    await panel.getByRole("radiogroup", { name: /feedback rows/ }).getByRole("radio", { name: "Replace them" }).check();
     await panel.getByRole("button", { name: /^Import \d+ rows$/ }).click();
 
     // 5–6. Progress, then the report.
@@ -58,7 +58,11 @@ describe("CSV import wizard", () => {
     expect(text).toContain("Scale: 1–5");
 
     // The three bad rows, each with its row and reason.
-    const problems = await panel.getByRole("list", { name: "Import problems" }).locator("li").allInnerTexts();
+    // Grouped by kind, each group with its count; opened, every problem is listed.
+    const groups = panel.getByRole("group", { name: "Import problems" }).locator("summary");
+    expect(await groups.allInnerTexts()).toEqual(['Column "Rating": imported with a warning 2', 'Column "Stage": rows not imported 1']);
+    for (const summary of await groups.all()) await summary.click();
+    const problems = await panel.getByRole("group", { name: "Import problems" }).locator("li").allInnerTexts();
     expect(problems).toHaveLength(3);
     expect(problems.join("\n")).toMatch(/row \d+, column "Rating": "high" is not a number on a 1–5 scale/);
     expect(problems.join("\n")).toMatch(/row \d+, column "Rating": "7" is outside the 1–5 scale/);
@@ -78,6 +82,14 @@ describe("CSV import wizard", () => {
     await expect.poll(() => panel.locator(".table-meta").innerText()).toContain(`Showing ${imported} of ${imported} rows`);
 
     await saveScreenshot(page, "import-csv");
+
+    // The same file chosen again is read again: the input was emptied once it was read, so the
+    // browser reports the choice as a change (it reports none for the file the input already holds).
+    const input = panel.getByLabel("Import CSV", { exact: true });
+    expect(await input.inputValue()).toBe("");
+    await panel.getByRole("button", { name: "Done" }).click();
+    await input.setInputFiles(sampleCsv);
+    await panel.getByText("step 2 of 6: What was detected").waitFor();
     expect(errors).toEqual([]);
   });
 });

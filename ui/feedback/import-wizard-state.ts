@@ -11,6 +11,9 @@ import {
   MAPPED_FIELDS,
   importFeedbackCsv,
   responseKey,
+  SCALE_0_10,
+  SCALE_1_5,
+  SCALE_1_7,
   type ColumnMapping,
   type CsvDelimiter,
   type CsvImportResult,
@@ -29,6 +32,7 @@ import {
   type WizardInspection,
 } from "./csv-file";
 import { stageMetricsAsync, type StageMetrics } from "./stage-metrics";
+import { MANY_STAGES, newStageNames, type NewStageNames } from "./import-checks";
 
 export const WIZARD_STEPS = ["choose", "detected", "columns", "scale", "importing", "report"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -78,6 +82,8 @@ export interface WizardState {
   remembered: boolean;
   options: WizardOptions;
   progress: { done: number; total: number; rows: number } | null;
+  /** Set when the stage column would add more than `MANY_STAGES` stages: the import waits for the person's answer. */
+  manyStages: NewStageNames | null;
   report: ImportReport | null;
 }
 
@@ -103,14 +109,11 @@ const INITIAL: WizardState = {
   remembered: false,
   options: DEFAULT_OPTIONS,
   progress: null,
+  manyStages: null,
   report: null,
 };
 
-const FIXED_SCALES: Record<Exclude<ScaleChoice, "detected" | "custom">, RatingScale> = {
-  "1-5": { min: 1, max: 5 },
-  "0-10": { min: 0, max: 10 },
-  "1-7": { min: 1, max: 7 },
-};
+const FIXED_SCALES: Record<Exclude<ScaleChoice, "detected" | "custom">, RatingScale> = { "1-5": SCALE_1_5, "0-10": SCALE_0_10, "1-7": SCALE_1_7 };
 
 /** The scale the options ask for: undefined to let the import infer it, or an error in words. */
 export function chosenScale(options: WizardOptions): { scale: RatingScale | undefined } | { error: string } {
@@ -222,10 +225,7 @@ export class ImportWizard {
     const { file } = this.current;
     if (file === null) return;
     const options = { ...this.current.options, ...change };
-    const inspection = inspectForWizard(file.text, {
-      ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
-      ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
-    });
+    const inspection = inspectForWizard(file.text, layoutOptions(options));
     const generation = ++this.generation;
     this.set({ inspection, options: { ...options, mapping: inspection.mapping }, remembered: false, rowCount: null });
     void this.countRows(generation);
@@ -239,24 +239,24 @@ export class ImportWizard {
     // A column feeds one field: taking it from another field leaves that one unmapped.
     if (column !== null) for (const other of MAPPED_FIELDS) if (mapping[other] === column) mapping[other] = null;
     mapping[field] = column;
-    const inspection = inspectForWizard(file.text, {
-      mapping,
-      ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
-      ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
-    });
-    this.set({ inspection: { ...inspection, rowCount: this.current.inspection?.rowCount ?? inspection.rowCount }, options: { ...options, mapping } });
+    const inspection = inspectForWizard(file.text, { mapping, ...layoutOptions(options) });
+    this.set({ inspection: { ...inspection, rowCount: this.current.inspection?.rowCount ?? inspection.rowCount }, options: { ...options, mapping }, manyStages: null });
   }
 
   setOptions(change: Partial<WizardOptions>): void {
-    this.set({ options: { ...this.current.options, ...change } });
+    this.set({ options: { ...this.current.options, ...change }, manyStages: null });
   }
 
   cancel(): void {
     if (this.current.step === "importing") this.cancelled = true;
   }
 
-  /** Step 5: imports with progress, then merges the feedback into the map and reports. */
-  async startImport(): Promise<void> {
+  /**
+   * Step 5: imports with progress, then merges the feedback into the map and reports. A stage column
+   * that would add more than `MANY_STAGES` stages (a comment column taken for it) first asks:
+   * `manyStages` is set and nothing is imported until this is called again with `manyStagesAllowed`.
+   */
+  async startImport(manyStagesAllowed = false): Promise<void> {
     const { file, inspection, options } = this.current;
     if (file === null || inspection === null || this.current.step === "importing") return;
     const scale = chosenScale(options);
@@ -265,11 +265,20 @@ export class ImportWizard {
       return;
     }
     this.cancelled = false;
-    this.set({ step: "importing", error: null, progress: { done: 0, total: file.length, rows: 0 } });
+    this.set({ step: "importing", error: null, manyStages: null, progress: { done: 0, total: file.length, rows: 0 } });
     const turns = createHostTurns();
     const started = performance.now();
     const model = this.store.state.model;
+    const yieldToHost = () => (this.cancelled ? Promise.reject(new Error("cancelled")) : turns.yieldToHost());
     try {
+      const stageColumn = options.mapping.stage;
+      if (!manyStagesAllowed && stageColumn !== null && options.create.stages) {
+        const names = await newStageNames(file.text, layoutOptions(options), stageColumn, model.stages, yieldToHost);
+        if (names.count > MANY_STAGES) {
+          this.set({ step: "scale", progress: null, manyStages: names });
+          return;
+        }
+      }
       // Added to the feedback there is: a response it already holds is not counted twice.
       const alreadyImported =
         options.mode === "add" && options.mapping.responseId !== null ? await responseKeysAsync(model.feedback, turns.yieldToHost) : undefined;
@@ -283,12 +292,11 @@ export class ImportWizard {
           ...(alreadyImported === undefined ? {} : { alreadyImported }),
           ...(scale.scale === undefined ? {} : { scale: scale.scale }),
           ...(options.dateOrder === "auto" ? {} : { dateOrder: options.dateOrder }),
-          ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
-          ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
+          ...layoutOptions(options),
         },
         {
           rowsPerSlice: 1000,
-          yieldToHost: () => (this.cancelled ? Promise.reject(new Error("cancelled")) : turns.yieldToHost()),
+          yieldToHost,
           onProgress: (progress) => this.set({ progress }),
         },
       );
@@ -304,8 +312,7 @@ export class ImportWizard {
       await turns.yieldToHost();
       this.store.rememberMapping(inspection.signature, {
         mapping: { ...options.mapping },
-        ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
-        ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
+        ...layoutOptions(options),
       } satisfies RememberedMapping);
       const report: ImportReport = {
         fileName: file.fileName,
@@ -360,6 +367,13 @@ async function responseKeysAsync(feedback: readonly Feedback[], yieldToHost: () 
   return keys;
 }
 const KEYS_PER_SLICE = 20_000;
+
+function layoutOptions(options: WizardOptions): { delimiter?: CsvDelimiter; headerRows?: 1 | 2 } {
+  return {
+    ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
+    ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
+  };
+}
 
 function isDelimiter(value: string | undefined): value is CsvDelimiter {
   return value === "," || value === ";" || value === "\t" || value === "|";

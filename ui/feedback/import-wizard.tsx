@@ -6,14 +6,15 @@
 import { Button } from "../kit";
 import { TextInput } from "../components/text-input";
 import { createContext } from "preact";
-import { useContext, useEffect, useState } from "preact/hooks";
+import { useContext, useEffect, useMemo, useState } from "preact/hooks";
 import { MAPPED_FIELDS, exportRejectedRowsCsv, formatScale, type CsvDelimiter, type MappedField } from "../../shared/csv";
 import { Empty, ProgressBar, SectionHeading, countOf, formatCount, formatMetric } from "../components/common";
 import { CheckboxField, Choice, SelectField } from "../components/fields";
 import { downloadText, fileStem } from "../components/files";
 import type { SatisfactionMetrics } from "../../shared/metrics";
 import { usePanelState } from "../state/store";
-import { WIZARD_STEPS, chosenScale, type ImportWizard, type ScaleChoice, type WizardState } from "./import-wizard-state";
+import { MANY_STAGES, groupProblems, type ProblemGroup } from "./import-checks";
+import { WIZARD_STEPS, chosenScale, type ImportReport, type ImportWizard, type ScaleChoice, type WizardState } from "./import-wizard-state";
 
 export const WizardContext = createContext<ImportWizard | null>(null);
 
@@ -52,7 +53,8 @@ const STEP_TITLES: Record<(typeof WIZARD_STEPS)[number], string> = {
   report: "Report",
 };
 
-const SHOWN_PROBLEMS = 200;
+/** Problems drawn at a time in a group; "Show more" draws the next ones, so every one can be reached. */
+const SHOWN_PROBLEMS = 100;
 
 export function ImportWizardPanel() {
   const { wizard, state } = useWizard();
@@ -297,12 +299,46 @@ function ScaleStep() {
           onChange={(mode) => wizard.setOptions({ mode })}
         />
       ) : null}
+      {state.manyStages !== null ? (
+        <ManyStagesQuestion column={inspection.headers[options.mapping.stage ?? -1] ?? ""} />
+      ) : (
+        <div class="wizard-actions">
+          <Button secondary onClick={() => wizard.goTo("columns")}>
+            Back
+          </Button>
+          <Button disabled={"error" in scale} onClick={() => void wizard.startImport()}>
+            Import {formatCount(rows)} rows
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Asked before a stage column adds more stages than a journey has: usually a comment column taken for it. */
+function ManyStagesQuestion({ column }: { column: string }) {
+  const { wizard, state } = useWizard();
+  const names = state.manyStages;
+  if (names === null) return null;
+  return (
+    <div class="notice" role="alertdialog" aria-labelledby="many-stages">
+      <p id="many-stages">
+        Column “{column}” would add more than {MANY_STAGES} stages to the map (such as {names.examples.map((name) => `“${name}”`).join(", ")}). A journey
+        usually has 4 to 10: is it really the stage?
+      </p>
       <div class="wizard-actions">
-        <Button secondary onClick={() => wizard.goTo("columns")}>
-          Back
+        <Button onClick={() => void wizard.startImport(true)}>Create them</Button>
+        <Button
+          secondary
+          onClick={() => {
+            wizard.setMapping("stage", null);
+            void wizard.startImport();
+          }}
+        >
+          Import without stages
         </Button>
-        <Button disabled={"error" in scale} onClick={() => void wizard.startImport()}>
-          Import {formatCount(rows)} rows
+        <Button secondary onClick={() => wizard.goTo("columns")}>
+          Choose columns
         </Button>
       </div>
     </div>
@@ -353,6 +389,40 @@ function ImportingStep() {
   );
 }
 
+/** The report's problems by kind: each group a disclosure with its count, its problems drawn a page at a time. */
+function ProblemGroups({ problems }: { problems: ImportReport["errors"] }) {
+  const groups = useMemo(() => groupProblems(problems), [problems]);
+  return (
+    <div class="problem-groups" aria-label="Import problems" role="group">
+      {groups.map((group) => (
+        <ProblemGroupList key={group.key} group={group} open={groups.length === 1} />
+      ))}
+    </div>
+  );
+}
+
+function ProblemGroupList({ group, open }: { group: ProblemGroup; open: boolean }) {
+  const [shown, setShown] = useState(SHOWN_PROBLEMS);
+  const rest = group.problems.length - shown;
+  return (
+    <details open={open}>
+      <summary>
+        {group.title} <span class="tag tag-muted">{formatCount(group.problems.length)}</span>
+      </summary>
+      <ul class="problem-list" aria-label={group.title}>
+        {group.problems.slice(0, shown).map((problem, i) => (
+          <li key={i}>{problem.message}</li>
+        ))}
+      </ul>
+      {rest > 0 ? (
+        <Button secondary onClick={() => setShown(shown + SHOWN_PROBLEMS * 10)}>
+          Show {formatCount(Math.min(rest, SHOWN_PROBLEMS * 10))} more of {formatCount(rest)}
+        </Button>
+      ) : null}
+    </details>
+  );
+}
+
 function ReportStep() {
   const { wizard, state } = useWizard();
   const report = state.report;
@@ -381,20 +451,7 @@ function ReportStep() {
           Download rejected rows (CSV)
         </Button>
       </SectionHeading>
-      {report.errors.length === 0 ? (
-        <Empty>Every row was read without a problem.</Empty>
-      ) : (
-        <ul class="problem-list" aria-label="Import problems">
-          {report.errors.slice(0, SHOWN_PROBLEMS).map((problem, i) => (
-            <li key={i}>{problem.message}</li>
-          ))}
-          {report.errors.length > SHOWN_PROBLEMS ? (
-            <li class="muted">
-              … and {formatCount(report.errors.length - SHOWN_PROBLEMS)} more: the rejected rows file lists every skipped row with its reason.
-            </li>
-          ) : null}
-        </ul>
-      )}
+      {report.errors.length === 0 ? <Empty>Every row was read without a problem.</Empty> : <ProblemGroups problems={report.errors} />}
       <SectionHeading title="Metrics per stage" level={3} />
       {report.metrics === null ? (
         <p role="status">Computing…</p>

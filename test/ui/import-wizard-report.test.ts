@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ImportWizard } from "../../ui/feedback/import-wizard-state";
-import { MANY_STAGES, groupProblems, newStageNames } from "../../ui/feedback/import-checks";
-import type { CsvProblem } from "../../shared/csv";
+import { MANY_STAGES, newStageNames } from "../../ui/feedback/import-checks";
 import { PanelStore } from "../../ui/state/store";
 import { noWait, sampleCsv, sampleJourney } from "./sample";
 
@@ -20,38 +19,17 @@ function freeTextStages(rows: number): string {
 }
 
 describe("the import report", () => {
-  it("groups problems by column and by whether the row was imported, every problem kept", () => {
-    const problems: CsvProblem[] = [
-      { row: 2, column: "Rating", message: 'row 2, column "Rating": "7" is outside the 1–5 scale; imported as a text-only response' },
-      { row: 3, column: "Stage", message: 'row 3, column "Stage": no stage is named "Post-trip": not imported' },
-      ...Array.from({ length: 500 }, (_, i) => ({
-        row: 4 + i,
-        column: "Rating",
-        message: `row ${4 + i}, column "Rating": "high" is not a number on a 1–5 scale; imported as a text-only response`,
-      })),
-      { row: 600, column: null, message: "row 600: repeats the header row (two files joined into one?), not a response: skipped" },
-    ];
-    const groups = groupProblems(problems);
-    expect(groups.map((g) => [g.title, g.problems.length])).toEqual([
-      ['Column "Rating": imported with a warning', 501],
-      ['Column "Stage": rows not imported', 1],
-      ["Whole row: rows not imported", 1],
-    ]);
-    // The first imported row's warning is in its group, not cut off after 200 problems.
-    expect(groups[0]?.problems[0]?.row).toBe(2);
-    expect(groups.reduce((n, g) => n + g.problems.length, 0)).toBe(problems.length);
-  });
-
-  it("groups by the kind the import gives when it gives one", () => {
-    const problems = [
-      { row: 2, column: "Q1", message: "a", kind: "outside the scale" },
-      { row: 3, column: "Q1", message: "b", kind: "not a number" },
-      { row: 4, column: "Q1", message: "c", kind: "outside the scale" },
-    ] as CsvProblem[];
-    expect(groupProblems(problems).map((g) => [g.title, g.problems.map((p) => p.row)])).toEqual([
-      ['Column "Q1": outside the scale', [2, 4]],
-      ['Column "Q1": not a number', [3]],
-    ]);
+  it("has every problem in a group of its kind with its count, an imported row's warning included", async () => {
+    const { wizard } = setUp();
+    await wizard.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));
+    wizard.setOptions({ scale: "1-5", mode: "replace" });
+    await wizard.startImport();
+    const report = wizard.state.report;
+    if (report === null) throw new Error("imported");
+    expect(report.problemGroups.reduce((n, g) => n + g.count, 0)).toBe(report.errors.length);
+    const outside = report.problemGroups.find((g) => g.title.includes("outside the 1–5 scale"));
+    expect(outside?.column).toBe("Rating");
+    expect(outside?.problems[0]?.message).toMatch(/"7" is outside the 1–5 scale/);
   });
 });
 

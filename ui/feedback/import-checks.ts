@@ -1,9 +1,8 @@
 /**
  * What the wizard works out around an import: the stage names a file would add to the map (so that a
- * free-text column taken for the stage asks before it makes 20,000 stages), and the report's problems
- * grouped by kind, so every one of them can be reached.
+ * free-text column taken for the stage asks before it makes 20,000 stages).
  */
-import { entityNameKey, type CsvProblem, type CsvText } from "../../shared/csv";
+import { entityNameKey, type CsvText } from "../../shared/csv";
 import { createQuoteTrouble, readCsvLayout, streamCsvRecords, type CsvLayoutOptions } from "../../shared/csv/records";
 import type { YieldToHost } from "../../shared/feedback-pass";
 
@@ -51,32 +50,4 @@ export async function newStageNames(
     if (error !== enough) throw error;
   }
   return { count, examples };
-}
-
-export interface ProblemGroup {
-  key: string;
-  /** What the problems have in common, in words: `Column "Rating": rows not imported`. */
-  title: string;
-  problems: CsvProblem[];
-}
-
-/**
- * The problems grouped by kind: by their `kind` when the import gives one, else by column and by
- * whether the row was imported. Groups in the order their first problem appears, problems by row.
- */
-export function groupProblems(problems: readonly CsvProblem[]): ProblemGroup[] {
-  const groups = new Map<string, ProblemGroup>();
-  for (const problem of problems) {
-    const skipped = /(not imported|skipped)[^:]*$/.test(problem.message);
-    const where = problem.column === null ? "Whole row" : `Column "${problem.column}"`;
-    const kind = (problem as { kind?: string }).kind;
-    const key = `${problem.column}\u0000${kind ?? skipped}`;
-    let group = groups.get(key);
-    if (group === undefined) {
-      group = { key, title: `${where}: ${kind ?? (skipped ? "rows not imported" : "imported with a warning")}`, problems: [] };
-      groups.set(key, group);
-    }
-    group.problems.push(problem);
-  }
-  return [...groups.values()];
 }

@@ -16,8 +16,15 @@ import {
   SCALE_1_7,
   type ColumnMapping,
   type CsvDelimiter,
+  type CsvImportOptions,
   type CsvImportResult,
   type CsvProblem,
+  type ColumnRole,
+  type ColumnSettings,
+  type CsvShape,
+  type FixedValues,
+  type ProblemGroup,
+  type QuestionMeasure,
   type DateOrder,
   type MappedField,
 } from "../../shared/csv";
@@ -50,6 +57,12 @@ export interface WizardOptions {
   dateOrder: "auto" | DateOrder;
   create: { stages: boolean; touchpoints: boolean; personas: boolean };
   mode: "add" | "replace";
+  /** null: as detected. */
+  shape: CsvShape | null;
+  /** The person's corrections per column (role, a question's touchpoint name and stage, scale, no-answers, word ratings, NPS/outcome). */
+  columns: Record<number, ColumnSettings>;
+  /** A value for every row whose cell is empty or has no column. */
+  fixed: FixedValues;
 }
 
 export interface ImportReport {
@@ -61,6 +74,13 @@ export interface ImportReport {
   duplicates: number;
   blankRows: number;
   errors: CsvProblem[];
+  /** Every problem, grouped by kind and column, largest group first. */
+  problemGroups: ProblemGroup[];
+  /** Answers that were "no answer" (N/A, empty, a 0 below a 1–5 scale …): counted, never errors. */
+  noAnswers: number;
+  /** A wide file: the feedback made (one per answered question), and its questions with their touchpoints. */
+  answers: number;
+  questions: { header: string; touchpoint: string; stage: string; answers: number; noAnswers: number }[];
   created: { stages: number; touchpoints: number; personas: number };
   scale: RatingScale | null;
   /** What the rejected-rows export needs. */
@@ -97,6 +117,9 @@ const DEFAULT_OPTIONS: WizardOptions = {
   dateOrder: "auto",
   create: { stages: true, touchpoints: true, personas: true },
   mode: "add",
+  shape: null,
+  columns: {},
+  fixed: {},
 };
 
 const INITIAL: WizardState = {
@@ -225,9 +248,9 @@ export class ImportWizard {
     const { file } = this.current;
     if (file === null) return;
     const options = { ...this.current.options, ...change };
-    const inspection = inspectForWizard(file.text, layoutOptions(options));
+    const inspection = inspectForWizard(file.text, inspectOptions(options));
     const generation = ++this.generation;
-    this.set({ inspection, options: { ...options, mapping: inspection.mapping }, remembered: false, rowCount: null });
+    this.set({ inspection, options: { ...options, mapping: inspection.mapping, columns: {} }, remembered: false, rowCount: null });
     void this.countRows(generation);
   }
 
@@ -239,8 +262,35 @@ export class ImportWizard {
     // A column feeds one field: taking it from another field leaves that one unmapped.
     if (column !== null) for (const other of MAPPED_FIELDS) if (mapping[other] === column) mapping[other] = null;
     mapping[field] = column;
-    const inspection = inspectForWizard(file.text, { mapping, ...layoutOptions(options) });
+    const inspection = inspectForWizard(file.text, { mapping, ...inspectOptions(options) });
     this.set({ inspection: { ...inspection, rowCount: this.current.inspection?.rowCount ?? inspection.rowCount }, options: { ...options, mapping }, manyStages: null });
+  }
+
+  /** Long (one row per response) or wide (one row per respondent, a column per question): the columns are guessed again. */
+  setShape(shape: CsvShape): void {
+    const { file, options } = this.current;
+    if (file === null) return;
+    const next = { ...options, shape, columns: {} };
+    const inspection = inspectForWizard(file.text, inspectOptions(next));
+    this.set({ inspection, options: { ...next, mapping: inspection.mapping }, manyStages: null });
+  }
+
+  /** A wide file's column: what it is, a question's touchpoint name and stage, its scale, no-answers, word ratings. */
+  setColumn(index: number, change: ColumnSettings): void {
+    const { options } = this.current;
+    this.setOptions({ columns: { ...options.columns, [index]: { ...options.columns[index], ...change } } });
+  }
+
+  /** Marks one question as the NPS (or outcome) question, taking the mark from any other; null: none. */
+  setMeasure(measure: QuestionMeasure, index: number | null): void {
+    const { inspection, options } = this.current;
+    if (inspection === null) return;
+    const columns = { ...options.columns };
+    for (const profile of inspection.columns) {
+      const mine = profile.index === index;
+      if (mine || columnMeasure(profile, options) === measure) columns[profile.index] = { ...columns[profile.index], measure: mine ? measure : null };
+    }
+    this.setOptions({ columns });
   }
 
   setOptions(change: Partial<WizardOptions>): void {
@@ -271,7 +321,8 @@ export class ImportWizard {
     const model = this.store.state.model;
     const yieldToHost = () => (this.cancelled ? Promise.reject(new Error("cancelled")) : turns.yieldToHost());
     try {
-      const stageColumn = options.mapping.stage;
+      const stageColumn =
+        inspection.shape === "wide" ? (inspection.columns.find((c) => columnRole(c, options) === "stage")?.index ?? null) : options.mapping.stage;
       if (!manyStagesAllowed && stageColumn !== null && options.create.stages) {
         const names = await newStageNames(file.text, layoutOptions(options), stageColumn, model.stages, yieldToHost);
         if (names.count > MANY_STAGES) {
@@ -286,11 +337,13 @@ export class ImportWizard {
         file.text,
         {
           map: model,
-          mapping: options.mapping,
+          ...importColumns(inspection, options),
           encoding: file.encoding,
-          create: options.create,
+          fixed: options.fixed,
+          // A stage the person named for a question is wanted: it is made if the map lacks it.
+          create: { ...options.create, stages: options.create.stages || Object.values(options.columns).some((c) => c.stage) },
           ...(alreadyImported === undefined ? {} : { alreadyImported }),
-          ...(scale.scale === undefined ? {} : { scale: scale.scale }),
+          ...(scale.scale === undefined || inspection.shape === "wide" ? {} : { scale: scale.scale }),
           ...(options.dateOrder === "auto" ? {} : { dateOrder: options.dateOrder }),
           ...layoutOptions(options),
         },
@@ -322,6 +375,12 @@ export class ImportWizard {
         duplicates: result.duplicates,
         blankRows: result.blankRows,
         errors: result.errors,
+        problemGroups: result.problemGroups,
+        noAnswers: result.noAnswers,
+        answers: result.answers,
+        questions: result.columns.flatMap((c) =>
+          c.touchpoint === null ? [] : [{ header: c.header, touchpoint: c.touchpoint.name, stage: c.touchpoint.stage, answers: c.ratings, noAnswers: c.noAnswers }],
+        ),
         created: {
           stages: result.created.stages.length,
           touchpoints: result.created.touchpoints.length,
@@ -367,6 +426,36 @@ async function responseKeysAsync(feedback: readonly Feedback[], yieldToHost: () 
   return keys;
 }
 const KEYS_PER_SLICE = 20_000;
+
+type Profile = WizardInspection["columns"][number];
+
+/** A column's role: the person's choice, else the guess. */
+export function columnRole(profile: Profile, options: WizardOptions): ColumnRole {
+  return options.columns[profile.index]?.role ?? profile.role;
+}
+
+/** Whether a question is the NPS or the outcome question: the person's mark, else the guess. */
+export function columnMeasure(profile: Profile, options: WizardOptions): QuestionMeasure | null {
+  const set = options.columns[profile.index]?.measure;
+  return set === undefined ? profile.measure : set;
+}
+
+/**
+ * What the import is told about the columns. A long file: the mapping. A wide file: every column's role
+ * as shown (so nothing is guessed beside what the person saw) with the person's corrections.
+ */
+function importColumns(inspection: WizardInspection, options: WizardOptions): Pick<CsvImportOptions, "mapping" | "shape" | "columns"> {
+  if (inspection.shape === "long") return { mapping: options.mapping, shape: "long", columns: options.columns };
+  const columns: Record<number, ColumnSettings> = {};
+  for (const profile of inspection.columns) columns[profile.index] = { ...options.columns[profile.index], role: columnRole(profile, options) };
+  return { shape: "wide", columns };
+}
+
+/** The layout and shape the person chose, for `inspectForWizard` (which hands them to `inspectCsv`). */
+function inspectOptions(options: WizardOptions): Parameters<typeof inspectForWizard>[1] {
+  const shape = options.shape === null ? {} : { shape: options.shape };
+  return { ...layoutOptions(options), ...shape };
+}
 
 function layoutOptions(options: WizardOptions): { delimiter?: CsvDelimiter; headerRows?: 1 | 2 } {
   return {

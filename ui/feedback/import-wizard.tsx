@@ -6,15 +6,16 @@
 import { Button } from "../kit";
 import { TextInput } from "../components/text-input";
 import { createContext } from "preact";
-import { useContext, useEffect, useMemo, useState } from "preact/hooks";
+import { useContext, useEffect, useState } from "preact/hooks";
 import { MAPPED_FIELDS, exportRejectedRowsCsv, formatScale, type CsvDelimiter, type MappedField } from "../../shared/csv";
 import { Empty, ProgressBar, SectionHeading, countOf, formatCount, formatMetric } from "../components/common";
 import { CheckboxField, Choice, SelectField } from "../components/fields";
 import { downloadText, fileStem } from "../components/files";
 import type { SatisfactionMetrics } from "../../shared/metrics";
 import { usePanelState } from "../state/store";
-import { MANY_STAGES, groupProblems, type ProblemGroup } from "./import-checks";
-import { WIZARD_STEPS, chosenScale, type ImportReport, type ImportWizard, type ScaleChoice, type WizardState } from "./import-wizard-state";
+import { MANY_STAGES } from "./import-checks";
+import { FixedValuesFields, WideAnswers, WideColumns } from "./wide-columns";
+import { WIZARD_STEPS, chosenScale, columnRole, type ImportReport, type ImportWizard, type ScaleChoice, type WizardState } from "./import-wizard-state";
 
 export const WizardContext = createContext<ImportWizard | null>(null);
 
@@ -131,6 +132,16 @@ function DetectedStep() {
           onChange={(value) => wizard.setLayout({ headerRows: value === "2" ? 2 : 1 })}
         />
       </div>
+      <Choice
+        name="wizard-shape"
+        label="Rows"
+        value={inspection.shape}
+        options={[
+          { value: "long", text: "A row per response" },
+          { value: "wide", text: "A row per respondent, a column per question" },
+        ]}
+        onChange={(shape) => wizard.setShape(shape)}
+      />
       {inspection.problems.length > 0 ? (
         <p class="warning-text">
           {countOf(inspection.problems.length, "quoting problem")} in the first rows; the report will list them.
@@ -148,6 +159,35 @@ function ColumnsStep() {
   const { wizard, state } = useWizard();
   const { inspection, options } = state;
   if (inspection === null) return null;
+  const wide = inspection.shape === "wide";
+  const nothing = wide
+    ? !inspection.columns.some((c) => columnRole(c, options) === "question" || columnRole(c, options) === "text")
+    : options.mapping.rating === null && options.mapping.text === null;
+  return (
+    <div class="wizard-step">
+      {state.remembered ? <p class="hint">Mapping remembered from an earlier file with the same headers.</p> : null}
+      {wide ? <WideColumns /> : <LongColumns />}
+      {nothing ? (
+        <p class="error-text" role="alert">
+          Map a rating or a comment column: without either, no row can be imported.
+        </p>
+      ) : null}
+      <div class="wizard-actions">
+        <Button secondary onClick={() => wizard.goTo("detected")}>
+          Back
+        </Button>
+        <Button disabled={nothing} onClick={() => wizard.goTo("scale")}>
+          Next: {wide ? "answers" : "scale"}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function LongColumns() {
+  const { wizard, state } = useWizard();
+  const { inspection, options } = state;
+  if (inspection === null) return null;
   const columnOptions = [
     { value: "none", text: "— none —" },
     ...inspection.headers.map((header, i) => ({ value: String(i), text: header })),
@@ -157,10 +197,8 @@ function ColumnsStep() {
     const column = options.mapping[field];
     if (column !== null) fieldOf.set(column, field);
   }
-  const nothing = options.mapping.rating === null && options.mapping.text === null;
   return (
-    <div class="wizard-step">
-      {state.remembered ? <p class="hint">Mapping remembered from an earlier file with the same headers.</p> : null}
+    <>
       <div class="mapping-grid">
         {MAPPED_FIELDS.map((field) => (
           <SelectField
@@ -173,11 +211,6 @@ function ColumnsStep() {
           />
         ))}
       </div>
-      {nothing ? (
-        <p class="error-text" role="alert">
-          Map a rating or a comment column: without either, no row can be imported.
-        </p>
-      ) : null}
       <h4>Preview{inspection.partial ? " (first rows)" : ""}</h4>
       <div class="table-scroll" tabIndex={0} aria-label="Preview of the first rows">
         <table class="data-table preview-table">
@@ -205,15 +238,7 @@ function ColumnsStep() {
           </tbody>
         </table>
       </div>
-      <div class="wizard-actions">
-        <Button secondary onClick={() => wizard.goTo("detected")}>
-          Back
-        </Button>
-        <Button disabled={nothing} onClick={() => wizard.goTo("scale")}>
-          Next: scale
-        </Button>
-      </div>
-    </div>
+    </>
   );
 }
 
@@ -228,7 +253,9 @@ function ScaleStep() {
   const rows = state.rowCount ?? inspection.rowCount;
   return (
     <div class="wizard-step">
-      {ratingColumn === null || ratingColumn === undefined ? (
+      {inspection.shape === "wide" ? (
+        <WideAnswers />
+      ) : ratingColumn === null || ratingColumn === undefined ? (
         <p class="hint">No rating column is mapped: every row is imported as a text-only response.</p>
       ) : (
         <>
@@ -275,6 +302,7 @@ function ScaleStep() {
           onChange={(value) => wizard.setOptions({ dateOrder: value as typeof options.dateOrder })}
         />
       ) : null}
+      <FixedValuesFields />
       <fieldset class="group">
         <legend>Names the map does not have yet</legend>
         {(["stages", "touchpoints", "personas"] as const).map((kind) => (
@@ -390,8 +418,7 @@ function ImportingStep() {
 }
 
 /** The report's problems by kind: each group a disclosure with its count, its problems drawn a page at a time. */
-function ProblemGroups({ problems }: { problems: ImportReport["errors"] }) {
-  const groups = useMemo(() => groupProblems(problems), [problems]);
+function ProblemGroups({ groups }: { groups: ImportReport["problemGroups"] }) {
   return (
     <div class="problem-groups" aria-label="Import problems" role="group">
       {groups.map((group) => (
@@ -401,15 +428,16 @@ function ProblemGroups({ problems }: { problems: ImportReport["errors"] }) {
   );
 }
 
-function ProblemGroupList({ group, open }: { group: ProblemGroup; open: boolean }) {
+function ProblemGroupList({ group, open }: { group: ImportReport["problemGroups"][number]; open: boolean }) {
   const [shown, setShown] = useState(SHOWN_PROBLEMS);
-  const rest = group.problems.length - shown;
+  const rest = group.count - shown;
+  const title = `${group.column === null ? "" : `${group.column}: `}${group.title}`;
   return (
     <details open={open}>
       <summary>
-        {group.title} <span class="tag tag-muted">{formatCount(group.problems.length)}</span>
+        {title} <span class="tag tag-muted">{formatCount(group.count)}</span>
       </summary>
-      <ul class="problem-list" aria-label={group.title}>
+      <ul class="problem-list" aria-label={title}>
         {group.problems.slice(0, shown).map((problem, i) => (
           <li key={i}>{problem.message}</li>
         ))}
@@ -442,6 +470,17 @@ function ReportStep() {
         {report.scale === null ? "no ratings" : formatScale(report.scale)}. Took {report.seconds < 1 ? `${Math.round(report.seconds * 1000)} ms` : `${report.seconds.toFixed(1)} s`}.
       </p>
       {created.length > 0 ? <p>Added to the map: {created.join(", ")}.</p> : null}
+      {report.noAnswers > 0 ? <p>{countOf(report.noAnswers, "answer")} were “no answer” (N/A, empty, 0 below the scale …): counted, not errors.</p> : null}
+      {report.questions.length > 0 ? (
+        <ul class="plain-list" aria-label="Questions imported">
+          {report.questions.map((q) => (
+            <li key={q.header}>
+              {q.touchpoint} ({q.stage}): {countOf(q.answers, "answer")}
+              {q.noAnswers > 0 ? `, ${formatCount(q.noAnswers)} no answer` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <SectionHeading title={`Problems (${formatCount(report.errors.length)})`} level={3}>
         <Button
           secondary
@@ -451,7 +490,7 @@ function ReportStep() {
           Download rejected rows (CSV)
         </Button>
       </SectionHeading>
-      {report.errors.length === 0 ? <Empty>Every row was read without a problem.</Empty> : <ProblemGroups problems={report.errors} />}
+      {report.errors.length === 0 ? <Empty>Every row was read without a problem.</Empty> : <ProblemGroups groups={report.problemGroups} />}
       <SectionHeading title="Metrics per stage" level={3} />
       {report.metrics === null ? (
         <p role="status">Computing…</p>

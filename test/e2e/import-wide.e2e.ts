@@ -67,6 +67,7 @@ describe("CSV import wizard, wide survey", () => {
     await panel.locator("#fixed-source").fill("Skytrax");
     // The map has personas of its own: the file's travel types are added only when asked.
     await panel.getByRole("checkbox", { name: "Add new personas" }).check();
+    await answers.scrollIntoViewIfNeeded();
     await saveScreenshot(page, "import-wide-answers");
     await panel.getByRole("radiogroup", { name: /feedback rows/ }).getByRole("radio", { name: "Replace them" }).check();
     await panel.getByRole("button", { name: /^Import 200 rows$/ }).click();
@@ -98,6 +99,11 @@ describe("CSV import wizard, wide survey", () => {
     await chooseOption(panel, "filter-stage", "Value");
     await expect.poll(() => panel.locator(".table-meta").innerText()).toContain(`Showing ${answered("value_rating")} of ${n(total)} rows`);
     expect(await panel.locator(".virtual-row-meta").first().innerText()).toMatch(/Value · Value · (Business|Couple Leisure|Family Leisure|Solo Leisure) · Skytrax/);
+
+    // Insights says where the overall score went: its touchpoint is in "Unassigned", to be moved.
+    await openSection(panel, "Insights");
+    const overall = answered("overall_score");
+    await panel.getByText(`${n(overall)} responses unassigned: 0 in no stage, ${n(overall)} in “Unassigned”`).first().waitFor();
     expect(errors).toEqual([]);
   });
 });

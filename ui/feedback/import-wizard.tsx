@@ -373,16 +373,34 @@ function ManyStagesQuestion({ column }: { column: string }) {
   );
 }
 
-function MetricsRow({ name, metrics: m }: { name: string; metrics: SatisfactionMetrics }) {
+/** Responses, CSAT, NPS, CES and performance of named groups of feedback (stages, "No stage" …). */
+export function MetricsTable({ label, rows }: { label: string; rows: { name: string; metrics: SatisfactionMetrics }[] }) {
   return (
-    <tr>
-      <th scope="row">{name}</th>
-      <td class="num">{formatCount(m.responses)}</td>
-      <td class="num">{formatMetric(m.csat, 0, " %")}</td>
-      <td class="num">{formatMetric(m.nps, 0)}</td>
-      <td class="num">{formatMetric(m.ces, 1)}</td>
-      <td class="num">{formatMetric(m.performance, 2)}</td>
-    </tr>
+    <div class="table-scroll">
+      <table class="data-table" aria-label={label}>
+        <thead>
+          <tr>
+            {["Stage", "Responses", "CSAT", "NPS", "CES", "Performance"].map((name, i) => (
+              <th key={name} scope="col" class={i > 0 ? "num" : undefined}>
+                {i > 0 || label === "Metrics per stage" ? name : ""}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ name, metrics: m }) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              <td class="num">{formatCount(m.responses)}</td>
+              <td class="num">{formatMetric(m.csat, 0, " %")}</td>
+              <td class="num">{formatMetric(m.nps, 0)}</td>
+              <td class="num">{formatMetric(m.ces, 1)}</td>
+              <td class="num">{formatMetric(m.performance, 2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -495,26 +513,13 @@ function ReportStep() {
       {report.metrics === null ? (
         <p role="status">Computing…</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table" aria-label="Metrics per stage">
-            <thead>
-              <tr>
-                <th scope="col">Stage</th>
-                <th scope="col" class="num">Responses</th>
-                <th scope="col" class="num">CSAT</th>
-                <th scope="col" class="num">NPS</th>
-                <th scope="col" class="num">CES</th>
-                <th scope="col" class="num">Performance</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.metrics.stages.map((row) => (
-                <MetricsRow key={row.stageId} name={row.name} metrics={row} />
-              ))}
-              {report.metrics.unassigned.responses > 0 ? <MetricsRow name="No stage" metrics={report.metrics.unassigned} /> : null}
-            </tbody>
-          </table>
-        </div>
+        <MetricsTable
+          label="Metrics per stage"
+          rows={[
+            ...report.metrics.stages.map((row) => ({ name: row.name, metrics: row })),
+            ...(report.metrics.unassigned.responses > 0 ? [{ name: "No stage", metrics: report.metrics.unassigned }] : []),
+          ]}
+        />
       )}
       <div class="wizard-actions">
         <Button onClick={() => wizard.reset()}>Done</Button>

@@ -14,7 +14,7 @@ import { downloadText, fileStem } from "../components/files";
 import type { SatisfactionMetrics } from "../../shared/metrics";
 import { usePanelState } from "../state/store";
 import { MANY_STAGES } from "./import-checks";
-import { FixedValuesFields, WideAnswers, WideColumns } from "./wide-columns";
+import { FixedValuesFields, Head, WideAnswers, WideColumns } from "./wide-columns";
 import { WIZARD_STEPS, chosenScale, columnRole, type ImportReport, type ImportWizard, type ScaleChoice, type WizardState } from "./import-wizard-state";
 
 export const WizardContext = createContext<ImportWizard | null>(null);
@@ -378,15 +378,7 @@ export function MetricsTable({ label, rows }: { label: string; rows: { name: str
   return (
     <div class="table-scroll">
       <table class="data-table" aria-label={label}>
-        <thead>
-          <tr>
-            {["Stage", "Responses", "CSAT", "NPS", "CES", "Performance"].map((name, i) => (
-              <th key={name} scope="col" class={i > 0 ? "num" : undefined}>
-                {i > 0 || label === "Metrics per stage" ? name : ""}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <Head names={["", " Responses", " CSAT", " NPS", " CES", " Performance"]} />
         <tbody>
           {rows.map(({ name, metrics: m }) => (
             <tr key={name}>

@@ -5,7 +5,7 @@
  * mapping can be made from the keyboard.
  */
 import { useState } from "preact/hooks";
-import { formatScale, parseScale, type ColumnRole, type FixedValues, type QuestionMeasure } from "../../shared/csv";
+import { formatScale, parseScale, type ColumnRole, type QuestionMeasure } from "../../shared/csv";
 import { TextArea, TextInput } from "../components/text-input";
 import { SelectField } from "../components/fields";
 import { usePanelState } from "../state/store";
@@ -13,16 +13,31 @@ import { useWizard } from "./import-wizard";
 import { columnMeasure, columnRole, type WizardOptions } from "./import-wizard-state";
 
 const ROLES: { value: ColumnRole; text: string }[] = [
-  { value: "question", text: "Question (rating)" },
-  { value: "text", text: "Comment text" },
+  { value: "question", text: "Question" },
+  { value: "text", text: "Comment" },
   { value: "date", text: "Date" },
-  { value: "persona", text: "Segment / persona" },
+  { value: "persona", text: "Segment" },
   { value: "source", text: "Source" },
   { value: "responseId", text: "Respondent ID" },
   { value: "stage", text: "Stage" },
-  { value: "kind", text: "Kind of feedback" },
+  { value: "kind", text: "Kind" },
   { value: "ignore", text: "Not imported" },
 ];
+
+/** A table's column headers; a name written with a leading space heads a column of numbers (aligned right). */
+export function Head({ names }: { names: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {names.map((name, i) => (
+          <th key={i} scope="col" class={name.startsWith(" ") ? "num" : undefined}>
+            {name}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
 
 /** Text fields take an aria-label this way: the shared TextInput types only the props the panel's forms use. */
 const named = (label: string) => ({ "aria-label": label }) as object;
@@ -64,14 +79,7 @@ export function WideColumns() {
       </datalist>
       <div class="table-scroll">
         <table class="data-table wide-table" aria-label="Columns of the file">
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Is</th>
-              <th scope="col">Touchpoint</th>
-              <th scope="col">Stage</th>
-            </tr>
-          </thead>
+          <Head names={["Column", "Is", "Touchpoint", "Stage"]} />
           <tbody>
             {inspection.columns.map((c) => {
               const set = options.columns[c.index] ?? {};
@@ -134,14 +142,7 @@ export function WideAnswers() {
   return (
     <div class="table-scroll">
       <table class="data-table wide-table" aria-label="Answers of each question">
-        <thead>
-          <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Scale</th>
-            <th scope="col">No answer</th>
-            <th scope="col">Word ratings</th>
-          </tr>
-        </thead>
+        <Head names={["Question", "Scale", "No answer", "Word ratings"]} />
         <tbody>
           {inspection.columns
             .filter((c) => columnRole(c, options) === "question")
@@ -206,7 +207,7 @@ function AnswerRow({ index, options }: { index: number; options: WizardOptions }
           value={noAnswer.join(", ")}
           onValueInput={(text) => wizard.setColumn(index, { noAnswer: ["", ...text.split(",").map((cell) => cell.trim()).filter((cell) => cell !== "")] })}
         />
-        <div class="muted">{profile.noAnswerCount} in the first rows</div>
+        <div class="muted">{profile.noAnswerCount} seen</div>
       </td>
       <td>
         {words === null && wordText === "" ? (
@@ -231,12 +232,7 @@ function AnswerRow({ index, options }: { index: number; options: WizardOptions }
   );
 }
 
-const FIXED: { field: keyof FixedValues; label: string }[] = [
-  { field: "stage", label: "Stage" },
-  { field: "touchpoint", label: "Touchpoint" },
-  { field: "persona", label: "Persona" },
-  { field: "source", label: "Source" },
-];
+const FIXED = ["stage", "touchpoint", "persona", "source"] as const;
 
 /** Values for every row of the file: "every review is in stage Advocacy, from the App Store". */
 export function FixedValuesFields() {
@@ -246,10 +242,11 @@ export function FixedValuesFields() {
     <fieldset class="group">
       <legend>The same for every row</legend>
       <div class="mapping-grid">
-        {FIXED.map(({ field, label }) => (
+        {FIXED.map((field) => (
           <div class="field" key={field}>
             <label class="field-label" for={`fixed-${field}`}>
-              {label}
+              {field[0]?.toUpperCase()}
+              {field.slice(1)}
             </label>
             <TextInput
               id={`fixed-${field}`}

@@ -46,6 +46,7 @@ import {
   formatScale,
   inferRatingScale,
   parseScale,
+  readRating,
 } from "./rating";
 import { createHostTurns } from "./host-turn";
 import { createResponseIdFilter, responseIdHash } from "./response-ids";
@@ -837,12 +838,23 @@ export async function importFeedbackCsv(
     for (let k = 0; k < heldIndex.length; k++) {
       const index = heldIndex[k] ?? 0;
       const record = heldRecords[k] ?? [];
+      // Named like a summary but written like a response (a response id, or words in the text): a response.
+      if (!summaryByValues(record)) {
+        importRecord(index, record);
+        continue;
+      }
       rows++;
       const label = summaryRowLabel(record, textCol) ?? "";
       reject(index + 1, record, [csvProblem(index + 1, null, `looks like a summary row (${quoteCell(label)}), not a response: skipped`)]);
     }
     heldIndex.length = 0;
     heldRecords.length = 0;
+  };
+  /** Whether a row named "Total" or "Overall" holds what a summary holds: no response id, and no words in its text. */
+  const summaryByValues = (record: readonly string[]): boolean => {
+    if (responseCol !== null && hasContent(record[responseCol] ?? "")) return false;
+    const text = readText(record).trim();
+    return text === "" || readRating(text).kind === "number";
   };
   const acceptRecord = (index: number, record: string[]): void => {
     if (index < firstDataIndex) return;

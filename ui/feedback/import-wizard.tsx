@@ -374,7 +374,7 @@ function ManyStagesQuestion({ column }: { column: string }) {
 }
 
 /** Responses, CSAT, NPS, CES and performance of named groups of feedback (stages, "No stage" …). */
-export function MetricsTable({ label, rows }: { label: string; rows: { name: string; metrics: SatisfactionMetrics }[] }) {
+export function MetricsTable({ label, rows }: { label: string; rows: { name: string; metrics: Omit<SatisfactionMetrics, "meanSatisfaction"> }[] }) {
   return (
     <div class="table-scroll">
       <table class="data-table" aria-label={label}>

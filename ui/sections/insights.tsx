@@ -12,7 +12,7 @@ import { ImportancePerformanceChart } from "../components/charts";
 import { Empty, SectionHeading, formatCount, formatMetric } from "../components/common";
 import { NumberField } from "../components/fields";
 import { useReport } from "../components/status";
-import { OutsideMapTable, unassignedSentence, useOutsideMap } from "../feedback/outside-map";
+import { OutsideMapTable, unassignedSentence } from "../feedback/outside-map";
 import { useAnalysis, useSuggestions } from "../state/analysis";
 import { fieldKey, usePanelState, useStore } from "../state/store";
 
@@ -102,8 +102,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
   const store = useStore();
   const o = analysis.overall;
   const notMet = analysis.stages.filter((s) => s.expectationsMet === false).map((s) => s.name);
-  const outside = useOutsideMap(model);
-  const unassigned = unassignedSentence(outside);
+  const unassigned = unassignedSentence(analysis);
   return (
     <>
       <dl class="facts facts-row" aria-label="Overall">
@@ -127,7 +126,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
 
       <SectionHeading title="Stages" level={3} />
       <ExperienceTable label="Metrics per stage" rows={analysis.stages.map((s) => ({ ...s, key: s.stageId }))} />
-      <OutsideMapTable outside={outside} />
+      <OutsideMapTable analysis={analysis} />
       <ImportancePerformanceChart stages={analysis.stages} />
 
       <SectionHeading title="Touchpoints" level={3} />

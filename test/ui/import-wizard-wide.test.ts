@@ -168,4 +168,19 @@ describe("the import wizard on a wide survey", () => {
     expect(unassignedSentence(analyseJourney(loose))).toMatch(/^[\d,]+ responses unassigned: 1 in no stage, /);
     expect(unassignedSentence(analyseJourney(emptyJourney()))).toBeNull();
   });
+
+  it("reads the whole real export, inspected from its first part, every row imported", async () => {
+    const whole = readFileSync(path.join(root, "test/fixtures/csv/real/skytrax_airline_reviews_wide.csv"));
+    const { store, wizard } = await chosen(whole.toString("utf8"));
+    expect(wizard.state.inspection?.partial).toBe(true);
+    expect(wizard.state.inspection?.shape).toBe("wide");
+    wizard.setColumn(GROUND, { stage: "Airport" });
+    await wizard.startImport();
+    const report = wizard.state.report;
+    expect(report?.rows).toBe(8319);
+    expect(report?.imported).toBe(8319);
+    const ground = store.state.model.touchpoints.find((t) => t.name === "Groundservice");
+    expect(store.state.model.stages.find((s) => s.id === ground?.stageId)?.name).toBe("Airport");
+    expect(report?.questions.find((q) => q.header === "groundservice_rating")?.stage).toBe("Airport");
+  });
 });

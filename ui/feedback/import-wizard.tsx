@@ -7,14 +7,14 @@ import { Button } from "../kit";
 import { TextInput } from "../components/text-input";
 import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
-import { MAPPED_FIELDS, exportRejectedRowsCsv, formatScale, type CsvDelimiter, type MappedField } from "../../shared/csv";
+import { exportRejectedRowsCsv, formatScale, type CsvDelimiter } from "../../shared/csv";
 import { Empty, ProgressBar, SectionHeading, countOf, formatCount, formatMetric } from "../components/common";
 import { CheckboxField, Choice, SelectField } from "../components/fields";
 import { downloadText, fileStem } from "../components/files";
 import type { SatisfactionMetrics } from "../../shared/metrics";
 import { usePanelState } from "../state/store";
 import { MANY_STAGES } from "./import-checks";
-import { FixedValuesFields, Head, WideAnswers, WideColumns } from "./wide-columns";
+import { ColumnTable, FixedValuesFields, Head, WideAnswers } from "./wide-columns";
 import { WIZARD_STEPS, chosenScale, columnRole, type ImportReport, type ImportWizard, type ScaleChoice, type WizardState } from "./import-wizard-state";
 
 export const WizardContext = createContext<ImportWizard | null>(null);
@@ -29,19 +29,6 @@ export function useWizard(): { wizard: ImportWizard; state: WizardState } {
   }, [wizard]);
   return { wizard, state };
 }
-
-const FIELD_LABELS: Record<MappedField, string> = {
-  rating: "Rating",
-  text: "Comment text",
-  date: "Date",
-  stage: "Stage",
-  touchpoint: "Touchpoint",
-  persona: "Persona",
-  source: "Source",
-  scale: "Scale (per row)",
-  kind: "Kind of feedback",
-  responseId: "Response ID",
-};
 
 const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ",": "Comma", ";": "Semicolon", "\t": "Tab", "|": "Pipe" };
 
@@ -166,7 +153,7 @@ function ColumnsStep() {
   return (
     <div class="wizard-step">
       {state.remembered ? <p class="hint">Mapping remembered from an earlier file with the same headers.</p> : null}
-      {wide ? <WideColumns /> : <LongColumns />}
+      <ColumnTable />
       {nothing ? (
         <p class="error-text" role="alert">
           Map a rating or a comment column: without either, no row can be imported.
@@ -181,64 +168,6 @@ function ColumnsStep() {
         </Button>
       </div>
     </div>
-  );
-}
-
-function LongColumns() {
-  const { wizard, state } = useWizard();
-  const { inspection, options } = state;
-  if (inspection === null) return null;
-  const columnOptions = [
-    { value: "none", text: "— none —" },
-    ...inspection.headers.map((header, i) => ({ value: String(i), text: header })),
-  ];
-  const fieldOf = new Map<number, MappedField>();
-  for (const field of MAPPED_FIELDS) {
-    const column = options.mapping[field];
-    if (column !== null) fieldOf.set(column, field);
-  }
-  return (
-    <>
-      <div class="mapping-grid">
-        {MAPPED_FIELDS.map((field) => (
-          <SelectField
-            key={field}
-            id={`map-${field}`}
-            label={FIELD_LABELS[field]}
-            value={options.mapping[field] === null ? "none" : String(options.mapping[field])}
-            options={columnOptions}
-            onChange={(value) => wizard.setMapping(field, value === "none" ? null : Number(value))}
-          />
-        ))}
-      </div>
-      <h4>Preview{inspection.partial ? " (first rows)" : ""}</h4>
-      <div class="table-scroll" tabIndex={0} aria-label="Preview of the first rows">
-        <table class="data-table preview-table">
-          <thead>
-            <tr>
-              {inspection.headers.map((header, i) => {
-                const field = fieldOf.get(i);
-                return (
-                  <th key={i} scope="col">
-                    <div>{header}</div>
-                    <div class={field ? "tag" : "tag tag-muted"}>{field ? FIELD_LABELS[field] : "not imported"}</div>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {inspection.preview.map((row, r) => (
-              <tr key={r}>
-                {inspection.headers.map((_, c) => (
-                  <td key={c}>{row[c] ?? ""}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
   );
 }
 

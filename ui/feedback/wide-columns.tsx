@@ -1,28 +1,35 @@
 /**
- * The wizard's steps for a wide survey (one row per respondent, one column per question): what each
- * column is, each question's touchpoint and stage, the NPS and outcome questions; then each question's
- * scale, no-answer cells and word ratings. Every choice is a native select or text field, so the whole
- * mapping can be made from the keyboard.
+ * The wizard's column table (what each column of the file is, for a long file and a wide survey alike)
+ * and its steps for a wide survey (one row per respondent, one column per question): each question's
+ * touchpoint and stage, the NPS and outcome questions; then each question's scale, no-answer cells and
+ * word ratings. Every choice is a native select or text field, so the whole mapping can be made from
+ * the keyboard.
  */
 import { useState } from "preact/hooks";
-import { formatScale, parseScale, type ColumnRole, type QuestionMeasure } from "../../shared/csv";
+import { MAPPED_FIELDS, formatScale, parseScale, type ColumnRole, type MappedField, type QuestionMeasure } from "../../shared/csv";
 import { TextArea, TextInput } from "../components/text-input";
 import { SelectField } from "../components/fields";
 import { usePanelState } from "../state/store";
 import { useWizard } from "./import-wizard";
 import { columnMeasure, columnRole, type WizardOptions } from "./import-wizard-state";
 
-const ROLES: { value: ColumnRole; text: string }[] = [
-  { value: "question", text: "Question" },
-  { value: "text", text: "Comment" },
-  { value: "date", text: "Date" },
-  { value: "persona", text: "Segment" },
-  { value: "source", text: "Source" },
-  { value: "responseId", text: "Respondent ID" },
-  { value: "stage", text: "Stage" },
-  { value: "kind", text: "Kind" },
-  { value: "ignore", text: "Not imported" },
-];
+/** What a column can be, in a wide survey and in a long file (whose rating, touchpoint and scale are columns). */
+const WIDE_ROLES: ColumnRole[] = ["question", "text", "date", "persona", "source", "responseId", "stage", "kind", "ignore"];
+const LONG_ROLES: ColumnRole[] = ["rating", "text", "date", "stage", "touchpoint", "persona", "source", "scale", "kind", "responseId", "ignore"];
+const ROLE_NAMES: Record<ColumnRole, string> = {
+  question: "Question",
+  rating: "Rating",
+  text: "Comment",
+  date: "Date",
+  stage: "Stage",
+  touchpoint: "Touchpoint",
+  persona: "Segment",
+  source: "Source",
+  scale: "Scale (per row)",
+  kind: "Kind",
+  responseId: "Respondent ID",
+  ignore: "Not imported",
+};
 
 /** A table's column headers; a name written with a leading space heads a column of numbers (aligned right). */
 export function Head({ names }: { names: string[] }) {
@@ -42,12 +49,20 @@ export function Head({ names }: { names: string[] }) {
 /** Text fields take an aria-label this way: the shared TextInput types only the props the panel's forms use. */
 const named = (label: string) => ({ "aria-label": label }) as object;
 
-export function WideColumns() {
+/**
+ * One row per column of the file: what it is, with a few of its values. In a wide survey a question
+ * also gets its touchpoint name and its stage, and two selects mark the NPS and outcome questions; in a
+ * long file a role is a field of the mapping (a column feeds one field).
+ */
+export function ColumnTable() {
   const { wizard, state } = useWizard();
   const { model } = usePanelState();
   const { inspection, options } = state;
   if (inspection === null) return null;
-  const questions = inspection.columns.filter((c) => columnRole(c, options) === "question");
+  const wide = inspection.shape === "wide";
+  const role = (c: (typeof inspection.columns)[number]): ColumnRole =>
+    wide ? columnRole(c, options) : (MAPPED_FIELDS.find((field) => options.mapping[field] === c.index) ?? "ignore");
+  const questions = inspection.columns.filter((c) => role(c) === "question");
   const measureField = (measure: QuestionMeasure, label: string) => {
     const marked = questions.find((c) => columnMeasure(c, options) === measure);
     return (
@@ -64,14 +79,18 @@ export function WideColumns() {
   for (const settings of Object.values(options.columns)) if (settings.stage) stages.add(settings.stage);
   return (
     <>
-      <p class="hint">
-        One row per respondent, one column per question: each question becomes a touchpoint. Give each a stage (an empty one goes to
-        “Unassigned”, to move later).
-      </p>
-      <div class="grid-2">
-        {measureField("nps", "NPS question (likely to recommend)")}
-        {measureField("outcome", "Outcome (overall satisfaction)")}
-      </div>
+      {wide ? (
+        <>
+          <p class="hint">
+            One row per respondent, one column per question: each question becomes a touchpoint. Give each a stage (an empty one goes to
+            “Unassigned”, to move later).
+          </p>
+          <div class="grid-2">
+            {measureField("nps", "NPS question (likely to recommend)")}
+            {measureField("outcome", "Outcome (overall satisfaction)")}
+          </div>
+        </>
+      ) : null}
       <datalist id="wizard-stages">
         {[...stages].map((name) => (
           <option key={name} value={name} />
@@ -79,11 +98,11 @@ export function WideColumns() {
       </datalist>
       <div class="table-scroll">
         <table class="data-table wide-table" aria-label="Columns of the file">
-          <Head names={["Column", "Is", "Touchpoint", "Stage"]} />
+          <Head names={wide ? ["Column", "Is", "Touchpoint", "Stage"] : ["Column", "Is"]} />
           <tbody>
             {inspection.columns.map((c) => {
               const set = options.columns[c.index] ?? {};
-              const question = columnRole(c, options) === "question";
+              const is = role(c);
               return (
                 <tr key={c.index}>
                   <th scope="row">
@@ -95,12 +114,16 @@ export function WideColumns() {
                       id={`col-${c.index}-role`}
                       label={`What “${c.header}” is`}
                       hideLabel
-                      value={columnRole(c, options)}
-                      options={ROLES}
-                      onChange={(role) => wizard.setColumn(c.index, { role: role as ColumnRole })}
+                      value={is}
+                      options={(wide ? WIDE_ROLES : LONG_ROLES).map((value) => ({ value, text: ROLE_NAMES[value] }))}
+                      onChange={(next) => {
+                        if (wide) wizard.setColumn(c.index, { role: next as ColumnRole });
+                        else if (next !== "ignore") wizard.setMapping(next as MappedField, c.index);
+                        else if (is !== "ignore") wizard.setMapping(is as MappedField, null);
+                      }}
                     />
                   </td>
-                  {question ? (
+                  {!wide ? null : is === "question" ? (
                     <>
                       <td>
                         <TextInput

@@ -55,7 +55,8 @@ describe("a stage column with more names than a journey has stages", () => {
     expect(store.state.model.feedback).toHaveLength(0);
 
     // "Import without stages": the column is let go, the rows come in without a stage.
-    wizard.setMapping("stage", null);
+    expect(wizard.state.manyStages?.column).toBe(0);
+    wizard.dropStageColumn();
     expect(wizard.state.manyStages).toBeNull();
     await wizard.startImport();
     expect(wizard.state.report?.imported).toBe(120);
@@ -79,5 +80,20 @@ describe("a stage column with more names than a journey has stages", () => {
     await wizard.startImport();
     expect(wizard.state.manyStages).toBeNull();
     expect(wizard.state.step).toBe("report");
+  });
+
+  it("asks for a wide survey's stage column too, and imports without it when told", async () => {
+    const lines = ["Stage,How satisfied were you with delivery?,How easy was checkout?"];
+    for (let i = 0; i < 80; i++) lines.push(`Free text ${i},${(i % 5) + 1},${((i + 2) % 5) + 1}`);
+    const { store, wizard } = setUp({ ...sample, stages: [], touchpoints: [], feedback: [], painPoints: [] });
+    await wizard.chooseFile(new File([lines.join("\n")], "survey.csv"));
+    expect(wizard.state.inspection?.shape).toBe("wide");
+    wizard.setColumn(0, { role: "stage" });
+    await wizard.startImport();
+    expect(wizard.state.manyStages?.column).toBe(0);
+    wizard.dropStageColumn();
+    await wizard.startImport();
+    expect(wizard.state.report?.imported).toBe(80);
+    expect(store.state.model.stages.map((s) => s.name)).toEqual(["Unassigned"]);
   });
 });

@@ -103,7 +103,7 @@ export interface WizardState {
   options: WizardOptions;
   progress: { done: number; total: number; rows: number } | null;
   /** Set when the stage column would add more than `MANY_STAGES` stages: the import waits for the person's answer. */
-  manyStages: NewStageNames | null;
+  manyStages: (NewStageNames & { column: number }) | null;
   report: ImportReport | null;
 }
 
@@ -281,6 +281,14 @@ export class ImportWizard {
     this.setOptions({ columns: { ...options.columns, [index]: { ...options.columns[index], ...change } } });
   }
 
+  /** "Import without stages": the stage column is no longer read, whatever the file's shape. */
+  dropStageColumn(): void {
+    const column = this.current.manyStages?.column;
+    if (column === undefined) return;
+    if (this.current.inspection?.shape === "wide") this.setColumn(column, { role: "ignore" });
+    else this.setMapping("stage", null);
+  }
+
   /** Marks one question as the NPS (or outcome) question, taking the mark from any other; null: none. */
   setMeasure(measure: QuestionMeasure, index: number | null): void {
     const { inspection, options } = this.current;
@@ -326,7 +334,7 @@ export class ImportWizard {
       if (!manyStagesAllowed && stageColumn !== null && options.create.stages) {
         const names = await newStageNames(file.text, layoutOptions(options), stageColumn, model.stages, yieldToHost);
         if (names.count > MANY_STAGES) {
-          this.set({ step: "scale", progress: null, manyStages: names });
+          this.set({ step: "scale", progress: null, manyStages: { ...names, column: stageColumn } });
           return;
         }
       }

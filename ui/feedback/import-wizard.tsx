@@ -257,7 +257,7 @@ function ScaleStep() {
         />
       ) : null}
       {state.manyStages !== null ? (
-        <ManyStagesQuestion column={inspection.headers[options.mapping.stage ?? -1] ?? ""} />
+        <ManyStagesQuestion column={inspection.headers[state.manyStages.column] ?? ""} />
       ) : (
         <div class="wizard-actions">
           <Button secondary onClick={() => wizard.goTo("columns")}>
@@ -288,7 +288,7 @@ function ManyStagesQuestion({ column }: { column: string }) {
         <Button
           secondary
           onClick={() => {
-            wizard.setMapping("stage", null);
+            wizard.dropStageColumn();
             void wizard.startImport();
           }}
         >

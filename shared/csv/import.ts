@@ -701,6 +701,7 @@ export async function importFeedbackCsv(
       reader,
       tally: createRatingTally(),
       touchpoint: null,
+      links: new Map(),
       final: null,
     };
   });
@@ -749,6 +750,7 @@ export async function importFeedbackCsv(
     const source = fixedCell(sourceCol, record, fixed.source);
     const kind = (kindCol === null ? null : readFeedbackKind(record[kindCol] ?? "")) ?? options.kind ?? guessFeedbackKind(source) ?? "survey";
     const respondentId = responseId === "" ? `${respondentStem}${row}` : responseId;
+    const linkKey = persona === "" ? rowStage : `${rowStage}\u0000${persona}`;
     // The outcome's answer carries the row's text, else the first answer.
     let carrier = rowAnswers.findIndex((answer) => questions[answer.question]?.measure === "outcome");
     if (carrier < 0) carrier = 0;
@@ -758,7 +760,17 @@ export async function importFeedbackCsv(
     for (let k = 0; k < answerCount; k++) {
       const answer = rowAnswers[k];
       const question = answer === undefined ? null : (questions[answer.question] as WideQuestion);
-      linker.link(question === null ? rowStage : question.stage || rowStage, question?.name ?? "", persona, links);
+      // Most rows name the same stage and persona: a question's links are looked up once per pair.
+      const cached = question === null || alreadyImported !== null ? undefined : question.links.get(linkKey);
+      if (cached !== undefined) {
+        links.stageId = cached.stageId;
+        links.touchpointId = cached.touchpointId;
+        links.personaId = cached.personaId;
+        links.newStage = null;
+        links.newTouchpoint = null;
+        links.newPersona = null;
+        links.problems = null;
+      } else linker.link(question === null ? rowStage : question.stage || rowStage, question?.name ?? "", persona, links);
       if (links.problems !== null) {
         for (const { field, detail } of links.problems) {
           (problems ??= []).push(csvProblem(row, field === "touchpoint" ? (question?.header ?? null) : linkedNames[field], detail));
@@ -792,6 +804,9 @@ export async function importFeedbackCsv(
           }
         }
         question.touchpoint = links.touchpointId;
+        if (cached === undefined && question.links.size < 1000) {
+          question.links.set(linkKey, { stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId });
+        }
         if (answer !== undefined) addToTally(question.tally, answer.reading);
       }
       const at = feedback.length;
@@ -802,7 +817,6 @@ export async function importFeedbackCsv(
       feedbackRows.push(row);
       waitingRatings.push(answer === undefined ? null : answer.reading);
       answerQuestion.push(answer === undefined ? -1 : answer.question);
-      if (responseCol !== null) idHashes.push(-1);
       feedback.push({
         id: makeId("feedback"),
         kind,
@@ -1251,6 +1265,7 @@ function planColumns(text: CsvText, options: CsvImportOptions, layout: CsvLayout
 
 type CellReading = Exclude<RatingReading, { kind: "number" }> | CellRating;
 const NO_ANSWER_READING: CellReading = { kind: "empty" };
+const UNREADABLE_READING: CellReading = { kind: "unreadable" };
 const DEFAULT_NO_ANSWER: ReadonlySet<string> = new Set(NO_ANSWER_WORDS);
 
 /** How one rating column's cells are read: no-answer cells, word ratings, numbers; and what was counted. */
@@ -1284,6 +1299,8 @@ interface WideQuestion {
   tally: RatingTally;
   /** The touchpoint its answers were linked to (the last one, when rows name different stages). */
   touchpoint: string | null;
+  /** Links made for a row's stage and persona cells, to reuse. */
+  links: Map<string, { stageId: string | null; touchpointId: string | null; personaId: string | null }>;
   /** The scale found at the end, and whether a 0 below it is "no answer". */
   final: { scale: RatingScale; zeroIsNoAnswer: boolean } | null;
 }
@@ -1315,7 +1332,11 @@ function createColumnReader(
     const word = words?.get(key);
     if (key === "" || noAnswer.has(key)) reading = NO_ANSWER_READING;
     else if (word !== undefined) reading = { kind: "number", value: word, outOf: null, cell: raw };
-    else reading = numbers(raw);
+    else {
+      reading = numbers(raw);
+      // The person's own list of no-answer cells is the whole list: "N/A" left out of it is no answer no more.
+      if (custom !== null && reading.kind === "empty") reading = UNREADABLE_READING;
+    }
     if (cache.size < 10_000) cache.set(raw, reading);
     return reading;
   };

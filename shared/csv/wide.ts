@@ -464,6 +464,14 @@ function finishGuess(
   }
   let npsTaken = false;
   let outcomeTaken = false;
+  // Two questions must not share a touchpoint by sharing a short name: the second is numbered.
+  const usedNames = new Map<string, number>();
+  const distinctName = (name: string): string => {
+    const key = name.toLowerCase();
+    const seen = usedNames.get(key) ?? 0;
+    usedNames.set(key, seen + 1);
+    return seen === 0 ? name : `${name} (${seen + 1})`;
+  };
   const profiles = headers.map((header, index): ColumnProfile => {
     const tally = tallies[index] ?? createColumnTally();
     const reading = ratings[index] ?? null;
@@ -496,7 +504,7 @@ function finishGuess(
     return {
       index,
       header,
-      shortName: questionShortName(header),
+      shortName: role === "question" ? distinctName(questionShortName(header)) : questionShortName(header),
       role,
       scale: isRating ? (reading?.scale ?? null) : null,
       words: isRating ? (reading?.words ?? null) : null,

@@ -183,4 +183,17 @@ describe("the import wizard on a wide survey", () => {
     expect(store.state.model.stages.find((s) => s.id === ground?.stageId)?.name).toBe("Airport");
     expect(report?.questions.find((q) => q.header === "groundservice_rating")?.stage).toBe("Airport");
   });
+
+  it("recognises the same survey chosen again, without an id column, as already imported", async () => {
+    const { store, wizard } = await chosen(skytrax);
+    wizard.setColumn(GROUND, { stage: "Airport" });
+    await wizard.startImport();
+    const before = store.state.model.feedback.length;
+    wizard.reset();
+    await wizard.chooseFile(new File([skytrax], "survey.csv"));
+    await wizard.startImport();
+    expect(wizard.state.report?.imported).toBe(0);
+    expect(wizard.state.report?.duplicates).toBe(200);
+    expect(store.state.model.feedback).toHaveLength(before);
+  });
 });

@@ -10,6 +10,7 @@ import {
   createHostTurns,
   MAPPED_FIELDS,
   importFeedbackCsv,
+  contentKey,
   responseKey,
   SCALE_0_10,
   SCALE_1_5,
@@ -339,8 +340,7 @@ export class ImportWizard {
         }
       }
       // Added to the feedback there is: a response it already holds is not counted twice.
-      const alreadyImported =
-        options.mode === "add" && options.mapping.responseId !== null ? await responseKeysAsync(model.feedback, turns.yieldToHost) : undefined;
+      const alreadyImported = options.mode === "add" ? await responseKeysAsync(model.feedback, yieldToHost) : undefined;
       const result = await importFeedbackCsv(
         file.text,
         {
@@ -420,14 +420,19 @@ export class ImportWizard {
   }
 }
 
-/** The `responseKey`s of the feedback rows that have one, read in slices. */
-async function responseKeysAsync(feedback: readonly Feedback[], yieldToHost: () => Promise<void>): Promise<Set<string>> {
-  const keys = new Set<string>();
+/**
+ * What `importedResponseKeys` gives, read in slices: each row's `responseKey`, or its `contentKey` when
+ * it has no response id, with how many rows share it; so that a file imported again, with or without
+ * an id column, is recognised row by row.
+ */
+async function responseKeysAsync(feedback: readonly Feedback[], yieldToHost: () => Promise<void>): Promise<Map<string, number>> {
+  const keys = new Map<string, number>();
   for (let start = 0; start < feedback.length; start += KEYS_PER_SLICE) {
     const end = Math.min(feedback.length, start + KEYS_PER_SLICE);
     for (let i = start; i < end; i++) {
-      const key = responseKey(feedback[i] as Feedback);
-      if (key !== null) keys.add(key);
+      const row = feedback[i] as Feedback;
+      const key = responseKey(row) ?? contentKey(row);
+      keys.set(key, (keys.get(key) ?? 0) + 1);
     }
     await yieldToHost();
   }

@@ -278,8 +278,8 @@ function ManyStagesQuestion({ column }: { column: string }) {
   const names = state.manyStages;
   if (names === null) return null;
   return (
-    <div class="notice" role="alertdialog" aria-labelledby="many-stages">
-      <p id="many-stages">
+    <div class="notice" role="group" aria-labelledby="many-stages">
+      <p id="many-stages" role="alert">
         Column “{column}” would add more than {MANY_STAGES} stages to the map (such as {names.examples.map((name) => `“${name}”`).join(", ")}). A journey
         usually has 4 to 10: is it really the stage?
       </p>

@@ -1174,13 +1174,23 @@ function describeEmpty(ratingName: string | null, textName: string | null): stri
 
 /** Drops the entities only rejected rows used, so `created` holds nothing the import does not link to. */
 function pruneUnused(created: CsvImportResult["created"], feedback: readonly Feedback[]): void {
-  const stageIds = new Set(feedback.map((f) => f.stageId));
-  const touchpointIds = new Set(feedback.map((f) => f.touchpointId));
-  const personaIds = new Set(feedback.map((f) => f.personaId));
-  created.touchpoints = created.touchpoints.filter((t) => touchpointIds.has(t.id));
-  for (const touchpoint of created.touchpoints) stageIds.add(touchpoint.stageId);
-  created.stages = created.stages.filter((s) => stageIds.has(s.id));
-  created.personas = created.personas.filter((p) => personaIds.has(p.id));
+  // One pass over the feedback against the few created ids (not sets of every row's ids).
+  const touchpointIds = new Set(created.touchpoints.map((t) => t.id));
+  const stageIds = new Set(created.stages.map((s) => s.id));
+  const personaIds = new Set(created.personas.map((p) => p.id));
+  const used = new Set<string>();
+  let lastTouchpoint: string | null = null;
+  for (const item of feedback) {
+    const { stageId, touchpointId, personaId } = item;
+    if (touchpointId !== null && touchpointId !== lastTouchpoint && touchpointIds.has(touchpointId)) used.add(touchpointId);
+    if (stageId !== null && stageIds.has(stageId)) used.add(stageId);
+    if (personaId !== null && personaIds.has(personaId)) used.add(personaId);
+    lastTouchpoint = touchpointId;
+  }
+  created.touchpoints = created.touchpoints.filter((t) => used.has(t.id));
+  for (const touchpoint of created.touchpoints) used.add(touchpoint.stageId);
+  created.stages = created.stages.filter((s) => used.has(s.id));
+  created.personas = created.personas.filter((p) => used.has(p.id));
 }
 
 /** How much of the text `importFeedbackCsv` inspects first, to read the columns by their values. */

@@ -13,11 +13,16 @@ export interface CsvProblem {
 
 /** Builds a problem whose message starts with where it is, as the person will look for it. */
 export function csvProblem(row: number, column: string | null, detail: string): CsvProblem {
-  const where = column === null ? `row ${row}` : `row ${row}, column ${quoteCell(column)}`;
-  return { row, column, message: `${where}: ${detail}` };
+  // A header as long as a paragraph (a 2 kB question) is shortened here too, so a message stays a line;
+  // `column` is then the shortened name the message shows.
+  const shown = column === null || (column.length <= COLUMN_CHARS && !/[\r\n]/.test(column)) ? column : quoteCell(column).slice(1, -1);
+  const where = shown === null ? `row ${row}` : `row ${row}, column "${shown}"`;
+  return { row, column: shown, message: `${where}: ${detail}` };
 }
 
 const SHOWN_CHARS = 40;
+/** Headers up to this length are quoted whole in messages: most question texts fit. */
+const COLUMN_CHARS = 120;
 
 /** A cell value quoted for a message: short, on one line, so a stray paragraph cannot flood the list. */
 export function quoteCell(value: string): string {
@@ -71,6 +76,6 @@ export function groupProblems(problems: readonly CsvProblem[]): CsvProblemGroup[
 
 /** A problem's message without its "row 17, column "Rating": " start. */
 function problemDetail(problem: CsvProblem): string {
-  const where = problem.column === null ? `row ${problem.row}` : `row ${problem.row}, column ${quoteCell(problem.column)}`;
+  const where = problem.column === null ? `row ${problem.row}` : `row ${problem.row}, column "${problem.column}"`;
   return problem.message.startsWith(`${where}: `) ? problem.message.slice(where.length + 2) : problem.message;
 }

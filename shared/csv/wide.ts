@@ -380,6 +380,8 @@ function looksLikeDates(tally: ColumnTally): boolean {
   return seen > 0 && dated >= seen * 0.6;
 }
 
+const REPEATED_HEADER = / \(column [A-Z]+\)$/;
+
 /** The outcome question, by its header: an "overall" rating or satisfaction. */
 const OUTCOME_HEADER = /\boverall\b/i;
 
@@ -398,6 +400,8 @@ export function guessColumns(
     const tally = tallies[i];
     if (tally === undefined) return null;
     if (mapping.responseId === i || isIdentifierHeader(header) || looksLikeIdentifierColumn(tally)) return null;
+    // A header repeated (named "Rating (column B)" by the layout) is a second copy, not a question of its own.
+    if (REPEATED_HEADER.test(header)) return null;
     return readRatingColumn(header, tally);
   });
   const corrected: ColumnMapping = { ...mapping };

@@ -69,7 +69,7 @@ describe("analyze, in-process", () => {
 
 // Real files of thousands of rows: more time than the default on a busy machine (no timing is asserted).
 describe("analyze, wide exports and exact mappings", { timeout: 30_000 }, () => {
-  const skytrax = path.join(root, "test/fixtures/csv/real/skytrax_airline_reviews_wide.csv");
+  const skytrax = path.join(root, "test/fixtures/csv-real/skytrax_airline_reviews_wide.csv");
 
   it("without --columns, a wide file is one touchpoint per rating question, and the report states each column's scale", async () => {
     const report = JSON.parse(await runCli(["analyze", skytrax])) as JourneyReport;
@@ -117,7 +117,7 @@ describe("analyze, wide exports and exact mappings", { timeout: 30_000 }, () => 
   });
 
   it("a saved map lacking the file's touchpoints gets them in an Unassigned stage instead of refusing the rows", async () => {
-    const alexa = path.join(root, "test/fixtures/csv/real/amazon_alexa_reviews.tsv");
+    const alexa = path.join(root, "test/fixtures/csv-real/amazon_alexa_reviews.tsv");
     const report = JSON.parse(await runCli(["analyze", alexa, "--map", sampleMap, "--columns", "rating=rating,text=verified_reviews,date=date,touchpoint=variation"])) as JourneyReport;
     expect(report.import).toMatchObject({ rows: 3150, imported: 3150, skipped: 0 });
     expect(report.touchpoints.filter((t) => t.stage === "Unassigned")).toHaveLength(16);

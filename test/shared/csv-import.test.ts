@@ -98,7 +98,7 @@ describe("matching names to the map", () => {
 
   it("a touchpoint the map lacks, in a file without stages, is created rather than refusing the row", async () => {
     const { readFileSync } = await import("node:fs");
-    const text = readFileSync(new URL("../fixtures/csv/real/amazon_alexa_reviews.tsv", import.meta.url), "utf8");
+    const text = readFileSync(new URL("../fixtures/csv-real/amazon_alexa_reviews.tsv", import.meta.url), "utf8");
     const touchpoint = inspectCsv(text).headers.indexOf("variation");
     const result = await importFeedbackCsv(text, { map: { stages: [], touchpoints: [], personas: [] }, mapping: { touchpoint } });
     expect([result.rows, result.imported, result.skipped]).toEqual([3150, 3150, 0]);

@@ -1,7 +1,7 @@
 /**
  * Real exports import right the first time: wide surveys (one column per question), word ratings,
  * no-answer values, fixed values, joined texts, duplicates without ids, problems grouped by kind.
- * Fixtures: the two real exports (test/fixtures/csv/real/, byte for byte) and real-shaped files of
+ * Fixtures: the two real exports (test/fixtures/csv-real/, byte for byte) and real-shaped files of
  * SurveyMonkey, Typeform, Google Forms, Qualtrics, Zendesk and a 0–5 passenger survey.
  */
 import { readFileSync } from "node:fs";
@@ -34,7 +34,7 @@ function column(result: CsvImportResult, header: string) {
 
 // Real files of thousands of rows: more time than the default on a busy machine (no timing is asserted).
 describe("the real Skytrax export (wide: one review per row, eight rating columns)", { timeout: 30_000 }, () => {
-  const text = fixture("real/skytrax_airline_reviews_wide.csv");
+  const text = fixture("../csv-real/skytrax_airline_reviews_wide.csv");
 
   it("is recognised as wide on inspection, each rating column a question with its own scale", () => {
     const inspection = inspectCsv(text);
@@ -102,7 +102,7 @@ describe("the real Skytrax export (wide: one review per row, eight rating column
 });
 
 describe("the real Amazon Alexa reviews (long, tab-separated, no stage column)", { timeout: 30_000 }, () => {
-  const text = fixture("real/amazon_alexa_reviews.tsv");
+  const text = fixture("../csv-real/amazon_alexa_reviews.tsv");
 
   it("imports all 3,150 reviews with the review as text, not the 0/1 feedback flag", async () => {
     const result = await importFeedbackCsv(text, { map: noMap() });
@@ -199,6 +199,14 @@ describe("survey tools' wide exports", () => {
     expect(inspection.mapping.date).toBeNull();
     const time = inspection.columns.find((c) => c.header === "Departure/Arrival time convenient");
     expect([time?.scale, time?.noAnswer]).toEqual([{ min: 1, max: 5 }, ["0"]]);
+  });
+
+  it("two questions with the same short name stay two touchpoints", async () => {
+    const text = ["How likely are you to recommend our app?,How likely are you to recommend our shop?,Comment", "9,7,ok", "10,3,fine", "6,8,meh"].join("\n");
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Likelihood to recommend", "Likelihood to recommend (2)"]);
+    expect(result.created.touchpoints.map((t) => t.measure)).toEqual(["nps", undefined]);
+    expect(result.answers).toBe(6);
   });
 
   it("a column of one repeated value is no rating", () => {

@@ -170,7 +170,7 @@ describe("the import wizard on a wide survey", () => {
   });
 
   it("reads the whole real export, inspected from its first part, every row imported", async () => {
-    const whole = readFileSync(path.join(root, "test/fixtures/csv/real/skytrax_airline_reviews_wide.csv"));
+    const whole = readFileSync(path.join(root, "test/fixtures/csv-real/skytrax_airline_reviews_wide.csv"));
     const { store, wizard } = await chosen(whole.toString("utf8"));
     expect(wizard.state.inspection?.partial).toBe(true);
     expect(wizard.state.inspection?.shape).toBe("wide");

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -5,6 +6,7 @@ import { chooseOption, chosenOption, openHost, openSection, saveScreenshot, star
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const sampleCsv = path.join(root, "examples/sample-feedback.csv");
+const headers = readFileSync(sampleCsv, "utf8").split(/\r?\n/)[0]?.split(",") ?? [];
 
 let host: Host;
 beforeAll(async () => {
@@ -30,16 +32,17 @@ describe("CSV import wizard", () => {
     expect(facts).toMatch(/Rows\s+\d{3}/);
     await panel.getByRole("button", { name: "Next: columns" }).click();
 
-    // 3. Columns: the guesses are pre-selected; "Source" is changed to no column.
+    // 3. Columns: one row each, what it is guessed to be pre-selected; "Source" is changed to not imported.
     await panel.getByText("step 3 of 6: Columns").waitFor();
-    expect(await chosenOption(panel, "map-rating")).toBe("Rating");
-    expect(await chosenOption(panel, "map-stage")).toBe("Stage");
-    expect(await chosenOption(panel, "map-source")).toBe("Source");
-    await chooseOption(panel, "map-source", "— none —");
-    expect(await chosenOption(panel, "map-source")).toBe("— none —");
-    // The preview says the column is no longer imported.
-    const sourceHeader = panel.locator(".preview-table th", { hasText: "Source" });
-    await expect.poll(() => sourceHeader.innerText()).toContain("not imported");
+    const roleOf = (header: string) => chosenOption(panel, `col-${headers.indexOf(header)}-role`);
+    expect(await roleOf("Rating")).toBe("Rating");
+    expect(await roleOf("Stage")).toBe("Stage");
+    expect(await roleOf("Source")).toBe("Source");
+    await chooseOption(panel, `col-${headers.indexOf("Source")}-role`, "Not imported");
+    expect(await roleOf("Source")).toBe("Not imported");
+    // Each column shows a few of its values.
+    const sourceRow = panel.getByRole("table", { name: "Columns of the file" }).locator("tr", { hasText: "Site intercept survey" });
+    expect(await sourceRow.locator("th").innerText()).toMatch(/^Source/);
     await panel.getByRole("button", { name: "Next: scale" }).click();
 
     // 4. The scale: the sample is on 1–5 stars (one stray "7" would make the guess 1–7).
@@ -47,7 +50,7 @@ describe("CSV import wizard", () => {
     await chooseOption(panel, "wizard-scale", "1–5 (stars, CSAT)");
     // The sample journey already holds these responses (added to it, they would be skipped as
     // already imported): the file's rows replace the journey's feedback instead.
-    await panel.getByRole("radiogroup", { name: /feedback rows/ }).getByRole("radio", { name: "Replace them", exact: true }).click();
+    await panel.getByRole("radiogroup", { name: /feedback rows/ }).getByRole("radio", { name: "Replace them" }).check();
     await panel.getByRole("button", { name: /^Import \d+ rows$/ }).click();
 
     // 5–6. Progress, then the report.
@@ -58,7 +61,13 @@ describe("CSV import wizard", () => {
     expect(text).toContain("Scale: 1–5");
 
     // The three bad rows, each with its row and reason.
-    const problems = await panel.getByRole("list", { name: "Import problems" }).locator("li").allInnerTexts();
+    // Grouped by kind, each group with its count; opened, every problem is listed.
+    const groups = panel.getByRole("group", { name: "Import problems" }).locator("summary");
+    const titles = await groups.allInnerTexts();
+    expect(titles).toHaveLength(3);
+    expect(titles).toContain('Rating: "7" is outside the 1–5 scale; imported as a text-only response 1');
+    for (const summary of await groups.all()) await summary.click();
+    const problems = await panel.getByRole("group", { name: "Import problems" }).locator("li").allInnerTexts();
     expect(problems).toHaveLength(3);
     expect(problems.join("\n")).toMatch(/row \d+, column "Rating": "high" is not a number on a 1–5 scale/);
     expect(problems.join("\n")).toMatch(/row \d+, column "Rating": "7" is outside the 1–5 scale/);
@@ -78,6 +87,14 @@ describe("CSV import wizard", () => {
     await expect.poll(() => panel.locator(".table-meta").innerText()).toContain(`Showing ${imported} of ${imported} rows`);
 
     await saveScreenshot(page, "import-csv");
+
+    // The same file chosen again is read again: the input was emptied once it was read, so the
+    // browser reports the choice as a change (it reports none for the file the input already holds).
+    const input = panel.getByLabel("Import CSV", { exact: true });
+    expect(await input.inputValue()).toBe("");
+    await panel.getByRole("button", { name: "Done" }).click();
+    await input.setInputFiles(sampleCsv);
+    await panel.getByText("step 2 of 6: What was detected").waitFor();
     expect(errors).toEqual([]);
   });
 });

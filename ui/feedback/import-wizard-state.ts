@@ -10,11 +10,22 @@ import {
   createHostTurns,
   MAPPED_FIELDS,
   importFeedbackCsv,
+  contentKey,
   responseKey,
+  SCALE_0_10,
+  SCALE_1_5,
+  SCALE_1_7,
   type ColumnMapping,
   type CsvDelimiter,
+  type CsvImportOptions,
   type CsvImportResult,
   type CsvProblem,
+  type ColumnRole,
+  type ColumnSettings,
+  type CsvShape,
+  type FixedValues,
+  type ProblemGroup,
+  type QuestionMeasure,
   type DateOrder,
   type MappedField,
 } from "../../shared/csv";
@@ -29,6 +40,7 @@ import {
   type WizardInspection,
 } from "./csv-file";
 import { stageMetricsAsync, type StageMetrics } from "./stage-metrics";
+import { MANY_STAGES, newStageNames, type NewStageNames } from "./import-checks";
 
 export const WIZARD_STEPS = ["choose", "detected", "columns", "scale", "importing", "report"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -46,6 +58,12 @@ export interface WizardOptions {
   dateOrder: "auto" | DateOrder;
   create: { stages: boolean; touchpoints: boolean; personas: boolean };
   mode: "add" | "replace";
+  /** null: as detected. */
+  shape: CsvShape | null;
+  /** The person's corrections per column (role, a question's touchpoint name and stage, scale, no-answers, word ratings, NPS/outcome). */
+  columns: Record<number, ColumnSettings>;
+  /** A value for every row whose cell is empty or has no column. */
+  fixed: FixedValues;
 }
 
 export interface ImportReport {
@@ -57,6 +75,13 @@ export interface ImportReport {
   duplicates: number;
   blankRows: number;
   errors: CsvProblem[];
+  /** Every problem, grouped by kind and column, largest group first. */
+  problemGroups: ProblemGroup[];
+  /** Answers that were "no answer" (N/A, empty, a 0 below a 1–5 scale …): counted, never errors. */
+  noAnswers: number;
+  /** A wide file: the feedback made (one per answered question), and its questions with their touchpoints. */
+  answers: number;
+  questions: { header: string; touchpoint: string; stage: string; answers: number; noAnswers: number }[];
   created: { stages: number; touchpoints: number; personas: number };
   scale: RatingScale | null;
   /** What the rejected-rows export needs. */
@@ -78,6 +103,8 @@ export interface WizardState {
   remembered: boolean;
   options: WizardOptions;
   progress: { done: number; total: number; rows: number } | null;
+  /** Set when the stage column would add more than `MANY_STAGES` stages: the import waits for the person's answer. */
+  manyStages: (NewStageNames & { column: number }) | null;
   report: ImportReport | null;
 }
 
@@ -91,6 +118,9 @@ const DEFAULT_OPTIONS: WizardOptions = {
   dateOrder: "auto",
   create: { stages: true, touchpoints: true, personas: true },
   mode: "add",
+  shape: null,
+  columns: {},
+  fixed: {},
 };
 
 const INITIAL: WizardState = {
@@ -103,14 +133,11 @@ const INITIAL: WizardState = {
   remembered: false,
   options: DEFAULT_OPTIONS,
   progress: null,
+  manyStages: null,
   report: null,
 };
 
-const FIXED_SCALES: Record<Exclude<ScaleChoice, "detected" | "custom">, RatingScale> = {
-  "1-5": { min: 1, max: 5 },
-  "0-10": { min: 0, max: 10 },
-  "1-7": { min: 1, max: 7 },
-};
+const FIXED_SCALES: Record<Exclude<ScaleChoice, "detected" | "custom">, RatingScale> = { "1-5": SCALE_1_5, "0-10": SCALE_0_10, "1-7": SCALE_1_7 };
 
 /** The scale the options ask for: undefined to let the import infer it, or an error in words. */
 export function chosenScale(options: WizardOptions): { scale: RatingScale | undefined } | { error: string } {
@@ -222,12 +249,9 @@ export class ImportWizard {
     const { file } = this.current;
     if (file === null) return;
     const options = { ...this.current.options, ...change };
-    const inspection = inspectForWizard(file.text, {
-      ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
-      ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
-    });
+    const inspection = inspectForWizard(file.text, inspectOptions(options));
     const generation = ++this.generation;
-    this.set({ inspection, options: { ...options, mapping: inspection.mapping }, remembered: false, rowCount: null });
+    this.set({ inspection, options: { ...options, mapping: inspection.mapping, columns: {} }, remembered: false, rowCount: null });
     void this.countRows(generation);
   }
 
@@ -239,24 +263,59 @@ export class ImportWizard {
     // A column feeds one field: taking it from another field leaves that one unmapped.
     if (column !== null) for (const other of MAPPED_FIELDS) if (mapping[other] === column) mapping[other] = null;
     mapping[field] = column;
-    const inspection = inspectForWizard(file.text, {
-      mapping,
-      ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
-      ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
-    });
-    this.set({ inspection: { ...inspection, rowCount: this.current.inspection?.rowCount ?? inspection.rowCount }, options: { ...options, mapping } });
+    const inspection = inspectForWizard(file.text, { mapping, ...inspectOptions(options) });
+    this.set({ inspection: { ...inspection, rowCount: this.current.inspection?.rowCount ?? inspection.rowCount }, options: { ...options, mapping }, manyStages: null });
+  }
+
+  /** Long (one row per response) or wide (one row per respondent, a column per question): the columns are guessed again. */
+  setShape(shape: CsvShape): void {
+    const { file, options } = this.current;
+    if (file === null) return;
+    const next = { ...options, shape, columns: {} };
+    const inspection = inspectForWizard(file.text, inspectOptions(next));
+    this.set({ inspection, options: { ...next, mapping: inspection.mapping }, manyStages: null });
+  }
+
+  /** A wide file's column: what it is, a question's touchpoint name and stage, its scale, no-answers, word ratings. */
+  setColumn(index: number, change: ColumnSettings): void {
+    const { options } = this.current;
+    this.setOptions({ columns: { ...options.columns, [index]: { ...options.columns[index], ...change } } });
+  }
+
+  /** "Import without stages": the stage column is no longer read, whatever the file's shape. */
+  dropStageColumn(): void {
+    const column = this.current.manyStages?.column;
+    if (column === undefined) return;
+    if (this.current.inspection?.shape === "wide") this.setColumn(column, { role: "ignore" });
+    else this.setMapping("stage", null);
+  }
+
+  /** Marks one question as the NPS (or outcome) question, taking the mark from any other; null: none. */
+  setMeasure(measure: QuestionMeasure, index: number | null): void {
+    const { inspection, options } = this.current;
+    if (inspection === null) return;
+    const columns = { ...options.columns };
+    for (const profile of inspection.columns) {
+      const mine = profile.index === index;
+      if (mine || columnMeasure(profile, options) === measure) columns[profile.index] = { ...columns[profile.index], measure: mine ? measure : null };
+    }
+    this.setOptions({ columns });
   }
 
   setOptions(change: Partial<WizardOptions>): void {
-    this.set({ options: { ...this.current.options, ...change } });
+    this.set({ options: { ...this.current.options, ...change }, manyStages: null });
   }
 
   cancel(): void {
     if (this.current.step === "importing") this.cancelled = true;
   }
 
-  /** Step 5: imports with progress, then merges the feedback into the map and reports. */
-  async startImport(): Promise<void> {
+  /**
+   * Step 5: imports with progress, then merges the feedback into the map and reports. A stage column
+   * that would add more than `MANY_STAGES` stages (a comment column taken for it) first asks:
+   * `manyStages` is set and nothing is imported until this is called again with `manyStagesAllowed`.
+   */
+  async startImport(manyStagesAllowed = false): Promise<void> {
     const { file, inspection, options } = this.current;
     if (file === null || inspection === null || this.current.step === "importing") return;
     const scale = chosenScale(options);
@@ -265,30 +324,40 @@ export class ImportWizard {
       return;
     }
     this.cancelled = false;
-    this.set({ step: "importing", error: null, progress: { done: 0, total: file.length, rows: 0 } });
+    this.set({ step: "importing", error: null, manyStages: null, progress: { done: 0, total: file.length, rows: 0 } });
     const turns = createHostTurns();
     const started = performance.now();
     const model = this.store.state.model;
+    const yieldToHost = () => (this.cancelled ? Promise.reject(new Error("cancelled")) : turns.yieldToHost());
     try {
+      const stageColumn =
+        inspection.shape === "wide" ? (inspection.columns.find((c) => columnRole(c, options) === "stage")?.index ?? null) : options.mapping.stage;
+      if (!manyStagesAllowed && stageColumn !== null && options.create.stages) {
+        const names = await newStageNames(file.text, layoutOptions(options), stageColumn, model.stages, yieldToHost);
+        if (names.count > MANY_STAGES) {
+          this.set({ step: "scale", progress: null, manyStages: { ...names, column: stageColumn } });
+          return;
+        }
+      }
       // Added to the feedback there is: a response it already holds is not counted twice.
-      const alreadyImported =
-        options.mode === "add" && options.mapping.responseId !== null ? await responseKeysAsync(model.feedback, turns.yieldToHost) : undefined;
+      const alreadyImported = options.mode === "add" ? await responseKeysAsync(model.feedback, yieldToHost) : undefined;
       const result = await importFeedbackCsv(
         file.text,
         {
           map: model,
-          mapping: options.mapping,
+          ...importColumns(inspection, options),
           encoding: file.encoding,
-          create: options.create,
+          fixed: options.fixed,
+          // A stage the person named for a question is wanted: it is made if the map lacks it.
+          create: { ...options.create, stages: options.create.stages || Object.values(options.columns).some((c) => c.stage) },
           ...(alreadyImported === undefined ? {} : { alreadyImported }),
-          ...(scale.scale === undefined ? {} : { scale: scale.scale }),
+          ...(scale.scale === undefined || inspection.shape === "wide" ? {} : { scale: scale.scale }),
           ...(options.dateOrder === "auto" ? {} : { dateOrder: options.dateOrder }),
-          ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
-          ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
+          ...layoutOptions(options),
         },
         {
           rowsPerSlice: 1000,
-          yieldToHost: () => (this.cancelled ? Promise.reject(new Error("cancelled")) : turns.yieldToHost()),
+          yieldToHost,
           onProgress: (progress) => this.set({ progress }),
         },
       );
@@ -304,8 +373,7 @@ export class ImportWizard {
       await turns.yieldToHost();
       this.store.rememberMapping(inspection.signature, {
         mapping: { ...options.mapping },
-        ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
-        ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
+        ...layoutOptions(options),
       } satisfies RememberedMapping);
       const report: ImportReport = {
         fileName: file.fileName,
@@ -315,6 +383,12 @@ export class ImportWizard {
         duplicates: result.duplicates,
         blankRows: result.blankRows,
         errors: result.errors,
+        problemGroups: result.problemGroups,
+        noAnswers: result.noAnswers,
+        answers: result.answers,
+        questions: result.columns.flatMap((c) =>
+          c.touchpoint === null ? [] : [{ header: c.header, touchpoint: c.touchpoint.name, stage: c.touchpoint.stage, answers: c.ratings, noAnswers: c.noAnswers }],
+        ),
         created: {
           stages: result.created.stages.length,
           touchpoints: result.created.touchpoints.length,
@@ -346,20 +420,62 @@ export class ImportWizard {
   }
 }
 
-/** The `responseKey`s of the feedback rows that have one, read in slices. */
-async function responseKeysAsync(feedback: readonly Feedback[], yieldToHost: () => Promise<void>): Promise<Set<string>> {
-  const keys = new Set<string>();
+/**
+ * What `importedResponseKeys` gives, read in slices: each row's `responseKey`, or its `contentKey` when
+ * it has no response id, with how many rows share it; so that a file imported again, with or without
+ * an id column, is recognised row by row.
+ */
+async function responseKeysAsync(feedback: readonly Feedback[], yieldToHost: () => Promise<void>): Promise<Map<string, number>> {
+  const keys = new Map<string, number>();
   for (let start = 0; start < feedback.length; start += KEYS_PER_SLICE) {
     const end = Math.min(feedback.length, start + KEYS_PER_SLICE);
     for (let i = start; i < end; i++) {
-      const key = responseKey(feedback[i] as Feedback);
-      if (key !== null) keys.add(key);
+      const row = feedback[i] as Feedback;
+      const key = responseKey(row) ?? contentKey(row);
+      keys.set(key, (keys.get(key) ?? 0) + 1);
     }
     await yieldToHost();
   }
   return keys;
 }
 const KEYS_PER_SLICE = 20_000;
+
+type Profile = WizardInspection["columns"][number];
+
+/** A column's role: the person's choice, else the guess. */
+export function columnRole(profile: Profile, options: WizardOptions): ColumnRole {
+  return options.columns[profile.index]?.role ?? profile.role;
+}
+
+/** Whether a question is the NPS or the outcome question: the person's mark, else the guess. */
+export function columnMeasure(profile: Profile, options: WizardOptions): QuestionMeasure | null {
+  const set = options.columns[profile.index]?.measure;
+  return set === undefined ? profile.measure : set;
+}
+
+/**
+ * What the import is told about the columns. A long file: the mapping. A wide file: every column's role
+ * as shown (so nothing is guessed beside what the person saw) with the person's corrections.
+ */
+function importColumns(inspection: WizardInspection, options: WizardOptions): Pick<CsvImportOptions, "mapping" | "shape" | "columns"> {
+  if (inspection.shape === "long") return { mapping: options.mapping, shape: "long", columns: options.columns };
+  const columns: Record<number, ColumnSettings> = {};
+  for (const profile of inspection.columns) columns[profile.index] = { ...options.columns[profile.index], role: columnRole(profile, options) };
+  return { shape: "wide", columns };
+}
+
+/** The layout and shape the person chose, for `inspectForWizard` (which hands them to `inspectCsv`). */
+function inspectOptions(options: WizardOptions): Parameters<typeof inspectForWizard>[1] {
+  const shape = options.shape === null ? {} : { shape: options.shape };
+  return { ...layoutOptions(options), ...shape };
+}
+
+function layoutOptions(options: WizardOptions): { delimiter?: CsvDelimiter; headerRows?: 1 | 2 } {
+  return {
+    ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
+    ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
+  };
+}
 
 function isDelimiter(value: string | undefined): value is CsvDelimiter {
   return value === "," || value === ";" || value === "\t" || value === "|";

@@ -7,13 +7,15 @@ import { Button } from "../kit";
 import { TextInput } from "../components/text-input";
 import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
-import { MAPPED_FIELDS, exportRejectedRowsCsv, formatScale, type CsvDelimiter, type MappedField } from "../../shared/csv";
+import { exportRejectedRowsCsv, formatScale, type CsvDelimiter } from "../../shared/csv";
 import { Empty, ProgressBar, SectionHeading, countOf, formatCount, formatMetric } from "../components/common";
 import { CheckboxField, Choice, SelectField } from "../components/fields";
 import { downloadText, fileStem } from "../components/files";
 import type { SatisfactionMetrics } from "../../shared/metrics";
 import { usePanelState } from "../state/store";
-import { WIZARD_STEPS, chosenScale, type ImportWizard, type ScaleChoice, type WizardState } from "./import-wizard-state";
+import { MANY_STAGES } from "./import-checks";
+import { ColumnTable, FixedValuesFields, Head, WideAnswers } from "./wide-columns";
+import { WIZARD_STEPS, chosenScale, columnRole, type ImportReport, type ImportWizard, type ScaleChoice, type WizardState } from "./import-wizard-state";
 
 export const WizardContext = createContext<ImportWizard | null>(null);
 
@@ -28,19 +30,6 @@ export function useWizard(): { wizard: ImportWizard; state: WizardState } {
   return { wizard, state };
 }
 
-const FIELD_LABELS: Record<MappedField, string> = {
-  rating: "Rating",
-  text: "Comment text",
-  date: "Date",
-  stage: "Stage",
-  touchpoint: "Touchpoint",
-  persona: "Persona",
-  source: "Source",
-  scale: "Scale (per row)",
-  kind: "Kind of feedback",
-  responseId: "Response ID",
-};
-
 const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ",": "Comma", ";": "Semicolon", "\t": "Tab", "|": "Pipe" };
 
 const STEP_TITLES: Record<(typeof WIZARD_STEPS)[number], string> = {
@@ -52,7 +41,8 @@ const STEP_TITLES: Record<(typeof WIZARD_STEPS)[number], string> = {
   report: "Report",
 };
 
-const SHOWN_PROBLEMS = 200;
+/** Problems drawn at a time in a group; "Show more" draws the next ones, so every one can be reached. */
+const SHOWN_PROBLEMS = 100;
 
 export function ImportWizardPanel() {
   const { wizard, state } = useWizard();
@@ -129,6 +119,16 @@ function DetectedStep() {
           onChange={(value) => wizard.setLayout({ headerRows: value === "2" ? 2 : 1 })}
         />
       </div>
+      <Choice
+        name="wizard-shape"
+        label="Rows"
+        value={inspection.shape}
+        options={[
+          { value: "long", text: "A row per response" },
+          { value: "wide", text: "A row per respondent, a column per question" },
+        ]}
+        onChange={(shape) => wizard.setShape(shape)}
+      />
       {inspection.problems.length > 0 ? (
         <p class="warning-text">
           {countOf(inspection.problems.length, "quoting problem")} in the first rows; the report will list them.
@@ -146,69 +146,25 @@ function ColumnsStep() {
   const { wizard, state } = useWizard();
   const { inspection, options } = state;
   if (inspection === null) return null;
-  const columnOptions = [
-    { value: "none", text: "— none —" },
-    ...inspection.headers.map((header, i) => ({ value: String(i), text: header })),
-  ];
-  const fieldOf = new Map<number, MappedField>();
-  for (const field of MAPPED_FIELDS) {
-    const column = options.mapping[field];
-    if (column !== null) fieldOf.set(column, field);
-  }
-  const nothing = options.mapping.rating === null && options.mapping.text === null;
+  const wide = inspection.shape === "wide";
+  const nothing = wide
+    ? !inspection.columns.some((c) => columnRole(c, options) === "question" || columnRole(c, options) === "text")
+    : options.mapping.rating === null && options.mapping.text === null;
   return (
     <div class="wizard-step">
       {state.remembered ? <p class="hint">Mapping remembered from an earlier file with the same headers.</p> : null}
-      <div class="mapping-grid">
-        {MAPPED_FIELDS.map((field) => (
-          <SelectField
-            key={field}
-            id={`map-${field}`}
-            label={FIELD_LABELS[field]}
-            value={options.mapping[field] === null ? "none" : String(options.mapping[field])}
-            options={columnOptions}
-            onChange={(value) => wizard.setMapping(field, value === "none" ? null : Number(value))}
-          />
-        ))}
-      </div>
+      <ColumnTable />
       {nothing ? (
         <p class="error-text" role="alert">
           Map a rating or a comment column: without either, no row can be imported.
         </p>
       ) : null}
-      <h4>Preview{inspection.partial ? " (first rows)" : ""}</h4>
-      <div class="table-scroll" tabIndex={0} aria-label="Preview of the first rows">
-        <table class="data-table preview-table">
-          <thead>
-            <tr>
-              {inspection.headers.map((header, i) => {
-                const field = fieldOf.get(i);
-                return (
-                  <th key={i} scope="col">
-                    <div>{header}</div>
-                    <div class={field ? "tag" : "tag tag-muted"}>{field ? FIELD_LABELS[field] : "not imported"}</div>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {inspection.preview.map((row, r) => (
-              <tr key={r}>
-                {inspection.headers.map((_, c) => (
-                  <td key={c}>{row[c] ?? ""}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
       <div class="wizard-actions">
         <Button secondary onClick={() => wizard.goTo("detected")}>
           Back
         </Button>
         <Button disabled={nothing} onClick={() => wizard.goTo("scale")}>
-          Next: scale
+          Next: {wide ? "answers" : "scale"}
         </Button>
       </div>
     </div>
@@ -226,7 +182,9 @@ function ScaleStep() {
   const rows = state.rowCount ?? inspection.rowCount;
   return (
     <div class="wizard-step">
-      {ratingColumn === null || ratingColumn === undefined ? (
+      {inspection.shape === "wide" ? (
+        <WideAnswers />
+      ) : ratingColumn === null || ratingColumn === undefined ? (
         <p class="hint">No rating column is mapped: every row is imported as a text-only response.</p>
       ) : (
         <>
@@ -273,6 +231,7 @@ function ScaleStep() {
           onChange={(value) => wizard.setOptions({ dateOrder: value as typeof options.dateOrder })}
         />
       ) : null}
+      <FixedValuesFields />
       <fieldset class="group">
         <legend>Names the map does not have yet</legend>
         {(["stages", "touchpoints", "personas"] as const).map((kind) => (
@@ -297,28 +256,72 @@ function ScaleStep() {
           onChange={(mode) => wizard.setOptions({ mode })}
         />
       ) : null}
+      {state.manyStages !== null ? (
+        <ManyStagesQuestion column={inspection.headers[state.manyStages.column] ?? ""} />
+      ) : (
+        <div class="wizard-actions">
+          <Button secondary onClick={() => wizard.goTo("columns")}>
+            Back
+          </Button>
+          <Button disabled={"error" in scale} onClick={() => void wizard.startImport()}>
+            Import {formatCount(rows)} rows
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Asked before a stage column adds more stages than a journey has: usually a comment column taken for it. */
+function ManyStagesQuestion({ column }: { column: string }) {
+  const { wizard, state } = useWizard();
+  const names = state.manyStages;
+  if (names === null) return null;
+  return (
+    <div class="notice" role="group" aria-labelledby="many-stages">
+      <p id="many-stages" role="alert">
+        Column “{column}” would add more than {MANY_STAGES} stages to the map (such as {names.examples.map((name) => `“${name}”`).join(", ")}). A journey
+        usually has 4 to 10: is it really the stage?
+      </p>
       <div class="wizard-actions">
-        <Button secondary onClick={() => wizard.goTo("columns")}>
-          Back
+        <Button onClick={() => void wizard.startImport(true)}>Create them</Button>
+        <Button
+          secondary
+          onClick={() => {
+            wizard.dropStageColumn();
+            void wizard.startImport();
+          }}
+        >
+          Import without stages
         </Button>
-        <Button disabled={"error" in scale} onClick={() => void wizard.startImport()}>
-          Import {formatCount(rows)} rows
+        <Button secondary onClick={() => wizard.goTo("columns")}>
+          Choose columns
         </Button>
       </div>
     </div>
   );
 }
 
-function MetricsRow({ name, metrics: m }: { name: string; metrics: SatisfactionMetrics }) {
+/** Responses, CSAT, NPS, CES and performance of named groups of feedback (stages, "No stage" …). */
+export function MetricsTable({ label, rows }: { label: string; rows: { name: string; metrics: Omit<SatisfactionMetrics, "meanSatisfaction"> }[] }) {
   return (
-    <tr>
-      <th scope="row">{name}</th>
-      <td class="num">{formatCount(m.responses)}</td>
-      <td class="num">{formatMetric(m.csat, 0, " %")}</td>
-      <td class="num">{formatMetric(m.nps, 0)}</td>
-      <td class="num">{formatMetric(m.ces, 1)}</td>
-      <td class="num">{formatMetric(m.performance, 2)}</td>
-    </tr>
+    <div class="table-scroll">
+      <table class="data-table" aria-label={label}>
+        <Head names={["", " Responses", " CSAT", " NPS", " CES", " Performance"]} />
+        <tbody>
+          {rows.map(({ name, metrics: m }) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              <td class="num">{formatCount(m.responses)}</td>
+              <td class="num">{formatMetric(m.csat, 0, " %")}</td>
+              <td class="num">{formatMetric(m.nps, 0)}</td>
+              <td class="num">{formatMetric(m.ces, 1)}</td>
+              <td class="num">{formatMetric(m.performance, 2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -353,6 +356,40 @@ function ImportingStep() {
   );
 }
 
+/** The report's problems by kind: each group a disclosure with its count, its problems drawn a page at a time. */
+function ProblemGroups({ groups }: { groups: ImportReport["problemGroups"] }) {
+  return (
+    <div class="problem-groups" aria-label="Import problems" role="group">
+      {groups.map((group) => (
+        <ProblemGroupList key={group.key} group={group} open={groups.length === 1} />
+      ))}
+    </div>
+  );
+}
+
+function ProblemGroupList({ group, open }: { group: ImportReport["problemGroups"][number]; open: boolean }) {
+  const [shown, setShown] = useState(SHOWN_PROBLEMS);
+  const rest = group.count - shown;
+  const title = `${group.column === null ? "" : `${group.column}: `}${group.title}`;
+  return (
+    <details open={open}>
+      <summary>
+        {title} <span class="tag tag-muted">{formatCount(group.count)}</span>
+      </summary>
+      <ul class="problem-list" aria-label={title}>
+        {group.problems.slice(0, shown).map((problem, i) => (
+          <li key={i}>{problem.message}</li>
+        ))}
+      </ul>
+      {rest > 0 ? (
+        <Button secondary onClick={() => setShown(shown + SHOWN_PROBLEMS * 10)}>
+          Show {formatCount(Math.min(rest, SHOWN_PROBLEMS * 10))} more of {formatCount(rest)}
+        </Button>
+      ) : null}
+    </details>
+  );
+}
+
 function ReportStep() {
   const { wizard, state } = useWizard();
   const report = state.report;
@@ -372,6 +409,17 @@ function ReportStep() {
         {report.scale === null ? "no ratings" : formatScale(report.scale)}. Took {report.seconds < 1 ? `${Math.round(report.seconds * 1000)} ms` : `${report.seconds.toFixed(1)} s`}.
       </p>
       {created.length > 0 ? <p>Added to the map: {created.join(", ")}.</p> : null}
+      {report.noAnswers > 0 ? <p>{countOf(report.noAnswers, "answer")} were “no answer” (N/A, empty, 0 below the scale …): counted, not errors.</p> : null}
+      {report.questions.length > 0 ? (
+        <ul class="plain-list" aria-label="Questions imported">
+          {report.questions.map((q) => (
+            <li key={q.header}>
+              {q.touchpoint} ({q.stage}): {countOf(q.answers, "answer")}
+              {q.noAnswers > 0 ? `, ${formatCount(q.noAnswers)} no answer` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <SectionHeading title={`Problems (${formatCount(report.errors.length)})`} level={3}>
         <Button
           secondary
@@ -381,44 +429,18 @@ function ReportStep() {
           Download rejected rows (CSV)
         </Button>
       </SectionHeading>
-      {report.errors.length === 0 ? (
-        <Empty>Every row was read without a problem.</Empty>
-      ) : (
-        <ul class="problem-list" aria-label="Import problems">
-          {report.errors.slice(0, SHOWN_PROBLEMS).map((problem, i) => (
-            <li key={i}>{problem.message}</li>
-          ))}
-          {report.errors.length > SHOWN_PROBLEMS ? (
-            <li class="muted">
-              … and {formatCount(report.errors.length - SHOWN_PROBLEMS)} more: the rejected rows file lists every skipped row with its reason.
-            </li>
-          ) : null}
-        </ul>
-      )}
+      {report.errors.length === 0 ? <Empty>Every row was read without a problem.</Empty> : <ProblemGroups groups={report.problemGroups} />}
       <SectionHeading title="Metrics per stage" level={3} />
       {report.metrics === null ? (
         <p role="status">Computing…</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table" aria-label="Metrics per stage">
-            <thead>
-              <tr>
-                <th scope="col">Stage</th>
-                <th scope="col" class="num">Responses</th>
-                <th scope="col" class="num">CSAT</th>
-                <th scope="col" class="num">NPS</th>
-                <th scope="col" class="num">CES</th>
-                <th scope="col" class="num">Performance</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.metrics.stages.map((row) => (
-                <MetricsRow key={row.stageId} name={row.name} metrics={row} />
-              ))}
-              {report.metrics.unassigned.responses > 0 ? <MetricsRow name="No stage" metrics={report.metrics.unassigned} /> : null}
-            </tbody>
-          </table>
-        </div>
+        <MetricsTable
+          label="Metrics per stage"
+          rows={[
+            ...report.metrics.stages.map((row) => ({ name: row.name, metrics: row })),
+            ...(report.metrics.unassigned.responses > 0 ? [{ name: "No stage", metrics: report.metrics.unassigned }] : []),
+          ]}
+        />
       )}
       <div class="wizard-actions">
         <Button onClick={() => wizard.reset()}>Done</Button>

@@ -5,10 +5,10 @@
 import { Button, FileUploadButton } from "../kit";
 import { TextArea, TextInput } from "../components/text-input";
 import { useState } from "preact/hooks";
-import { exportFeedbackCsv } from "../../shared/csv";
+import { SCALE_0_10, SCALE_1_5, SCALE_1_7, exportFeedbackCsv } from "../../shared/csv";
 import { FEEDBACK_KINDS, newId, type Feedback, type JourneyMap, type RatingScale } from "../../shared/model";
 import { formatCount, SectionHeading } from "../components/common";
-import { SelectField, numberParser } from "../components/fields";
+import { FieldFrame, SelectField, numberParser } from "../components/fields";
 import { downloadText, fileStem } from "../components/files";
 import { useReport } from "../components/status";
 import { FeedbackTable } from "../feedback/feedback-table";
@@ -31,7 +31,17 @@ export function FeedbackSection() {
   return (
     <div class="section">
       <SectionHeading title={`Feedback (${formatCount(model.feedback.length)})`}>
-        <FileUploadButton aria-label="Import CSV" onSelectedFiles={chooseFiles} loading={importing} disabled={importing}>
+        <FileUploadButton
+          aria-label="Import CSV"
+          onSelectedFiles={chooseFiles}
+          // Emptied once read, so that choosing the same file again is a change the input reports.
+          onChange={(event: Event) => {
+            const input = event.currentTarget as HTMLInputElement;
+            queueMicrotask(() => (input.value = ""));
+          }}
+          loading={importing}
+          disabled={importing}
+        >
           Import CSV
         </FileUploadButton>
       </SectionHeading>
@@ -85,7 +95,7 @@ export function FeedbackSection() {
   );
 }
 
-const SCALES: Record<string, RatingScale> = { "1-5": { min: 1, max: 5 }, "0-10": { min: 0, max: 10 }, "1-7": { min: 1, max: 7 } };
+const SCALES: Record<string, RatingScale> = { "1-5": SCALE_1_5, "0-10": SCALE_0_10, "1-7": SCALE_1_7 };
 
 /** One response typed in: a survey answer, an interview note, a review read aloud. */
 function FeedbackForm({ model }: { model: JourneyMap }) {
@@ -100,7 +110,7 @@ function FeedbackForm({ model }: { model: JourneyMap }) {
   const [kind, setKind] = useState<Feedback["kind"]>("interview");
   const [source, setSource] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const range = SCALES[scale] ?? { min: 1, max: 5 };
+  const range = SCALES[scale] ?? SCALE_1_5;
   const touchpoints = model.touchpoints.filter((t) => stageId === "none" || t.stageId === stageId);
   const validTouchpoint = touchpointId === "none" || touchpoints.some((t) => t.id === touchpointId) ? touchpointId : "none";
 
@@ -133,14 +143,11 @@ function FeedbackForm({ model }: { model: JourneyMap }) {
     <fieldset class="group feedback-form">
       <legend>Type in feedback</legend>
       <div class="grid-2">
-        <div class="field">
-          <label class="field-label" for="new-feedback-rating">
-            Rating (optional)
-          </label>
-          <TextInput id="new-feedback-rating" inputMode="decimal" value={rating} onValueInput={setRating} />
-        </div>
+        <FieldFrame id="fb-rating" label="Rating (optional)" error={null}>
+          <TextInput id="fb-rating" inputMode="decimal" value={rating} onValueInput={setRating} />
+        </FieldFrame>
         <SelectField
-          id="new-feedback-scale"
+          id="fb-scale"
           label="Scale"
           value={scale}
           options={[
@@ -151,48 +158,42 @@ function FeedbackForm({ model }: { model: JourneyMap }) {
           onChange={setScale}
         />
       </div>
-      <div class="field">
-        <label class="field-label" for="new-feedback-text">
-          Comment
-        </label>
-        <TextArea id="new-feedback-text" rows={3} value={text} onValueInput={setText} />
-      </div>
+      <FieldFrame id="fb-text" label="Comment" error={null}>
+        <TextArea id="fb-text" rows={3} value={text} onValueInput={setText} />
+      </FieldFrame>
       <div class="grid-2">
         <SelectField
-          id="new-feedback-stage"
+          id="fb-stage"
           label="Stage"
           value={stageId}
           options={[{ value: "none", text: "No stage" }, ...model.stages.map((s) => ({ value: s.id, text: s.name }))]}
           onChange={setStageId}
         />
         <SelectField
-          id="new-feedback-touchpoint"
+          id="fb-touchpoint"
           label="Touchpoint"
           value={validTouchpoint}
           options={[{ value: "none", text: "No touchpoint" }, ...touchpoints.map((t) => ({ value: t.id, text: t.name }))]}
           onChange={setTouchpointId}
         />
         <SelectField
-          id="new-feedback-persona"
+          id="fb-persona"
           label="Persona"
           value={personaId}
           options={[{ value: "none", text: "No persona" }, ...model.personas.map((p) => ({ value: p.id, text: p.name }))]}
           onChange={setPersonaId}
         />
         <SelectField
-          id="new-feedback-kind"
+          id="fb-kind"
           label="Kind"
           value={kind}
           options={FEEDBACK_KINDS.map((k) => ({ value: k }))}
           onChange={(value) => setKind(value as Feedback["kind"])}
         />
       </div>
-      <div class="field">
-        <label class="field-label" for="new-feedback-source">
-          Source
-        </label>
-        <TextInput id="new-feedback-source" value={source} onValueInput={setSource} />
-      </div>
+      <FieldFrame id="fb-source" label="Source" error={null}>
+        <TextInput id="fb-source" value={source} onValueInput={setSource} />
+      </FieldFrame>
       {error !== null ? (
         <p class="error-text" role="alert">
           {error}

@@ -12,6 +12,7 @@ import { ImportancePerformanceChart } from "../components/charts";
 import { Empty, SectionHeading, formatCount, formatMetric } from "../components/common";
 import { NumberField } from "../components/fields";
 import { useReport } from "../components/status";
+import { OutsideMapTable, unassignedSentence } from "../feedback/outside-map";
 import { useAnalysis, useSuggestions } from "../state/analysis";
 import { fieldKey, usePanelState, useStore } from "../state/store";
 
@@ -101,6 +102,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
   const store = useStore();
   const o = analysis.overall;
   const notMet = analysis.stages.filter((s) => s.expectationsMet === false).map((s) => s.name);
+  const unassigned = unassignedSentence(analysis);
   return (
     <>
       <dl class="facts facts-row" aria-label="Overall">
@@ -115,6 +117,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
         <dt>Performance</dt>
         <dd>{formatMetric(o.performance, 2)}</dd>
       </dl>
+      {unassigned !== null ? <p role="note">{unassigned}</p> : null}
       <p>
         {notMet.length === 0
           ? "Expectations are met in every stage with rated feedback."
@@ -123,6 +126,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
 
       <SectionHeading title="Stages" level={3} />
       <ExperienceTable label="Metrics per stage" rows={analysis.stages.map((s) => ({ ...s, key: s.stageId }))} />
+      <OutsideMapTable analysis={analysis} />
       <ImportancePerformanceChart stages={analysis.stages} />
 
       <SectionHeading title="Touchpoints" level={3} />
@@ -152,7 +156,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
 
       <SectionHeading title="Blind spots" level={3} />
       {analysis.blindSpots.length === 0 ? (
-        <Empty>Every stage and touchpoint has some feedback.</Empty>
+        <Empty>Every stage and touchpoint has some feedback{unassigned === null ? "" : `; ${unassigned}`}</Empty>
       ) : (
         <ul class="plain-list">
           {analysis.blindSpots.map((b) => (

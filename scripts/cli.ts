@@ -4,7 +4,7 @@
  *
  *   node dist/cli.js analyze <feedback file> [--map journey.json]
  *     [--columns rating=<header>,text=<header>,stage=<header>,touchpoint=<header>,persona=<header>,date=<header>,source=<header>]
- *     [--scale 1-5|0-10|1-7] [--format json|md]
+ *     [--scale 1-5|0-10|1-7] [--format json|md] [--outcome <header>] [--no-sentiment]
  *
  * With --map, the file's feedback is analysed against the map's stages, touchpoints, personas, pain
  * points and KPIs (the map's own feedback is left out). Bad input exits non-zero with one line
@@ -25,9 +25,10 @@ import {
 import { emptyJourney, titleFromFileName, withImportedFeedback } from "../shared/journey-from-feedback";
 import { importJourneyMapJson, type JourneyMap } from "../shared/model";
 import { buildReport, reportToMarkdown } from "../shared/report";
+import { OutcomeError, insightOption, insightsOf, type InsightOptions } from "./cli-insights";
 
 const USAGE =
-  "usage: journey-mapper analyze <feedback.csv> [--map journey.json] [--columns rating=<header>,text=<header>,…] [--scale 1-5|0-10|1-7] [--format json|md]";
+  "usage: journey-mapper analyze <feedback.csv> [--map journey.json] [--columns rating=<header>,text=<header>,…] [--scale 1-5|0-10|1-7] [--format json|md] [--outcome <header>] [--no-sentiment]";
 
 class UsageError extends Error {}
 
@@ -37,6 +38,7 @@ interface Options {
   columns: Partial<Record<MappedField, string>>;
   scale: { min: number; max: number } | undefined;
   format: "json" | "md";
+  insights: InsightOptions;
 }
 
 const SCALES: Record<string, { min: number; max: number }> = {
@@ -62,7 +64,7 @@ function parseColumns(value: string): Partial<Record<MappedField, string>> {
 export function parseArguments(args: readonly string[]): Options {
   const [command, ...rest] = args;
   if (command !== "analyze") throw new UsageError(command === undefined ? USAGE : `unknown command "${command}"; ${USAGE}`);
-  const options: Options = { file: "", map: null, columns: {}, scale: undefined, format: "json" };
+  const options: Options = { file: "", map: null, columns: {}, scale: undefined, format: "json", insights: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? "";
     const value = () => {
@@ -91,6 +93,7 @@ export function parseArguments(args: readonly string[]): Options {
         break;
       }
       default:
+        if (insightOption(arg, options.insights, value)) break;
         if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
         if (options.file !== "") throw new UsageError(`one feedback file at a time ("${options.file}", then "${arg}")`);
         options.file = arg;
@@ -156,7 +159,10 @@ export async function runCli(args: readonly string[]): Promise<string> {
     },
     analyseJourney(map),
   );
-  return options.format === "md" ? reportToMarkdown(report, map.title) : `${JSON.stringify(report, null, 2)}\n`;
+  const insights = insightsOf(map, options.insights);
+  return options.format === "md"
+    ? `${reportToMarkdown(report, map.title)}\n${insights.markdown}`
+    : `${JSON.stringify({ ...report, ...insights.report }, null, 2)}\n`;
 }
 
 const isMain = typeof process !== "undefined" && process.argv[1] !== undefined && /cli\.(js|ts)$/.test(process.argv[1]);
@@ -166,7 +172,7 @@ if (isMain) {
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(`journey-mapper: ${message.split("\n")[0]}\n`);
-      process.exitCode = error instanceof UsageError ? 2 : 1;
+      process.exitCode = error instanceof UsageError || error instanceof OutcomeError ? 2 : 1;
     },
   );
 }

@@ -18,20 +18,23 @@ import { correlationInterval } from "./intervals";
 /** Respondent id → touchpoint id (or the outcome's key) → normalised satisfaction s. */
 export type RespondentAnswers = Map<string, Map<string, number>>;
 
+/** A feedback row as driver analysis reads it: a wide survey's answers share a respondent id. */
+export type RespondentRow = Pick<Feedback, "rating" | "scale" | "touchpointId" | "responseId"> & { respondentId?: string };
+
 /**
- * Gathers each respondent's answers from feedback rows: a rated row with a respondent id and a
- * touchpoint adds s to that respondent's vector. Rows without a respondent id cannot be related to
- * other answers and are left out; a respondent who answered a touchpoint twice counts with the mean.
+ * Gathers each respondent's answers from feedback rows: a rated row with a respondent (its
+ * `respondentId`, else its `responseId`) and a touchpoint adds s to that respondent's vector. Rows
+ * without either cannot be related to other answers and are left out; a respondent who answered a
+ * touchpoint twice counts with the mean.
  */
-export function gatherRespondentAnswers(
-  rows: Iterable<Pick<Feedback, "rating" | "scale" | "touchpointId" | "responseId">>,
-): RespondentAnswers {
+export function gatherRespondentAnswers(rows: Iterable<RespondentRow>): RespondentAnswers {
   const sums = new Map<string, Map<string, { sum: number; n: number }>>();
   for (const row of rows) {
     if (row.rating === null || row.scale === null || row.touchpointId === null) continue;
-    if (row.responseId === undefined || row.responseId === "") continue;
-    let answers = sums.get(row.responseId);
-    if (answers === undefined) sums.set(row.responseId, (answers = new Map()));
+    const respondent = row.respondentId || row.responseId;
+    if (respondent === undefined || respondent === "") continue;
+    let answers = sums.get(respondent);
+    if (answers === undefined) sums.set(respondent, (answers = new Map()));
     const s = normalisedSatisfaction(row.rating, row.scale);
     const seen = answers.get(row.touchpointId);
     if (seen === undefined) answers.set(row.touchpointId, { sum: s, n: 1 });

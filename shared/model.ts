@@ -62,6 +62,10 @@ export const Touchpoint = z.object({
   channel: Channel,
   digital: z.boolean(),
   importance: Importance,
+  /** The full question a wide survey asked about this touchpoint, when its name is a short form of it. */
+  question: z.optional(z.string()),
+  /** The question's part in the analysis: the likelihood-to-recommend (NPS) question, or the overall outcome. */
+  measure: z.optional(z.enum(["nps", "outcome"])),
 });
 export type Touchpoint = z.infer<typeof Touchpoint>;
 
@@ -122,6 +126,11 @@ export const Feedback = z
      * the import had one: a second import of the same export is then recognised (see `responseKey`).
      */
     responseId: z.optional(z.string()),
+    /**
+     * The person who answered: every answer of one row of a wide survey shares it (the response id
+     * when the file has one), so later analyses can relate one person's answers to each other.
+     */
+    respondentId: z.optional(z.string()),
   })
   .check(
     z.refine((f) => f.rating === null || (f.scale !== null && f.rating >= f.scale.min && f.rating <= f.scale.max), {

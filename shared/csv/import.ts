@@ -14,16 +14,31 @@
  */
 import type { Feedback, JourneyMap, Persona, RatingScale, Stage, Touchpoint } from "../model";
 import { newId } from "../model";
-import { type ColumnMapping, MAPPED_FIELDS, type MappedField, applyMappingOverrides, guessMapping, ratingScaleHint } from "./columns";
+import { type ColumnMapping, EMPTY_MAPPING, MAPPED_FIELDS, type MappedField, applyMappingOverrides, ratingScaleHint } from "./columns";
+import { type CsvInspection, inspectCsv } from "./inspect";
 import type { CsvEncoding } from "./decode";
 import { type DateOrder, type DateReading, createDateReader, describeIsoDate } from "./date";
 import { type CsvDelimiter, isBlankRecord, repeatsHeaderRow, summaryRowLabel } from "./detect";
 import { unescapeFormula } from "./formula";
 import { type FeedbackKind, guessFeedbackKind, readFeedbackKind } from "./kind";
 import { type LinkedField, createEntityLinker, createRowLinks } from "./link";
-import { type CsvProblem, columnLetter, csvProblem, quoteCell } from "./problem";
+import {
+  type ColumnProfile,
+  type ColumnRole,
+  type ColumnSettings,
+  type CsvShape,
+  type FixedValues,
+  type QuestionMeasure,
+  inferColumnScale,
+  mappingFromRoles,
+  questionShortName,
+} from "./wide";
+import { type WordMap, NO_ANSWER_WORDS, wordKey } from "./words";
+import { type CsvProblem, type CsvProblemGroup, columnLetter, csvProblem, groupProblems, quoteCell } from "./problem";
 import {
   type CellRating,
+  type RatingReading,
+  type RatingTally,
   SCALE_1_5,
   addToTally,
   createRatingReader,
@@ -35,9 +50,11 @@ import {
 import { createHostTurns } from "./host-turn";
 import { createResponseIdFilter, responseIdHash } from "./response-ids";
 import {
+  type CsvLayout,
   type CsvLayoutOptions,
   type CsvText,
   createQuoteTrouble,
+  csvTextHead,
   csvTextLength,
   readCsvLayout,
   streamCsvRecords,
@@ -70,8 +87,52 @@ export interface CsvImportOptions extends CsvLayoutOptions {
    * `responseKey`s of the feedback already in the journey: a row with the same response id, rating
    * and text is skipped as already imported, so importing an export twice does not count it twice.
    */
-  alreadyImported?: ReadonlySet<string>;
+  alreadyImported?: ReadonlySet<string> | ReadonlyMap<string, number>;
+  /** The file's shape, instead of the one `inspectCsv` finds ("wide": one row per respondent, one column per question). */
+  shape?: CsvShape;
+  /**
+   * Corrections per column, by 0-based index: its role (which columns are questions, text, date,
+   * persona, source, respondent id), a question's touchpoint name and stage, its scale, word map,
+   * no-answer cells, and the NPS and outcome marks. A column left out keeps the guess.
+   */
+  columns?: Readonly<Record<number, ColumnSettings>>;
+  /** Columns whose cells are joined (in this order, by a blank line) into the comment: "Title" + "Review". Replaces `mapping.text`. */
+  textColumns?: readonly number[];
+  /** Values for every row (stage, touchpoint, persona, source); a non-empty cell of a mapped column wins. */
+  fixed?: FixedValues;
+  /**
+   * A mapping given in full: fields left out of `mapping` are unmapped instead of guessed, and in a
+   * wide file only the columns `columns` names as questions are questions.
+   */
+  exact?: boolean;
 }
+
+/** How one column was read, for the import report: its role, scale, word map and no-answers. */
+export interface ColumnReport {
+  index: number;
+  header: string;
+  role: ColumnRole;
+  /** For a question: the touchpoint its answers are linked to (name, and its stage's name). */
+  touchpoint: { id: string; name: string; stage: string; question: string } | null;
+  /** The scale of its ratings; null for a column that holds none. */
+  scale: RatingScale | null;
+  /** Word ratings read: label → value; null when the column holds numbers or no ratings. */
+  words: Record<string, number> | null;
+  /** The cells read as no answer in this column. */
+  noAnswer: string[];
+  /** How many cells of imported rows were no answer. */
+  noAnswers: number;
+  /** How many ratings were read from it. */
+  ratings: number;
+  measure: QuestionMeasure | null;
+}
+
+/**
+ * Problems of one kind in one column ("\"7\" is outside the 1–5 scale; imported as a text-only
+ * response"), for a report that lists kinds with counts and opens each: `key` is stable within one
+ * result, `title` is the first problem's message without its row, `problems` are all of them by row.
+ */
+export type ProblemGroup = CsvProblemGroup;
 
 /**
  * What makes two feedback rows the same response: the response id of the tool they came from, with
@@ -81,6 +142,31 @@ export interface CsvImportOptions extends CsvLayoutOptions {
 export function responseKey(feedback: Pick<Feedback, "responseId" | "rating" | "text">): string | null {
   const id = feedback.responseId;
   return id === undefined || id === "" ? null : `${id}\u0000${feedback.rating ?? ""}\u0000${feedback.text}`;
+}
+
+/**
+ * What makes a feedback row without a response id the same as another: its date, rating, text,
+ * stage, touchpoint, persona and source (the mapped fields), so a file without an id column that is
+ * imported again is recognised row by row.
+ */
+export function contentKey(
+  feedback: Pick<Feedback, "rating" | "text" | "date" | "source" | "stageId" | "touchpointId" | "personaId">,
+): string {
+  return `\u0001${feedback.date ?? ""}\u0000${feedback.rating ?? ""}\u0000${feedback.text}\u0000${feedback.stageId ?? ""}\u0000${feedback.touchpointId ?? ""}\u0000${feedback.personaId ?? ""}\u0000${feedback.source}`;
+}
+
+/**
+ * The keys of the feedback already in a journey, for `alreadyImported`: its `responseKey` when it has
+ * a response id, else its `contentKey`, each with how many rows share it (a file may hold the same
+ * review twice, and both are in the journey).
+ */
+export function importedResponseKeys(feedback: readonly Feedback[]): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const item of feedback) {
+    const key = responseKey(item) ?? contentKey(item);
+    keys.set(key, (keys.get(key) ?? 0) + 1);
+  }
+  return keys;
 }
 
 export interface CsvImportProgress {
@@ -111,6 +197,8 @@ export interface CsvImportResult {
   rows: number;
   imported: number;
   skipped: number;
+  /** Feedback made: one per imported row of a long file, one per answered question of a wide one. */
+  answers: number;
   /** Of the skipped rows, those that repeat a response already in the journey or earlier in the file. */
   duplicates: number;
   blankRows: number;
@@ -125,6 +213,14 @@ export interface CsvImportResult {
   /** The header row(s) as written, for `exportRejectedRowsCsv`. */
   headerRecords: string[][];
   mapping: ColumnMapping;
+  /** The shape read: "wide" made one feedback per answered question of each row. */
+  shape: CsvShape;
+  /** Every column, in file order, as it was read. */
+  columns: ColumnReport[];
+  /** `errors` grouped by kind and column, largest group first. */
+  problemGroups: ProblemGroup[];
+  /** Answers that were "no answer" (N/A, empty, Don't know, a 0 below a 1–5 scale …), in all rating columns. */
+  noAnswers: number;
   detected: {
     encoding?: CsvEncoding;
     delimiter: CsvDelimiter;
@@ -184,7 +280,8 @@ export async function importFeedbackCsv(
   const layout = readCsvLayout(text, options);
   const { headers, firstDataIndex } = layout;
   const headerRow = layout.headerRecords[0] ?? [];
-  const mapping = applyMappingOverrides(guessMapping(headers), options.mapping, headers.length);
+  const plan = planColumns(text, options, layout);
+  const { mapping, shape, roles, profiles, textColumns, questions: questionColumns } = plan;
   const makeId = options.makeId ?? createDefaultIdMaker();
   const rowsPerSlice = Math.max(1, hooks.rowsPerSlice ?? DEFAULT_ROWS_PER_SLICE);
 
@@ -214,7 +311,16 @@ export async function importFeedbackCsv(
   // may hold builds its key to look up.
   const alreadyImported = options.alreadyImported !== undefined && options.alreadyImported.size > 0 ? options.alreadyImported : null;
   const journeyIds = alreadyImported === null ? null : createResponseIdFilter();
-  if (alreadyImported !== null) for (const key of alreadyImported) journeyIds?.add(responseIdHash(key.slice(0, key.indexOf("\u0000"))));
+  // Rows without an id are known by their content; each key is used up as often as the journey holds it.
+  let contentKeys: Map<string, number> | null = null;
+  if (alreadyImported !== null) {
+    for (const key of alreadyImported.keys()) {
+      if (key.charCodeAt(0) === 1) {
+        contentKeys ??= new Map();
+        contentKeys.set(key, alreadyImported instanceof Map ? (alreadyImported.get(key) ?? 1) : 1);
+      } else journeyIds?.add(responseIdHash(key.slice(0, key.indexOf("\u0000"))));
+    }
+  }
   // Responses the file repeats: a filter of the ids imported so far; a row whose id it may have seen
   // is a suspect, checked once every row is read (its record kept for the rejected-rows export).
   const fileIds = responseCol === null ? null : createResponseIdFilter();
@@ -223,9 +329,30 @@ export async function importFeedbackCsv(
   const idHashes: number[] = [];
 
   // One scale object shared by every feedback on it, so frozen: changing one row's scale must not change all.
+  const columnReaders = headers.map((_, index) =>
+    createColumnReader(options.columns?.[index], profiles[index], roles[index] ?? "ignore"),
+  );
+  const ratingReader = ratingCol === null ? null : (columnReaders[ratingCol] ?? null);
+  const callerScale = options.scale ?? ratingReader?.scale ?? null;
   const givenScale: RatingScale | null =
-    options.scale === undefined ? null : Object.freeze({ min: options.scale.min, max: options.scale.max });
-  const readRatingCell = createRatingReader();
+    callerScale === null ? null : Object.freeze({ min: callerScale.min, max: callerScale.max });
+  const readRatingCell = ratingReader?.read ?? createRatingReader();
+  const fixed = options.fixed ?? {};
+  const fixedCell = (column: number | null, record: readonly string[], value: string | undefined): string => {
+    const cell = column === null ? "" : unescapeFormula(record[column] ?? "");
+    return value !== undefined && !hasContent(cell) ? value : cell;
+  };
+  /** The comment: the text column's cell, or the text columns' non-empty cells joined by a blank line. */
+  const readText = (record: readonly string[]): string => {
+    if (textColumns.length <= 1) return textCol === null ? "" : unescapeFormula(record[textCol] ?? "");
+    let joined = "";
+    for (const column of textColumns) {
+      const cell = unescapeFormula(record[column] ?? "");
+      if (!hasContent(cell)) continue;
+      joined = joined === "" ? cell.trim() : `${joined}\n\n${cell.trim()}`;
+    }
+    return joined;
+  };
   const tally = createRatingTally();
   // Per feedback, its row, and its rating reading while the scale is unknown (null once it is known or
   // there is none); rated feedback without text keeps its record: an off-scale rating rejects it.
@@ -272,7 +399,8 @@ export async function importFeedbackCsv(
     return rejected;
   };
 
-  const nothingMapped = ratingCol === null && textCol === null;
+  const wide = shape === "wide";
+  const nothingMapped = wide ? questionColumns.length === 0 && textCol === null : ratingCol === null && textCol === null;
   if (headers.length === 0) {
     errors.push(csvProblem(1, null, "the file is empty (not even a header row): there is nothing to import"));
   } else if (nothingMapped) {
@@ -280,7 +408,9 @@ export async function importFeedbackCsv(
       csvProblem(
         1,
         null,
-        "no column is mapped to a rating or a text, so no row can be imported: choose them in the column mapping",
+        wide
+          ? "no column is a question or a text, so no row can be imported: choose them in the column mapping"
+          : "no column is mapped to a rating or a text, so no row can be imported: choose them in the column mapping",
       ),
     );
   }
@@ -302,6 +432,27 @@ export async function importFeedbackCsv(
       ),
     );
   }
+
+  /** Reads a row's date; an unreadable one is a problem, an ambiguous one waits for the rest of the column. */
+  const readRowDate = (
+    row: number,
+    record: readonly string[],
+    report: (problem: CsvProblem) => void,
+  ): { date: string | null; reading: DateReading | null } => {
+    if (dateCol === null) return { date: null, reading: null };
+    const reading = readDateCell(record[dateCol] ?? "");
+    if (reading.kind === "date") {
+      if (reading.order === "day-first") {
+        if (dayFirstRow < 0) dayFirstRow = row;
+      } else if (reading.order === "month-first" && monthFirstRow < 0) monthFirstRow = row;
+      return { date: reading.iso, reading };
+    }
+    if (reading.kind === "unreadable") {
+      const detail = `${quoteCell(record[dateCol] ?? "")} is not a date (write it like 2024-03-05, 03/05/2024 or 5 March 2024); left empty`;
+      report(csvProblem(row, dateName, detail));
+    }
+    return { date: null, reading };
+  };
 
   /** Maps one non-blank data record, which is known not to be a trailing summary row. */
   const importRecord = (index: number, record: string[]): void => {
@@ -327,6 +478,10 @@ export async function importFeedbackCsv(
         return;
       }
     }
+    if (wide && !nothingMapped) {
+      importWideRow(row, record);
+      return;
+    }
     if (nothingMapped) {
       if (isBlankRecord(record)) blankRows++;
       else {
@@ -337,7 +492,7 @@ export async function importFeedbackCsv(
     }
 
     let problems: CsvProblem[] | null = null;
-    const text = textCol === null ? "" : unescapeFormula(record[textCol] ?? "");
+    const text = readText(record);
     const hasText = hasContent(text);
 
     // The row's own scale ("Scale" column of an export), else the one given, else the file's, known at the end.
@@ -370,6 +525,7 @@ export async function importFeedbackCsv(
     if (ratingCol !== null) {
       const raw = record[ratingCol] ?? "";
       const reading = readRatingCell(raw);
+      if (reading.kind === "empty" && ratingReader !== null) countNoAnswer(ratingReader, raw);
       if (reading.kind === "number") {
         ratingCellValue = reading.value;
         if (knownScale === null) {
@@ -389,25 +545,7 @@ export async function importFeedbackCsv(
       }
     }
 
-    let date: string | null = null;
-    let dateReading: DateReading | null = null;
-    if (dateCol !== null) {
-      dateReading = readDateCell(record[dateCol] ?? "");
-      if (dateReading.kind === "date") {
-        date = dateReading.iso;
-        if (dateReading.order === "day-first") {
-          if (dayFirstRow < 0) dayFirstRow = row;
-        } else if (dateReading.order === "month-first" && monthFirstRow < 0) monthFirstRow = row;
-      } else if (dateReading.kind === "unreadable") {
-        (problems ??= []).push(
-          csvProblem(
-            row,
-            dateName,
-            `${quoteCell(record[dateCol] ?? "")} is not a date (write it like 2024-03-05, 03/05/2024 or 5 March 2024); left empty`,
-          ),
-        );
-      }
-    }
+    const { date, reading: dateReading } = readRowDate(row, record, (problem) => (problems ??= []).push(problem));
 
     // The response's id: a response already in the journey, or earlier in the file, is not counted twice.
     let responseId: string | null = null;
@@ -455,9 +593,9 @@ export async function importFeedbackCsv(
 
     // Stage, touchpoint, persona: found by name, or created once the row is known to be imported.
     linker.link(
-      stageCol === null ? "" : unescapeFormula(record[stageCol] ?? ""),
-      touchpointCol === null ? "" : unescapeFormula(record[touchpointCol] ?? ""),
-      personaCol === null ? "" : unescapeFormula(record[personaCol] ?? ""),
+      fixedCell(stageCol, record, fixed.stage),
+      fixedCell(touchpointCol, record, fixed.touchpoint),
+      fixedCell(personaCol, record, fixed.persona),
       links,
     );
     if (links.problems !== null) {
@@ -466,9 +604,28 @@ export async function importFeedbackCsv(
       if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected });
       return;
     }
+    // A row without a response id that the journey already holds (same content), as often as it holds it.
+    if (contentKeys !== null && responseId === null) {
+      const key = contentKey({
+        date,
+        rating,
+        text,
+        source: fixedCell(sourceCol, record, fixed.source),
+        stageId: links.stageId,
+        touchpointId: links.touchpointId,
+        personaId: links.personaId,
+      });
+      const left = contentKeys.get(key) ?? 0;
+      if (left > 0 && links.newStage === null && links.newTouchpoint === null && links.newPersona === null) {
+        contentKeys.set(key, left - 1);
+        duplicates++;
+        reject(row, record, [csvProblem(row, null, "is already in the journey (same date, rating, text, stage, touchpoint, persona and source): skipped")]);
+        return;
+      }
+    }
     linker.commit(links);
 
-    const source = sourceCol === null ? "" : unescapeFormula(record[sourceCol] ?? "");
+    const source = fixedCell(sourceCol, record, fixed.source);
     let kind: FeedbackKind | null = null;
     if (kindCol !== null) {
       const raw = record[kindCol] ?? "";
@@ -525,6 +682,149 @@ export async function importFeedbackCsv(
       // Always present (undefined without an id), so every feedback object has the same shape.
       responseId: responseId ?? undefined,
     });
+    if (problems !== null) for (const problem of problems) errors.push(problem);
+  };
+
+  // A wide file's questions: each answered one becomes a feedback on its touchpoint.
+  const questions: WideQuestion[] = questionColumns.map((column) => {
+    const header = headers[column] ?? "";
+    const setting = options.columns?.[column];
+    const profile = profiles[column];
+    const reader = columnReaders[column] ?? createColumnReader(setting, profile, "question");
+    return {
+      column,
+      header,
+      name: setting?.name ?? profile?.shortName ?? questionShortName(header),
+      stage: setting?.stage ?? "",
+      measure: setting?.measure === undefined ? (profile?.measure ?? null) : setting.measure,
+      reader,
+      tally: createRatingTally(),
+      touchpoint: null,
+      final: null,
+    };
+  });
+  /** Per feedback of a wide file, the index of its question in `questions`; -1 for a row's text alone. */
+  const answerQuestion: number[] = [];
+  /** Wide rows without text, kept to list them if every answer turns out off its scale. */
+  const wideTextless = new Map<number, string[]>();
+  const respondentStem = wide && responseCol === null ? `${makeId("feedback")}-r` : "";
+  const rowAnswers: { question: number; reading: CellRating }[] = [];
+
+  const importWideRow = (row: number, record: string[]): void => {
+    let problems: CsvProblem[] | null = null;
+    const text = readText(record);
+    const hasText = hasContent(text);
+    rowAnswers.length = 0;
+    for (let q = 0; q < questions.length; q++) {
+      const question = questions[q] as WideQuestion;
+      const raw = record[question.column] ?? "";
+      const reading = question.reader.read(raw);
+      if (reading.kind === "empty") {
+        countNoAnswer(question.reader, raw);
+      } else if (reading.kind === "number") {
+        const known = question.reader.scale;
+        const problem = known === null ? null : offScale(raw, reading.value, reading.outOf, known);
+        if (problem !== null) (problems ??= []).push(csvProblem(row, question.header, `${problem}; this answer is not counted`));
+        else rowAnswers.push({ question: q, reading });
+      } else {
+        (problems ??= []).push(
+          csvProblem(row, question.header, `${quoteCell(raw)} is neither a number nor a word of this question's scale; this answer is not counted`),
+        );
+      }
+    }
+    if (rowAnswers.length === 0 && !hasText) {
+      if (problems === null && isBlankRecord(record)) {
+        blankRows++;
+        return;
+      }
+      rows++;
+      reject(row, record, [csvProblem(row, null, "has no answer to any question and no text: not imported"), ...(problems ?? [])]);
+      return;
+    }
+    const { date, reading: dateReading } = readRowDate(row, record, (problem) => (problems ??= []).push(problem));
+    const responseId = responseCol === null ? "" : unescapeFormula(record[responseCol] ?? "").trim();
+    const rowStage = fixedCell(stageCol, record, fixed.stage);
+    const persona = fixedCell(personaCol, record, fixed.persona);
+    const source = fixedCell(sourceCol, record, fixed.source);
+    const kind = (kindCol === null ? null : readFeedbackKind(record[kindCol] ?? "")) ?? options.kind ?? guessFeedbackKind(source) ?? "survey";
+    const respondentId = responseId === "" ? `${respondentStem}${row}` : responseId;
+    // The outcome's answer carries the row's text, else the first answer.
+    let carrier = rowAnswers.findIndex((answer) => questions[answer.question]?.measure === "outcome");
+    if (carrier < 0) carrier = 0;
+    const first = feedback.length;
+    let counted = 0;
+    const answerCount = Math.max(rowAnswers.length, 1);
+    for (let k = 0; k < answerCount; k++) {
+      const answer = rowAnswers[k];
+      const question = answer === undefined ? null : (questions[answer.question] as WideQuestion);
+      linker.link(question === null ? rowStage : question.stage || rowStage, question?.name ?? "", persona, links);
+      if (links.problems !== null) {
+        for (const { field, detail } of links.problems) {
+          (problems ??= []).push(csvProblem(row, field === "touchpoint" ? (question?.header ?? null) : linkedNames[field], detail));
+        }
+        continue;
+      }
+      const rating = answer === undefined ? null : answer.reading.value;
+      const itemText = k === carrier ? text : "";
+      if (k === 0 && alreadyImported !== null && links.newStage === null && links.newTouchpoint === null && links.newPersona === null) {
+        const key =
+          responseId === ""
+            ? contentKey({ date, rating, text: itemText, source, stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId })
+            : responseKey({ responseId, rating, text: itemText });
+        const left = key === null ? 0 : responseId === "" ? (contentKeys?.get(key) ?? 0) : alreadyImported.has(key) ? 1 : 0;
+        if (left > 0) {
+          if (key !== null && responseId === "") contentKeys?.set(key, left - 1);
+          rows++;
+          duplicates++;
+          reject(row, record, [csvProblem(row, null, "is already in the journey (the same answers, date and text): skipped")]);
+          return;
+        }
+      }
+      const creating = links.newTouchpoint !== null;
+      linker.commit(links);
+      if (question !== null) {
+        if (creating) {
+          const touchpoint = created.touchpoints[created.touchpoints.length - 1];
+          if (touchpoint !== undefined) {
+            if (touchpoint.name !== question.header) touchpoint.question = question.header;
+            if (question.measure !== null) touchpoint.measure = question.measure;
+          }
+        }
+        question.touchpoint = links.touchpointId;
+        if (answer !== undefined) addToTally(question.tally, answer.reading);
+      }
+      const at = feedback.length;
+      if (dateReading !== null && dateReading.kind === "ambiguous") {
+        ambiguousFeedback.push(at);
+        ambiguousCells.push(dateCol === null ? "" : (record[dateCol] ?? ""));
+      }
+      feedbackRows.push(row);
+      waitingRatings.push(answer === undefined ? null : answer.reading);
+      answerQuestion.push(answer === undefined ? -1 : answer.question);
+      if (responseCol !== null) idHashes.push(-1);
+      feedback.push({
+        id: makeId("feedback"),
+        kind,
+        rating,
+        scale: question?.reader.scale ?? null,
+        text: itemText,
+        date,
+        source,
+        stageId: links.stageId,
+        touchpointId: links.touchpointId,
+        personaId: links.personaId,
+        responseId: responseId === "" ? undefined : responseId,
+        respondentId,
+      });
+      counted++;
+    }
+    rows++;
+    if (counted === 0) {
+      feedback.length = first;
+      reject(row, record, problems ?? [csvProblem(row, null, "no answer could be linked to the journey: not imported")]);
+      return;
+    }
+    if (!hasText) wideTextless.set(row, record);
     if (problems !== null) for (const problem of problems) errors.push(problem);
   };
 
@@ -623,9 +923,73 @@ export async function importFeedbackCsv(
   const removedRows = new Set([...removed].map((at) => feedbackRows[at] ?? 0));
   if (suspects.size > 0) await nextTask();
 
+  /** Each question's scale, now that all its answers are seen; then the answers that waited for it. */
+  function finishWideAnswers(): void {
+    for (const question of questions) {
+      const given = question.reader.scale;
+      const found = given === null ? inferColumnScale(question.tally, question.header) : null;
+      const scale = given ?? found?.scale ?? inferRatingScale(question.tally, ratingScaleHint(question.header)) ?? SCALE_1_5;
+      // A 0 below the scale is "no answer", unless the person listed the no-answer cells themselves.
+      const zeroIsNoAnswer = given === null && question.reader.noAnswer === null && found?.zeroIsNoAnswer === true;
+      question.final = { scale: Object.isFrozen(scale) ? scale : Object.freeze({ ...scale }), zeroIsNoAnswer };
+    }
+    const dropped: { row: number; problem: CsvProblem | null }[] = [];
+    for (let at = 0; at < feedback.length; at++) {
+      const q = answerQuestion[at] ?? -1;
+      const item = feedback[at];
+      const waiting = waitingRatings[at];
+      if (q < 0 || item === undefined || waiting === null || waiting === undefined || removed.has(at)) continue;
+      const question = questions[q] as WideQuestion;
+      const final = question.final as { scale: RatingScale; zeroIsNoAnswer: boolean };
+      let problem: CsvProblem | null = null;
+      if (question.reader.scale === null) {
+        if (final.zeroIsNoAnswer && waiting.value === 0) {
+          countNoAnswer(question.reader, waiting.cell);
+        } else {
+          const off = offScale(waiting.cell, waiting.value, waiting.outOf, final.scale);
+          if (off === null) {
+            item.scale = final.scale;
+            question.reader.ratings++;
+            continue;
+          }
+          problem = csvProblem(feedbackRows[at] ?? 0, question.header, `${off}; this answer is not counted`);
+        }
+      } else {
+        question.reader.ratings++;
+        continue;
+      }
+      // An answer that is no rating after all: the row's text stays as a text-only response.
+      if (hasContent(item.text)) {
+        item.rating = null;
+        item.scale = null;
+      } else removed.add(at);
+      dropped.push({ row: feedbackRows[at] ?? 0, problem });
+    }
+    if (dropped.length === 0) return;
+    const kept = new Set<number>();
+    for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows[at] ?? 0);
+    const problemsByRow = new Map<number, CsvProblem[]>();
+    for (const { row, problem } of dropped) {
+      if (problem === null) continue;
+      const list = problemsByRow.get(row);
+      if (list === undefined) problemsByRow.set(row, [problem]);
+      else list.push(problem);
+    }
+    for (const [row, list] of problemsByRow) {
+      if (kept.has(row)) for (const problem of list) errors.push(problem);
+    }
+    // Rows left with nothing: listed, with why.
+    for (const [row, record] of wideTextless) {
+      if (kept.has(row)) continue;
+      const list = problemsByRow.get(row) ?? [];
+      reject(row, record, [csvProblem(row, null, "has no answer on its questions' scales and no text: not imported"), ...list]);
+    }
+  }
+
   // The scale, now that every rating has been seen; then the ratings that waited for it.
-  const inferred =
-    givenScale ?? inferRatingScale(tally, ratingCol === null ? null : ratingScaleHint(headers[ratingCol] ?? ""));
+  const inferred = wide
+    ? null
+    : (givenScale ?? inferRatingScale(tally, ratingCol === null ? null : ratingScaleHint(headers[ratingCol] ?? "")));
   const fileScale: RatingScale | null = inferred === null ? null : Object.freeze({ min: inferred.min, max: inferred.max });
   let textless: Map<number, string[]> | null = null;
   for (let at = 0; at < feedback.length; at++) {
@@ -648,6 +1012,7 @@ export async function importFeedbackCsv(
       reject(row, record, [csvProblem(row, ratingName, `${problem}, and the row has no text either: not imported`)]);
     }
   }
+  if (wide) finishWideAnswers();
   const scaleText = formatScale(fileScale ?? SCALE_1_5);
   for (const { row, raw, rejected } of unreadable) {
     if (rejected === null && removedRows.has(row)) continue;
@@ -687,16 +1052,62 @@ export async function importFeedbackCsv(
     errors.push(csvProblem(row, dateName, `${both}, and ${why}; left empty (choose the date order to import it)`));
   }
 
+  let importedRows = feedback.length;
+  if (wide) {
+    const kept = new Set<number>();
+    for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows[at] ?? 0);
+    importedRows = kept.size;
+  }
   if (removed.size > 0) {
     feedback = feedback.filter((_, at) => !removed.has(at));
-    pruneUnused(created, feedback);
+    if (!wide) importedRows = feedback.length;
   }
+  if (removed.size > 0 || wide || contentKeys !== null) pruneUnused(created, feedback);
   errors.sort((a, b) => a.row - b.row);
   rejectedRows.sort((a, b) => a.row - b.row);
 
+  // How each column was read, for the report.
+  let noAnswers = 0;
+  const columnReports: ColumnReport[] = headers.map((header, index) => {
+    const role = roles[index] ?? "ignore";
+    const question = wide ? questions.find((q) => q.column === index) : undefined;
+    const reader = question?.reader ?? (index === ratingCol ? ratingReader : null);
+    const touchpointId = question?.touchpoint ?? null;
+    const touchpoint =
+      touchpointId === null ? undefined : (created.touchpoints.find((t) => t.id === touchpointId) ?? options.map.touchpoints.find((t) => t.id === touchpointId));
+    const stage =
+      touchpoint === undefined
+        ? undefined
+        : (created.stages.find((st) => st.id === touchpoint.stageId) ?? options.map.stages.find((st) => st.id === touchpoint.stageId));
+    if (reader !== null && reader !== undefined) noAnswers += reader.noAnswers;
+    const ratingsRead = question !== undefined ? question.reader.ratings : index === ratingCol ? feedback.filter((f) => f.rating !== null).length : 0;
+    const noAnswer = reader === null || reader === undefined ? [] : [...reader.seen];
+    if (question?.final?.zeroIsNoAnswer === true && !noAnswer.includes("0")) noAnswer.push("0");
+    return {
+      index,
+      header,
+      role: wide || role !== "question" ? role : "ignore",
+      touchpoint:
+        touchpoint === undefined
+          ? null
+          : { id: touchpoint.id, name: touchpoint.name, stage: stage?.name ?? "", question: header },
+      scale: question !== undefined ? (question.final?.scale ?? null) : index === ratingCol ? fileScale : null,
+      words: reader?.words ?? null,
+      noAnswer,
+      noAnswers: reader?.noAnswers ?? 0,
+      ratings: ratingsRead,
+      measure: question?.measure ?? null,
+    };
+  });
+
   return {
     rows,
-    imported: feedback.length,
+    imported: importedRows,
+    answers: feedback.length,
+    shape,
+    columns: columnReports,
+    problemGroups: groupProblems(errors),
+    noAnswers,
     skipped: rejectedRows.length,
     duplicates,
     blankRows,
@@ -744,4 +1155,157 @@ function pruneUnused(created: CsvImportResult["created"], feedback: readonly Fee
   for (const touchpoint of created.touchpoints) stageIds.add(touchpoint.stageId);
   created.stages = created.stages.filter((s) => stageIds.has(s.id));
   created.personas = created.personas.filter((p) => personaIds.has(p.id));
+}
+
+/** How much of the text `importFeedbackCsv` inspects first, to read the columns by their values. */
+const INSPECT_CHARS = 256 * 1024;
+
+interface ColumnPlan {
+  shape: CsvShape;
+  mapping: ColumnMapping;
+  roles: ColumnRole[];
+  /** The inspection's profile of each column; empty for an exact mapping. */
+  profiles: ColumnProfile[];
+  /** Columns joined into the comment, in order. */
+  textColumns: number[];
+  /** A wide file's question columns, in file order. */
+  questions: number[];
+}
+
+/**
+ * Which column is what: the guess of `inspectCsv` on the file's head (header and values), then the
+ * caller's mapping, per-column roles and text columns over it; with `exact`, only what the caller said.
+ */
+function planColumns(text: CsvText, options: CsvImportOptions, layout: CsvLayout): ColumnPlan {
+  const { headers } = layout;
+  // Validates the caller's column indexes (a bad one is a caller bug, so it throws).
+  applyMappingOverrides(EMPTY_MAPPING, options.mapping, headers.length);
+  const exact = options.exact === true;
+  let look: CsvInspection | null = null;
+  if (!exact) {
+    let head = csvTextHead(text, INSPECT_CHARS);
+    // A record cut at the end of the head would be profiled as a value of its own.
+    if (head.length === INSPECT_CHARS) head = head.slice(0, Math.max(head.lastIndexOf("\n"), 0) + 1);
+    look = inspectCsv(head, {
+      delimiter: layout.delimiter,
+      headerRows: layout.headerRows,
+      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+      ...(options.shape === undefined ? {} : { shape: options.shape }),
+    });
+  }
+  const shape: CsvShape = options.shape ?? look?.shape ?? "long";
+  const profiles = look?.columns ?? [];
+  const roles: ColumnRole[] = headers.map((_, i) => (exact ? "ignore" : (profiles[i]?.role ?? "ignore")));
+  // The long-file mapping fields the caller gave win over the roles guessed for them.
+  const given = options.mapping ?? {};
+  for (const field of MAPPED_FIELDS) {
+    const column = given[field];
+    if (column === undefined) continue;
+    roles.forEach((role, i) => {
+      if (role === field) roles[i] = "ignore";
+    });
+    if (column !== null) roles[column] = field;
+  }
+  const settings = options.columns ?? {};
+  for (const [key, setting] of Object.entries(settings)) {
+    const index = Number(key);
+    if (!Number.isInteger(index) || index < 0 || index >= headers.length) {
+      throw new RangeError(`columns[${key}] is not a column of the file (it has columns 0 to ${headers.length - 1})`);
+    }
+    if (setting.role !== undefined) roles[index] = setting.role;
+  }
+  if (options.textColumns !== undefined) {
+    roles.forEach((role, i) => {
+      if (role === "text") roles[i] = "ignore";
+    });
+    for (const index of options.textColumns) {
+      if (!Number.isInteger(index) || index < 0 || index >= headers.length) {
+        throw new RangeError(`textColumns holds ${index}, but the file has columns 0 to ${headers.length - 1}`);
+      }
+      roles[index] = "text";
+    }
+  }
+  const { mapping, text: textColumns, questions } = mappingFromRoles(roles);
+  if (shape === "long") {
+    // A long file has one rating column: a column marked as a question is its rating when none is mapped.
+    if (mapping.rating === null && questions[0] !== undefined) mapping.rating = questions[0];
+    return { shape, mapping, roles, profiles, textColumns, questions: [] };
+  }
+  mapping.rating = null;
+  mapping.touchpoint = null;
+  mapping.scale = null;
+  return { shape, mapping, roles, profiles, textColumns, questions };
+}
+
+type CellReading = Exclude<RatingReading, { kind: "number" }> | CellRating;
+const NO_ANSWER_READING: CellReading = { kind: "empty" };
+const DEFAULT_NO_ANSWER: ReadonlySet<string> = new Set(NO_ANSWER_WORDS);
+
+/** How one rating column's cells are read: no-answer cells, word ratings, numbers; and what was counted. */
+interface ColumnReader {
+  read: (raw: string) => CellReading;
+  /** The scale the person gave, or that of the word map; null to infer it from the numbers. */
+  scale: RatingScale | null;
+  words: Record<string, number> | null;
+  /** The no-answer cells the person listed (word keys); null for the defaults. */
+  noAnswer: ReadonlySet<string> | null;
+  noAnswers: number;
+  /** The no-answer cells seen, as written (trimmed), up to 20. */
+  seen: Set<string>;
+  ratings: number;
+}
+
+function countNoAnswer(reader: ColumnReader, raw: string): void {
+  reader.noAnswers++;
+  if (reader.seen.size < 20) reader.seen.add(raw.trim());
+}
+
+/** A question of a wide file: its column, the touchpoint it becomes, how its cells are read. */
+interface WideQuestion {
+  column: number;
+  header: string;
+  name: string;
+  /** The stage its touchpoint goes into; "" for the row's, else found by name or "Unassigned". */
+  stage: string;
+  measure: QuestionMeasure | null;
+  reader: ColumnReader;
+  tally: RatingTally;
+  /** The touchpoint its answers were linked to (the last one, when rows name different stages). */
+  touchpoint: string | null;
+  /** The scale found at the end, and whether a 0 below it is "no answer". */
+  final: { scale: RatingScale; zeroIsNoAnswer: boolean } | null;
+}
+
+function createColumnReader(
+  settings: ColumnSettings | undefined,
+  profile: ColumnProfile | undefined,
+  role: ColumnRole,
+): ColumnReader {
+  const custom = settings?.noAnswer === undefined ? null : new Set(settings.noAnswer.map(wordKey));
+  const noAnswer = custom ?? DEFAULT_NO_ANSWER;
+  const detected: WordMap | null = role === "question" || role === "rating" ? (profile?.words ?? null) : null;
+  const wordValues = settings?.words ?? detected?.values ?? null;
+  const words = wordValues === null ? null : new Map(Object.entries(wordValues).map(([label, value]) => [wordKey(label), value]));
+  let scale = settings?.scale ?? null;
+  if (scale === null && words !== null) {
+    if (settings?.words === undefined && detected !== null) scale = detected.scale;
+    else {
+      const values = [...words.values()];
+      scale = { min: Math.min(1, ...values), max: Math.max(...values) };
+    }
+  }
+  const numbers = createRatingReader();
+  const cache = new Map<string, CellReading>();
+  const read = (raw: string): CellReading => {
+    let reading = cache.get(raw);
+    if (reading !== undefined) return reading;
+    const key = wordKey(raw);
+    const word = words?.get(key);
+    if (key === "" || noAnswer.has(key)) reading = NO_ANSWER_READING;
+    else if (word !== undefined) reading = { kind: "number", value: word, outOf: null, cell: raw };
+    else reading = numbers(raw);
+    if (cache.size < 10_000) cache.set(raw, reading);
+    return reading;
+  };
+  return { read, scale: scale === null ? null : Object.freeze({ ...scale }), words: wordValues, noAnswer: custom, noAnswers: 0, seen: new Set(), ratings: 0 };
 }

@@ -27,13 +27,30 @@ export type { CsvLayoutOptions, CsvText } from "./records";
 export { csvTextHead, csvTextLength } from "./records";
 export { type CsvInspection, inspectCsv } from "./inspect";
 export {
+  type ColumnProfile,
+  type ColumnRole,
+  type ColumnSettings,
+  type CsvShape,
+  type FixedValues,
+  type QuestionMeasure,
+  COLUMN_ROLES,
+  SCALE_1_10,
+  UNASSIGNED_STAGE,
+  questionShortName,
+} from "./wide";
+export { type WordMap, NO_ANSWER_WORDS, detectWordMap, wordKey } from "./words";
+export {
+  type ColumnReport,
+  type ProblemGroup,
   type CsvImportHooks,
   type CsvImportOptions,
   type CsvImportProgress,
   type CsvImportResult,
   type IdPrefix,
   type RejectedRow,
+  contentKey,
   importFeedbackCsv,
+  importedResponseKeys,
   responseKey,
 } from "./import";
 export {

@@ -9,6 +9,7 @@ import { type CsvDelimiter, isBlankRecord, repeatsHeaderRow, summaryRowLabel } f
 import { unescapeFormula } from "./formula";
 import type { CsvProblem } from "./problem";
 import { addToTally, createRatingReader, createRatingTally, inferRatingScale } from "./rating";
+import { type ColumnProfile, type CsvShape, createColumnTallier, createColumnTally, guessColumns } from "./wide";
 import { type CsvLayoutOptions, type CsvText, createQuoteTrouble, forEachCsvRecord, readCsvLayout } from "./records";
 
 export interface CsvInspection {
@@ -28,19 +29,35 @@ export interface CsvInspection {
   scale: RatingScale | null;
   /** Quote problems found while reading, by row. */
   problems: CsvProblem[];
+  /**
+   * "wide" when two or more columns hold ratings (one row per respondent, one column per question);
+   * then `mapping.rating`, `.touchpoint` and `.scale` are null and the questions are the columns whose role is "question".
+   */
+  shape: CsvShape;
+  /** Every column, in file order: its guessed role, short name, scale, word map and no-answer cells. */
+  columns: ColumnProfile[];
 }
 
 const PREVIEW_ROWS = 5;
 
-/** Inspects a CSV text; `options` override the detected layout and parts of the guessed mapping. */
+/**
+ * Inspects a CSV text; `options` override the detected layout, the shape and parts of the guessed
+ * mapping (a field given there is taken as it is, not corrected by the values).
+ */
 export function inspectCsv(
   text: CsvText,
-  options: CsvLayoutOptions & { mapping?: Partial<ColumnMapping> } = {},
+  options: CsvLayoutOptions & { mapping?: Partial<ColumnMapping>; shape?: CsvShape } = {},
 ): CsvInspection {
   const layout = readCsvLayout(text, options);
   const { headers, firstDataIndex } = layout;
   const headerRow = layout.headerRecords[0] ?? [];
-  const mapping = applyMappingOverrides(guessMapping(headers), options.mapping, headers.length);
+  const tallies = headers.map(() => createColumnTally());
+  const tallyCell = createColumnTallier();
+  const profileRow = (record: readonly string[]) => {
+    for (let i = 0; i < tallies.length; i++) tallyCell(tallies[i] as ReturnType<typeof createColumnTally>, record[i] ?? "");
+  };
+  const guessed = guessMapping(headers);
+  let mapping = applyMappingOverrides(guessed, options.mapping, headers.length);
   const ratingColumn = mapping.rating;
   const scaleColumn = mapping.scale;
   const read = createRatingReader();
@@ -77,11 +94,16 @@ export function inspectCsv(
         return;
       }
       held.forEach(tallyRow);
+      held.forEach(profileRow);
       held.length = 0;
       tallyRow(record);
+      profileRow(record);
     },
     trouble,
   );
+  // The values correct the header guess, except where the caller chose.
+  const columns = guessColumns(headers, tallies, mapping, options.shape);
+  mapping = applyMappingOverrides(columns.mapping, options.mapping, headers.length);
 
   return {
     delimiter: layout.delimiter,
@@ -92,7 +114,10 @@ export function inspectCsv(
     rowCount,
     preview,
     mapping,
-    scale: ratingColumn === null ? null : inferRatingScale(tally, ratingScaleHint(headers[ratingColumn] ?? "")),
+    scale:
+      mapping.rating === null || ratingColumn === null ? null : inferRatingScale(tally, ratingScaleHint(headers[ratingColumn] ?? "")),
     problems: trouble.problems.sort((a, b) => a.row - b.row),
+    shape: columns.shape,
+    columns: columns.profiles,
   };
 }

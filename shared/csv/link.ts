@@ -8,6 +8,9 @@ import type { JourneyMap, Persona, Stage, Touchpoint } from "../model";
 import { createNameIndex, createTouchpointIndex, newPersona, newStage, newTouchpoint } from "./match";
 import { quoteCell } from "./problem";
 
+/** The stage a new touchpoint goes into when its row names none: the person moves it from there. */
+export const UNASSIGNED_STAGE = "Unassigned";
+
 export type LinkedField = "stage" | "touchpoint" | "persona";
 
 /**
@@ -50,13 +53,20 @@ function hasName(cell: string): boolean {
 }
 
 const LISTED_NAMES = 8;
+const LISTED_NAME_CHARS = 40;
+
+/** A name as a message lists it: short, on one line, so a 10 MB name cannot flood a message. */
+function shortName(name: string): string {
+  const oneLine = name.replace(/\s+/g, " ");
+  return oneLine.length > LISTED_NAME_CHARS ? `${oneLine.slice(0, LISTED_NAME_CHARS - 1)}…` : oneLine;
+}
 
 /** "(the map has: Awareness, Checkout, …)", so a typo is easy to spot. */
 function knownNames(existing: readonly { name: string }[]): string {
   if (existing.length === 0) return "(the map has none yet)";
   const shown = existing
     .slice(0, LISTED_NAMES)
-    .map((entity) => entity.name)
+    .map((entity) => shortName(entity.name))
     .join(", ");
   return `(the map has: ${shown}${existing.length > LISTED_NAMES ? ", …" : ""})`;
 }
@@ -93,9 +103,14 @@ export function createEntityLinker(
         links.stageId = only.stageId;
       } else if (found.length > 1) {
         fail(links, "touchpoint", `the touchpoint ${quoteCell(touchpoint)} is in ${found.length} stages, and the row names no stage to tell which`);
+      } else if (create.touchpoints) {
+        // A new touchpoint needs a stage: the "Unassigned" one, which the person moves it from.
+        const unassigned = stages.find(UNASSIGNED_STAGE);
+        if (unassigned !== undefined) links.stageId = unassigned.id;
+        else links.newStage = UNASSIGNED_STAGE;
+        links.newTouchpoint = touchpoint;
       } else {
-        const why = create.touchpoints ? ", and a new one needs a stage, which the row does not name" : "";
-        fail(links, "touchpoint", `no touchpoint is named ${quoteCell(touchpoint)}${why}`);
+        fail(links, "touchpoint", `no touchpoint is named ${quoteCell(touchpoint)}`);
       }
     }
   };

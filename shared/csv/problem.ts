@@ -13,7 +13,7 @@ export interface CsvProblem {
 
 /** Builds a problem whose message starts with where it is, as the person will look for it. */
 export function csvProblem(row: number, column: string | null, detail: string): CsvProblem {
-  const where = column === null ? `row ${row}` : `row ${row}, column "${column}"`;
+  const where = column === null ? `row ${row}` : `row ${row}, column ${quoteCell(column)}`;
   return { row, column, message: `${where}: ${detail}` };
 }
 
@@ -36,4 +36,41 @@ export function columnLetter(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return letters;
+}
+
+/** One kind of problem in one column, with every problem of that kind (see `groupProblems`). */
+export interface CsvProblemGroup {
+  key: string;
+  column: string | null;
+  title: string;
+  count: number;
+  problems: CsvProblem[];
+}
+
+/**
+ * Problems grouped by kind: the same message in the same column, once the row and the quoted values
+ * are taken out ("\"7\" is outside the 1–5 scale" and "\"9\" is outside the 1–5 scale" are one kind).
+ * Largest group first, then by first row; each group keeps its problems in row order, none left out.
+ */
+export function groupProblems(problems: readonly CsvProblem[]): CsvProblemGroup[] {
+  const groups = new Map<string, CsvProblemGroup>();
+  for (const problem of problems) {
+    const detail = problemDetail(problem);
+    const template = detail.replace(/"[^"]*"/g, "\"…\"").replace(/\brows? \d+/g, "row …");
+    const key = `${problem.column ?? ""}\u0000${template}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { key, column: problem.column, title: detail, count: 0, problems: [] };
+      groups.set(key, group);
+    }
+    group.count++;
+    group.problems.push(problem);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || (a.problems[0]?.row ?? 0) - (b.problems[0]?.row ?? 0));
+}
+
+/** A problem's message without its "row 17, column "Rating": " start. */
+function problemDetail(problem: CsvProblem): string {
+  const where = problem.column === null ? `row ${problem.row}` : `row ${problem.row}, column ${quoteCell(problem.column)}`;
+  return problem.message.startsWith(`${where}: `) ? problem.message.slice(where.length + 2) : problem.message;
 }

@@ -79,14 +79,32 @@ describe("matching names to the map", () => {
     ]);
   });
 
-  it("takes the stage from a touchpoint whose name is unique, and refuses to guess when it is not", async () => {
-    const text = "Rating,Comment,Touchpoint\n4,a,Payment page\n5,b,Email\n3,c,Fax\n";
+  it("takes the stage from a touchpoint whose name is unique, refuses to guess when it is not, and puts a new one in an Unassigned stage", async () => {
+    const text = "Rating,Comment,Touchpoint\n4,a,Payment page\n5,b,Email\n3,c,Fax\n2,d,fax\n";
     const result = await importFeedbackCsv(text, { map });
-    expect(result.feedback.map((f) => [f.stageId, f.touchpointId])).toEqual([["s_checkout", "t_pay"]]);
+    const [unassigned] = result.created.stages;
+    const [fax] = result.created.touchpoints;
+    expect(result.created.stages.map((s) => s.name)).toEqual(["Unassigned"]);
+    expect(result.created.touchpoints.map((t) => [t.name, t.stageId])).toEqual([["Fax", unassigned?.id]]);
+    expect(result.feedback.map((f) => [f.stageId, f.touchpointId])).toEqual([
+      ["s_checkout", "t_pay"],
+      [unassigned?.id, fax?.id],
+      [unassigned?.id, fax?.id],
+    ]);
     expect(messages(result)).toEqual([
       'row 3, column "Touchpoint": the touchpoint "Email" is in 2 stages, and the row names no stage to tell which; not imported',
-      'row 4, column "Touchpoint": no touchpoint is named "Fax", and a new one needs a stage, which the row does not name; not imported',
     ]);
+  });
+
+  it("a touchpoint the map lacks, in a file without stages, is created rather than refusing the row", async () => {
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync(new URL("../fixtures/csv/real/amazon_alexa_reviews.tsv", import.meta.url), "utf8");
+    const touchpoint = inspectCsv(text).headers.indexOf("variation");
+    const result = await importFeedbackCsv(text, { map: { stages: [], touchpoints: [], personas: [] }, mapping: { touchpoint } });
+    expect([result.rows, result.imported, result.skipped]).toEqual([3150, 3150, 0]);
+    expect(result.created.stages.map((s) => s.name)).toEqual(["Unassigned"]);
+    expect(result.created.touchpoints.length).toBe(16);
+    expect(result.created.touchpoints.map((t) => t.name)).toContain("Charcoal Fabric");
   });
 
   it("creates unknown names in order of first appearance, touchpoints under the row's stage", async () => {

@@ -1,0 +1,514 @@
+/**
+ * Wide exports: one row per respondent and one column per question, as SurveyMonkey, Typeform,
+ * Google Forms, Qualtrics and Medallia write them. Every rating column is a question, and each
+ * question becomes a touchpoint named after it (a short name for the map, the full question kept).
+ *
+ * This module profiles each column from its values (numbers, word labels, no-answers, how many
+ * distinct values), guesses what each column is, and names questions; `inspectCsv` shows the guess
+ * and `importFeedbackCsv` reads the file by it, with the person's corrections (`ColumnSettings`).
+ */
+import type { RatingScale } from "../model";
+import {
+  type ColumnMapping,
+  EMPTY_MAPPING,
+  MAPPED_FIELDS,
+  type MappedField,
+  isFeedbackExportHeader,
+  normaliseHeader,
+  ratingScaleHint,
+} from "./columns";
+import { type RatingTally, SCALE_0_10, SCALE_1_5, SCALE_1_7, createRatingReader, createRatingTally } from "./rating";
+import { type WordMap, detectWordMap, isNoAnswerWord, wordKey } from "./words";
+
+/** "long": one row per response, a rating column and maybe a touchpoint column; "wide": one row per respondent, one column per question. */
+export type CsvShape = "long" | "wide";
+
+/**
+ * What a column holds. "question" is a rating question of a wide file (it becomes a touchpoint);
+ * "rating", "touchpoint" and "scale" are the columns of a long file; "ignore" is not read.
+ * "text" may be given to several columns: their cells are joined into the comment.
+ */
+export const COLUMN_ROLES = [
+  "question",
+  "rating",
+  "text",
+  "date",
+  "stage",
+  "touchpoint",
+  "persona",
+  "source",
+  "scale",
+  "kind",
+  "responseId",
+  "ignore",
+] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+/** A question flagged for the analysis: the likelihood-to-recommend (NPS) question, or the overall outcome a driver analysis explains. */
+export type QuestionMeasure = "nps" | "outcome";
+
+/** What `inspectCsv` read in one column, and what it guesses the column is. */
+export interface ColumnProfile {
+  /** 0-based column index. */
+  index: number;
+  /** The header as the file writes it (two header rows joined by " — "). */
+  header: string;
+  /** A readable name for the map: "Seat comfort" for `seat_comfort_rating`, "Checkout" for "How satisfied were you with checkout?". */
+  shortName: string;
+  /** The guessed role. */
+  role: ColumnRole;
+  /** For a question or rating column: the scale of its answers; null otherwise. */
+  scale: RatingScale | null;
+  /** For a column of word ratings: label → value, editable; null when the column holds numbers or is not a rating. */
+  words: WordMap | null;
+  /** Cells read as "no answer" in this column (as written, most frequent first), e.g. ["N/A", "0"]. */
+  noAnswer: string[];
+  /** How many cells are no-answers (empty ones included). */
+  noAnswerCount: number;
+  /** How many cells hold an answer. */
+  answered: number;
+  /** Distinct answers, counted up to 1,000. */
+  distinct: number;
+  /** The guessed measure of a question: NPS for "how likely … recommend", outcome for an "overall" rating. */
+  measure: QuestionMeasure | null;
+  /** Up to five distinct answers, as written, for the panel to show. */
+  samples: string[];
+}
+
+/** A person's corrections for one column, by its index in `CsvImportOptions.columns`. Anything left out keeps the guess. */
+export interface ColumnSettings {
+  role?: ColumnRole;
+  /** The touchpoint a question becomes: its name (default: the profile's short name). */
+  name?: string;
+  /** The stage a question's touchpoint goes into, by name (found or created); default "Unassigned". */
+  stage?: string;
+  /** The scale of the answers, instead of detecting it. */
+  scale?: RatingScale;
+  /** Word ratings: label → value on `scale` (or on the word map's scale); replaces the detected map. */
+  words?: Record<string, number>;
+  /** The cells that mean "no answer" in this column, as written (compared without case); replaces the defaults. */
+  noAnswer?: string[];
+  /** Marks the NPS or the outcome question; null removes the guess. */
+  measure?: QuestionMeasure | null;
+}
+
+/** Values for every row of a file ("every review is in stage Advocacy, source App Store"); a non-empty cell of a mapped column wins. */
+export interface FixedValues {
+  stage?: string;
+  touchpoint?: string;
+  persona?: string;
+  source?: string;
+}
+
+export { UNASSIGNED_STAGE } from "./link";
+
+// ---------------------------------------------------------------------------------------------
+// Profiling
+
+const DISTINCT_CAP = 1000;
+const LABEL_CAP = 40;
+
+/** Running counts of one column, fed cell by cell. */
+export interface ColumnTally {
+  numbers: RatingTally;
+  /** Numbers that are not whole or half (a price, a percentage). */
+  fractional: number;
+  /** Non-number, non-no-answer cells by text (up to LABEL_CAP distinct, then `manyLabels`). */
+  labels: Map<string, number>;
+  manyLabels: boolean;
+  noAnswer: Map<string, number>;
+  noAnswerCount: number;
+  answered: number;
+  distinct: Set<string>;
+  /** Cells that look like an identifier: one word of letters and digits, 6 or more characters. */
+  idLike: number;
+  longest: number;
+}
+
+export function createColumnTally(): ColumnTally {
+  return {
+    numbers: createRatingTally(),
+    fractional: 0,
+    labels: new Map(),
+    manyLabels: false,
+    noAnswer: new Map(),
+    noAnswerCount: 0,
+    answered: 0,
+    distinct: new Set(),
+    idLike: 0,
+    longest: 0,
+  };
+}
+
+const ID_LIKE = /^(?=.*\d)[A-Za-z0-9_-]{6,}$/;
+
+/** Creates a function that adds one cell to a column's tally; cell readings are cached by text. */
+export function createColumnTallier(): (tally: ColumnTally, cell: string) => void {
+  const read = createRatingReader();
+  return (tally, cell) => {
+    const text = cell.trim();
+    if (text === "" || isNoAnswerWord(text)) {
+      tally.noAnswerCount++;
+      tally.noAnswer.set(text, (tally.noAnswer.get(text) ?? 0) + 1);
+      return;
+    }
+    tally.answered++;
+    if (tally.distinct.size < DISTINCT_CAP) tally.distinct.add(text);
+    if (text.length > tally.longest) tally.longest = text.length;
+    if (ID_LIKE.test(text)) tally.idLike++;
+    const reading = read(text);
+    if (reading.kind === "number") {
+      const { value } = reading;
+      tally.numbers.values.set(value, (tally.numbers.values.get(value) ?? 0) + 1);
+      if (reading.outOf !== null) tally.numbers.outOf.set(reading.outOf, (tally.numbers.outOf.get(reading.outOf) ?? 0) + 1);
+      if (value * 2 !== Math.round(value * 2)) tally.fractional++;
+      return;
+    }
+    if (tally.labels.has(text) || tally.labels.size < LABEL_CAP) tally.labels.set(text, (tally.labels.get(text) ?? 0) + 1);
+    else tally.manyLabels = true;
+  };
+}
+
+function numberCount(tally: ColumnTally): number {
+  let count = 0;
+  for (const n of tally.numbers.values.values()) count += n;
+  return count;
+}
+
+/** Headers that name a number which is not a rating: dates' parts, counts, money, progress. */
+const NOT_A_RATING = new Set([
+  "year", "month", "day", "week", "hour", "minute", "age", "count", "quantity", "qty", "number", "progress",
+  "duration", "seconds", "price", "amount", "total", "cost", "revenue", "version", "zip", "postcode", "phone",
+  "finished", "status", "id", "no", "order", "orders", "items", "latitude", "longitude", "lat", "lng",
+]);
+
+function headerWords(header: string): string[] {
+  return normaliseHeader(header.replace(/([a-z])([A-Z])/g, "$1 $2")).split(" ");
+}
+
+/**
+ * How a column reads as ratings: its scale, its no-answer cells and word map; null when it is not a
+ * rating column by its values (a number column of ids, money or flags; labels of no one family).
+ */
+export interface RatingColumnReading {
+  scale: RatingScale;
+  words: WordMap | null;
+  /** The cells read as no answer beside the default words (a 0 below a 1–5 or 1–10 scale). */
+  zeroIsNoAnswer: boolean;
+}
+
+/** Whether a column is a rating column by its values, and on which scale. */
+export function readRatingColumn(header: string, tally: ColumnTally): RatingColumnReading | null {
+  if (tally.answered === 0) return null;
+  const words = headerWords(header);
+  if (words.some((word) => NOT_A_RATING.has(word))) return null;
+  const numbers = numberCount(tally);
+  const labelCount = tally.answered - numbers;
+  if (numbers === 0) {
+    if (tally.manyLabels) return null;
+    const map = detectWordMap(tally.labels.keys(), header);
+    return map === null ? null : { scale: map.scale, words: map, zeroIsNoAnswer: false };
+  }
+  // A few stray words among numbers are typos to report, not a sign the column is text.
+  if (labelCount > Math.max(1, tally.answered * 0.1)) return null;
+  if (tally.fractional > numbers * 0.05) return null;
+  const values = tally.numbers.values;
+  if (values.size < 2) return null;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values.keys()) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  if (min < 0) return null;
+  // 0/1 flags ("recommended", "feedback") are yes/no, not a scale.
+  if (max <= 1) return null;
+  const scale = inferColumnScale(tally.numbers, header);
+  if (scale === null) return null;
+  return { scale: scale.scale, words: null, zeroIsNoAnswer: scale.zeroIsNoAnswer };
+}
+
+/**
+ * A question's scale from its numbers: "how likely … recommend" is 0–10; otherwise the smallest of
+ * 1–5, 1–7, 1–10 that holds every value but rare typos, a 0 below it being "no answer" (Skytrax writes
+ * 0 for "not rated"); 0–10 when 0 is common and the values reach past 5. Null when the values lie on none.
+ */
+export function inferColumnScale(
+  tally: RatingTally,
+  header: string,
+): { scale: RatingScale; zeroIsNoAnswer: boolean } | null {
+  let total = 0;
+  for (const count of tally.values.values()) total += count;
+  const tolerated = total >= 20 ? Math.floor(total * 0.01) : 0;
+  const within = (min: number, max: number) => {
+    let n = 0;
+    for (const [value, count] of tally.values) if (value >= min && value <= max) n += count;
+    return n;
+  };
+  const zeros = tally.values.get(0) ?? 0;
+  const hint = ratingScaleHint(header);
+  if (hint !== null && hint.min === 0 && within(0, 10) >= total - tolerated) return { scale: SCALE_0_10, zeroIsNoAnswer: false };
+  // "x/N" cells say the scale, unless they are rare typos among plain numbers.
+  let outOfCount = 0;
+  let outOf = 0;
+  let outOfBest = 0;
+  for (const [n, count] of tally.outOf) {
+    outOfCount += count;
+    if (count > outOfBest) {
+      outOf = n;
+      outOfBest = count;
+    }
+  }
+  if (outOfCount > tolerated) return { scale: { min: outOf === 10 || zeros > 0 ? 0 : 1, max: outOf }, zeroIsNoAnswer: false };
+  const candidates: [RatingScale, boolean][] = [
+    [SCALE_1_5, false],
+    [SCALE_1_7, false],
+    [SCALE_1_10, false],
+  ];
+  // 0 below a scale from 1 is "not rated" (Skytrax writes 0 for it), however rare; beside 1–10 too,
+  // unless the header asks how likely (then it is 0–10, above).
+  for (const [scale] of candidates) {
+    if (within(scale.min, scale.max) + zeros >= total - tolerated) return { scale, zeroIsNoAnswer: zeros > 0 };
+  }
+  return null;
+}
+
+export const SCALE_1_10: RatingScale = Object.freeze({ min: 1, max: 10 });
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+const LEAD_INS: readonly RegExp[] = [
+  /^(?:overall,?\s+)?how (?:satisfied|happy|pleased) (?:were|are) you with\s+/i,
+  /^how (?:would|do) you rate\s+/i,
+  /^how (?:easy|difficult|hard) (?:was|is) it to\s+/i,
+  /^how (?:was|were|is|did you find)\s+/i,
+  /^(?:please\s+)?rate\s+/i,
+  /^(?:please\s+)?(?:tell us|let us know)\s+(?:about\s+)?/i,
+  /^your (?:rating|score) (?:of|for)\s+/i,
+  /^satisfaction with\s+/i,
+  /^to what extent do you agree(?: with the following)?:?\s*/i,
+];
+const ARTICLES = /^(?:the|your|our|this)\s+/i;
+const TRAILING_WORDS = new Set(["rating", "ratings", "score", "scores", "satisfaction", "csat"]);
+const SHORT_NAME_CHARS = 40;
+
+/**
+ * A readable short name for a question header: the item of a matrix question ("Rate us [Checkout]"
+ * → "Checkout"; SurveyMonkey's second header row), without the question's lead-in ("How satisfied
+ * were you with the checkout?" → "Checkout"), snake_case as words ("seat_comfort_rating" → "Seat
+ * comfort"), at most 40 characters.
+ */
+export function questionShortName(header: string): string {
+  let name = header.trim();
+  // Two header rows joined: the second names the item of a matrix question, unless it is the tool's "Response".
+  const parts = name.split(" — ").map((part) => part.trim());
+  if (parts.length > 1) {
+    const last = parts[parts.length - 1] ?? "";
+    const first = parts[0] ?? "";
+    const generic = /^(response|open-ended response|answer|other \(please specify\))$/i.test(last);
+    // Qualtrics: "Q1 — How satisfied …": the question text is the second part.
+    name = generic || last === "" ? first : /^q\d+[\w.]*$/i.test(first) ? last : last.length <= 3 ? first : last;
+  }
+  const bracket = /\[([^\]]+)\]\s*$/.exec(name);
+  if (bracket !== null && bracket.index > 0) name = bracket[1] ?? name;
+  name = name.replace(/^(?:q\d+[\w.]*|\d+)[.):\s-]+/i, "");
+  if (/^[\w]+$/.test(name) && /[_]/.test(name)) name = name.replace(/_/g, " ");
+  else if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(name)) name = name.replace(/([a-z])([A-Z])/g, "$1 $2");
+  for (const lead of LEAD_INS) name = name.replace(lead, "");
+  name = name.replace(ARTICLES, "").replace(/[?:.!]+\s*$/, "").trim();
+  const words = name.split(/\s+/);
+  while (words.length > 1 && TRAILING_WORDS.has((words[words.length - 1] ?? "").toLowerCase())) words.pop();
+  name = words.join(" ");
+  if (name === "") name = header.trim() === "" ? "Question" : header.trim();
+  name = name.charAt(0).toUpperCase() + name.slice(1);
+  if (name.length > SHORT_NAME_CHARS) {
+    const cut = name.slice(0, SHORT_NAME_CHARS - 1);
+    const space = cut.lastIndexOf(" ");
+    name = `${space > 20 ? cut.slice(0, space) : cut}…`;
+  }
+  return name;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The guess
+
+/** Whether a column's values look like identifiers (mostly unique, one word with digits). */
+function looksLikeIdentifierColumn(tally: ColumnTally): boolean {
+  return tally.answered >= 5 && tally.idLike >= tally.answered * 0.8 && tally.distinct.size >= Math.min(tally.answered, DISTINCT_CAP) * 0.8;
+}
+
+const DATE_PARTS = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|^\d{1,2}[-\s][A-Za-z]{3}|^[A-Za-z]{3,9}\s\d{1,2},?\s\d{4}/;
+
+function looksLikeDates(tally: ColumnTally): boolean {
+  let dated = 0;
+  let seen = 0;
+  for (const text of tally.distinct) {
+    if (seen++ >= 50) break;
+    if (DATE_PARTS.test(text)) dated++;
+  }
+  return seen > 0 && dated >= seen * 0.6;
+}
+
+/** The outcome question, by its header: an "overall" rating or satisfaction. */
+const OUTCOME_HEADER = /\boverall\b/i;
+
+/**
+ * Profiles the columns and guesses the shape and each column's role. `mapping` is the header guess
+ * (`guessMapping`), corrected here by the values: a "time" column of 1–5 is no date, a "rating" of one
+ * repeated value or of labels of no family is no rating, an id-like column is no touchpoint.
+ */
+export function guessColumns(
+  headers: readonly string[],
+  tallies: readonly ColumnTally[],
+  mapping: ColumnMapping,
+  forcedShape?: CsvShape,
+): { shape: CsvShape; profiles: ColumnProfile[]; mapping: ColumnMapping } {
+  const ratings = headers.map((header, i) => {
+    const tally = tallies[i];
+    if (tally === undefined) return null;
+    if (mapping.responseId === i || isIdentifierHeader(header) || looksLikeIdentifierColumn(tally)) return null;
+    return readRatingColumn(header, tally);
+  });
+  const corrected: ColumnMapping = { ...mapping };
+  // Our own export is read exactly as written.
+  if (isFeedbackExportHeader(headers)) {
+    ratings.fill(null);
+    ratings[mapping.rating ?? -1] = null;
+    return finishGuess(headers, tallies, ratings, corrected, forcedShape ?? "long");
+  }
+  // Corrections by the values.
+  const dateCol = corrected.date;
+  if (dateCol !== null) {
+    const tally = tallies[dateCol];
+    if (tally !== undefined && tally.answered > 0 && ratings[dateCol] !== null && !looksLikeDates(tally)) corrected.date = null;
+  }
+  const touchpointCol = corrected.touchpoint;
+  if (touchpointCol !== null) {
+    const tally = tallies[touchpointCol];
+    if (tally !== undefined && looksLikeIdentifierColumn(tally)) corrected.touchpoint = null;
+  }
+  // A "feedback" column of 0/1 flags is no comment: the comment is where the long cells are.
+  const textCol = corrected.text;
+  if (textCol !== null) {
+    const tally = tallies[textCol];
+    if (tally !== undefined && tally.answered > 0 && numberCount(tally) >= tally.answered * 0.9) {
+      const used = new Set(Object.values(corrected));
+      let best: number | null = null;
+      tallies.forEach((other, i) => {
+        if (used.has(i) || other.longest < 20 || numberCount(other) > other.answered * 0.5) return;
+        if (best === null || other.longest > (tallies[best]?.longest ?? 0)) best = i;
+      });
+      if (best !== null) corrected.text = best;
+    }
+  }
+  const ratingCol = corrected.rating;
+  if (ratingCol !== null && ratings[ratingCol] === null) {
+    const tally = tallies[ratingCol];
+    // Numbers with a few typos stay the rating (the typos are reported); a column of one repeated value or of labels does not.
+    const numbers = tally === undefined ? 0 : numberCount(tally);
+    const oneValue = tally !== undefined && tally.answered >= 5 && tally.distinct.size === 1;
+    if (tally !== undefined && tally.answered > 0 && (oneValue || numbers === 0)) corrected.rating = null;
+  }
+  // A column the header names as text, stage, persona … is that, even if its words read like a scale ("Good", "Great").
+  for (const field of MAPPED_FIELDS) {
+    const column = corrected[field];
+    if (column !== null && field !== "rating" && field !== "date" && ratings[column]?.words != null) ratings[column] = null;
+  }
+  const questions = ratings.filter((reading) => reading !== null).length;
+  const shape: CsvShape = forcedShape ?? (questions >= 2 && corrected.touchpoint === null ? "wide" : "long");
+  return finishGuess(headers, tallies, ratings, corrected, shape);
+}
+
+function finishGuess(
+  headers: readonly string[],
+  tallies: readonly ColumnTally[],
+  ratings: (RatingColumnReading | null)[],
+  corrected: ColumnMapping,
+  shape: CsvShape,
+): { shape: CsvShape; profiles: ColumnProfile[]; mapping: ColumnMapping } {
+  const roleOf = new Map<number, ColumnRole>();
+  for (const field of MAPPED_FIELDS) {
+    const column = corrected[field];
+    if (column !== null) roleOf.set(column, field);
+  }
+  let npsTaken = false;
+  let outcomeTaken = false;
+  const profiles = headers.map((header, index): ColumnProfile => {
+    const tally = tallies[index] ?? createColumnTally();
+    const reading = ratings[index] ?? null;
+    let role: ColumnRole = roleOf.get(index) ?? "ignore";
+    if (shape === "wide") {
+      if (reading !== null) role = "question";
+      else if (role === "rating" || role === "touchpoint" || role === "scale") role = "ignore";
+    }
+    const noAnswer = [...tally.noAnswer.entries()].sort((a, b) => b[1] - a[1]).map(([text]) => text);
+    let noAnswerCount = tally.noAnswerCount;
+    let answered = tally.answered;
+    if (reading?.zeroIsNoAnswer === true) {
+      const zeros = tally.numbers.values.get(0) ?? 0;
+      noAnswer.push("0");
+      noAnswerCount += zeros;
+      answered -= zeros;
+    }
+    let measure: QuestionMeasure | null = null;
+    if (role === "question" && reading !== null) {
+      const hint = ratingScaleHint(header);
+      if (!npsTaken && hint !== null && hint.min === 0 && reading.scale.min === 0 && reading.scale.max === 10) {
+        measure = "nps";
+        npsTaken = true;
+      } else if (!outcomeTaken && OUTCOME_HEADER.test(normaliseHeader(header.replace(/_/g, " ")))) {
+        measure = "outcome";
+        outcomeTaken = true;
+      }
+    }
+    const isRating = role === "question" || role === "rating";
+    return {
+      index,
+      header,
+      shortName: questionShortName(header),
+      role,
+      scale: isRating ? (reading?.scale ?? null) : null,
+      words: isRating ? (reading?.words ?? null) : null,
+      noAnswer,
+      noAnswerCount,
+      answered,
+      distinct: tally.distinct.size,
+      measure,
+      samples: [...tally.distinct].slice(0, 5),
+    };
+  });
+  if (shape === "wide") {
+    // In a wide file the mapping holds the respondent's columns only; questions are read from the profiles.
+    corrected.rating = null;
+    corrected.touchpoint = null;
+    corrected.scale = null;
+  }
+  return { shape, profiles, mapping: corrected };
+}
+
+function isIdentifierHeader(header: string): boolean {
+  const name = normaliseHeader(header);
+  return name === "" || name === "id" || name.endsWith(" id") || name === "#" || name === "no" || name === "number";
+}
+
+/** The mapping a set of roles gives (the first column of each long-file role); text columns are listed apart. */
+export function mappingFromRoles(roles: readonly ColumnRole[]): { mapping: ColumnMapping; text: number[]; questions: number[] } {
+  const mapping: ColumnMapping = { ...EMPTY_MAPPING };
+  const text: number[] = [];
+  const questions: number[] = [];
+  roles.forEach((role, index) => {
+    if (role === "question") questions.push(index);
+    else if (role === "text") text.push(index);
+    else if (role !== "ignore" && mapping[role as MappedField] === null) mapping[role as MappedField] = index;
+  });
+  mapping.text = text[0] ?? null;
+  return { mapping, text, questions };
+}
+
+/** Word keys of a person's word map, so "Very Satisfied" and "very satisfied" are one label. */
+export function normaliseWordValues(words: Record<string, number>): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const [label, value] of Object.entries(words)) map.set(wordKey(label), value);
+  return map;
+}

@@ -1,0 +1,187 @@
+/**
+ * Ratings written as words: Likert labels ("Very satisfied", "Strongly disagree", "Extremely likely"),
+ * binary satisfaction ("Good"/"Bad", "Satisfied"/"Unsatisfied", thumbs, "Yes"/"No" on "was this
+ * helpful?") and the answers that mean "no answer" ("N/A", "Don't know", Zendesk's "Offered").
+ *
+ * A column is read as word ratings only when every label in it belongs to one family: "satisfied"
+ * beside "neutral or dissatisfied" is a two-way label of its own, not a rating, unless the person maps it.
+ * A word map is plain data (label → value on a scale) so the panel can show it and let it be edited.
+ */
+import type { RatingScale } from "../model";
+
+/** Labels (as `wordKey` writes them) and the value each stands for on `scale`. */
+export interface WordMap {
+  scale: RatingScale;
+  /** `wordKey(label)` → value on `scale`. */
+  values: Record<string, number>;
+  /** "satisfaction", "agreement", "ease", "likelihood", "quality", "binary", or "custom" for one a person wrote. */
+  family: string;
+}
+
+/** A label as words are compared: lower case, curly quotes straight, spaces collapsed, no trailing full stop. */
+export function wordKey(label: string): string {
+  return label
+    .trim()
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, " ")
+    .replace(/[.!]+$/, "");
+}
+
+/**
+ * Cells that mean "no answer" in any column: counted per column, never an error, never a text-only
+ * response. Zendesk writes "Offered" / "Unoffered" for a satisfaction survey sent but not answered.
+ */
+export const NO_ANSWER_WORDS: readonly string[] = [
+  "",
+  "na",
+  "n/a",
+  "n.a",
+  "n. a",
+  "#n/a",
+  "-",
+  "–",
+  "—",
+  "none",
+  "null",
+  "no answer",
+  "not answered",
+  "not applicable",
+  "skipped",
+  "don't know",
+  "dont know",
+  "do not know",
+  "i don't know",
+  "prefer not to say",
+  "offered",
+  "unoffered",
+  "not offered",
+];
+const NO_ANSWER = new Set(NO_ANSWER_WORDS);
+
+/** Whether a cell is a no-answer by the default list. */
+export function isNoAnswerWord(cell: string): boolean {
+  return NO_ANSWER.has(wordKey(cell));
+}
+
+const S15: RatingScale = Object.freeze({ min: 1, max: 5 });
+const S17: RatingScale = Object.freeze({ min: 1, max: 7 });
+
+interface Family {
+  name: string;
+  /** Five-point reading of every label the family knows. */
+  five: Record<string, number>;
+  /** Seven-point reading, used when the column holds more than five of the family's labels. */
+  seven?: Record<string, number>;
+}
+
+const FAMILIES: readonly Family[] = [
+  {
+    name: "satisfaction",
+    five: {
+      "very dissatisfied": 1, "extremely dissatisfied": 1, "very unsatisfied": 1, "completely dissatisfied": 1,
+      dissatisfied: 2, unsatisfied: 2, "somewhat dissatisfied": 2, "slightly dissatisfied": 2,
+      "neither satisfied nor dissatisfied": 3, "neither dissatisfied nor satisfied": 3, neutral: 3,
+      satisfied: 4, "somewhat satisfied": 4, "slightly satisfied": 4,
+      "very satisfied": 5, "extremely satisfied": 5, "completely satisfied": 5,
+    },
+    seven: {
+      "very dissatisfied": 1, "extremely dissatisfied": 1, "completely dissatisfied": 1, dissatisfied: 2,
+      "somewhat dissatisfied": 3, "slightly dissatisfied": 3, "neither satisfied nor dissatisfied": 4, neutral: 4,
+      "somewhat satisfied": 5, "slightly satisfied": 5, satisfied: 6, "very satisfied": 7, "extremely satisfied": 7,
+      "completely satisfied": 7,
+    },
+  },
+  {
+    name: "agreement",
+    five: {
+      "strongly disagree": 1, "completely disagree": 1, disagree: 2, "somewhat disagree": 2, "tend to disagree": 2,
+      "neither agree nor disagree": 3, "neither disagree nor agree": 3, neutral: 3, "somewhat agree": 4, agree: 4,
+      "tend to agree": 4, "strongly agree": 5, "completely agree": 5,
+    },
+    seven: {
+      "strongly disagree": 1, "completely disagree": 1, disagree: 2, "somewhat disagree": 3,
+      "neither agree nor disagree": 4, neutral: 4, "somewhat agree": 5, agree: 6, "strongly agree": 7, "completely agree": 7,
+    },
+  },
+  {
+    name: "ease",
+    five: {
+      "very difficult": 1, "extremely difficult": 1, difficult: 2, "somewhat difficult": 2,
+      "neither easy nor difficult": 3, "neither difficult nor easy": 3, neutral: 3, easy: 4, "somewhat easy": 4,
+      "very easy": 5, "extremely easy": 5,
+    },
+    seven: {
+      "very difficult": 1, "extremely difficult": 1, difficult: 2, "somewhat difficult": 3, "neither easy nor difficult": 4,
+      neutral: 4, "somewhat easy": 5, easy: 6, "very easy": 7, "extremely easy": 7,
+    },
+  },
+  {
+    name: "likelihood",
+    five: {
+      "extremely unlikely": 1, "very unlikely": 1, unlikely: 2, "somewhat unlikely": 2, "not likely": 2,
+      "neither likely nor unlikely": 3, neutral: 3, likely: 4, "somewhat likely": 4, "very likely": 5,
+      "extremely likely": 5,
+    },
+  },
+  {
+    name: "quality",
+    five: {
+      "very poor": 1, terrible: 1, awful: 1, "very bad": 1, poor: 2, bad: 2, fair: 3, average: 3, okay: 3, ok: 3,
+      good: 4, "very good": 5, excellent: 5, great: 5,
+    },
+  },
+];
+
+/** Two-way satisfaction: good is 5, bad is 1 on 1–5, so CSAT (share of 4 and 5) is the share of good answers. */
+const BINARY: Record<string, number> = {
+  good: 5, bad: 1, "good with comment": 5, "bad with comment": 1, satisfied: 5, unsatisfied: 1, dissatisfied: 1,
+  "thumbs up": 5, "thumbs down": 1, "👍": 5, "👎": 1, "👍🏻": 5, "👎🏻": 1, "+1": 5, "-1": 1, positive: 5, negative: 1,
+  helpful: 5, "not helpful": 1, unhelpful: 1,
+};
+/** Yes/No is a rating only under a header that asks whether something helped or satisfied. */
+const YES_NO: Record<string, number> = { yes: 5, no: 1 };
+const YES_NO_HEADER = /\b(helpful|help|useful|satisf\w*|happy|resolved|solved|answer(ed)?|did we|was this|were you)\b/i;
+
+/**
+ * The word map every label of a column fits, or null: `labels` are the column's distinct cells that
+ * are neither numbers nor no-answers. A single label is not enough to tell a rating.
+ */
+export function detectWordMap(labels: Iterable<string>, header: string): WordMap | null {
+  const keys = new Set<string>();
+  for (const label of labels) keys.add(wordKey(label));
+  if (keys.size < 2) return null;
+  const fits = (map: Record<string, number>) => [...keys].every((key) => map[key] !== undefined);
+  if (fits(BINARY) && [...keys].every((key) => BINARY[key] !== undefined)) {
+    // "Satisfied"/"Dissatisfied" alone reads the same either way: good is the share at the top.
+    const values = new Set([...keys].map((key) => BINARY[key]));
+    if (values.size === 2) return { scale: S15, values: pick(BINARY, keys), family: "binary" };
+  }
+  if (YES_NO_HEADER.test(header) && fits(YES_NO)) return { scale: S15, values: pick(YES_NO, keys), family: "binary" };
+  for (const family of FAMILIES) {
+    if (!fits(family.five)) continue;
+    // More than five labels of one family, or "somewhat agree" beside "agree": a seven-point scale.
+    const seven = family.seven;
+    if (seven !== undefined && fits(seven) && (keys.size > 5 || sevenPointPair(keys))) {
+      return { scale: S17, values: pick(seven, keys, true), family: family.name };
+    }
+    return { scale: S15, values: pick(family.five, keys, true), family: family.name };
+  }
+  return null;
+}
+
+function sevenPointPair(keys: ReadonlySet<string>): boolean {
+  for (const key of keys) if (key.startsWith("somewhat ") && keys.has(key.slice("somewhat ".length))) return true;
+  return false;
+}
+
+/** The map restricted to the labels seen, or with every label of the family when `all` (so a later file's labels read too). */
+function pick(map: Record<string, number>, keys: ReadonlySet<string>, all = false): Record<string, number> {
+  if (all) return { ...map };
+  const values: Record<string, number> = {};
+  for (const key of keys) {
+    const value = map[key];
+    if (value !== undefined) values[key] = value;
+  }
+  return values;
+}

@@ -277,10 +277,17 @@ function round3(value: number | null): number | null {
   return value === null ? null : Math.round(value * 1000) / 1000;
 }
 
-/** The touchpoint an outcome names: by name (headers compared as words), else none. */
+/**
+ * The touchpoint an outcome names: the one whose full question (a wide export's column header) or
+ * name matches it, compared as words ("overall_score" is "Overall score"); else none.
+ */
 export function findOutcomeTouchpoint(map: Pick<JourneyMap, "touchpoints">, outcome: string): Touchpoint | null {
   const wanted = normaliseHeader(outcome);
-  return map.touchpoints.find((t) => normaliseHeader(t.name) === wanted) ?? null;
+  return (
+    map.touchpoints.find((t) => t.question !== undefined && normaliseHeader(t.question) === wanted) ??
+    map.touchpoints.find((t) => normaliseHeader(t.name) === wanted) ??
+    null
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../scripts/cli";
 import type { InsightsReport, JourneyReport } from "../../shared/report";
 
@@ -61,5 +61,46 @@ describe("analyze: intervals and sentiment", () => {
     await expect(runCli(["analyze", tempFile("f.csv", CSV), "--outcome", "Overall"])).rejects.toThrow(
       '--outcome: no touchpoint or rating column is called "Overall" (there are: none)',
     );
+  });
+});
+
+describe("analyze the real Skytrax export with --outcome overall_score", () => {
+  // Expected numbers computed apart in Python (csv module, numpy, scipy.stats.t) with PRODUCT.md's
+  // formulas written out; see test/shared/drivers-skytrax.test.ts for the unrounded ones.
+  const file = path.join(process.env.JOURNEY_REAL_DATA ?? "/work/shared/data/real", "skytrax_airline_reviews_wide.csv");
+  let report: Report;
+  beforeAll(async () => {
+    report = JSON.parse(await runCli(["analyze", file, "--outcome", "overall_score", "--no-sentiment"])) as Report;
+  });
+
+  it("reads every review and ranks the seven sub-ratings as drivers", () => {
+    expect(report.import).toMatchObject({ rows: 8319, imported: 8319 });
+    const drivers = report.drivers;
+    if (drivers === undefined) throw new Error("expected drivers");
+    expect(drivers.outcome).toBe("Overall");
+    // r, its Fisher interval and Johnson's share of R², to 3 decimals
+    expect(drivers.drivers.map((d) => [d.rank, d.touchpoint, d.n, d.r, d.low, d.high, d.relativeWeight])).toEqual([
+      [1, "Value", 8265, 0.892, 0.887, 0.896, 0.21],
+      [2, "Groundservice", 6858, 0.818, 0.81, 0.826, 0.203],
+      [3, "Service", 7731, 0.785, 0.776, 0.793, 0.139],
+      [4, "Seat comfort", 7741, 0.752, 0.742, 0.761, 0.128],
+      [5, "Food", 7369, 0.75, 0.74, 0.76, 0.127],
+      [6, "Wifi", 2764, 0.693, 0.673, 0.712, 0.096],
+      [7, "Entertainment", 6619, 0.641, 0.627, 0.655, 0.096],
+    ]);
+    // derived importance 1 + 4r: Value 1 + 4 · 0.89185 = 4.57
+    expect(drivers.drivers[0]).toMatchObject({ verdict: "driver", statedImportance: 3, derivedImportance: 4.57 });
+    expect(drivers.rSquared).toBe(0.88);
+  });
+
+  it("gives each sub-rating's CSAT and performance with their 95% intervals", () => {
+    const seat = report.confidence.touchpoints.find((t) => t.name === "Seat comfort");
+    // 4,140 of 7,766 ratings ≥ 4: 53.31 %, Wilson 52.20 … 54.42; performance 3.3745, t interval 3.3436 … 3.4053
+    expect(seat?.csat).toEqual({ value: 53.31, low: 52.2, high: 54.42, n: 7766 });
+    expect(seat?.performance).toEqual({ value: 3.37, low: 3.34, high: 3.41, n: 7766 });
+    const wifi = report.confidence.touchpoints.find((t) => t.name === "Wifi");
+    // 1,092 of 2,764: 39.51 %, Wilson 37.70 … 41.34; performance 2.8535, 2.7949 … 2.9121
+    expect(wifi?.csat).toEqual({ value: 39.51, low: 37.7, high: 41.34, n: 2764 });
+    expect(wifi?.performance).toEqual({ value: 2.85, low: 2.79, high: 2.91, n: 2764 });
   });
 });

@@ -5,17 +5,21 @@
  *                       its 95% interval, derived importance and relative weight;
  *   --no-sentiment      leaves out the sentiment of the text (VADER reads about 1,000 texts a
  *                       second: a 200,000-row file takes minutes).
- * Every report also has the 95% intervals of CSAT, NPS and performance.
+ * Every report also has the 95% intervals of CSAT, NPS and performance, and the suggested pain
+ * points with their counts and quotes (text-only rows with negative text among their evidence,
+ * unless --no-sentiment).
  */
 import type { JourneyMap } from "../shared/model";
 import {
   buildConfidenceReport,
   buildDriversReport,
   buildSentimentReport,
+  buildSuggestionsReport,
   findOutcomeTouchpoint,
   insightsToMarkdown,
   type InsightsReport,
 } from "../shared/report";
+import { createSentimentScorer, journeySentiment, sentimentOf } from "../shared/sentiment";
 
 export interface InsightOptions {
   outcome?: string;
@@ -43,6 +47,11 @@ export function insightsOf(map: JourneyMap, options: InsightOptions): { report: 
       );
     report.drivers = buildDriversReport(map, outcome);
   }
-  if (!options.noSentiment) report.sentiment = buildSentimentReport(map);
+  if (options.noSentiment) report.suggestions = buildSuggestionsReport(map);
+  else {
+    const score = createSentimentScorer();
+    report.sentiment = buildSentimentReport(map, journeySentiment(map, score));
+    report.suggestions = buildSuggestionsReport(map, (text) => sentimentOf(score(text) ?? 0) === "negative");
+  }
   return { report, markdown: insightsToMarkdown(report) };
 }

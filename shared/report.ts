@@ -9,6 +9,7 @@ import { feedbackStageId, isScale, normalisedSatisfaction } from "./metrics";
 import type { Feedback, JourneyMap, Touchpoint } from "./model";
 import type { JourneySentiment, SentimentShares } from "./sentiment";
 import { journeySentiment } from "./sentiment";
+import { suggestPainPoints } from "./suggestions";
 import type { DriverVerdict } from "./stats/drivers";
 import { analyseDrivers, gatherRespondentAnswers } from "./stats/drivers";
 import { npsMarginOfError, wilsonInterval } from "./stats/intervals";
@@ -380,8 +381,33 @@ export function buildSentimentReport(
   };
 }
 
+export interface SuggestionRow {
+  stage: string;
+  term: string;
+  /** Negative rows that say it (low-rated, or text-only with negative text). */
+  count: number;
+  /** Positive rows of the stage that say it too. */
+  positiveCount: number;
+  quotes: string[];
+}
+
+/** Suggested pain points with their evidence count and quotes; text-only rows count when their text is negative. */
+export function buildSuggestionsReport(
+  map: Parameters<typeof suggestPainPoints>[0],
+  negativeText?: (text: string) => boolean,
+): SuggestionRow[] {
+  return suggestPainPoints(map, { negativeText }).map((s) => ({
+    stage: s.stageName,
+    term: s.term,
+    count: s.count,
+    positiveCount: s.positiveCount,
+    quotes: s.quotes,
+  }));
+}
+
 export interface InsightsReport {
   confidence: ConfidenceReport;
+  suggestions?: SuggestionRow[];
   drivers?: DriversReport;
   /** Left out when asked (it is the slow part). */
   sentiment?: SentimentReport;
@@ -437,6 +463,13 @@ export function insightsToMarkdown(insights: InsightsReport): string {
       )}`,
     );
   }
+  if (insights.suggestions !== undefined && insights.suggestions.length > 0)
+    parts.push(
+      `## Suggested pain points\n\n${table(
+        ["Stage", "Suggestion", "Negative rows", "Positive rows", "Quote"],
+        insights.suggestions.map((s) => [s.stage, s.term, s.count, s.positiveCount, s.quotes[0] ?? null]),
+      )}`,
+    );
   if (sentiment === undefined) return `${parts.join("\n\n")}\n`;
   const sentimentCells = (r: SentimentRow) => [r.n, r.negative, r.neutral, r.positive];
   const headers = ["Texts", "Negative %", "Neutral %", "Positive %"];

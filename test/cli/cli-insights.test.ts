@@ -55,6 +55,31 @@ describe("analyze: intervals and sentiment", () => {
     expect(markdown).toContain("### Rating and text disagree (2)");
   });
 
+  it("suggests pain points from negative text without a rating, with counts and quotes", async () => {
+    const csv = [
+      "Stage,Rating,Comment",
+      "Delivery,,Tracking not updated for days and the support team was awful",
+      'Delivery,,"tracking not updated, so I called and the agent was rude and useless"',
+      "Delivery,5,Lovely",
+    ].join("\n");
+    const report = JSON.parse(await runCli(["analyze", tempFile("f.csv", csv), "--scale", "1-5"])) as Report;
+    // both text-only rows read negative (VADER compound −0.0772 and −0.7003)
+    expect(report.suggestions).toEqual([
+      {
+        stage: "Delivery",
+        term: "tracking not updated",
+        count: 2,
+        positiveCount: 0,
+        quotes: [
+          "Tracking not updated for days and the support team was awful",
+          "tracking not updated, so I called and the agent was rude and useless",
+        ],
+      },
+    ]);
+    const without = JSON.parse(await runCli(["analyze", tempFile("f.csv", csv), "--scale", "1-5", "--no-sentiment"])) as Report;
+    expect(without.suggestions).toEqual([]);
+  });
+
   it("leaves sentiment out when asked, and refuses an outcome the file does not have", async () => {
     const report = JSON.parse(await runCli(["analyze", tempFile("f.csv", CSV), "--scale", "1-5", "--no-sentiment"])) as Report;
     expect(report.sentiment).toBeUndefined();

@@ -13,6 +13,7 @@ import { Empty, SectionHeading, formatCount, formatMetric } from "../components/
 import { NumberField } from "../components/fields";
 import { useReport } from "../components/status";
 import { useAnalysis, useSuggestions } from "../state/analysis";
+import { StageConfidence } from "./insights-confidence";
 import { fieldKey, usePanelState, useStore } from "../state/store";
 
 /** "95 %", "41 points", "3 per 100 orders": a unit that is a word gets a space. */
@@ -124,6 +125,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       <SectionHeading title="Stages" level={3} />
       <ExperienceTable label="Metrics per stage" rows={analysis.stages.map((s) => ({ ...s, key: s.stageId }))} />
       <ImportancePerformanceChart stages={analysis.stages} />
+      <StageConfidence model={model} />
 
       <SectionHeading title="Touchpoints" level={3} />
       {analysis.touchpoints.length === 0 ? (
@@ -225,6 +227,7 @@ function Suggestions({ model }: { model: JourneyMap }) {
                 <div class="muted">
                   in {formatCount(s.count)} low-rated responses (mean satisfaction {Math.round(s.meanSatisfaction * 100)} %)
                 </div>
+                {s.quotes[0] ? <q class="muted">{s.quotes[0]}</q> : null}
               </div>
               <div class="suggestion-actions">
                 <Button secondary onClick={() => accept(s)} aria-label={`Accept “${s.term}” as a pain point of ${s.stageName}`}>

@@ -24,7 +24,7 @@ import {
 } from "./gaps";
 import type { YieldToHost } from "./feedback-pass";
 import { runPassInSlices } from "./feedback-pass";
-import type { JourneyFeedbackTallies, SatisfactionMetrics } from "./metrics";
+import type { FeedbackTally, JourneyFeedbackTallies, SatisfactionMetrics } from "./metrics";
 import { journeyTallyPass, metricsOf, summariseTally, tallyJourneyFeedback } from "./metrics";
 import type { Priority } from "./priority";
 import { prioritise, prioritiseAsync } from "./priority";
@@ -97,8 +97,23 @@ export interface KpiAnalysis {
   status: KpiStatus;
 }
 
+/** The figures of responses that sit outside the map's stages or touchpoints ("No stage", "No touchpoint" rows). */
+export interface UnassignedAnalysis {
+  responses: number;
+  rated: number;
+  csat: number | null;
+  nps: number | null;
+  ces: number | null;
+  performance: number | null;
+}
+
 export interface JourneyAnalysis {
   overall: OverallAnalysis;
+  /**
+   * Responses linked to no stage, and to no touchpoint, with their figures; `complete` is false while
+   * any response has no stage, since such responses may be about a stage the blind spots list.
+   */
+  unassigned: { noStage: UnassignedAnalysis; noTouchpoint: UnassignedAnalysis; complete: boolean };
   stages: StageAnalysis[];
   touchpoints: TouchpointAnalysis[];
   personas: PersonaAnalysis[];
@@ -140,8 +155,8 @@ type AnalysisOfTallies = Omit<JourneyAnalysis, "priorities">;
 
 /** The report's fields in their usual order (the command line prints them as JSON). */
 function withPriorities(analysis: AnalysisOfTallies, priorities: Priority[]): JourneyAnalysis {
-  const { overall, stages, touchpoints, personas, kpis, blindSpots } = analysis;
-  return { overall, stages, touchpoints, personas, kpis, priorities, blindSpots };
+  const { overall, unassigned, stages, touchpoints, personas, kpis, blindSpots } = analysis;
+  return { overall, unassigned, stages, touchpoints, personas, kpis, priorities, blindSpots };
 }
 
 function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies): AnalysisOfTallies {
@@ -214,6 +229,12 @@ function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies): An
   });
 
   const overallMetrics = summariseTally(tallies.overall);
+  // Every feedback is in at most one touchpoint: what the touchpoints do not hold has none.
+  const noTouchpointTally: FeedbackTally = { ...tallies.overall };
+  for (const tally of tallies.byTouchpoint.values()) {
+    for (const key of Object.keys(noTouchpointTally) as (keyof FeedbackTally)[]) noTouchpointTally[key] -= tally[key];
+  }
+  const noStage = metricFields(summariseTally(tallies.noStage));
   return {
     overall: {
       responses: overallMetrics.responses,
@@ -222,6 +243,11 @@ function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies): An
       nps: overallMetrics.nps,
       ces: overallMetrics.ces,
       performance: overallMetrics.performance,
+    },
+    unassigned: {
+      noStage,
+      noTouchpoint: metricFields(summariseTally(noTouchpointTally)),
+      complete: noStage.responses === 0,
     },
     stages,
     touchpoints,

@@ -16,10 +16,38 @@ import { npsMarginOfError, wilsonInterval } from "./stats/intervals";
 import type { Moments } from "./stats/student";
 import { performanceInterval } from "./stats/student";
 
+/** How one column of the file was read: its role, and for a rating column its scale and mapping. */
+export interface ReportColumn {
+  column: string;
+  role: string;
+  /** "1–5", "0–10" …; null for a column without ratings. */
+  scale: string | null;
+  /** The touchpoint and stage a question's answers went to. */
+  touchpoint: string | null;
+  stage: string | null;
+  /** "nps" or "outcome" for a marked question. */
+  measure: string | null;
+  /** Word ratings read: label → value. */
+  words: Record<string, number> | null;
+  ratings: number;
+  /** Answers that were "no answer", and the cells read so. */
+  noAnswers: number;
+  noAnswer: string[];
+}
+
 export interface ImportSummary {
   rows: number;
   imported: number;
   skipped: number;
+  /** "long" or "wide" (one row per respondent, one column per question). */
+  shape?: string;
+  /** Feedback made: one per answered question of a wide file. */
+  answers?: number;
+  duplicates?: number;
+  noAnswers?: number;
+  columns?: ReportColumn[];
+  /** The problems by kind: each kind with its count and rows. */
+  problemGroups?: { column: string | null; problem: string; count: number; rows: number[] }[];
   errors: { row: number; column: string; message: string }[];
 }
 
@@ -40,6 +68,11 @@ interface ExperienceRow {
 export interface JourneyReport {
   import: ImportSummary;
   overall: { responses: number; csat: number | null; nps: number | null; ces: number | null };
+  /** Responses outside the map's stages and touchpoints, with their figures. */
+  unassigned: {
+    noStage: { responses: number; csat: number | null; nps: number | null; performance: number | null };
+    noTouchpoint: { responses: number; csat: number | null; nps: number | null; performance: number | null };
+  };
   stages: ExperienceRow[];
   touchpoints: (ExperienceRow & { stage: string })[];
   priorities: { title: string; stage: string; score: number; rank: number; quadrant: string }[];
@@ -68,6 +101,10 @@ function experienceRow(row: JourneyAnalysis["stages"][number]): ExperienceRow {
   };
 }
 
+function unassignedRow(row: JourneyAnalysis["unassigned"]["noStage"]): JourneyReport["unassigned"]["noStage"] {
+  return { responses: row.responses, csat: round(row.csat), nps: round(row.nps), performance: round(row.performance) };
+}
+
 export function buildReport(summary: ImportSummary, analysis: JourneyAnalysis): JourneyReport {
   return {
     import: summary,
@@ -76,6 +113,10 @@ export function buildReport(summary: ImportSummary, analysis: JourneyAnalysis): 
       csat: round(analysis.overall.csat),
       nps: round(analysis.overall.nps),
       ces: round(analysis.overall.ces),
+    },
+    unassigned: {
+      noStage: unassignedRow(analysis.unassigned.noStage),
+      noTouchpoint: unassignedRow(analysis.unassigned.noTouchpoint),
     },
     stages: analysis.stages.map(experienceRow),
     touchpoints: analysis.touchpoints.map((t) => ({ ...experienceRow(t), stage: t.stage })),
@@ -110,16 +151,40 @@ function experienceCells(row: ExperienceRow): (string | number | null)[] {
 }
 
 export function reportToMarkdown(report: JourneyReport, title: string): string {
+  const { import: summary } = report;
+  const answers = summary.shape === "wide" && summary.answers !== undefined ? ` (${summary.answers} answers)` : "";
+  const noAnswers = summary.noAnswers ? `, ${summary.noAnswers} answers were "no answer"` : "";
   const parts = [
     `# ${cell(title)}`,
-    `## Import\n\n${report.import.imported} of ${report.import.rows} rows imported, ${report.import.skipped} skipped.`,
+    `## Import\n\n${summary.imported} of ${summary.rows} rows imported${answers}, ${summary.skipped} skipped${noAnswers}.`,
   ];
-  if (report.import.errors.length > 0)
-    parts.push(table(["Row", "Column", "Problem"], report.import.errors.map((e) => [e.row, e.column, e.message])));
+  const rated = (summary.columns ?? []).filter((c) => c.scale !== null || c.role !== "ignore");
+  if (rated.length > 0)
+    parts.push(
+      table(
+        ["Column", "Read as", "Scale", "Touchpoint", "Stage", "Ratings", "No answer"],
+        rated.map((c) => [c.column, c.measure ?? c.role, c.scale, c.touchpoint, c.stage, c.scale === null ? null : c.ratings, c.scale === null ? null : c.noAnswers]),
+      ),
+    );
+  if (summary.problemGroups !== undefined && summary.problemGroups.length > 0)
+    parts.push(table(["Problem", "Column", "Rows", "First rows"], summary.problemGroups.map((g) => [g.problem, g.column, g.count, g.rows.slice(0, 10).join(", ")])));
+  else if (summary.errors.length > 0)
+    parts.push(table(["Row", "Column", "Problem"], summary.errors.map((e) => [e.row, e.column, e.message])));
   parts.push(
     `## Overall\n\n${table(["Responses", "CSAT %", "NPS", "CES"], [[report.overall.responses, report.overall.csat, report.overall.nps, report.overall.ces]])}`,
     `## Stages\n\n${table(["Stage", ...EXPERIENCE_HEADERS], report.stages.map((s) => [s.name, ...experienceCells(s)]))}`,
   );
+  const { noStage, noTouchpoint } = report.unassigned;
+  if (noStage.responses > 0 || noTouchpoint.responses > 0)
+    parts.push(
+      `## Not on the map\n\n${table(
+        ["Responses with", "Responses", "CSAT %", "NPS", "Performance"],
+        [
+          ["No stage", noStage.responses, noStage.csat, noStage.nps, noStage.performance],
+          ["No touchpoint", noTouchpoint.responses, noTouchpoint.csat, noTouchpoint.nps, noTouchpoint.performance],
+        ],
+      )}`,
+    );
   if (report.touchpoints.length > 0)
     parts.push(
       `## Touchpoints\n\n${table(["Touchpoint", "Stage", ...EXPERIENCE_HEADERS], report.touchpoints.map((t) => [t.name, t.stage, ...experienceCells(t)]))}`,
@@ -131,8 +196,10 @@ export function reportToMarkdown(report: JourneyReport, title: string): string {
   );
   if (report.kpis.length > 0)
     parts.push(`## KPIs\n\n${table(["KPI", "Stage", "Shortfall", "Status"], report.kpis.map((k) => [k.name, k.stage, k.shortfall, k.status]))}`);
+  const incomplete =
+    noStage.responses > 0 ? `\n\n${noStage.responses} responses have no stage: they may be about a stage listed here.` : "";
   if (report.blindSpots.length > 0)
-    parts.push(`## Blind spots\n\n${report.blindSpots.map((b) => `- ${b.kind} **${cell(b.name)}**: no feedback`).join("\n")}`);
+    parts.push(`## Blind spots\n\n${report.blindSpots.map((b) => `- ${b.kind} **${cell(b.name)}**: no feedback`).join("\n")}${incomplete}`);
   return `${parts.join("\n\n")}\n`;
 }
 

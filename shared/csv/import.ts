@@ -46,6 +46,7 @@ import {
   formatScale,
   inferRatingScale,
   parseScale,
+  readRating,
 } from "./rating";
 import { createHostTurns } from "./host-turn";
 import { createResponseIdFilter, responseIdHash } from "./response-ids";
@@ -837,12 +838,23 @@ export async function importFeedbackCsv(
     for (let k = 0; k < heldIndex.length; k++) {
       const index = heldIndex[k] ?? 0;
       const record = heldRecords[k] ?? [];
+      // Named like a summary but written like a response (a response id, or words in the text): a response.
+      if (!summaryByValues(record)) {
+        importRecord(index, record);
+        continue;
+      }
       rows++;
       const label = summaryRowLabel(record, textCol) ?? "";
       reject(index + 1, record, [csvProblem(index + 1, null, `looks like a summary row (${quoteCell(label)}), not a response: skipped`)]);
     }
     heldIndex.length = 0;
     heldRecords.length = 0;
+  };
+  /** Whether a row named "Total" or "Overall" holds what a summary holds: no response id, and no words in its text. */
+  const summaryByValues = (record: readonly string[]): boolean => {
+    if (responseCol !== null && hasContent(record[responseCol] ?? "")) return false;
+    const text = readText(record).trim();
+    return text === "" || readRating(text).kind === "number";
   };
   const acceptRecord = (index: number, record: string[]): void => {
     if (index < firstDataIndex) return;
@@ -1239,6 +1251,7 @@ function planColumns(text: CsvText, options: CsvImportOptions, layout: CsvLayout
 
 type CellReading = Exclude<RatingReading, { kind: "number" }> | CellRating;
 const NO_ANSWER_READING: CellReading = { kind: "empty" };
+const UNREADABLE_READING: CellReading = { kind: "unreadable" };
 const DEFAULT_NO_ANSWER: ReadonlySet<string> = new Set(NO_ANSWER_WORDS);
 
 /** How one rating column's cells are read: no-answer cells, word ratings, numbers; and what was counted. */
@@ -1303,7 +1316,11 @@ function createColumnReader(
     const word = words?.get(key);
     if (key === "" || noAnswer.has(key)) reading = NO_ANSWER_READING;
     else if (word !== undefined) reading = { kind: "number", value: word, outOf: null, cell: raw };
-    else reading = numbers(raw);
+    else {
+      reading = numbers(raw);
+      // The person's own list of no-answer cells is the whole list: "N/A" left out of it is no answer no more.
+      if (custom !== null && reading.kind === "empty") reading = UNREADABLE_READING;
+    }
     if (cache.size < 10_000) cache.set(raw, reading);
     return reading;
   };

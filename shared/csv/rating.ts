@@ -114,7 +114,8 @@ const TYPO_SHARE = 0.01;
 const STANDARD_SCALES: readonly RatingScale[] = [SCALE_1_5, SCALE_1_7, SCALE_0_10];
 
 /**
- * Infers the scale of a rating column: "x/N" gives N (from 0 when N is 10 or a 0 occurs, else from 1);
+ * Infers the scale of a rating column: "x/N" gives N (from 0 when N is 10 or a 0 occurs, else from 1),
+ * unless such cells are rare typos (see below);
  * otherwise the header's hint when every value fits it ("How likely … recommend" is 0–10 even if
  * nobody answered above 5); otherwise the smallest of 1–5, 1–7, 0–10 that holds every value (in a
  * column of 20 or more, all but under 1 % of them: rare outliers are typos), or, when
@@ -123,13 +124,16 @@ const STANDARD_SCALES: readonly RatingScale[] = [SCALE_1_5, SCALE_1_7, SCALE_0_1
  */
 export function inferRatingScale(tally: RatingTally, hint: RatingScale | null = null): RatingScale | null {
   if (tally.values.size === 0) return null;
-  const outOf = mostFrequent(tally.outOf);
-  if (outOf !== null) return { min: outOf === 10 || tally.values.has(0) ? 0 : 1, max: outOf };
-  if (hint !== null && countWithin(tally, hint) === totalCount(tally)) return hint;
   const total = totalCount(tally);
   // In a column of 20 or more ratings, a scale holding all but under 1 % of them is the scale and the
-  // rest are typos to report ("7" among hundreds of 1–5 stars), not a sign of a wider scale.
+  // rest are typos to report ("7" among hundreds of 1–5 stars), not a sign of a wider scale. The same
+  // holds for "x/N": one "3/10" among 200 plain fives does not make the column 0–10.
   const tolerated = total >= TYPO_SAMPLE ? Math.floor(total * TYPO_SHARE) : 0;
+  let outOfCount = 0;
+  for (const count of tally.outOf.values()) outOfCount += count;
+  const outOf = outOfCount > tolerated ? mostFrequent(tally.outOf) : null;
+  if (outOf !== null) return { min: outOf === 10 || tally.values.has(0) ? 0 : 1, max: outOf };
+  if (hint !== null && countWithin(tally, hint) === total) return hint;
   let best = SCALE_1_5;
   let bestCount = -1;
   for (const scale of STANDARD_SCALES) {

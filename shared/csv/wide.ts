@@ -142,12 +142,38 @@ export function createColumnTally(): ColumnTally {
 
 const ID_LIKE = /^(?=.*\d)[A-Za-z0-9_-]{6,}$/;
 
-/** Creates a function that adds one cell to a column's tally; cell readings are cached by text. */
+/** What a cell is, read once per distinct text: a no-answer, a number, or a label; and whether it looks like an id. */
+interface CellClass {
+  text: string;
+  noAnswer: boolean;
+  value: number | null;
+  outOf: number | null;
+  idLike: boolean;
+}
+
+/** Creates a function that adds one cell to a column's tally; cells are classified once per distinct text. */
 export function createColumnTallier(): (tally: ColumnTally, cell: string) => void {
   const read = createRatingReader();
-  return (tally, cell) => {
+  const cache = new Map<string, CellClass>();
+  const classify = (cell: string): CellClass => {
+    let found = cache.get(cell);
+    if (found !== undefined) return found;
     const text = cell.trim();
-    if (text === "" || isNoAnswerWord(text)) {
+    const noAnswer = text === "" || isNoAnswerWord(text);
+    const reading = noAnswer ? null : read(text);
+    found = {
+      text,
+      noAnswer,
+      value: reading?.kind === "number" ? reading.value : null,
+      outOf: reading?.kind === "number" ? reading.outOf : null,
+      idLike: !noAnswer && ID_LIKE.test(text),
+    };
+    if (cache.size < 20_000) cache.set(cell, found);
+    return found;
+  };
+  return (tally, cell) => {
+    const { text, noAnswer, value, outOf, idLike } = classify(cell);
+    if (noAnswer) {
       tally.noAnswerCount++;
       tally.noAnswer.set(text, (tally.noAnswer.get(text) ?? 0) + 1);
       return;
@@ -155,12 +181,10 @@ export function createColumnTallier(): (tally: ColumnTally, cell: string) => voi
     tally.answered++;
     if (tally.distinct.size < DISTINCT_CAP) tally.distinct.add(text);
     if (text.length > tally.longest) tally.longest = text.length;
-    if (ID_LIKE.test(text)) tally.idLike++;
-    const reading = read(text);
-    if (reading.kind === "number") {
-      const { value } = reading;
+    if (idLike) tally.idLike++;
+    if (value !== null) {
       tally.numbers.values.set(value, (tally.numbers.values.get(value) ?? 0) + 1);
-      if (reading.outOf !== null) tally.numbers.outOf.set(reading.outOf, (tally.numbers.outOf.get(reading.outOf) ?? 0) + 1);
+      if (outOf !== null) tally.numbers.outOf.set(outOf, (tally.numbers.outOf.get(outOf) ?? 0) + 1);
       if (value * 2 !== Math.round(value * 2)) tally.fractional++;
       return;
     }
@@ -200,8 +224,9 @@ export interface RatingColumnReading {
 /** Whether a column is a rating column by its values, and on which scale. */
 export function readRatingColumn(header: string, tally: ColumnTally): RatingColumnReading | null {
   if (tally.answered === 0) return null;
+  // Only a short header names a quantity ("Age", "Flight distance"); a question's words ("each part of your order") do not.
   const words = headerWords(header);
-  if (words.some((word) => NOT_A_RATING.has(word))) return null;
+  if (words.length <= 4 && words.some((word) => NOT_A_RATING.has(word))) return null;
   const numbers = numberCount(tally);
   const labelCount = tally.answered - numbers;
   if (numbers === 0) {
@@ -313,6 +338,11 @@ export function questionShortName(header: string): string {
   const bracket = /\[([^\]]+)\]\s*$/.exec(name);
   if (bracket !== null && bracket.index > 0) name = bracket[1] ?? name;
   name = name.replace(/^(?:q\d+[\w.]*|\d+)[.):\s-]+/i, "");
+  // Qualtrics' matrix items: "To what extent do you agree with the following? - The app is easy to use".
+  const dash = name.lastIndexOf(" - ");
+  if (dash > 0 && /[?:]$/.test(name.slice(0, dash).trim())) name = name.slice(dash + 3);
+  if (/\bhow likely\b/i.test(name) && /\brecommend/i.test(name)) return "Likelihood to recommend";
+  if (/^overall\b.*\b(?:satisf\w*|happy)\b/i.test(name)) return "Overall satisfaction";
   if (/^[\w]+$/.test(name) && /[_]/.test(name)) name = name.replace(/_/g, " ");
   else if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(name)) name = name.replace(/([a-z])([A-Z])/g, "$1 $2");
   for (const lead of LEAD_INS) name = name.replace(lead, "");

@@ -84,7 +84,7 @@ describe("analyze: intervals and sentiment", () => {
     const report = JSON.parse(await runCli(["analyze", tempFile("f.csv", CSV), "--scale", "1-5", "--no-sentiment"])) as Report;
     expect(report.sentiment).toBeUndefined();
     await expect(runCli(["analyze", tempFile("f.csv", CSV), "--outcome", "Overall"])).rejects.toThrow(
-      '--outcome: no touchpoint or rating column is called "Overall" (there are: none)',
+      '--outcome: the file has no column "Overall" (it has: Stage, Rating, Comment)',
     );
   });
 });

@@ -62,8 +62,65 @@ describe("analyze, in-process", () => {
   it("refuses unknown options, commands and values with a message naming them", () => {
     expect(() => parseArguments(["analyze", "x.csv", "--colour"])).toThrow("unknown option --colour");
     expect(() => parseArguments(["summarise", "x.csv"])).toThrow('unknown command "summarise"');
-    expect(() => parseArguments(["analyze", "x.csv", "--scale", "1-4"])).toThrow('--scale must be 1-5, 0-10 or 1-7, not "1-4"');
+    expect(() => parseArguments(["analyze", "x.csv", "--scale", "1-4"])).toThrow('--scale must be 1-5, 0-10, 1-7 or 1-10, not "1-4"');
     expect(() => parseArguments(["analyze", "x.csv", "--columns", "mood=Feel"])).toThrow('unknown field "mood"');
+  });
+});
+
+// Real files of thousands of rows: more time than the default on a busy machine (no timing is asserted).
+describe("analyze, wide exports and exact mappings", { timeout: 30_000 }, () => {
+  const skytrax = path.join(root, "test/fixtures/csv/real/skytrax_airline_reviews_wide.csv");
+
+  it("without --columns, a wide file is one touchpoint per rating question, and the report states each column's scale", async () => {
+    const report = JSON.parse(await runCli(["analyze", skytrax])) as JourneyReport;
+    expect(report.import).toMatchObject({ rows: 8319, imported: 8319, skipped: 0, shape: "wide" });
+    expect(report.touchpoints.map((t) => t.name)).toEqual(["Overall", "Seat comfort", "Service", "Food", "Entertainment", "Groundservice", "Wifi", "Value"]);
+    const columns = report.import.columns ?? [];
+    expect(columns.find((c) => c.column === "overall_score")).toMatchObject({ role: "question", scale: "1–10", measure: "outcome", noAnswers: 36 });
+    expect(columns.find((c) => c.column === "wifi_rating")).toMatchObject({ scale: "1–5", noAnswers: 5555, noAnswer: ["0"], touchpoint: "Wifi", stage: "Unassigned" });
+    expect(columns.find((c) => c.column === "review_title")).toMatchObject({ role: "text", scale: null });
+    expect(report.touchpoints.find((t) => t.name === "Wifi")?.responses).toBeGreaterThanOrEqual(2764);
+  });
+
+  it("--question, --stage-of, --outcome and --columns with none read exactly what they name", async () => {
+    const report = JSON.parse(
+      await runCli([
+        "analyze", skytrax,
+        "--question", "overall_score", "--question", "Seat comfort", "--question", "groundservice_rating",
+        "--stage-of", "In flight=seat_comfort_rating", "--stage-of", "Airport=groundservice_rating",
+        "--outcome", "overall_score",
+        "--columns", "text=review_title,persona=travel_type,date=none",
+      ]),
+    ) as JourneyReport;
+    expect(report.touchpoints.map((t) => [t.name, t.stage])).toEqual([
+      ["Overall", "Unassigned"],
+      ["Seat comfort", "In flight"],
+      ["Groundservice", "Airport"],
+    ]);
+    const roles = Object.fromEntries((report.import.columns ?? []).map((c) => [c.column, c.role]));
+    expect(roles).toEqual({
+      overall_score: "question",
+      review_title: "text",
+      travel_type: "persona",
+      seat_comfort_rating: "question",
+      groundservice_rating: "question",
+    });
+  });
+
+  it("--text joins columns and --fixed sets a value for every row", async () => {
+    const csv = tempFile("reviews.csv", "Title,Review,Stars\r\nNice,Works well,5\r\nMeh,Slow search,2\r\n");
+    const report = JSON.parse(
+      await runCli(["analyze", csv, "--text", "Title", "--text", "Review", "--fixed", "stage=Advocacy", "--fixed", "source=App Store"]),
+    ) as JourneyReport;
+    expect(report.stages.map((s) => [s.name, s.responses])).toEqual([["Advocacy", 2]]);
+    expect(report.import.columns?.filter((c) => c.role === "text").map((c) => c.column)).toEqual(["Title", "Review"]);
+  });
+
+  it("a saved map lacking the file's touchpoints gets them in an Unassigned stage instead of refusing the rows", async () => {
+    const alexa = path.join(root, "test/fixtures/csv/real/amazon_alexa_reviews.tsv");
+    const report = JSON.parse(await runCli(["analyze", alexa, "--map", sampleMap, "--columns", "rating=rating,text=verified_reviews,date=date,touchpoint=variation"])) as JourneyReport;
+    expect(report.import).toMatchObject({ rows: 3150, imported: 3150, skipped: 0 });
+    expect(report.touchpoints.filter((t) => t.stage === "Unassigned")).toHaveLength(16);
   });
 });
 
@@ -100,5 +157,22 @@ describe("dist/cli.js", () => {
     const unknown = cli("analyze", sampleCsv, "--fast");
     expect(unknown.status).not.toBe(0);
     expect(unknown.stderr.trim()).toBe("journey-mapper: unknown option --fast");
+  });
+
+  it("exits non-zero with one line when nothing was imported, an empty file included", () => {
+    const empty = cli("analyze", tempFile("empty.csv", ""));
+    expect(empty.status).toBe(1);
+    expect(empty.stderr.trim().split("\n")).toHaveLength(1);
+    expect(empty.stderr).toContain("nothing was imported");
+    const headerOnly = cli("analyze", tempFile("header.csv", "Rating,Comment\r\n"));
+    expect(headerOnly.status).toBe(1);
+    expect(headerOnly.stderr.trim()).toMatch(/nothing was imported from ".*header\.csv" \(0 rows\): the file has no data rows$/);
+  });
+
+  it("--help explains the options and exits 0", () => {
+    const help = cli("--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("--question <header>");
+    expect(help.stdout).toContain("--fixed <field=value>");
   });
 });

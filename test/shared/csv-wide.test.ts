@@ -1,0 +1,351 @@
+/**
+ * Real exports import right the first time: wide surveys (one column per question), word ratings,
+ * no-answer values, fixed values, joined texts, duplicates without ids, problems grouped by kind.
+ * Fixtures: the two real exports (test/fixtures/csv/real/, byte for byte) and real-shaped files of
+ * SurveyMonkey, Typeform, Google Forms, Qualtrics, Zendesk and a 0–5 passenger survey.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { analyseJourney } from "../../shared/analysis";
+import {
+  type CsvImportResult,
+  decodeCsvBytes,
+  importFeedbackCsv,
+  importedResponseKeys,
+  inspectCsv,
+  questionShortName,
+} from "../../shared/csv";
+import { emptyJourney, withImportedFeedback } from "../../shared/journey-from-feedback";
+import { computeMetrics } from "../../shared/metrics";
+import { Feedback, Touchpoint } from "../../shared/model";
+
+function fixture(name: string): string {
+  const bytes = readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url));
+  return decodeCsvBytes(new Uint8Array(bytes)).text;
+}
+
+const noMap = () => ({ stages: [], touchpoints: [], personas: [] });
+
+function column(result: CsvImportResult, header: string) {
+  const found = result.columns.find((c) => c.header === header);
+  if (found === undefined) throw new Error(`no column ${header}`);
+  return found;
+}
+
+// Real files of thousands of rows: more time than the default on a busy machine (no timing is asserted).
+describe("the real Skytrax export (wide: one review per row, eight rating columns)", { timeout: 30_000 }, () => {
+  const text = fixture("real/skytrax_airline_reviews_wide.csv");
+
+  it("is recognised as wide on inspection, each rating column a question with its own scale", () => {
+    const inspection = inspectCsv(text);
+    expect(inspection.shape).toBe("wide");
+    const questions = inspection.columns.filter((c) => c.role === "question");
+    expect(questions.map((c) => [c.header, c.shortName, c.scale?.min, c.scale?.max])).toEqual([
+      ["overall_score", "Overall", 1, 10],
+      ["seat_comfort_rating", "Seat comfort", 1, 5],
+      ["service_rating", "Service", 1, 5],
+      ["food_rating", "Food", 1, 5],
+      ["entertainment_rating", "Entertainment", 1, 5],
+      ["groundservice_rating", "Groundservice", 1, 5],
+      ["wifi_rating", "Wifi", 1, 5],
+      ["value_rating", "Value", 1, 5],
+    ]);
+    // 0 is "not rated" below a 1–5 scale; "recommended" (0/1), year and month are no questions.
+    expect(questions.find((c) => c.header === "wifi_rating")?.noAnswer).toContain("0");
+    expect(questions.find((c) => c.header === "overall_score")?.measure).toBe("outcome");
+    expect(inspection.columns.find((c) => c.header === "review_title")?.role).toBe("text");
+  });
+
+  it("imports every review, one feedback per answered question, answers of a row sharing their respondent", async () => {
+    const result = await importFeedbackCsv(text, {
+      map: noMap(),
+      columns: {
+        1: { measure: "outcome" },
+        10: { stage: "In flight" },
+        11: { stage: "In flight" },
+        14: { stage: "Airport" },
+        16: { stage: "Value" },
+      },
+      mapping: { persona: 6 },
+    });
+    expect([result.rows, result.imported, result.skipped]).toEqual([8319, 8319, 0]);
+    expect(result.shape).toBe("wide");
+    // Every 0 of a sub-rating and every blank overall score is a no-answer, never an error.
+    expect(column(result, "wifi_rating")).toMatchObject({ noAnswers: 5555, ratings: 2764, scale: { min: 1, max: 5 } });
+    expect(column(result, "overall_score")).toMatchObject({ noAnswers: 36, ratings: 8283, scale: { min: 1, max: 10 }, measure: "outcome" });
+    expect(column(result, "value_rating").noAnswers).toBe(20);
+    expect(result.errors).toEqual([]);
+    const answers = 8283 + 7766 + 7759 + 7393 + 6640 + 6858 + 2764 + 8299;
+    expect(result.feedback.filter((f) => f.rating !== null)).toHaveLength(answers);
+    // Touchpoints named after the questions, the full header kept, in the stages given or "Unassigned".
+    const stageName = new Map(result.created.stages.map((s) => [s.id, s.name]));
+    expect(result.created.touchpoints.map((t) => [t.name, stageName.get(t.stageId), t.question ?? null])).toEqual([
+      ["Overall", "Unassigned", "overall_score"],
+      ["Seat comfort", "In flight", "seat_comfort_rating"],
+      ["Service", "In flight", "service_rating"],
+      ["Food", "Unassigned", "food_rating"],
+      ["Entertainment", "Unassigned", "entertainment_rating"],
+      ["Groundservice", "Airport", "groundservice_rating"],
+      ["Wifi", "Unassigned", "wifi_rating"],
+      ["Value", "Value", "value_rating"],
+    ]);
+    expect(result.created.touchpoints[0]?.measure).toBe("outcome");
+    for (const t of result.created.touchpoints) expect(Touchpoint.safeParse(t).success).toBe(true);
+    // The first review's answers: one respondent, the title once (with the outcome's answer).
+    const first = result.feedback.filter((f) => f.respondentId === result.feedback[0]?.respondentId);
+    expect(first.map((f) => f.rating)).toEqual([3, 2, 1, 1, 2, 2]);
+    expect(first.filter((f) => f.text !== "").map((f) => f.text)).toEqual(["worst baggage service I ever seen"]);
+    expect(new Set(result.feedback.map((f) => f.respondentId)).size).toBe(8319);
+    for (const f of result.feedback.slice(0, 500)) expect(Feedback.safeParse(f).success).toBe(true);
+    expect(result.created.personas.map((p) => p.name)).toContain("Solo Leisure");
+  });
+});
+
+describe("the real Amazon Alexa reviews (long, tab-separated, no stage column)", { timeout: 30_000 }, () => {
+  const text = fixture("real/amazon_alexa_reviews.tsv");
+
+  it("imports all 3,150 reviews with the review as text, not the 0/1 feedback flag", async () => {
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    expect([result.rows, result.imported, result.skipped]).toEqual([3150, 3150, 0]);
+    expect(result.headers[result.mapping.text ?? -1]).toBe("verified_reviews");
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+  });
+
+  it("imported twice into the same journey, every row is recognised by its content (714 repeated rows included)", async () => {
+    const journey = emptyJourney("Alexa", () => 0.5);
+    const first = await importFeedbackCsv(text, { map: journey, mapping: { touchpoint: 2 } });
+    const after = withImportedFeedback(journey, first);
+    const again = await importFeedbackCsv(text, {
+      map: after,
+      mapping: { touchpoint: 2 },
+      alreadyImported: importedResponseKeys(after.feedback),
+    });
+    expect([again.rows, again.imported, again.duplicates]).toEqual([3150, 0, 3150]);
+    expect(again.created.touchpoints).toEqual([]);
+    expect(again.problemGroups).toHaveLength(1);
+    expect(again.problemGroups[0]?.count).toBe(3150);
+  });
+});
+
+describe("survey tools' wide exports", () => {
+  it("SurveyMonkey: a matrix of satisfaction words and an NPS question, N/A counted as no answer", async () => {
+    const text = fixture("surveymonkey-wide.csv");
+    const inspection = inspectCsv(text);
+    expect(inspection.shape).toBe("wide");
+    const questions = inspection.columns.filter((c) => c.role === "question");
+    expect(questions.map((c) => [c.shortName, c.words?.family ?? null, c.measure])).toEqual([
+      ["Website", "satisfaction", null],
+      ["Checkout", "satisfaction", null],
+      ["Delivery", "satisfaction", null],
+      ["Likelihood to recommend", null, "nps"],
+    ]);
+    expect(questions[0]?.words?.values["very satisfied"]).toBe(5);
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    expect([result.rows, result.imported, result.errors.length]).toEqual([30, 30, 0]);
+    const website = column(result, "How satisfied were you with each part of your order? — Website");
+    expect(website.noAnswer).toEqual(expect.arrayContaining(["N/A"]));
+    expect(website.noAnswers + website.ratings).toBe(30);
+    // Words became numbers on 1–5: "Very satisfied" row 3 → 5.
+    const row3 = result.feedback.filter((f) => f.respondentId === "114236459871");
+    expect(row3.map((f) => f.rating)).toEqual([5, 2, 3, 9]);
+    const nps = result.feedback.filter((f) => f.scale?.max === 10);
+    expect(nps).toHaveLength(30);
+    expect(result.created.touchpoints.find((t) => t.measure === "nps")?.name).toBe("Likelihood to recommend");
+  });
+
+  it("Google Forms: a grid question named by its items, \"Don't know\" is no answer", async () => {
+    const result = await importFeedbackCsv(fixture("google-forms-grid.csv"), { map: noMap() });
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Product page", "Checkout", "Delivery"]);
+    expect(column(result, "Please rate the following [Product page]").noAnswer).toEqual(["Don't know"]);
+    expect(result.noAnswers).toBe(5);
+    expect(result.errors).toEqual([]);
+    expect(result.feedback.every((f) => f.date !== null)).toBe(true);
+  });
+
+  it("Qualtrics: three header rows, a seven-point agreement block read as 1–7, the NPS question on 0–10", async () => {
+    const result = await importFeedbackCsv(fixture("qualtrics-wide.csv"), { map: noMap() });
+    expect(result.imported).toBe(28);
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["App is easy to use", "Support answered quickly", "Likelihood to recommend"]);
+    expect(result.columns.filter((c) => c.role === "question").map((c) => c.scale)).toEqual([
+      { min: 1, max: 7 },
+      { min: 1, max: 7 },
+      { min: 0, max: 10 },
+    ]);
+    expect(column(result, "Q1_1 — To what extent do you agree with the following? - The app is easy to use").words?.["somewhat agree"]).toBe(5);
+    // The response id is every answer's respondent.
+    expect(new Set(result.feedback.map((f) => f.respondentId)).size).toBe(28);
+    expect(result.feedback[0]?.respondentId).toBe("R_00x2B3c4D5e6F");
+  });
+
+  it("Typeform: an overall 1–10 question is the outcome; the # id and Network ID columns are not questions", async () => {
+    const inspection = inspectCsv(fixture("typeform-wide.csv"));
+    expect(inspection.columns.map((c) => c.role)).toEqual([
+      "ignore", "question", "question", "question", "question", "text", "ignore", "date", "ignore",
+    ]);
+    const overall = inspection.columns[4];
+    expect([overall?.shortName, overall?.scale, overall?.measure]).toEqual(["Overall satisfaction", { min: 1, max: 10 }, "outcome"]);
+  });
+
+  it("guesses read values: a \"time\" question of 0–5 is no date, two satisfaction labels are no rating, an id is no touchpoint", () => {
+    const inspection = inspectCsv(fixture("airline-satisfaction-wide.csv"));
+    const roles = Object.fromEntries(inspection.columns.map((c) => [c.header, c.role]));
+    expect(roles).toMatchObject({
+      id: "responseId",
+      Age: "ignore",
+      "Flight Distance": "ignore",
+      "Departure/Arrival time convenient": "question",
+      satisfaction: "ignore",
+    });
+    expect(inspection.mapping.date).toBeNull();
+    const time = inspection.columns.find((c) => c.header === "Departure/Arrival time convenient");
+    expect([time?.scale, time?.noAnswer]).toEqual([{ min: 1, max: 5 }, ["0"]]);
+  });
+
+  it("a column of one repeated value is no rating", () => {
+    const text = ["Score,Comment", ...Array.from({ length: 8 }, (_, i) => `5,comment ${i}`)].join("\n");
+    expect(inspectCsv(text).mapping.rating).toBeNull();
+  });
+});
+
+describe("the person's corrections", () => {
+  const text = fixture("surveymonkey-wide.csv");
+
+  it("a word map edited, no-answer cells listed, a question's role, name, stage and measure changed", async () => {
+    const result = await importFeedbackCsv(text, {
+      map: noMap(),
+      columns: {
+        5: { words: { "Very dissatisfied": 1, Dissatisfied: 1, "Neither satisfied nor dissatisfied": 2, Satisfied: 3, "Very satisfied": 3 }, name: "Site", stage: "Browse" },
+        6: { role: "ignore" },
+        7: { noAnswer: [""] },
+        8: { measure: null },
+      },
+    });
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Site", "Delivery", "Likelihood to recommend"]);
+    expect(result.created.stages.map((s) => s.name)).toEqual(["Browse", "Unassigned"]);
+    const site = column(result, "How satisfied were you with each part of your order? — Website");
+    expect(site.scale).toEqual({ min: 1, max: 3 });
+    expect(result.feedback.find((f) => f.respondentId === "114236459871")?.rating).toBe(3);
+    // "N/A" is no longer a no-answer in Delivery: each one is reported, and its answer not counted.
+    const delivery = result.problemGroups.find((g) => g.column === "How satisfied were you with each part of your order? — Delivery");
+    expect(delivery?.title).toBe('"N/A" is neither a number nor a word of this question\'s scale; this answer is not counted');
+    expect(delivery?.count).toBe(3);
+    expect(result.created.touchpoints.some((t) => t.measure !== undefined)).toBe(false);
+  });
+
+  it("text columns joined, and fixed values for every row", async () => {
+    const result = await importFeedbackCsv(fixture("app-store-reviews.csv"), {
+      map: noMap(),
+      textColumns: [3, 4],
+      fixed: { stage: "Advocacy", touchpoint: "App", persona: "App user" },
+    });
+    expect(result.feedback[0]?.text).toBe("Nice\n\nWorks well, but the search is slow");
+    expect(result.created.stages.map((s) => s.name)).toEqual(["Advocacy"]);
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["App"]);
+    expect(result.created.personas.map((p) => p.name)).toEqual(["App user"]);
+    // The Store column still names the source; a fixed source only fills empty cells.
+    expect(result.feedback[1]?.source).toBe("Google Play");
+  });
+
+  it("an exact mapping reads nothing beside it", async () => {
+    const result = await importFeedbackCsv(fixture("typeform-wide.csv"), { map: noMap(), exact: true, mapping: { rating: 1 } });
+    expect(result.shape).toBe("long");
+    expect(result.mapping).toMatchObject({ rating: 1, text: null, date: null });
+    expect(result.feedback.every((f) => f.text === "" && f.date === null)).toBe(true);
+  });
+});
+
+describe("word ratings in a long file", () => {
+  it("Zendesk: Good/Bad is CSAT as the share of Good; Offered and Unoffered are no answer", async () => {
+    const text = fixture("zendesk-satisfaction.csv");
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    const satisfaction = column(result, "Satisfaction");
+    expect(satisfaction.words).toMatchObject({ good: 5, bad: 1 });
+    expect(satisfaction.noAnswer.sort()).toEqual(["Offered", "Unoffered"]);
+    const cells = text.split("\r\n").slice(1, -1).map((line) => line.split(",")[2]);
+    const good = cells.filter((c) => c === "Good").length;
+    const bad = cells.filter((c) => c === "Bad").length;
+    expect(satisfaction.noAnswers).toBe(cells.length - good - bad);
+    const rated = result.feedback.filter((f) => f.rating !== null);
+    expect(rated).toHaveLength(good + bad);
+    expect(computeMetrics(result.feedback).csat).toBeCloseTo((100 * good) / (good + bad), 6);
+    // A ticket that was offered the survey and has no comment is not a response: listed, with why.
+    expect(result.rejectedRows.every((r) => /no rating and no text/.test(r.reasons[0] ?? ""))).toBe(true);
+    expect(result.errors.some((e) => /Offered|Unoffered/.test(e.message) && !/no rating and no text/.test(e.message))).toBe(false);
+  });
+
+  it("\"Don't know\" and \"Not applicable\" in a rating column are no answers, not text-only responses", async () => {
+    const result = await importFeedbackCsv("Rating,Comment\n4,ok\nDon't know,hm\nNot applicable,\n5,great\n", { map: noMap() });
+    expect(result.feedback.map((f) => [f.rating, f.text])).toEqual([[4, "ok"], [null, "hm"], [5, "great"]]);
+    expect(result.errors.map((e) => e.message)).toEqual(['row 4: has no rating and no text (columns "Rating" and "Comment" are empty): not imported']);
+    expect(result.noAnswers).toBe(2);
+  });
+});
+
+describe("hostile inputs (issue 11)", () => {
+  it("one \"3/10\" among 200 fives does not make the scale 0–10, and the report says 1–5", async () => {
+    const text = ["Rating,Comment", ...Array.from({ length: 200 }, (_, i) => `5,fine ${i}`), "3/10,meh"].join("\n");
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+    expect(column(result, "Rating").scale).toEqual({ min: 1, max: 5 });
+    expect(computeMetrics(result.feedback).csat).toBe(100);
+    expect(result.errors.map((e) => e.message)).toEqual(['row 202, column "Rating": "3/10" is out of 10, not on the 1–5 scale; imported as a text-only response']);
+  });
+
+  it("a trailing row named \"Overall\" with a rating and a text is a response; a \"Total\" of numbers is skipped, and said so", async () => {
+    const text = "Touchpoint,Rating,Comment\nWeb,4,good\nOverall,5,Great flight\nTotal,9,\n";
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    expect(result.feedback.map((f) => f.text)).toEqual(["good", "Great flight"]);
+    expect(result.errors.map((e) => e.message)).toEqual(['row 4: looks like a summary row ("Total"), not a response: skipped']);
+  });
+
+  it("a 10,000-character name is shortened in every message that quotes it", async () => {
+    const long = "Stage ".repeat(2000);
+    const map = { stages: [{ id: "s1", name: long, objective: "", emotion: null }], touchpoints: [], personas: [] };
+    const text = ["Stage,Rating,Comment", ...Array.from({ length: 50 }, () => `${long}x,4,ok`)].join("\n");
+    const result = await importFeedbackCsv(text, { map, create: { stages: false } });
+    expect(result.errors).toHaveLength(50);
+    for (const error of result.errors) expect(error.message.length).toBeLessThan(300);
+  });
+});
+
+describe("problems grouped by kind, none left out", () => {
+  it("1,000 off-scale answers make one group of 1,000 with every row, beside a group of another kind", async () => {
+    const lines = ["Service,Food,Comment"];
+    for (let i = 0; i < 2000; i++) lines.push(`${(i % 5) + 1},${(i % 5) + 1},ok`);
+    for (let i = 0; i < 1000; i++) lines.push(`${i % 2 === 0 ? 5 : 1},9,text`);
+    lines.push("x,3,odd");
+    const result = await importFeedbackCsv(lines.join("\n"), { map: noMap(), columns: { 1: { scale: { min: 1, max: 5 } } } });
+    expect(result.shape).toBe("wide");
+    const [first, second] = result.problemGroups;
+    expect([first?.column, first?.count, first?.problems.length]).toEqual(["Food", 1000, 1000]);
+    expect(first?.title).toBe('"9" is outside the 1–5 scale; this answer is not counted');
+    expect([second?.column, second?.count]).toEqual(["Service", 1]);
+    expect(result.problemGroups.reduce((n, g) => n + g.count, 0)).toBe(result.errors.length);
+  });
+});
+
+describe("nothing hidden in the analysis", () => {
+  it("responses with no stage or touchpoint have their figures, and blind spots are not complete while they exist", async () => {
+    const text = "Stage,Rating,Comment\nCheckout,5,good\n,1,bad\n,2,worse\n";
+    const journey = emptyJourney("x", () => 0.5);
+    const result = await importFeedbackCsv(text, { map: journey });
+    const analysis = analyseJourney(withImportedFeedback(journey, result));
+    expect(analysis.unassigned.noStage).toMatchObject({ responses: 2, csat: 0 });
+    expect(analysis.unassigned.noTouchpoint).toMatchObject({ responses: 3 });
+    expect(analysis.unassigned.complete).toBe(false);
+  });
+});
+
+describe("short names", () => {
+  it.each([
+    ["seat_comfort_rating", "Seat comfort"],
+    ["How satisfied were you with the checkout?", "Checkout"],
+    ["Please rate the following [Delivery]", "Delivery"],
+    ["Q3 — How would you rate your delivery experience?", "Delivery experience"],
+    ["How likely is it that you would recommend Acme to a friend or colleague?", "Likelihood to recommend"],
+    ["Overall, how satisfied are you?", "Overall satisfaction"],
+    ["A very long question about the many parts of the experience you had with us today", "A very long question about the many…"],
+  ])("%j → %j", (header, name) => {
+    expect(questionShortName(header)).toBe(name);
+  });
+});

@@ -5,16 +5,28 @@
  * key drivers and sentiment need libraries the panel's budget cannot carry: the command line
  * reports them (`--outcome`, README "How the numbers are computed").
  */
-import { useMemo } from "preact/hooks";
-import { tallyJourneyFeedback } from "../../shared/metrics";
+import { useEffect, useState } from "preact/hooks";
+import { runPassInSlices } from "../../shared/feedback-pass";
+import { journeyTallyPass, type JourneyFeedbackTallies } from "../../shared/metrics";
 import type { JourneyMap } from "../../shared/model";
 import { npsMarginOfError, wilsonInterval } from "../../shared/stats/intervals";
 import { SectionHeading, formatCount } from "../components/common";
 
+/** Rows tallied between two turns of the panel: 200,000 rows at once would hold it for 200 ms. */
+const ROWS_PER_SLICE = 10_000;
+
 export function StageConfidence({ model }: { model: JourneyMap }) {
-  const tallies = useMemo(() => tallyJourneyFeedback(model), [model.feedback, model.touchpoints]);
+  const [tallies, setTallies] = useState<JourneyFeedbackTallies | null>(null);
+  useEffect(() => {
+    let live = true;
+    const turn = () => new Promise<void>((resolve, reject) => setTimeout(() => (live ? resolve() : reject(new Error("left"))), 0));
+    runPassInSlices(journeyTallyPass(model), model.feedback.length, turn, ROWS_PER_SLICE).then(setTallies, () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [model.feedback, model.touchpoints]);
   const lines = model.stages.flatMap((stage) => {
-    const t = tallies.byStage.get(stage.id);
+    const t = tallies?.byStage.get(stage.id);
     const csat = t && wilsonInterval(t.csatSatisfied, t.csatRatings);
     const nps = t && npsMarginOfError(t.npsPromoters, t.npsDetractors, t.npsRatings);
     const parts = [

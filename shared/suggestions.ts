@@ -353,8 +353,8 @@ export function suggestPainPoints(map: SuggestionMap, options: SuggestionOptions
   return map.stages.flatMap((stage) => suggest(stage, termsByStage.get(stage.id)));
 }
 
-/** Rows `suggestPainPointsAsync` reads between two turns of the host: a few milliseconds' work. */
-export const SUGGESTION_ROWS_PER_SLICE = 2_000;
+/** Rows `suggestPainPointsAsync` reads between two turns of the host: a few milliseconds' work (negative and positive rows are both read). */
+export const SUGGESTION_ROWS_PER_SLICE = 1_000;
 
 /**
  * `suggestPainPoints`, reading the feedback `rowsPerSlice` rows at a time and then finishing one

@@ -7,6 +7,7 @@ import {
   rejectSuggestion,
   severityFromSatisfaction,
   suggestPainPoints,
+  SUGGESTION_ROWS_PER_SLICE,
   suggestPainPointsAsync,
   suggestionTitle,
 } from "../../shared/suggestions";
@@ -308,7 +309,7 @@ describe("suggestPainPointsAsync", () => {
     const { yieldToHost, turns } = countingTurns();
     const sliced = await suggestPainPointsAsync(map, yieldToHost);
     expect(sliced).toEqual(suggestPainPoints(map));
-    expect(turns()).toBe(40_000 / 2_000 + map.stages.length);
+    expect(turns()).toBe(40_000 / SUGGESTION_ROWS_PER_SLICE + map.stages.length);
     const first = sliced[0];
     if (first === undefined) throw new Error("expected a suggestion");
     // Rejections, titles and the number per stage apply as in suggestPainPoints.

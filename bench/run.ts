@@ -8,8 +8,9 @@ import { canvasBenchmark } from "./canvas";
 import { csvImportBenchmark } from "./csv-import";
 import { panelImportBenchmark } from "./panel-import";
 import { csvScalingBenchmark } from "./scaling-csv";
+import { sentimentBenchmark } from "./sentiment";
 
-const BENCHMARKS: Benchmark[] = [csvImportBenchmark, canvasBenchmark, panelImportBenchmark, csvScalingBenchmark];
+const BENCHMARKS: Benchmark[] = [csvImportBenchmark, canvasBenchmark, panelImportBenchmark, csvScalingBenchmark, sentimentBenchmark];
 /** `npm run bench -- csv canvas` runs only the benchmarks whose title mentions one of the words. */
 const only = process.argv.slice(2).map((word) => word.toLowerCase());
 

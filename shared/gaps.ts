@@ -83,6 +83,27 @@ export function importancePerformanceQuadrant(
   return performing ? "possible overkill" : "low priority";
 }
 
+/**
+ * The quadrant a stage or touchpoint is labelled with, reconciled with the gap verdict, so that
+ * no figure contradicts another: when expectations are not met (gap I − P > threshold), the plain
+ * quadrant "keep up the good work" (I ≥ 3, P ≥ 3: e.g. I 5, P 3.5, gap 1.5) becomes
+ * "concentrate here": the customer expects much more than they get, whatever the midpoint says.
+ * The other quadrants never contradict the verdict: "possible overkill" has I < 3 ≤ P, so its gap
+ * is negative and always met; "concentrate here" and "low priority" already say P is low.
+ * Every label the product shows (panel, map, command line) comes from here, through analysis.ts.
+ */
+export function reconciledQuadrant(
+  importance: number,
+  performance: number | null,
+  threshold: number = DEFAULT_SETTINGS.gapThreshold,
+): ImportancePerformanceQuadrant | null {
+  const quadrant = importancePerformanceQuadrant(importance, performance);
+  if (quadrant === "keep up the good work" && expectationsMet(experienceGap(importance, performance), threshold) === false) {
+    return "concentrate here";
+  }
+  return quadrant;
+}
+
 /** Emotion ∈ [−2, 2] from feedback = 4 × mean(s) − 2. */
 export function emotionFromSatisfaction(meanSatisfaction: number): number {
   return 4 * meanSatisfaction - 2;

@@ -4,6 +4,17 @@
  * into a document.
  */
 import type { JourneyAnalysis } from "./analysis";
+import { normaliseHeader } from "./csv/columns";
+import { feedbackStageId, isScale, normalisedSatisfaction } from "./metrics";
+import type { Feedback, JourneyMap, Touchpoint } from "./model";
+import type { JourneySentiment, SentimentShares } from "./sentiment";
+import { journeySentiment } from "./sentiment";
+import { suggestPainPoints } from "./suggestions";
+import type { DriverVerdict } from "./stats/drivers";
+import { analyseDrivers, gatherRespondentAnswers } from "./stats/drivers";
+import { npsMarginOfError, wilsonInterval } from "./stats/intervals";
+import type { Moments } from "./stats/student";
+import { performanceInterval } from "./stats/student";
 
 /** How one column of the file was read: its role, and for a rating column its scale and mapping. */
 export interface ReportColumn {
@@ -189,5 +200,362 @@ export function reportToMarkdown(report: JourneyReport, title: string): string {
     noStage.responses > 0 ? `\n\n${noStage.responses} responses have no stage: they may be about a stage listed here.` : "";
   if (report.blindSpots.length > 0)
     parts.push(`## Blind spots\n\n${report.blindSpots.map((b) => `- ${b.kind} **${cell(b.name)}**: no feedback`).join("\n")}${incomplete}`);
+  return `${parts.join("\n\n")}\n`;
+}
+
+// ── How sure the figures are, what drives the outcome, what the words say ────────────────────────
+// (issue 15; the command line adds these to the report above, the panel shows what its budget allows)
+
+/** A figure with its 95% interval, rounded for reading; null figures where there is no data. */
+export interface FigureWithInterval {
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  n: number;
+}
+
+export interface ConfidenceRow {
+  name: string;
+  /** CSAT % with its Wilson interval (n = 1–5 ratings). */
+  csat: FigureWithInterval;
+  /** NPS with its margin of error as low/high (n = 0–10 ratings). */
+  nps: FigureWithInterval & { margin: number | null };
+  /** Performance 1–5 with its t interval (n = rated responses). */
+  performance: FigureWithInterval;
+}
+
+export interface ConfidenceReport {
+  overall: ConfidenceRow;
+  stages: ConfidenceRow[];
+  touchpoints: (ConfidenceRow & { stage: string })[];
+}
+
+interface ConfidenceSums {
+  csat: number;
+  csatSatisfied: number;
+  nps: number;
+  promoters: number;
+  detractors: number;
+  satisfaction: Moments;
+}
+
+function emptySums(): ConfidenceSums {
+  return { csat: 0, csatSatisfied: 0, nps: 0, promoters: 0, detractors: 0, satisfaction: { n: 0, sum: 0, sumSquares: 0 } };
+}
+
+function addToSums(sums: ConfidenceSums, row: Pick<Feedback, "rating" | "scale">): void {
+  if (row.rating === null || row.scale === null) return;
+  const s = normalisedSatisfaction(row.rating, row.scale);
+  sums.satisfaction.n++;
+  sums.satisfaction.sum += s;
+  sums.satisfaction.sumSquares += s * s;
+  if (isScale(row.scale, 1, 5)) {
+    sums.csat++;
+    if (row.rating >= 4) sums.csatSatisfied++;
+  } else if (isScale(row.scale, 0, 10)) {
+    sums.nps++;
+    if (row.rating >= 9) sums.promoters++;
+    else if (row.rating <= 6) sums.detractors++;
+  }
+}
+
+function confidenceRow(name: string, sums: ConfidenceSums): ConfidenceRow {
+  const csat = wilsonInterval(sums.csatSatisfied, sums.csat);
+  const nps = npsMarginOfError(sums.promoters, sums.detractors, sums.nps);
+  const performance = performanceInterval(sums.satisfaction);
+  const mean = sums.satisfaction.n === 0 ? null : 1 + (4 * sums.satisfaction.sum) / sums.satisfaction.n;
+  return {
+    name,
+    csat: { value: round(csat?.estimate ?? null), low: round(csat?.low ?? null), high: round(csat?.high ?? null), n: sums.csat },
+    nps: {
+      value: round(nps?.nps ?? null),
+      margin: round(nps?.margin ?? null),
+      low: round(nps === null ? null : Math.max(-100, nps.nps - nps.margin)),
+      high: round(nps === null ? null : Math.min(100, nps.nps + nps.margin)),
+      n: sums.nps,
+    },
+    performance: {
+      value: round(mean),
+      low: round(performance === null ? null : Math.max(1, performance.low)),
+      high: round(performance === null ? null : Math.min(5, performance.high)),
+      n: sums.satisfaction.n,
+    },
+  };
+}
+
+/**
+ * 95% intervals of CSAT (Wilson), NPS (margin of error) and performance (t, clipped to the 1–5
+ * scale it lives on), overall and per stage and touchpoint, in one pass over the feedback.
+ */
+export function buildConfidenceReport(map: Pick<JourneyMap, "stages" | "touchpoints" | "feedback">): ConfidenceReport {
+  const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
+  const overall = emptySums();
+  const byStage = new Map<string, ConfidenceSums>();
+  const byTouchpoint = new Map<string, ConfidenceSums>();
+  const sumsOf = (groups: Map<string, ConfidenceSums>, key: string) => {
+    let sums = groups.get(key);
+    if (sums === undefined) groups.set(key, (sums = emptySums()));
+    return sums;
+  };
+  for (const row of map.feedback) {
+    addToSums(overall, row);
+    const stageId = feedbackStageId(row, stageOfTouchpoint);
+    if (stageId !== null) addToSums(sumsOf(byStage, stageId), row);
+    if (row.touchpointId !== null) addToSums(sumsOf(byTouchpoint, row.touchpointId), row);
+  }
+  const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
+  return {
+    overall: confidenceRow("Overall", overall),
+    stages: map.stages.map((s) => confidenceRow(s.name, byStage.get(s.id) ?? emptySums())),
+    touchpoints: map.touchpoints.map((t) => ({
+      ...confidenceRow(t.name, byTouchpoint.get(t.id) ?? emptySums()),
+      stage: stageNames.get(t.stageId) ?? "",
+    })),
+  };
+}
+
+export interface DriverRow {
+  touchpoint: string;
+  stage: string;
+  n: number;
+  r: number | null;
+  low: number | null;
+  high: number | null;
+  verdict: DriverVerdict;
+  /** 1, 2, … among drivers by r; null for a touchpoint that is not a driver (never ranked). */
+  rank: number | null;
+  statedImportance: number;
+  derivedImportance: number | null;
+  /** Share of the explained variance R², 0…1; null when relative weights were not computed. */
+  relativeWeight: number | null;
+}
+
+export interface DriversReport {
+  outcome: string;
+  /** Respondents with at least one answer (by respondent id). */
+  respondents: number;
+  drivers: DriverRow[];
+  /** R² of the drivers together, or why relative weights were not computed. */
+  rSquared: number | null;
+  weightsNote: string | null;
+}
+
+/** Rounds a correlation for reading (3 decimals: 0.004 is not 0); null stays null. */
+function round3(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1000) / 1000;
+}
+
+/**
+ * The touchpoint an outcome names: the one whose full question (a wide export's column header) or
+ * name matches it, compared as words ("overall_score" is "Overall score"); else none.
+ */
+export function findOutcomeTouchpoint(map: Pick<JourneyMap, "touchpoints">, outcome: string): Touchpoint | null {
+  const wanted = normaliseHeader(outcome);
+  return (
+    map.touchpoints.find((t) => t.question !== undefined && normaliseHeader(t.question) === wanted) ??
+    map.touchpoints.find((t) => normaliseHeader(t.name) === wanted) ??
+    null
+  );
+}
+
+/**
+ * The key-driver analysis of a map against an outcome touchpoint: each other touchpoint's
+ * correlation with it over the respondents who answered both, and the drivers' relative weights.
+ */
+export function buildDriversReport(map: Pick<JourneyMap, "stages" | "touchpoints" | "feedback">, outcome: Touchpoint): DriversReport {
+  const answers = gatherRespondentAnswers(map.feedback);
+  const others = map.touchpoints.filter((t) => t.id !== outcome.id);
+  const analysis = analyseDrivers(
+    answers,
+    outcome.id,
+    others.map((t) => t.id),
+  );
+  const touchpoints = new Map(map.touchpoints.map((t) => [t.id, t]));
+  const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
+  const shares = new Map(analysis.weights.ok ? analysis.weights.weights.map((w) => [w.touchpoint, w.share]) : []);
+  let rank = 0;
+  return {
+    outcome: outcome.name,
+    respondents: answers.size,
+    drivers: analysis.correlations.map((c) => {
+      const touchpoint = touchpoints.get(c.touchpoint);
+      return {
+        touchpoint: touchpoint?.name ?? c.touchpoint,
+        stage: stageNames.get(touchpoint?.stageId ?? "") ?? "",
+        n: c.n,
+        r: round3(c.r),
+        low: round3(c.interval?.low ?? null),
+        high: round3(c.interval?.high ?? null),
+        verdict: c.verdict,
+        rank: c.verdict === "driver" ? ++rank : null,
+        statedImportance: touchpoint?.importance ?? 3,
+        derivedImportance: round(c.derivedImportance),
+        relativeWeight: shares.has(c.touchpoint) ? round3(shares.get(c.touchpoint) ?? null) : null,
+      };
+    }),
+    rSquared: analysis.weights.ok ? round3(analysis.weights.rSquared) : null,
+    weightsNote: analysis.weights.ok ? null : analysis.weights.reason,
+  };
+}
+
+export interface SentimentRow {
+  name: string;
+  n: number;
+  /** Percent of n; null when no text. */
+  negative: number | null;
+  neutral: number | null;
+  positive: number | null;
+}
+
+export interface SentimentReport {
+  method: string;
+  overall: SentimentRow;
+  stages: SentimentRow[];
+  touchpoints: (SentimentRow & { stage: string })[];
+  personas: SentimentRow[];
+  /** How many rows have a rating and text that disagree strongly; the first 20 are listed. */
+  disagreements: number;
+  flagged: { rating: number; text: string; compound: number; reason: string }[];
+}
+
+function sentimentRow(name: string, shares: SentimentShares | undefined): SentimentRow {
+  const s = shares?.shares ?? null;
+  return { name, n: shares?.n ?? 0, negative: round(s?.negative ?? null), neutral: round(s?.neutral ?? null), positive: round(s?.positive ?? null) };
+}
+
+/** Most rows a report lists as disagreeing (all are counted). */
+export const FLAGGED_ROWS_LISTED = 20;
+
+/** The sentiment of the feedback text per stage, touchpoint and persona, and the rows to read again. */
+export function buildSentimentReport(
+  map: Pick<JourneyMap, "stages" | "touchpoints" | "personas" | "feedback">,
+  sentiment: JourneySentiment = journeySentiment(map),
+): SentimentReport {
+  const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
+  return {
+    method: "VADER (vader-sentiment): compound ≤ −0.05 negative, ≥ 0.05 positive",
+    overall: sentimentRow("Overall", sentiment.overall),
+    stages: map.stages.map((s) => sentimentRow(s.name, sentiment.byStage.get(s.id))),
+    touchpoints: map.touchpoints.map((t) => ({ ...sentimentRow(t.name, sentiment.byTouchpoint.get(t.id)), stage: stageNames.get(t.stageId) ?? "" })),
+    personas: map.personas.map((p) => sentimentRow(p.name, sentiment.byPersona.get(p.id))),
+    disagreements: sentiment.flagged.length,
+    flagged: sentiment.flagged.slice(0, FLAGGED_ROWS_LISTED).map((f) => ({
+      rating: f.rating,
+      text: f.text,
+      compound: round(f.compound) ?? f.compound,
+      reason: f.reason,
+    })),
+  };
+}
+
+export interface SuggestionRow {
+  stage: string;
+  term: string;
+  /** Negative rows that say it (low-rated, or text-only with negative text). */
+  count: number;
+  /** Positive rows of the stage that say it too. */
+  positiveCount: number;
+  quotes: string[];
+}
+
+/** Suggested pain points with their evidence count and quotes; text-only rows count when their text is negative. */
+export function buildSuggestionsReport(
+  map: Parameters<typeof suggestPainPoints>[0],
+  negativeText?: (text: string) => boolean,
+): SuggestionRow[] {
+  return suggestPainPoints(map, { negativeText }).map((s) => ({
+    stage: s.stageName,
+    term: s.term,
+    count: s.count,
+    positiveCount: s.positiveCount,
+    quotes: s.quotes,
+  }));
+}
+
+export interface InsightsReport {
+  confidence: ConfidenceReport;
+  suggestions?: SuggestionRow[];
+  drivers?: DriversReport;
+  /** Left out when asked (it is the slow part). */
+  sentiment?: SentimentReport;
+}
+
+function range(f: FigureWithInterval): string | null {
+  return f.value === null ? null : f.low === null || f.high === null ? `${f.value}` : `${f.value} (${f.low}–${f.high})`;
+}
+
+function confidenceCells(row: ConfidenceRow): (string | number | null)[] {
+  return [
+    range(row.csat),
+    row.csat.n,
+    row.nps.value === null ? null : `${row.nps.value} ± ${row.nps.margin}`,
+    row.nps.n,
+    range(row.performance),
+    row.performance.n,
+  ];
+}
+
+const CONFIDENCE_HEADERS = ["CSAT % (95%)", "n", "NPS ± 95%", "n", "Performance (95%)", "n"];
+
+/** The Markdown of the intervals, drivers and sentiment, appended to `reportToMarkdown`'s. */
+export function insightsToMarkdown(insights: InsightsReport): string {
+  const { confidence, drivers, sentiment } = insights;
+  const parts = [
+    `## How sure the figures are\n\n95% intervals: Wilson for CSAT, margin of error for NPS, Student's t for performance.\n\n${table(
+      ["", ...CONFIDENCE_HEADERS],
+      [[confidence.overall.name, ...confidenceCells(confidence.overall)], ...confidence.stages.map((s) => [s.name, ...confidenceCells(s)])],
+    )}`,
+  ];
+  if (confidence.touchpoints.length > 0)
+    parts.push(
+      `### Touchpoints\n\n${table(["Touchpoint", "Stage", ...CONFIDENCE_HEADERS], confidence.touchpoints.map((t) => [t.name, t.stage, ...confidenceCells(t)]))}`,
+    );
+  if (drivers !== undefined) {
+    const weights =
+      drivers.rSquared === null ? `Relative weights not computed: ${drivers.weightsNote ?? ""}.` : `Together the drivers explain R² = ${drivers.rSquared} of the outcome's variance.`;
+    parts.push(
+      `## Key drivers of ${cell(drivers.outcome)}\n\n${drivers.respondents} respondents. A touchpoint is a driver when the 95% interval of its correlation excludes 0. ${weights}\n\n${table(
+        ["Rank", "Touchpoint", "Stage", "n", "r (95%)", "Verdict", "Stated importance", "Derived importance", "Relative weight %"],
+        drivers.drivers.map((d) => [
+          d.rank,
+          d.touchpoint,
+          d.stage,
+          d.n,
+          d.r === null ? null : d.low === null ? `${d.r}` : `${d.r} (${d.low}–${d.high})`,
+          d.verdict,
+          d.statedImportance,
+          d.derivedImportance,
+          d.relativeWeight === null ? null : Math.round(1000 * d.relativeWeight) / 10,
+        ]),
+      )}`,
+    );
+  }
+  if (insights.suggestions !== undefined && insights.suggestions.length > 0)
+    parts.push(
+      `## Suggested pain points\n\n${table(
+        ["Stage", "Suggestion", "Negative rows", "Positive rows", "Quote"],
+        insights.suggestions.map((s) => [s.stage, s.term, s.count, s.positiveCount, s.quotes[0] ?? null]),
+      )}`,
+    );
+  if (sentiment === undefined) return `${parts.join("\n\n")}\n`;
+  const sentimentCells = (r: SentimentRow) => [r.n, r.negative, r.neutral, r.positive];
+  const headers = ["Texts", "Negative %", "Neutral %", "Positive %"];
+  parts.push(
+    `## What the words say\n\n${sentiment.method}; never mixed into ratings.\n\n${table(
+      ["", ...headers],
+      [[sentiment.overall.name, ...sentimentCells(sentiment.overall)], ...sentiment.stages.map((s) => [s.name, ...sentimentCells(s)])],
+    )}`,
+  );
+  if (sentiment.touchpoints.some((t) => t.n > 0))
+    parts.push(`### Touchpoints\n\n${table(["Touchpoint", "Stage", ...headers], sentiment.touchpoints.map((t) => [t.name, t.stage, ...sentimentCells(t)]))}`);
+  if (sentiment.personas.some((p) => p.n > 0))
+    parts.push(`### Personas\n\n${table(["Persona", ...headers], sentiment.personas.map((p) => [p.name, ...sentimentCells(p)]))}`);
+  if (sentiment.disagreements > 0)
+    parts.push(
+      `### Rating and text disagree (${sentiment.disagreements})\n\n${table(
+        ["Rating", "Text", "Compound", "Why"],
+        sentiment.flagged.map((f) => [f.rating, f.text.length > 160 ? `${f.text.slice(0, 157)}…` : f.text, f.compound, f.reason]),
+      )}`,
+    );
   return `${parts.join("\n\n")}\n`;
 }

@@ -1,17 +1,23 @@
 /**
- * Suggested pain points: what low-rated customers keep saying about a stage.
+ * Suggested pain points: what unhappy customers keep saying about a stage, as phrases a person
+ * would write on a card ("size guide wrong", "tracking not updated").
  *
- * For each stage, the text of its low-rated feedback (s < 0.5, below the scale's midpoint) is cut
- * into words (lower-cased, letters only, ≥ 3 letters, English stop words removed) and two-word
- * phrases (two such words next to each other, separated by spaces or a hyphen only). A term that
- * recurs in at least 2 feedback rows becomes a suggestion, with the rows that back it as evidence.
+ * For each stage, the text of its negative feedback (low-rated: s < 0.5, below the scale's
+ * midpoint; and, when the caller can score sentiment, text-only rows with negative text) is cut into
+ * words (lower-cased, letters only, ≥ 3 letters, English stop words removed) and phrases of two or
+ * three such words next to each other (separated by spaces or a hyphen only), in which a negation
+ * ("not", "never", "didn't") may stand before a word: "not updated", "never arrived". A term that
+ * recurs in at least 2 negative rows, and is distinctive (at least twice as frequent, as a share of
+ * rows, in the stage's negative feedback as in its positive feedback, s > 0.5), becomes a
+ * suggestion, with the rows that back it as evidence and the first of their texts as quotes. A
+ * single word must be five times as frequent, and never a vague one ("terrible", "order", "days").
  *
  * Accepting a suggestion adds a pain point; rejecting one records its key so that it is not
  * suggested again (the map keeps it in `rejectedSuggestions`).
  */
 import type { FeedbackPass, YieldToHost } from "./feedback-pass";
 import { runPass, runPassInSlices } from "./feedback-pass";
-import type { Feedback, JourneyMap, PainPoint, ParseResult, Stage } from "./model";
+import type { JourneyMap, PainPoint, ParseResult, Stage } from "./model";
 import { feedbackStageId, normalisedSatisfaction } from "./metrics";
 
 /** A small English stop-word list: words that say nothing about what went wrong. */
@@ -30,6 +36,40 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     .split(" "),
 );
 
+/**
+ * Negations: stop words that may stand inside a phrase ("not updated", "never arrived"), spelt as
+ * they are once an apostrophe is dropped ("didn't" → "didnt").
+ */
+export const NEGATIONS: ReadonlySet<string> = new Set(
+  "no not never nothing without didnt dont doesnt isnt wasnt werent arent cant cannot wont wouldnt couldnt havent hasnt".split(" "),
+);
+
+/**
+ * Words that name nothing on their own: how it felt ("terrible", "worst"), what any review says
+ * ("customer", "order", "back", "days"). Never a suggestion alone; fine in a phrase ("order lost").
+ */
+export const VAGUE_WORDS: ReadonlySet<string> = new Set(
+  [
+    "bad worse worst terrible awful horrible horrendous poor disappointing disappointed disappointment disaster nightmare",
+    "avoid good great nice excellent amazing fine sure like love hate experience review customer customers service",
+    "product item items order box card back try tried trying already actually say said says went goes going know",
+    "think thought want wanted need needed make made use used way time times day days week weeks month months year",
+    "years ones stars star reason question thing something anything everything people buy bought work worked",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+/**
+ * A phrase must be this many times more frequent (as a share of rows) in negative than in positive
+ * feedback; a single word, which says less, five times.
+ */
+export const MIN_DISTINCTIVENESS = 2;
+export const MIN_WORD_DISTINCTIVENESS = 5;
+
+/** Quotes kept per suggestion. */
+export const QUOTES_PER_SUGGESTION = 3;
+
 /** Fewest feedback rows a term must recur in to be suggested. */
 export const MIN_OCCURRENCES = 2;
 
@@ -44,21 +84,30 @@ export interface PainPointSuggestion {
   key: string;
   stageId: string;
   stageName: string;
-  /** The recurring word or two-word phrase, lower-cased. */
+  /** The recurring word or phrase of two or three words, lower-cased. */
   term: string;
-  /** 1 for a word, 2 for a phrase. */
-  words: 1 | 2;
-  /** Distinct low-rated feedback rows that contain the term. */
+  /** 1 for a word, 2 or 3 for a phrase. */
+  words: number;
+  /** Distinct negative feedback rows that contain the term. */
   count: number;
   /** Their ids, in the order of the map's feedback. */
   evidence: string[];
-  /** mean(s) of those rows, ∈ [0, 0.5). */
+  /** mean(s) of the rated ones, ∈ [0, 0.5); 0 when none is rated (text judged negative only). */
   meanSatisfaction: number;
+  /** Positive rows of the stage (s > 0.5) that contain the term too. */
+  positiveCount: number;
+  /** The first texts of the evidence, as written (up to 3, a long one cut to 200 characters around the term). */
+  quotes: string[];
 }
 
 export interface SuggestionOptions {
   /** Suggestions per stage (default 5). */
   perStage?: number;
+  /**
+   * Whether a text without a rating reads negative; such rows then count as negative feedback.
+   * The panel has no sentiment lexicon (too large for its budget) and leaves it out.
+   */
+  negativeText?: (text: string) => boolean;
   /** Keys of rejected suggestions, never suggested again. */
   rejected?: readonly string[];
 }
@@ -101,44 +150,63 @@ function joinsPhrase(text: string, from: number, to: number): boolean {
   return PHRASE_GAP.test(text.slice(from, to));
 }
 
+/** What joins the two halves of "didn't", "don’t": dropped, so that the negation is one word. */
+const APOSTROPHE_T = /['’]t\b/gu;
+
 /**
- * The distinct terms of a text: content words and two-word phrases of adjacent content words.
- * A stop word, a short word or punctuation between two words breaks the phrase.
+ * The distinct terms of a text: content words, and phrases of two or three adjacent words each a
+ * content word or a negation, with at least one content word and not ending in a negation. A stop
+ * word, a short word or punctuation between two words breaks the phrase.
  */
 export function feedbackTerms(text: string): Set<string> {
   const terms = new Set<string>();
-  const normal = text.normalize("NFC").toLowerCase();
-  let previous: string | null = null;
+  const normal = text.normalize("NFC").toLowerCase().replace(APOSTROPHE_T, "t");
+  // the two words before this one in the current run ("" when none), and where the last one ended
+  let first = "";
+  let second = "";
   let previousEnd = 0;
   for (const match of normal.matchAll(LETTER_RUN)) {
     const token = match[0];
     const start = match.index ?? 0;
-    if (!isContentWord(token)) {
-      previous = null;
+    const negation = NEGATIONS.has(token);
+    if (!negation && !isContentWord(token)) {
+      first = second = "";
       continue;
     }
-    terms.add(token);
-    if (previous !== null && joinsPhrase(normal, previousEnd, start)) terms.add(`${previous} ${token}`);
-    previous = token;
+    if (second !== "" && !joinsPhrase(normal, previousEnd, start)) first = second = "";
     previousEnd = start + token.length;
+    if (!negation) {
+      terms.add(token);
+      if (second !== "") terms.add(`${second} ${token}`);
+      if (first !== "") terms.add(`${first} ${second} ${token}`);
+    }
+    first = second;
+    // a negation shows its apostrophe again in the phrase: "doesn't work"
+    second = negation && token.endsWith("nt") ? `${token.slice(0, -1)}'t` : token;
   }
   return terms;
 }
 
 interface TermEvidence {
   ids: string[];
+  /** Row indexes of the first few, for quotes. */
+  rows: number[];
   satisfactionSum: number;
+  /** Rated ones among ids. */
+  rated: number;
+  /** Positive rows of the stage that contain the term. */
+  positive: number;
 }
 
-/** A low-rated row: rated, and s < 0.5. */
-function lowSatisfaction(row: Pick<Feedback, "rating" | "scale">): number | null {
-  if (row.rating === null || row.scale === null) return null;
-  const s = normalisedSatisfaction(row.rating, row.scale);
-  return s < LOW_SATISFACTION ? s : null;
+/** Suggestion rank: rows × (1 + (words − 1)/2), so a phrase outranks a word in fewer rows. */
+function suggestionWeight(s: Pick<PainPointSuggestion, "count" | "words">): number {
+  return s.count * (1 + (s.words - 1) / 2);
 }
 
-/** Suggestion order: more rows first, then phrases before words, then the term alphabetically. */
+/** Suggestion order: higher weight first, then more rows, then longer phrases, then the term alphabetically. */
 function compareSuggestions(a: PainPointSuggestion, b: PainPointSuggestion): number {
+  const weight = suggestionWeight(b) - suggestionWeight(a);
+  if (weight !== 0) return weight;
   if (a.count !== b.count) return b.count - a.count;
   if (a.words !== b.words) return b.words - a.words;
   return a.term < b.term ? -1 : a.term > b.term ? 1 : 0;
@@ -152,14 +220,22 @@ function titleKey(title: string): string {
 type SuggestionMap = Pick<JourneyMap, "stages" | "touchpoints" | "feedback" | "painPoints"> &
   Partial<Pick<JourneyMap, "rejectedSuggestions">>;
 
-/** The terms of each stage's low-rated feedback, by stage id, then by term. */
-type StageTerms = Map<string, Map<string, TermEvidence>>;
+/** The terms of each stage's feedback, by stage id, then by term; and how many negative and positive rows it has. */
+interface StageTermsOf {
+  terms: Map<string, TermEvidence>;
+  negative: number;
+  positive: number;
+}
+type StageTerms = Map<string, StageTermsOf>;
 
 /**
- * Gathers the terms of the low-rated feedback per stage, as a pass fed range by range (reading the
- * text is the costly part: 200,000 rows take a few hundred milliseconds).
+ * Gathers the terms of the negative and positive feedback per stage, as a pass fed range by range
+ * (reading the text is the costly part: 200,000 rows take a few hundred milliseconds).
  */
-function lowRatedTermsPass(map: Pick<JourneyMap, "touchpoints" | "feedback">): FeedbackPass<StageTerms> {
+function stageTermsPass(
+  map: Pick<JourneyMap, "touchpoints" | "feedback">,
+  negativeText: ((text: string) => boolean) | undefined,
+): FeedbackPass<StageTerms> {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
   const rows = map.feedback;
   const termsByStage: StageTerms = new Map();
@@ -167,19 +243,28 @@ function lowRatedTermsPass(map: Pick<JourneyMap, "touchpoints" | "feedback">): F
     read(from, to) {
       for (let i = from; i < to; i++) {
         const row = rows[i];
-        if (row === undefined) continue;
-        const s = lowSatisfaction(row);
-        if (s === null) continue;
+        if (row === undefined || row.text === "") continue;
+        const s = row.rating === null || row.scale === null ? null : normalisedSatisfaction(row.rating, row.scale);
+        const negative = s === null ? negativeText !== undefined && negativeText(row.text) : s < LOW_SATISFACTION;
+        if (!negative && !(s !== null && s > LOW_SATISFACTION)) continue;
         const stageId = feedbackStageId(row, stageOfTouchpoint);
         if (stageId === null) continue;
-        let terms = termsByStage.get(stageId);
-        if (terms === undefined) termsByStage.set(stageId, (terms = new Map()));
+        let stage = termsByStage.get(stageId);
+        if (stage === undefined) termsByStage.set(stageId, (stage = { terms: new Map(), negative: 0, positive: 0 }));
+        if (negative) stage.negative++;
+        else stage.positive++;
         for (const term of feedbackTerms(row.text)) {
-          const evidence = terms.get(term);
-          if (evidence === undefined) terms.set(term, { ids: [row.id], satisfactionSum: s });
-          else {
-            evidence.ids.push(row.id);
+          let evidence = stage.terms.get(term);
+          if (evidence === undefined) stage.terms.set(term, (evidence = { ids: [], rows: [], satisfactionSum: 0, rated: 0, positive: 0 }));
+          if (!negative) {
+            evidence.positive++;
+            continue;
+          }
+          evidence.ids.push(row.id);
+          if (evidence.rows.length < QUOTES_PER_SUGGESTION) evidence.rows.push(i);
+          if (s !== null) {
             evidence.satisfactionSum += s;
+            evidence.rated++;
           }
         }
       }
@@ -188,22 +273,42 @@ function lowRatedTermsPass(map: Pick<JourneyMap, "touchpoints" | "feedback">): F
   };
 }
 
+/** A quote for a card: the text as written, or the 200 characters around where it says the term. */
+function quote(text: string, term: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= 200) return trimmed;
+  const said = trimmed.toLowerCase().replace(/’/gu, "'");
+  const whole = said.indexOf(term);
+  const at = whole >= 0 ? whole : said.indexOf(term.slice(term.lastIndexOf(" ") + 1));
+  const from = Math.max(0, Math.min(at - 60, trimmed.length - 198));
+  return `${from > 0 ? "…" : ""}${trimmed.slice(from, from + 198)}${from + 198 < trimmed.length ? "…" : ""}`;
+}
+
 /** Turns one stage's gathered terms into its suggestions, in suggestion order. */
 function stageSuggester(
   map: SuggestionMap,
   options: SuggestionOptions,
-): (stage: Stage, terms: ReadonlyMap<string, TermEvidence> | undefined) => PainPointSuggestion[] {
+): (stage: Stage, gathered: StageTermsOf | undefined) => PainPointSuggestion[] {
   const perStage = options.perStage ?? DEFAULT_SUGGESTIONS_PER_STAGE;
   const rejected = new Set([...(map.rejectedSuggestions ?? []), ...(options.rejected ?? [])]);
   const titled = new Set(map.painPoints.map((p) => suggestionKey(p.stageId, titleKey(p.title))));
-  return (stage, terms) => {
-    if (terms === undefined) return [];
-    // The most rows any phrase containing a word recurs in: a word no more frequent is dropped.
-    const bestPhraseCount = new Map<string, number>();
+  return (stage, gathered) => {
+    if (gathered === undefined) return [];
+    const { terms, negative, positive } = gathered;
+    // Distinctive: a share of the negative rows at least k times its share of the positive rows.
+    const distinctive = (e: TermEvidence, k: number) => positive === 0 || e.ids.length * positive >= k * e.positive * negative;
+    // The most rows any longer phrase containing a term recurs in ("tracking not updated" for
+    // "not updated" and "tracking"): a term no more frequent is dropped, the longer one says more.
+    const bestLongerCount = new Map<string, number>();
     for (const [term, evidence] of terms) {
-      if (evidence.ids.length < MIN_OCCURRENCES || !term.includes(" ")) continue;
-      for (const word of term.split(" ")) {
-        bestPhraseCount.set(word, Math.max(bestPhraseCount.get(word) ?? 0, evidence.ids.length));
+      if (evidence.ids.length < MIN_OCCURRENCES || !term.includes(" ") || !distinctive(evidence, MIN_DISTINCTIVENESS)) continue;
+      const parts = term.split(" ");
+      for (let from = 0; from < parts.length; from++) {
+        for (let to = from + 1; to <= parts.length; to++) {
+          if (to - from === parts.length) continue;
+          const inner = parts.slice(from, to).join(" ");
+          bestLongerCount.set(inner, Math.max(bestLongerCount.get(inner) ?? 0, evidence.ids.length));
+        }
       }
     }
     // "checkout" said about the Checkout stage names the stage, not a pain.
@@ -212,9 +317,9 @@ function stageSuggester(
     const stageSuggestions: PainPointSuggestion[] = [];
     for (const [term, evidence] of terms) {
       const count = evidence.ids.length;
-      if (count < MIN_OCCURRENCES) continue;
-      const words = term.includes(" ") ? 2 : 1;
-      if (words === 1 && (bestPhraseCount.get(term) ?? 0) >= count) continue;
+      const words = term.split(" ").length;
+      if (count < MIN_OCCURRENCES || !distinctive(evidence, words === 1 ? MIN_WORD_DISTINCTIVENESS : MIN_DISTINCTIVENESS)) continue;
+      if ((words === 1 && VAGUE_WORDS.has(term)) || (bestLongerCount.get(term) ?? 0) >= count) continue;
       if (namesStage(term)) continue;
       const key = suggestionKey(stage.id, term);
       if (rejected.has(key) || titled.has(key)) continue;
@@ -226,7 +331,9 @@ function stageSuggester(
         words,
         count,
         evidence: evidence.ids,
-        meanSatisfaction: evidence.satisfactionSum / count,
+        meanSatisfaction: evidence.rated === 0 ? 0 : evidence.satisfactionSum / evidence.rated,
+        positiveCount: evidence.positive,
+        quotes: evidence.rows.map((i) => quote(map.feedback[i]?.text ?? "", term)),
       });
     }
     stageSuggestions.sort(compareSuggestions);
@@ -241,13 +348,13 @@ function stageSuggester(
  * point title in the stage; rejected keys.
  */
 export function suggestPainPoints(map: SuggestionMap, options: SuggestionOptions = {}): PainPointSuggestion[] {
-  const termsByStage = runPass(lowRatedTermsPass(map), map.feedback.length);
+  const termsByStage = runPass(stageTermsPass(map, options.negativeText), map.feedback.length);
   const suggest = stageSuggester(map, options);
   return map.stages.flatMap((stage) => suggest(stage, termsByStage.get(stage.id)));
 }
 
-/** Rows `suggestPainPointsAsync` reads between two turns of the host: a few milliseconds' work. */
-export const SUGGESTION_ROWS_PER_SLICE = 2_000;
+/** Rows `suggestPainPointsAsync` reads between two turns of the host: a few milliseconds' work (negative and positive rows are both read). */
+export const SUGGESTION_ROWS_PER_SLICE = 1_000;
 
 /**
  * `suggestPainPoints`, reading the feedback `rowsPerSlice` rows at a time and then finishing one
@@ -259,7 +366,7 @@ export async function suggestPainPointsAsync(
   options: SuggestionOptions & { rowsPerSlice?: number } = {},
 ): Promise<PainPointSuggestion[]> {
   const rowsPerSlice = options.rowsPerSlice ?? SUGGESTION_ROWS_PER_SLICE;
-  const termsByStage = await runPassInSlices(lowRatedTermsPass(map), map.feedback.length, yieldToHost, rowsPerSlice);
+  const termsByStage = await runPassInSlices(stageTermsPass(map, options.negativeText), map.feedback.length, yieldToHost, rowsPerSlice);
   const suggest = stageSuggester(map, options);
   const suggestions: PainPointSuggestion[] = [];
   for (const stage of map.stages) {

@@ -14,6 +14,7 @@ import { NumberField } from "../components/fields";
 import { useReport } from "../components/status";
 import { OutsideMapTable, unassignedSentence } from "../feedback/outside-map";
 import { useAnalysis, useSuggestions } from "../state/analysis";
+import { StageConfidence } from "./insights-confidence";
 import { fieldKey, usePanelState, useStore } from "../state/store";
 
 /** "95 %", "41 points", "3 per 100 orders": a unit that is a word gets a space. */
@@ -128,6 +129,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       <ExperienceTable label="Metrics per stage" rows={analysis.stages.map((s) => ({ ...s, key: s.stageId }))} />
       <OutsideMapTable analysis={analysis} />
       <ImportancePerformanceChart stages={analysis.stages} />
+      <StageConfidence model={model} />
 
       <SectionHeading title="Touchpoints" level={3} />
       {analysis.touchpoints.length === 0 ? (
@@ -229,6 +231,7 @@ function Suggestions({ model }: { model: JourneyMap }) {
                 <div class="muted">
                   in {formatCount(s.count)} low-rated responses (mean satisfaction {Math.round(s.meanSatisfaction * 100)} %)
                 </div>
+                {s.quotes[0] ? <q class="muted">{s.quotes[0]}</q> : null}
               </div>
               <div class="suggestion-actions">
                 <Button secondary onClick={() => accept(s)} aria-label={`Accept “${s.term}” as a pain point of ${s.stageName}`}>

@@ -83,8 +83,10 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
   const [question, setQuestion] = useState<{ label: string; cards: DeletedCard[] } | null>(null);
 
   const generate = async (label: string, deletedCards?: "restore" | "drop") => {
+    // The answer is about exactly the cards the question listed: if more went since, the plugin asks again.
+    const seen = deletedCards && question !== null ? { deletedCards, deletedCardsSeen: question.cards.map((c) => `${c.kind}/${c.entityId}`) } : {};
     setQuestion(null);
-    const result = await run(label, () => bridge.request({ type: "generate-map", model, ...(deletedCards ? { deletedCards } : {}) }));
+    const result = await run(label, () => bridge.request({ type: "generate-map", model, ...seen }));
     if (result?.kind === "deleted-cards") setQuestion({ label, cards: result.cards });
     // "Remove them from this map": the plugin dropped those entities; the panel edits that model from now on.
     if (result?.kind === "generated" && result.model) {
@@ -103,7 +105,14 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
       return;
     }
     store.replaceModel(parsed.value, `Imported “${parsed.value.title}” from ${file.name}.`);
-    report(`Imported “${parsed.value.title}” from ${file.name}: ${parsed.value.stages.length} stages.`);
+    // Fields the model has no place for are named, never lost without a word.
+    const dropped = parsed.dropped ?? [];
+    report(
+      `Imported “${parsed.value.title}” from ${file.name}: ${countOf(parsed.value.stages.length, "stage")}.${
+        dropped.length === 0 ? "" : ` Not kept, as Journey Mapper has no such field: ${dropped.slice(0, 5).join(", ")}${dropped.length > 5 ? ` and ${dropped.length - 5} more` : ""}.`
+      }`,
+      dropped.length > 0,
+    );
   };
 
   return (

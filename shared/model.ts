@@ -19,25 +19,20 @@ export const Id = z.string().check(z.minLength(1), z.maxLength(64));
  * has them taken out (`withoutHiddenCharacters`).
  */
 // eslint-disable-next-line no-control-regex
-const HIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/u;
-// eslint-disable-next-line no-control-regex
 const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/gu;
 
 /** The first hidden character of `text`, described ("U+202E, a right-to-left override"), or null. */
 export function hiddenCharacterIn(text: string): string | null {
-  const found = HIDDEN_CHARACTER.exec(text);
-  if (found === null) return null;
-  const code = found[0].charCodeAt(0);
-  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-  if (code === 0) return `${hex}, a NUL byte`;
-  if (code < 0x2000) return `${hex}, a control character`;
-  if (code === 0x202e || code === 0x202d) return `${hex}, a ${code === 0x202e ? "right-to-left" : "left-to-right"} override`;
-  return `${hex}, a text-direction mark`;
+  const at = text.search(HIDDEN_CHARACTERS);
+  if (at < 0) return null;
+  const code = text.charCodeAt(at);
+  const what = code === 0 ? "a NUL byte" : code < 0x2000 ? "a control character" : code === 0x202e ? "a right-to-left override" : "a text-direction mark";
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}, ${what}`;
 }
 
 /** `text` without the characters a name must not hold (see `hiddenCharacterIn`). */
 export function withoutHiddenCharacters(text: string): string {
-  return HIDDEN_CHARACTER.test(text) ? text.replace(HIDDEN_CHARACTERS, "") : text;
+  return text.replace(HIDDEN_CHARACTERS, "");
 }
 
 /** A name or title: not empty, and without hidden characters. */
@@ -402,16 +397,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * has a journey map's look (then its field errors say more).
  */
 function notAJourney(value: unknown): string | null {
-  const expected = "a journey map is a JSON object with schemaVersion, title, stages, personas and the rest, as Export JSON writes it";
-  if (Array.isArray(value)) return `this file holds a JSON list of ${value.length} item${value.length === 1 ? "" : "s"}, not a journey map: ${expected}`;
-  if (!isRecord(value)) return `this file holds ${value === null ? "null" : `a single ${typeof value}`}, not a journey map: ${expected}`;
-  const keys = Object.keys(value);
-  const known = keys.filter((key) => MAP_FIELDS.includes(key)).length;
-  if (known >= 3) return null;
-  const shown = keys.slice(0, 5).join(", ");
-  return keys.length === 0
-    ? `this file holds an empty JSON object, not a journey map: ${expected}`
-    : `this file holds a JSON object with ${shown}${keys.length > 5 ? ` and ${keys.length - 5} more fields` : ""}, not a journey map: ${expected}`;
+  const keys = isRecord(value) ? Object.keys(value) : [];
+  if (keys.filter((key) => MAP_FIELDS.includes(key)).length >= 3) return null;
+  const what = Array.isArray(value)
+    ? `a JSON list of ${value.length} item${value.length === 1 ? "" : "s"}`
+    : !isRecord(value)
+      ? `${value === null ? "null" : `a single ${typeof value}`}`
+      : keys.length === 0
+        ? "an empty JSON object"
+        : `a JSON object with ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ` and ${keys.length - 5} more fields` : ""}`;
+  return `this file holds ${what}, not a journey map: a journey map is a JSON object with schemaVersion, title, stages, personas and the rest, as Export JSON writes it`;
 }
 
 /**
@@ -434,14 +429,10 @@ export function droppedFields(input: unknown, parsed: unknown, path = "", out: s
 
 /**
  * Validates an unknown value as a journey map. A model from a newer schema version is refused
- * with a message that says so, and something that is no journey map at all with a sentence that
- * says what it is, rather than a list of field errors. Fields the model has no place for (a
- * stage's `color`) are left out and named in `dropped`.
+ * with a message that says so, rather than a list of field errors.
  */
 export function parseJourneyMap(value: unknown): ParseResult<JourneyMap> {
-  const notMap = notAJourney(value);
-  if (notMap !== null) return { ok: false, errors: [notMap] };
-  const version = (value as { schemaVersion?: unknown }).schemaVersion;
+  const version = isRecord(value) ? value.schemaVersion : undefined;
   if (typeof version === "number" && version > SCHEMA_VERSION) {
     return {
       ok: false,
@@ -451,9 +442,7 @@ export function parseJourneyMap(value: unknown): ParseResult<JourneyMap> {
     };
   }
   const result = JourneyMap.safeParse(value);
-  if (!result.success) return { ok: false, errors: describeIssues(result.error.issues) };
-  const dropped = droppedFields(value, result.data);
-  return dropped.length === 0 ? { ok: true, value: result.data } : { ok: true, value: result.data, dropped };
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: describeIssues(result.error.issues) };
 }
 
 /** Serialises a model as JSON; `importJourneyMapJson(exportJourneyMapJson(m))` gives `m` back exactly. */
@@ -461,15 +450,23 @@ export function exportJourneyMapJson(map: JourneyMap): string {
   return JSON.stringify(map, null, 2);
 }
 
-/** Reads a model from JSON text, with a readable error for broken JSON (or for a CSV or Mermaid file given instead). */
+/**
+ * Reads a model from JSON text a person gives (Import JSON, `--map`): broken JSON, a Mermaid text,
+ * or JSON that is no journey map at all is refused with a sentence that says what it is; fields
+ * the model has no place for (a stage's `color`) are left out and named in `dropped`.
+ */
 export function importJourneyMapJson(text: string): ParseResult<JourneyMap> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const start = text.trimStart();
-    if (/^journey\b/i.test(start)) return { ok: false, errors: ["this file is a Mermaid journey diagram, not JSON: import it with Import Mermaid"] };
+    if (/^\s*journey\b/i.test(text)) return { ok: false, errors: ["this file is a Mermaid journey diagram, not JSON: import it with Import Mermaid"] };
     return { ok: false, errors: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
   }
-  return parseJourneyMap(value);
+  const notMap = notAJourney(value);
+  if (notMap !== null) return { ok: false, errors: [notMap] };
+  const parsed = parseJourneyMap(value);
+  if (!parsed.ok) return parsed;
+  const dropped = droppedFields(value, parsed.value);
+  return dropped.length === 0 ? parsed : { ...parsed, dropped };
 }

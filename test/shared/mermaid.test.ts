@@ -181,7 +181,7 @@ describe("Mermaid round trip", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 
   it("export → import → export gives the same text for a map without feedback", () => {
     fc.assert(
@@ -191,7 +191,7 @@ describe("Mermaid round trip", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 });
 
 describe("Mermaid from elsewhere (test/fixtures/mermaid/)", () => {

@@ -32,6 +32,7 @@ export interface CanvasSelection {
 
 export interface CanvasLogEntry {
   id: number;
+  at: Date;
   text: string;
   error: boolean;
   problems: CanvasProblem[];
@@ -124,6 +125,8 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
             Selected on the canvas: <strong>{selection.title}</strong>
             {selection.mapId === model.id ? " (this map)" : ""}.
           </>
+        ) : onCanvas ? (
+          "This map is on the page; select its frame to read it back or re-score it."
         ) : (
           "No map is selected on the canvas."
         )}
@@ -180,7 +183,7 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
       <ol class="canvas-log" aria-label="What happened" role="log">
         {log.map((entry) => (
           <li key={entry.id} class={entry.error ? "error-text" : undefined}>
-            {entry.text}
+            <time class="muted">{entry.at.toLocaleTimeString("en-GB")}</time> {entry.text}
             {entry.problems.length > 0 ? (
               <ul class="problem-list">
                 {entry.problems.slice(0, 50).map((p, i) => (
@@ -254,7 +257,8 @@ export function describeResult(result: ReplyResult, label: string, model: Journe
         ? `Read “${result.model.title}” from the canvas: ${result.model.stages.length} stages, ${result.model.painPoints.length} pain points.`
         : `Read “${result.model.title}” from the canvas; ${countOf(result.problems.length, "value")} could not be read:`;
     case "rescored":
-      return `${result.summary}${result.problems.length > 0 ? ` ${countOf(result.problems.length, "value")} could not be read:` : ""}`;
+      // The summary already counts the values that could not be read; the list follows in the log.
+      return `${result.summary}.`;
     case "maps":
       return `${result.maps.length} maps found.`;
     default:

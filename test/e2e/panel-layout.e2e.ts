@@ -18,7 +18,7 @@ afterAll(async () => {
   await host?.close();
 });
 
-async function panelWidth(page: Page, width: number, height = 640): Promise<void> {
+async function panelWidth(page: Page, width: number, height = 720): Promise<void> {
   await page.evaluate(
     ([w, h]) => {
       const frame = document.getElementById("panel") as HTMLIFrameElement;
@@ -98,6 +98,11 @@ describe("the panel's layout", () => {
     await panelWidth(page, 420);
     await importJson(panel, "package.json", { name: "shop", version: "1.0.0", scripts: {} });
     await panel.getByText("package.json could not be imported: this file holds a JSON object with name, version, scripts, not a journey map", { exact: false }).waitFor();
+    // An error stays until the next message; a message of the moment goes when another section opens.
+    await importJson(panel, "valid.json", sampleJourney());
+    await panel.locator(".panel-footer .status").getByText(/^Imported “/).waitFor();
+    await openSection(panel, "Journey");
+    expect(await panel.locator(".panel-footer .status").innerText()).toBe("");
 
     const shares = sampleJourney();
     shares.personas = shares.personas.map((p, i) => ({ ...p, share: i === 0 ? 60 : 50 / (shares.personas.length - 1) }));

@@ -8,6 +8,7 @@ import { TextArea, TextInput } from "./text-input";
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { useStore } from "../state/store";
+import { NUMBER_LIMIT } from "../../shared/model";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -195,6 +196,8 @@ export function numberParser(rule: NumberRule & { optional: boolean }): (text: s
     const value = readNumber(text);
     if (value === null) return rule.optional ? { ok: true, value: null } : { ok: false, error: `${error}; it cannot be empty` };
     if (value === undefined) return { ok: false, error: `${error}, not "${text.trim()}"` };
+    // 1e308 is a number, but sums and products of it overflow to Infinity: the model's bound, said here as the person types.
+    if (Math.abs(value) > NUMBER_LIMIT) return { ok: false, error: `${rule.what} must lie between −1,000,000,000,000 and 1,000,000,000,000` };
     if ((rule.integer && !Number.isInteger(value)) || (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
       return { ok: false, error };
     }

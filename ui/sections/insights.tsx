@@ -177,18 +177,18 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       ) : (
         <Paged items={analysis.kpis} noun="KPIs">
           {(kpis) => (
-        <ul class="kpi-list">
-          {kpis.map((k) => (
-            <li key={k.kpiId}>
-              <span class={`status-badge status-${k.status.replace(" ", "-")}`}>{k.status}</span>
-              <span>
-                <strong>{k.name}</strong> <span class="muted">({k.stage})</span>: {k.current === null ? "no current value" : withUnit(k.current, k.unit)} against a
-                target of {withUnit(k.target, k.unit)} ({k.direction} is better)
-                {k.shortfall !== null && k.shortfall > 0 ? `, ${Math.round(k.shortfall * 100)} % short` : ""}
-              </span>
-            </li>
-          ))}
-        </ul>
+            <ul class="kpi-list">
+              {kpis.map((k) => (
+                <li key={k.kpiId}>
+                  <span class={`status-badge status-${k.status.replace(" ", "-")}`}>{k.status}</span>
+                  <span>
+                    <strong>{k.name}</strong> <span class="muted">({k.stage})</span>: {k.current === null ? "no current value" : withUnit(k.current, k.unit)} against a
+                    target of {withUnit(k.target, k.unit)} ({k.direction} is better)
+                    {k.shortfall !== null && k.shortfall > 0 ? `, ${Math.round(k.shortfall * 100)} % short` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
           )}
         </Paged>
       )}
@@ -199,13 +199,13 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       ) : (
         <Paged items={analysis.blindSpots} noun="Blind spots">
           {(spots) => (
-        <ul class="plain-list">
-          {spots.map((b) => (
-            <li key={b.id}>
-              {b.kind === "stage" ? `Stage “${b.name}”` : `Touchpoint “${b.name}” (${b.stageName})`}: no feedback at all.
-            </li>
-          ))}
-        </ul>
+            <ul class="plain-list">
+              {spots.map((b) => (
+                <li key={b.id}>
+                  {b.kind === "stage" ? `Stage “${b.name}”` : `Touchpoint “${b.name}” (${b.stageName})`}: no feedback at all.
+                </li>
+              ))}
+            </ul>
           )}
         </Paged>
       )}

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Frame, Page } from "playwright-core";
-import { openHost, openSection, root, saveScreenshot, startHost, type Host } from "./host";
+import { openHost, openSection, root, startHost, type Host } from "./host";
 import { sampleJourney } from "../ui/sample";
 
 let host: Host;
@@ -81,6 +81,8 @@ describe("the panel's layout", () => {
     await panel.getByRole("navigation", { name: "Pages of Stages" }).getByRole("button", { name: "Next" }).click();
     await panel.getByText("Stages 51–100 of 20,000").waitFor();
     expect(await panel.locator("section.card[aria-label^='Stage 51:']").count()).toBe(1);
+    await panel.getByText("Stages 51–100 of 20,000").scrollIntoViewIfNeeded();
+    await shoot(page, "panel-long-journey");
 
     // The Undo bar (the import replaced the map) sits between the tabs and the section, covering neither.
     const bar = await panel.locator(".undo-bar").boundingBox();
@@ -109,6 +111,6 @@ describe("the panel's layout", () => {
     await importJson(panel, "shares.json", shares);
     await openSection(panel, "Personas");
     await panel.getByText("The shares add up to 110 %, more than all customers: check them, unless these personas overlap.").waitFor();
-    await saveScreenshot(page, "panel-persona-shares");
+    await shoot(page, "panel-persona-shares");
   });
 });

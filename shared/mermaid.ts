@@ -48,11 +48,16 @@ const KEYWORD_START = /^(?:(?:title|section|journey|acctitle|accdescr)(?![\p{L}\
 /** Fallback names for text that is empty once cleaned, so that every line stays readable. */
 const UNTITLED = { map: "Journey", stage: "Stage", task: "Task", actor: "Persona" } as const;
 
-function escapeText(text: string, fallback: string, extra: readonly (readonly [string, string])[] = []): string {
-  let out = withoutHiddenCharacters(text).replace(/\s+/gu, " ").trim();
-  for (const [plain, lookAlike] of [...LOOK_ALIKES, ...extra]) out = out.split(plain).join(lookAlike);
-  if (out === "") return fallback;
-  return out;
+/** Each character Mermaid would read as syntax, and its look-alike (',' only in actor names). */
+const ESCAPES: Record<string, string> = Object.fromEntries([...LOOK_ALIKES, ACTOR_COMMA]);
+
+/** One pass of replacements per text, with no arrays made on the way: export writes one per stage and task. */
+function escapeText(text: string, fallback: string, actor = false): string {
+  const out = withoutHiddenCharacters(text)
+    .replace(/\s+/gu, " ")
+    .trim()
+    .replace(actor ? /[:;#,]/g : /[:;#]/g, (c) => ESCAPES[c] ?? c);
+  return out === "" ? fallback : out;
 }
 
 function unescapeText(text: string, extra: readonly (readonly [string, string])[] = []): string {
@@ -100,7 +105,7 @@ export function exportMermaidJourney(map: JourneyMap, context: MermaidContext = 
   const performance = new Map(context.touchpoints.map((t) => [t.touchpointId, t.performance]));
   const actorLane = new Set(map.lanes.filter((l) => l.kind === "actions").map((l) => l.id));
   const actors = [
-    ...new Set(map.personas.filter((p) => p.onMap).map((p) => escapeText(p.name, UNTITLED.actor, [ACTOR_COMMA]))),
+    ...new Set(map.personas.filter((p) => p.onMap).map((p) => escapeText(p.name, UNTITLED.actor, true))),
   ];
   const actorList = actors.length === 0 ? "" : `: ${actors.join(", ")}`;
 

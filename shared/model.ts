@@ -32,7 +32,7 @@ export function hiddenCharacterIn(text: string): string | null {
 
 /** `text` without the characters a name must not hold (see `hiddenCharacterIn`). */
 export function withoutHiddenCharacters(text: string): string {
-  return text.replace(HIDDEN_CHARACTERS, "");
+  return text.search(HIDDEN_CHARACTERS) < 0 ? text : text.replace(HIDDEN_CHARACTERS, "");
 }
 
 /** A name or title: not empty, and without hidden characters. */

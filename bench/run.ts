@@ -10,7 +10,16 @@ import { panelImportBenchmark } from "./panel-import";
 import { csvScalingBenchmark } from "./scaling-csv";
 import { sentimentBenchmark } from "./sentiment";
 
-const BENCHMARKS: Benchmark[] = [csvImportBenchmark, canvasBenchmark, panelImportBenchmark, csvScalingBenchmark, sentimentBenchmark];
+import { scalingModelBenchmark } from "./scaling-model";
+
+const BENCHMARKS: Benchmark[] = [
+  csvImportBenchmark,
+  canvasBenchmark,
+  panelImportBenchmark,
+  csvScalingBenchmark,
+  scalingModelBenchmark,
+  sentimentBenchmark,
+];
 /** `npm run bench -- csv canvas` runs only the benchmarks whose title mentions one of the words. */
 const only = process.argv.slice(2).map((word) => word.toLowerCase());
 

@@ -181,17 +181,25 @@ export type PanelGeneration =
  * map frame, nothing is drawn and nothing written unless `answer` says what to do: "restore" draws
  * them again; "drop" removes their entities from the model (clearing references to them) and draws
  * that model. The outcome names the cards either way, so nothing is decided silently.
+ *
+ * `seen` (keys `kind/entityId`) are the cards the person was asked about. The answer applies to
+ * exactly those: when a card was deleted since that the person was not shown, nothing is drawn and
+ * the person is asked again about all of them; a card shown that is back on the canvas is simply
+ * no longer missing.
  */
 export async function generateForPanelAsync(
   map: JourneyMap,
   answer: DeletedCardsAnswer | undefined,
   options: GenerateOptions = {},
+  seen?: readonly string[],
 ): Promise<PanelGeneration> {
   // A model too large to store is refused before the person is asked anything.
   encodeModel(map);
   const found = deletedCardsOnCanvas(map);
   const deleted = found?.cards ?? [];
-  if (found !== null && deleted.length > 0 && answer === undefined) return { kind: "question", frame: found.frame, cards: deleted };
+  const shown = seen === undefined ? null : new Set(seen);
+  const unseen = shown === null ? [] : deleted.filter((card) => !shown.has(`${card.kind}/${card.entityId}`));
+  if (found !== null && deleted.length > 0 && (answer === undefined || unseen.length > 0)) return { kind: "question", frame: found.frame, cards: deleted };
   if (answer === "drop") {
     const model = dropCards(map, deleted);
     return { kind: "generated", result: await generateMapAsync(model, options), dropped: deleted, model };

@@ -38,8 +38,8 @@ async function openPanelAsync(): Promise<void> {
   figma.showUI(__html__, { width: size.width, height: size.height, themeColors: true, title: "Journey Mapper" });
   listenToPanel(
     {
-      "generate-map": async ({ model, deletedCards }) => {
-        const outcome = await generateForPanelAsync(model, deletedCards);
+      "generate-map": async ({ model, deletedCards, deletedCardsSeen }) => {
+        const outcome = await generateForPanelAsync(model, deletedCards, {}, deletedCardsSeen);
         if (outcome.kind === "question") return { kind: "deleted-cards", nodeId: outcome.frame.id, cards: outcome.cards };
         const { result, restored, dropped, model: drawn } = outcome;
         return {

@@ -7,7 +7,7 @@ import { Draft, WindowSize } from "../shared/messages";
 
 const DRAFT_KEY = "draft";
 const WINDOW_KEY = "window-size";
-export const DEFAULT_WINDOW: WindowSize = { width: 420, height: 640 };
+export const DEFAULT_WINDOW: WindowSize = { width: 420, height: 720 };
 
 export async function loadDraftAsync(): Promise<Draft | null> {
   const parsed = Draft.safeParse(await figma.clientStorage.getAsync(DRAFT_KEY));

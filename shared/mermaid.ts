@@ -15,7 +15,9 @@
  *
  * Import: sections → stages, tasks → touchpoints (importance 3, channel "other"), actors →
  * personas (on the map), and each section's scores → the stage's manual emotion, the mean of
- * (score − 3) clamped to [−2, 2].
+ * (score − 3). A score is a plain number from 1 to 5: any other (`0x10`, `100`, `1e308`) is refused
+ * with its line, never clamped; so is a line holding an invisible control or text-direction
+ * character (NUL, U+202E).
  *
  * Stable: export → import → export gives the same text whenever a stage's tasks share one score
  * (always for a map without feedback), and otherwise the same text but for the scores; a second
@@ -29,7 +31,7 @@
  * @see https://mermaid.js.org/syntax/userJourney.html
  */
 import type { JourneyMap, Lane, ParseResult, Persona, Stage, Touchpoint } from "./model";
-import { BUILT_IN_LANES, DEFAULT_SETTINGS, SCHEMA_VERSION, newId, parseJourneyMap } from "./model";
+import { BUILT_IN_LANES, DEFAULT_SETTINGS, SCHEMA_VERSION, hiddenCharacterIn, newId, parseJourneyMap, withoutHiddenCharacters } from "./model";
 import { metricsOf, tallyJourneyFeedback } from "./metrics";
 import { stageEmotion } from "./gaps";
 
@@ -46,11 +48,16 @@ const KEYWORD_START = /^(?:(?:title|section|journey|acctitle|accdescr)(?![\p{L}\
 /** Fallback names for text that is empty once cleaned, so that every line stays readable. */
 const UNTITLED = { map: "Journey", stage: "Stage", task: "Task", actor: "Persona" } as const;
 
-function escapeText(text: string, fallback: string, extra: readonly (readonly [string, string])[] = []): string {
-  let out = text.replace(/\s+/gu, " ").trim();
-  for (const [plain, lookAlike] of [...LOOK_ALIKES, ...extra]) out = out.split(plain).join(lookAlike);
-  if (out === "") return fallback;
-  return out;
+/** Each character Mermaid would read as syntax, and its look-alike (',' only in actor names). */
+const ESCAPES: Record<string, string> = Object.fromEntries([...LOOK_ALIKES, ACTOR_COMMA]);
+
+/** One pass of replacements per text, with no arrays made on the way: export writes one per stage and task. */
+function escapeText(text: string, fallback: string, actor = false): string {
+  const out = withoutHiddenCharacters(text)
+    .replace(/\s+/gu, " ")
+    .trim()
+    .replace(actor ? /[:;#,]/g : /[:;#]/g, (c) => ESCAPES[c] ?? c);
+  return out === "" ? fallback : out;
 }
 
 function unescapeText(text: string, extra: readonly (readonly [string, string])[] = []): string {
@@ -98,30 +105,43 @@ export function exportMermaidJourney(map: JourneyMap, context: MermaidContext = 
   const performance = new Map(context.touchpoints.map((t) => [t.touchpointId, t.performance]));
   const actorLane = new Set(map.lanes.filter((l) => l.kind === "actions").map((l) => l.id));
   const actors = [
-    ...new Set(map.personas.filter((p) => p.onMap).map((p) => escapeText(p.name, UNTITLED.actor, [ACTOR_COMMA]))),
+    ...new Set(map.personas.filter((p) => p.onMap).map((p) => escapeText(p.name, UNTITLED.actor, true))),
   ];
   const actorList = actors.length === 0 ? "" : `: ${actors.join(", ")}`;
 
+  // Each stage's touchpoints and customer-action notes, gathered in one pass (not one pass per stage).
+  const touchpointsOf = groupByStage(map.touchpoints);
+  const actionsOf = groupByStage(map.notes.filter((n) => actorLane.has(n.laneId) && n.text.trim() !== ""));
   const lines = ["journey", `  title ${escapeText(map.title, UNTITLED.map)}`];
   for (const stage of map.stages) {
     lines.push(`  section ${escapeText(stage.name, UNTITLED.stage)}`);
     const stageEmotionValue = emotion.get(stage.id) ?? null;
     const stageScore = stageEmotionValue === null ? 3 : clampScore(3 + stageEmotionValue);
-    const touchpoints = map.touchpoints.filter((t) => t.stageId === stage.id);
+    const touchpoints = touchpointsOf.get(stage.id) ?? [];
     if (touchpoints.length > 0) {
       for (const t of touchpoints) {
         const p = performance.get(t.id) ?? null;
         lines.push(`    ${taskText(t.name)}: ${p === null ? stageScore : clampScore(p)}${actorList}`);
       }
     } else {
-      for (const note of map.notes) {
-        if (note.stageId !== stage.id || !actorLane.has(note.laneId) || note.text.trim() === "") continue;
-        lines.push(`    ${taskText(note.text)}: ${stageScore}${actorList}`);
-      }
+      for (const note of actionsOf.get(stage.id) ?? []) lines.push(`    ${taskText(note.text)}: ${stageScore}${actorList}`);
     }
   }
   return lines.join("\n") + "\n";
 }
+
+function groupByStage<T extends { stageId: string }>(list: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const group = groups.get(item.stageId);
+    if (group === undefined) groups.set(item.stageId, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
+/** A score as Mermaid writes one: a plain decimal number (no hex, no exponent), read only from 1 to 5. */
+const SCORE = /^\d+(?:\.\d+)?$/;
 
 interface ImportedSection {
   name: string;
@@ -139,14 +159,19 @@ export function importMermaidJourney(
 ): ParseResult<JourneyMap> {
   const errors: string[] = [];
   const sections: ImportedSection[] = [];
-  const actors: string[] = [];
+  // A Set: with 100,000 distinct actors, looking each up in a list would be quadratic.
+  const actors = new Set<string>();
   let title: string | null = null;
   let sawHeader = false;
 
   const lines = text.split(/\r\n|\r|\n/);
   for (const [index, raw] of lines.entries()) {
     const where = `line ${index + 1}`;
-    const line = raw.trim();
+    // A name with an invisible control or text-direction character would read differently from what it
+    // holds: refused, and the rest of the line read without it, so that the lines after it are read right.
+    const hidden = hiddenCharacterIn(raw);
+    if (hidden !== null) errors.push(`${where}: the line holds an invisible character (${hidden}) that makes it read differently from what it holds: remove it`);
+    const line = (hidden === null ? raw : withoutHiddenCharacters(raw)).trim();
     if (line === "" || line.startsWith("%%")) continue;
     if (!sawHeader) {
       if (!/^journey$/i.test(line)) {
@@ -182,14 +207,14 @@ export function importMermaidJourney(
     const section = sections[sections.length - 1];
     if (parts.length > 3) errors.push(`${where}: a task has at most two ':' (name: score: actors), found "${line}"`);
     else if (name === "") errors.push(`${where}: a task needs a name`);
-    else if (scoreText === "" || !Number.isFinite(score)) {
-      errors.push(`${where}: the score of "${name}" must be a number (1 to 5), found "${scoreText}"`);
+    else if (!SCORE.test(scoreText) || !(score >= 1 && score <= 5)) {
+      errors.push(`${where}: the score of "${name}" must be a number from 1 to 5, found "${scoreText}"`);
     } else if (section === undefined) errors.push(`${where}: the task "${name}" comes before any section`);
     else {
       section.tasks.push({ name, score });
       for (const actor of rawActors.split(",")) {
         const actorName = unescapeText(actor, [ACTOR_COMMA]);
-        if (actorName !== "" && !actors.includes(actorName)) actors.push(actorName);
+        if (actorName !== "") actors.add(actorName);
       }
     }
   }
@@ -215,7 +240,7 @@ export function importMermaidJourney(
       });
     }
   }
-  const personas: Persona[] = actors.map((name) => ({
+  const personas: Persona[] = [...actors].map((name) => ({
     id: idMaker("persona"),
     name,
     role: "",

@@ -87,9 +87,17 @@ export const PanelMessage = z.discriminatedUnion("type", [
    * Generate the map on the canvas, or update the map frame that shows this model. When that frame
    * lacks cards a person deleted which the model would draw again, the plugin draws nothing and
    * replies `deleted-cards`; the panel asks the person and sends the request again with
-   * `deletedCards`: "restore" draws them again, "drop" removes them from the model first.
+   * `deletedCards`: "restore" draws them again, "drop" removes them from the model first, and
+   * `deletedCardsSeen`: the cards the person was shown (`kind/entityId`). The answer applies to
+   * exactly those; when more cards have gone since, the plugin asks again.
    */
-  z.object({ type: z.literal("generate-map"), requestId: RequestId, model: JourneyMap, deletedCards: z.optional(DeletedCardsAnswer) }),
+  z.object({
+    type: z.literal("generate-map"),
+    requestId: RequestId,
+    model: JourneyMap,
+    deletedCards: z.optional(DeletedCardsAnswer),
+    deletedCardsSeen: z.optional(z.array(z.string())),
+  }),
   /** Read the selected map frame (or the only map on the page) back into a model. */
   z.object({ type: z.literal("read-map"), requestId: RequestId }),
   /** Re-score the pain points of the selected map on the canvas. */

@@ -11,6 +11,53 @@ export const SCHEMA_VERSION = 1;
 
 export const Id = z.string().check(z.minLength(1), z.maxLength(64));
 
+/**
+ * Characters a name must not hold: control characters (NUL and the like; tab and line breaks are
+ * text) and the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+ * which make a name read on screen differently from what it says ("Checkout\u202Etuo" shows as
+ * "Checkoutout"). A name from a file or the canvas that holds one is refused, naming it; typed text
+ * has them taken out (`withoutHiddenCharacters`).
+ */
+// eslint-disable-next-line no-control-regex
+const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/gu;
+
+/** The first hidden character of `text`, described ("U+202E, a right-to-left override"), or null. */
+export function hiddenCharacterIn(text: string): string | null {
+  const at = text.search(HIDDEN_CHARACTERS);
+  if (at < 0) return null;
+  const code = text.charCodeAt(at);
+  const what = code === 0 ? "a NUL byte" : code < 0x2000 ? "a control character" : code === 0x202e ? "a right-to-left override" : "a text-direction mark";
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}, ${what}`;
+}
+
+/** `text` without the characters a name must not hold (see `hiddenCharacterIn`). */
+export function withoutHiddenCharacters(text: string): string {
+  return text.search(HIDDEN_CHARACTERS) < 0 ? text : text.replace(HIDDEN_CHARACTERS, "");
+}
+
+/** A name or title: not empty, and without hidden characters. */
+const Name = z.string().check(
+  z.minLength(1),
+  z.superRefine((text, ctx) => {
+    const hidden = hiddenCharacterIn(text);
+    if (hidden !== null)
+      ctx.addIssue({ code: "custom", input: text, message: `contains an invisible character (${hidden}) that makes it read differently from what it holds: remove it` });
+  }),
+);
+
+/**
+ * The largest number the model takes, in either direction: far beyond any real KPI, reach or
+ * rating, and small enough that every sum and product the metrics make stays finite (1e308 would
+ * overflow to Infinity and show as "no data").
+ */
+export const NUMBER_LIMIT = 1e12;
+const LIMIT_TEXT = "1,000,000,000,000";
+/** A number within ±NUMBER_LIMIT (zod already refuses Infinity and NaN). */
+const Quantity = z.number().check(
+  z.gte(-NUMBER_LIMIT, { error: `must lie between −${LIMIT_TEXT} and ${LIMIT_TEXT}` }),
+  z.lte(NUMBER_LIMIT, { error: `must lie between −${LIMIT_TEXT} and ${LIMIT_TEXT}` }),
+);
+
 export const CHANNELS = ["web", "app", "email", "phone", "chat", "store", "social", "support", "other"] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
@@ -25,7 +72,7 @@ export type Scope = z.infer<typeof Scope>;
 
 export const Persona = z.object({
   id: Id,
-  name: z.string().check(z.minLength(1)),
+  name: Name,
   role: z.string(),
   demographics: z.string(),
   goals: z.array(z.string()),
@@ -45,7 +92,7 @@ export const Emotion = z.number().check(z.gte(-2), z.lte(2));
 
 export const Stage = z.object({
   id: Id,
-  name: z.string().check(z.minLength(1)),
+  name: Name,
   objective: z.string(),
   /** The manual emotion; null means "derive it from feedback". */
   emotion: z.nullable(Emotion),
@@ -58,7 +105,7 @@ export const Importance = z.number().check(z.gte(1), z.lte(5));
 export const Touchpoint = z.object({
   id: Id,
   stageId: Id,
-  name: z.string().check(z.minLength(1)),
+  name: Name,
   channel: Channel,
   digital: z.boolean(),
   importance: Importance,
@@ -85,7 +132,7 @@ export type LaneKind = z.infer<typeof LaneKind>;
 export const Lane = z.object({
   id: Id,
   kind: LaneKind,
-  name: z.string().check(z.minLength(1)),
+  name: Name,
   visible: z.boolean(),
 });
 export type Lane = z.infer<typeof Lane>;
@@ -100,7 +147,7 @@ export const Note = z.object({
 export type Note = z.infer<typeof Note>;
 
 export const RatingScale = z
-  .object({ min: z.number(), max: z.number() })
+  .object({ min: Quantity, max: Quantity })
   .check(z.refine((s) => s.max > s.min, { message: "a rating scale needs max > min" }));
 export type RatingScale = z.infer<typeof RatingScale>;
 
@@ -112,7 +159,7 @@ export const Feedback = z
     id: Id,
     kind: FeedbackKind,
     /** The rating as given, on `scale`; null for a text-only response. */
-    rating: z.nullable(z.number()),
+    rating: z.nullable(Quantity),
     scale: z.nullable(RatingScale),
     text: z.string(),
     /** ISO date (YYYY-MM-DD) or null. */
@@ -149,7 +196,7 @@ export const PainPoint = z.object({
   id: Id,
   stageId: Id,
   touchpointId: z.nullable(Id),
-  title: z.string().check(z.minLength(1)),
+  title: Name,
   description: z.string(),
   severity: Score5,
   /** Null means "derive it from the share of the stage's feedback linked to this pain point". */
@@ -157,7 +204,7 @@ export const PainPoint = z.object({
   effort: Score5,
   confidence: Confidence,
   /** Manual reach for RICE; null means "count the linked feedback". */
-  reach: z.nullable(z.number().check(z.gte(0))),
+  reach: z.nullable(Quantity.check(z.gte(0))),
   /** ICE inputs on 1–10 scales; null means "derive from severity, confidence and effort". */
   ice: z.nullable(z.object({ impact: Score10, confidence: Score10, ease: Score10 })),
   /** Feedback ids that back this pain point. */
@@ -170,7 +217,7 @@ export const Opportunity = z.object({
   id: Id,
   stageId: Id,
   painPointId: z.nullable(Id),
-  title: z.string().check(z.minLength(1)),
+  title: Name,
   description: z.string(),
   status: z.enum(OPPORTUNITY_STATUSES),
   owner: z.string(),
@@ -180,13 +227,13 @@ export type Opportunity = z.infer<typeof Opportunity>;
 export const Kpi = z.object({
   id: Id,
   stageId: Id,
-  name: z.string().check(z.minLength(1)),
+  name: Name,
   unit: z.string(),
   direction: z.enum(["higher", "lower"]),
-  target: z.number(),
-  baseline: z.nullable(z.number()),
-  current: z.nullable(z.number()),
-  history: z.array(z.object({ date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), value: z.number() })),
+  target: Quantity,
+  baseline: z.nullable(Quantity),
+  current: z.nullable(Quantity),
+  history: z.array(z.object({ date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), value: Quantity })),
 });
 export type Kpi = z.infer<typeof Kpi>;
 
@@ -206,7 +253,7 @@ export type Settings = z.infer<typeof Settings>;
 const JourneyMapShape = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: Id,
-  title: z.string().check(z.minLength(1)),
+  title: Name,
   state: z.enum(["current", "future"]),
   scope: Scope,
   personas: z.array(Persona),
@@ -337,7 +384,8 @@ export function createJourneyMap(title: string, random: () => number = Math.rand
   };
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+/** `dropped`: fields of the input the model has no place for, by path ("stages.0.color"), left out. */
+export type ParseResult<T> = { ok: true; value: T; dropped?: string[] } | { ok: false; errors: string[] };
 
 /** Formats zod issues as "path: message" lines a person can act on. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
@@ -347,21 +395,60 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   });
 }
 
+const MAP_FIELDS = Object.keys(JourneyMapShape.shape);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What a value that is no journey map at all is, in words, with what was expected; null when it
+ * has a journey map's look (then its field errors say more).
+ */
+function notAJourney(value: unknown): string | null {
+  const keys = isRecord(value) ? Object.keys(value) : [];
+  if (keys.filter((key) => MAP_FIELDS.includes(key)).length >= 3) return null;
+  const what = Array.isArray(value)
+    ? `a JSON list of ${value.length} item${value.length === 1 ? "" : "s"}`
+    : !isRecord(value)
+      ? `${value === null ? "null" : `a single ${typeof value}`}`
+      : keys.length === 0
+        ? "an empty JSON object"
+        : `a JSON object with ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ` and ${keys.length - 5} more fields` : ""}`;
+  return `this file holds ${what}, not a journey map: a journey map is a JSON object with schemaVersion, title, stages, personas and the rest, as Export JSON writes it`;
+}
+
+/**
+ * The fields of `input` that `parsed` (what the schema kept of it) does not have, by path; one
+ * walk over both, so a model of 200,000 feedback rows costs one pass.
+ */
+export function droppedFields(input: unknown, parsed: unknown, path = "", out: string[] = []): string[] {
+  if (Array.isArray(input) && Array.isArray(parsed)) {
+    const length = Math.min(input.length, parsed.length);
+    for (let i = 0; i < length; i++) droppedFields(input[i], parsed[i], path === "" ? String(i) : `${path}.${i}`, out);
+  } else if (isRecord(input) && isRecord(parsed)) {
+    for (const key of Object.keys(input)) {
+      const where = path === "" ? key : `${path}.${key}`;
+      if (!(key in parsed)) out.push(where);
+      else droppedFields(input[key], parsed[key], where, out);
+    }
+  }
+  return out;
+}
+
 /**
  * Validates an unknown value as a journey map. A model from a newer schema version is refused
  * with a message that says so, rather than a list of field errors.
  */
 export function parseJourneyMap(value: unknown): ParseResult<JourneyMap> {
-  if (typeof value === "object" && value !== null && "schemaVersion" in value) {
-    const version = (value as { schemaVersion: unknown }).schemaVersion;
-    if (typeof version === "number" && version > SCHEMA_VERSION) {
-      return {
-        ok: false,
-        errors: [
-          `this map was saved with schema version ${version}, newer than this plugin's version ${SCHEMA_VERSION}: update Journey Mapper to open it`,
-        ],
-      };
-    }
+  const version = isRecord(value) ? value.schemaVersion : undefined;
+  if (typeof version === "number" && version > SCHEMA_VERSION) {
+    return {
+      ok: false,
+      errors: [
+        `this map was saved with schema version ${version}, newer than this plugin's version ${SCHEMA_VERSION}: update Journey Mapper to open it`,
+      ],
+    };
   }
   const result = JourneyMap.safeParse(value);
   return result.success ? { ok: true, value: result.data } : { ok: false, errors: describeIssues(result.error.issues) };
@@ -372,13 +459,23 @@ export function exportJourneyMapJson(map: JourneyMap): string {
   return JSON.stringify(map, null, 2);
 }
 
-/** Reads a model from JSON text, with a readable error for broken JSON. */
+/**
+ * Reads a model from JSON text a person gives (Import JSON, `--map`): broken JSON, a Mermaid text,
+ * or JSON that is no journey map at all is refused with a sentence that says what it is; fields
+ * the model has no place for (a stage's `color`) are left out and named in `dropped`.
+ */
 export function importJourneyMapJson(text: string): ParseResult<JourneyMap> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
+    if (/^\s*journey\b/i.test(text)) return { ok: false, errors: ["this file is a Mermaid journey diagram, not JSON: import it with Import Mermaid"] };
     return { ok: false, errors: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
   }
-  return parseJourneyMap(value);
+  const notMap = notAJourney(value);
+  if (notMap !== null) return { ok: false, errors: [notMap] };
+  const parsed = parseJourneyMap(value);
+  if (!parsed.ok) return parsed;
+  const dropped = droppedFields(value, parsed.value);
+  return dropped.length === 0 ? parsed : { ...parsed, dropped };
 }

@@ -132,10 +132,26 @@ export function buildReport(summary: ImportSummary, analysis: JourneyAnalysis): 
   };
 }
 
-/** A Markdown table cell: pipes and line breaks would break the table. */
+const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
+/**
+ * Text from a file, made inert in Markdown: HTML (`<img onerror=…>`, `<script>`, autolinks
+ * `<javascript:…>`) becomes entities, and every character Markdown reads as inline syntax (links
+ * `[x](javascript:…)`, emphasis, code, strikethrough, table pipes) is escaped with a backslash, so
+ * a renderer shows the text as it was written. Block syntax (`#`, `1.`, `-`) means nothing inside
+ * a table cell or after the start of a line, where all of this text goes. A line break becomes a space.
+ */
+export function markdownText(value: string): string {
+  return value
+    .replace(/\r\n?|\n/g, " ")
+    .replace(/[\\`*_[\]|~]/g, "\\$&")
+    .replace(/[&<>]/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+
+/** A Markdown table cell; numbers are written as they are, text is escaped. */
 function cell(value: string | number | null): string {
   if (value === null) return "–";
-  return String(value).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return typeof value === "number" ? String(value) : markdownText(value);
 }
 
 function table(headers: string[], rows: (string | number | null)[][]): string {
@@ -199,7 +215,7 @@ export function reportToMarkdown(report: JourneyReport, title: string): string {
   const incomplete =
     noStage.responses > 0 ? `\n\n${noStage.responses} responses have no stage: they may be about a stage listed here.` : "";
   if (report.blindSpots.length > 0)
-    parts.push(`## Blind spots\n\n${report.blindSpots.map((b) => `- ${b.kind} **${cell(b.name)}**: no feedback`).join("\n")}${incomplete}`);
+    parts.push(`## Blind spots\n\n${report.blindSpots.map((b) => `- ${markdownText(b.kind)} **${cell(b.name)}**: no feedback`).join("\n")}${incomplete}`);
   return `${parts.join("\n\n")}\n`;
 }
 

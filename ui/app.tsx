@@ -6,7 +6,7 @@
  * state/draft.ts). It follows the canvas selection: selecting a map frame loads its map, with an
  * "Undo" back to the map that was being edited.
  */
-import { Button, IconClose, Tabs } from "./kit";
+import { Button, IconClose } from "./kit";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import type { PluginMessage, ReplyResult } from "../shared/messages";
@@ -109,6 +109,12 @@ function Panel({ bridge, store, loadProblem }: { bridge: PluginBridge; store: Pa
     [store, bridge],
   );
   const report = (text: string, error = false) => setStatus({ text, error });
+  // What just happened belongs to the moment: it goes after a while, or when the person opens another section.
+  useEffect(() => {
+    if (status.text === "" || status.error) return;
+    const timer = setTimeout(() => setStatus({ text: "", error: false }), 10_000);
+    return () => clearTimeout(timer);
+  }, [status]);
 
   // Closing the plugin or switching away mid-edit: save what the debounce has not saved yet.
   useEffect(() => {
@@ -163,7 +169,8 @@ function Panel({ bridge, store, loadProblem }: { bridge: PluginBridge; store: Pa
 
   const run = async (label: string, action: () => Promise<ReplyResult>): Promise<ReplyResult | null> => {
     setBusy(label);
-    const add = (entry: Omit<CanvasLogEntry, "id">) => setLog((current) => [{ ...entry, id: ++logIds.current }, ...current].slice(0, 20));
+    // The last five results, newest first, each with its time: a log, not a pile.
+    const add = (entry: Omit<CanvasLogEntry, "id" | "at">) => setLog((current) => [{ ...entry, id: ++logIds.current, at: new Date() }, ...current].slice(0, 5));
     try {
       const result = await action();
       const text = describeResult(result, label, store.state.model);
@@ -213,7 +220,16 @@ function Panel({ bridge, store, loadProblem }: { bridge: PluginBridge; store: Pa
           onDrop={onDrop}
         >
           <nav class="panel-tabs" aria-label="Sections">
-            <Tabs {...({ name: "section" } as object)} options={SECTIONS.map((value) => ({ value, children: null }))} value={tab} onValueChange={(value) => setTab(value as Section)} />
+            {/* Radio buttons, as the kit's Tabs draws them (arrow keys move between them), in a row that wraps when the panel is narrow. */}
+            {SECTIONS.map((name) => (
+              <label key={name} class={name === tab ? "tab tab-on" : "tab"}>
+                <input type="radio" name="section" class="visually-hidden" checked={name === tab} onChange={() => {
+                    setTab(name);
+                    setStatus({ text: "", error: false });
+                  }} />
+                {name}
+              </label>
+            ))}
           </nav>
           {state.undo !== null ? (
             <div class="undo-bar" role="status">

@@ -8,11 +8,8 @@
  */
 
 export { Button } from "../node_modules/@create-figma-plugin/ui/lib/components/button/button.js";
-export { Checkbox } from "../node_modules/@create-figma-plugin/ui/lib/components/checkbox/checkbox.js";
 export { FileUploadButton } from "../node_modules/@create-figma-plugin/ui/lib/components/file-upload/file-upload-button/file-upload-button.js";
 export { IconButton } from "../node_modules/@create-figma-plugin/ui/lib/components/icon-button/icon-button.js";
-export { SegmentedControl } from "../node_modules/@create-figma-plugin/ui/lib/components/segmented-control/segmented-control.js";
-export { Tabs } from "../node_modules/@create-figma-plugin/ui/lib/components/tabs/tabs.js";
 export { IconChevronDown16 } from "../node_modules/@create-figma-plugin/ui/lib/icons/icon-16/icon-chevron-down-16.js";
 export { IconCross32 as IconClose } from "../node_modules/@create-figma-plugin/ui/lib/icons/icon-32/icon-cross-32.js";
 export { IconPlus32 as IconPlus } from "../node_modules/@create-figma-plugin/ui/lib/icons/icon-32/icon-plus-32.js";

@@ -177,6 +177,31 @@ describe("re-generating after a person deleted cards", () => {
     );
   });
 
+  it("acts on exactly the cards the person was shown: one more deleted since the question means asking again, drawing nothing", async () => {
+    const { plugin, model, frame, emulator } = await mapOnCanvas();
+    const [first, second] = DELETED.filter((c) => c.kind === "painPoint");
+    if (first === undefined || second === undefined) throw new Error("sample changed");
+    deleteCards(emulator, frame, [first]);
+    const question = await ask(plugin, { type: "generate-map", model });
+    if (question.kind !== "deleted-cards") throw new Error(question.kind);
+    expect(question.cards).toEqual([first]);
+    const seen = question.cards.map((c) => `${c.kind}/${c.entityId}`);
+    // While the question is open, a second card goes.
+    deleteCards(emulator, frame, [second]);
+    emulator.stats.resetWrites();
+    const again = await ask(plugin, { type: "generate-map", model, deletedCards: "drop", deletedCardsSeen: seen });
+    expect(again.kind).toBe("deleted-cards");
+    if (again.kind !== "deleted-cards") return;
+    expect(sorted(again.cards)).toEqual(sorted([first, second]));
+    expect([...emulator.stats.writtenNodeIds]).toEqual([]);
+    // Answered about both, both are dropped; and the map keeps every other pain point.
+    const both = again.cards.map((c) => `${c.kind}/${c.entityId}`);
+    const reply = await ask(plugin, { type: "generate-map", model, deletedCards: "drop", deletedCardsSeen: both });
+    if (reply.kind !== "generated") throw new Error(reply.kind);
+    expect(sorted(reply.dropped ?? [])).toEqual(sorted([first, second]));
+    expect(reply.model?.painPoints.length).toBe(model.painPoints.length - 2);
+  });
+
   it("takes an answer sent when nothing is missing any more as a plain generation", async () => {
     const { plugin, model } = await mapOnCanvas();
     expect(await ask(plugin, { type: "generate-map", model, deletedCards: "restore" })).toMatchObject({ kind: "generated", restored: [] });

@@ -50,7 +50,44 @@ describe("model JSON from outside", () => {
     expect(errors).toContain('feedback.0.touchpointId: unknown touchpoint "tp_gone"');
   });
 
-  it("refuses something that is not a map at all", () => {
-    expect(errorsOf("not-a-map.json").length).toBeGreaterThan(0);
+  it("refuses something that is not a map at all, saying in words what it is and what was expected", () => {
+    expect(errorsOf("not-a-map.json")).toEqual([
+      expect.stringMatching(/^this file holds a JSON list of \d+ items?, not a journey map: a journey map is a JSON object with schemaVersion, title, stages/),
+    ]);
+    expect(errorsOf("package-json.json")).toEqual([
+      "this file holds a JSON object with name, version, private, scripts, dependencies and 2 more fields, not a journey map: a journey map is a JSON object with schemaVersion, title, stages, personas and the rest, as Export JSON writes it",
+    ]);
+    expect(importJourneyMapJson("journey\n  title Shop\n")).toEqual({
+      ok: false,
+      errors: ["this file is a Mermaid journey diagram, not JSON: import it with Import Mermaid"],
+    });
+  });
+
+  it("refuses a rating scale that overflows to Infinity (a 310-digit maximum), naming the field", () => {
+    expect(errorsOf("infinite-scale.json")).toEqual([expect.stringMatching(/^feedback\.0\.scale\.max: /)]);
+  });
+
+  it("refuses numbers too large to compute with, naming each (KPI target, RICE reach of 1e308)", () => {
+    expect(errorsOf("huge-numbers.json")).toEqual([
+      "painPoints.0.reach: must lie between −1,000,000,000,000 and 1,000,000,000,000",
+      "kpis.0.target: must lie between −1,000,000,000,000 and 1,000,000,000,000",
+    ]);
+  });
+
+  it("names every field it does not keep (a stage colour, a persona's email), and keeps the rest", () => {
+    const result = importJourneyMapJson(fixture("unknown-fields.json"));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.dropped).toEqual(["personas.1.email", "stages.0.color", "exportedBy"]);
+    expect(result.value).toEqual(JSON.parse(fixture("valid.json")));
+    expect(importJourneyMapJson(fixture("valid.json"))).not.toHaveProperty("dropped");
+  });
+
+  it("refuses names holding a NUL byte or a text-direction override, naming the character", () => {
+    expect(errorsOf("hidden-characters.json")).toEqual([
+      "personas.0.name: contains an invisible character (U+0000, a NUL byte) that makes it read differently from what it holds: remove it",
+      "stages.1.name: contains an invisible character (U+202E, a right-to-left override) that makes it read differently from what it holds: remove it",
+      "touchpoints.0.name: contains an invisible character (U+2066, a text-direction mark) that makes it read differently from what it holds: remove it",
+    ]);
   });
 });

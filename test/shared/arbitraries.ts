@@ -25,9 +25,11 @@ import {
   CHANNELS,
   FEEDBACK_KINDS,
   LANE_KINDS,
+  NUMBER_LIMIT,
   OPPORTUNITY_STATUSES,
   SCHEMA_VERSION,
   SCORING_MODELS,
+  withoutHiddenCharacters,
 } from "../../shared/model";
 
 export interface JourneyMapArbitraryOptions {
@@ -50,8 +52,8 @@ export function numberIn(min: number, max: number): fc.Arbitrary<number> {
   return fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map(noNegativeZero);
 }
 
-/** Any finite number, extremes and subnormals included. */
-export const anyNumber: fc.Arbitrary<number> = numberIn(-Number.MAX_VALUE, Number.MAX_VALUE);
+/** Any number the model takes (within ±NUMBER_LIMIT), extremes and subnormals included. */
+export const anyNumber: fc.Arbitrary<number> = numberIn(-NUMBER_LIMIT, NUMBER_LIMIT);
 
 /** A rating scale: mostly the usual ones, sometimes a user-given one. */
 export const ratingScaleArbitrary: fc.Arbitrary<RatingScale> = fc.oneof(
@@ -84,7 +86,12 @@ function pick(raw: number | null, count: number): number | null {
 
 export function journeyMapArbitrary(options: JourneyMapArbitraryOptions = {}): fc.Arbitrary<JourneyMap> {
   const text = (maxLength = 24) => fc.string({ unit: options.textUnit ?? "binary", maxLength });
-  const name = (maxLength = 16) => fc.string({ unit: options.textUnit ?? "binary", minLength: 1, maxLength });
+  // Names never hold the invisible characters the model refuses (NUL, U+202E …).
+  const name = (maxLength = 16) =>
+    fc
+      .string({ unit: options.textUnit ?? "binary", minLength: 1, maxLength })
+      .map(withoutHiddenCharacters)
+      .filter((n) => n.length > 0);
   const index = fc.nat();
   const maybeIndex = fc.option(fc.nat(), { nil: null });
 
@@ -134,7 +141,7 @@ export function journeyMapArbitrary(options: JourneyMapArbitraryOptions = {}): f
     effort: score5,
     confidence,
     // Small whole numbers often, so that scores tie and tie-breaks get exercised.
-    reach: fc.option(fc.oneof(fc.nat({ max: 5 }), fc.nat({ max: 10_000 }), numberIn(0, Number.MAX_VALUE)), {
+    reach: fc.option(fc.oneof(fc.nat({ max: 5 }), fc.nat({ max: 10_000 }), numberIn(0, NUMBER_LIMIT)), {
       nil: null,
     }),
     ice: fc.option(fc.record({ impact: score10, confidence: score10, ease: score10 }), { nil: null }),

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyseJourney } from "../../shared/analysis";
@@ -77,7 +78,7 @@ describe("Mermaid import", () => {
     "",
     "  section Go home",
     "    Go downstairs: 1: Me",
-    "    Sit down: 0",
+    "    Sit down: 1.5",
     "  section Sleep",
   ].join("\n");
 
@@ -89,7 +90,7 @@ describe("Mermaid import", () => {
     expect(map.title).toBe("My working day");
     expect(map.stages.map((s) => [s.name, s.emotion])).toEqual([
       ["Go to work", 1], // mean(5 − 3, 3 − 3) = 1
-      ["Go home", -2], // mean(1 − 3, 0 − 3) = −2.5, clamped to −2
+      ["Go home", -1.75], // mean(1 − 3, 1.5 − 3) = −1.75
       ["Sleep", null], // no tasks: no point on the curve
     ]);
     expect(map.touchpoints.map((t) => [t.name, t.importance, map.stages.find((s) => s.id === t.stageId)?.name])).toEqual([
@@ -123,7 +124,7 @@ describe("Mermaid import", () => {
     expect(importMermaidJourney(bad.join("\n"))).toEqual({
       ok: false,
       errors: [
-        'line 4: the score of "Pay" must be a number (1 to 5), found "high"',
+        'line 4: the score of "Pay" must be a number from 1 to 5, found "high"',
         "line 5: a task needs a name",
         'line 6: expected "section <name>" or "<task>: <score>: <actors>", found "just words"',
         "line 7: a task has at most two ':' (name: score: actors), found \"a: 1: b: c\"",
@@ -180,7 +181,7 @@ describe("Mermaid round trip", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 
   it("export → import → export gives the same text for a map without feedback", () => {
     fc.assert(
@@ -190,5 +191,43 @@ describe("Mermaid round trip", () => {
       }),
       { numRuns: 200 },
     );
+  }, 30_000);
+});
+
+describe("Mermaid from elsewhere (test/fixtures/mermaid/)", () => {
+  const fixture = (name: string) => readFileSync(new URL(`../fixtures/mermaid/${name}`, import.meta.url), "utf8");
+
+  it("refuses scores outside 1–5 or not written as plain numbers, naming each, never clamping", () => {
+    expect(importMermaidJourney(fixture("scores-out-of-range.mmd"))).toEqual({
+      ok: false,
+      errors: [
+        'line 4: the score of "Pay" must be a number from 1 to 5, found "0x10"',
+        'line 5: the score of "Ship" must be a number from 1 to 5, found "100"',
+        'line 6: the score of "Track" must be a number from 1 to 5, found "1e308"',
+        'line 7: the score of "Return" must be a number from 1 to 5, found "0"',
+        'line 9: the score of "Review" must be a number from 1 to 5, found "-2"',
+      ],
+    });
+  });
+
+  it("refuses lines holding a NUL byte or a text-direction override, naming the character", () => {
+    expect(importMermaidJourney(fixture("hidden-characters.mmd"))).toEqual({
+      ok: false,
+      errors: [
+        "line 3: the line holds an invisible character (U+202E, a right-to-left override) that makes it read differently from what it holds: remove it",
+        "line 5: the line holds an invisible character (U+0000, a NUL byte) that makes it read differently from what it holds: remove it",
+        "line 7: the line holds an invisible character (U+2066, a text-direction mark) that makes it read differently from what it holds: remove it",
+      ],
+    });
+  });
+
+  it("exports a note holding such characters without them, so the export imports back", () => {
+    const map = buildMap({
+      stages: [stage("s", "Decide")],
+      notes: [{ id: "n", laneId: "lane_0", stageId: "s", text: "Pay\u0000 by card\u202E" }],
+    });
+    const text = exportMermaidJourney(map);
+    expect(text).toContain("    Pay by card: 3\n");
+    expect(importMermaidJourney(text).ok).toBe(true);
   });
 });

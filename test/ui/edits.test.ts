@@ -109,6 +109,19 @@ describe("changing and adding", () => {
     expect(freshName("New pain point", [{ title: "Other" }])).toBe("New pain point");
   });
 
+  it("refuses an import whose values the journey cannot hold (a 1–Infinity scale, a name with U+202E), adopting nothing", () => {
+    const stage = map.stages[0];
+    if (stage === undefined) throw new Error("the sample has stages");
+    const row = { id: "fb_inf", kind: "survey" as const, rating: 3, scale: { min: 1, max: Infinity }, text: "", date: null, source: "", stageId: stage.id, touchpointId: null, personaId: null };
+    const infinite = { feedback: [row], created: { stages: [], touchpoints: [], personas: [] } };
+    expect(() => mergeImportedFeedback(map, infinite, "add")).toThrow(/^the file gave values the journey cannot hold \(imported response 1: scale\.max: /);
+    const bidi = {
+      feedback: [],
+      created: { stages: [{ id: "stage_new", name: "Check\u202Eout", objective: "", emotion: null }], touchpoints: [], personas: [] },
+    };
+    expect(() => mergeImportedFeedback(map, bidi, "replace")).toThrow(/new stage 1: name: contains an invisible character \(U\+202E, a right-to-left override\)/);
+  });
+
   it("merges an import, and replacing drops the evidence of rows that go", () => {
     const stage = map.stages[0];
     if (stage === undefined) throw new Error("the sample has stages");

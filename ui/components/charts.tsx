@@ -49,9 +49,12 @@ function placeLabels(points: readonly Point[], box: { x0: number; x1: number; y0
         { lx: cx, ly: cy + 13, anchor: "middle" as const, left: cx - width / 2 },
       ];
       const rect = (o: (typeof options)[number]) => ({ left: o.left, right: o.left + width, top: o.ly - 8, bottom: o.ly + 1 });
-      const chosen = options.find((o) => clear(rect(o))) ?? options[0]!;
-      placed.push(rect(chosen));
-      return { point, cx, cy, text, lx: chosen.lx, ly: chosen.ly, anchor: chosen.anchor };
+      // Past 40 labels none fits any more, and trying each against all placed is quadratic (20,000 stages):
+      // the rest are dots, named by their tooltip.
+      const labelled = placed.length < 40;
+      const chosen = (labelled ? options.find((o) => clear(rect(o))) : undefined) ?? options[0]!;
+      if (labelled) placed.push(rect(chosen));
+      return { point, cx, cy, text: labelled ? text : "", lx: chosen.lx, ly: chosen.ly, anchor: chosen.anchor };
     });
 }
 

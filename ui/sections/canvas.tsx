@@ -32,6 +32,7 @@ export interface CanvasSelection {
 
 export interface CanvasLogEntry {
   id: number;
+  at: Date;
   text: string;
   error: boolean;
   problems: CanvasProblem[];
@@ -83,8 +84,10 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
   const [question, setQuestion] = useState<{ label: string; cards: DeletedCard[] } | null>(null);
 
   const generate = async (label: string, deletedCards?: "restore" | "drop") => {
+    // The answer is about exactly the cards the question listed: if more went since, the plugin asks again.
+    const seen = deletedCards && question !== null ? { deletedCards, deletedCardsSeen: question.cards.map((c) => `${c.kind}/${c.entityId}`) } : {};
     setQuestion(null);
-    const result = await run(label, () => bridge.request({ type: "generate-map", model, ...(deletedCards ? { deletedCards } : {}) }));
+    const result = await run(label, () => bridge.request({ type: "generate-map", model, ...seen }));
     if (result?.kind === "deleted-cards") setQuestion({ label, cards: result.cards });
     // "Remove them from this map": the plugin dropped those entities; the panel edits that model from now on.
     if (result?.kind === "generated" && result.model) {
@@ -103,7 +106,14 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
       return;
     }
     store.replaceModel(parsed.value, `Imported “${parsed.value.title}” from ${file.name}.`);
-    report(`Imported “${parsed.value.title}” from ${file.name}: ${parsed.value.stages.length} stages.`);
+    // Fields the model has no place for are named, never lost without a word.
+    const dropped = parsed.dropped ?? [];
+    report(
+      `Imported “${parsed.value.title}” from ${file.name}: ${countOf(parsed.value.stages.length, "stage")}.${
+        dropped.length === 0 ? "" : ` Not kept, as Journey Mapper has no such field: ${dropped.slice(0, 5).join(", ")}${dropped.length > 5 ? ` and ${dropped.length - 5} more` : ""}.`
+      }`,
+      dropped.length > 0,
+    );
   };
 
   return (
@@ -115,6 +125,8 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
             Selected on the canvas: <strong>{selection.title}</strong>
             {selection.mapId === model.id ? " (this map)" : ""}.
           </>
+        ) : onCanvas ? (
+          "This map is on the page; select its frame to read it back or re-score it."
         ) : (
           "No map is selected on the canvas."
         )}
@@ -171,7 +183,7 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
       <ol class="canvas-log" aria-label="What happened" role="log">
         {log.map((entry) => (
           <li key={entry.id} class={entry.error ? "error-text" : undefined}>
-            {entry.text}
+            <time class="muted">{entry.at.toLocaleTimeString("en-GB")}</time> {entry.text}
             {entry.problems.length > 0 ? (
               <ul class="problem-list">
                 {entry.problems.slice(0, 50).map((p, i) => (
@@ -245,7 +257,8 @@ export function describeResult(result: ReplyResult, label: string, model: Journe
         ? `Read “${result.model.title}” from the canvas: ${result.model.stages.length} stages, ${result.model.painPoints.length} pain points.`
         : `Read “${result.model.title}” from the canvas; ${countOf(result.problems.length, "value")} could not be read:`;
     case "rescored":
-      return `${result.summary}${result.problems.length > 0 ? ` ${countOf(result.problems.length, "value")} could not be read:` : ""}`;
+      // The summary already counts the values that could not be read; the list follows in the log.
+      return `${result.summary}.`;
     case "maps":
       return `${result.maps.length} maps found.`;
     default:

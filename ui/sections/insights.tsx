@@ -9,7 +9,7 @@ import type { JourneyMap } from "../../shared/model";
 import { acceptSuggestion, rejectSuggestion, type PainPointSuggestion } from "../../shared/suggestions";
 import { newId } from "../../shared/model";
 import { ImportancePerformanceChart } from "../components/charts";
-import { Empty, SectionHeading, formatCount, formatMetric } from "../components/common";
+import { Empty, Paged, SectionHeading, formatCount, formatMetric } from "../components/common";
 import { NumberField } from "../components/fields";
 import { useReport } from "../components/status";
 import { OutsideMapTable, unassignedSentence } from "../feedback/outside-map";
@@ -39,48 +39,87 @@ function gapCell(row: ExperienceAnalysis) {
   );
 }
 
-function ExperienceTable({ label, rows, withStage }: { label: string; rows: readonly (ExperienceAnalysis & { key: string; stage?: string })[]; withStage?: boolean }) {
+function ExperienceTable({ label, rows, withStage }: { label: string; rows: readonly ExperienceRow[]; withStage?: boolean }) {
   return (
-    <div class="table-scroll" tabIndex={0} role="region" aria-label={label}>
-      <table class="data-table metrics-table">
-        <thead>
-          <tr>
-            <th scope="col">{withStage ? "Touchpoint" : "Stage"}</th>
-            {withStage ? <th scope="col">Stage</th> : null}
-            <th scope="col" class="num">Resp.</th>
-            <th scope="col" class="num">CSAT</th>
-            <th scope="col" class="num">NPS</th>
-            <th scope="col" class="num">CES</th>
-            <th scope="col" class="num" title="Performance 1–5">P</th>
-            <th scope="col" class="num" title="Importance 1–5">I</th>
-            <th scope="col" class="num" title="Experience gap I − P">Gap</th>
-            <th scope="col">Quadrant</th>
-            <th scope="col" class="num">Emotion</th>
-            <th scope="col">Data</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.name}</th>
-              {withStage ? <td>{row.stage}</td> : null}
-              <td class="num">{formatCount(row.responses)}</td>
-              <td class="num">{formatMetric(row.csat, 0, " %")}</td>
-              <td class="num">{formatMetric(row.nps, 0)}</td>
-              <td class="num">{formatMetric(row.ces, 1)}</td>
-              <td class="num">{formatMetric(row.performance, 2)}</td>
-              <td class="num">{formatMetric(row.importance, 1)}</td>
-              {gapCell(row)}
-              <td>{row.quadrant ?? "—"}</td>
-              <td class="num">{emotionText(row.emotion, row.emotionSource)}</td>
-              <td>
-                <span class={`backing backing-${row.backing}`}>{row.backing}</span>
-              </td>
+    <Paged items={rows} noun={withStage ? "Touchpoints" : "Stages"}>
+      {(page) => <ExperienceRows label={label} rows={page} withStage={withStage} />}
+    </Paged>
+  );
+}
+
+type ExperienceRow = ExperienceAnalysis & { key: string; stage?: string };
+
+/**
+ * Two narrow tables rather than one of eleven columns, which overflowed the panel's default 420 px
+ * and cut the quadrant off: what customers said (responses, CSAT, NPS, CES, data backing), then
+ * where expectations are not met (performance, importance, gap, quadrant, emotion).
+ */
+function ExperienceRows({ label, rows, withStage }: { label: string; rows: readonly ExperienceRow[]; withStage?: boolean }) {
+  const head = <th scope="col">{withStage ? "Touchpoint" : "Stage"}</th>;
+  // A touchpoint's stage goes under its name, which wraps: a column of its own would not fit.
+  const name = (row: ExperienceRow) => (
+    <th scope="row" class="wrap">
+      {row.name}
+      {withStage ? <div class="muted">{row.stage}</div> : null}
+    </th>
+  );
+  return (
+    <>
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={`${label}: feedback`}>
+        <table class="data-table metrics-table">
+          <thead>
+            <tr>
+              {head}
+              <th scope="col" class="num">Resp.</th>
+              <th scope="col" class="num">CSAT</th>
+              <th scope="col" class="num">NPS</th>
+              <th scope="col" class="num">CES</th>
+              <th scope="col">Data</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                {name(row)}
+                <td class="num">{formatCount(row.responses)}</td>
+                <td class="num">{formatMetric(row.csat, 0, " %")}</td>
+                <td class="num">{formatMetric(row.nps, 0)}</td>
+                <td class="num">{formatMetric(row.ces, 1)}</td>
+                <td>
+                  <span class={`backing backing-${row.backing}`}>{row.backing}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={`${label}: gaps`}>
+        <table class="data-table metrics-table">
+          <thead>
+            <tr>
+              {head}
+              <th scope="col" class="num" title="Performance 1–5">P</th>
+              <th scope="col" class="num" title="Importance 1–5">I</th>
+              <th scope="col" class="num" title="Experience gap I − P">Gap</th>
+              <th scope="col">Quadrant</th>
+              <th scope="col" class="num">Emotion</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                {name(row)}
+                <td class="num">{formatMetric(row.performance, 2)}</td>
+                <td class="num">{formatMetric(row.importance, 1)}</td>
+                {gapCell(row)}
+                <td class="wrap">{row.quadrant ?? "—"}</td>
+                <td class="num">{emotionText(row.emotion, row.emotionSource)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -122,7 +161,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       <p>
         {notMet.length === 0
           ? "Expectations are met in every stage with rated feedback."
-          : `Expectations not met (gap above ${model.settings.gapThreshold}): ${notMet.join(", ")}.`}
+          : `Expectations not met (gap above ${model.settings.gapThreshold}): ${notMet.slice(0, 10).join(", ")}${notMet.length > 10 ? ` and ${formatCount(notMet.length - 10)} more` : ""}.`}
       </p>
 
       <SectionHeading title="Stages" level={3} />
@@ -142,31 +181,39 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       {analysis.kpis.length === 0 ? (
         <Empty>No KPIs yet: add them to stages in Journey.</Empty>
       ) : (
-        <ul class="kpi-list">
-          {analysis.kpis.map((k) => (
-            <li key={k.kpiId}>
-              <span class={`status-badge status-${k.status.replace(" ", "-")}`}>{k.status}</span>
-              <span>
-                <strong>{k.name}</strong> <span class="muted">({k.stage})</span>: {k.current === null ? "no current value" : withUnit(k.current, k.unit)} against a
-                target of {withUnit(k.target, k.unit)} ({k.direction} is better)
-                {k.shortfall !== null && k.shortfall > 0 ? `, ${Math.round(k.shortfall * 100)} % short` : ""}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <Paged items={analysis.kpis} noun="KPIs">
+          {(kpis) => (
+            <ul class="kpi-list">
+              {kpis.map((k) => (
+                <li key={k.kpiId}>
+                  <span class={`status-badge status-${k.status.replace(" ", "-")}`}>{k.status}</span>
+                  <span>
+                    <strong>{k.name}</strong> <span class="muted">({k.stage})</span>: {k.current === null ? "no current value" : withUnit(k.current, k.unit)} against a
+                    target of {withUnit(k.target, k.unit)} ({k.direction} is better)
+                    {k.shortfall !== null && k.shortfall > 0 ? `, ${Math.round(k.shortfall * 100)} % short` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Paged>
       )}
 
       <SectionHeading title="Blind spots" level={3} />
       {analysis.blindSpots.length === 0 ? (
         <Empty>Every stage and touchpoint has some feedback{unassigned === null ? "" : `; ${unassigned}`}</Empty>
       ) : (
-        <ul class="plain-list">
-          {analysis.blindSpots.map((b) => (
-            <li key={b.id}>
-              {b.kind === "stage" ? `Stage “${b.name}”` : `Touchpoint “${b.name}” (${b.stageName})`}: no feedback at all.
-            </li>
-          ))}
-        </ul>
+        <Paged items={analysis.blindSpots} noun="Blind spots">
+          {(spots) => (
+            <ul class="plain-list">
+              {spots.map((b) => (
+                <li key={b.id}>
+                  {b.kind === "stage" ? `Stage “${b.name}”` : `Touchpoint “${b.name}” (${b.stageName})`}: no feedback at all.
+                </li>
+              ))}
+            </ul>
+          )}
+        </Paged>
       )}
 
       <Suggestions model={model} />

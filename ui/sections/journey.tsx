@@ -7,7 +7,7 @@ import { Button, IconClose, IconPlus } from "../kit";
 import { useState } from "preact/hooks";
 import type { JSX } from "preact";
 import { CHANNELS, type JourneyMap, type Kpi, type Lane, type Stage, type Touchpoint } from "../../shared/model";
-import { Card, Empty, IconAction, MoveButtons, SectionHeading, useFocusAfterRender } from "../components/common";
+import { Card, Empty, IconAction, MoveButtons, PAGE_SIZE, Pager, SectionHeading, pageStart, useFocusAfterRender } from "../components/common";
 import { CheckboxField, Choice, ListField, NumberField, SelectField, TextField } from "../components/fields";
 import { useReport } from "../components/status";
 import {
@@ -94,6 +94,9 @@ function Stages({ model }: { model: JourneyMap }) {
   const store = useStore();
   const report = useReport();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  // Drawn a page at a time; a stage moved or added off the page takes the page along.
+  const [wanted, setStart] = useState(0);
+  const start = pageStart(wanted, model.stages.length);
   const focusLater = useFocusAfterRender();
   const toggle = (id: string) =>
     setOpen((current) => {
@@ -108,6 +111,7 @@ function Stages({ model }: { model: JourneyMap }) {
     const to = from + delta;
     if (to < 0 || to >= model.stages.length) return;
     store.update((m) => moveEntity(m, "stages", stage.id, delta));
+    setStart(to);
     focusLater(focusId);
     report(`Moved stage “${stage.name}” to position ${to + 1} of ${model.stages.length}.`);
   };
@@ -116,6 +120,7 @@ function Stages({ model }: { model: JourneyMap }) {
     const stage = newStage(freshName(`Stage ${model.stages.length + 1}`, model.stages));
     store.update((m) => addEntity(m, "stages", stage));
     setOpen((current) => new Set(current).add(stage.id));
+    setStart(model.stages.length);
     focusLater(`stage-${stage.id}`);
   };
 
@@ -128,7 +133,8 @@ function Stages({ model }: { model: JourneyMap }) {
       </SectionHeading>
       <p class="hint">Alt+↑ and Alt+↓ on a stage move it.</p>
       {model.stages.length === 0 ? <Empty>No stages yet: add the first one.</Empty> : null}
-      {model.stages.map((stage, index) => {
+      {model.stages.slice(start, start + PAGE_SIZE).map((stage, i) => {
+        const index = start + i;
         const headerId = `stage-${stage.id}`;
         const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLButtonElement>) => {
           if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
@@ -163,6 +169,7 @@ function Stages({ model }: { model: JourneyMap }) {
           </Card>
         );
       })}
+      <Pager start={start} count={model.stages.length} noun="Stages" onStart={setStart} />
     </div>
   );
 }

@@ -23,6 +23,7 @@ export function PersonasSection() {
       return next;
     });
   const shown = model.personas.filter((p) => p.onMap).length;
+  const shares = model.personas.reduce((sum, p) => sum + (p.share ?? 0), 0);
   const add = () => {
     const persona = newPersona(freshName("New persona", model.personas));
     store.update((m) => addEntity(m, "personas", persona));
@@ -41,6 +42,12 @@ export function PersonasSection() {
           ? "Who goes through this journey? Add a persona for each kind of customer."
           : `${shown} of ${model.personas.length} shown on generated maps.`}
       </p>
+      {/* A gentle word, not an error: personas may overlap, but shares of customers usually add up to 100 % at most. */}
+      {shares > 100.5 ? (
+        <p class="notice" role="status">
+          The shares add up to {Math.round(shares * 10) / 10} %, more than all customers: check them, unless these personas overlap.
+        </p>
+      ) : null}
       {model.personas.length === 0 ? <Empty>No personas yet.</Empty> : null}
       {model.personas.map((persona, index) => {
         const pendingName = pendingEdits[fieldKey(persona.id, "name")];

@@ -42,6 +42,8 @@ async function openPanelAsync(): Promise<void> {
         const outcome = await generateForPanelAsync(model, deletedCards);
         if (outcome.kind === "question") return { kind: "deleted-cards", nodeId: outcome.frame.id, cards: outcome.cards };
         const { result, restored, dropped, model: drawn } = outcome;
+        // Text in a font not installed here was kept as it is: the person hears which.
+        if (result.kept.length > 0) figma.notify(result.kept.map((k) => k.message).join("; "), { timeout: 10000 });
         return {
           kind: "generated",
           nodeId: result.frame.id,

@@ -205,7 +205,7 @@ export function createFigmaEmulator(options: FigmaEmulatorOptions = {}): FigmaEm
       events,
       ui,
       uiApi: new UiApi(ui, guard),
-      clientStorage: new ClientStorageApi(storage, guard),
+      clientStorage: new ClientStorageApi(storage, guard, (task) => scheduler.later(task)),
       notifications,
       notified: (record) => notifyListeners.forEach((listener) => listener(record.shown, record)),
       viewportCalls,

@@ -77,7 +77,7 @@ function utf8Size(text: string, i: number): 1 | 2 | 3 | 4 {
 }
 
 /** Characters outside ASCII: found by the regular expression engine, not a loop over every character (slow in Figma's interpreter). */
-const WIDE = /[^\x00-\x7f]/g;
+const WIDE = /[\u0080-\uffff]/g;
 
 /** UTF-8 length of a string, without TextEncoder (not every sandbox has it). */
 export function utf8Length(text: string): number {

@@ -1,5 +1,5 @@
 /**
- * The sandbox's pure work, bundled as the plugin is (one es2017 script) and run inside QuickJS by
+ * The sandbox's pure work, bundled as the plugin is (one es2020 script) and run inside QuickJS by
  * bench/quickjs.ts: reading, validating and encoding the stored model, the analysis, the map spec,
  * the read-back merge and the messages the panel sends. The map frame is a stand-in holding shared
  * plugin data; what Figma does with nodes is not measured here.

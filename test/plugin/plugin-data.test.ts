@@ -53,6 +53,21 @@ describe("the stored model's parts", () => {
       }));
   });
 
+  it("the stored check is the FNV-1a hash maps were stored with before, so they still read", async () => {
+    const emulator = createFigmaEmulator();
+    const frame = emulator.figma.createFrame();
+    const { encodeModel } = await import("../../plugin/plugin-data");
+    const model = { ...sampleJourney(), title: "Überblick — 配送 😀" };
+    writeModel(frame, encodeModel(model));
+    const json = JSON.stringify(model);
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < json.length; i++) {
+      hash ^= json.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    expect(frame.getSharedPluginData(NAMESPACE, "model.check")).toBe(`${json.length}:${hash.toString(16).padStart(8, "0")}`);
+  });
+
   it("an unchanged model is not written again, and reading it again returns what was read", async () => {
     const emulator = createFigmaEmulator();
     const frame = emulator.figma.createFrame();

@@ -7,10 +7,10 @@ import type { BenchResult, Benchmark } from "./benchmark";
 import { canvasBenchmark } from "./canvas";
 import { csvImportBenchmark } from "./csv-import";
 import { panelImportBenchmark } from "./panel-import";
+import { quickjsBenchmark } from "./quickjs";
 import { csvScalingBenchmark } from "./scaling-csv";
-import { sentimentBenchmark } from "./sentiment";
-
 import { scalingModelBenchmark } from "./scaling-model";
+import { sentimentBenchmark } from "./sentiment";
 
 const BENCHMARKS: Benchmark[] = [
   csvImportBenchmark,
@@ -19,6 +19,7 @@ const BENCHMARKS: Benchmark[] = [
   csvScalingBenchmark,
   scalingModelBenchmark,
   sentimentBenchmark,
+  quickjsBenchmark,
 ];
 /** `npm run bench -- csv canvas` runs only the benchmarks whose title mentions one of the words. */
 const only = process.argv.slice(2).map((word) => word.toLowerCase());

@@ -16,12 +16,12 @@
  */
 import { analyseJourney } from "../shared/analysis";
 import { cardCaption, copyId, dropCards } from "../shared/canvas-edits";
-import type { DeletedCard, DeletedCardsAnswer } from "../shared/messages";
+import type { CanvasProblem, DeletedCard, DeletedCardsAnswer } from "../shared/messages";
 import type { JourneyMap } from "../shared/model";
 import { drawnBy } from "./canvas-snapshot";
 import { figjamBesideSpecs } from "./figjam/figjam-beside";
 import { figjamMapSpec, figjamMapsOn } from "./figjam/figjam-spec";
-import { loadMapFontsAsync } from "./fonts";
+import { loadFontsInUseAsync, loadMapFontsAsync } from "./fonts";
 import { enclosingMapFrame, mapFramesOn, type MapFrame } from "./maps";
 import { NAMESPACE, encodeModel, writeModel } from "./plugin-data";
 import { registerMapFrame } from "./map-registry";
@@ -38,6 +38,8 @@ export interface GenerateOptions {
 export interface GenerateResult extends ReconcileStats {
   /** The map frame (a section in FigJam). */
   frame: MapFrame;
+  /** Texts left as they are because a font they use is not available here, and why. */
+  kept: CanvasProblem[];
 }
 
 /** Where a new map goes: right of everything on the page, so it never covers a person's work. */
@@ -116,19 +118,21 @@ export async function generateMapAsync(map: JourneyMap, options: GenerateOptions
     const beside = besideFramesOn(page, map.id);
     const position = existing ? null : freePosition(page);
     const reconciler = new Reconciler(map.id, existing ? [existing, ...beside] : beside);
+    reconciler.missingFonts = await loadFontsInUseAsync(reconciler.existingText());
     const spec = figjamMapSpec(map, { analysis, generatedOn: now, position: position ?? { x: existing?.x ?? 0, y: existing?.y ?? 0 } });
     const [section, ...besideNodes] = reconciler.renderRoots([spec, ...figjamBesideSpecs(map, analysis, spec)], page);
     if (section === undefined || section.type !== "SECTION") throw new Error("The map could not be drawn.");
     placeBeside(section, [besideNodes]);
     finish(section, map.id, chunks);
     // The result names the map's top node; in FigJam it is a section.
-    return { frame: section, ...reconciler.stats };
+    return { frame: section, kept: reconciler.kept, ...reconciler.stats };
   }
 
   const existing = existingMap(map, mapFramesOn(page));
   const beside = besideFramesOn(page, map.id);
   const position = existing ? null : freePosition(page);
   const reconciler = new Reconciler(map.id, existing ? [existing, ...beside] : beside);
+  reconciler.missingFonts = await loadFontsInUseAsync(reconciler.existingText());
   const columns = besideSpecs(map, analysis);
   const [frame, ...besideNodes] = reconciler.renderRoots([mapSpec(map, { analysis, generatedOn: now }), ...columns.flat()], page);
   if (frame?.type !== "FRAME") throw new Error("The map frame could not be drawn.");
@@ -139,7 +143,7 @@ export async function generateMapAsync(map: JourneyMap, options: GenerateOptions
   let next = 0;
   placeBeside(frame, columns.map((column) => besideNodes.slice(next, (next += column.length))));
   finish(frame, map.id, chunks);
-  return { frame, ...reconciler.stats };
+  return { frame, kept: reconciler.kept, ...reconciler.stats };
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { listenToPanel, postToPanel } from "./bridge";
 import { generateForPanelAsync } from "./generate";
-import { listMapsAsync, selectedMapFrames, targetMapFrame, type MapFrame } from "./maps";
+import type { JourneyMap } from "../shared/model";
+import { listMapsAsync, selectedMapFrames, storedChecksum, targetMapFrame, type MapFrame } from "./maps";
 import { readMapFrameAsync, settleCanvasIdentities } from "./read-map";
 import { rescoreFromMenuAsync, rescoreTargetAsync } from "./rescore";
 import { loadDraftAsync, loadWindowSizeAsync, saveDraftAsync, saveWindowSizeAsync } from "./storage";
@@ -16,15 +17,34 @@ function mapFrameOrThrow(): MapFrame {
   return target.frame;
 }
 
+/**
+ * The map the panel was last told is selected, by node id and stored checksum, and the model read
+ * for each map by checksum. Selection changes inside a map are frequent; reading it again (parse,
+ * validation, canvas merge) takes most of a second near the size limit in Figma's interpreter.
+ * A selection moving inside the same map whose stored model has not changed tells the panel
+ * nothing new; selecting a map read before under the same checksum posts that reading again.
+ */
+let shown: string | null = null;
+const readings = new Map<string, { checksum: string; model: JourneyMap }>();
+
 async function postSelectionAsync(): Promise<void> {
   const [frame] = selectedMapFrames();
   if (frame === undefined) {
+    shown = null;
     postToPanel({ type: "selection", map: null });
     return;
   }
+  const checksum = storedChecksum(frame);
+  const key = `${frame.id} ${checksum}`;
+  if (checksum !== "" && shown === key) return;
   try {
-    postToPanel({ type: "selection", map: { nodeId: frame.id, model: (await readMapFrameAsync(frame)).model } });
+    const known = readings.get(frame.id);
+    const model = checksum !== "" && known?.checksum === checksum ? known.model : (await readMapFrameAsync(frame)).model;
+    readings.set(frame.id, { checksum, model });
+    shown = key;
+    postToPanel({ type: "selection", map: { nodeId: frame.id, model } });
   } catch {
+    shown = null;
     postToPanel({ type: "selection", map: null });
   }
 }
@@ -42,6 +62,8 @@ async function openPanelAsync(): Promise<void> {
         const outcome = await generateForPanelAsync(model, deletedCards, {}, deletedCardsSeen);
         if (outcome.kind === "question") return { kind: "deleted-cards", nodeId: outcome.frame.id, cards: outcome.cards };
         const { result, restored, dropped, model: drawn } = outcome;
+        // Text in a font not installed here was kept as it is: the person hears which.
+        if (result.kept.length > 0) figma.notify(result.kept.map((k) => k.message).join("; "), { timeout: 10000 });
         return {
           kind: "generated",
           nodeId: result.frame.id,
@@ -80,6 +102,7 @@ async function openPanelAsync(): Promise<void> {
     },
     {
       "panel-ready": () => {
+        shown = null;
         postToPanel({ type: "init", editorType: figma.editorType, command: figma.command ?? "open", windowSize: size });
         postSelection();
       },

@@ -118,6 +118,12 @@ export async function listMapsAsync(allPages: boolean): Promise<MapSummary[]> {
   return maps;
 }
 
+/** What changes whenever the plugin stores another model on a map frame: its part count and check ("" for a map stored without one). */
+export function storedChecksum(frame: BaseNode): string {
+  const check = frame.getSharedPluginData(NAMESPACE, "model.check");
+  return check === "" ? "" : `${frame.getSharedPluginData(NAMESPACE, "model.count")}/${check}`;
+}
+
 /** The page a node is on; null for a node no longer in the document. */
 export function pageOf(node: BaseNode): PageNode | null {
   let current: BaseNode | null = node;

@@ -76,13 +76,18 @@ function utf8Size(text: string, i: number): 1 | 2 | 3 | 4 {
   return 3;
 }
 
+/** Characters outside ASCII: found by the regular expression engine, not a loop over every character (slow in Figma's interpreter). */
+const WIDE = /[\u0080-\uffff]/g;
+
 /** UTF-8 length of a string, without TextEncoder (not every sandbox has it). */
 export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const size = utf8Size(text, i);
-    bytes += size;
-    if (size === 4) i++;
+  let bytes = text.length;
+  WIDE.lastIndex = 0;
+  for (let match = WIDE.exec(text); match !== null; match = WIDE.exec(text)) {
+    const size = utf8Size(text, match.index);
+    // A surrogate pair is 2 code units and 4 bytes.
+    bytes += size === 4 ? 2 : size - 1;
+    if (size === 4) WIDE.lastIndex++;
   }
   return bytes;
 }
@@ -92,7 +97,24 @@ export function splitIntoChunks(text: string, maxBytes: number): string[] {
   const chunks: string[] = [];
   let start = 0;
   let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
+  let i = 0;
+  while (i < text.length) {
+    WIDE.lastIndex = i;
+    const wide = WIDE.exec(text);
+    // ASCII up to the next wide character: one byte each.
+    let run = (wide === null ? text.length : wide.index) - i;
+    while (run > 0) {
+      const taken = Math.min(run, maxBytes - bytes);
+      i += taken;
+      bytes += taken;
+      run -= taken;
+      if (run > 0) {
+        chunks.push(text.slice(start, i));
+        start = i;
+        bytes = 0;
+      }
+    }
+    if (wide === null) break;
     const size = utf8Size(text, i);
     if (bytes + size > maxBytes) {
       chunks.push(text.slice(start, i));
@@ -100,7 +122,7 @@ export function splitIntoChunks(text: string, maxBytes: number): string[] {
       bytes = 0;
     }
     bytes += size;
-    if (size === 4) i++;
+    i += size === 4 ? 2 : 1;
   }
   if (start < text.length || chunks.length === 0) chunks.push(text.slice(start));
   return chunks;
@@ -108,11 +130,17 @@ export function splitIntoChunks(text: string, maxBytes: number): string[] {
 
 export class ModelTooLargeError extends Error {}
 
+/** Each model's chunks (an action checks the size first and stores later, and encodes once), and back. */
+const encoded = new WeakMap<JourneyMap, string[]>();
+const models = new WeakMap<readonly string[], JourneyMap>();
+
 /**
  * Splits the model into entries that each fit Figma's 100 kB limit. Throws ModelTooLargeError
  * when the model does not fit even then: call it before drawing anything.
  */
 export function encodeModel(map: JourneyMap): string[] {
+  const known = encoded.get(map);
+  if (known) return known;
   const json = JSON.stringify(map);
   const chunks = splitIntoChunks(json, CHUNK_BYTES);
   if (chunks.length > MAX_CHUNKS) {
@@ -121,6 +149,8 @@ export function encodeModel(map: JourneyMap): string[] {
       `The journey model is ${kb} kB, more than a map frame can hold (${Math.floor((MAX_CHUNKS * CHUNK_BYTES) / 1024)} kB). Remove feedback rows or split the journey into several maps.`,
     );
   }
+  encoded.set(map, chunks);
+  models.set(chunks, map);
   return chunks;
 }
 
@@ -129,13 +159,16 @@ export function encodeModel(map: JourneyMap): string[] {
  * changed or cut short (by another plugin, a broken sync) is noticed even where the rest still
  * parses as a valid model with a shorter text in it.
  */
-function modelCheck(json: string): string {
+function modelCheck(parts: readonly string[]): string {
+  // One multiplication a character, the unsigned conversion once at the end (the same hash): this
+  // loop reads every character, slow in Figma's interpreter.
   let hash = 0x811c9dc5;
-  for (let i = 0; i < json.length; i++) {
-    hash ^= json.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+  let length = 0;
+  for (const part of parts) {
+    for (let i = 0, n = part.length; i < n; i++) hash = Math.imul(hash ^ part.charCodeAt(i), 0x01000193);
+    length += part.length;
   }
-  return `${json.length}:${hash.toString(16).padStart(8, "0")}`;
+  return `${length}:${(hash >>> 0).toString(16).padStart(8, "0")}`;
 }
 
 /**
@@ -143,12 +176,33 @@ function modelCheck(json: string): string {
  * `model.check`, clearing leftovers.
  */
 export function writeModel(frame: BaseNode, chunks: readonly string[]): void {
-  const previous = Number(frame.getSharedPluginData(NAMESPACE, "model.count")) || 0;
-  chunks.forEach((chunk, index) => frame.setSharedPluginData(NAMESPACE, `model.${index}`, chunk));
-  for (let index = chunks.length; index < previous; index++) frame.setSharedPluginData(NAMESPACE, `model.${index}`, "");
-  frame.setSharedPluginData(NAMESPACE, "model.check", modelCheck(chunks.join("")));
-  frame.setSharedPluginData(NAMESPACE, "model.count", String(chunks.length));
+  const get = (key: string) => frame.getSharedPluginData(NAMESPACE, key);
+  const set = (key: string, value: string) => {
+    // Only what changed is written: an unchanged map is not rewritten.
+    if (get(key) !== value) frame.setSharedPluginData(NAMESPACE, key, value);
+  };
+  const previous = Number(get("model.count")) || 0;
+  let changed = previous !== chunks.length || get("model.check") === "";
+  chunks.forEach((chunk, index) => {
+    if (get(`model.${index}`) === chunk) return;
+    frame.setSharedPluginData(NAMESPACE, `model.${index}`, chunk);
+    changed = true;
+  });
+  for (let index = chunks.length; index < previous; index++) set(`model.${index}`, "");
+  // The check reads every character: only for a model that changed.
+  if (changed) set("model.check", modelCheck(chunks));
+  set("model.count", String(chunks.length));
+  // What was just stored is what reading it gives (a model that was validated to get here).
+  const model = models.get(chunks);
+  if (model) readCache.set(frame.id, { parts: [...chunks, get("model.check")], model });
 }
+
+/**
+ * The last model read from each frame, with the parts it was read from: reading an unchanged map
+ * again (every selection change inside it) costs a comparison of its parts, not a parse and a
+ * validation of the whole model (most of a second near the size limit in Figma's interpreter).
+ */
+const readCache = new Map<string, { parts: string[]; model: JourneyMap }>();
 
 export type StoredModel = { ok: true; model: JourneyMap } | { ok: false; message: string };
 
@@ -161,16 +215,22 @@ export function readModel(frame: BaseNode): StoredModel {
   if (!Number.isInteger(count) || count < 1) {
     return { ok: false, message: `"${frame.name}" holds no journey model` };
   }
-  let json = "";
+  const parts: string[] = [];
   for (let index = 0; index < count; index++) {
     const chunk = frame.getSharedPluginData(NAMESPACE, `model.${index}`);
     if (chunk === "") {
       return { ok: false, message: `"${frame.name}": part ${index + 1} of ${count} of the stored model is missing` };
     }
-    json += chunk;
+    parts.push(chunk);
   }
   const check = frame.getSharedPluginData(NAMESPACE, "model.check");
-  if (check !== "" && check !== modelCheck(json)) {
+  parts.push(check);
+  const cached = readCache.get(frame.id);
+  if (cached && cached.parts.length === parts.length && cached.parts.every((part, i) => part === parts[i])) {
+    return { ok: true, model: cached.model };
+  }
+  const json = parts.slice(0, count).join("");
+  if (check !== "" && check !== modelCheck(parts.slice(0, count))) {
     return { ok: false, message: `"${frame.name}": the stored model is damaged (a part of it was changed or cut short)` };
   }
   let value: unknown;
@@ -180,7 +240,7 @@ export function readModel(frame: BaseNode): StoredModel {
     return { ok: false, message: `"${frame.name}": the stored model is damaged (not valid JSON)` };
   }
   const parsed = parseJourneyMap(value);
-  return parsed.ok
-    ? { ok: true, model: parsed.value }
-    : { ok: false, message: `"${frame.name}": the stored model is invalid: ${parsed.errors.slice(0, 3).join("; ")}` };
+  if (!parsed.ok) return { ok: false, message: `"${frame.name}": the stored model is invalid: ${parsed.errors.slice(0, 3).join("; ")}` };
+  readCache.set(frame.id, { parts, model: parsed.value });
+  return { ok: true, model: parsed.value };
 }

@@ -2,15 +2,16 @@
  * "Re-score pain points": read the map with what people changed on the canvas, recompute the
  * priorities, and update rank badges, quadrant colours and the priority matrix by generating
  * the map again from the re-read model: the reconciler writes only what differs. One undo step
- * (https://developers.figma.com/docs/plugins/api/properties/figma-commitundo), and a one-line
- * summary for `figma.notify`.
+ * per map (https://developers.figma.com/docs/plugins/api/properties/figma-commitundo), and a
+ * one-line summary for `figma.notify`. The relaunch button also shows with several maps selected
+ * (`multipleSelection` in the manifest): each is re-scored and reported.
  */
 import type { CanvasProblem } from "../shared/messages";
 import type { JourneyMap } from "../shared/model";
 import { prioritise } from "../shared/priority";
 import { rankChanges, rescoreSummary } from "../shared/rescore-summary";
 import { generateMapAsync } from "./generate";
-import { targetMapFrame, type MapFrame } from "./maps";
+import { selectedMapFrames, targetMapFrame, type MapFrame } from "./maps";
 import { encodeModel } from "./plugin-data";
 import { readMapFrameAsync, writeCanvasIdentities } from "./read-map";
 
@@ -34,8 +35,8 @@ export async function rescoreMapAsync(frame: MapFrame): Promise<RescoreResult> {
     frame: generated.frame,
     model: read.model,
     reranked: changes.reranked,
-    problems: read.problems,
-    summary: rescoreSummary(changes, read.report),
+    problems: [...read.problems, ...generated.kept],
+    summary: [rescoreSummary(changes, read.report), ...generated.kept.map((k) => k.message)].join("; "),
   };
 }
 
@@ -46,8 +47,30 @@ export async function rescoreTargetAsync(): Promise<RescoreResult> {
   return rescoreMapAsync(target.frame);
 }
 
-/** The menu command and the relaunch button: re-score without the panel, say what changed, close. */
+/**
+ * The menu command and the relaunch button: re-score without the panel, say what changed, close.
+ * With several maps selected, each is re-scored (one failing does not stop the others) and the
+ * notification names each map with its own summary.
+ */
 export async function rescoreFromMenuAsync(): Promise<void> {
+  const selected = selectedMapFrames();
+  if (selected.length > 1) {
+    const lines: string[] = [];
+    let failed = 0;
+    for (const frame of selected) {
+      try {
+        const result = await rescoreMapAsync(frame);
+        lines.push(`${result.model.title}: ${result.summary}`);
+      } catch (error) {
+        failed++;
+        lines.push(`${frame.name}: not re-scored: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const done = failed === 0 ? `${selected.length}` : `${selected.length - failed} of ${selected.length}`;
+    figma.notify(`${done} maps re-scored. ${lines.join(". ")}`, { timeout: 10000, error: failed > 0 });
+    figma.closePlugin();
+    return;
+  }
   try {
     const result = await rescoreTargetAsync();
     figma.notify(result.summary, { timeout: 6000 });

@@ -1,20 +1,27 @@
 /**
  * What the plugin keeps between runs in `figma.clientStorage` (local to this computer, 5 MB per
  * plugin: https://developers.figma.com/docs/plugins/api/figma-clientStorage): the panel's draft
- * and its window size. Values read back are validated: storage may hold an older shape.
+ * and its window size.
+ *
+ * The draft is the panel's JSON text, stored and returned as it is: reading and validating it here
+ * would cost most of a second per save for a map near the storage limit in Figma's interpreter; the
+ * panel validates it when it loads it. Other values read back are validated: storage may hold an
+ * older shape.
  */
-import { Draft, WindowSize } from "../shared/messages";
+import { WindowSize } from "../shared/messages";
 
 const DRAFT_KEY = "draft";
 const WINDOW_KEY = "window-size";
 export const DEFAULT_WINDOW: WindowSize = { width: 420, height: 720 };
 
-export async function loadDraftAsync(): Promise<Draft | null> {
-  const parsed = Draft.safeParse(await figma.clientStorage.getAsync(DRAFT_KEY));
-  return parsed.success ? parsed.data : null;
+/** The draft's JSON text; a draft an older version stored as an object is turned into its text. */
+export async function loadDraftAsync(): Promise<string | null> {
+  const stored: unknown = await figma.clientStorage.getAsync(DRAFT_KEY);
+  if (typeof stored === "string") return stored;
+  return typeof stored === "object" && stored !== null ? JSON.stringify(stored) : null;
 }
 
-export async function saveDraftAsync(draft: Draft): Promise<void> {
+export async function saveDraftAsync(draft: string): Promise<void> {
   await figma.clientStorage.setAsync(DRAFT_KEY, draft);
 }
 

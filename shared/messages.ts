@@ -104,7 +104,12 @@ export const PanelMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("rescore"), requestId: RequestId }),
   /** List map frames on the current page, or on every page (which loads them all). */
   z.object({ type: z.literal("list-maps"), requestId: RequestId, allPages: z.boolean() }),
-  z.object({ type: z.literal("save-draft"), requestId: RequestId, draft: Draft }),
+  /**
+   * The draft as its JSON text: the sandbox stores it as it is, without reading it (parsing and
+   * validating a model near the storage limit takes most of a second in Figma's interpreter); the
+   * panel validates it as a `Draft` when it is loaded.
+   */
+  z.object({ type: z.literal("save-draft"), requestId: RequestId, draft: z.string() }),
   z.object({ type: z.literal("load-draft"), requestId: RequestId }),
   z.object({ type: z.literal("resize-window"), size: WindowSize }),
 ]);
@@ -137,7 +142,8 @@ export const ReplyResult = z.discriminatedUnion("kind", [
     summary: z.string(),
   }),
   z.object({ kind: z.literal("maps"), maps: z.array(MapSummary) }),
-  z.object({ kind: z.literal("draft"), draft: z.nullable(Draft) }),
+  /** The stored draft's JSON text, as saved (the panel validates it). */
+  z.object({ kind: z.literal("draft"), draft: z.nullable(z.string()) }),
   z.object({ kind: z.literal("saved") }),
   /**
    * The answer to "generate-map" when the map frame `nodeId` lacks cards a person deleted that the

@@ -23,7 +23,7 @@ import { InsightsSection } from "./sections/insights";
 import { JourneySection } from "./sections/journey";
 import { PersonasSection } from "./sections/personas";
 import { PrioritiesSection } from "./sections/priorities";
-import { DraftSaver, stateFromDraft, type SaveStatus } from "./state/draft";
+import { DraftSaver, parseDraft, stateFromDraft, type SaveStatus } from "./state/draft";
 import { PanelStore, StoreContext, usePanelState } from "./state/store";
 
 export const SECTIONS = ["Journey", "Personas", "Feedback", "Insights", "Priorities", "Canvas"] as const;
@@ -38,8 +38,8 @@ export function App({ bridge }: { bridge: PluginBridge }) {
     bridge
       .request({ type: "load-draft" })
       .then((result) => {
-        const draft = result.kind === "draft" ? result.draft : null;
-        setStore(new PanelStore(stateFromDraft(draft, () => createJourneyMap("My journey"))));
+        const text = result.kind === "draft" ? result.draft : null;
+        setStore(new PanelStore(stateFromDraft(text === null ? null : parseDraft(text), () => createJourneyMap("My journey"))));
       })
       .catch((error: Error) => {
         setLoadProblem(`Your draft could not be loaded (${error.message}); a new map was started.`);
@@ -116,7 +116,8 @@ function Panel({ bridge, store, loadProblem }: { bridge: PluginBridge; store: Pa
     return () => clearTimeout(timer);
   }, [status]);
 
-  // Closing the plugin or switching away mid-edit: save what the debounce has not saved yet.
+  // Hidden or switched away: save what is not saved yet (closing loses what the panel sends then;
+  // the saver does not wait for it).
   useEffect(() => {
     const flush = () => saver.flush();
     const onVisibility = () => {

@@ -14,6 +14,8 @@
  * beside it, or the FigJam map section and the sections beside it), so a key is matched wherever
  * on the page its node stands.
  */
+import type { CanvasProblem } from "../../shared/messages";
+import { keptForFonts, type TextHolder } from "../fonts";
 import { NAMESPACE, tagNode } from "../plugin-data";
 import {
   childrenOf,
@@ -34,9 +36,6 @@ export interface ReconcileStats {
 }
 
 type Placed = SceneNode & ChildrenMixin;
-
-/** A text node, or the text inside a sticky or a shape with text. */
-type TextHolder = TextNode | TextSublayerNode;
 
 const KEY = "key";
 const STYLE = "style";
@@ -180,6 +179,10 @@ export class Reconciler {
   private readonly claimed = new Set<SceneNode>();
   /** The node placed for each key in this render, for connectors to find their ends. */
   private readonly placed = new Map<string, SceneNode>();
+  /** Fonts that could not be loaded ("Family Style"): a node whose text uses one is kept as it is. */
+  missingFonts: ReadonlySet<string> = new Set();
+  /** Each such node, and why it was kept, in words. */
+  readonly kept: CanvasProblem[] = [];
 
   /**
    * @param existing the nodes an earlier generation made for this map: the map frame (or FigJam
@@ -192,7 +195,8 @@ export class Reconciler {
     const roots = existing === null ? [] : Array.isArray(existing) ? existing : [existing as SceneNode];
     for (const root of roots) {
       this.index(root);
-      if ("findAll" in root) for (const node of root.findAll((n: SceneNode) => keyOf(n) !== "")) this.index(node);
+      // Figma finds the keyed nodes itself, far faster than a callback per node (findAllWithCriteria).
+      if ("findAllWithCriteria" in root) for (const node of root.findAllWithCriteria({ sharedPluginData: { namespace: NAMESPACE, keys: [KEY] } })) this.index(node);
     }
   }
 
@@ -202,6 +206,18 @@ export class Reconciler {
     const list = this.byKey.get(key);
     if (list) list.push(node);
     else this.byKey.set(key, [node]);
+  }
+
+  /** The text of the plugin's nodes already drawn: every font they use must be loaded before any is written. */
+  existingText(): TextHolder[] {
+    const texts: TextHolder[] = [];
+    for (const nodes of this.byKey.values()) {
+      for (const node of nodes) {
+        const text = textHolderOf(node);
+        if (text !== null) texts.push(text);
+      }
+    }
+    return texts;
   }
 
   private claim(spec: NodeSpec): SceneNode | null {
@@ -273,6 +289,13 @@ export class Reconciler {
 
   /** Writes what differs; returns whether anything was written. */
   private apply(node: SceneNode, spec: NodeSpec, isNew: boolean): boolean {
+    const holder = textHolderOf(node);
+    // Text in a font that cannot be loaded here is left whole, never half-written.
+    const kept = isNew || holder === null || this.missingFonts.size === 0 ? null : keptForFonts(holder, node.name, this.missingFonts);
+    if (kept !== null) {
+      this.kept.push({ nodeId: node.id, nodeName: node.name, message: kept });
+      return false;
+    }
     let changed = false;
     const written = isNew ? {} : readWritten(node);
     const next: WrittenStyle = {};
@@ -286,7 +309,6 @@ export class Reconciler {
       next.name = spec.name;
     }
 
-    const holder = textHolderOf(node);
     if (holder !== null && (spec.kind === "TEXT" || spec.kind === "STICKY" || spec.kind === "SHAPE_WITH_TEXT")) {
       changed = this.applyText(holder, spec.text, spec.textStyle, isNew, written, next) || changed;
     }

@@ -139,9 +139,31 @@ async function start(): Promise<void> {
 
   // The real plugin bundle, run as Figma runs it: a plain script that sees `figma` and `__html__`.
   const code = await (await fetch("/code.js")).text();
-  const script = document.createElement("script");
-  script.textContent = code;
-  document.body.append(script);
+  const runPlugin = () => {
+    const script = document.createElement("script");
+    script.textContent = code;
+    document.body.append(script);
+    script.remove();
+  };
+  runPlugin();
+
+  // Closing as in Figma: the plugin closes (its close handlers run, storage writes on their way are
+  // lost), then the panel's frame goes; what the panel sends while unloading (pagehide) is dropped.
+  const closeButton = element<HTMLButtonElement>("close-plugin");
+  const runButton = element<HTMLButtonElement>("run-plugin");
+  closeButton.addEventListener("click", () => {
+    emulator.userClosePlugin();
+    panel.removeAttribute("srcdoc");
+    closeButton.hidden = true;
+    runButton.hidden = false;
+  });
+  runButton.addEventListener("click", () => {
+    emulator.relaunch({ command: "open" });
+    window.figma = emulator.figma;
+    closeButton.hidden = false;
+    runButton.hidden = true;
+    runPlugin();
+  });
 }
 
 start().catch((error: unknown) => {

@@ -47,10 +47,18 @@ function entrySize(key: string, value: unknown): number {
   return utf8Length(key) + (json === undefined ? 0 : utf8Length(json));
 }
 
+/**
+ * figma.clientStorage for one run. Writes land on a later turn, as Figma's do (the storage is in
+ * the editor, outside the sandbox); a write still on its way when the plugin closes is lost with
+ * the run: "the plugin execution environment will be destroyed immediately when all the callbacks
+ * have returned" (FIGMA_RULES section 11), and its promise never settles.
+ */
 export class ClientStorageApi implements FacadeTarget {
   constructor(
     private readonly data: ClientStorageData,
     private readonly guard: (op: string, kind: AccessKind) => void,
+    /** Runs a task on a later turn, unless the run closes first. */
+    private readonly later: (task: () => void) => void = (task) => task(),
   ) {}
 
   _guard(op: string, kind: AccessKind): void {
@@ -83,9 +91,14 @@ export class ClientStorageApi implements FacadeTarget {
       if (total > CLIENT_STORAGE_QUOTA) {
         fail("client-storage.quota", `in ${op}: Storing "${k}" would use ${total} bytes; the quota is ${CLIENT_STORAGE_QUOTA} bytes (5 MB)`);
       }
-      this.data.entries.set(k, { value: structuredClone(value), size });
-      this.data.changed();
-      return Promise.resolve();
+      const copy = structuredClone(value);
+      return new Promise((resolve) =>
+        this.later(() => {
+          this.data.entries.set(k, { value: copy, size });
+          this.data.changed();
+          resolve();
+        }),
+      );
     } catch (error) {
       return Promise.reject(error);
     }
@@ -93,8 +106,13 @@ export class ClientStorageApi implements FacadeTarget {
 
   deleteAsync(key: unknown): Promise<void> {
     try {
-      if (this.data.entries.delete(expectString("clientStorage.deleteAsync", "key", key))) this.data.changed();
-      return Promise.resolve();
+      const k = expectString("clientStorage.deleteAsync", "key", key);
+      return new Promise((resolve) =>
+        this.later(() => {
+          if (this.data.entries.delete(k)) this.data.changed();
+          resolve();
+        }),
+      );
     } catch (error) {
       return Promise.reject(error);
     }

@@ -46,10 +46,16 @@ export class EmulatorCore {
   currentPage!: PageImpl;
   hooks: CoreHooks = { selectionChanged: () => undefined, nodeChanged: () => undefined };
 
+  private readonly installed: ReadonlySet<string>;
+
   constructor(
     readonly editorType: EditorType,
     readonly pluginId: string,
-  ) {}
+    /** The fonts installed on this computer: only these load. */
+    readonly installedFonts: readonly FontName[],
+  ) {
+    this.installed = new Set(installedFonts.map(fontKey));
+  }
 
   static newRun(): RunState {
     return { closed: false, closeMessage: undefined, loadedPages: new Set(), allPagesLoaded: false, loadedFonts: new Set() };
@@ -108,6 +114,11 @@ export class EmulatorCore {
 
   isFontLoaded(font: FontName): boolean {
     return this.userActing > 0 || this.run.loadedFonts.has(fontKey(font));
+  }
+
+  /** Whether the font is installed here: a font a file uses may come from another computer. */
+  isFontInstalled(font: FontName): boolean {
+    return this.installed.has(fontKey(font));
   }
 
   isPageLoaded(page: BaseNodeImpl): boolean {

@@ -20,7 +20,7 @@ import { ClientStorageApi, ClientStorageData } from "./client-storage";
 import { assertRunOpen, EmulatorCore, type EditorType, type RunState } from "./core";
 import { PluginEvents } from "./events";
 import { createFacade, targetOf, type AccessKind, type FacadeTarget } from "./facade";
-import { createFigmaFace, type NotificationRecord, type RunContext } from "./figma-api";
+import { AVAILABLE_FONTS, createFigmaFace, type NotificationRecord, type RunContext } from "./figma-api";
 import type { BaseNodeImpl } from "./nodes/base-node";
 import { DocumentImpl, PageImpl } from "./nodes/document";
 import { ConnectorImpl, ShapeWithTextImpl, StickyImpl } from "./nodes/figjam";
@@ -34,7 +34,7 @@ import type { EmulatorStats, UndoHistory } from "./stats";
 import { PanelEndImpl, PanelSide, UiApi, UiBridge, type PanelEnd, type UiRecord } from "./ui-bridge";
 
 export type { PanelEnd, UiRecord } from "./ui-bridge";
-export type { NotificationRecord } from "./figma-api";
+export { AVAILABLE_FONTS, type NotificationRecord } from "./figma-api";
 export { RULES, ruleIdOf, type RuleId } from "./rules";
 export { renderSvg, type RenderSvgOptions } from "./render-svg";
 
@@ -51,6 +51,12 @@ export interface FigmaEmulatorOptions {
   readonly fileName?: string;
   /** clientStorage entries left by earlier runs. */
   readonly clientStorage?: Readonly<Record<string, unknown>>;
+  /**
+   * The fonts installed on this computer (default AVAILABLE_FONTS: Inter and Roboto). A file may
+   * use others (set by a person elsewhere, `userSetFont`): those nodes have `hasMissingFont`, and
+   * `loadFontAsync` rejects for them.
+   */
+  readonly installedFonts?: readonly FontName[];
 }
 
 export interface FigmaEmulator {
@@ -92,6 +98,11 @@ export interface FigmaEmulator {
   userDelete(node: SceneNode): void;
   /** A person edits the text of a text node, sticky, shape with text or connector (no fonts needed). */
   userEditText(node: TextNode | StickyNode | ShapeWithTextNode | ConnectorNode, characters: string): void;
+  /**
+   * A person restyles text with any font, installed here or not (a file made on another computer):
+   * the whole text, or characters [start, end). No fonts need loading.
+   */
+  userSetFont(node: TextNode | StickyNode | ShapeWithTextNode, font: FontName, range?: { readonly start: number; readonly end: number }): void;
   /** A person switches page (the page loads; fires "currentpagechange"). */
   userSetCurrentPage(page: PageNode): void;
   /** A person closes the plugin window (fires "close"). */
@@ -130,7 +141,7 @@ function sceneImpl(op: string, value: unknown): SceneNodeImpl {
 }
 
 export function createFigmaEmulator(options: FigmaEmulatorOptions = {}): FigmaEmulator {
-  const core = new EmulatorCore(options.editorType ?? "figma", options.pluginId ?? "journey-mapper-emulator");
+  const core = new EmulatorCore(options.editorType ?? "figma", options.pluginId ?? "journey-mapper-emulator", options.installedFonts ?? AVAILABLE_FONTS);
   const storage = new ClientStorageData();
   if (options.clientStorage) storage.seed(options.clientStorage);
   const notifications: NotificationRecord[] = [];
@@ -194,7 +205,7 @@ export function createFigmaEmulator(options: FigmaEmulatorOptions = {}): FigmaEm
       events,
       ui,
       uiApi: new UiApi(ui, guard),
-      clientStorage: new ClientStorageApi(storage, guard),
+      clientStorage: new ClientStorageApi(storage, guard, (task) => scheduler.later(task)),
       notifications,
       notified: (record) => notifyListeners.forEach((listener) => listener(record.shown, record)),
       viewportCalls,
@@ -302,6 +313,22 @@ export function createFigmaEmulator(options: FigmaEmulatorOptions = {}): FigmaEm
         text.box.content.setCharacters(characters);
         text.changed();
         core.recordWrite(target, "characters");
+      });
+    },
+    userSetFont(node, font, range) {
+      const target = impl("userSetFont", node);
+      const text = textOf(target);
+      if (!text) fail("api.type", "in userSetFont: the node has no text");
+      const content = text.box.content;
+      const start = range?.start ?? 0;
+      const end = range?.end ?? content.length;
+      if (range !== undefined && !(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= content.length)) {
+        fail("emulator.misuse", `in userSetFont: ${start}–${end} is not a range of the node's ${content.length} characters`);
+      }
+      core.asUser(() => {
+        content.set("fontName", Object.freeze({ family: font.family, style: font.style }), start, end);
+        text.changed();
+        core.recordWrite(target, "fontName");
       });
     },
     userSetCurrentPage(page) {

@@ -14,7 +14,8 @@ import { FrameImpl } from "./nodes/frame";
 import { SectionImpl } from "./nodes/section";
 import type { SceneNodeImpl } from "./nodes/scene-node";
 import { EllipseImpl, LineImpl, RectangleImpl, VectorImpl } from "./nodes/shapes";
-import { TextImpl } from "./nodes/text";
+import type { BaseNodeImpl } from "./nodes/base-node";
+import { TextImpl, TextSublayerImpl } from "./nodes/text";
 import { fontNameArgument } from "./nodes/text-props";
 import { attach, nodeArgument } from "./nodes/tree";
 import { expectBoolean, expectNumber, expectString, fail, ruleError, typeName } from "./rules";
@@ -22,7 +23,7 @@ import { fontKey, MIXED } from "./text-content";
 import type { UiApi, UiBridge } from "./ui-bridge";
 import { UtilApi, ViewportApi } from "./viewport-and-util";
 
-/** The fonts the emulated editor has. */
+/** The fonts installed in the emulated editor unless a test chooses others (`installedFonts`). */
 export const AVAILABLE_FONTS: readonly FontName[] = Object.freeze([
   { family: "Inter", style: "Regular" },
   { family: "Inter", style: "Medium" },
@@ -334,8 +335,7 @@ export class FigmaApi implements FacadeTarget {
     stats.fontLoadCalls++;
     try {
       const font = fontNameArgument("loadFontAsync", fontName);
-      const available = AVAILABLE_FONTS.some((f) => f.family === font.family && f.style === font.style);
-      if (!available) {
+      if (!this._core.isFontInstalled(font)) {
         return Promise.reject(ruleError("text.font-unavailable", `The font "${font.family} ${font.style}" could not be loaded`));
       }
       const key = fontKey(font);
@@ -353,11 +353,17 @@ export class FigmaApi implements FacadeTarget {
   }
 
   listAvailableFontsAsync(): Promise<Font[]> {
-    return Promise.resolve(AVAILABLE_FONTS.map((fontName) => ({ fontName: { ...fontName } })));
+    return Promise.resolve(this._core.installedFonts.map((fontName) => ({ fontName: { ...fontName } })));
   }
 
+  /** Whether any text in the document (on any page, loaded or not) uses a font not installed here. */
   get hasMissingFont(): boolean {
-    return false;
+    const missing = (node: BaseNodeImpl): boolean => {
+      const text = node instanceof TextImpl ? node : "_text" in node && node._text instanceof TextSublayerImpl ? node._text : null;
+      if (text?._box.content.fonts().some((font) => !this._core.isFontInstalled(font))) return true;
+      return (node._kids ?? []).some(missing);
+    };
+    return missing(this._core.document);
   }
 
   // ---- the rest ------------------------------------------------------------------------------

@@ -177,7 +177,7 @@ export const RULES = [
   },
   {
     id: "text.font-unavailable",
-    rule: 'loadFontAsync of a font the editor does not have rejects with `The font "Family Style" could not be loaded`.',
+    rule: 'loadFontAsync of a font that is not installed (tests choose: `installedFonts`) rejects with `The font "Family Style" could not be loaded`; text using such a font (a person set it on another computer) has `hasMissingFont` true, and so does `figma.hasMissingFont`.',
     source: "https://github.com/figma/plugin-samples/issues/93",
     confirmed: true,
   },

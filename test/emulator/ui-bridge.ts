@@ -37,6 +37,8 @@ export interface PanelEnd {
   waitForMessage(match?: (message: unknown) => boolean, timeoutMs?: number): Promise<unknown>;
   /** Every message the panel received, oldest first. */
   readonly received: readonly unknown[];
+  /** Messages the panel sent after the plugin closed, which never arrived. */
+  readonly dropped: readonly unknown[];
   /** Whether a UI is open (showUI called, not closed). */
   readonly isOpen: boolean;
 }
@@ -51,6 +53,8 @@ export interface UiObservers {
 export class PanelSide {
   readonly handlers = new Set<(message: unknown) => void>();
   readonly received: unknown[] = [];
+  /** What the panel sent after the plugin closed: never delivered. */
+  readonly dropped: unknown[] = [];
 }
 
 /** One UI bridge per run of the plugin. */
@@ -115,10 +119,17 @@ export class UiBridge {
     });
   }
 
-  /** Panel → plugin. */
+  /**
+   * Panel → plugin. Once the plugin has closed, what the panel still sends (a `pagehide` flush)
+   * is dropped: Figma destroys the iframe and the sandbox, and nothing arrives.
+   */
   postToPlugin(message: unknown, isClosed: () => boolean): void {
-    if (!this.record || !this.record.open) {
-      fail("emulator.misuse", "emulator.panel.postMessage: the panel is not open (the plugin has not called figma.showUI, or closed)");
+    if (this.record && (!this.record.open || isClosed())) {
+      this.panel.dropped.push(structuredClone(message));
+      return;
+    }
+    if (!this.record) {
+      fail("emulator.misuse", "emulator.panel.postMessage: the panel is not open (the plugin has not called figma.showUI)");
     }
     assertTransferable("parent.postMessage", "ui.message", message, "pluginMessage", true);
     const copy = structuredClone(message);
@@ -180,6 +191,10 @@ export class PanelEndImpl implements PanelEnd {
 
   get received(): readonly unknown[] {
     return this.side.received;
+  }
+
+  get dropped(): readonly unknown[] {
+    return this.side.dropped;
   }
 
   get isOpen(): boolean {

@@ -1,33 +1,60 @@
 /**
- * The draft: saved through the plugin into `figma.clientStorage` as the person edits (a short
- * debounce, flushed when the panel is hidden or closed), restored when the panel opens.
+ * The draft: saved through the plugin into `figma.clientStorage` as each change happens, restored
+ * when the panel opens. Not debounced, and not left for `pagehide`: when a person closes the plugin,
+ * Figma destroys the sandbox once its callbacks return, and what the panel sends while closing never
+ * arrives (FIGMA_RULES section 11). One save at a time; changes made while one is on its way are
+ * saved together right after it.
+ *
+ * The draft goes to the plugin as its JSON text, which the sandbox stores without reading it; the
+ * panel validates it as a `Draft` when it loads it (`parseDraft`).
  *
  * clientStorage holds 5 MB per plugin (https://developers.figma.com/docs/plugins/api/figma-clientStorage).
  * A map with a very large feedback import does not fit: the draft then keeps everything but the
  * feedback rows no pain point cites, and records how many it left out, so the panel can say so
- * when the draft is restored instead of losing them without a word.
+ * when the draft is restored instead of losing them without a word. Sizes are UTF-8 bytes (a CJK
+ * character takes 3), as stored: the text once more as a JSON string, its quotes escaped.
  */
-import type { Draft, DraftPanelState } from "../../shared/messages";
+import { Draft, type DraftPanelState } from "../../shared/messages";
 import type { Feedback, JourneyMap, PainPoint } from "../../shared/model";
 import type { PanelState, PanelStore } from "./store";
 
 /** What a draft may take of clientStorage's 5 MB, leaving room for the window size and a margin. */
 export const DRAFT_BUDGET_BYTES = 4 * 1024 * 1024;
 
+/**
+ * UTF-8 bytes of `text` stored as a JSON string: quotes and backslashes escaped (counted 2), other
+ * characters by their UTF-8 length. `escapes` counts an escape's bytes again (text already inside
+ * JSON that is stored as a string: each of its escapes is escaped once more).
+ */
+export function storedBytes(text: string, escapes = 2): number {
+  let bytes = 2;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code < 0x80) bytes += code === 34 || code === 92 ? escapes : 1;
+    // \b \t \n \f \r, or \u00XX.
+    else if (code < 0x20) bytes += code >= 8 && code <= 13 && code !== 11 ? escapes : 4 + escapes;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 const feedbackBytes = new WeakMap<readonly Feedback[], number>();
 
 /**
- * An upper estimate of the JSON size of feedback rows, without serialising 200,000 of them on every
- * keystroke: the fixed keys and ids of a row, plus its texts (×1.5 for escapes and non-ASCII).
- * Remembered per array: the feedback changes far less often than the rest of the map.
+ * An upper estimate of the stored size of feedback rows, without serialising 200,000 of them on
+ * every change: the fixed keys and ids of a row, plus the UTF-8 bytes of its texts (escapes counted
+ * twice, as they are escaped again when the draft's text is stored). Remembered per array: the
+ * feedback changes far less often than the rest of the map.
  */
 export function estimateFeedbackBytes(feedback: readonly Feedback[]): number {
   const known = feedbackBytes.get(feedback);
   if (known !== undefined) return known;
   let bytes = 2;
-  for (const row of feedback) {
-    bytes += 260 + Math.ceil(1.5 * (row.text.length + row.source.length));
-  }
+  for (const row of feedback) bytes += 300 + storedBytes(row.text, 4) + storedBytes(row.source, 4);
   feedbackBytes.set(feedback, bytes);
   return bytes;
 }
@@ -73,24 +100,58 @@ export async function withoutUncitedFeedback(
   return { model: { ...model, feedback: kept }, omitted: model.feedback.length - kept.length };
 }
 
-/** The draft of a state: the whole map when it fits the budget, else the map without uncited feedback. */
+/** A draft, with its JSON text and the bytes that text takes in clientStorage. */
+export interface BuiltDraft {
+  draft: Draft;
+  text: string;
+  bytes: number;
+}
+
+function built(draft: Draft): BuiltDraft {
+  const text = JSON.stringify(draft);
+  return { draft, text, bytes: storedBytes(text) };
+}
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/**
+ * The draft of a state: the whole map when it fits the budget, else the map without uncited
+ * feedback; an error in words when even that does not fit.
+ */
 export async function buildDraft(
   state: PanelState,
   yieldToHost: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
   now: Date = new Date(),
-): Promise<Draft> {
+): Promise<BuiltDraft> {
   const model = state.model;
-  const rest = JSON.stringify({ ...model, feedback: [] }).length;
+  const savedAt = now.toISOString();
+  // Measured before serialising everything: a map far over the budget is not serialised whole on every change.
+  const rest = storedBytes(JSON.stringify({ ...model, feedback: [] }));
   if (rest + estimateFeedbackBytes(model.feedback) <= DRAFT_BUDGET_BYTES) {
-    return { savedAt: now.toISOString(), model, panel: panelState(state, 0) };
+    const whole = built({ savedAt, model, panel: panelState(state, 0) });
+    if (whole.bytes <= DRAFT_BUDGET_BYTES) return whole;
   }
   const light = await withoutUncitedFeedback(model, yieldToHost);
-  return { savedAt: now.toISOString(), model: light.model, panel: panelState(state, light.omitted) };
+  const draft = built({ savedAt, model: light.model, panel: panelState(state, light.omitted) });
+  if (draft.bytes > DRAFT_BUDGET_BYTES) {
+    throw new Error(
+      `the map takes ${megabytes(draft.bytes)} MB even without the feedback no pain point cites, more than the ${megabytes(DRAFT_BUDGET_BYTES)} MB Figma keeps for a draft`,
+    );
+  }
+  return draft;
 }
 
-/** Roughly how long a draft takes to send and store, so large ones are saved less often. */
-export function saveDelayMs(state: PanelState): number {
-  return state.model.feedback.length > 20_000 ? 2000 : 300;
+/** A stored draft's text as a Draft; an error in words when it is not valid JSON or not a valid draft. */
+export function parseDraft(text: string): Draft {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error("the stored draft is not valid JSON");
+  }
+  const parsed = Draft.safeParse(value);
+  if (!parsed.success) throw new Error(`the stored draft is not valid: ${parsed.error.issues[0]?.message ?? "unknown problem"}`);
+  return parsed.data;
 }
 
 export type SaveStatus =
@@ -101,22 +162,23 @@ export type SaveStatus =
   | { kind: "failed"; message: string };
 
 /**
- * Saves the store's state as a draft after each change (debounced), one save at a time; `flush`
- * saves at once what is not saved yet (the panel is being hidden or closed).
+ * Saves the store's state as a draft as each change happens, one save at a time: changes made while
+ * a save is on its way are saved right after it, together. `flush` saves what is not saved yet.
  */
 export class DraftSaver {
-  private timer: ReturnType<typeof setTimeout> | null = null;
   private savedRevision: number;
   private inFlight = false;
+  /** A change came while a save was on its way. */
+  private again = false;
 
   constructor(
     private readonly store: PanelStore,
-    private readonly save: (draft: Draft) => Promise<void>,
+    private readonly save: (text: string) => Promise<void>,
     private readonly onStatus: (status: SaveStatus) => void,
   ) {
     this.savedRevision = store.state.revision;
     store.subscribe((state, previous) => {
-      if (state.revision !== previous.revision) this.schedule();
+      if (state.revision !== previous.revision) this.flush();
     });
   }
 
@@ -124,46 +186,34 @@ export class DraftSaver {
     return this.store.state.revision !== this.savedRevision;
   }
 
-  private schedule(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.onStatus({ kind: "pending" });
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.saveNow();
-    }, saveDelayMs(this.store.state));
-  }
-
-  /** Saves now if anything changed since the last save. */
+  /** Saves now if anything changed since the last save (after the save on its way, if any). */
   flush(): void {
-    if (this.timer !== null) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    if (this.dirty) void this.saveNow(true);
-  }
-
-  private async saveNow(force = false): Promise<void> {
-    // One save at a time: a change made meanwhile is saved when this one ends (flushes go at once).
-    if (this.inFlight && !force) {
-      this.schedule();
+    if (!this.dirty) return;
+    if (this.inFlight) {
+      this.again = true;
+      this.onStatus({ kind: "pending" });
       return;
     }
+    void this.saveNow();
+  }
+
+  private async saveNow(): Promise<void> {
     const state = this.store.state;
     const revision = state.revision;
     this.inFlight = true;
+    this.again = false;
     this.onStatus({ kind: "saving" });
     try {
-      const draft = await buildDraft(state);
-      await this.save(draft);
+      const { draft, text } = await buildDraft(state);
+      await this.save(text);
       if (revision > this.savedRevision) this.savedRevision = revision;
-      this.onStatus(
-        this.dirty ? { kind: "pending" } : { kind: "saved", at: new Date(), omitted: draft.panel?.omittedFeedback ?? 0 },
-      );
+      this.onStatus(this.dirty ? { kind: "pending" } : { kind: "saved", at: new Date(), omitted: draft.panel?.omittedFeedback ?? 0 });
     } catch (error) {
       this.onStatus({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
     } finally {
       this.inFlight = false;
     }
+    if (this.again) this.flush();
   }
 }
 

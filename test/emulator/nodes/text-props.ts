@@ -139,8 +139,9 @@ export abstract class TextPropsImpl {
     this._textChanged(false, true);
   }
 
+  /** Whether a font the node uses (any style of a mixed node) is not installed here. */
   get hasMissingFont(): boolean {
-    return false;
+    return this._content.fonts().some((font) => !this._core.isFontInstalled(font));
   }
 
   get characters(): string {

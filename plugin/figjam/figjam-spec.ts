@@ -30,7 +30,6 @@ import {
   QUADRANT_LABEL,
   SIZE,
   TYPE,
-  stageTint,
   type TextStyle,
 } from "../render/style";
 
@@ -249,7 +248,7 @@ export function figjamMapSpec(map: JourneyMap, options: FigJamSpecOptions): Sect
     const s = stats.get(stage.id);
     const backing = s?.backing ?? "none";
     children.push(
-      shape(`stage/${stage.id}`, stage.id, `Stage: ${stage.name}`, stage.name, { fill: stageTint(index, map.stages.length), stroke: stageTint(index, map.stages.length), textStyle: TYPE.stageName }, { x, y: top, width: COLUMN, height: 56 }, "stage-header"),
+      shape(`stage/${stage.id}`, stage.id, `Stage: ${stage.name}`, stage.name, { fill: COLOR.stageHeader, stroke: COLOR.stageHeader, textStyle: TYPE.stageName }, { x, y: top, width: COLUMN, height: 56 }, "stage-header"),
       textLayer(`stage/${stage.id}/backing`, stage.id, "Data backing", backing === "none" ? BACKING_LABEL.none : `${BACKING_LABEL[backing]} · ${plural(s?.responses ?? 0, "response")}`, TYPE.meta, { position: { x, y: top + 64 } }),
     );
     if (stage.objective.trim() !== "")

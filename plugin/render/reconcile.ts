@@ -25,6 +25,7 @@ import {
   type SizingMode,
   type TextSpec,
 } from "./spec";
+import { evenOutHeights, roundGeometry, sameGeometry } from "./geometry";
 import { rgb, solid, type TextStyle } from "./style";
 
 export interface ReconcileStats {
@@ -154,6 +155,23 @@ function textHolderOf(node: SceneNode): TextHolder | null {
   return null;
 }
 
+/**
+ * Whether a vector's paths draw what `wanted` asks for: the same commands, numbers equal within
+ * the geometry tolerance (Figma keeps them as 32-bit floats and may write them its own way).
+ */
+function samePaths(current: VectorPaths, wanted: VectorPaths): boolean {
+  if (current.length !== wanted.length) return false;
+  return current.every((path, i) => {
+    const a = path.data.trim().split(/\s+/);
+    const b = (wanted[i]?.data ?? "").trim().split(/\s+/);
+    return (
+      path.windingRule === wanted[i]?.windingRule &&
+      a.length === b.length &&
+      a.every((token, j) => token === b[j] || sameGeometry(Number(token), Number(b[j])))
+    );
+  });
+}
+
 /** The positions of a longest strictly increasing subsequence of `values` (O(n log n)). */
 export function longestIncreasingRun(values: readonly number[]): Set<number> {
   const tails: number[] = [];
@@ -246,6 +264,7 @@ export class Reconciler {
     const changed = this.apply(node, spec, isNew);
     if (!isNew && changed) this.stats.updated++;
     if ((spec.kind === "FRAME" || spec.kind === "SECTION") && "children" in node) this.placeChildren(node, spec);
+    if (spec.kind === "FRAME" && spec.evenHeights && node.type === "FRAME" && evenOutHeights(node) > 0 && !isNew && !changed) this.stats.updated++;
     return node;
   }
 
@@ -294,8 +313,8 @@ export class Reconciler {
     changed = this.applyStyle(node, spec.style ?? {}, isNew, written, next) || changed;
 
     if (spec.kind === "SECTION" && node.type === "SECTION") {
-      if (node.width !== spec.width || node.height !== spec.height) {
-        node.resizeWithoutConstraints(spec.width, spec.height);
+      if (!sameGeometry(node.width, spec.width) || !sameGeometry(node.height, spec.height)) {
+        node.resizeWithoutConstraints(roundGeometry(spec.width), roundGeometry(spec.height));
         changed = true;
       }
     } else if (
@@ -306,14 +325,14 @@ export class Reconciler {
     ) {
       // A hugging frame is empty (0 high) until its children are placed; resize() needs a height.
       const height = spec.height ?? Math.max(node.height, 1);
-      if (node.width !== spec.width || node.height !== height) {
-        node.resize(spec.width, height);
+      if (!sameGeometry(node.width, spec.width) || !sameGeometry(node.height, height)) {
+        node.resize(roundGeometry(spec.width), roundGeometry(height));
         changed = true;
       }
     }
     if (spec.kind === "VECTOR" && node.type === "VECTOR") {
       const data = spec.paths.map((d) => ({ windingRule: "NONE" as const, data: d }));
-      if (JSON.stringify(node.vectorPaths) !== JSON.stringify(data)) {
+      if (!samePaths(node.vectorPaths, data)) {
         node.vectorPaths = data;
         changed = true;
       }
@@ -327,9 +346,9 @@ export class Reconciler {
       node.layoutPositioning = "ABSOLUTE";
       if ("constraints" in node) node.constraints = { horizontal: "MAX", vertical: "MIN" };
     }
-    if (spec.position && (node.x !== spec.position.x || node.y !== spec.position.y)) {
-      node.x = spec.position.x;
-      node.y = spec.position.y;
+    if (spec.position && (!sameGeometry(node.x, spec.position.x) || !sameGeometry(node.y, spec.position.y))) {
+      node.x = roundGeometry(spec.position.x);
+      node.y = roundGeometry(spec.position.y);
       changed = true;
     }
     if (isNew && spec.sizing && "layoutSizingHorizontal" in node) this.applySizing(node, spec);
@@ -347,10 +366,6 @@ export class Reconciler {
     const autoLayout = node.type === "FRAME" && node.layoutMode !== "NONE";
     const settable = (mode: SizingMode | undefined): mode is SizingMode =>
       mode !== undefined && (mode === "FILL" ? inFlow : inFlow || autoLayout);
-    // A filling auto-layout frame first hugs, so that its content still counts when its parent
-    // hugs: cells stretch to the tallest cell of their row.
-    if (autoLayout && horizontal === "FILL" && inFlow) node.layoutSizingHorizontal = "HUG";
-    if (autoLayout && vertical === "FILL" && inFlow) node.layoutSizingVertical = "HUG";
     if (settable(horizontal)) node.layoutSizingHorizontal = horizontal;
     if (settable(vertical)) node.layoutSizingVertical = vertical;
   }
@@ -381,9 +396,9 @@ export class Reconciler {
   private applyTextBox(node: TextNode, spec: TextSpec, isNew: boolean): boolean {
     let changed = false;
     if (spec.width !== undefined) {
-      if (node.width !== spec.width || node.textAutoResize !== "HEIGHT") {
+      if (!sameGeometry(node.width, spec.width) || node.textAutoResize !== "HEIGHT") {
         // resize() fixes both sides; the height then follows the text again.
-        node.resize(spec.width, Math.max(node.height, 1));
+        node.resize(roundGeometry(spec.width), Math.max(node.height, 1));
         node.textAutoResize = "HEIGHT";
         changed = !isNew;
       }

@@ -8,6 +8,7 @@ import type { JourneyAnalysis } from "../../shared/analysis";
 import type { JourneyMap } from "../../shared/model";
 import { NAMESPACE } from "../plugin-data";
 import { gapChartFrame } from "./gap-chart";
+import { roundGeometry, sameGeometry } from "./geometry";
 import { personaCardFrame } from "./persona-card";
 import { priorityMatrixFrame } from "./priority-matrix";
 import type { FrameSpec } from "./spec";
@@ -45,8 +46,9 @@ export function placeBeside(map: SceneNode, columns: readonly (readonly SceneNod
     let y = box.y;
     let width = 0;
     for (const node of column) {
-      if (node.x !== x) node.x = x;
-      if (node.y !== y) node.y = y;
+      // Figma keeps positions as 32-bit floats: a frame already in place is not moved again.
+      if (!sameGeometry(node.x, x)) node.x = roundGeometry(x);
+      if (!sameGeometry(node.y, y)) node.y = roundGeometry(y);
       y += node.height + SIZE.besideStack;
       width = Math.max(width, node.width);
     }

@@ -76,11 +76,36 @@ export function emotionPaths(points: readonly (EmotionPoint | null)[]): string[]
   return paths;
 }
 
-/** The label of a point: "+1.0", or "−0.4 · 84 responses" for a value from feedback. */
+/**
+ * Paths moved so that their bounding box starts at (0, 0), with where that box was: the vector
+ * node goes there by x / y, so the line lands in the same place whether or not Figma re-bases a
+ * vector's paths to their bounds (FIGMA_RULES.md §11). The S-curves' handles lie between their
+ * points, so the points' box is the paths' box.
+ */
+export function pathsAtOrigin(paths: readonly string[]): { paths: string[]; x: number; y: number } {
+  let x = Infinity;
+  let y = Infinity;
+  const tokens = paths.map((d) => d.split(" "));
+  for (const path of tokens) {
+    const numbers = path.filter((t) => t !== "M" && t !== "C").map(Number);
+    numbers.forEach((n, i) => {
+      if (i % 2 === 0) x = Math.min(x, n);
+      else y = Math.min(y, n);
+    });
+  }
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return { paths: [...paths], x: 0, y: 0 };
+  const moved = tokens.map((path) => {
+    let i = 0;
+    return path.map((t) => (t === "M" || t === "C" ? t : coordinate(Number(t) - (i++ % 2 === 0 ? x : y)))).join(" ");
+  });
+  return { paths: moved, x, y };
+}
+
+/** The label of a point: "+1.0 · set by hand", or "−0.4 · 84 responses" for a value from feedback. */
 export function emotionLabel(analysis: Pick<StageAnalysis, "emotion" | "emotionSource" | "rated">): string {
   if (analysis.emotion === null) return "No data";
   const value = formatSigned(analysis.emotion);
-  return analysis.emotionSource === "feedback" ? `${value} · ${plural(analysis.rated, "response")}` : value;
+  return `${value} · ${analysis.emotionSource === "feedback" ? plural(analysis.rated, "response") : "set by hand"}`;
 }
 
 /** The frame that draws the emotion lane across the stage columns. */
@@ -126,9 +151,9 @@ export function emotionCurveFrame(lane: Lane, stages: readonly Stage[], analysis
     }),
   );
 
-  const paths = emotionPaths(points);
+  const drawn = pathsAtOrigin(emotionPaths(points));
   const line: VectorSpec[] =
-    paths.length === 0
+    drawn.paths.length === 0
       ? []
       : [
           {
@@ -137,8 +162,8 @@ export function emotionCurveFrame(lane: Lane, stages: readonly Stage[], analysis
             role: "decoration",
             entity: lane.id,
             name: "Line",
-            paths,
-            position: { x: 0, y: 0 },
+            paths: drawn.paths,
+            position: { x: drawn.x, y: drawn.y },
             style: { stroke: EMOTION.line, strokeWeight: EMOTION.lineWeight },
           },
         ];

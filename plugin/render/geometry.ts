@@ -43,12 +43,11 @@ export function evenOutHeights(row: FrameNode): number {
       child.type === "FRAME" && child.visible && child.layoutMode === "VERTICAL" && child.layoutAlign !== "STRETCH" && child.layoutPositioning === "AUTO",
   );
   if (cells.length === 0) return 0;
+  // Everything is read before anything is written: each write would have Figma lay the row out again.
   const height = Math.ceil(Math.max(...cells.map(huggedHeight)) - GEOMETRY_TOLERANCE);
-  let resized = 0;
-  for (const cell of cells) {
-    if (sameGeometry(cell.height, height) && cell.layoutSizingVertical === "FIXED") continue;
-    cell.resize(cell.width, height);
-    resized++;
-  }
-  return resized;
+  const off = cells
+    .filter((cell) => !sameGeometry(cell.height, height) || cell.layoutSizingVertical !== "FIXED")
+    .map((cell) => ({ cell, width: cell.width }));
+  for (const { cell, width } of off) cell.resize(width, height);
+  return off.length;
 }

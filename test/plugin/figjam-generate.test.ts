@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 import { analyseJourney } from "../../shared/analysis";
 import type { JourneyMap } from "../../shared/model";
 import { NAMESPACE, readModel } from "../../plugin/plugin-data";
-import { formatNumber, formatSigned } from "../../plugin/render/format";
+import { formatNumber } from "../../plugin/render/format";
 import { barLength } from "../../plugin/render/gap-chart";
+import { formatGap } from "../../plugin/render/gap-chart";
 import { matrixDots } from "../../plugin/render/priority-matrix";
 import { userActs } from "./canvas-actions";
 import { ask, launchPlugin, sampleJourney, type PluginUnderTest } from "./harness";
@@ -199,7 +200,7 @@ describe("a map in FigJam", () => {
         }
       }
       expect(one<TextNode>(page, `gapChart/${stage.stageId}/name`).characters).toBe(stage.name);
-      expect(one<TextNode>(page, `gapChart/${stage.stageId}/gap/value`).characters).toBe(stage.gap === null ? "–" : formatSigned(stage.gap));
+      expect(one<TextNode>(page, `gapChart/${stage.stageId}/gap/value`).characters).toBe(stage.gap === null ? "–" : formatGap(stage.gap, model.settings.gapThreshold));
       expect(one<TextNode>(page, `gapChart/${stage.stageId}/gap/verdict`).characters).toBe(
         stage.gap === null ? "no data" : stage.gap > model.settings.gapThreshold ? "not met" : "met",
       );

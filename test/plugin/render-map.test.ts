@@ -10,6 +10,7 @@ import type { ReplyResult } from "../../shared/messages";
 import type { JourneyMap } from "../../shared/model";
 import { NAMESPACE } from "../../plugin/plugin-data";
 import { formatSigned } from "../../plugin/render/format";
+import { formatGap } from "../../plugin/render/gap-chart";
 import { longestIncreasingRun } from "../../plugin/render/reconcile";
 import { ask, launchPlugin, sampleJourney, type PluginUnderTest } from "./harness";
 
@@ -270,8 +271,13 @@ describe("the emotion curve", () => {
     expect(paths).toHaveLength(2);
     const number = "-?\\d+(\\.\\d+)?";
     for (const data of paths) expect(data).toMatch(new RegExp(`^M ${number} ${number}( C( ${number}){6})+$`));
-    const starts = paths.map((d) => d.split(" ").slice(1, 3).map(Number));
-    const ends = paths.map((d) => d.split(" ").slice(-2).map(Number));
+    // The paths' bounding box starts at (0, 0); the node stands where it was, by x and y.
+    const numbers = paths.flatMap((d) => d.split(" ").filter((t) => t !== "M" && t !== "C").map(Number));
+    expect(Math.min(...numbers.filter((_, i) => i % 2 === 0))).toBe(0);
+    expect(Math.min(...numbers.filter((_, i) => i % 2 === 1))).toBe(0);
+    const at = ([x = NaN, y = NaN]: number[]) => [x + line.x, y + line.y];
+    const starts = paths.map((d) => at(d.split(" ").slice(1, 3).map(Number)));
+    const ends = paths.map((d) => at(d.split(" ").slice(-2).map(Number)));
     const centre = (index: number) => index * 288 + 140;
     expect(starts.map(([x]) => x)).toEqual([centre(0), centre(3)]);
     expect(ends.map(([x]) => x)).toEqual([centre(1), centre(4)]);
@@ -289,7 +295,7 @@ describe("the emotion curve", () => {
       const point = points[0] as EllipseNode;
       expect([point.type, point.width, point.parent]).toEqual(["ELLIPSE", 12, curve]);
       expect(point.x + 6).toBe(centre(index));
-      expect(text(page, `emotion/${stage.id}/label`)).toBe(formatSigned(stage.emotion));
+      expect(text(page, `emotion/${stage.id}/label`)).toBe(`${formatSigned(stage.emotion)} · set by hand`);
     }
 
     // The curve frame spans the stage columns, lined up with the cells of the other lanes.
@@ -301,7 +307,7 @@ describe("the emotion curve", () => {
     expect(curve.layoutMode).toBe("NONE");
   });
 
-  it("labels a value from feedback with the number of responses", async () => {
+  it("labels a value from feedback with the number of responses, and a value set by hand as set by hand", async () => {
     const plugin = await launchPlugin();
     const model = sampleJourney();
     await generate(plugin, model);
@@ -309,7 +315,7 @@ describe("the emotion curve", () => {
     for (const stage of analyseJourney(model).stages) {
       const label = text(page, `emotion/${stage.stageId}/label`);
       if (stage.emotionSource === "feedback") expect(label).toBe(`${formatSigned(stage.emotion ?? 0)} · ${stage.rated} responses`);
-      else expect(label).toBe(formatSigned(stage.emotion ?? 0));
+      else expect(label).toBe(`${formatSigned(stage.emotion ?? 0)} · set by hand`);
     }
   });
 
@@ -376,7 +382,7 @@ describe("beside the map", () => {
         continue;
       }
       const performance = one(page, `${key}/performance/bar`);
-      expect(text(page, `${key}/gap/value`)).toBe(formatSigned(stage.gap));
+      expect(text(page, `${key}/gap/value`)).toBe(formatGap(stage.gap, model.settings.gapThreshold));
       expect(text(page, `${key}/gap/verdict`)).toBe(stage.gap > model.settings.gapThreshold ? "not met" : "met");
       // Bars share an axis and grow with the value.
       expect(box(importance).x).toBe(box(performance).x);
@@ -393,12 +399,16 @@ describe("beside the map", () => {
     const matrix = box(one(page, "matrix"));
     const gapChart = box(one(page, "gapChart"));
     const personas = model.personas.filter((p) => p.onMap).map((p) => box(one(page, `persona/${p.id}`)));
-    expect([matrix.x, matrix.y]).toEqual([map.x + map.width + 80, map.y]);
-    expect([gapChart.x, gapChart.y]).toEqual([matrix.x, matrix.y + matrix.height + 32]);
-    expect(personas[0]?.x).toBe(matrix.x + 640 + 80);
-    expect(personas[0]?.y).toBe(map.y);
+    // Positions are written in hundredths of a pixel and kept as 32-bit floats.
+    const near = (a: number | undefined, b: number) => expect(a).toBeCloseTo(b, 1);
+    near(matrix.x, map.x + map.width + 80);
+    near(matrix.y, map.y);
+    near(gapChart.x, matrix.x);
+    near(gapChart.y, matrix.y + matrix.height + 32);
+    near(personas[0]?.x, matrix.x + 640 + 80);
+    near(personas[0]?.y, map.y);
     expect(personas.map((p) => p.width)).toEqual(personas.map(() => 320));
-    for (const [i, p] of personas.slice(1).entries()) expect(p.y).toBe((personas[i]?.y ?? 0) + (personas[i]?.height ?? 0) + 32);
+    for (const [i, p] of personas.slice(1).entries()) near(p.y, (personas[i]?.y ?? 0) + (personas[i]?.height ?? 0) + 32);
   });
 });
 

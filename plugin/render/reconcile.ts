@@ -198,6 +198,8 @@ export class Reconciler {
   private readonly claimed = new Set<SceneNode>();
   /** The node placed for each key in this render, for connectors to find their ends. */
   private readonly placed = new Map<string, SceneNode>();
+  /** Rows whose cells are evened out once everything is placed and removed. */
+  private readonly evenRows: { row: FrameNode; counted: boolean }[] = [];
 
   /**
    * @param existing the nodes an earlier generation made for this map: the map frame (or FigJam
@@ -246,6 +248,9 @@ export class Reconciler {
       return node;
     });
     this.removeUnwanted(specs);
+    // Once the cards that went are gone, so that a lane shrinks as well as grows.
+    for (const { row, counted } of this.evenRows) if (evenOutHeights(row) > 0 && !counted) this.stats.updated++;
+    this.evenRows.length = 0;
     return nodes;
   }
 
@@ -264,7 +269,7 @@ export class Reconciler {
     const changed = this.apply(node, spec, isNew);
     if (!isNew && changed) this.stats.updated++;
     if ((spec.kind === "FRAME" || spec.kind === "SECTION") && "children" in node) this.placeChildren(node, spec);
-    if (spec.kind === "FRAME" && spec.evenHeights && node.type === "FRAME" && evenOutHeights(node) > 0 && !isNew && !changed) this.stats.updated++;
+    if (spec.kind === "FRAME" && spec.evenHeights && node.type === "FRAME") this.evenRows.push({ row: node, counted: isNew || changed });
     return node;
   }
 

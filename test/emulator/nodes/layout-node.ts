@@ -287,11 +287,7 @@ export abstract class LayoutNodeImpl extends SceneNodeImpl {
       // A shorthand: it also sets the frame's own sizing mode. A frame cannot both fill its parent
       // and hug its children, so FILL makes the axis FIXED (a HUG set before is gone).
       // @see https://developers.figma.com/docs/plugins/api/properties/nodes-layoutalign
-      if (sizing === "FILL") {
-        ensureLayout(this);
-        if (axis === "x") this._fixedW = this._w;
-        else this._fixedH = this._h;
-      }
+      // (Its size comes from the parent now; leaving FILL for FIXED keeps the filled size, above.)
       const mode = sizing === "HUG" ? "AUTO" : "FIXED";
       if (primaryAxisOf(al) === axis) al.primaryAxisSizingMode = mode;
       else al.counterAxisSizingMode = mode;

@@ -72,11 +72,18 @@ function priorityMatrixSection(map: JourneyMap, analysis: JourneyAnalysis, at: {
     );
   }
   const axisY = PLOT_TOP + PLOT_HEIGHT + 12;
-  const axisWidth = PLOT_LEFT - 8;
+  // The impact axis left of the plot, top to bottom, as in Figma design.
+  const impact = ["↑ High", "Impact", "↓ Low"];
+  impact.forEach((label, i) =>
+    children.push(
+      textLayer(`matrix/impact/${["high", "name", "low"][i]}`, "", ["High", "Axis", "Low"][i] as string, label, i === 1 ? TYPE.laneLabel : TYPE.meta, {
+        width: PLOT_LEFT - 8,
+        align: "CENTER",
+        position: { x: PADDING, y: PLOT_TOP + (i * (PLOT_HEIGHT - 16)) / 2 },
+      }),
+    ),
+  );
   children.push(
-    textLayer("matrix/impact/high", "", "High", "↑ High", TYPE.meta, { width: axisWidth, align: "CENTER", position: { x: PADDING, y: PLOT_TOP } }),
-    textLayer("matrix/impact/name", "", "Axis", "Impact", TYPE.laneLabel, { width: axisWidth, align: "CENTER", position: { x: PADDING, y: PLOT_TOP + PLOT_HEIGHT / 2 - 8 } }),
-    textLayer("matrix/impact/low", "", "Low", "↓ Low", TYPE.meta, { width: axisWidth, align: "CENTER", position: { x: PADDING, y: PLOT_TOP + PLOT_HEIGHT - 16 } }),
     textLayer("matrix/axis/low", "", "Low", "← Low effort", TYPE.meta, { position: { x: PLOT_X, y: axisY } }),
     textLayer("matrix/axis/name", "", "Axis", "Effort", TYPE.laneLabel, { width: 120, align: "CENTER", position: { x: PLOT_X + PLOT_WIDTH / 2 - 60, y: axisY } }),
     textLayer("matrix/axis/high", "", "High", "High effort →", TYPE.meta, { width: 120, align: "RIGHT", position: { x: PLOT_X + PLOT_WIDTH - 120, y: axisY } }),

@@ -76,9 +76,9 @@ export function shape(
     role,
     entity,
     name,
-    shape: look.shape ?? "ROUNDED_RECTANGLE",
+    shape: look.shape || "ROUNDED_RECTANGLE",
     text: value,
-    textStyle: look.textStyle ?? SHAPE_TEXT,
+    textStyle: look.textStyle || SHAPE_TEXT,
     width: box.width,
     height: box.height,
     position: { x: box.x, y: box.y },
@@ -177,10 +177,13 @@ function cellContent(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane, sta
     case "thoughts":
     case "custom":
       for (const n of map.notes.filter((n) => n.laneId === lane.id && n.stageId === stage.id)) {
-        nodes.push(sticky(`note/${n.id}`, n.id, "Note", n.text, NOTE_FILL[lane.kind] ?? NOTE_FILL.custom ?? COLOR.cell, next(STICKY)));
+        nodes.push(sticky(`note/${n.id}`, n.id, "Note", n.text, NOTE_FILL[lane.kind] || COLOR.cell, next(STICKY)));
       }
       break;
   }
+  // An empty cell says so, quietly, as on a Figma design map.
+  if (nodes.length === 0 && lane.kind !== "emotions")
+    nodes.push(textLayer(`cell/${lane.id}/${stage.id}/empty`, `${lane.id}/${stage.id}`, "Empty", "Nothing here yet", TYPE.muted, { position: { x, y } }));
   return { nodes, height: Math.max(y - CARD_GAP + CELL_PADDING, 64) };
 }
 
@@ -246,10 +249,10 @@ export function figjamMapSpec(map: JourneyMap, options: FigJamSpecOptions): Sect
   map.stages.forEach((stage, index) => {
     const x = columnX(index);
     const s = stats.get(stage.id);
-    const backing = s?.backing ?? "none";
+    const backing = s ? s.backing : "none";
     children.push(
       shape(`stage/${stage.id}`, stage.id, `Stage: ${stage.name}`, stage.name, { fill: COLOR.stageHeader, stroke: COLOR.stageHeader, textStyle: TYPE.stageName }, { x, y: top, width: COLUMN, height: 56 }, "stage-header"),
-      textLayer(`stage/${stage.id}/backing`, stage.id, "Data backing", backing === "none" ? BACKING_LABEL.none : `${BACKING_LABEL[backing]} · ${plural(s?.responses ?? 0, "response")}`, TYPE.meta, { position: { x, y: top + 64 } }),
+      textLayer(`stage/${stage.id}/backing`, stage.id, "Data backing", backing === "none" ? BACKING_LABEL.none : `${BACKING_LABEL[backing]} · ${plural(s ? s.responses : 0, "response")}`, TYPE.meta, { position: { x, y: top + 64 } }),
     );
     if (stage.objective.trim() !== "")
       children.push(textLayer(`stage/${stage.id}/objective`, stage.id, "Objective", stage.objective, TYPE.bodySecondary, { width: COLUMN, position: { x, y: top + 84 } }));
@@ -273,7 +276,7 @@ export function figjamMapSpec(map: JourneyMap, options: FigJamSpecOptions): Sect
         height,
         position: { x: columnX(index), y },
         style: { fill: lane.kind === "emotions" ? "#F9FAFB" : COLOR.cell },
-        children: cells[index]?.nodes ?? [],
+        children: (cells[index] || { nodes: [] }).nodes,
       });
     });
     if (lane.kind === "emotions") {

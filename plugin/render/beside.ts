@@ -40,7 +40,7 @@ export function besideFramesOn(page: PageNode, mapId: string): (FrameNode | Sect
 
 /** Puts the columns right of the map, `SIZE.besideGap` apart, their tops level with the map's. */
 export function placeBeside(map: SceneNode, columns: readonly (readonly SceneNode[])[]): void {
-  const box = map.absoluteBoundingBox ?? { x: map.x, y: map.y, width: map.width, height: map.height };
+  const box = map.absoluteBoundingBox || { x: map.x, y: map.y, width: map.width, height: map.height };
   let x = box.x + box.width + SIZE.besideGap;
   for (const column of columns) {
     let y = box.y;

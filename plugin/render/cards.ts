@@ -150,17 +150,8 @@ export function kpiCard(kpi: Kpi, analysis: KpiAnalysis): FrameSpec {
   ]);
 }
 
-const CHANNEL_LABEL: Record<Touchpoint["channel"], string> = {
-  web: "Web",
-  app: "App",
-  email: "Email",
-  phone: "Phone",
-  chat: "Chat",
-  store: "Store",
-  social: "Social",
-  support: "Support",
-  other: "Other",
-};
+/** "Web", "Email": a channel as the card names it. */
+const channelLabel = (channel: Touchpoint["channel"]) => channel.charAt(0).toUpperCase() + channel.slice(1);
 
 /**
  * A touchpoint: its name, its channel as a tag, and a line of how important it is against how it
@@ -177,7 +168,7 @@ export function touchpointCard(touchpoint: Touchpoint, analysis: TouchpointAnaly
       `touchpoint/${id}/meta`,
       "Channel",
       8,
-      [tag(`touchpoint/${id}/channel`, id, "Channel", `${CHANNEL_LABEL[touchpoint.channel]}${touchpoint.digital ? " · digital" : ""}`, TONE.grey)],
+      [tag(`touchpoint/${id}/channel`, id, "Channel", `${channelLabel(touchpoint.channel)}${touchpoint.digital ? " · digital" : ""}`, TONE.grey)],
       { entity: id, counterAlign: "CENTER", sizing: { horizontal: "FILL" } },
     ),
     textLayer(`touchpoint/${id}/measures`, id, "Measures", measures, TYPE.meta, { fill: true }),

@@ -50,55 +50,35 @@ function coordinate(value: number): string {
  * The line's path data in Figma's subset (absolute M and C, single spaces): one subpath per run
  * of consecutive stages that have a point, each segment an S-curve with level tangents at the
  * points, so the line never overshoots a value. A run of one point draws no line.
+ *
+ * The paths' bounding box starts at (0, 0); `x` and `y` say where it is, and the vector node goes
+ * there, so the line lands in the same place whether or not Figma re-bases a vector's paths to
+ * their bounds (FIGMA_RULES.md §11). The S-curves' handles lie between their points, so the
+ * points' box is the paths' box.
  */
-export function emotionPaths(points: readonly (EmotionPoint | null)[]): string[] {
-  const paths: string[] = [];
+export function emotionPaths(points: readonly (EmotionPoint | null)[]): { paths: string[]; x: number; y: number } {
   let run: EmotionPoint[] = [];
-  const flush = () => {
-    if (run.length >= 2) {
-      const [first, ...rest] = run as [EmotionPoint, ...EmotionPoint[]];
-      const parts = [`M ${coordinate(first.x)} ${coordinate(first.y)}`];
-      let previous = first;
-      for (const point of rest) {
-        const mid = (previous.x + point.x) / 2;
-        parts.push(`C ${coordinate(mid)} ${coordinate(previous.y)} ${coordinate(mid)} ${coordinate(point.y)} ${coordinate(point.x)} ${coordinate(point.y)}`);
-        previous = point;
-      }
-      paths.push(parts.join(" "));
-    }
-    run = [];
-  };
+  const runs = [run];
   for (const point of points) {
-    if (point === null) flush();
+    if (point === null) runs.push((run = []));
     else run.push(point);
   }
-  flush();
-  return paths;
-}
-
-/**
- * Paths moved so that their bounding box starts at (0, 0), with where that box was: the vector
- * node goes there by x / y, so the line lands in the same place whether or not Figma re-bases a
- * vector's paths to their bounds (FIGMA_RULES.md §11). The S-curves' handles lie between their
- * points, so the points' box is the paths' box.
- */
-export function pathsAtOrigin(paths: readonly string[]): { paths: string[]; x: number; y: number } {
-  let x = Infinity;
-  let y = Infinity;
-  const tokens = paths.map((d) => d.split(" "));
-  for (const path of tokens) {
-    const numbers = path.filter((t) => t !== "M" && t !== "C").map(Number);
-    numbers.forEach((n, i) => {
-      if (i % 2 === 0) x = Math.min(x, n);
-      else y = Math.min(y, n);
-    });
-  }
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return { paths: [...paths], x: 0, y: 0 };
-  const moved = tokens.map((path) => {
-    let i = 0;
-    return path.map((t) => (t === "M" || t === "C" ? t : coordinate(Number(t) - (i++ % 2 === 0 ? x : y)))).join(" ");
-  });
-  return { paths: moved, x, y };
+  const drawn = runs.filter((run) => run.length >= 2);
+  const all = drawn.flat();
+  const x = Math.min(...all.map((p) => p.x));
+  const y = Math.min(...all.map((p) => p.y));
+  const at = (p: EmotionPoint, px = p.x) => `${coordinate(px - x)} ${coordinate(p.y - y)}`;
+  const paths = drawn.map((run) =>
+    run
+      .map((point, i) => {
+        const previous = run[i - 1];
+        if (previous === undefined) return `M ${at(point)}`;
+        const mid = (previous.x + point.x) / 2;
+        return `C ${at(previous, mid)} ${at(point, mid)} ${at(point)}`;
+      })
+      .join(" "),
+  );
+  return all.length === 0 ? { paths, x: 0, y: 0 } : { paths, x, y };
 }
 
 /** The label of a point: "+1.0 · set by hand", or "−0.4 · 84 responses" for a value from feedback. */
@@ -151,7 +131,7 @@ export function emotionCurveFrame(lane: Lane, stages: readonly Stage[], analysis
     }),
   );
 
-  const drawn = pathsAtOrigin(emotionPaths(points));
+  const drawn = emotionPaths(points);
   const line: VectorSpec[] =
     drawn.paths.length === 0
       ? []
@@ -170,7 +150,7 @@ export function emotionCurveFrame(lane: Lane, stages: readonly Stage[], analysis
 
   const marks = stages.flatMap((stage, index): NodeSpec[] => {
     const stageAnalysis = byStage.get(stage.id);
-    const point = points[index] ?? null;
+    const point = points[index] || null;
     const centre = columnCentre(index);
     const label = (y: number, secondary: boolean) =>
       textLayer(
@@ -183,9 +163,9 @@ export function emotionCurveFrame(lane: Lane, stages: readonly Stage[], analysis
       );
     if (point === null) return [label(height / 2 - LABEL_HEIGHT / 2, true)];
     // Above the point, unless it is a valley (the line comes down to it) or sits at the top.
-    const before = points[index - 1] ?? null;
-    const after = points[index + 1] ?? null;
-    const valley = (before === null || before.y < point.y) && (after === null || after.y < point.y) && (before ?? after) !== null;
+    const before = points[index - 1] || null;
+    const after = points[index + 1] || null;
+    const valley = (before === null || before.y < point.y) && (after === null || after.y < point.y) && (before || after) !== null;
     const below = valley || point.y - EMOTION.point / 2 - 4 - LABEL_HEIGHT < 0;
     const half = EMOTION.point / 2;
     return [

@@ -132,8 +132,8 @@ function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis): FrameSpec {
   ];
   map.stages.forEach((stage, index) => {
     const stats = byStage.get(stage.id);
-    const backing = stats?.backing ?? "none";
-    const responses = stats?.responses ?? 0;
+    const backing = stats ? stats.backing : "none";
+    const responses = stats ? stats.responses : 0;
     const children: NodeSpec[] = [
       row(
         `stage/${stage.id}/top`,
@@ -215,24 +215,12 @@ function cellCards(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane, stage
   }
 }
 
-/** What an empty cell says, by the kind of its lane: quiet, so that the cards stand out. */
-const EMPTY_CELL: Record<Lane["kind"], string> = {
-  touchpoints: "No touchpoints",
-  painPoints: "No pain points",
-  opportunities: "No opportunities",
-  kpis: "No KPIs",
-  emotions: "",
-  actions: "No notes",
-  thoughts: "No notes",
-  custom: "No notes",
-};
-
 /** A cell's cards, or a quiet placeholder where it has none. */
 function cellContent(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane, stage: Stage): NodeSpec[] {
   const cards = cellCards(map, analysis, lane, stage);
   if (cards.length > 0) return cards;
   const key = `cell/${lane.id}/${stage.id}/empty`;
-  return [textLayer(key, `${lane.id}/${stage.id}`, "Empty", EMPTY_CELL[lane.kind], { ...TYPE.meta, color: COLOR.textMuted }, { fill: true })];
+  return [textLayer(key, `${lane.id}/${stage.id}`, "Empty", "Nothing here yet", TYPE.muted, { fill: true })];
 }
 
 function laneLabel(lane: Lane): FrameSpec {
@@ -278,7 +266,7 @@ function laneRow(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane): FrameS
 
 /** The whole map frame. */
 export function mapSpec(map: JourneyMap, options: MapSpecOptions = {}): FrameSpec {
-  const analysis = options.analysis ?? analyseJourney(map);
+  const analysis = options.analysis || analyseJourney(map);
   const grid = frame({
     key: "grid",
     role: "grid",
@@ -297,6 +285,6 @@ export function mapSpec(map: JourneyMap, options: MapSpecOptions = {}): FrameSpe
     name: mapFrameName(map),
     layout: { mode: "VERTICAL", padding: SIZE.mapPadding, gap: SIZE.mapGap },
     style: { fill: COLOR.background, cornerRadius: SIZE.mapRadius, stroke: COLOR.border, strokeWeight: 1 },
-    children: [header(map, options.generatedOn ?? new Date()), grid],
+    children: [header(map, options.generatedOn || new Date()), grid],
   });
 }

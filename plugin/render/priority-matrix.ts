@@ -9,7 +9,7 @@ import type { Priority, PriorityQuadrant } from "../../shared/priority";
 import { IMPACT_EFFORT_MIDPOINT } from "../../shared/priority";
 import { row, stack, textLayer } from "./primitives";
 import { frame, rectangle, type FrameSpec, type NodeSpec } from "./spec";
-import { COLOR, QUADRANT_COLOR, SIZE, TYPE } from "./style";
+import { COLOR, QUADRANT_COLOR, QUADRANT_LABEL, SIZE, TYPE } from "./style";
 
 const PADDING = 32;
 /** The impact axis left of the plot ("↑ High", "Impact", "↓ Low"), and the gap after it. */
@@ -34,40 +34,28 @@ const QUADRANTS: readonly { quadrant: PriorityQuadrant; caption: string; column:
   { quadrant: "thankless", caption: "Low impact · high effort", column: 1, row: 1 },
 ];
 
-const PLURAL: Record<PriorityQuadrant, string> = {
-  "quick win": "Quick wins",
-  "major project": "Major projects",
-  "fill-in": "Fill-ins",
-  thankless: "Thankless tasks",
-};
-
 export function matrixSubtitle(count: number): string {
   return count === 0 ? "No pain points yet." : "Impact against effort. Each dot is a pain point, numbered by its rank.";
 }
 
 /**
- * Where a value on 1–5 falls along one side of the plot of `length`, split at the midpoint into two
- * quadrants: the midpoint belongs to the upper (or right) one. Within its quadrant a value keeps
- * clear of the edges and, `band` px at the quadrant's start, of its name and caption.
+ * Where a value on 1–5 falls along one side of the plot, split at the midpoint 3 into two
+ * quadrants; the midpoint belongs to the upper (or right) one. The first quadrant along the side
+ * holds the extreme value `first` (5 for impact, at the top; 1 for effort, at the left) at its
+ * start. Within its quadrant a dot keeps clear of the edges and of the `band` at the quadrant's
+ * start (its name and caption).
  */
-function along(value: number, length: number, band: number, highFirst: boolean): number {
-  const mid = IMPACT_EFFORT_MIDPOINT;
+function along(value: number, length: number, band: number, first: number): number {
   const half = (length - GUTTER) / 2;
-  const r = MATRIX_DOT / 2;
-  const high = value >= mid;
-  // 0 at the quadrant's end nearest the extreme value (5 or 1), 1 nearest the midpoint.
-  const t = high ? (5 - value) / (5 - mid) : (value - 1) / (mid - 1);
-  const start = band + r;
-  const end = half - r - EDGE;
-  const inQuadrant = start + Math.min(1, Math.max(0, t)) * (end - start);
-  if (highFirst) return high ? inQuadrant : half + GUTTER + start + (1 - Math.min(1, Math.max(0, t))) * (end - start);
-  // Effort: low on the left (1 at its left edge), high on the right (5 at its right edge).
-  return high ? half + GUTTER + EDGE + r + (1 - t) * (half - 2 * (EDGE + r)) : EDGE + r + t * (half - 2 * (EDGE + r));
+  const start = band + MATRIX_DOT / 2;
+  const inFirst = first > IMPACT_EFFORT_MIDPOINT ? value >= IMPACT_EFFORT_MIDPOINT : value < IMPACT_EFFORT_MIDPOINT;
+  const distance = Math.abs(value - (inFirst ? first : IMPACT_EFFORT_MIDPOINT)) / 2;
+  return (inFirst ? 0 : half + GUTTER) + start + distance * (half - MATRIX_DOT / 2 - EDGE - start);
 }
 
 /** The centre of a pain point's dot in the plot, before spreading dots that share a place. */
 export function matrixPosition(impact: number, effort: number): { x: number; y: number } {
-  return { x: Math.round(along(effort, PLOT_WIDTH, 0, false)), y: Math.round(along(impact, PLOT_HEIGHT, LABEL_BAND, true)) };
+  return { x: Math.round(along(effort, PLOT_WIDTH, EDGE, 1)), y: Math.round(along(impact, PLOT_HEIGHT, LABEL_BAND, 5)) };
 }
 
 function dot(priority: Priority, centre: { x: number; y: number }): FrameSpec {
@@ -109,7 +97,7 @@ export function matrixQuadrants(): { quadrant: PriorityQuadrant; key: string; ti
   return QUADRANTS.map(({ quadrant, caption, column, row: r }) => ({
     quadrant,
     key: `matrix/quadrant/${quadrant.replace(/\s+/g, "-")}`,
-    title: PLURAL[quadrant],
+    title: quadrant === "thankless" ? "Thankless tasks" : `${QUADRANT_LABEL[quadrant]}s`,
     caption,
     x: column * (width + GUTTER),
     y: r * (height + GUTTER),

@@ -26,7 +26,7 @@ import {
   type TextSpec,
 } from "./spec";
 import { evenOutHeights, roundGeometry, sameGeometry } from "./geometry";
-import { rgb, solid, type TextStyle } from "./style";
+import { solid, type TextStyle } from "./style";
 
 export interface ReconcileStats {
   created: number;
@@ -160,16 +160,10 @@ function textHolderOf(node: SceneNode): TextHolder | null {
  * the geometry tolerance (Figma keeps them as 32-bit floats and may write them its own way).
  */
 function samePaths(current: VectorPaths, wanted: VectorPaths): boolean {
-  if (current.length !== wanted.length) return false;
-  return current.every((path, i) => {
-    const a = path.data.trim().split(/\s+/);
-    const b = (wanted[i]?.data ?? "").trim().split(/\s+/);
-    return (
-      path.windingRule === wanted[i]?.windingRule &&
-      a.length === b.length &&
-      a.every((token, j) => token === b[j] || sameGeometry(Number(token), Number(b[j])))
-    );
-  });
+  const tokens = (paths: VectorPaths) => paths.map((p) => `${p.windingRule} ${p.data.trim()}`).join(" Z ").split(/\s+/);
+  const a = tokens(current);
+  const b = tokens(wanted);
+  return a.length === b.length && a.every((token, i) => token === b[i] || sameGeometry(Number(token), Number(b[i])));
 }
 
 /** The positions of a longest strictly increasing subsequence of `values` (O(n log n)). */
@@ -412,6 +406,11 @@ export class Reconciler {
     return changed;
   }
 
+  /**
+   * Writes each managed look (fill, stroke, stroke weight, corner radius, opacity) the node has,
+   * while it still holds what the plugin wrote last; a look a person changed is kept, and so is
+   * the record of what the plugin wrote.
+   */
   private applyStyle(
     node: SceneNode,
     style: ManagedStyle,
@@ -420,57 +419,25 @@ export class Reconciler {
     next: WrittenStyle,
   ): boolean {
     let changed = false;
-    const mayWrite = <K extends keyof ManagedStyle>(key: K, current: ManagedStyle[K]) =>
-      isNew || current === written[key];
-
-    if (style.fill !== undefined && "fills" in node) {
-      const current = hexOf(node.fills);
-      if (mayWrite("fill", current ?? undefined)) {
-        if (current !== style.fill) {
-          node.fills = style.fill === null ? [] : solid(style.fill);
-          changed = true;
-        }
-        next.fill = style.fill;
-      } else next.fill = written.fill;
-    }
-    if (style.stroke !== undefined && "strokes" in node) {
-      const current = hexOf(node.strokes);
-      if (mayWrite("stroke", current ?? undefined)) {
-        if (current !== style.stroke) {
-          node.strokes = style.stroke === null ? [] : [{ type: "SOLID", color: rgb(style.stroke) }];
-          changed = true;
-        }
-        next.stroke = style.stroke;
-      } else next.stroke = written.stroke;
-    }
-    if (style.strokeWeight !== undefined && "strokeWeight" in node) {
-      const current = typeof node.strokeWeight === "number" ? node.strokeWeight : undefined;
-      if (mayWrite("strokeWeight", current)) {
-        if (current !== style.strokeWeight) {
-          node.strokeWeight = style.strokeWeight;
-          changed = true;
-        }
-        next.strokeWeight = style.strokeWeight;
-      } else next.strokeWeight = written.strokeWeight;
-    }
-    if (style.cornerRadius !== undefined && (node.type === "FRAME" || node.type === "RECTANGLE")) {
-      const current = typeof node.cornerRadius === "number" ? node.cornerRadius : undefined;
-      if (mayWrite("cornerRadius", current)) {
-        if (current !== style.cornerRadius) {
-          node.cornerRadius = style.cornerRadius;
-          changed = true;
-        }
-        next.cornerRadius = style.cornerRadius;
-      } else next.cornerRadius = written.cornerRadius;
-    }
-    if (style.opacity !== undefined && "opacity" in node) {
-      if (mayWrite("opacity", node.opacity)) {
-        if (node.opacity !== style.opacity) {
-          node.opacity = style.opacity;
-          changed = true;
-        }
-        next.opacity = style.opacity;
-      } else next.opacity = written.opacity;
+    const target = node as unknown as Record<string, unknown>;
+    const record = next as Record<string, unknown>;
+    for (const key of Object.keys(style) as (keyof ManagedStyle)[]) {
+      const wanted = style[key];
+      const paint = key === "fill" || key === "stroke";
+      const prop = key === "fill" ? "fills" : key === "stroke" ? "strokes" : key;
+      if (wanted === undefined || !(prop in node) || (key === "cornerRadius" && node.type !== "FRAME" && node.type !== "RECTANGLE")) continue;
+      const raw = target[prop];
+      // A paint as "#RRGGBB" (null: none; undefined: not one solid paint); a number, unless mixed.
+      const current = paint ? hexOf(raw as readonly Paint[]) : typeof raw === "number" ? raw : undefined;
+      if (!isNew && (current ?? undefined) !== written[key]) {
+        record[key] = written[key];
+        continue;
+      }
+      if (current !== wanted) {
+        target[prop] = paint ? (wanted === null ? [] : solid(wanted as string)) : wanted;
+        changed = true;
+      }
+      record[key] = wanted;
     }
     return changed;
   }

@@ -127,6 +127,8 @@ export const TYPE = {
   bodySecondary: { font: FONT.regular, size: 13, lineHeight: 150, color: COLOR.textSecondary },
   meta: { font: FONT.medium, size: 11, lineHeightPx: 16, color: COLOR.textSecondary },
   metaPrimary: { font: FONT.medium, size: 11, lineHeightPx: 16, color: COLOR.textPrimary },
+  /** Placeholders in empty cells. */
+  muted: { font: FONT.medium, size: 11, lineHeightPx: 16, color: COLOR.textMuted },
   /** Score labels above their numbers: meta, upper case. */
   scoreLabel: { font: FONT.medium, size: 11, upper: true, letterSpacingPercent: 4, color: COLOR.textSecondary },
   scoreValue: { font: FONT.bold, size: 16, color: COLOR.textPrimary },

@@ -256,7 +256,7 @@ describe("the map under Figma's auto-layout rules", () => {
       else {
         expect(placeholder).toHaveLength(1);
         const label = placeholder[0] as TextNode;
-        expect([label.parent, label.characters, label.fontSize, hex(label.fills)]).toEqual([cell, "No pain points", 11, "#646D79"]);
+        expect([label.parent, label.characters, label.fontSize, hex(label.fills)]).toEqual([cell, "Nothing here yet", 11, "#646D79"]);
       }
     }
   }, 20_000);

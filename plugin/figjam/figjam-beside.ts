@@ -77,9 +77,10 @@ function priorityMatrixSection(map: JourneyMap, analysis: JourneyAnalysis, at: {
   impact.forEach((label, i) =>
     children.push(
       textLayer(`matrix/impact/${["high", "name", "low"][i]}`, "", ["High", "Axis", "Low"][i] as string, label, i === 1 ? TYPE.laneLabel : TYPE.meta, {
-        width: PLOT_LEFT - 8,
+        // Centred on the 48 px axis, wide enough that "IMPACT" never wraps.
+        width: 64,
         align: "CENTER",
-        position: { x: PADDING, y: PLOT_TOP + (i * (PLOT_HEIGHT - 16)) / 2 },
+        position: { x: PADDING - 8, y: PLOT_TOP + (i * (PLOT_HEIGHT - 16)) / 2 },
       }),
     ),
   );

@@ -224,28 +224,32 @@ export function figjamMapSpec(map: JourneyMap, options: FigJamSpecOptions): Sect
 
   // Header.
   const state = map.state === "current" ? "Current state" : "Future state";
+  // The title wraps within the map; what follows moves down by the lines it is likely to take
+  // (a section has no auto layout to measure it: 0.6 em a glyph, 40 px a line, erring wide).
+  const titleWidth = columnX(map.stages.length) - GAP - MARGIN;
+  const down = Math.max(0, Math.ceil((map.title.length * 0.6 * TYPE.mapTitle.size) / titleWidth) - 1) * 40;
   children.push(
     textLayer("header/date", "", "State and date", `${state} · Generated ${formatDate(options.generatedOn)}`, TYPE.meta, { position: { x: MARGIN, y: MARGIN } }),
-    textLayer("header/title", "", "Title", map.title, TYPE.mapTitle, { position: { x: MARGIN, y: MARGIN + 24 } }),
+    textLayer("header/title", "", "Title", map.title, TYPE.mapTitle, { width: titleWidth, position: { x: MARGIN, y: MARGIN + 24 } }),
   );
   const scope = [map.scope.product, map.scope.goal].filter((s) => s.trim() !== "").join(" · ");
-  if (scope !== "") children.push(textLayer("header/scope", "", "Scope", scope, TYPE.bodySecondary, { width: 880, position: { x: MARGIN, y: MARGIN + 72 } }));
+  if (scope !== "") children.push(textLayer("header/scope", "", "Scope", scope, TYPE.bodySecondary, { width: 880, position: { x: MARGIN, y: MARGIN + 72 + down } }));
   const personas = map.personas.filter((p) => p.onMap);
   if (personas.length > 0)
     children.push(
       textLayer("header/personas", "", "Personas", `Personas: ${personas.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(" · ")}`, TYPE.metaPrimary, {
-        position: { x: MARGIN, y: MARGIN + 128 },
+        position: { x: MARGIN, y: MARGIN + 128 + down },
       }),
     );
   PRIORITY_QUADRANTS.forEach((quadrant, index) => {
     const colours = QUADRANT_COLOR[quadrant];
     children.push(
-      shape(`header/legend/${quadrant.replace(/\s+/g, "-")}`, "", `Legend: ${QUADRANT_LABEL[quadrant]}`, QUADRANT_LABEL[quadrant], { fill: colours.fill, stroke: colours.border, textStyle: TYPE.metaPrimary }, { x: MARGIN + index * 136, y: MARGIN + 160, width: 128, height: 32 }, "decoration"),
+      shape(`header/legend/${quadrant.replace(/\s+/g, "-")}`, "", `Legend: ${QUADRANT_LABEL[quadrant]}`, QUADRANT_LABEL[quadrant], { fill: colours.fill, stroke: colours.border, textStyle: TYPE.metaPrimary }, { x: MARGIN + index * 136, y: MARGIN + 160 + down, width: 128, height: 32 }, "decoration"),
     );
   });
 
   // Stage headers.
-  const top = MARGIN + 232;
+  const top = MARGIN + 232 + down;
   map.stages.forEach((stage, index) => {
     const x = columnX(index);
     const s = stats.get(stage.id);

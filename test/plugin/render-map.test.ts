@@ -413,6 +413,9 @@ describe("the emotion curve", () => {
     expect(ends.map(([x]) => x)).toEqual([centre(1), centre(4)]);
     // Higher emotion is higher up.
     expect(starts[0]?.[1]).toBeLessThan(ends[0]?.[1] ?? 0);
+    // Placed by x and y, the line runs through the points' centres.
+    const firstPoint = one(page, `emotion/${model.stages[0]?.id}/point`);
+    expect(starts[0]?.[1]).toBeCloseTo(firstPoint.y + 6, 1);
 
     // A 12 px point and a label per stage with a value; none for stage 2, which says so.
     for (const [index, stage] of model.stages.entries()) {

@@ -189,7 +189,7 @@ function cellContent(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane, sta
 
 /** The emotion lane's cells: a dot per stage with a value, its label, and "No data" elsewhere. */
 function emotionCell(lane: Lane, stage: Stage, stats: StageAnalysis | undefined): CellContent {
-  const value = stats?.emotion ?? null;
+  const value = stats ? stats.emotion : null;
   const nodes: NodeSpec[] = [];
   const centre = COLUMN / 2;
   if (value === null) {
@@ -286,7 +286,7 @@ export function figjamMapSpec(map: JourneyMap, options: FigJamSpecOptions): Sect
     if (lane.kind === "emotions") {
       map.stages.forEach((stage, index) => {
         const nextStage = map.stages[index + 1];
-        const hasPoint = (s: Stage) => (stats.get(s.id)?.emotion ?? null) !== null;
+        const hasPoint = (s: Stage) => (stats.get(s.id) || { emotion: null }).emotion !== null;
         if (!nextStage || !hasPoint(stage) || !hasPoint(nextStage)) return;
         connectors.push({
           kind: "CONNECTOR",

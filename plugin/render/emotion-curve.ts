@@ -95,7 +95,8 @@ export function emotionCurveFrame(lane: Lane, stages: readonly Stage[], analysis
   const width = Math.max(stages.length * (SIZE.stageWidth + SIZE.columnGap) - SIZE.columnGap, 1);
   const byStage = new Map(analysis.map((a) => [a.stageId, a]));
   const points = stages.map((stage, index): EmotionPoint | null => {
-    const value = byStage.get(stage.id)?.emotion ?? null;
+    const stageAnalysis = byStage.get(stage.id);
+    const value = stageAnalysis ? stageAnalysis.emotion : null;
     return value === null ? null : { stageId: stage.id, x: columnCentre(index), y: emotionY(value, height), value };
   });
 

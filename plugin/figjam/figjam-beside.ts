@@ -8,9 +8,9 @@
  */
 import type { JourneyAnalysis } from "../../shared/analysis";
 import type { JourneyMap } from "../../shared/model";
-import { formatNumber, formatSigned } from "../render/format";
-import { BAR_LENGTH, barLength, gapChartSubtitle, gapVerdict } from "../render/gap-chart";
-import { MATRIX_DOT, PLOT_HEIGHT, PLOT_WIDTH, matrixDots, matrixQuadrants, matrixSubtitle } from "../render/priority-matrix";
+import { formatNumber } from "../render/format";
+import { BAR_LENGTH, barLength, formatGap, gapChartSubtitle, gapVerdict } from "../render/gap-chart";
+import { MATRIX_DOT, PLOT_HEIGHT, PLOT_LEFT, PLOT_WIDTH, matrixDots, matrixQuadrants, matrixSubtitle } from "../render/priority-matrix";
 import { textLayer } from "../render/primitives";
 import { shape } from "./figjam-spec";
 import type { NodeSpec, SectionSpec, ShapeWithTextSpec } from "../render/spec";
@@ -19,6 +19,8 @@ import { COLOR, GAP_CHART, QUADRANT_COLOR, SIZE, TYPE } from "../render/style";
 const PADDING = 32;
 /** The plot's top: under the title (28 + 4 + 20) and a gap of 24, as in Figma design. */
 const PLOT_TOP = PADDING + 52 + 24;
+/** The plot's left: after the impact axis, as in Figma design. */
+const PLOT_X = PADDING + PLOT_LEFT;
 const NAME_WIDTH = 120;
 const BARS_X = PADDING + NAME_WIDTH + 16;
 const GAP_X = BARS_X + BAR_LENGTH + 8 + 32 + 16;
@@ -48,7 +50,7 @@ function heading(prefix: string, title: string, subtitle: string): NodeSpec[] {
 function priorityMatrixSection(map: JourneyMap, analysis: JourneyAnalysis, at: { x: number; y: number }): SectionSpec {
   const children: NodeSpec[] = heading("matrix", "Priority matrix", matrixSubtitle(analysis.priorities.length));
   for (const q of matrixQuadrants()) {
-    const x = PADDING + q.x;
+    const x = PLOT_X + q.x;
     const y = PLOT_TOP + q.y;
     const colours = QUADRANT_COLOR[q.quadrant];
     children.push(
@@ -62,7 +64,7 @@ function priorityMatrixSection(map: JourneyMap, analysis: JourneyAnalysis, at: {
     const half = MATRIX_DOT / 2;
     children.push(
       box(`matrix/${id}`, id, `${priority.rank} · ${priority.title}`, String(priority.rank), { fill: COLOR.ink, stroke: COLOR.white, shape: "ELLIPSE" }, {
-        x: PADDING + x - half,
+        x: PLOT_X + x - half,
         y: PLOT_TOP + y - half,
         width: MATRIX_DOT,
         height: MATRIX_DOT,
@@ -70,10 +72,22 @@ function priorityMatrixSection(map: JourneyMap, analysis: JourneyAnalysis, at: {
     );
   }
   const axisY = PLOT_TOP + PLOT_HEIGHT + 12;
+  // The impact axis left of the plot, top to bottom, as in Figma design.
+  const impact = ["↑ High", "Impact", "↓ Low"];
+  impact.forEach((label, i) =>
+    children.push(
+      textLayer(`matrix/impact/${["high", "name", "low"][i]}`, "", ["High", "Axis", "Low"][i] as string, label, i === 1 ? TYPE.laneLabel : TYPE.meta, {
+        // Centred on the 48 px axis, wide enough that "IMPACT" never wraps.
+        width: 64,
+        align: "CENTER",
+        position: { x: PADDING - 8, y: PLOT_TOP + (i * (PLOT_HEIGHT - 16)) / 2 },
+      }),
+    ),
+  );
   children.push(
-    textLayer("matrix/axis/low", "", "Low", "← Low effort", TYPE.meta, { position: { x: PADDING, y: axisY } }),
-    textLayer("matrix/axis/name", "", "Axis", "Effort", TYPE.laneLabel, { width: 120, align: "CENTER", position: { x: PADDING + PLOT_WIDTH / 2 - 60, y: axisY } }),
-    textLayer("matrix/axis/high", "", "High", "High effort →", TYPE.meta, { width: 120, align: "RIGHT", position: { x: PADDING + PLOT_WIDTH - 120, y: axisY } }),
+    textLayer("matrix/axis/low", "", "Low", "← Low effort", TYPE.meta, { position: { x: PLOT_X, y: axisY } }),
+    textLayer("matrix/axis/name", "", "Axis", "Effort", TYPE.laneLabel, { width: 120, align: "CENTER", position: { x: PLOT_X + PLOT_WIDTH / 2 - 60, y: axisY } }),
+    textLayer("matrix/axis/high", "", "High", "High effort →", TYPE.meta, { width: 120, align: "RIGHT", position: { x: PLOT_X + PLOT_WIDTH - 120, y: axisY } }),
   );
   return { kind: "SECTION", key: "matrix", role: "matrix", entity: map.id, name: "Priority matrix", width: SIZE.matrixSize, height: SIZE.matrixSize, position: at, style: { fill: COLOR.white }, children };
 }
@@ -110,7 +124,7 @@ function gapChartSection(map: JourneyMap, analysis: JourneyAnalysis, at: { x: nu
       );
     });
     children.push(
-      textLayer(`${key}/gap/value`, stage.stageId, "Gap", stage.gap === null ? "–" : formatSigned(stage.gap), { ...TYPE.scoreValue, color: verdict.tone.text }, { managedColor: true, position: { x: GAP_X, y: top + 4 } }),
+      textLayer(`${key}/gap/value`, stage.stageId, "Gap", stage.gap === null ? "–" : formatGap(stage.gap, threshold), { ...TYPE.scoreValue, color: verdict.tone.text }, { managedColor: true, position: { x: GAP_X, y: top + 4 } }),
       textLayer(`${key}/gap/verdict`, stage.stageId, "Verdict", verdict.text, TYPE.meta, { position: { x: GAP_X, y: top + 28 } }),
     );
   });

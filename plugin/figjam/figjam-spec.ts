@@ -30,7 +30,6 @@ import {
   QUADRANT_LABEL,
   SIZE,
   TYPE,
-  stageTint,
   type TextStyle,
 } from "../render/style";
 
@@ -77,9 +76,9 @@ export function shape(
     role,
     entity,
     name,
-    shape: look.shape ?? "ROUNDED_RECTANGLE",
+    shape: look.shape || "ROUNDED_RECTANGLE",
     text: value,
-    textStyle: look.textStyle ?? SHAPE_TEXT,
+    textStyle: look.textStyle || SHAPE_TEXT,
     width: box.width,
     height: box.height,
     position: { x: box.x, y: box.y },
@@ -178,16 +177,19 @@ function cellContent(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane, sta
     case "thoughts":
     case "custom":
       for (const n of map.notes.filter((n) => n.laneId === lane.id && n.stageId === stage.id)) {
-        nodes.push(sticky(`note/${n.id}`, n.id, "Note", n.text, NOTE_FILL[lane.kind] ?? NOTE_FILL.custom ?? COLOR.cell, next(STICKY)));
+        nodes.push(sticky(`note/${n.id}`, n.id, "Note", n.text, NOTE_FILL[lane.kind] || COLOR.cell, next(STICKY)));
       }
       break;
   }
+  // An empty cell says so, quietly, as on a Figma design map.
+  if (nodes.length === 0 && lane.kind !== "emotions")
+    nodes.push(textLayer(`cell/${lane.id}/${stage.id}/empty`, `${lane.id}/${stage.id}`, "Empty", "Nothing here yet", TYPE.muted, { position: { x, y } }));
   return { nodes, height: Math.max(y - CARD_GAP + CELL_PADDING, 64) };
 }
 
 /** The emotion lane's cells: a dot per stage with a value, its label, and "No data" elsewhere. */
 function emotionCell(lane: Lane, stage: Stage, stats: StageAnalysis | undefined): CellContent {
-  const value = stats?.emotion ?? null;
+  const value = stats ? stats.emotion : null;
   const nodes: NodeSpec[] = [];
   const centre = COLUMN / 2;
   if (value === null) {
@@ -222,35 +224,39 @@ export function figjamMapSpec(map: JourneyMap, options: FigJamSpecOptions): Sect
 
   // Header.
   const state = map.state === "current" ? "Current state" : "Future state";
+  // The title wraps within the map; what follows moves down by the lines it is likely to take
+  // (a section has no auto layout to measure it: 0.6 em a glyph, 40 px a line, erring wide).
+  const titleWidth = columnX(map.stages.length) - GAP - MARGIN;
+  const down = Math.max(0, Math.ceil((map.title.length * 0.6 * TYPE.mapTitle.size) / titleWidth) - 1) * 40;
   children.push(
     textLayer("header/date", "", "State and date", `${state} · Generated ${formatDate(options.generatedOn)}`, TYPE.meta, { position: { x: MARGIN, y: MARGIN } }),
-    textLayer("header/title", "", "Title", map.title, TYPE.mapTitle, { position: { x: MARGIN, y: MARGIN + 24 } }),
+    textLayer("header/title", "", "Title", map.title, TYPE.mapTitle, { width: titleWidth, position: { x: MARGIN, y: MARGIN + 24 } }),
   );
   const scope = [map.scope.product, map.scope.goal].filter((s) => s.trim() !== "").join(" · ");
-  if (scope !== "") children.push(textLayer("header/scope", "", "Scope", scope, TYPE.bodySecondary, { width: 880, position: { x: MARGIN, y: MARGIN + 72 } }));
+  if (scope !== "") children.push(textLayer("header/scope", "", "Scope", scope, TYPE.bodySecondary, { width: 880, position: { x: MARGIN, y: MARGIN + 72 + down } }));
   const personas = map.personas.filter((p) => p.onMap);
   if (personas.length > 0)
     children.push(
       textLayer("header/personas", "", "Personas", `Personas: ${personas.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(" · ")}`, TYPE.metaPrimary, {
-        position: { x: MARGIN, y: MARGIN + 128 },
+        position: { x: MARGIN, y: MARGIN + 128 + down },
       }),
     );
   PRIORITY_QUADRANTS.forEach((quadrant, index) => {
     const colours = QUADRANT_COLOR[quadrant];
     children.push(
-      shape(`header/legend/${quadrant.replace(/\s+/g, "-")}`, "", `Legend: ${QUADRANT_LABEL[quadrant]}`, QUADRANT_LABEL[quadrant], { fill: colours.fill, stroke: colours.border, textStyle: TYPE.metaPrimary }, { x: MARGIN + index * 136, y: MARGIN + 160, width: 128, height: 32 }, "decoration"),
+      shape(`header/legend/${quadrant.replace(/\s+/g, "-")}`, "", `Legend: ${QUADRANT_LABEL[quadrant]}`, QUADRANT_LABEL[quadrant], { fill: colours.fill, stroke: colours.border, textStyle: TYPE.metaPrimary }, { x: MARGIN + index * 136, y: MARGIN + 160 + down, width: 128, height: 32 }, "decoration"),
     );
   });
 
   // Stage headers.
-  const top = MARGIN + 232;
+  const top = MARGIN + 232 + down;
   map.stages.forEach((stage, index) => {
     const x = columnX(index);
     const s = stats.get(stage.id);
-    const backing = s?.backing ?? "none";
+    const backing = s ? s.backing : "none";
     children.push(
-      shape(`stage/${stage.id}`, stage.id, `Stage: ${stage.name}`, stage.name, { fill: stageTint(index, map.stages.length), stroke: stageTint(index, map.stages.length), textStyle: TYPE.stageName }, { x, y: top, width: COLUMN, height: 56 }, "stage-header"),
-      textLayer(`stage/${stage.id}/backing`, stage.id, "Data backing", backing === "none" ? BACKING_LABEL.none : `${BACKING_LABEL[backing]} · ${plural(s?.responses ?? 0, "response")}`, TYPE.meta, { position: { x, y: top + 64 } }),
+      shape(`stage/${stage.id}`, stage.id, `Stage: ${stage.name}`, stage.name, { fill: COLOR.stageHeader, stroke: COLOR.stageHeader, textStyle: TYPE.stageName }, { x, y: top, width: COLUMN, height: 56 }, "stage-header"),
+      textLayer(`stage/${stage.id}/backing`, stage.id, "Data backing", backing === "none" ? BACKING_LABEL.none : `${BACKING_LABEL[backing]} · ${plural(s ? s.responses : 0, "response")}`, TYPE.meta, { position: { x, y: top + 64 } }),
     );
     if (stage.objective.trim() !== "")
       children.push(textLayer(`stage/${stage.id}/objective`, stage.id, "Objective", stage.objective, TYPE.bodySecondary, { width: COLUMN, position: { x, y: top + 84 } }));
@@ -274,13 +280,13 @@ export function figjamMapSpec(map: JourneyMap, options: FigJamSpecOptions): Sect
         height,
         position: { x: columnX(index), y },
         style: { fill: lane.kind === "emotions" ? "#F9FAFB" : COLOR.cell },
-        children: cells[index]?.nodes ?? [],
+        children: (cells[index] || { nodes: [] }).nodes,
       });
     });
     if (lane.kind === "emotions") {
       map.stages.forEach((stage, index) => {
         const nextStage = map.stages[index + 1];
-        const hasPoint = (s: Stage) => (stats.get(s.id)?.emotion ?? null) !== null;
+        const hasPoint = (s: Stage) => (stats.get(s.id) || { emotion: null }).emotion !== null;
         if (!nextStage || !hasPoint(stage) || !hasPoint(nextStage)) return;
         connectors.push({
           kind: "CONNECTOR",

@@ -8,6 +8,7 @@ import type { JourneyAnalysis } from "../../shared/analysis";
 import type { JourneyMap } from "../../shared/model";
 import { NAMESPACE } from "../plugin-data";
 import { gapChartFrame } from "./gap-chart";
+import { roundGeometry, sameGeometry } from "./geometry";
 import { personaCardFrame } from "./persona-card";
 import { priorityMatrixFrame } from "./priority-matrix";
 import type { FrameSpec } from "./spec";
@@ -39,14 +40,15 @@ export function besideFramesOn(page: PageNode, mapId: string): (FrameNode | Sect
 
 /** Puts the columns right of the map, `SIZE.besideGap` apart, their tops level with the map's. */
 export function placeBeside(map: SceneNode, columns: readonly (readonly SceneNode[])[]): void {
-  const box = map.absoluteBoundingBox ?? { x: map.x, y: map.y, width: map.width, height: map.height };
+  const box = map.absoluteBoundingBox || { x: map.x, y: map.y, width: map.width, height: map.height };
   let x = box.x + box.width + SIZE.besideGap;
   for (const column of columns) {
     let y = box.y;
     let width = 0;
     for (const node of column) {
-      if (node.x !== x) node.x = x;
-      if (node.y !== y) node.y = y;
+      // Figma keeps positions as 32-bit floats: a frame already in place is not moved again.
+      if (!sameGeometry(node.x, x)) node.x = roundGeometry(x);
+      if (!sameGeometry(node.y, y)) node.y = roundGeometry(y);
       y += node.height + SIZE.besideStack;
       width = Math.max(width, node.width);
     }

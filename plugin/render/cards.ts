@@ -150,35 +150,28 @@ export function kpiCard(kpi: Kpi, analysis: KpiAnalysis): FrameSpec {
   ]);
 }
 
-const CHANNEL_LABEL: Record<Touchpoint["channel"], string> = {
-  web: "Web",
-  app: "App",
-  email: "Email",
-  phone: "Phone",
-  chat: "Chat",
-  store: "Store",
-  social: "Social",
-  support: "Support",
-  other: "Other",
-};
+/** "Web", "Email": a channel as the card names it. */
+const channelLabel = (channel: Touchpoint["channel"]) => channel.charAt(0).toUpperCase() + channel.slice(1);
 
-/** A touchpoint: its name, its channel, and how important it is against how it performs. */
+/**
+ * A touchpoint: its name, its channel as a tag, and a line of how important it is against how it
+ * performs. The measures have a line of their own, with or without a performance, so that every
+ * touchpoint card has the same layout.
+ */
 export function touchpointCard(touchpoint: Touchpoint, analysis: TouchpointAnalysis | undefined): FrameSpec {
   const id = touchpoint.id;
   const performance = analysis?.performance ?? null;
-  const measures = `Importance ${formatNumber(touchpoint.importance)}${performance === null ? "" : ` · performance ${formatNumber(performance)}`}`;
+  const measures = `Importance ${formatNumber(touchpoint.importance)} · ${performance === null ? "no performance data" : `performance ${formatNumber(performance)}`}`;
   return card(`touchpoint/${id}`, id, `Touchpoint: ${touchpoint.name}`, [
     textLayer(`touchpoint/${id}/name`, id, "Name", touchpoint.name, TYPE.cardTitle, { fill: true }),
     row(
       `touchpoint/${id}/meta`,
       "Channel",
       8,
-      [
-        tag(`touchpoint/${id}/channel`, id, "Channel", `${CHANNEL_LABEL[touchpoint.channel]}${touchpoint.digital ? " · digital" : ""}`, TONE.grey),
-        textLayer(`touchpoint/${id}/measures`, id, "Measures", measures, TYPE.meta),
-      ],
-      { entity: id, counterAlign: "CENTER", wrap: true, sizing: { horizontal: "FILL" } },
+      [tag(`touchpoint/${id}/channel`, id, "Channel", `${channelLabel(touchpoint.channel)}${touchpoint.digital ? " · digital" : ""}`, TONE.grey)],
+      { entity: id, counterAlign: "CENTER", sizing: { horizontal: "FILL" } },
     ),
+    textLayer(`touchpoint/${id}/measures`, id, "Measures", measures, TYPE.meta, { fill: true }),
   ]);
 }
 

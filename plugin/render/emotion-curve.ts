@@ -50,37 +50,42 @@ function coordinate(value: number): string {
  * The line's path data in Figma's subset (absolute M and C, single spaces): one subpath per run
  * of consecutive stages that have a point, each segment an S-curve with level tangents at the
  * points, so the line never overshoots a value. A run of one point draws no line.
+ *
+ * The paths' bounding box starts at (0, 0); `x` and `y` say where it is, and the vector node goes
+ * there, so the line lands in the same place whether or not Figma re-bases a vector's paths to
+ * their bounds (FIGMA_RULES.md §11). The S-curves' handles lie between their points, so the
+ * points' box is the paths' box.
  */
-export function emotionPaths(points: readonly (EmotionPoint | null)[]): string[] {
-  const paths: string[] = [];
+export function emotionPaths(points: readonly (EmotionPoint | null)[]): { paths: string[]; x: number; y: number } {
   let run: EmotionPoint[] = [];
-  const flush = () => {
-    if (run.length >= 2) {
-      const [first, ...rest] = run as [EmotionPoint, ...EmotionPoint[]];
-      const parts = [`M ${coordinate(first.x)} ${coordinate(first.y)}`];
-      let previous = first;
-      for (const point of rest) {
-        const mid = (previous.x + point.x) / 2;
-        parts.push(`C ${coordinate(mid)} ${coordinate(previous.y)} ${coordinate(mid)} ${coordinate(point.y)} ${coordinate(point.x)} ${coordinate(point.y)}`);
-        previous = point;
-      }
-      paths.push(parts.join(" "));
-    }
-    run = [];
-  };
+  const runs = [run];
   for (const point of points) {
-    if (point === null) flush();
+    if (point === null) runs.push((run = []));
     else run.push(point);
   }
-  flush();
-  return paths;
+  const drawn = runs.filter((run) => run.length >= 2);
+  const all = drawn.flat();
+  const x = Math.min(...all.map((p) => p.x));
+  const y = Math.min(...all.map((p) => p.y));
+  const at = (p: EmotionPoint, px = p.x) => `${coordinate(px - x)} ${coordinate(p.y - y)}`;
+  const paths = drawn.map((run) =>
+    run
+      .map((point, i) => {
+        const previous = run[i - 1];
+        if (previous === undefined) return `M ${at(point)}`;
+        const mid = (previous.x + point.x) / 2;
+        return `C ${at(previous, mid)} ${at(point, mid)} ${at(point)}`;
+      })
+      .join(" "),
+  );
+  return all.length === 0 ? { paths, x: 0, y: 0 } : { paths, x, y };
 }
 
-/** The label of a point: "+1.0", or "−0.4 · 84 responses" for a value from feedback. */
+/** The label of a point: "+1.0 · set by hand", or "−0.4 · 84 responses" for a value from feedback. */
 export function emotionLabel(analysis: Pick<StageAnalysis, "emotion" | "emotionSource" | "rated">): string {
   if (analysis.emotion === null) return "No data";
   const value = formatSigned(analysis.emotion);
-  return analysis.emotionSource === "feedback" ? `${value} · ${plural(analysis.rated, "response")}` : value;
+  return `${value} · ${analysis.emotionSource === "feedback" ? plural(analysis.rated, "response") : "set by hand"}`;
 }
 
 /** The frame that draws the emotion lane across the stage columns. */
@@ -90,7 +95,8 @@ export function emotionCurveFrame(lane: Lane, stages: readonly Stage[], analysis
   const width = Math.max(stages.length * (SIZE.stageWidth + SIZE.columnGap) - SIZE.columnGap, 1);
   const byStage = new Map(analysis.map((a) => [a.stageId, a]));
   const points = stages.map((stage, index): EmotionPoint | null => {
-    const value = byStage.get(stage.id)?.emotion ?? null;
+    const stageAnalysis = byStage.get(stage.id);
+    const value = stageAnalysis ? stageAnalysis.emotion : null;
     return value === null ? null : { stageId: stage.id, x: columnCentre(index), y: emotionY(value, height), value };
   });
 
@@ -126,9 +132,9 @@ export function emotionCurveFrame(lane: Lane, stages: readonly Stage[], analysis
     }),
   );
 
-  const paths = emotionPaths(points);
+  const drawn = emotionPaths(points);
   const line: VectorSpec[] =
-    paths.length === 0
+    drawn.paths.length === 0
       ? []
       : [
           {
@@ -137,15 +143,15 @@ export function emotionCurveFrame(lane: Lane, stages: readonly Stage[], analysis
             role: "decoration",
             entity: lane.id,
             name: "Line",
-            paths,
-            position: { x: 0, y: 0 },
+            paths: drawn.paths,
+            position: { x: drawn.x, y: drawn.y },
             style: { stroke: EMOTION.line, strokeWeight: EMOTION.lineWeight },
           },
         ];
 
   const marks = stages.flatMap((stage, index): NodeSpec[] => {
     const stageAnalysis = byStage.get(stage.id);
-    const point = points[index] ?? null;
+    const point = points[index] || null;
     const centre = columnCentre(index);
     const label = (y: number, secondary: boolean) =>
       textLayer(
@@ -158,9 +164,9 @@ export function emotionCurveFrame(lane: Lane, stages: readonly Stage[], analysis
       );
     if (point === null) return [label(height / 2 - LABEL_HEIGHT / 2, true)];
     // Above the point, unless it is a valley (the line comes down to it) or sits at the top.
-    const before = points[index - 1] ?? null;
-    const after = points[index + 1] ?? null;
-    const valley = (before === null || before.y < point.y) && (after === null || after.y < point.y) && (before ?? after) !== null;
+    const before = points[index - 1] || null;
+    const after = points[index + 1] || null;
+    const valley = (before === null || before.y < point.y) && (after === null || after.y < point.y) && (before || after) !== null;
     const below = valley || point.y - EMOTION.point / 2 - 4 - LABEL_HEIGHT < 0;
     const half = EMOTION.point / 2;
     return [

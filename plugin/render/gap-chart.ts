@@ -46,8 +46,19 @@ export function gapVerdict(gap: number | null, threshold: number): { text: strin
   return gap === null ? { text: "no data", tone: TONE.grey } : gap > threshold ? { text: "not met", tone: TONE.red } : { text: "met", tone: TONE.green };
 }
 
+/**
+ * A gap as the chart writes it: one decimal, or as many more as it takes for the
+ * written number to fall on the same side of the threshold as the gap, so that "+0.5 not met"
+ * never stands under "above 0.5 expectations are not met" (0.53 reads "+0.53").
+ */
+export function formatGap(gap: number, threshold: number): string {
+  let digits = 1;
+  while (digits < 6 && Number(gap.toFixed(digits)) > threshold !== gap > threshold) digits++;
+  return formatSigned(gap, digits);
+}
+
 export function gapChartSubtitle(threshold: number): string {
-  return `Importance against performance per stage, on 1–5. Gap = importance − performance; above ${formatNumber(threshold)} expectations are not met.`;
+  return `Importance against performance per stage, on 1–5. Gap = importance − performance; above ${formatNumber(threshold, 2)} expectations are not met.`;
 }
 
 function stageRow(stage: StageAnalysis, threshold: number): FrameSpec {
@@ -75,7 +86,7 @@ function stageRow(stage: StageAnalysis, threshold: number): FrameSpec {
         "Gap",
         0,
         [
-          textLayer(`${key}/gap/value`, stage.stageId, "Gap", gap === null ? "–" : formatSigned(gap), { ...TYPE.scoreValue, color: verdict.tone.text }, { managedColor: true }),
+          textLayer(`${key}/gap/value`, stage.stageId, "Gap", gap === null ? "–" : formatGap(gap, threshold), { ...TYPE.scoreValue, color: verdict.tone.text }, { managedColor: true }),
           textLayer(`${key}/gap/verdict`, stage.stageId, "Verdict", verdict.text, TYPE.meta),
         ],
         { entity: stage.stageId, width: GAP_WIDTH },

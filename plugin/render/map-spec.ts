@@ -10,7 +10,7 @@ import { emotionCurveFrame } from "./emotion-curve";
 import { formatDate, plural } from "./format";
 import { row, stack, tag, textLayer } from "./primitives";
 import { frame, rectangle, type FrameSpec, type NodeSpec } from "./spec";
-import { BACKING_LABEL, BACKING_TONE, COLOR, QUADRANT_COLOR, QUADRANT_LABEL, SIZE, TONE, TYPE, stageTint } from "./style";
+import { BACKING_LABEL, BACKING_TONE, COLOR, QUADRANT_COLOR, QUADRANT_LABEL, SIZE, TONE, TYPE } from "./style";
 
 export function mapFrameName(map: Pick<JourneyMap, "title">): string {
   return `Journey map — ${map.title}`;
@@ -94,7 +94,8 @@ function header(map: JourneyMap, generatedOn: Date): FrameSpec {
       ],
       { counterAlign: "CENTER" },
     ),
-    textLayer("header/title", "", "Title", map.title, TYPE.mapTitle),
+    // The title wraps within the header, which is as wide as the grid: a long title never widens the map.
+    textLayer("header/title", "", "Title", map.title, TYPE.mapTitle, { fill: true }),
   ];
   if (scopeLine !== "") intro.push(textLayer("header/scope", "", "Scope", scopeLine, TYPE.bodySecondary, { width: SCOPE_WIDTH }));
 
@@ -111,7 +112,7 @@ function header(map: JourneyMap, generatedOn: Date): FrameSpec {
     name: "Header",
     layout: { mode: "VERTICAL", gap: 24 },
     sizing: { horizontal: "FILL" },
-    children: [stack("header/intro", "Title and scope", 8, intro), meta],
+    children: [stack("header/intro", "Title and scope", 8, intro, { sizing: { horizontal: "FILL" } }), meta],
   });
 }
 
@@ -131,8 +132,8 @@ function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis): FrameSpec {
   ];
   map.stages.forEach((stage, index) => {
     const stats = byStage.get(stage.id);
-    const backing = stats?.backing ?? "none";
-    const responses = stats?.responses ?? 0;
+    const backing = stats ? stats.backing : "none";
+    const responses = stats ? stats.responses : 0;
     const children: NodeSpec[] = [
       row(
         `stage/${stage.id}/top`,
@@ -162,8 +163,8 @@ function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis): FrameSpec {
         name: `Stage: ${stage.name}`,
         width: SIZE.stageWidth,
         layout: { mode: "VERTICAL", padding: 16, gap: 8 },
-        style: { fill: stageTint(index, map.stages.length), cornerRadius: SIZE.cellRadius },
-        sizing: { horizontal: "FIXED", vertical: "FILL" },
+        style: { fill: COLOR.stageHeader, cornerRadius: SIZE.cellRadius },
+        sizing: { horizontal: "FIXED", vertical: "HUG" },
         children,
       }),
     );
@@ -174,6 +175,7 @@ function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis): FrameSpec {
     entity: "",
     name: "Stages",
     layout: { mode: "HORIZONTAL", gap: SIZE.columnGap },
+    evenHeights: true,
     children: cells,
   });
 }
@@ -213,6 +215,14 @@ function cellCards(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane, stage
   }
 }
 
+/** A cell's cards, or a quiet placeholder where it has none. */
+function cellContent(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane, stage: Stage): NodeSpec[] {
+  const cards = cellCards(map, analysis, lane, stage);
+  if (cards.length > 0) return cards;
+  const key = `cell/${lane.id}/${stage.id}/empty`;
+  return [textLayer(key, `${lane.id}/${stage.id}`, "Empty", "Nothing here yet", TYPE.muted, { fill: true })];
+}
+
 function laneLabel(lane: Lane): FrameSpec {
   return frame({
     key: `lane/${lane.id}/label`,
@@ -239,8 +249,8 @@ function laneRow(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane): FrameS
             width: SIZE.stageWidth,
             layout: { mode: "VERTICAL", padding: SIZE.cellPadding, gap: SIZE.cardGap },
             style: { fill: COLOR.cell, cornerRadius: SIZE.cellRadius },
-            sizing: { horizontal: "FIXED", vertical: "FILL" },
-            children: cellCards(map, analysis, lane, stage),
+            sizing: { horizontal: "FIXED", vertical: "HUG" },
+            children: cellContent(map, analysis, lane, stage),
           }),
         );
   return frame({
@@ -249,13 +259,14 @@ function laneRow(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane): FrameS
     entity: lane.id,
     name: `Lane: ${lane.name}`,
     layout: { mode: "HORIZONTAL", gap: SIZE.columnGap },
+    evenHeights: true,
     children: [laneLabel(lane), ...columns],
   });
 }
 
 /** The whole map frame. */
 export function mapSpec(map: JourneyMap, options: MapSpecOptions = {}): FrameSpec {
-  const analysis = options.analysis ?? analyseJourney(map);
+  const analysis = options.analysis || analyseJourney(map);
   const grid = frame({
     key: "grid",
     role: "grid",
@@ -274,6 +285,6 @@ export function mapSpec(map: JourneyMap, options: MapSpecOptions = {}): FrameSpe
     name: mapFrameName(map),
     layout: { mode: "VERTICAL", padding: SIZE.mapPadding, gap: SIZE.mapGap },
     style: { fill: COLOR.background, cornerRadius: SIZE.mapRadius, stroke: COLOR.border, strokeWeight: 1 },
-    children: [header(map, options.generatedOn ?? new Date()), grid],
+    children: [header(map, options.generatedOn || new Date()), grid],
   });
 }

@@ -28,7 +28,7 @@ export function textLayer(
   textStyle: TextStyle,
   options: TextOptions = {},
 ): TextSpec {
-  const spec: TextSpec = text({ key, role: options.role ?? "text", entity, name, text: value, textStyle });
+  const spec: TextSpec = text({ key, role: options.role || "text", entity, name, text: value, textStyle });
   if (options.fill) spec.sizing = { horizontal: "FILL" };
   if (options.width !== undefined) spec.width = options.width;
   if (options.align) spec.align = options.align;
@@ -78,7 +78,7 @@ function group(
   if (options.counterAlign) layout.counterAlign = options.counterAlign;
   if (options.primaryAlign) layout.primaryAlign = options.primaryAlign;
   if (options.wrap) layout.wrap = true;
-  const spec = frame({ key, role: options.role ?? "decoration", entity: options.entity ?? "", name, layout, children });
+  const spec = frame({ key, role: options.role || "decoration", entity: options.entity || "", name, layout, children });
   if (options.sizing) spec.sizing = options.sizing;
   if (options.width !== undefined) {
     spec.width = options.width;

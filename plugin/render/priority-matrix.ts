@@ -9,19 +9,22 @@ import type { Priority, PriorityQuadrant } from "../../shared/priority";
 import { IMPACT_EFFORT_MIDPOINT } from "../../shared/priority";
 import { row, stack, textLayer } from "./primitives";
 import { frame, rectangle, type FrameSpec, type NodeSpec } from "./spec";
-import { COLOR, QUADRANT_COLOR, SIZE, TYPE } from "./style";
+import { COLOR, QUADRANT_COLOR, QUADRANT_LABEL, SIZE, TYPE } from "./style";
 
 const PADDING = 32;
-export const PLOT_WIDTH = SIZE.matrixSize - 2 * PADDING;
+/** The impact axis left of the plot ("↑ High", "Impact", "↓ Low"), and the gap after it. */
+const IMPACT_AXIS = 48;
+/** Where the plot starts inside the matrix's padding. */
+export const PLOT_LEFT = IMPACT_AXIS + 8;
+export const PLOT_WIDTH = SIZE.matrixSize - 2 * PADDING - PLOT_LEFT;
 /** What is left of 640 under the title (28 + 4 + 20), the gaps (24, 12) and the axis row (16). */
 export const PLOT_HEIGHT = SIZE.matrixSize - 2 * PADDING - 52 - 24 - 12 - 16;
 const GUTTER = 4;
 export const MATRIX_DOT = 24;
-/** Dots keep clear of the plot's edges and of the quadrant captions. */
-const INSET_X = 40;
-const INSET_Y = 60;
-/** A value on the midpoint belongs to the upper quadrant: its dot is nudged into it. */
-const NUDGE = 28;
+/** A quadrant's name and caption take its top 48 px (12 + 16 + 16 + 4): dots stay below them. */
+const LABEL_BAND = 48;
+/** Dots keep this far from a quadrant's other edges. */
+const EDGE = 16;
 const SPREAD = MATRIX_DOT + 4;
 
 const QUADRANTS: readonly { quadrant: PriorityQuadrant; caption: string; column: 0 | 1; row: 0 | 1 }[] = [
@@ -31,25 +34,28 @@ const QUADRANTS: readonly { quadrant: PriorityQuadrant; caption: string; column:
   { quadrant: "thankless", caption: "Low impact · high effort", column: 1, row: 1 },
 ];
 
-const PLURAL: Record<PriorityQuadrant, string> = {
-  "quick win": "Quick wins",
-  "major project": "Major projects",
-  "fill-in": "Fill-ins",
-  thankless: "Thankless tasks",
-};
-
 export function matrixSubtitle(count: number): string {
   return count === 0 ? "No pain points yet." : "Impact against effort. Each dot is a pain point, numbered by its rank.";
 }
 
+/**
+ * Where a value on 1–5 falls along one side of the plot, split at the midpoint 3 into two
+ * quadrants; the midpoint belongs to the upper (or right) one. The first quadrant along the side
+ * holds the extreme value `first` (5 for impact, at the top; 1 for effort, at the left) at its
+ * start. Within its quadrant a dot keeps clear of the edges and of the `band` at the quadrant's
+ * start (its name and caption).
+ */
+function along(value: number, length: number, band: number, first: number): number {
+  const half = (length - GUTTER) / 2;
+  const start = band + MATRIX_DOT / 2;
+  const inFirst = first > IMPACT_EFFORT_MIDPOINT ? value >= IMPACT_EFFORT_MIDPOINT : value < IMPACT_EFFORT_MIDPOINT;
+  const distance = Math.abs(value - (inFirst ? first : IMPACT_EFFORT_MIDPOINT)) / 2;
+  return (inFirst ? 0 : half + GUTTER) + start + distance * (half - MATRIX_DOT / 2 - EDGE - start);
+}
+
 /** The centre of a pain point's dot in the plot, before spreading dots that share a place. */
 export function matrixPosition(impact: number, effort: number): { x: number; y: number } {
-  const mid = IMPACT_EFFORT_MIDPOINT;
-  let x = INSET_X + ((effort - 1) / 4) * (PLOT_WIDTH - 2 * INSET_X);
-  let y = INSET_Y + ((5 - impact) / 4) * (PLOT_HEIGHT - 2 * INSET_Y);
-  if (effort === mid) x += NUDGE;
-  if (impact === mid) y -= NUDGE;
-  return { x: Math.round(x), y: Math.round(y) };
+  return { x: Math.round(along(effort, PLOT_WIDTH, EDGE, 1)), y: Math.round(along(impact, PLOT_HEIGHT, LABEL_BAND, 5)) };
 }
 
 function dot(priority: Priority, centre: { x: number; y: number }): FrameSpec {
@@ -91,7 +97,7 @@ export function matrixQuadrants(): { quadrant: PriorityQuadrant; key: string; ti
   return QUADRANTS.map(({ quadrant, caption, column, row: r }) => ({
     quadrant,
     key: `matrix/quadrant/${quadrant.replace(/\s+/g, "-")}`,
-    title: PLURAL[quadrant],
+    title: quadrant === "thankless" ? "Thankless tasks" : `${QUADRANT_LABEL[quadrant]}s`,
     caption,
     x: column * (width + GUTTER),
     y: r * (height + GUTTER),
@@ -150,7 +156,20 @@ export function priorityMatrixFrame(mapId: string, priorities: readonly Priority
         ),
       ]),
       stack("matrix/body", "Plot and axis", 12, [
-        plot,
+        row("matrix/plot-row", "Plot and impact axis", PLOT_LEFT - IMPACT_AXIS, [
+          stack(
+            "matrix/impact",
+            "Impact axis",
+            0,
+            [
+              textLayer("matrix/impact/high", "", "High", "↑ High", TYPE.meta),
+              textLayer("matrix/impact/name", "", "Axis", "Impact", TYPE.laneLabel),
+              textLayer("matrix/impact/low", "", "Low", "↓ Low", TYPE.meta),
+            ],
+            { width: IMPACT_AXIS, height: PLOT_HEIGHT, primaryAlign: "SPACE_BETWEEN", counterAlign: "CENTER" },
+          ),
+          plot,
+        ]),
         row(
           "matrix/axis",
           "Effort axis",
@@ -160,7 +179,7 @@ export function priorityMatrixFrame(mapId: string, priorities: readonly Priority
             textLayer("matrix/axis/name", "", "Axis", "Effort", TYPE.laneLabel),
             textLayer("matrix/axis/high", "", "High", "High effort →", TYPE.meta),
           ],
-          { primaryAlign: "SPACE_BETWEEN", counterAlign: "CENTER", sizing: { horizontal: "FILL" } },
+          { primaryAlign: "SPACE_BETWEEN", counterAlign: "CENTER", sizing: { horizontal: "FILL" }, padding: { top: 0, right: 0, bottom: 0, left: PLOT_LEFT } },
         ),
       ], { sizing: { horizontal: "FILL" } }),
     ],

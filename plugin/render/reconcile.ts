@@ -27,7 +27,8 @@ import {
   type SizingMode,
   type TextSpec,
 } from "./spec";
-import { rgb, solid, type TextStyle } from "./style";
+import { evenOutHeights, roundGeometry, sameGeometry } from "./geometry";
+import { solid, type TextStyle } from "./style";
 
 export interface ReconcileStats {
   created: number;
@@ -153,6 +154,17 @@ function textHolderOf(node: SceneNode): TextHolder | null {
   return null;
 }
 
+/**
+ * Whether a vector's paths draw what `wanted` asks for: the same commands, numbers equal within
+ * the geometry tolerance (Figma keeps them as 32-bit floats and may write them its own way).
+ */
+function samePaths(current: VectorPaths, wanted: VectorPaths): boolean {
+  const tokens = (paths: VectorPaths) => paths.map((p) => `${p.windingRule} ${p.data.trim()}`).join(" Z ").split(/\s+/);
+  const a = tokens(current);
+  const b = tokens(wanted);
+  return a.length === b.length && a.every((token, i) => token === b[i] || sameGeometry(Number(token), Number(b[i])));
+}
+
 /** The positions of a longest strictly increasing subsequence of `values` (O(n log n)). */
 export function longestIncreasingRun(values: readonly number[]): Set<number> {
   const tails: number[] = [];
@@ -183,6 +195,8 @@ export class Reconciler {
   missingFonts: ReadonlySet<string> = new Set();
   /** Each such node, and why it was kept, in words. */
   readonly kept: CanvasProblem[] = [];
+  /** Rows whose cells are evened out once everything is placed and removed. */
+  private readonly evenRows: { row: FrameNode; counted: boolean }[] = [];
 
   /**
    * @param existing the nodes an earlier generation made for this map: the map frame (or FigJam
@@ -244,6 +258,9 @@ export class Reconciler {
       return node;
     });
     this.removeUnwanted(specs);
+    // Once the cards that went are gone, so that a lane shrinks as well as grows.
+    for (const { row, counted } of this.evenRows) if (evenOutHeights(row) > 0 && !counted) this.stats.updated++;
+    this.evenRows.length = 0;
     return nodes;
   }
 
@@ -262,6 +279,7 @@ export class Reconciler {
     const changed = this.apply(node, spec, isNew);
     if (!isNew && changed) this.stats.updated++;
     if ((spec.kind === "FRAME" || spec.kind === "SECTION") && "children" in node) this.placeChildren(node, spec);
+    if (spec.kind === "FRAME" && spec.evenHeights && node.type === "FRAME") this.evenRows.push({ row: node, counted: isNew || changed });
     return node;
   }
 
@@ -316,8 +334,8 @@ export class Reconciler {
     changed = this.applyStyle(node, spec.style ?? {}, isNew, written, next) || changed;
 
     if (spec.kind === "SECTION" && node.type === "SECTION") {
-      if (node.width !== spec.width || node.height !== spec.height) {
-        node.resizeWithoutConstraints(spec.width, spec.height);
+      if (!sameGeometry(node.width, spec.width) || !sameGeometry(node.height, spec.height)) {
+        node.resizeWithoutConstraints(roundGeometry(spec.width), roundGeometry(spec.height));
         changed = true;
       }
     } else if (
@@ -328,14 +346,14 @@ export class Reconciler {
     ) {
       // A hugging frame is empty (0 high) until its children are placed; resize() needs a height.
       const height = spec.height ?? Math.max(node.height, 1);
-      if (node.width !== spec.width || node.height !== height) {
-        node.resize(spec.width, height);
+      if (!sameGeometry(node.width, spec.width) || !sameGeometry(node.height, height)) {
+        node.resize(roundGeometry(spec.width), roundGeometry(height));
         changed = true;
       }
     }
     if (spec.kind === "VECTOR" && node.type === "VECTOR") {
       const data = spec.paths.map((d) => ({ windingRule: "NONE" as const, data: d }));
-      if (JSON.stringify(node.vectorPaths) !== JSON.stringify(data)) {
+      if (!samePaths(node.vectorPaths, data)) {
         node.vectorPaths = data;
         changed = true;
       }
@@ -349,9 +367,9 @@ export class Reconciler {
       node.layoutPositioning = "ABSOLUTE";
       if ("constraints" in node) node.constraints = { horizontal: "MAX", vertical: "MIN" };
     }
-    if (spec.position && (node.x !== spec.position.x || node.y !== spec.position.y)) {
-      node.x = spec.position.x;
-      node.y = spec.position.y;
+    if (spec.position && (!sameGeometry(node.x, spec.position.x) || !sameGeometry(node.y, spec.position.y))) {
+      node.x = roundGeometry(spec.position.x);
+      node.y = roundGeometry(spec.position.y);
       changed = true;
     }
     if (isNew && spec.sizing && "layoutSizingHorizontal" in node) this.applySizing(node, spec);
@@ -369,10 +387,6 @@ export class Reconciler {
     const autoLayout = node.type === "FRAME" && node.layoutMode !== "NONE";
     const settable = (mode: SizingMode | undefined): mode is SizingMode =>
       mode !== undefined && (mode === "FILL" ? inFlow : inFlow || autoLayout);
-    // A filling auto-layout frame first hugs, so that its content still counts when its parent
-    // hugs: cells stretch to the tallest cell of their row.
-    if (autoLayout && horizontal === "FILL" && inFlow) node.layoutSizingHorizontal = "HUG";
-    if (autoLayout && vertical === "FILL" && inFlow) node.layoutSizingVertical = "HUG";
     if (settable(horizontal)) node.layoutSizingHorizontal = horizontal;
     if (settable(vertical)) node.layoutSizingVertical = vertical;
   }
@@ -403,9 +417,9 @@ export class Reconciler {
   private applyTextBox(node: TextNode, spec: TextSpec, isNew: boolean): boolean {
     let changed = false;
     if (spec.width !== undefined) {
-      if (node.width !== spec.width || node.textAutoResize !== "HEIGHT") {
+      if (!sameGeometry(node.width, spec.width) || node.textAutoResize !== "HEIGHT") {
         // resize() fixes both sides; the height then follows the text again.
-        node.resize(spec.width, Math.max(node.height, 1));
+        node.resize(roundGeometry(spec.width), Math.max(node.height, 1));
         node.textAutoResize = "HEIGHT";
         changed = !isNew;
       }
@@ -414,6 +428,11 @@ export class Reconciler {
     return changed;
   }
 
+  /**
+   * Writes each managed look (fill, stroke, stroke weight, corner radius, opacity) the node has,
+   * while it still holds what the plugin wrote last; a look a person changed is kept, and so is
+   * the record of what the plugin wrote.
+   */
   private applyStyle(
     node: SceneNode,
     style: ManagedStyle,
@@ -422,57 +441,25 @@ export class Reconciler {
     next: WrittenStyle,
   ): boolean {
     let changed = false;
-    const mayWrite = <K extends keyof ManagedStyle>(key: K, current: ManagedStyle[K]) =>
-      isNew || current === written[key];
-
-    if (style.fill !== undefined && "fills" in node) {
-      const current = hexOf(node.fills);
-      if (mayWrite("fill", current ?? undefined)) {
-        if (current !== style.fill) {
-          node.fills = style.fill === null ? [] : solid(style.fill);
-          changed = true;
-        }
-        next.fill = style.fill;
-      } else next.fill = written.fill;
-    }
-    if (style.stroke !== undefined && "strokes" in node) {
-      const current = hexOf(node.strokes);
-      if (mayWrite("stroke", current ?? undefined)) {
-        if (current !== style.stroke) {
-          node.strokes = style.stroke === null ? [] : [{ type: "SOLID", color: rgb(style.stroke) }];
-          changed = true;
-        }
-        next.stroke = style.stroke;
-      } else next.stroke = written.stroke;
-    }
-    if (style.strokeWeight !== undefined && "strokeWeight" in node) {
-      const current = typeof node.strokeWeight === "number" ? node.strokeWeight : undefined;
-      if (mayWrite("strokeWeight", current)) {
-        if (current !== style.strokeWeight) {
-          node.strokeWeight = style.strokeWeight;
-          changed = true;
-        }
-        next.strokeWeight = style.strokeWeight;
-      } else next.strokeWeight = written.strokeWeight;
-    }
-    if (style.cornerRadius !== undefined && (node.type === "FRAME" || node.type === "RECTANGLE")) {
-      const current = typeof node.cornerRadius === "number" ? node.cornerRadius : undefined;
-      if (mayWrite("cornerRadius", current)) {
-        if (current !== style.cornerRadius) {
-          node.cornerRadius = style.cornerRadius;
-          changed = true;
-        }
-        next.cornerRadius = style.cornerRadius;
-      } else next.cornerRadius = written.cornerRadius;
-    }
-    if (style.opacity !== undefined && "opacity" in node) {
-      if (mayWrite("opacity", node.opacity)) {
-        if (node.opacity !== style.opacity) {
-          node.opacity = style.opacity;
-          changed = true;
-        }
-        next.opacity = style.opacity;
-      } else next.opacity = written.opacity;
+    const target = node as unknown as Record<string, unknown>;
+    const record = next as Record<string, unknown>;
+    for (const key of Object.keys(style) as (keyof ManagedStyle)[]) {
+      const wanted = style[key];
+      const paint = key === "fill" || key === "stroke";
+      const prop = key === "fill" ? "fills" : key === "stroke" ? "strokes" : key;
+      if (wanted === undefined || !(prop in node) || (key === "cornerRadius" && node.type !== "FRAME" && node.type !== "RECTANGLE")) continue;
+      const raw = target[prop];
+      // A paint as "#RRGGBB" (null: none; undefined: not one solid paint); a number, unless mixed.
+      const current = paint ? hexOf(raw as readonly Paint[]) : typeof raw === "number" ? raw : undefined;
+      if (!isNew && (current ?? undefined) !== written[key]) {
+        record[key] = written[key];
+        continue;
+      }
+      if (current !== wanted) {
+        target[prop] = paint ? (wanted === null ? [] : solid(wanted as string)) : wanted;
+        changed = true;
+      }
+      record[key] = wanted;
     }
     return changed;
   }

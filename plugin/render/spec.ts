@@ -55,6 +55,8 @@ export interface FrameSpec extends BaseSpec {
   kind: "FRAME";
   layout?: AutoLayout;
   clips?: boolean;
+  /** A row whose vertical auto-layout children are made as tall as the tallest one's content. */
+  evenHeights?: boolean;
   children: NodeSpec[];
 }
 

@@ -29,6 +29,10 @@ export const COLOR = {
   accent: "#2F6FE4",
   accentTint: "#E4EDFF",
   accentText: "#1F4FB0",
+  /** Stage headers: one light tint of the accent, the same for every stage (an order is not a rank). */
+  stageHeader: "#EDF3FD",
+  /** Placeholders in empty cells: quiet, still 4.5:1 on the cell surface. */
+  textMuted: "#646D79",
   white: "#FFFFFF",
   /** Rank badges and matrix dots. */
   ink: "#1F2329",
@@ -100,15 +104,6 @@ export const GAP_CHART = {
   track: "#F1F2F4",
 } as const;
 
-/** Stage headers: one accent hue, its tint rising across the stages. */
-export function stageTint(index: number, count: number): string {
-  const t = count <= 1 ? 0 : index / (count - 1);
-  const alpha = 0.06 + 0.12 * t;
-  const accent = rgb(COLOR.accent);
-  const mix = (channel: number) => Math.round((1 - alpha + alpha * channel) * 255);
-  return `#${[accent.r, accent.g, accent.b].map((c) => mix(c).toString(16).padStart(2, "0")).join("")}`.toUpperCase();
-}
-
 export interface TextStyle {
   font: FontName;
   size: number;
@@ -132,6 +127,8 @@ export const TYPE = {
   bodySecondary: { font: FONT.regular, size: 13, lineHeight: 150, color: COLOR.textSecondary },
   meta: { font: FONT.medium, size: 11, lineHeightPx: 16, color: COLOR.textSecondary },
   metaPrimary: { font: FONT.medium, size: 11, lineHeightPx: 16, color: COLOR.textPrimary },
+  /** Placeholders in empty cells. */
+  muted: { font: FONT.medium, size: 11, lineHeightPx: 16, color: COLOR.textMuted },
   /** Score labels above their numbers: meta, upper case. */
   scoreLabel: { font: FONT.medium, size: 11, upper: true, letterSpacingPercent: 4, color: COLOR.textSecondary },
   scoreValue: { font: FONT.bold, size: 16, color: COLOR.textPrimary },

@@ -113,24 +113,73 @@ describe("auto layout", () => {
     expect(r.layoutSizingHorizontal).toBe("FILL");
   });
 
-  it("cells that FILL the height of a hugging row all take the height of the tallest cell", () => {
+  it("layoutSizing FILL on an auto-layout frame is a shorthand that also makes that axis FIXED: a HUG set before is gone", () => {
     const row = frame("HORIZONTAL", 0, 8);
+    row.resize(400, 200);
+    const cell = frame("VERTICAL", 12, 0);
+    row.appendChild(cell);
+    rect(100, 40, cell);
+    cell.layoutSizingVertical = "HUG";
+    expect(cell.primaryAxisSizingMode).toBe("AUTO");
+    cell.layoutSizingVertical = "FILL";
+    expect(cell.layoutAlign).toBe("STRETCH");
+    expect(cell.primaryAxisSizingMode).toBe("FIXED");
+    expect(cell.height).toBe(200);
+    // Leaving FILL for FIXED keeps the filled size, not the hugged one.
+    cell.layoutSizingVertical = "FIXED";
+    expect([cell.layoutSizingVertical, cell.height]).toEqual(["FIXED", 200]);
+    cell.layoutSizingHorizontal = "FILL";
+    expect([cell.counterAxisSizingMode, cell.layoutGrow, cell.width]).toEqual(["FIXED", 1, 400]);
+  });
+
+  it("a hugging row whose cells all FILL its height has nothing to hug: it collapses to its padding, and the stats say so", () => {
+    const row = frame("HORIZONTAL", 4, 8);
     row.counterAxisSizingMode = "AUTO";
     const cells = [40, 80, 10].map((contentHeight) => {
       const cell = frame("VERTICAL", 12, 0);
       rect(100, contentHeight, cell);
       row.appendChild(cell);
+      cell.layoutSizingVertical = "HUG";
       cell.layoutSizingVertical = "FILL";
       return cell;
     });
     expect(row.layoutSizingVertical).toBe("HUG");
-    expect(cells.map((c) => c.height)).toEqual([104, 104, 104]);
-    expect(row.height).toBe(104);
-    // Growing the short cell's content past the tallest grows the whole row.
+    expect(row.height).toBe(8);
+    expect(cells.map((c) => c.height)).toEqual([0, 0, 0]);
+    expect([...emulator.stats.collapsedHugs]).toEqual([`${row.id} height`]);
+    // One cell that hugs gives the row its height; the filling cells stretch to it.
     const first = cells[0];
     if (!first) throw new Error("no cell");
-    rect(100, 100, first);
-    expect(cells.map((c) => c.height)).toEqual([12 + 40 + 100 + 12, 164, 164]);
+    first.layoutSizingVertical = "HUG";
+    expect(row.height).toBe(4 + 12 + 40 + 12 + 4);
+    expect(cells.map((c) => c.height)).toEqual([64, 64, 64]);
+    expect(emulator.stats.collapsedHugs.size).toBe(0);
+  });
+
+  it("a filling child gives a hugging frame no size on its primary axis either", () => {
+    const row = frame("HORIZONTAL", 10, 10);
+    row.counterAxisSizingMode = "AUTO";
+    rect(50, 20, row);
+    const grower = rect(30, 20, row);
+    grower.layoutSizingHorizontal = "FILL";
+    // The hug leaves no free space: the grower is as small as it may be, its gap still counts.
+    expect(row.width).toBe(10 + 50 + 10 + 10);
+    expect(grower.width).toBe(0);
+    grower.minWidth = 16;
+    expect(grower.width).toBe(16);
+  });
+
+  it("a hugging stack whose texts all FILL its width collapses to its padding; a fixed width gives them room", () => {
+    const stack = frame("VERTICAL", 8, 0);
+    stack.counterAxisSizingMode = "AUTO";
+    const t = text("a long title that would like to wrap", stack);
+    t.layoutSizingHorizontal = "FILL";
+    expect(stack.width).toBe(16);
+    expect(emulator.stats.collapsedHugs.has(`${stack.id} width`)).toBe(true);
+    stack.layoutSizingHorizontal = "FIXED";
+    stack.resize(120, stack.height);
+    expect(t.width).toBe(104);
+    expect(t.height).toBeGreaterThan(20);
   });
 
   it("an absolutely positioned child keeps its place and does not count for hugging", () => {

@@ -252,13 +252,36 @@ function measure(node: SceneNodeImpl, axis: Axis, pass: number): number {
   return result;
 }
 
-/** Hug: padding plus the children along the axis (sum on the primary axis, tallest on the counter axis). */
+/**
+ * Whether a child fills its auto-layout parent on an axis: layoutGrow on the parent's primary
+ * axis, STRETCH on its counter axis (a wrapping frame does not stretch).
+ */
+export function fillsParent(kid: SceneNodeImpl, al: AutoLayoutState, axis: Axis): boolean {
+  if (primaryAxisOf(al) === axis) return al.layoutWrap !== "WRAP" && kid._layoutGrow === 1;
+  return al.layoutWrap !== "WRAP" && kid._layoutAlign === "STRETCH";
+}
+
+/**
+ * Hug: padding plus the children along the axis (sum on the primary axis, tallest on the counter
+ * axis). A child that fills the frame on that axis takes its size from the frame, so it gives the
+ * frame none: a frame that hugs an axis in which every child fills collapses to its padding
+ * (FIGMA_RULES.md §11, the safe assumption), and the collapse is recorded in the stats.
+ */
 function hugSize(node: SceneNodeImpl, al: AutoLayoutState, axis: Axis, pass: number): number {
   const [before, after] = paddingOf(al, axis);
-  const kids = inFlowChildren(node);
-  if (kids.length === 0) return before + after;
+  const all = inFlowChildren(node);
+  if (all.length === 0) return before + after;
+  const kids = all.filter((kid) => !fillsParent(kid, al, axis));
+  const collapsed = node._core.stats.collapsedHugs;
+  const where = `${node._id} ${axis === "x" ? "width" : "height"}`;
+  if (kids.length === 0) {
+    collapsed.add(where);
+    return before + after;
+  }
+  collapsed.delete(where);
   if (primaryAxisOf(al) === axis) {
-    let sum = al.itemSpacing * (kids.length - 1);
+    // Filling children still take their gaps.
+    let sum = al.itemSpacing * (all.length - 1);
     for (const kid of kids) sum += measure(kid, axis, pass);
     return before + after + sum;
   }
@@ -285,11 +308,11 @@ function resolve(node: SceneNodeImpl, axis: Axis, imposed: number | undefined, p
     const [before, after] = paddingOf(al, axis);
     const inner = size - before - after;
     if (primaryAxisOf(al) === axis && al.layoutWrap !== "WRAP") {
-      const hugs = ownSizingMode(node, axis) === "AUTO";
+      // In a hugging frame the free space is nil: a filling child there is as small as it may be.
       let used = al.itemSpacing * Math.max(kids.length - 1, 0);
       const growers: SceneNodeImpl[] = [];
       for (const kid of kids) {
-        if (!hugs && kid._layoutGrow === 1) growers.push(kid);
+        if (kid._layoutGrow === 1) growers.push(kid);
         else {
           resolve(kid, axis, undefined, pass);
           used += sizeOf(kid, axis);

@@ -18,6 +18,8 @@ export class EmulatorStats {
   readonly writtenNodeIds = new Set<string>();
   /** How many times a layout root was laid out (a measure of layout work). */
   layoutPasses = 0;
+  /** Frames ("<id> width" or "<id> height") last laid out hugging an axis in which every child fills: collapsed to their padding. */
+  readonly collapsedHugs = new Set<string>();
 
   countCall(op: string): void {
     this.apiCalls++;
@@ -38,6 +40,7 @@ export class EmulatorStats {
     this.fontsLoaded.clear();
     this.writtenNodeIds.clear();
     this.layoutPasses = 0;
+    this.collapsedHugs.clear();
   }
 }
 

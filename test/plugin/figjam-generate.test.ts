@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { analyseJourney } from "../../shared/analysis";
 import type { JourneyMap } from "../../shared/model";
 import { NAMESPACE, readModel } from "../../plugin/plugin-data";
-import { formatNumber, formatSigned } from "../../plugin/render/format";
-import { barLength } from "../../plugin/render/gap-chart";
+import { formatNumber } from "../../plugin/render/format";
+import { barLength, formatGap } from "../../plugin/render/gap-chart";
 import { matrixDots } from "../../plugin/render/priority-matrix";
 import { userActs } from "./canvas-actions";
 import { ask, launchPlugin, sampleJourney, type PluginUnderTest } from "./harness";
@@ -31,6 +31,30 @@ async function generate(plugin: PluginUnderTest, model: JourneyMap): Promise<voi
   const reply = await ask(plugin, { type: "generate-map", model });
   expect(reply.kind).toBe("generated");
 }
+
+describe("a map in FigJam, as a designer would send it back", () => {
+  it("wraps a long title within the map, moves the header down under it, and says so in an empty cell", async () => {
+    const plugin = await launchPlugin({ editorType: "figjam" });
+    const model = sampleJourney();
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const section = () => page.children[0] as SectionNode;
+    const width = section().width;
+    const scopeY = one(page, "header/scope").y;
+    await generate(plugin, { ...model, title: `${model.title}: first-time buyers on web and app, from the first search to the second order, on every channel we have` });
+    const title = one<TextNode>(page, "header/title");
+    expect(section().width).toBe(width);
+    expect(title.x + title.width).toBeLessThanOrEqual(width - 64);
+    expect(one(page, "header/scope").y).toBeGreaterThanOrEqual(title.y + title.height);
+    expect(one(page, "header/scope").y).toBeGreaterThan(scopeY);
+    const painLane = model.lanes.find((l) => l.kind === "painPoints");
+    const empty = model.stages.find((s) => !model.painPoints.some((p) => p.stageId === s.id));
+    if (!painLane || !empty) throw new Error("sample changed");
+    const placeholder = one<TextNode>(page, `cell/${painLane.id}/${empty.id}/empty`);
+    expect([placeholder.characters, placeholder.parent]).toEqual(["Nothing here yet", one(page, `cell/${painLane.id}/${empty.id}`)]);
+    expect(one<TextNode>(page, "matrix/impact/name").characters).toBe("Impact");
+  }, 20_000);
+});
 
 describe("a map in FigJam", () => {
   it("is a section holding the model, built only of node types FigJam has, every node tagged", async () => {
@@ -199,7 +223,7 @@ describe("a map in FigJam", () => {
         }
       }
       expect(one<TextNode>(page, `gapChart/${stage.stageId}/name`).characters).toBe(stage.name);
-      expect(one<TextNode>(page, `gapChart/${stage.stageId}/gap/value`).characters).toBe(stage.gap === null ? "–" : formatSigned(stage.gap));
+      expect(one<TextNode>(page, `gapChart/${stage.stageId}/gap/value`).characters).toBe(stage.gap === null ? "–" : formatGap(stage.gap, model.settings.gapThreshold));
       expect(one<TextNode>(page, `gapChart/${stage.stageId}/gap/verdict`).characters).toBe(
         stage.gap === null ? "no data" : stage.gap > model.settings.gapThreshold ? "not met" : "met",
       );

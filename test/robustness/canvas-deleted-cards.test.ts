@@ -136,8 +136,13 @@ describe("re-generating after a person deleted cards", () => {
     deleteCards(emulator, frame);
     const read = await readMap(plugin);
     expect(read.problems.filter((p) => p.message.endsWith("was deleted from the canvas, so it was removed from the map"))).toHaveLength(DELETED.length);
+    const placeholders = () => frame.findAll((n) => keyOf(n).endsWith("/empty")).length;
+    const before = placeholders();
     const reply = await ask(plugin, { type: "generate-map", model: read.model });
-    expect(reply).toMatchObject({ kind: "generated", created: 0 });
+    // Nothing deleted comes back: all it creates is the quiet placeholder of a cell left empty.
+    expect(reply).toMatchObject({ kind: "generated", created: placeholders() - before });
+    expect(placeholders()).toBeGreaterThan(before);
+    for (const card of DELETED) expect(nodesByKey(frame, `${card.kind}/${card.entityId}`)).toEqual([]);
     expect(reply).not.toHaveProperty("restored");
     expect(model.painPoints.length - read.model.painPoints.length).toBe(4);
   });

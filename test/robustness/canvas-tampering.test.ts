@@ -150,7 +150,9 @@ describe("a whole stage column deleted (its header and every cell)", () => {
     const reply = await rescore(plugin);
     expect(reply.model).toEqual(expected);
     expect(nodesByKey(frame, `stage/${STAGE}`)).toHaveLength(1);
-    expect(nodeByKey<FrameNode>(frame, `cell/lane_pain_points/${STAGE}`).children).toEqual([]);
+    // Its cards gone, the cell says so quietly.
+    const cell = nodeByKey<FrameNode>(frame, `cell/lane_pain_points/${STAGE}`);
+    expect(cell.children.map((c) => c.getSharedPluginData(NAMESPACE, "key"))).toEqual([`cell/lane_pain_points/${STAGE}/empty`]);
     expect((await readMap(plugin)).problems).toEqual([]);
   });
 

@@ -283,7 +283,11 @@ export abstract class LayoutNodeImpl extends SceneNodeImpl {
       if (onParentPrimary) this._layoutGrow = sizing === "FILL" ? 1 : 0;
       else this._layoutAlign = sizing === "FILL" ? "STRETCH" : "INHERIT";
     }
-    if (al !== null && sizing !== "FILL") {
+    if (al !== null) {
+      // A shorthand: it also sets the frame's own sizing mode. A frame cannot both fill its parent
+      // and hug its children, so FILL makes the axis FIXED (a HUG set before is gone).
+      // @see https://developers.figma.com/docs/plugins/api/properties/nodes-layoutalign
+      // (Its size comes from the parent now; leaving FILL for FIXED keeps the filled size, above.)
       const mode = sizing === "HUG" ? "AUTO" : "FIXED";
       if (primaryAxisOf(al) === axis) al.primaryAxisSizingMode = mode;
       else al.counterAxisSizingMode = mode;

@@ -146,10 +146,13 @@ export abstract class SceneNodeImpl extends BaseNodeImpl {
     return this._x;
   }
 
-  /** Setting x or y of an in-flow auto-layout child does nothing, as in Figma. */
+  /**
+   * Setting x or y of an in-flow auto-layout child does nothing, as in Figma. Figma keeps
+   * geometry as 32-bit floats (FIGMA_RULES.md §11): what is read back may differ in the last bits.
+   */
   set x(value: unknown) {
     const x = expectNumber("set_x", "x", value);
-    if (!isInFlow(this)) this._x = x;
+    if (!isInFlow(this)) this._x = Math.fround(x);
   }
 
   get y(): number {
@@ -159,7 +162,7 @@ export abstract class SceneNodeImpl extends BaseNodeImpl {
 
   set y(value: unknown) {
     const y = expectNumber("set_y", "y", value);
-    if (!isInFlow(this)) this._y = y;
+    if (!isInFlow(this)) this._y = Math.fround(y);
   }
 
   get width(): number {
@@ -262,7 +265,8 @@ export function resizeArguments(op: string, width: unknown, height: unknown): [n
   const h = expectNumber(op, "height", height);
   if (w < 0.01) fail("resize.minimum", `in ${op}: Expected "width" to be >= 0.01 but got ${w}`);
   if (h < 0.01) fail("resize.minimum", `in ${op}: Expected "height" to be >= 0.01 but got ${h}`);
-  return [w, h];
+  // Kept as 32-bit floats, as Figma keeps geometry.
+  return [Math.fround(w), Math.fround(h)];
 }
 
 /** The emulator node behind a scene node the plugin passed. */

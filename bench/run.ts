@@ -7,8 +7,9 @@ import type { BenchResult, Benchmark } from "./benchmark";
 import { canvasBenchmark } from "./canvas";
 import { csvImportBenchmark } from "./csv-import";
 import { panelImportBenchmark } from "./panel-import";
+import { readMapBenchmark } from "./read-map";
 
-const BENCHMARKS: Benchmark[] = [csvImportBenchmark, canvasBenchmark, panelImportBenchmark];
+const BENCHMARKS: Benchmark[] = [csvImportBenchmark, canvasBenchmark, readMapBenchmark, panelImportBenchmark];
 /** `npm run bench -- csv canvas` runs only the benchmarks whose title mentions one of the words. */
 const only = process.argv.slice(2).map((word) => word.toLowerCase());
 

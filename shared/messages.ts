@@ -6,7 +6,6 @@
  * `reply` or a `failure` carrying the same id, so the panel can await a request as a promise and
  * show a failure in words.
  */
-import { CARD_KINDS } from "./canvas-edits";
 import { JourneyMap } from "./model";
 import * as z from "./zod";
 
@@ -69,6 +68,9 @@ export const WindowSize = z.object({
   height: z.int().check(z.gte(200), z.lte(1600)),
 });
 export type WindowSize = z.infer<typeof WindowSize>;
+
+/** The kinds of cards a map draws in its cells, as the first part of their key ("painPoint/<id>"). */
+export const CARD_KINDS = ["painPoint", "note", "touchpoint", "opportunity", "kpi"] as const;
 
 /** A card a person deleted from a map frame: the entity it showed, its kind and its title (or a note's text). */
 export const DeletedCard = z.object({ entityId: z.string(), kind: z.enum(CARD_KINDS), title: z.string() });

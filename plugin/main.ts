@@ -4,7 +4,7 @@
  * https://developers.figma.com/docs/plugins/api/figma/#command
  */
 import { listenToPanel, postToPanel } from "./bridge";
-import { generateForPanelAsync } from "./generate";
+import { generateReplyAsync } from "./generate";
 import { listMapsAsync, selectedMapFrames, targetMapFrame, type MapFrame } from "./maps";
 import { readMapFrameAsync, settleCanvasIdentities } from "./read-map";
 import { rescoreFromMenuAsync, rescoreTargetAsync } from "./rescore";
@@ -38,21 +38,7 @@ async function openPanelAsync(): Promise<void> {
   figma.showUI(__html__, { width: size.width, height: size.height, themeColors: true, title: "Journey Mapper" });
   listenToPanel(
     {
-      "generate-map": async ({ model, deletedCards }) => {
-        const outcome = await generateForPanelAsync(model, deletedCards);
-        if (outcome.kind === "question") return { kind: "deleted-cards", nodeId: outcome.frame.id, cards: outcome.cards };
-        const { result, restored, dropped, model: drawn } = outcome;
-        return {
-          kind: "generated",
-          nodeId: result.frame.id,
-          created: result.created,
-          updated: result.updated,
-          removed: result.removed,
-          ...(restored === undefined ? {} : { restored }),
-          ...(dropped === undefined ? {} : { dropped }),
-          ...(drawn === undefined ? {} : { model: drawn }),
-        };
-      },
+      "generate-map": ({ model, deletedCards, conflicts }) => generateReplyAsync(model, { deletedCards, conflicts }),
       "read-map": async () => {
         const frame = mapFrameOrThrow();
         const read = await readMapFrameAsync(frame);

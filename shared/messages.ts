@@ -80,18 +80,36 @@ export type DeletedCard = z.infer<typeof DeletedCard>;
 export const DeletedCardsAnswer = z.enum(["restore", "drop"]);
 export type DeletedCardsAnswer = z.infer<typeof DeletedCardsAnswer>;
 
+/**
+ * A field both the panel and the canvas changed since the map was last drawn, to different values:
+ * what it is ("Pain point 'Slow checkout': severity") and the value on each side.
+ */
+export const CanvasConflict = z.object({ label: z.string(), canvas: z.string(), panel: z.string() });
+export type CanvasConflict = z.infer<typeof CanvasConflict>;
+
+/** Which side wins where both changed the same field. */
+export const ConflictsAnswer = z.enum(["canvas", "panel"]);
+export type ConflictsAnswer = z.infer<typeof ConflictsAnswer>;
+
 // ---- panel → plugin ------------------------------------------------------------------------
 
 export const PanelMessage = z.discriminatedUnion("type", [
   /** The panel has mounted and listens. */
   z.object({ type: z.literal("panel-ready") }),
   /**
-   * Generate the map on the canvas, or update the map frame that shows this model. When that frame
-   * lacks cards a person deleted which the model would draw again, the plugin draws nothing and
-   * replies `deleted-cards`; the panel asks the person and sends the request again with
-   * `deletedCards`: "restore" draws them again, "drop" removes them from the model first.
+   * Generate the map on the canvas, or update the map frame that shows this model, with what people
+   * changed on that frame since it was drawn merged in. When that frame lacks cards a person deleted
+   * which the model would draw again, the plugin draws nothing and replies `deleted-cards`; the panel
+   * asks the person and sends the request again with `deletedCards`: "restore" draws them again,
+   * "drop" removes them from the model first. Likewise `canvas-conflicts`, answered by `conflicts`.
    */
-  z.object({ type: z.literal("generate-map"), requestId: RequestId, model: JourneyMap, deletedCards: z.optional(DeletedCardsAnswer) }),
+  z.object({
+    type: z.literal("generate-map"),
+    requestId: RequestId,
+    model: JourneyMap,
+    deletedCards: z.optional(DeletedCardsAnswer),
+    conflicts: z.optional(ConflictsAnswer),
+  }),
   /** Read the selected map frame (or the only map on the page) back into a model. */
   z.object({ type: z.literal("read-map"), requestId: RequestId }),
   /** Re-score the pain points of the selected map on the canvas. */
@@ -118,7 +136,11 @@ export const ReplyResult = z.discriminatedUnion("kind", [
     restored: z.optional(z.array(DeletedCard)),
     /** With `deletedCards: "drop"`: the cards whose entities left the model … */
     dropped: z.optional(z.array(DeletedCard)),
-    /** … and the model drawn and stored without them, for the panel to adopt. */
+    /** How many fields people changed on the canvas were kept (merged into the panel's model). */
+    fromCanvas: z.optional(z.int().check(z.gte(0))),
+    /** How many of a person's layers left removed cells for the frame "Moved out of the map". */
+    movedOut: z.optional(z.int().check(z.gte(0))),
+    /** The model drawn and stored when it is not the panel's (canvas edits kept, cards dropped), for the panel to adopt. */
     model: z.optional(JourneyMap),
   }),
   z.object({ kind: z.literal("map-read"), nodeId: z.string(), model: JourneyMap, problems: z.array(CanvasProblem) }),
@@ -139,6 +161,8 @@ export const ReplyResult = z.discriminatedUnion("kind", [
    * `deletedCards`.
    */
   z.object({ kind: z.literal("deleted-cards"), nodeId: z.string(), cards: z.array(DeletedCard).check(z.minLength(1)) }),
+  /** The answer to "generate-map" when both sides changed the same fields: nothing was drawn. Send it again with `conflicts`. */
+  z.object({ kind: z.literal("canvas-conflicts"), nodeId: z.string(), conflicts: z.array(CanvasConflict).check(z.minLength(1)) }),
 ]);
 export type ReplyResult = z.infer<typeof ReplyResult>;
 

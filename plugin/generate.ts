@@ -19,7 +19,7 @@
  */
 import { analyseJourney } from "../shared/analysis";
 import { cardCaption, copyId, dropCards } from "../shared/canvas-edits";
-import type { CanvasConflict, ConflictsAnswer, DeletedCard, DeletedCardsAnswer, ReplyResult } from "../shared/messages";
+import type { ConflictsAnswer, DeletedCard, DeletedCardsAnswer, ReplyResult } from "../shared/messages";
 import type { JourneyMap } from "../shared/model";
 import { mergePanelAndCanvas } from "../shared/panel-canvas-merge";
 import { drawnBy } from "./canvas-snapshot";
@@ -29,7 +29,7 @@ import { loadMapFontsAsync } from "./fonts";
 import { enclosingMapFrame, mapFramesOn, type MapFrame } from "./maps";
 import { NAMESPACE, encodeModel, writeModel } from "./plugin-data";
 import { registerMapFrame } from "./map-registry";
-import { hasNewIdentities, readMapFrame, writeCanvasIdentities, type ReadResult } from "./read-map";
+import { drawnSpec, hasNewIdentities, readMapFrame, writeCanvasIdentities, type ReadResult } from "./read-map";
 import { besideFramesOn, besideSpecs, placeBeside } from "./render/beside";
 import { mapSpec } from "./render/map-spec";
 import { Reconciler, type ReconcileStats } from "./render/reconcile";
@@ -203,33 +203,13 @@ export async function generateMapAsync(map: JourneyMap, options: GenerateOptions
 }
 
 /**
- * The map frame of `map` on the current page, read with what people changed on it; null when the
- * page has none, or when its stored model cannot be read (then nothing tells a deleted card from a
- * new one, nor a canvas edit from the panel's, and `map` is drawn as it is).
- */
-function mapOnCanvas(map: JourneyMap): { frame: MapFrame; read: ReadResult } | null {
-  const frame = framesOfMap(map.id, figma.currentPage)[0];
-  if (frame === undefined) return null;
-  try {
-    return { frame, read: readMapFrame(frame) };
-  } catch {
-    return null;
-  }
-}
-
-/**
  * The cards of `map` that a person deleted from its map frame, which drawing `map` would create
  * again: entities the stored model drew a card for, whose card is gone from the frame, and which
  * `map` still holds and draws.
  */
-function deletedCardsOn({ frame, read }: { frame: MapFrame; read: ReadResult }, map: JourneyMap): DeletedCard[] {
+function deletedCardsOn(frame: MapFrame, read: ReadResult, map: JourneyMap): DeletedCard[] {
   if (read.deletedCards.length === 0) return [];
-  const analysis = analyseJourney(map);
-  const spec =
-    frame.type === "SECTION"
-      ? figjamMapSpec(map, { analysis, generatedOn: new Date(), position: { x: frame.x, y: frame.y } })
-      : mapSpec(map, { analysis });
-  const wanted = drawnBy(spec).cards;
+  const wanted = drawnBy(drawnSpec(frame, map)).cards;
   return read.deletedCards
     .filter((card) => wanted.has(`${card.kind}/${card.id}`))
     .map((card) => ({ entityId: card.id, kind: card.kind, title: cardCaption(map, card.kind, card.id) }));
@@ -241,55 +221,48 @@ export interface PanelAnswers {
   conflicts?: ConflictsAnswer | undefined;
 }
 
-/** What the panel's "generate-map" request led to. */
-export type PanelGeneration =
-  | { kind: "question"; frame: MapFrame; cards: DeletedCard[] }
-  | { kind: "conflicts"; frame: MapFrame; conflicts: CanvasConflict[] }
-  | { kind: "generated"; result: GenerateResult; restored?: DeletedCard[]; dropped?: DeletedCard[]; model?: JourneyMap; fromCanvas: number };
-
 /**
- * Generating for the panel. When the map's frame is on the page, what people changed there is
- * merged into `map` first; nothing is drawn and nothing written while a question is open: cards a
- * person deleted there that `map` would draw again ("restore" draws them again; "drop" removes
- * their entities from the model, clearing references to them), then fields both sides changed
- * ("canvas" or "panel" wins). The outcome names the cards either way, so nothing is decided silently.
+ * Generating for the panel, and the reply to its "generate-map" request. When the map's frame is
+ * on the page, what people changed there is merged into `map` first; nothing is drawn and nothing
+ * written while a question is open: cards a person deleted there that `map` would draw again
+ * ("restore" draws them again; "drop" removes their entities from the model, clearing references
+ * to them), then fields both sides changed ("canvas" or "panel" wins). The reply names the cards
+ * either way, so nothing is decided silently.
  */
-export async function generateForPanelAsync(map: JourneyMap, answers: PanelAnswers = {}, options: GenerateOptions = {}): Promise<PanelGeneration> {
+export async function generateForPanelAsync(map: JourneyMap, answers: PanelAnswers = {}, options: GenerateOptions = {}): Promise<ReplyResult> {
   // A model too large to store is refused before the person is asked anything.
   encodeModel(map);
-  const found = mapOnCanvas(map);
-  if (found === null) return { kind: "generated", result: await generateMapAsync(map, options), fromCanvas: 0 };
-  const { frame, read } = found;
-  const deleted = deletedCardsOn(found, map);
-  if (deleted.length > 0 && answers.deletedCards === undefined) return { kind: "question", frame, cards: deleted };
-  const merged = mergePanelAndCanvas(read.stored, read.model, map, answers.conflicts);
-  if (merged.conflicts.length > 0 && answers.conflicts === undefined) return { kind: "conflicts", frame, conflicts: merged.conflicts };
-  const model = answers.deletedCards === "drop" && deleted.length > 0 ? dropCards(merged.model, deleted) : merged.model;
-  await saveVersionBeforeUpdateAsync();
-  // Duplicated cards become the entities the merge added; a copied frame is settled by generation.
-  if (hasNewIdentities(read) && read.report.newMapId === null) writeCanvasIdentities(frame, read);
+  const frame = framesOfMap(map.id, figma.currentPage)[0];
+  let read: ReadResult | null = null;
+  try {
+    if (frame) read = readMapFrame(frame);
+  } catch {
+    // Unreadable: nothing tells a deleted card from a new one, nor a canvas edit from the panel's; `map` is drawn as it is.
+  }
+  let model = map;
+  let fromCanvas = 0;
+  let deleted: DeletedCard[] = [];
+  if (frame && read) {
+    deleted = deletedCardsOn(frame, read, map);
+    if (deleted.length > 0 && !answers.deletedCards) return { kind: "deleted-cards", nodeId: frame.id, cards: deleted };
+    const merged = mergePanelAndCanvas(read.stored, read.model, map, answers.conflicts);
+    if (merged.conflicts.length > 0 && !answers.conflicts) return { kind: "canvas-conflicts", nodeId: frame.id, conflicts: merged.conflicts };
+    model = answers.deletedCards === "drop" ? dropCards(merged.model, deleted) : merged.model;
+    fromCanvas = merged.fromCanvas;
+    await saveVersionBeforeUpdateAsync();
+    // Duplicated cards become the entities the merge added; a copied frame is settled by generation.
+    if (hasNewIdentities(read) && read.report.newMapId === null) writeCanvasIdentities(frame, read);
+  }
   const result = await generateMapAsync(model, options);
-  const outcome = { kind: "generated" as const, result, fromCanvas: merged.fromCanvas };
-  const changed = JSON.stringify(model) !== JSON.stringify(map) ? { model } : {};
-  if (answers.deletedCards === "drop") return { ...outcome, model, dropped: deleted };
-  return answers.deletedCards === "restore" ? { ...outcome, ...changed, restored: deleted } : { ...outcome, ...changed };
-}
-
-/** The reply to the panel's "generate-map" request. */
-export async function generateReplyAsync(map: JourneyMap, answers: PanelAnswers): Promise<ReplyResult> {
-  const outcome = await generateForPanelAsync(map, answers);
-  if (outcome.kind === "question") return { kind: "deleted-cards", nodeId: outcome.frame.id, cards: outcome.cards };
-  if (outcome.kind === "conflicts") return { kind: "canvas-conflicts", nodeId: outcome.frame.id, conflicts: outcome.conflicts };
-  const { result, restored, dropped, model, fromCanvas } = outcome;
   return {
     kind: "generated",
     nodeId: result.frame.id,
     created: result.created,
     updated: result.updated,
     removed: result.removed,
-    ...(restored && { restored }),
-    ...(dropped && { dropped }),
-    ...(model && { model }),
+    ...(answers.deletedCards === "restore" && { restored: deleted }),
+    ...(answers.deletedCards === "drop" && { dropped: deleted, model }),
+    ...(JSON.stringify(model) !== JSON.stringify(map) && { model }),
     ...(fromCanvas > 0 && { fromCanvas }),
     ...(result.movedOut > 0 && { movedOut: result.movedOut }),
   };

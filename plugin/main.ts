@@ -4,7 +4,7 @@
  * https://developers.figma.com/docs/plugins/api/figma/#command
  */
 import { listenToPanel, postToPanel } from "./bridge";
-import { generateReplyAsync } from "./generate";
+import { generateForPanelAsync } from "./generate";
 import { listMapsAsync, selectedMapFrames, targetMapFrame, type MapFrame } from "./maps";
 import { readMapFrameAsync, settleCanvasIdentities } from "./read-map";
 import { rescoreFromMenuAsync, rescoreTargetAsync } from "./rescore";
@@ -38,7 +38,7 @@ async function openPanelAsync(): Promise<void> {
   figma.showUI(__html__, { width: size.width, height: size.height, themeColors: true, title: "Journey Mapper" });
   listenToPanel(
     {
-      "generate-map": ({ model, deletedCards, conflicts }) => generateReplyAsync(model, { deletedCards, conflicts }),
+      "generate-map": ({ model, deletedCards, conflicts }) => generateForPanelAsync(model, { deletedCards, conflicts }),
       "read-map": async () => {
         const frame = mapFrameOrThrow();
         const read = await readMapFrameAsync(frame);

@@ -159,4 +159,27 @@ describe("a FigJam board with a duplicated page", () => {
     expect(other.children).toHaveLength(3);
     expect(besideFramesOn(board, model.id)).toHaveLength(2);
   });
+
+  it("keeps a sticky's title, a score and a stage name typed on the board when the panel updates the map, after saving a version", async () => {
+    const { plugin, model, section, emulator } = await figjamMap();
+    const sticky = nodeByKey(section, "painPoint/pp_promo_code");
+    const stage = nodeByKey(section, "stage/stage_checkout");
+    if (sticky.type !== "STICKY" || stage.type !== "SHAPE_WITH_TEXT") throw new Error("the FigJam map changed");
+    emulator.userEditText(sticky, "Promo codes fail silently");
+    emulator.userEditText(textByKey(section, "painPoint/pp_promo_code/severity"), "1");
+    emulator.userEditText(stage, "Pay");
+    // The panel still has the model it drew, with an edit of its own.
+    const panel = copyOf(model);
+    panel.title = "Northwind journey, revised";
+    const reply = await ask(plugin, { type: "generate-map", model: panel });
+    expect(reply).toMatchObject({ kind: "generated", nodeId: section.id, fromCanvas: 3 });
+    expect(emulator.versions.map((v) => v.title)).toEqual(["Before Journey Mapper update"]);
+    expect(sticky.text.characters).toBe("Promo codes fail silently");
+    expect(stage.text.characters).toBe("Pay");
+    const read = await readMap(plugin);
+    expect(read.problems).toEqual([]);
+    expect(read.model.title).toBe("Northwind journey, revised");
+    expect(read.model.painPoints.find((p) => p.id === "pp_promo_code")).toMatchObject({ title: "Promo codes fail silently", severity: 1 });
+    expect(read.model.stages.find((s) => s.id === "stage_checkout")?.name).toBe("Pay");
+  });
 });

@@ -661,6 +661,13 @@ function edited(text: CanvasText): text is CanvasText & { drawn: string } {
   return text.drawn !== undefined && text.characters !== text.drawn;
 }
 
+/** `model` validated; one that breaks the model's rules is a bug in `what`, and throws rather than being stored. */
+export function checkedMap(model: JourneyMap, what: string): JourneyMap {
+  const checked = parseJourneyMap(model);
+  if (!checked.ok) throw new Error(`${what} gave an invalid map: ${checked.errors.slice(0, 3).join("; ")}`);
+  return checked.value;
+}
+
 /**
  * Merges the canvas into the stored model. The result is validated: a merge that would break the
  * model's rules throws (a bug), so a broken model is never stored.
@@ -668,10 +675,8 @@ function edited(text: CanvasText): text is CanvasText & { drawn: string } {
 export function mergeCanvasEdits(stored: JourneyMap, canvas: CanvasSnapshot): CanvasEdits {
   const merge = new Merge(JSON.parse(JSON.stringify(stored)) as JourneyMap, canvas);
   merge.run();
-  const checked = parseJourneyMap(merge.model);
-  if (!checked.ok) throw new Error(`Reading the canvas gave an invalid map: ${checked.errors.slice(0, 3).join("; ")}`);
   return {
-    model: checked.value,
+    model: checkedMap(merge.model, "Reading the canvas"),
     problems: merge.problems,
     identities: merge.identities,
     unknownCardNodeIds: merge.unknownCardNodeIds,
@@ -694,7 +699,5 @@ export interface DeletedCardEntity {
 export function dropCards(map: JourneyMap, cards: readonly DeletedCardEntity[]): JourneyMap {
   const model = JSON.parse(JSON.stringify(map)) as JourneyMap;
   removeEntities(model, new Set(cards.map(({ kind, entityId }) => `${kind}/${entityId}`)));
-  const checked = parseJourneyMap(model);
-  if (!checked.ok) throw new Error(`Dropping the deleted cards gave an invalid map: ${checked.errors.slice(0, 3).join("; ")}`);
-  return checked.value;
+  return checkedMap(model, "Dropping the deleted cards");
 }

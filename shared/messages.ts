@@ -11,6 +11,9 @@ import * as z from "./zod";
 
 export const RequestId = z.string().check(z.minLength(1), z.maxLength(64));
 
+/** How many of something: a whole number, 0 or more. */
+const Count = z.int().check(z.gte(0));
+
 /** A value the plugin could not read from the canvas, with the node it sits on. */
 export const CanvasProblem = z.object({
   nodeId: z.string(),
@@ -46,13 +49,13 @@ export const DraftPanelState = z.object({
     z.record(
       z.string(),
       z.object({
-        mapping: z.record(z.string(), z.nullable(z.int().check(z.gte(0)))),
+        mapping: z.record(z.string(), z.nullable(Count)),
         delimiter: z.optional(z.string()),
         headerRows: z.optional(z.union([z.literal(1), z.literal(2)])),
       }),
     ),
   ),
-  omittedFeedback: z.optional(z.int().check(z.gte(0))),
+  omittedFeedback: z.optional(Count),
 });
 export type DraftPanelState = z.infer<typeof DraftPanelState>;
 
@@ -129,17 +132,17 @@ export const ReplyResult = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("generated"),
     nodeId: z.string(),
-    created: z.int().check(z.gte(0)),
-    updated: z.int().check(z.gte(0)),
-    removed: z.int().check(z.gte(0)),
+    created: Count,
+    updated: Count,
+    removed: Count,
     /** With `deletedCards: "restore"`: the deleted cards drawn again. */
     restored: z.optional(z.array(DeletedCard)),
     /** With `deletedCards: "drop"`: the cards whose entities left the model … */
     dropped: z.optional(z.array(DeletedCard)),
     /** How many fields people changed on the canvas were kept (merged into the panel's model). */
-    fromCanvas: z.optional(z.int().check(z.gte(0))),
+    fromCanvas: z.optional(Count),
     /** How many of a person's layers left removed cells for the frame "Moved out of the map". */
-    movedOut: z.optional(z.int().check(z.gte(0))),
+    movedOut: z.optional(Count),
     /** The model drawn and stored when it is not the panel's (canvas edits kept, cards dropped), for the panel to adopt. */
     model: z.optional(JourneyMap),
   }),
@@ -148,7 +151,7 @@ export const ReplyResult = z.discriminatedUnion("kind", [
     kind: z.literal("rescored"),
     nodeId: z.string(),
     model: JourneyMap,
-    reranked: z.int().check(z.gte(0)),
+    reranked: Count,
     problems: z.array(CanvasProblem),
     summary: z.string(),
   }),

@@ -9,9 +9,9 @@
  * joins the model after its original. What the panel removed (a stage, a card) stays removed, and
  * cards deleted on the canvas are asked about separately (generate.ts).
  */
-import { cardLabel, type CardKind } from "./canvas-edits";
+import { cardLabel, checkedMap, type CardKind } from "./canvas-edits";
 import type { CanvasConflict, ConflictsAnswer } from "./messages";
-import { parseJourneyMap, type JourneyMap } from "./model";
+import type { JourneyMap } from "./model";
 
 export interface PanelCanvasMerge {
   model: JourneyMap;
@@ -96,7 +96,5 @@ export function mergePanelAndCanvas(stored: JourneyMap, canvas: JourneyMap, pane
       for (const e of merged) list.push(e);
     }
   }
-  const checked = parseJourneyMap(model);
-  if (!checked.ok) throw new Error(`Merging the canvas edits gave an invalid map: ${checked.errors.slice(0, 3).join("; ")}`);
-  return { model: checked.value, fromCanvas, conflicts };
+  return { model: checkedMap(model, "Merging the canvas edits"), fromCanvas, conflicts };
 }

@@ -8,6 +8,7 @@ import { canvasBenchmark } from "./canvas";
 import { csvImportBenchmark } from "./csv-import";
 import { panelImportBenchmark } from "./panel-import";
 import { quickjsBenchmark } from "./quickjs";
+import { readMapBenchmark } from "./read-map";
 import { csvScalingBenchmark } from "./scaling-csv";
 import { scalingModelBenchmark } from "./scaling-model";
 import { sentimentBenchmark } from "./sentiment";
@@ -15,6 +16,7 @@ import { sentimentBenchmark } from "./sentiment";
 const BENCHMARKS: Benchmark[] = [
   csvImportBenchmark,
   canvasBenchmark,
+  readMapBenchmark,
   panelImportBenchmark,
   csvScalingBenchmark,
   scalingModelBenchmark,

@@ -58,23 +58,7 @@ async function openPanelAsync(): Promise<void> {
   figma.showUI(__html__, { width: size.width, height: size.height, themeColors: true, title: "Journey Mapper" });
   listenToPanel(
     {
-      "generate-map": async ({ model, deletedCards, deletedCardsSeen }) => {
-        const outcome = await generateForPanelAsync(model, deletedCards, {}, deletedCardsSeen);
-        if (outcome.kind === "question") return { kind: "deleted-cards", nodeId: outcome.frame.id, cards: outcome.cards };
-        const { result, restored, dropped, model: drawn } = outcome;
-        // Text in a font not installed here was kept as it is: the person hears which.
-        if (result.kept.length > 0) figma.notify(result.kept.map((k) => k.message).join("; "), { timeout: 10000 });
-        return {
-          kind: "generated",
-          nodeId: result.frame.id,
-          created: result.created,
-          updated: result.updated,
-          removed: result.removed,
-          ...(restored === undefined ? {} : { restored }),
-          ...(dropped === undefined ? {} : { dropped }),
-          ...(drawn === undefined ? {} : { model: drawn }),
-        };
-      },
+      "generate-map": ({ model, deletedCards, deletedCardsSeen, conflicts }) => generateForPanelAsync(model, { deletedCards, deletedCardsSeen, conflicts }),
       "read-map": async () => {
         const frame = mapFrameOrThrow();
         const read = await readMapFrameAsync(frame);

@@ -56,7 +56,7 @@ function isCopyOfAnotherMap(frame: MapFrame, mapId: string): boolean {
 }
 
 /** What generation draws for the stored model: a canvas text that still shows it was not edited. */
-function drawnSpec(frame: MapFrame, stored: JourneyMap, analysis: JourneyAnalysis): NodeSpec {
+export function drawnSpec(frame: MapFrame, stored: JourneyMap, analysis: JourneyAnalysis = analyseJourney(stored)): NodeSpec {
   const generatedOn = new Date();
   return frame.type === "SECTION"
     ? figjamMapSpec(stored, { analysis, generatedOn, position: { x: frame.x, y: frame.y } })

@@ -10,7 +10,7 @@ import type { CanvasProblem } from "../shared/messages";
 import type { JourneyMap } from "../shared/model";
 import { prioritise } from "../shared/priority";
 import { rankChanges, rescoreSummary } from "../shared/rescore-summary";
-import { generateMapAsync } from "./generate";
+import { generateMapAsync, saveVersionBeforeUpdateAsync } from "./generate";
 import { selectedMapFrames, targetMapFrame, type MapFrame } from "./maps";
 import { encodeModel } from "./plugin-data";
 import { readMapFrameAsync, writeCanvasIdentities } from "./read-map";
@@ -29,6 +29,7 @@ export async function rescoreMapAsync(frame: MapFrame): Promise<RescoreResult> {
   // A model too large to store is refused before any node is touched.
   encodeModel(read.model);
   const changes = rankChanges(prioritise(read.stored), prioritise(read.model));
+  await saveVersionBeforeUpdateAsync();
   writeCanvasIdentities(frame, read);
   const generated = await generateMapAsync(read.model);
   return {
@@ -36,7 +37,7 @@ export async function rescoreMapAsync(frame: MapFrame): Promise<RescoreResult> {
     model: read.model,
     reranked: changes.reranked,
     problems: [...read.problems, ...generated.kept],
-    summary: [rescoreSummary(changes, read.report), ...generated.kept.map((k) => k.message)].join("; "),
+    summary: [rescoreSummary(changes, read.report, generated.movedOut), ...generated.kept.map((k) => k.message)].join("; "),
   };
 }
 

@@ -19,12 +19,21 @@
  *   persona card) that a person changed is reported: the next generation draws it again, so the
  *   person is told to make that change in the panel.
  */
-import type { CanvasProblem } from "./messages";
-import { parseJourneyMap, type JourneyMap, type LaneKind } from "./model";
+import { CARD_KINDS, type CanvasProblem } from "./messages";
+import {
+  CHANNELS,
+  OPPORTUNITY_STATUSES,
+  parseJourneyMap,
+  type JourneyMap,
+  type Kpi,
+  type LaneKind,
+  type Note,
+  type Opportunity,
+  type PainPoint,
+  type Touchpoint,
+} from "./model";
 import { readScoreText } from "./score-text";
 
-/** The kinds of cards a map draws in its cells, as the first part of their key ("painPoint/<id>"). */
-export const CARD_KINDS = ["painPoint", "note", "touchpoint", "opportunity", "kpi"] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
 export function isCardKind(value: string): value is CardKind {
@@ -143,42 +152,41 @@ const KIND_NAME: Record<CardKind, string> = {
 };
 
 /**
- * The other text fields of each kind of card that show a stored field as it is: a change to one is
- * reported, as it is not read back. (Texts worked out from the data, such as a rank, a quadrant or
- * a touchpoint's performance, are not compared: reading can change what they would show before
- * the map is drawn again.)
+ * The other text fields of each kind of card that show a stored field as it is but are not read
+ * back: a change to one is reported. (Texts worked out from the data, such as a rank, a quadrant, a
+ * KPI's status or a touchpoint's performance, are not compared: reading can change what they would
+ * show before the map is drawn again.)
  */
 const SHOWN_FIELDS: Record<CardKind, readonly string[]> = {
   painPoint: [],
   note: [],
-  touchpoint: ["channel/text"],
-  opportunity: ["status/text", "owner"],
-  kpi: ["values", "status/text", "direction"],
+  touchpoint: [],
+  opportunity: [],
+  kpi: ["direction"],
 };
 
 const SCORE_FIELDS = ["severity", "frequency", "effort"] as const;
 type ScoreField = (typeof SCORE_FIELDS)[number];
-const FIELD_NAME: Record<ScoreField, string> = { severity: "Severity", frequency: "Frequency", effort: "Effort" };
 
-/** Entities a card can show, by kind (ids and the fields the canvas can change). */
-interface CardEntity {
-  id: string;
-  stageId: string;
+/** The entities each kind of card shows. */
+interface CardEntities {
+  painPoint: PainPoint;
+  note: Note;
+  touchpoint: Touchpoint;
+  opportunity: Opportunity;
+  kpi: Kpi;
 }
+type CardEntity = CardEntities[CardKind];
 
-function collection(map: JourneyMap, kind: CardKind): CardEntity[] {
-  switch (kind) {
-    case "painPoint":
-      return map.painPoints;
-    case "note":
-      return map.notes;
-    case "touchpoint":
-      return map.touchpoints;
-    case "opportunity":
-      return map.opportunities;
-    case "kpi":
-      return map.kpis;
-  }
+function collection<K extends CardKind>(map: JourneyMap, kind: K): CardEntities[K][] {
+  const lists: { [L in CardKind]: CardEntities[L][] } = {
+    painPoint: map.painPoints,
+    note: map.notes,
+    touchpoint: map.touchpoints,
+    opportunity: map.opportunities,
+    kpi: map.kpis,
+  };
+  return lists[kind];
 }
 
 function shorten(text: string, max = 60): string {
@@ -186,19 +194,25 @@ function shorten(text: string, max = 60): string {
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
+/** "pain point", "KPI": a kind of card inside a sentence. */
+function kindWord(kind: CardKind): string {
+  return kind === "kpi" ? "KPI" : KIND_NAME[kind].toLowerCase();
+}
+
 /** What a card shows as its title: a pain point's or opportunity's title, a note's text, a touchpoint's or KPI's name. */
+function captionOf(entity: CardEntity): string {
+  return "title" in entity ? entity.title : "name" in entity ? entity.name : entity.text;
+}
+
+/** `captionOf` the entity `id` of `map`; the id itself when the map does not hold it. */
 export function cardCaption(map: JourneyMap, kind: CardKind, id: string): string {
   const entity = collection(map, kind).find((e) => e.id === id);
-  if (entity === undefined) return id;
-  if ("title" in entity && typeof entity.title === "string") return entity.title;
-  if ("name" in entity && typeof entity.name === "string") return entity.name;
-  if ("text" in entity && typeof entity.text === "string") return entity.text;
-  return id;
+  return entity === undefined ? id : captionOf(entity);
 }
 
 /** "Pain point 'Slow checkout'". */
-function cardLabel(map: JourneyMap, kind: CardKind, id: string): string {
-  return `${KIND_NAME[kind]} '${shorten(cardCaption(map, kind, id))}'`;
+export function cardLabel(kind: CardKind, entity: CardEntity): string {
+  return `${KIND_NAME[kind]} '${shorten(captionOf(entity))}'`;
 }
 
 /**
@@ -221,22 +235,119 @@ function allIds(map: JourneyMap): Set<string> {
   return ids;
 }
 
-/** Clears references to a removed entity in `map` (in place), keeping what they still tell. */
-function forgetEntity(map: JourneyMap, kind: CardKind, id: string, stageId: string): void {
-  if (kind === "painPoint") {
-    for (const o of map.opportunities) if (o.painPointId === id) o.painPointId = null;
+/**
+ * Removes the entities of `gone` ("kind/id") from `map` (in place), and clears references to them,
+ * keeping what they still tell: an opportunity forgets its pain point; a pain point and feedback
+ * forget their touchpoint, and the feedback keeps the touchpoint's stage. One pass per list.
+ */
+function removeEntities(map: JourneyMap, gone: ReadonlySet<string>): void {
+  if (gone.size === 0) return;
+  const touchpointStage = new Map<string, string>();
+  for (const t of map.touchpoints) if (gone.has(`touchpoint/${t.id}`)) touchpointStage.set(t.id, t.stageId);
+  for (const kind of CARD_KINDS) {
+    const list: CardEntity[] = collection(map, kind);
+    const kept = list.filter((e) => !gone.has(`${kind}/${e.id}`));
+    list.length = 0;
+    for (const e of kept) list.push(e);
   }
-  if (kind === "touchpoint") {
-    for (const p of map.painPoints) if (p.touchpointId === id) p.touchpointId = null;
-    for (const f of map.feedback) {
-      if (f.touchpointId !== id) continue;
-      f.touchpointId = null;
-      // The row still belongs to the touchpoint's stage.
-      f.stageId ??= stageId;
-    }
+  for (const o of map.opportunities) if (o.painPointId !== null && gone.has(`painPoint/${o.painPointId}`)) o.painPointId = null;
+  for (const p of map.painPoints) if (p.touchpointId !== null && touchpointStage.has(p.touchpointId)) p.touchpointId = null;
+  for (const f of map.feedback) {
+    const stageId = f.touchpointId === null ? undefined : touchpointStage.get(f.touchpointId);
+    if (stageId === undefined) continue;
+    f.touchpointId = null;
+    f.stageId ??= stageId;
   }
 }
 
+/** A number a person typed: "74", " 74.5 ", "−3", "74,5"; null when it is not a finite number. */
+function readNumberText(text: string): number | null {
+  const plain = text.trim().replace(/^[−–]/, "-");
+  const value = Number(/^-?\d+,\d+$/.test(plain) ? plain.replace(",", ".") : plain);
+  return plain === "" || !Number.isFinite(value) ? null : value;
+}
+
+/**
+ * The structure the stored model draws that is gone from the frame (the header, the grid, stage
+ * columns and headers, lane rows, cells), as problems on the map frame. The stages and lanes stay
+ * in the model, and the next generation draws them again (the cards that were in them are reported
+ * one by one). Linear in the cells: each cell key is looked up once.
+ */
+function goneStructure(model: JourneyMap, canvas: CanvasSnapshot): CanvasProblem[] {
+  const structure = canvas.structure;
+  if (structure === undefined) return [];
+  const problems: CanvasProblem[] = [];
+  const gone = (key: string) => structure.drawn.has(key) && !structure.present.has(key);
+  // The nodes are gone: the problem sits on the map frame.
+  const report = (message: string) => problems.push({ nodeId: canvas.nodeId, nodeName: canvas.nodeName, message });
+  const again = "the next generation or re-score draws it again";
+  const cards = "cards deleted with it are listed one by one";
+  if (gone("header")) report(`The map's header was deleted from the canvas: the title, scope and personas stay in the map, and ${again}`);
+  if (gone("grid")) {
+    report(`The map's grid was deleted from the canvas: its stages and lanes stay in the map, and ${again}; ${cards}`);
+    return problems;
+  }
+  // Each drawn cell once: whether it is gone, by lane and by stage.
+  const cellsOfLane = new Map<string, boolean[]>();
+  const cellsOfStage = new Map<string, { lane: JourneyMap["lanes"][number]; gone: boolean }[]>();
+  for (const lane of model.lanes) {
+    const row: boolean[] = [];
+    cellsOfLane.set(lane.id, row);
+    for (const stage of model.stages) {
+      const key = `cell/${lane.id}/${stage.id}`;
+      if (!structure.drawn.has(key)) continue;
+      const cell = { lane, gone: !structure.present.has(key) };
+      row.push(cell.gone);
+      const column = cellsOfStage.get(stage.id);
+      if (column === undefined) cellsOfStage.set(stage.id, [cell]);
+      else column.push(cell);
+    }
+  }
+  const headersGone = gone("stages");
+  if (headersGone) report(`The row of stage headers was deleted from the canvas: the stages stay in the map, and ${again}`);
+  const goneLanes = new Set<string>();
+  for (const lane of model.lanes) {
+    const row = cellsOfLane.get(lane.id) ?? [];
+    // A FigJam map has no row node: a lane whose cells are all gone lost its row.
+    const rowGone = structure.drawn.has(`lane/${lane.id}`) ? gone(`lane/${lane.id}`) : row.length > 0 && row.every((g) => g);
+    if (!rowGone) continue;
+    goneLanes.add(lane.id);
+    report(
+      `The row of lane '${shorten(lane.name)}' was deleted from the canvas: the lane stays in the map ` +
+        `(hide it in the panel to leave it out), and ${again}; ${cards}`,
+    );
+  }
+  for (const stage of model.stages) {
+    const cells = (cellsOfStage.get(stage.id) ?? []).filter((cell) => !goneLanes.has(cell.lane.id));
+    const goneCells = cells.filter((cell) => cell.gone);
+    const headerGone = gone(`stage/${stage.id}`);
+    const name = `stage '${shorten(stage.name)}'`;
+    if (headerGone && cells.length > 0 && goneCells.length === cells.length) {
+      report(
+        `The column of ${name} was deleted from the canvas (its header and its cells): the stage stays in the map with its feedback ` +
+          `(delete it in the panel to drop it), and ${again}; ${cards}`,
+      );
+      continue;
+    }
+    if (headerGone && !headersGone) report(`The header of ${name} was deleted from the canvas: the stage stays in the map, and ${again}`);
+    if (goneCells.length > 0) {
+      const lanes = goneCells.map(({ lane }) => `'${shorten(lane.name, 30)}'`).join(", ");
+      const one = goneCells.length === 1;
+      const what = one ? `The cell of ${name} in lane ${lanes} was` : `${goneCells.length} cells of ${name} (lanes ${lanes}) were`;
+      report(
+        `${what} deleted from the canvas: the next generation or re-score draws ${one ? "it" : "them"} again; ` +
+          `cards deleted with ${one ? "it" : "them"} are listed one by one`,
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * One reading of a canvas into a copy of the stored model, in the steps of `run`. Entities are
+ * found by id through one index per kind; deleted cards and duplicates change the lists once, at
+ * the end, so that labels and references meanwhile are those of the stored model.
+ */
 class Merge {
   readonly problems: CanvasProblem[] = [];
   readonly identities: CanvasIdentity[] = [];
@@ -245,7 +356,12 @@ class Merge {
   readonly report: CanvasReport = { edited: [], unreadable: [], moved: [], deleted: [], duplicated: [], unknown: [], newMapId: null };
   private readonly taken: Set<string>;
   private readonly laneKinds: Map<string, LaneKind>;
-  private readonly stageIds: Set<string>;
+  private readonly stages: Map<string, JourneyMap["stages"][number]>;
+  private readonly index = new Map<CardKind, Map<string, CardEntity>>();
+  /** "kind/id" of the entities whose card was deleted. */
+  private readonly gone = new Set<string>();
+  /** New entities for duplicated cards, by the "kind/id" of their original. */
+  private readonly copies = new Map<string, CardEntity[]>();
 
   constructor(
     readonly model: JourneyMap,
@@ -253,16 +369,32 @@ class Merge {
   ) {
     this.taken = allIds(model);
     this.laneKinds = new Map(model.lanes.map((l) => [l.id, l.kind]));
-    this.stageIds = new Set(model.stages.map((s) => s.id));
+    this.stages = new Map(model.stages.map((s) => [s.id, s]));
   }
 
   run(): void {
-    if (this.canvas.copyOfAnotherMap) {
-      const id = copyId(this.model.id, this.canvas.nodeId, this.taken);
-      this.taken.add(id);
-      this.model.id = id;
-      this.report.newMapId = id;
+    this.settleMapCopy();
+    this.problems.push(...goneStructure(this.model, this.canvas));
+    for (const text of this.canvas.fixedTexts ?? []) this.readFixedText(text);
+    const groups = this.cardsByKey();
+    for (const key of this.canvas.drawnCards) {
+      if (!groups.has(key)) this.deleted(key);
     }
+    for (const [key, cards] of groups) this.readCardGroup(key, cards);
+    this.changeLists();
+  }
+
+  /** A copied map frame gets a map id of its own. */
+  private settleMapCopy(): void {
+    if (!this.canvas.copyOfAnotherMap) return;
+    const id = copyId(this.model.id, this.canvas.nodeId, this.taken);
+    this.taken.add(id);
+    this.model.id = id;
+    this.report.newMapId = id;
+  }
+
+  /** The cards on the canvas by key ("painPoint/<id>"), in layer order: a duplicate after its original. */
+  private cardsByKey(): Map<string, CanvasCard[]> {
     const groups = new Map<string, CanvasCard[]>();
     for (const card of this.canvas.cards) {
       const key = `${card.kind}/${card.entity}`;
@@ -270,100 +402,52 @@ class Merge {
       if (group) group.push(card);
       else groups.set(key, [card]);
     }
-    this.structure();
-    for (const text of this.canvas.fixedTexts ?? []) this.notReadBack(text, null);
-    // Deletions first, so that labels and references are those of the stored model.
-    for (const key of this.canvas.drawnCards) {
-      if (!groups.has(key)) this.deleted(key);
-    }
-    for (const [key, [original, ...copies]] of groups) {
-      if (original === undefined) continue;
-      const list = collection(this.model, original.kind);
-      const index = list.findIndex((e) => e.id === original.entity);
-      const entity = list[index];
-      if (entity === undefined) {
-        for (const card of [original, ...copies]) this.unknownCard(card, key);
-        continue;
-      }
-      const stored = JSON.stringify(entity);
-      this.applyCard(original, entity);
-      let insertAt = index + 1;
-      for (const copy of copies) {
-        const id = copyId(original.entity, copy.nodeId, this.taken);
-        this.taken.add(id);
-        const duplicate = { ...(JSON.parse(stored) as CardEntity), id };
-        list.splice(insertAt++, 0, duplicate);
-        this.identities.push({ nodeId: copy.nodeId, kind: copy.kind, from: original.entity, to: id });
-        this.applyCard(copy, duplicate);
-        this.report.duplicated.push(cardLabel(this.model, copy.kind, id));
-      }
-    }
+    return groups;
   }
 
-  /**
-   * The header, stage columns and lane rows the stored model draws that are gone. They are not
-   * entities of their own: the stages and lanes stay in the model and the next generation draws
-   * them again, and the person is told so (the cards that were in them are reported one by one).
-   */
-  private structure(): void {
-    const structure = this.canvas.structure;
-    if (structure === undefined) return;
-    const gone = (key: string) => structure.drawn.has(key) && !structure.present.has(key);
-    // The nodes are gone: the problem sits on the map frame.
-    const report = (message: string) => this.problems.push({ nodeId: this.canvas.nodeId, nodeName: this.canvas.nodeName, message });
-    const again = "the next generation or re-score draws it again";
-    const cards = "cards deleted with it are listed one by one";
-    if (gone("header")) report(`The map's header was deleted from the canvas: the title, scope and personas stay in the map, and ${again}`);
-    if (gone("grid")) {
-      report(`The map's grid was deleted from the canvas: its stages and lanes stay in the map, and ${again}; ${cards}`);
+  private entity<K extends CardKind>(kind: K, id: string): CardEntities[K] | undefined {
+    let byId = this.index.get(kind);
+    if (byId === undefined) {
+      byId = new Map(collection(this.model, kind).map((e) => [e.id, e]));
+      this.index.set(kind, byId);
+    }
+    return byId.get(id) as CardEntities[K] | undefined;
+  }
+
+  /** The original card of an entity is read into it; every later card with its key becomes a new entity. */
+  private readCardGroup(key: string, [original, ...copies]: CanvasCard[]): void {
+    if (original === undefined) return;
+    const entity = this.entity(original.kind, original.entity);
+    if (entity === undefined) {
+      for (const card of [original, ...copies]) this.unknownCard(card, key);
       return;
     }
-    const drawnCells = (test: (laneId: string, stageId: string) => boolean) =>
-      this.model.lanes.flatMap((lane) =>
-        this.model.stages
-          .filter((stage) => test(lane.id, stage.id) && structure.drawn.has(`cell/${lane.id}/${stage.id}`))
-          .map((stage) => ({ lane, stage })),
-      );
-    const headersGone = gone("stages");
-    if (headersGone) report(`The row of stage headers was deleted from the canvas: the stages stay in the map, and ${again}`);
-    const goneLanes = new Set<string>();
-    for (const lane of this.model.lanes) {
-      const cells = drawnCells((laneId) => laneId === lane.id);
-      const rowDrawn = structure.drawn.has(`lane/${lane.id}`);
-      // A FigJam map has no row node: a lane whose cells are all gone lost its row.
-      const rowGone = rowDrawn
-        ? gone(`lane/${lane.id}`)
-        : cells.length > 0 && cells.every(({ stage }) => gone(`cell/${lane.id}/${stage.id}`));
-      if (!rowGone) continue;
-      goneLanes.add(lane.id);
-      report(
-        `The row of lane '${shorten(lane.name)}' was deleted from the canvas: the lane stays in the map ` +
-          `(hide it in the panel to leave it out), and ${again}; ${cards}`,
-      );
+    const stored = JSON.stringify(entity);
+    this.readCard(original, entity);
+    const made: CardEntity[] = [];
+    for (const copy of copies) {
+      const id = copyId(original.entity, copy.nodeId, this.taken);
+      this.taken.add(id);
+      const duplicate = { ...(JSON.parse(stored) as CardEntity), id };
+      made.push(duplicate);
+      this.identities.push({ nodeId: copy.nodeId, kind: copy.kind, from: original.entity, to: id });
+      this.readCard(copy, duplicate);
+      this.report.duplicated.push(cardLabel(copy.kind, duplicate));
     }
-    for (const stage of this.model.stages) {
-      const cells = drawnCells((laneId, stageId) => stageId === stage.id && !goneLanes.has(laneId));
-      const goneCells = cells.filter(({ lane }) => gone(`cell/${lane.id}/${stage.id}`));
-      const headerGone = gone(`stage/${stage.id}`);
-      const name = `stage '${shorten(stage.name)}'`;
-      if (headerGone && cells.length > 0 && goneCells.length === cells.length) {
-        report(
-          `The column of ${name} was deleted from the canvas (its header and its cells): the stage stays in the map with its feedback ` +
-            `(delete it in the panel to drop it), and ${again}; ${cards}`,
-        );
-        continue;
-      }
-      if (headerGone && !headersGone) report(`The header of ${name} was deleted from the canvas: the stage stays in the map, and ${again}`);
-      if (goneCells.length > 0) {
-        const lanes = goneCells.map(({ lane }) => `'${shorten(lane.name, 30)}'`).join(", ");
-        const one = goneCells.length === 1;
-        const what = one ? `The cell of ${name} in lane ${lanes} was` : `${goneCells.length} cells of ${name} (lanes ${lanes}) were`;
-        report(
-          `${what} deleted from the canvas: the next generation or re-score draws ${one ? "it" : "them"} again; ` +
-            `cards deleted with ${one ? "it" : "them"} are listed one by one`,
-        );
+    if (made.length > 0) this.copies.set(key, made);
+  }
+
+  /** Deleted cards leave their lists, duplicates join them after their original. */
+  private changeLists(): void {
+    if (this.copies.size > 0) {
+      for (const kind of CARD_KINDS) {
+        const list: CardEntity[] = collection(this.model, kind);
+        const next = list.flatMap((e) => [e, ...(this.copies.get(`${kind}/${e.id}`) ?? [])]);
+        list.length = 0;
+        for (const e of next) list.push(e);
       }
     }
+    removeEntities(this.model, this.gone);
   }
 
   private unknownCard(card: CanvasCard, key: string): void {
@@ -383,15 +467,12 @@ class Merge {
     const kind = key.slice(0, slash);
     const id = key.slice(slash + 1);
     if (!isCardKind(kind)) return;
-    const list = collection(this.model, kind);
-    const index = list.findIndex((e) => e.id === id);
-    const entity = list[index];
-    if (entity === undefined) return;
-    const label = cardLabel(this.model, kind, id);
-    const laneId = kind === "note" ? this.model.notes[index]?.laneId : this.model.lanes.find((l) => l.visible && l.kind === LANE_OF_KIND[kind])?.id;
+    const entity = this.entity(kind, id);
+    if (entity === undefined || this.gone.has(key)) return;
+    const label = cardLabel(kind, entity);
+    const laneId = kind === "note" ? this.entity(kind, id)?.laneId : this.model.lanes.find((l) => l.visible && l.kind === LANE_OF_KIND[kind])?.id;
     const cell = laneId === undefined ? undefined : this.canvas.cells.get(`${laneId}/${entity.stageId}`);
-    list.splice(index, 1);
-    forgetEntity(this.model, kind, id, entity.stageId);
+    this.gone.add(key);
     this.deletedCards.push({ kind, id });
     this.report.deleted.push(label);
     this.problems.push({
@@ -401,9 +482,21 @@ class Merge {
     });
   }
 
+  /** A text outside the cards: a stage's name is read back; the others are reported when changed. */
+  private readFixedText(text: KeyedCanvasText): void {
+    // "stage/<id>/name" in Figma design; in FigJam the stage header shape ("stage/<id>") shows the name.
+    const stage = /^stage\/([^/]+)(\/name)?$/.exec(text.key);
+    const read = stage === null ? undefined : this.stages.get(stage[1] ?? "");
+    if (read === undefined) {
+      this.notReadBack(text, null);
+      return;
+    }
+    read.name = this.title(text, `Name of stage '${shorten(read.name)}'`, read.name);
+  }
+
   /** A text drawn from the data that a person changed: it is not read, and the next generation draws it again. */
   private notReadBack(text: CanvasText, card: string | null): void {
-    if (text.drawn === undefined || text.characters === text.drawn) return;
+    if (!edited(text)) return;
     const changed = text.characters.trim() === "" ? "was emptied" : `was changed to '${shorten(text.characters)}'`;
     const what = `${card === null ? "" : `${card}: `}the text "${shorten(text.drawn)}" ${changed} on the canvas`;
     this.unreadable(
@@ -414,76 +507,123 @@ class Merge {
     );
   }
 
-  private applyCard(card: CanvasCard, entity: CardEntity): void {
-    const kind = card.kind;
-    const label = () => cardLabel(this.model, kind, entity.id);
-    for (const [field, text] of Object.entries(card.texts)) {
-      if (SHOWN_FIELDS[kind].includes(field)) this.notReadBack(text, label());
+  /** Reads a card's texts into its entity, then where it sits. */
+  private readCard(card: CanvasCard, entity: CardEntity): void {
+    const texts = card.texts;
+    for (const field of SHOWN_FIELDS[card.kind]) {
+      const text = texts[field];
+      if (text !== undefined) this.notReadBack(text, cardLabel(card.kind, entity));
     }
-    switch (kind) {
-      case "painPoint": {
-        const p = this.model.painPoints.find((e) => e.id === entity.id);
-        if (!p) return;
-        p.title = this.title(card, "title", p.title);
-        for (const field of SCORE_FIELDS) this.score(card, field, p);
-        break;
+    const what = (field: string) => `${field} of ${kindWord(card.kind)} '${shorten(captionOf(entity))}'`;
+    const title = (field: string, old: string) => this.title(texts[field], what(field === "name" ? "Name" : "Title"), old);
+    if ("severity" in entity) {
+      entity.title = title("title", entity.title);
+      for (const field of SCORE_FIELDS) this.score(texts[field], field, entity);
+    } else if ("laneId" in entity) {
+      const text = texts.text;
+      if (text !== undefined && edited(text) && text.characters !== entity.text) {
+        entity.text = text.characters;
+        this.report.edited.push(`Text of ${cardLabel(card.kind, entity)}`);
       }
-      case "note": {
-        const n = this.model.notes.find((e) => e.id === entity.id);
-        const text = card.texts.text;
-        if (n && text && text.characters !== text.drawn && text.characters !== n.text) {
-          n.text = text.characters;
-          this.report.edited.push(`Text of ${label()}`);
-        }
-        break;
-      }
-      case "touchpoint": {
-        const t = this.model.touchpoints.find((e) => e.id === entity.id);
-        if (t) t.name = this.title(card, "name", t.name);
-        break;
-      }
-      case "opportunity": {
-        const o = this.model.opportunities.find((e) => e.id === entity.id);
-        if (o) o.title = this.title(card, "title", o.title);
-        break;
-      }
-      case "kpi": {
-        const k = this.model.kpis.find((e) => e.id === entity.id);
-        if (k) k.name = this.title(card, "name", k.name);
-        break;
-      }
+    } else if ("channel" in entity) {
+      this.channel(texts["channel/text"], what("Channel"), entity);
+      entity.name = title("name", entity.name);
+    } else if ("owner" in entity) {
+      this.status(texts["status/text"], what("Status"), entity);
+      const owner = texts.owner;
+      if (owner !== undefined && edited(owner)) this.set(entity, "owner", owner.characters.trim(), what("Owner"));
+      entity.title = title("title", entity.title);
+    } else {
+      this.kpiValues(texts.values, what("Current / target"), entity);
+      entity.name = title("name", entity.name);
     }
     this.move(card, entity);
   }
 
+  /** Sets a field to what the canvas shows, and says so when it differs. */
+  private set<T extends object, F extends keyof T>(entity: T, field: F, value: T[F], what: string): void {
+    if (entity[field] === value) return;
+    entity[field] = value;
+    this.report.edited.push(what);
+  }
+
   /** A title or name: any non-empty text; an emptied one is reported and the old one kept. */
-  private title(card: CanvasCard, field: string, old: string): string {
-    const text = card.texts[field];
-    if (text === undefined || text.characters === text.drawn) return old;
+  private title(text: CanvasText | undefined, what: string, old: string): string {
+    if (text === undefined || !edited(text)) return old;
     const value = text.characters.replace(/\s+/g, " ").trim();
     if (value === old) return old;
-    const what = `${field === "name" ? "Name" : "Title"} of ${KIND_NAME[card.kind].toLowerCase()} '${shorten(old)}'`;
     if (value === "") {
-      this.unreadable(text, what, `the text is empty (kept the old ${field})`);
+      this.unreadable(text, what, `the text is empty (kept the old ${what.startsWith("Name") ? "name" : "title"})`);
       return old;
     }
     this.report.edited.push(what);
     return value;
   }
 
-  private score(card: CanvasCard, field: ScoreField, p: JourneyMap["painPoints"][number]): void {
-    const text = card.texts[field];
-    if (text === undefined || text.characters === text.drawn) return;
+  private score(text: CanvasText | undefined, field: ScoreField, p: PainPoint): void {
+    if (text === undefined || !edited(text)) return;
     const reading = readScoreText(text.characters);
-    const what = `${FIELD_NAME[field]} on '${shorten(p.title)}'`;
+    const what = `${field.charAt(0).toUpperCase()}${field.slice(1)} on '${shorten(p.title)}'`;
     const old = p[field];
     if (!reading.ok) {
       this.unreadable(text, what, `${reading.reason} (kept ${old === null ? "the frequency derived from feedback" : old})`);
       return;
     }
-    if (reading.value === old) return;
-    p[field] = reading.value;
-    this.report.edited.push(what);
+    this.set(p, field, reading.value, what);
+  }
+
+  /** A touchpoint's channel tag, "Web" or "Web · digital": one of the channels, in any case. */
+  private channel(text: CanvasText | undefined, what: string, t: Touchpoint): void {
+    if (text === undefined || !edited(text)) return;
+    const [name = "", digital = ""] = text.characters.split("·").map((part) => part.trim().toLowerCase());
+    const channel = CHANNELS.find((c) => c === name);
+    if (channel === undefined) {
+      this.unreadable(text, what, `'${shorten(name, 24)}' is not a channel (${CHANNELS.join(", ")}) (kept ${t.channel})`);
+      return;
+    }
+    this.set(t, "channel", channel, what);
+    this.set(t, "digital", digital === "digital", what);
+  }
+
+  /** An opportunity's status tag: one of the statuses, in any case ("In-progress" reads as "in progress"). */
+  private status(text: CanvasText | undefined, what: string, o: Opportunity): void {
+    if (text === undefined || !edited(text)) return;
+    const typed = text.characters.trim().toLowerCase().replace(/[-_\s]+/g, " ");
+    const status = OPPORTUNITY_STATUSES.find((s) => s === typed);
+    if (status === undefined) {
+      this.unreadable(text, what, `'${shorten(typed, 24)}' is not a status (${OPPORTUNITY_STATUSES.join(", ")}) (kept ${o.status})`);
+      return;
+    }
+    this.set(o, "status", status, what);
+  }
+
+  /**
+   * A KPI's "current / target unit" ("74 / 65 %"; "–" for a current value not measured yet). Only
+   * the side a person changed is read, so an unchanged side keeps its unrounded value.
+   */
+  private kpiValues(text: CanvasText | undefined, what: string, k: Kpi): void {
+    if (text === undefined || !edited(text)) return;
+    const unit = k.unit.trim();
+    const strip = (side: string) => {
+      const value = side.trim();
+      return unit !== "" && value.endsWith(unit) ? value.slice(0, -unit.length).trim() : value;
+    };
+    const [current, target, ...rest] = text.characters.split("/").map(strip);
+    const [drawnCurrent, drawnTarget] = (text.drawn ?? "").split("/").map(strip);
+    if (current === undefined || target === undefined || rest.length > 0) {
+      this.unreadable(text, what, `'${shorten(text.characters, 24)}' is not "current / target" (kept ${k.current ?? "–"} / ${k.target})`);
+      return;
+    }
+    const noCurrent = current === "" || current === "–" || current === "-";
+    const currentValue = noCurrent ? null : readNumberText(current);
+    const targetValue = readNumberText(target);
+    if ((!noCurrent && currentValue === null) || targetValue === null) {
+      const bad = targetValue === null ? target : current;
+      this.unreadable(text, what, `'${shorten(bad, 24)}' is not a number (kept ${k.current ?? "–"} / ${k.target})`);
+      return;
+    }
+    if (current !== drawnCurrent) this.set(k, "current", currentValue, what);
+    if (target !== drawnTarget) this.set(k, "target", targetValue, what);
   }
 
   /** A value not read: reported with its node; `prefixed` puts what it is before the detail. */
@@ -495,16 +635,16 @@ class Merge {
   /** A card in another stage's cell moves there, if that cell's lane shows cards of its kind. */
   private move(card: CanvasCard, entity: CardEntity): void {
     const cell = card.cell;
-    if (cell === null || !this.stageIds.has(cell.stageId)) return;
+    if (cell === null || !this.stages.has(cell.stageId)) return;
     const laneKind = this.laneKinds.get(cell.laneId);
-    const note = card.kind === "note" ? this.model.notes.find((n) => n.id === entity.id) : undefined;
+    const note = "laneId" in entity ? entity : undefined;
     const fits = card.kind === "note" ? laneKind !== undefined && NOTE_LANES.includes(laneKind) : laneKind === LANE_OF_KIND[card.kind];
-    const label = cardLabel(this.model, card.kind, entity.id);
+    const label = cardLabel(card.kind, entity);
     if (!fits) {
       this.problems.push({
         nodeId: card.nodeId,
         nodeName: card.nodeName,
-        message: `${label} sits in the cell "${cell.nodeName}", whose lane does not show ${KIND_NAME[card.kind].toLowerCase()}s: it stays where it was`,
+        message: `${label} sits in the cell "${cell.nodeName}", whose lane does not show ${kindWord(card.kind)}s: it stays where it was`,
       });
       return;
     }
@@ -516,6 +656,18 @@ class Merge {
   }
 }
 
+/** Whether a person changed a text from what the plugin drew there. */
+function edited(text: CanvasText): text is CanvasText & { drawn: string } {
+  return text.drawn !== undefined && text.characters !== text.drawn;
+}
+
+/** `model` validated; one that breaks the model's rules is a bug in `what`, and throws rather than being stored. */
+export function checkedMap(model: JourneyMap, what: string): JourneyMap {
+  const checked = parseJourneyMap(model);
+  if (!checked.ok) throw new Error(`${what} gave an invalid map: ${checked.errors.slice(0, 3).join("; ")}`);
+  return checked.value;
+}
+
 /**
  * Merges the canvas into the stored model. The result is validated: a merge that would break the
  * model's rules throws (a bug), so a broken model is never stored.
@@ -523,10 +675,8 @@ class Merge {
 export function mergeCanvasEdits(stored: JourneyMap, canvas: CanvasSnapshot): CanvasEdits {
   const merge = new Merge(JSON.parse(JSON.stringify(stored)) as JourneyMap, canvas);
   merge.run();
-  const checked = parseJourneyMap(merge.model);
-  if (!checked.ok) throw new Error(`Reading the canvas gave an invalid map: ${checked.errors.slice(0, 3).join("; ")}`);
   return {
-    model: checked.value,
+    model: checkedMap(merge.model, "Reading the canvas"),
     problems: merge.problems,
     identities: merge.identities,
     unknownCardNodeIds: merge.unknownCardNodeIds,
@@ -548,15 +698,6 @@ export interface DeletedCardEntity {
  */
 export function dropCards(map: JourneyMap, cards: readonly DeletedCardEntity[]): JourneyMap {
   const model = JSON.parse(JSON.stringify(map)) as JourneyMap;
-  for (const { kind, entityId } of cards) {
-    const list = collection(model, kind);
-    const index = list.findIndex((e) => e.id === entityId);
-    const entity = list[index];
-    if (entity === undefined) continue;
-    list.splice(index, 1);
-    forgetEntity(model, kind, entityId, entity.stageId);
-  }
-  const checked = parseJourneyMap(model);
-  if (!checked.ok) throw new Error(`Dropping the deleted cards gave an invalid map: ${checked.errors.slice(0, 3).join("; ")}`);
-  return checked.value;
+  removeEntities(model, new Set(cards.map(({ kind, entityId }) => `${kind}/${entityId}`)));
+  return checkedMap(model, "Dropping the deleted cards");
 }

@@ -6,11 +6,13 @@
  * `reply` or a `failure` carrying the same id, so the panel can await a request as a promise and
  * show a failure in words.
  */
-import { CARD_KINDS } from "./canvas-edits";
 import { JourneyMap } from "./model";
 import * as z from "./zod";
 
 export const RequestId = z.string().check(z.minLength(1), z.maxLength(64));
+
+/** How many of something: a whole number, 0 or more. */
+const Count = z.int().check(z.gte(0));
 
 /** A value the plugin could not read from the canvas, with the node it sits on. */
 export const CanvasProblem = z.object({
@@ -47,13 +49,13 @@ export const DraftPanelState = z.object({
     z.record(
       z.string(),
       z.object({
-        mapping: z.record(z.string(), z.nullable(z.int().check(z.gte(0)))),
+        mapping: z.record(z.string(), z.nullable(Count)),
         delimiter: z.optional(z.string()),
         headerRows: z.optional(z.union([z.literal(1), z.literal(2)])),
       }),
     ),
   ),
-  omittedFeedback: z.optional(z.int().check(z.gte(0))),
+  omittedFeedback: z.optional(Count),
 });
 export type DraftPanelState = z.infer<typeof DraftPanelState>;
 
@@ -70,6 +72,9 @@ export const WindowSize = z.object({
 });
 export type WindowSize = z.infer<typeof WindowSize>;
 
+/** The kinds of cards a map draws in its cells, as the first part of their key ("painPoint/<id>"). */
+export const CARD_KINDS = ["painPoint", "note", "touchpoint", "opportunity", "kpi"] as const;
+
 /** A card a person deleted from a map frame: the entity it showed, its kind and its title (or a note's text). */
 export const DeletedCard = z.object({ entityId: z.string(), kind: z.enum(CARD_KINDS), title: z.string() });
 export type DeletedCard = z.infer<typeof DeletedCard>;
@@ -78,18 +83,30 @@ export type DeletedCard = z.infer<typeof DeletedCard>;
 export const DeletedCardsAnswer = z.enum(["restore", "drop"]);
 export type DeletedCardsAnswer = z.infer<typeof DeletedCardsAnswer>;
 
+/**
+ * A field both the panel and the canvas changed since the map was last drawn, to different values:
+ * what it is ("Pain point 'Slow checkout': severity") and the value on each side.
+ */
+export const CanvasConflict = z.object({ label: z.string(), canvas: z.string(), panel: z.string() });
+export type CanvasConflict = z.infer<typeof CanvasConflict>;
+
+/** Which side wins where both changed the same field. */
+export const ConflictsAnswer = z.enum(["canvas", "panel"]);
+export type ConflictsAnswer = z.infer<typeof ConflictsAnswer>;
+
 // ---- panel → plugin ------------------------------------------------------------------------
 
 export const PanelMessage = z.discriminatedUnion("type", [
   /** The panel has mounted and listens. */
   z.object({ type: z.literal("panel-ready") }),
   /**
-   * Generate the map on the canvas, or update the map frame that shows this model. When that frame
-   * lacks cards a person deleted which the model would draw again, the plugin draws nothing and
-   * replies `deleted-cards`; the panel asks the person and sends the request again with
-   * `deletedCards`: "restore" draws them again, "drop" removes them from the model first, and
-   * `deletedCardsSeen`: the cards the person was shown (`kind/entityId`). The answer applies to
-   * exactly those; when more cards have gone since, the plugin asks again.
+   * Generate the map on the canvas, or update the map frame that shows this model, with what people
+   * changed on that frame since it was drawn merged in. When that frame lacks cards a person deleted
+   * which the model would draw again, the plugin draws nothing and replies `deleted-cards`; the panel
+   * asks the person and sends the request again with `deletedCards`: "restore" draws them again,
+   * "drop" removes them from the model first. Likewise `canvas-conflicts`, answered by `conflicts`.
+   * `deletedCardsSeen`: the cards the person was shown (`kind/entityId`); the answer applies to
+   * exactly those, and when more cards have gone since, the plugin asks again.
    */
   z.object({
     type: z.literal("generate-map"),
@@ -97,6 +114,7 @@ export const PanelMessage = z.discriminatedUnion("type", [
     model: JourneyMap,
     deletedCards: z.optional(DeletedCardsAnswer),
     deletedCardsSeen: z.optional(z.array(z.string())),
+    conflicts: z.optional(ConflictsAnswer),
   }),
   /** Read the selected map frame (or the only map on the page) back into a model. */
   z.object({ type: z.literal("read-map"), requestId: RequestId }),
@@ -122,14 +140,18 @@ export const ReplyResult = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("generated"),
     nodeId: z.string(),
-    created: z.int().check(z.gte(0)),
-    updated: z.int().check(z.gte(0)),
-    removed: z.int().check(z.gte(0)),
+    created: Count,
+    updated: Count,
+    removed: Count,
     /** With `deletedCards: "restore"`: the deleted cards drawn again. */
     restored: z.optional(z.array(DeletedCard)),
     /** With `deletedCards: "drop"`: the cards whose entities left the model … */
     dropped: z.optional(z.array(DeletedCard)),
-    /** … and the model drawn and stored without them, for the panel to adopt. */
+    /** How many fields people changed on the canvas were kept (merged into the panel's model). */
+    fromCanvas: z.optional(Count),
+    /** How many of a person's layers left removed cells for the frame "Moved out of the map". */
+    movedOut: z.optional(Count),
+    /** The model drawn and stored when it is not the panel's (canvas edits kept, cards dropped), for the panel to adopt. */
     model: z.optional(JourneyMap),
   }),
   z.object({ kind: z.literal("map-read"), nodeId: z.string(), model: JourneyMap, problems: z.array(CanvasProblem) }),
@@ -137,7 +159,7 @@ export const ReplyResult = z.discriminatedUnion("kind", [
     kind: z.literal("rescored"),
     nodeId: z.string(),
     model: JourneyMap,
-    reranked: z.int().check(z.gte(0)),
+    reranked: Count,
     problems: z.array(CanvasProblem),
     summary: z.string(),
   }),
@@ -151,6 +173,8 @@ export const ReplyResult = z.discriminatedUnion("kind", [
    * `deletedCards`.
    */
   z.object({ kind: z.literal("deleted-cards"), nodeId: z.string(), cards: z.array(DeletedCard).check(z.minLength(1)) }),
+  /** The answer to "generate-map" when both sides changed the same fields: nothing was drawn. Send it again with `conflicts`. */
+  z.object({ kind: z.literal("canvas-conflicts"), nodeId: z.string(), conflicts: z.array(CanvasConflict).check(z.minLength(1)) }),
 ]);
 export type ReplyResult = z.infer<typeof ReplyResult>;
 

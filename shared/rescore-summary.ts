@@ -37,7 +37,7 @@ function count(n: number, one: string, many: string = `${one}s`): string {
  * value not read, with its label), then the rest. Figma cuts the line at 100 characters; the
  * panel shows it whole.
  */
-export function rescoreSummary(changes: RankChanges, report: CanvasReport): string {
+export function rescoreSummary(changes: RankChanges, report: CanvasReport, movedOut = 0): string {
   const parts = [changes.reranked === 0 ? "No pain point changed rank" : `${count(changes.reranked, "pain point")} re-ranked`];
   if (report.deleted.length > 0) parts.push(`${count(report.deleted.length, "card")} deleted`);
   if (report.unreadable.length > 0) {
@@ -46,6 +46,7 @@ export function rescoreSummary(changes: RankChanges, report: CanvasReport): stri
   if (changes.requadranted > 0) parts.push(`${changes.requadranted} changed quadrant`);
   if (report.duplicated.length > 0) parts.push(`${report.duplicated.length} duplicated`);
   if (report.moved.length > 0) parts.push(`${report.moved.length} moved`);
+  if (movedOut > 0) parts.push(`${count(movedOut, "layer")} moved out of the map`);
   if (report.unknown.length > 0) parts.push(`${count(report.unknown.length, "card")} not read`);
   if (report.newMapId !== null) parts.push("the copied map got its own id");
   return parts.join(", ");

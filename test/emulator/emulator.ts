@@ -20,7 +20,7 @@ import { ClientStorageApi, ClientStorageData } from "./client-storage";
 import { assertRunOpen, EmulatorCore, type EditorType, type RunState } from "./core";
 import { PluginEvents } from "./events";
 import { createFacade, targetOf, type AccessKind, type FacadeTarget } from "./facade";
-import { AVAILABLE_FONTS, createFigmaFace, type NotificationRecord, type RunContext } from "./figma-api";
+import { AVAILABLE_FONTS, createFigmaFace, type NotificationRecord, type RunContext, type VersionRecord } from "./figma-api";
 import type { BaseNodeImpl } from "./nodes/base-node";
 import { DocumentImpl, PageImpl } from "./nodes/document";
 import { ConnectorImpl, ShapeWithTextImpl, StickyImpl } from "./nodes/figjam";
@@ -34,7 +34,7 @@ import type { EmulatorStats, UndoHistory } from "./stats";
 import { PanelEndImpl, PanelSide, UiApi, UiBridge, type PanelEnd, type UiRecord } from "./ui-bridge";
 
 export type { PanelEnd, UiRecord } from "./ui-bridge";
-export { AVAILABLE_FONTS, type NotificationRecord } from "./figma-api";
+export { AVAILABLE_FONTS, type NotificationRecord, type VersionRecord } from "./figma-api";
 export { RULES, ruleIdOf, type RuleId } from "./rules";
 export { renderSvg, type RenderSvgOptions } from "./render-svg";
 
@@ -67,6 +67,8 @@ export interface FigmaEmulator {
   readonly stats: EmulatorStats;
   readonly undo: UndoHistory;
   readonly notifications: readonly NotificationRecord[];
+  /** Versions the plugin saved in the file's history. */
+  readonly versions: readonly VersionRecord[];
   /** The current run's UI, as the plugin configured it; null before showUI. */
   readonly ui: Readonly<UiRecord> | null;
   /** Whether the current run called closePlugin (or the person closed it). */
@@ -145,6 +147,7 @@ export function createFigmaEmulator(options: FigmaEmulatorOptions = {}): FigmaEm
   const storage = new ClientStorageData();
   if (options.clientStorage) storage.seed(options.clientStorage);
   const notifications: NotificationRecord[] = [];
+  const versions: VersionRecord[] = [];
   const viewportCalls: string[][] = [];
   const showListeners = new Set<(ui: Readonly<UiRecord>) => void>();
   const resizeListeners = new Set<(width: number, height: number) => void>();
@@ -207,6 +210,7 @@ export function createFigmaEmulator(options: FigmaEmulatorOptions = {}): FigmaEm
       uiApi: new UiApi(ui, guard),
       clientStorage: new ClientStorageApi(storage, guard, (task) => scheduler.later(task)),
       notifications,
+      versions,
       notified: (record) => notifyListeners.forEach((listener) => listener(record.shown, record)),
       viewportCalls,
       close(message) {
@@ -249,6 +253,7 @@ export function createFigmaEmulator(options: FigmaEmulatorOptions = {}): FigmaEm
     stats: core.stats,
     undo: core.undo,
     notifications,
+    versions,
     get ui() {
       return run.ui.record;
     },

@@ -64,6 +64,14 @@ export interface NotificationRecord {
   cancelled: boolean;
 }
 
+/** A named version, with the nodes written in the file until it was saved (`stats.writtenNodeIds`). */
+export interface VersionRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string | undefined;
+  readonly writtenNodeIds: readonly string[];
+}
+
 /** What a run of the plugin shares with the emulator. */
 export interface RunContext {
   readonly core: EmulatorCore;
@@ -74,6 +82,8 @@ export interface RunContext {
   readonly uiApi: UiApi;
   readonly clientStorage: ClientStorageApi;
   readonly notifications: NotificationRecord[];
+  /** Versions saved with saveVersionHistoryAsync, in order. */
+  readonly versions: VersionRecord[];
   /** Told of every notification (the local host shows toasts). */
   notified(record: NotificationRecord): void;
   readonly viewportCalls: string[][];
@@ -405,6 +415,18 @@ export class FigmaApi implements FacadeTarget {
         record.cancelled = true;
       },
     };
+  }
+
+  /** @see https://developers.figma.com/docs/plugins/api/properties/figma-saveversionhistoryasync */
+  saveVersionHistoryAsync(title: unknown, description?: unknown): Promise<VersionHistoryResult> {
+    const record: VersionRecord = {
+      id: String(this.run.versions.length + 1),
+      title: expectString("saveVersionHistoryAsync", "title", title),
+      description: description === undefined ? undefined : expectString("saveVersionHistoryAsync", "description", description),
+      writtenNodeIds: [...this._core.stats.writtenNodeIds],
+    };
+    this.run.versions.push(record);
+    return Promise.resolve({ id: record.id });
   }
 
   /** Closes an undo step. @see https://developers.figma.com/docs/plugins/api/properties/figma-commitundo */

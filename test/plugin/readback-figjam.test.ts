@@ -159,4 +159,57 @@ describe("a FigJam board with a duplicated page", () => {
     expect(other.children).toHaveLength(3);
     expect(besideFramesOn(board, model.id)).toHaveLength(2);
   });
+
+  it("keeps a sticky's title, a score and a stage name typed on the board when the panel updates the map, after saving a version", async () => {
+    const { plugin, model, section, emulator } = await figjamMap();
+    const sticky = nodeByKey(section, "painPoint/pp_promo_code");
+    const stage = nodeByKey(section, "stage/stage_checkout");
+    if (sticky.type !== "STICKY" || stage.type !== "SHAPE_WITH_TEXT") throw new Error("the FigJam map changed");
+    emulator.userEditText(sticky, "Promo codes fail silently");
+    emulator.userEditText(textByKey(section, "painPoint/pp_promo_code/severity"), "1");
+    emulator.userEditText(stage, "Pay");
+    // The panel still has the model it drew, with an edit of its own.
+    const panel = copyOf(model);
+    panel.title = "Northwind journey, revised";
+    const reply = await ask(plugin, { type: "generate-map", model: panel });
+    expect(reply).toMatchObject({ kind: "generated", nodeId: section.id, fromCanvas: 3 });
+    expect(emulator.versions.map((v) => v.title)).toEqual(["Before Journey Mapper update"]);
+    expect(sticky.text.characters).toBe("Promo codes fail silently");
+    expect(stage.text.characters).toBe("Pay");
+    const read = await readMap(plugin);
+    expect(read.problems).toEqual([]);
+    expect(read.model.title).toBe("Northwind journey, revised");
+    expect(read.model.painPoints.find((p) => p.id === "pp_promo_code")).toMatchObject({ title: "Promo codes fail silently", severity: 1 });
+    expect(read.model.stages.find((s) => s.id === "stage_checkout")?.name).toBe("Pay");
+  });
+
+  it("moves a person's sticky out of the cells of a stage the panel removed into a section \"Moved out of the map\", clear of everything", async () => {
+    const { plugin, model, section, emulator } = await figjamMap();
+    const figma = emulator.figma;
+    const stage = model.stages.at(-1);
+    if (!stage) throw new Error("sample changed");
+    const cell = nodeByKey<SectionNode>(section, `cell/lane_pain_points/${stage.id}`);
+    await figma.loadFontAsync({ family: "Inter", style: "Medium" });
+    let sticky: StickyNode | null = null;
+    userActs(emulator, () => {
+      sticky = figma.createSticky();
+      sticky.text.characters = "Ask legal about this";
+      cell.appendChild(sticky);
+    });
+    const next = copyOf(model);
+    next.stages = next.stages.filter((s) => s.id !== stage.id);
+    for (const list of [next.touchpoints, next.notes, next.painPoints, next.opportunities, next.kpis] as { stageId: string }[][])
+      list.splice(0, list.length, ...list.filter((e) => e.stageId !== stage.id));
+    for (const f of next.feedback) if (f.stageId === stage.id) f.stageId = null;
+    for (const f of next.feedback) if (f.touchpointId !== null && !next.touchpoints.some((t) => t.id === f.touchpointId)) f.touchpointId = null;
+    for (const o of next.opportunities) if (o.painPointId !== null && !next.painPoints.some((p) => p.id === o.painPointId)) o.painPointId = null;
+    expect(await ask(plugin, { type: "generate-map", model: next })).toMatchObject({ kind: "generated", movedOut: 1 });
+    const kept = sticky as StickyNode | null;
+    const holder = kept?.parent as SectionNode;
+    expect(holder.type).toBe("SECTION");
+    expect(holder.name).toBe("Moved out of the map");
+    expect(kept?.text.characters).toBe("Ask legal about this");
+    const overlaps = (a: SceneNode, b: SceneNode) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(figma.currentPage.children.filter((n) => n !== holder && overlaps(n, holder)).map((n) => n.name)).toEqual([]);
+  });
 });

@@ -59,6 +59,47 @@ describe("reading a map back", () => {
     ]);
   });
 
+  it("reads a stage's name, a KPI's current / target, an opportunity's status and owner and a touchpoint's channel", async () => {
+    const { plugin, frame, emulator } = await mapOnCanvas();
+    emulator.userEditText(textByKey(frame, "stage/stage_checkout/name"), " Pay ");
+    emulator.userEditText(textByKey(frame, "kpi/kpi_checkout_abandonment/values"), "70,5 / 60 %");
+    // Only the side a person changed is read: 95.1 is drawn as 95.1, 97 as 97 — the target is typed anew.
+    emulator.userEditText(textByKey(frame, "kpi/kpi_checkout_payment/values"), "95.1 / 98.5");
+    emulator.userEditText(textByKey(frame, "opportunity/opp_promo_messages/status/text"), "Done");
+    emulator.userEditText(textByKey(frame, "opportunity/opp_shipping_upfront/owner"), "Payments team");
+    emulator.userEditText(textByKey(frame, "touchpoint/tp_awareness_store/channel/text"), "App · digital");
+    emulator.userEditText(textByKey(frame, "touchpoint/tp_awareness_social/channel/text"), "social");
+    const read = await readMap(plugin);
+    expect(read.problems).toEqual([]);
+    expect(read.model.stages.find((s) => s.id === "stage_checkout")?.name).toBe("Pay");
+    expect(read.model.kpis.find((k) => k.id === "kpi_checkout_abandonment")).toMatchObject({ current: 70.5, target: 60 });
+    expect(read.model.kpis.find((k) => k.id === "kpi_checkout_payment")).toMatchObject({ current: 95.1, target: 98.5 });
+    expect(read.model.opportunities.find((o) => o.id === "opp_promo_messages")?.status).toBe("done");
+    expect(read.model.opportunities.find((o) => o.id === "opp_shipping_upfront")?.owner).toBe("Payments team");
+    expect(read.model.touchpoints.find((t) => t.id === "tp_awareness_store")).toMatchObject({ channel: "app", digital: true });
+    expect(read.model.touchpoints.find((t) => t.id === "tp_awareness_social")).toMatchObject({ channel: "social", digital: false });
+    // The stage stays renamed after re-score, which draws the map from the read model.
+    await rescore(plugin);
+    expect(textByKey(frame, "stage/stage_checkout/name").characters).toBe("Pay");
+    expect((await readMap(plugin)).model.stages.find((s) => s.id === "stage_checkout")?.name).toBe("Pay");
+  });
+
+  it("reports a stage name, KPI values, a status or a channel it cannot read with its layer, keeping the old value", async () => {
+    const { plugin, frame, emulator, model } = await mapOnCanvas();
+    const edits: [TextNode, string, string][] = [
+      [textByKey(frame, "stage/stage_checkout/name"), "  ", "Name of stage 'Checkout': the text is empty (kept the old name)"],
+      [textByKey(frame, "kpi/kpi_checkout_payment/values"), "high / 97 %", `Current / target of KPI 'Payment completion': 'high' is not a number (kept 95.1 / 97)`],
+      [textByKey(frame, "kpi/kpi_checkout_abandonment/values"), "74 % of 65 %", `Current / target of KPI 'Cart abandonment': '74 % of 65 %' is not "current / target" (kept 74 / 65)`],
+      [textByKey(frame, "opportunity/opp_fit_finder/status/text"), "soon", "Status of opportunity 'Fit finder from customers' height, weight and usual size': 'soon' is not a status (idea, planned, in progress, done, dropped) (kept idea)"],
+      [textByKey(frame, "touchpoint/tp_awareness_store/channel/text"), "Fax", "Channel of touchpoint 'Trailhead pop-up store': 'fax' is not a channel (web, app, email, phone, chat, store, social, support, other) (kept store)"],
+    ];
+    for (const [text, typed] of edits) emulator.userEditText(text, typed);
+    const read = await readMap(plugin);
+    expect(read.model).toEqual(model);
+    expect(read.problems.map((p) => [p.nodeId, p.message])).toEqual(expect.arrayContaining(edits.map(([text, , message]) => [text.id, message])));
+    expect(read.problems).toHaveLength(edits.length);
+  });
+
   it.each([["7"], [""], ["🔥"], ["very"]])("reports %j on a score and keeps the old value", async (typed) => {
     const { plugin, frame, emulator } = await mapOnCanvas();
     const effort = textByKey(frame, "painPoint/pp_delivery_window/effort");

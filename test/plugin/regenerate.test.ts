@@ -78,7 +78,7 @@ describe("re-generating a map", () => {
     expect(reply).toMatchObject({ kind: "generated", nodeId: frame.id, created: 0, removed: 1 });
   });
 
-  it("keeps a person's node when the cell holding it goes away with its stage: it lands on the page where it was", async () => {
+  it("keeps a person's node when the cell holding it goes away with its stage: it lands in the frame \"Moved out of the map\" below the map", async () => {
     const { plugin, model, frame, emulator, figma } = await mapOnCanvas();
     const stage = model.stages.at(-1);
     const lane = model.lanes[0];
@@ -92,8 +92,6 @@ describe("re-generating a map", () => {
     });
     const placed = sticker as RectangleNode | null;
     if (!placed) throw new Error("no sticker");
-    const where = [placed.absoluteTransform[0][2], placed.absoluteTransform[1][2]];
-
     const next = copyOf(model);
     next.stages = next.stages.filter((s) => s.id !== stage.id);
     for (const list of [next.touchpoints, next.notes, next.painPoints, next.opportunities, next.kpis] as { stageId: string }[][])
@@ -102,13 +100,16 @@ describe("re-generating a map", () => {
     for (const f of next.feedback) if (f.touchpointId !== null && !next.touchpoints.some((t) => t.id === f.touchpointId)) f.touchpointId = null;
     for (const o of next.opportunities) if (o.painPointId !== null && !next.painPoints.some((pp) => pp.id === o.painPointId)) o.painPointId = null;
     const reply = await ask(plugin, { type: "generate-map", model: next, deletedCards: "drop" });
-    expect(reply.kind).toBe("generated");
+    expect(reply).toMatchObject({ kind: "generated", movedOut: 1 });
     expect(cell.removed).toBe(true);
     expect(placed.removed).toBe(false);
-    expect(placed.parent).toBe(figma.currentPage);
-    // Where it was, within the precision Figma keeps (32-bit floats).
-    expect(placed.x).toBeCloseTo(where[0] ?? NaN, 3);
-    expect(placed.y).toBeCloseTo(where[1] ?? NaN, 3);
+    const holder = placed.parent as FrameNode;
+    expect(holder.name).toBe("Moved out of the map");
+    expect(holder.parent).toBe(figma.currentPage);
+    // Below the map, on top of nothing: neither the map nor the frames beside it.
+    expect(holder.y).toBeGreaterThanOrEqual(frame.y + frame.height);
+    const overlaps = (a: SceneNode, b: SceneNode) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(figma.currentPage.children.filter((n) => n !== holder && overlaps(n, holder))).toEqual([]);
   });
 
   it("leaves a person's own nodes where they are: a note and a text in a cell, an arrow beside the map", async () => {

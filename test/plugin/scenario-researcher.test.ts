@@ -9,8 +9,8 @@
 import { describe, expect, it } from "vitest";
 import { NAMESPACE } from "../../plugin/plugin-data";
 import { prioritise } from "../../shared/priority";
-import { copyOf, generate, keyOf, nodeByKey, nodesByKey, rescore, textByKey, userDrag } from "./canvas-actions";
-import { launchPlugin, sampleJourney } from "./harness";
+import { copyOf, generate, keyOf, nodeByKey, nodesByKey, readMap, rescore, textByKey, userDrag } from "./canvas-actions";
+import { ask, launchPlugin, sampleJourney } from "./harness";
 
 describe("scenario: a researcher re-scores pain points on the canvas", () => {
   it("re-ranks, recolours and re-plots after score edits, a drag, a duplicate and a deletion, and reports the bad value", async () => {
@@ -101,5 +101,39 @@ describe("scenario: a researcher re-scores pain points on the canvas", () => {
 
     // One undo step for the whole re-score.
     expect(emulator.undo.steps - steps).toBe(1);
+  });
+
+  it("saves a version before re-scoring, and what they typed on cards survives the panel's next Update map", async () => {
+    const plugin = await launchPlugin();
+    const { emulator } = plugin;
+    const model = sampleJourney();
+    const frame = await generate(plugin, model);
+    expect(emulator.versions).toEqual([]);
+
+    // Scores, a stage name, a KPI's current value, an opportunity's status and a channel, typed on the canvas.
+    emulator.userEditText(textByKey(frame, "painPoint/pp_review_timing/severity"), "1");
+    emulator.userEditText(textByKey(frame, "stage/stage_retention/name"), "Keep");
+    emulator.userEditText(textByKey(frame, "kpi/kpi_checkout_payment/values"), "96 / 97 %");
+    emulator.userEditText(textByKey(frame, "opportunity/opp_fit_finder/status/text"), "planned");
+    emulator.userEditText(textByKey(frame, "touchpoint/tp_awareness_store/channel/text"), "Social");
+    emulator.stats.resetWrites();
+    const reply = await rescore(plugin);
+    expect(emulator.versions).toEqual([expect.objectContaining({ title: "Before Journey Mapper update", writtenNodeIds: [] })]);
+    expect(reply.model.painPoints.find((p) => p.id === "pp_review_timing")?.severity).toBe(1);
+
+    // More typed on the canvas after the re-score; then the panel, still on the model it had, updates the map.
+    emulator.userEditText(textByKey(frame, "painPoint/pp_loyalty_points/frequency"), "5");
+    const update = await ask(plugin, { type: "generate-map", model: copyOf(reply.model) });
+    expect(update).toMatchObject({ kind: "generated", fromCanvas: 1 });
+    const read = await readMap(plugin);
+    expect(read.problems).toEqual([]);
+    expect(read.model.painPoints.find((p) => p.id === "pp_review_timing")?.severity).toBe(1);
+    expect(read.model.painPoints.find((p) => p.id === "pp_loyalty_points")?.frequency).toBe(5);
+    expect(read.model.stages.find((s) => s.id === "stage_retention")?.name).toBe("Keep");
+    expect(read.model.kpis.find((k) => k.id === "kpi_checkout_payment")?.current).toBe(96);
+    expect(read.model.opportunities.find((o) => o.id === "opp_fit_finder")?.status).toBe("planned");
+    expect(read.model.touchpoints.find((t) => t.id === "tp_awareness_store")).toMatchObject({ channel: "social", digital: false });
+    expect(textByKey(frame, "painPoint/pp_loyalty_points/frequency").characters).toBe("5");
+    expect(emulator.versions).toHaveLength(2);
   });
 });

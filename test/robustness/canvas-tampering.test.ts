@@ -267,13 +267,12 @@ describe("a score text replaced by an emoji or emptied", () => {
 });
 
 describe("texts that show the map's data but are not read back, retyped", () => {
-  it("reports each with its layer (the title, a stage name, a lane name, a KPI's values, a persona's quote beside the map), and re-score draws the data again", async () => {
+  it("reports each with its layer (the title, a lane name, a KPI's direction, a persona's quote beside the map), and re-score draws the data again", async () => {
     const { plugin, frame, emulator, model, page } = await mapOnCanvas();
     const edits: [TextNode, string, string][] = [
       [textByKey(frame, "header/title"), "Our journey", `The text "${model.title}" was changed to 'Our journey'`],
-      [textByKey(frame, "stage/stage_checkout/name"), "Pay", `The text "Checkout" was changed to 'Pay'`],
       [textByKey(frame, "lane/lane_kpis/label/text"), "", `The text "KPIs" was emptied`],
-      [textByKey(frame, "kpi/kpi_checkout_payment/values"), "97 / 97 %", `KPI 'Payment completion': the text "`],
+      [textByKey(frame, "kpi/kpi_checkout_payment/direction"), "Lower is better", `KPI 'Payment completion': the text "`],
       [textByKey(page, "persona/persona_maya/quote/text"), "“Fast!”", `The text "“`],
     ];
     const drawn = edits.map(([text]) => text.characters);

@@ -6,7 +6,7 @@
 import { Button, FileUploadButton } from "../kit";
 import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
-import type { CanvasProblem, DeletedCard, MapSummary, ReplyResult } from "../../shared/messages";
+import type { CanvasConflict, CanvasProblem, ConflictsAnswer, DeletedCard, DeletedCardsAnswer, MapSummary, ReplyResult } from "../../shared/messages";
 import { exportMermaidJourney, importMermaidJourney } from "../../shared/mermaid";
 import { exportJourneyMapJson, importJourneyMapJson, type JourneyMap } from "../../shared/model";
 import type { PluginBridge } from "../bridge";
@@ -80,19 +80,25 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
 
   const onCanvas = maps?.some((m) => m.mapId === model.id) ?? false;
   const selected = selection !== null;
-  // Cards someone deleted on the canvas that this map would draw again: asked before drawing.
-  const [question, setQuestion] = useState<{ label: string; cards: DeletedCard[] } | null>(null);
+  // Asked before drawing: cards someone deleted on the canvas that this map would draw again, then
+  // fields changed both on the canvas and in the panel. Answers given so far go with the next request.
+  type Answers = { deletedCards?: DeletedCardsAnswer; deletedCardsSeen?: string[]; conflicts?: ConflictsAnswer };
+  const [question, setQuestion] = useState<{ label: string; answers: Answers; cards?: DeletedCard[]; conflicts?: CanvasConflict[] } | null>(null);
 
-  const generate = async (label: string, deletedCards?: "restore" | "drop") => {
-    // The answer is about exactly the cards the question listed: if more went since, the plugin asks again.
-    const seen = deletedCards && question !== null ? { deletedCards, deletedCardsSeen: question.cards.map((c) => `${c.kind}/${c.entityId}`) } : {};
+  // The answer is about exactly the cards the question listed: if more went since, the plugin asks again.
+  const seenCards = (cards: readonly DeletedCard[]) => cards.map((c) => `${c.kind}/${c.entityId}`);
+  const generate = async (label: string, answers: Answers = {}) => {
     setQuestion(null);
-    const result = await run(label, () => bridge.request({ type: "generate-map", model, ...seen }));
-    if (result?.kind === "deleted-cards") setQuestion({ label, cards: result.cards });
-    // "Remove them from this map": the plugin dropped those entities; the panel edits that model from now on.
+    const result = await run(label, () => bridge.request({ type: "generate-map", model, ...answers }));
+    if (result?.kind === "deleted-cards") setQuestion({ label, answers, cards: result.cards });
+    if (result?.kind === "canvas-conflicts") setQuestion({ label, answers, conflicts: result.conflicts });
+    // The plugin drew another model than the panel's (canvas edits kept, deleted cards dropped): the panel edits that one from now on.
     if (result?.kind === "generated" && result.model) {
-      const count = result.dropped?.length ?? 0;
-      store.replaceModel(result.model, `${countOf(count, "deleted card")} removed from the map.`);
+      const dropped = result.dropped?.length ?? 0;
+      store.replaceModel(
+        result.model,
+        dropped > 0 ? `${countOf(dropped, "deleted card")} removed from the map.` : `${countOf(result.fromCanvas ?? 0, "change")} made on the canvas kept.`,
+      );
     }
   };
 
@@ -155,7 +161,7 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
         the only one on the page; edit severity, frequency and effort on the pain-point cards, then Re-score.
       </p>
       {busy !== null ? <p role="status">{busy}…</p> : null}
-      {question !== null ? (
+      {question?.cards ? (
         <div class="notice notice-column" role="alert">
           <p>
             {question.cards.length === 1 ? "A card was" : `${question.cards.length} cards were`} deleted from the map on the canvas, and this map
@@ -170,9 +176,34 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
             {question.cards.length > 12 ? <li>… and {question.cards.length - 12} more</li> : null}
           </ul>
           <div class="toolbar">
-            <Button onClick={() => void generate(question.label, "drop")}>Remove them from this map</Button>
-            <Button secondary onClick={() => void generate(question.label, "restore")}>
+            <Button onClick={() => void generate(question.label, { ...question.answers, deletedCards: "drop", deletedCardsSeen: seenCards(question.cards) })}>Remove them from this map</Button>
+            <Button secondary onClick={() => void generate(question.label, { ...question.answers, deletedCards: "restore", deletedCardsSeen: seenCards(question.cards) })}>
               Draw them again
+            </Button>
+            <Button secondary onClick={() => setQuestion(null)}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {question?.conflicts ? (
+        <div class="notice notice-column" role="alert">
+          <p>
+            {question.conflicts.length === 1 ? "A value was" : `${question.conflicts.length} values were`} changed both on the canvas and here
+            since the map was drawn:
+          </p>
+          <ul class="plain-list">
+            {question.conflicts.slice(0, 12).map((c, i) => (
+              <li key={i}>
+                {c.label}: “{c.canvas}” on the canvas, “{c.panel}” here
+              </li>
+            ))}
+            {question.conflicts.length > 12 ? <li>… and {question.conflicts.length - 12} more</li> : null}
+          </ul>
+          <div class="toolbar">
+            <Button onClick={() => void generate(question.label, { ...question.answers, conflicts: "canvas" })}>Keep the canvas values</Button>
+            <Button secondary onClick={() => void generate(question.label, { ...question.answers, conflicts: "panel" })}>
+              Keep these values
             </Button>
             <Button secondary onClick={() => setQuestion(null)}>
               Cancel
@@ -248,8 +279,12 @@ export function describeResult(result: ReplyResult, label: string, model: Journe
     case "generated": {
       const cards = (list: readonly DeletedCard[] | undefined, what: string) =>
         list === undefined || list.length === 0 ? "" : ` ${countOf(list.length, "deleted card")} ${what}.`;
-      return `${label === "Updating the map" ? "Map updated" : "Map drawn"}: ${formatCount(result.created)} layers created, ${formatCount(result.updated)} updated, ${formatCount(result.removed)} removed.${cards(result.restored, "drawn again")}${cards(result.dropped, "removed from the map")}`;
+      const kept = result.fromCanvas ? ` ${countOf(result.fromCanvas, "change")} made on the canvas kept.` : "";
+      const moved = result.movedOut ? ` ${countOf(result.movedOut, "layer")} from removed cells moved to the frame “Moved out of the map”.` : "";
+      return `${label === "Updating the map" ? "Map updated" : "Map drawn"}: ${formatCount(result.created)} layers created, ${formatCount(result.updated)} updated, ${formatCount(result.removed)} removed.${cards(result.restored, "drawn again")}${cards(result.dropped, "removed from the map")}${kept}${moved}`;
     }
+    case "canvas-conflicts":
+      return `Nothing drawn yet: ${countOf(result.conflicts.length, "value")} changed both on the canvas and in the panel. Choose which to keep.`;
     case "deleted-cards":
       return `Nothing drawn yet: ${result.cards.length} card${result.cards.length === 1 ? " was" : "s were"} deleted on the canvas. Choose what to do with ${result.cards.length === 1 ? "it" : "them"}.`;
     case "map-read":

@@ -86,7 +86,7 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
   const [question, setQuestion] = useState<{ label: string; answers: Answers; cards?: DeletedCard[]; conflicts?: CanvasConflict[] } | null>(null);
 
   // The answer is about exactly the cards the question listed: if more went since, the plugin asks again.
-  const seenCards = (cards: readonly DeletedCard[]) => cards.map((c) => `${c.kind}/${c.entityId}`);
+  const seenCards = (cards: readonly DeletedCard[] = []) => cards.map((c) => `${c.kind}/${c.entityId}`);
   const generate = async (label: string, answers: Answers = {}) => {
     setQuestion(null);
     const result = await run(label, () => bridge.request({ type: "generate-map", model, ...answers }));

@@ -1218,6 +1218,13 @@ function pruneUnused(created: CsvImportResult["created"], feedback: readonly Fee
   created.personas = created.personas.filter((p) => used.has(p.id));
 }
 
+/** How many line breaks `text` holds, counting no further than `enough`. */
+function lineBreaksIn(text: string, enough: number): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at >= 0 && count < enough; at = text.indexOf("\n", at + 1)) count++;
+  return count;
+}
+
 /** How much of the text `importFeedbackCsv` inspects first, to read the columns by their values. */
 const INSPECT_CHARS = 256 * 1024;
 
@@ -1244,9 +1251,12 @@ function planColumns(text: CsvText, options: CsvImportOptions, layout: CsvLayout
   const exact = options.exact === true;
   let look: CsvInspection | null = null;
   if (!exact) {
-    let head = csvTextHead(text, INSPECT_CHARS);
+    // The head holds the header rows whole, however long (an 800-question survey), and rows after them.
+    let size = INSPECT_CHARS;
+    let head = csvTextHead(text, size);
+    while (head.length === size && lineBreaksIn(head, layout.headerRows + 1) <= layout.headerRows) head = csvTextHead(text, (size *= 2));
     // A record cut at the end of the head would be profiled as a value of its own.
-    if (head.length === INSPECT_CHARS) head = head.slice(0, Math.max(head.lastIndexOf("\n"), 0) + 1);
+    if (head.length === size) head = head.slice(0, Math.max(head.lastIndexOf("\n"), 0) + 1);
     look = inspectCsv(head, {
       delimiter: layout.delimiter,
       headerRows: layout.headerRows,

@@ -51,8 +51,9 @@ describe("fonts a person chose in an earlier run", { timeout: 30_000 }, () => {
     plugin.emulator.userSetFont(stageName, INTER_ITALIC, { start: 10, end: 13 });
     await reopen(plugin);
     const steps = plugin.emulator.undo.steps;
+    // The stage was renamed on the canvas and in the panel: the person keeps the panel's names.
 
-    const reply = await ask(plugin, { type: "generate-map", model: renamed(sampleJourney()) });
+    const reply = await ask(plugin, { type: "generate-map", model: renamed(sampleJourney()), conflicts: "panel" });
 
     expect(reply.kind).toBe("generated");
     expect(plugin.emulator.uncaughtErrors).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Suggested pain points on the two real exports (test/fixtures/csv/real, README there): the top ten
+ * Suggested pain points on the two real exports (test/fixtures/csv-real, README there): the top ten
  * are things a person would write on a card, never a single generic word.
  */
 import { readFileSync } from "node:fs";
@@ -12,7 +12,7 @@ import { normalisedSatisfaction } from "../../shared/metrics";
 import type { JourneyMap } from "../../shared/model";
 import { STOP_WORDS, suggestPainPoints, suggestPainPointsAsync, type PainPointSuggestion } from "../../shared/suggestions";
 
-const REAL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/csv/real");
+const REAL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/csv-real");
 
 async function importReal(file: string, fixed?: { stage: string }): Promise<JourneyMap> {
   const bytes = readFileSync(path.join(REAL, file));

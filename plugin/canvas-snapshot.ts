@@ -167,6 +167,7 @@ export function readCanvasCards(frame: MapFrame, mapId: string, drawn: Drawn, co
         characters: shape ? firstLine(own) : own,
         drawn: shape && drawnText !== undefined ? firstLine(drawnText) : drawnText,
       };
+      if (shape) Object.assign(card.texts, shapeDetails(prefix, node, own, drawnText));
     }
     const open = { card, nodes: { card: node, key, parts: [] } };
     cardById.set(node.id, open);
@@ -241,6 +242,47 @@ export function readFixedTexts(roots: readonly SceneNode[], mapId: string, drawn
     }
   }
   return texts;
+}
+
+/**
+ * The fields a FigJam shape card shows on the line under its name, split at its first "·" (as
+ * plugin/figjam/figjam-spec.ts draws them), with the keys of the text layers that show them on a
+ * design card: a touchpoint's "web · importance 3" gives its channel (the name alone: a FigJam card
+ * does not show whether it is digital), an opportunity's "planned · Checkout squad" its status and
+ * owner, a KPI's "74 / 65 % · off track" its current / target. What comes after the first "·" on a
+ * touchpoint or KPI (the importance, the KPI's status) is not read, as on a design card.
+ */
+const DETAIL_FIELDS: Partial<Record<CardKind, readonly string[]>> = {
+  touchpoint: ["channel"],
+  opportunity: ["status/text", "owner"],
+  kpi: ["values"],
+};
+
+/**
+ * The detail fields of a FigJam shape card (see DETAIL_FIELDS), as texts of the shape: a value that
+ * cannot be read is reported on the shape. A shape without a line under its name shows none of
+ * them (like a design card whose tag was deleted): nothing is read from it.
+ */
+function shapeDetails(kind: CardKind, node: SceneNode, characters: string, drawnText: string | undefined): Record<string, CanvasText> {
+  const fields = DETAIL_FIELDS[kind];
+  const shown = detailsOf(characters);
+  if (fields === undefined || shown === null) return {};
+  const drawn = drawnText === undefined ? null : detailsOf(drawnText);
+  const texts: Record<string, CanvasText> = {};
+  fields.forEach((field, index) => {
+    texts[field] = { nodeId: node.id, nodeName: node.name, characters: shown[index] ?? "", drawn: drawn?.[index] };
+  });
+  return texts;
+}
+
+/** The line(s) under a shape's name, split at the first "·" and trimmed; null when there is none. */
+function detailsOf(text: string): [string, string] | null {
+  const end = text.indexOf("\n");
+  if (end < 0) return null;
+  // A person may break the line: the lines under the name read as one.
+  const line = text.slice(end + 1).replace(/\s*\n\s*/g, " ");
+  const dot = line.indexOf("·");
+  return dot < 0 ? [line.trim(), ""] : [line.slice(0, dot).trim(), line.slice(dot + 1).trim()];
 }
 
 function firstLine(text: string): string {

@@ -3,8 +3,10 @@
  *
  * The sandbox reads the frame into a `CanvasSnapshot` (plain data: the cards, their cells and
  * their text layers); this module decides what the edits mean, without `figma`:
- * - a text that differs from what the plugin drew is an edit: titles, note texts, names, and the
- *   severity / frequency / effort scores, read tolerantly (shared/score-text.ts);
+ * - a text that differs from what the plugin drew is an edit: titles, note texts, names, stage
+ *   names, the severity / frequency / effort scores (read tolerantly, shared/score-text.ts), a KPI's
+ *   current / target, an opportunity's status and owner, a touchpoint's channel (on a FigJam
+ *   shape card, the line under its name: plugin/canvas-snapshot.ts splits it);
  * - a score or title that cannot be read is reported with the node it sits on, and the old value
  *   is kept: nothing is guessed;
  * - a card in another stage's cell of a lane that shows its kind was dragged there;
@@ -15,8 +17,7 @@
  * - a frame that is a copy of another map frame gets a new map id;
  * - a part of the map's structure the stored model draws that is gone (the header, a stage's
  *   column, a lane's row) is reported: the stage or lane stays in the model, nothing is guessed;
- * - a text that shows a stored field but is never read back (a stage name, a KPI's values, a
- *   persona card) that a person changed is reported: the next generation draws it again, so the
+ * - a text that shows a stored field but is never read back (a KPI's direction, a persona card) that a person changed is reported: the next generation draws it again, so the
  *   person is told to make that change in the panel.
  */
 import { CARD_KINDS, type CanvasProblem } from "./messages";
@@ -526,7 +527,9 @@ class Merge {
         this.report.edited.push(`Text of ${cardLabel(card.kind, entity)}`);
       }
     } else if ("channel" in entity) {
-      this.channel(texts["channel/text"], what("Channel"), entity);
+      // A design card's tag shows "Web · digital"; a FigJam shape shows the channel alone, and keeps `digital` as it was.
+      this.channel(texts["channel/text"], what("Channel"), entity, true);
+      this.channel(texts.channel, what("Channel"), entity, false);
       entity.name = title("name", entity.name);
     } else if ("owner" in entity) {
       this.status(texts["status/text"], what("Status"), entity);
@@ -572,8 +575,11 @@ class Merge {
     this.set(p, field, reading.value, what);
   }
 
-  /** A touchpoint's channel tag, "Web" or "Web · digital": one of the channels, in any case. */
-  private channel(text: CanvasText | undefined, what: string, t: Touchpoint): void {
+  /**
+   * A touchpoint's channel, "Web", or with `showsDigital` "Web" or "Web · digital" (a design card's
+   * tag): one of the channels, in any case.
+   */
+  private channel(text: CanvasText | undefined, what: string, t: Touchpoint, showsDigital: boolean): void {
     if (text === undefined || !edited(text)) return;
     const [name = "", digital = ""] = text.characters.split("·").map((part) => part.trim().toLowerCase());
     const channel = CHANNELS.find((c) => c === name);
@@ -582,7 +588,7 @@ class Merge {
       return;
     }
     this.set(t, "channel", channel, what);
-    this.set(t, "digital", digital === "digital", what);
+    if (showsDigital) this.set(t, "digital", digital === "digital", what);
   }
 
   /** An opportunity's status tag: one of the statuses, in any case ("In-progress" reads as "in progress"). */

@@ -9,6 +9,7 @@ import { matrixDots } from "../../plugin/render/priority-matrix";
 import { besideFramesOn } from "../../plugin/render/beside";
 import { copyOf, keyOf, nodeByKey, readMap, rescore, runCommand, textByKey, userActs, userDrag } from "./canvas-actions";
 import { ask, launchPlugin, sampleJourney } from "./harness";
+import type { FigmaEmulator } from "../emulator/emulator";
 
 async function figjamMap() {
   const plugin = await launchPlugin({ editorType: "figjam" });
@@ -24,6 +25,19 @@ function rankShown(section: SectionNode, id: string): string {
   const badge = nodeByKey(section, `painPoint/${id}/rank`);
   if (badge.type !== "SHAPE_WITH_TEXT") throw new Error(`the rank is a ${badge.type}`);
   return badge.text.characters;
+}
+
+/** A shape card of a FigJam map: a touchpoint, an opportunity or a KPI. */
+function shapeCard(section: SectionNode, key: string): ShapeWithTextNode {
+  const node = nodeByKey(section, key);
+  if (node.type !== "SHAPE_WITH_TEXT") throw new Error(`${key} is a ${node.type}`);
+  return node;
+}
+
+/** Types `line` under a shape card's name, in place of what was there. */
+function typeUnderName(emulator: FigmaEmulator, shape: ShapeWithTextNode, line: string): void {
+  const text = shape.text.characters;
+  emulator.userEditText(shape, `${text.slice(0, text.indexOf("\n"))}\n${line}`);
 }
 
 describe("a FigJam map read back", () => {
@@ -56,6 +70,67 @@ describe("a FigJam map read back", () => {
         message: "Severity on 'Shipping cost shown only at the last step': 'high' is not a number from 1 to 5 (kept 3)",
       },
     ]);
+  });
+
+  it("reads a touchpoint's channel, an opportunity's status and owner and a KPI's current / target from the line under a shape's name", async () => {
+    const { plugin, section, emulator } = await figjamMap();
+    typeUnderName(emulator, shapeCard(section, "touchpoint/tp_awareness_store"), "App · importance 2");
+    // FigJam does not show whether a touchpoint is digital: a channel typed there keeps it.
+    typeUnderName(emulator, shapeCard(section, "touchpoint/tp_checkout_email"), " PHONE ·importance 3");
+    typeUnderName(emulator, shapeCard(section, "opportunity/opp_promo_messages"), "Done");
+    typeUnderName(emulator, shapeCard(section, "opportunity/opp_fit_finder"), "In-progress · Fit squad");
+    typeUnderName(emulator, shapeCard(section, "kpi/kpi_checkout_abandonment"), "70,5 / 60 % · off track");
+    typeUnderName(emulator, shapeCard(section, "kpi/kpi_delivery_wismo"), "– / 2.5 per 100 orders");
+    const read = await readMap(plugin);
+    expect(read.problems).toEqual([]);
+    expect(read.model.touchpoints.find((t) => t.id === "tp_awareness_store")).toMatchObject({ channel: "app", digital: false, importance: 2 });
+    expect(read.model.touchpoints.find((t) => t.id === "tp_checkout_email")).toMatchObject({ channel: "phone", digital: true });
+    expect(read.model.opportunities.find((o) => o.id === "opp_promo_messages")).toMatchObject({ status: "done", owner: "" });
+    expect(read.model.opportunities.find((o) => o.id === "opp_fit_finder")).toMatchObject({ status: "in progress", owner: "Fit squad" });
+    expect(read.model.kpis.find((k) => k.id === "kpi_checkout_abandonment")).toMatchObject({ current: 70.5, target: 60 });
+    expect(read.model.kpis.find((k) => k.id === "kpi_delivery_wismo")).toMatchObject({ current: null, target: 2.5 });
+    // A re-score draws the shapes from the read model, and the next read finds the same.
+    const rescored = await rescore(plugin);
+    expect(rescored.model).toEqual(read.model);
+    expect(shapeCard(section, "touchpoint/tp_awareness_store").text.characters).toBe("Trailhead pop-up store\napp · importance 2");
+    expect(shapeCard(section, "opportunity/opp_fit_finder").text.characters).toMatch(/\nin progress · Fit squad$/);
+    const again = await readMap(plugin);
+    expect(again.model).toEqual(read.model);
+    expect(again.problems).toEqual([]);
+  });
+
+  it("reports a channel, a status or KPI values it cannot read on the shape, keeping the old value", async () => {
+    const { plugin, section, emulator, model } = await figjamMap();
+    const edits: [string, string, string][] = [
+      ["touchpoint/tp_awareness_store", "Fax · importance 2", "Channel of touchpoint 'Trailhead pop-up store': 'fax' is not a channel (web, app, email, phone, chat, store, social, support, other) (kept store)"],
+      ["opportunity/opp_fit_finder", "soon · Product content team", "Status of opportunity 'Fit finder from customers' height, weight and usual size': 'soon' is not a status (idea, planned, in progress, done, dropped) (kept idea)"],
+      ["kpi/kpi_checkout_payment", "high / 97 % · off track", "Current / target of KPI 'Payment completion': 'high' is not a number (kept 95.1 / 97)"],
+      ["kpi/kpi_checkout_abandonment", "74 % of 65 %", `Current / target of KPI 'Cart abandonment': '74 % of 65 %' is not "current / target" (kept 74 / 65)`],
+    ];
+    const shapes = edits.map(([key, line]) => {
+      const shape = shapeCard(section, key);
+      typeUnderName(emulator, shape, line);
+      return shape;
+    });
+    const read = await readMap(plugin);
+    expect(read.model).toEqual(model);
+    expect(read.problems.map((p) => [p.nodeId, p.nodeName, p.message])).toEqual(
+      expect.arrayContaining(edits.map(([, , message], i) => [shapes[i]?.id, shapes[i]?.name, message])),
+    );
+    expect(read.problems).toHaveLength(edits.length);
+  });
+
+  it("reads only the name of a shape whose line under it was deleted, and keeps an owner with a '·' in it whole", async () => {
+    const { plugin, section, emulator, model } = await figjamMap();
+    emulator.userEditText(shapeCard(section, "touchpoint/tp_awareness_store"), "Pop-up store");
+    typeUnderName(emulator, shapeCard(section, "opportunity/opp_qr_returns"), "done · Care · Returns");
+    const read = await readMap(plugin);
+    expect(read.problems).toEqual([]);
+    expect(read.model.touchpoints.find((t) => t.id === "tp_awareness_store")).toEqual({
+      ...model.touchpoints.find((t) => t.id === "tp_awareness_store"),
+      name: "Pop-up store",
+    });
+    expect(read.model.opportunities.find((o) => o.id === "opp_qr_returns")).toMatchObject({ status: "done", owner: "Care · Returns" });
   });
 
   it("turns a duplicated sticky into a pain point of its own, which a re-score gives its scores and rank", async () => {
@@ -181,6 +256,23 @@ describe("a FigJam board with a duplicated page", () => {
     expect(read.model.title).toBe("Northwind journey, revised");
     expect(read.model.painPoints.find((p) => p.id === "pp_promo_code")).toMatchObject({ title: "Promo codes fail silently", severity: 1 });
     expect(read.model.stages.find((s) => s.id === "stage_checkout")?.name).toBe("Pay");
+  });
+
+  it("keeps a channel, a status and KPI values typed on the board when the panel updates the map", async () => {
+    const { plugin, model, section, emulator } = await figjamMap();
+    typeUnderName(emulator, shapeCard(section, "touchpoint/tp_awareness_store"), "app · importance 2");
+    typeUnderName(emulator, shapeCard(section, "opportunity/opp_delivery_slots"), "planned · Logistics & carriers");
+    typeUnderName(emulator, shapeCard(section, "kpi/kpi_advocacy_nps"), "43 / 45 points · off track");
+    const panel = copyOf(model);
+    panel.title = "Northwind journey, revised";
+    const reply = await ask(plugin, { type: "generate-map", model: panel });
+    expect(reply).toMatchObject({ kind: "generated", nodeId: section.id, fromCanvas: 3 });
+    const read = await readMap(plugin);
+    expect(read.problems).toEqual([]);
+    expect(read.model.title).toBe("Northwind journey, revised");
+    expect(read.model.touchpoints.find((t) => t.id === "tp_awareness_store")?.channel).toBe("app");
+    expect(read.model.opportunities.find((o) => o.id === "opp_delivery_slots")?.status).toBe("planned");
+    expect(read.model.kpis.find((k) => k.id === "kpi_advocacy_nps")?.current).toBe(43);
   });
 
   it("moves a person's sticky out of the cells of a stage the panel removed into a section \"Moved out of the map\", clear of everything", async () => {

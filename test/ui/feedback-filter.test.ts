@@ -49,11 +49,13 @@ describe("filtering the feedback table", () => {
     expect(facets.sources.reduce((sum, s) => sum + s.count, 0)).toBe(4);
   });
 
-  it("filters 200,000 rows in well under a frame's worth of a second (order of magnitude)", () => {
+  it("filters 200,000 rows to exactly the rows of a few that match, in order", () => {
     const rows = Array.from({ length: 200_000 }, (_, i) => ({ ...(map.feedback[i % 4] ?? map.feedback[0]!), id: `f${i}` }));
     const big = { ...map, feedback: rows };
-    const started = performance.now();
-    filterFeedback(big, { ...NO_FILTER, stageId: "s1", search: "promo" });
-    expect(performance.now() - started).toBeLessThan(500);
+    const filter = { ...NO_FILTER, stageId: "s1", search: "promo" };
+    const small = Array.from(filterFeedback({ ...map, feedback: map.feedback.slice(0, 4) }, filter));
+    expect(small.length).toBeGreaterThan(0);
+    const expected = rows.flatMap((_, i) => (small.includes(i % 4) ? [i] : []));
+    expect(Array.from(filterFeedback(big, filter))).toEqual(expected);
   });
 });

@@ -50,7 +50,7 @@ describe("CSV import wizard", () => {
     await chooseOption(panel, "wizard-scale", "1–5 (stars, CSAT)");
     // The sample journey already holds these responses (added to it, they would be skipped as
     // already imported): the file's rows replace the journey's feedback instead.
-    await panel.getByRole("radiogroup", { name: /feedback rows/ }).getByRole("radio", { name: "Replace them" }).check();
+    await panel.getByRole("radiogroup", { name: /feedback rows/ }).getByText("Replace them", { exact: true }).click();
     await panel.getByRole("button", { name: /^Import \d+ rows$/ }).click();
 
     // 5–6. Progress, then the report.

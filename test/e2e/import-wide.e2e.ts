@@ -69,7 +69,7 @@ describe("CSV import wizard, wide survey", () => {
     await panel.getByRole("checkbox", { name: "Add new personas" }).check();
     await answers.scrollIntoViewIfNeeded();
     await saveScreenshot(page, "import-wide-answers");
-    await panel.getByRole("radiogroup", { name: /feedback rows/ }).getByRole("radio", { name: "Replace them" }).check();
+    await panel.getByRole("radiogroup", { name: /feedback rows/ }).getByText("Replace them", { exact: true }).click();
     await panel.getByRole("button", { name: /^Import 200 rows$/ }).click();
 
     // 5–6. The report: every respondent imported, the no-answers counted, each question with its stage.

@@ -44,6 +44,7 @@ import {
   createRatingReader,
   createRatingTally,
   formatScale,
+  inferRatingColumnScale,
   inferRatingScale,
   parseScale,
   readRating,
@@ -1038,15 +1039,33 @@ export async function importFeedbackCsv(
   }
 
   // The scale, now that every rating has been seen; then the ratings that waited for it.
-  const inferred = wide
-    ? null
-    : (givenScale ?? inferRatingScale(tally, ratingCol === null ? null : ratingScaleHint(headers[ratingCol] ?? "")));
-  const fileScale: RatingScale | null = inferred === null ? null : Object.freeze({ min: inferred.min, max: inferred.max });
+  const inferred =
+    wide || givenScale !== null
+      ? null
+      : inferRatingColumnScale(tally, ratingCol === null ? null : ratingScaleHint(headers[ratingCol] ?? ""));
+  const fileScale: RatingScale | null =
+    givenScale ?? (inferred === null ? null : Object.freeze({ min: inferred.scale.min, max: inferred.scale.max }));
+  // A 0 below the scale is "no answer", as in a wide file, unless the person listed the no-answer cells themselves.
+  const zeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
   let textless: Map<number, string[]> | null = null;
   for (let at = 0; at < feedback.length; at++) {
     const waiting = waitingRatings[at];
     const item = feedback[at];
     if (waiting === null || waiting === undefined || item === undefined || fileScale === null || removed.has(at)) continue;
+    if (zeroIsNoAnswer && waiting.value === 0 && ratingReader !== null) {
+      // Counted as a no-answer like "N/A": the row's text is imported without a rating and without a problem.
+      countNoAnswer(ratingReader, waiting.cell);
+      item.rating = null;
+      textless ??= new Map(textlessAt.map((index, k) => [index, textlessRecords[k] ?? []]));
+      const record = textless.get(at);
+      if (record !== undefined) {
+        removed.add(at);
+        const row = feedbackRows[at] ?? 0;
+        const why = `${quoteCell(waiting.cell)} in column "${ratingName ?? ""}" is no answer below the ${formatScale(fileScale)} scale`;
+        reject(row, record, [csvProblem(row, null, `has no rating and no text (${why}): not imported`)]);
+      }
+      continue;
+    }
     const problem = offScale(waiting.cell, waiting.value, waiting.outOf, fileScale);
     if (problem === null) {
       item.scale = fileScale;

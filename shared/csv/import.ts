@@ -550,6 +550,10 @@ export async function importFeedbackCsv(
 
     const { date, reading: dateReading } = readRowDate(row, record, (problem) => (problems ??= []).push(problem));
 
+    // A 0 whose scale is not known yet may turn out to be no answer (`zeroIsNoAnswer`), as it did when the
+    // file was imported before: the journey then holds the response without a rating.
+    const waitingZero = waiting !== null && waiting.value === 0;
+
     // The response's id: a response already in the journey, or earlier in the file, is not counted twice.
     let responseId: string | null = null;
     let idHash = -1;
@@ -561,7 +565,8 @@ export async function importFeedbackCsv(
         const known =
           alreadyImported !== null &&
           journeyIds?.mayHave(idHash) === true &&
-          alreadyImported.has(responseKey({ responseId: raw, rating: ratingCellValue, text }) ?? "");
+          (alreadyImported.has(responseKey({ responseId: raw, rating: ratingCellValue, text }) ?? "") ||
+            (waitingZero && alreadyImported.has(responseKey({ responseId: raw, rating: null, text }) ?? "")));
         if (known) {
           rows++;
           duplicates++;
@@ -609,7 +614,7 @@ export async function importFeedbackCsv(
     }
     // A row without a response id that the journey already holds (same content), as often as it holds it.
     if (contentKeys !== null && responseId === null) {
-      const key = contentKey({
+      const content = {
         date,
         rating,
         text,
@@ -617,7 +622,9 @@ export async function importFeedbackCsv(
         stageId: links.stageId,
         touchpointId: links.touchpointId,
         personaId: links.personaId,
-      });
+      };
+      let key = contentKey(content);
+      if (waitingZero && (contentKeys.get(key) ?? 0) === 0) key = contentKey({ ...content, rating: null });
       const left = contentKeys.get(key) ?? 0;
       if (left > 0 && links.newStage === null && links.newTouchpoint === null && links.newPersona === null) {
         contentKeys.set(key, left - 1);

@@ -3,7 +3,7 @@
  * decisions that wait for the whole file, slicing with progress, ids, and the accounting of rows.
  */
 import { describe, expect, it } from "vitest";
-import { type CsvImportResult, importFeedbackCsv, inspectCsv, responseKey } from "../../shared/csv";
+import { type CsvImportResult, importFeedbackCsv, importedResponseKeys, inspectCsv, responseKey } from "../../shared/csv";
 import {
   type JourneyMap,
   type Persona,
@@ -251,6 +251,15 @@ describe("decisions that wait for the whole file", () => {
       },
     ]);
     expect(messages(result)).toEqual(['row 6: has no rating and no text ("0" in column "Rating" is no answer below the 1–5 scale): not imported']);
+  });
+
+  it("a file whose 0s were no answers, imported again, adds nothing (by content and by response id)", async () => {
+    for (const text of ["Rating,Comment\n4,a\n0,b\n5,c\n", "Response ID,Rating,Comment\nR1,4,a\nR2,0,b\nR3,5,c\n"]) {
+      const first = await importFeedbackCsv(text, { map: none });
+      expect(first.feedback.map((f) => f.rating)).toEqual([4, null, 5]);
+      const again = await importFeedbackCsv(text, { map: none, alreadyImported: importedResponseKeys(first.feedback) });
+      expect(again).toMatchObject({ imported: 0, skipped: 3, duplicates: 3 });
+    }
   });
 
   it("0s beside ratings of 6–10 are answers of a 0–10 question, not no answers", async () => {

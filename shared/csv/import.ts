@@ -44,6 +44,7 @@ import {
   createRatingReader,
   createRatingTally,
   formatScale,
+  inferRatingColumnScale,
   inferRatingScale,
   parseScale,
   readRating,
@@ -549,6 +550,10 @@ export async function importFeedbackCsv(
 
     const { date, reading: dateReading } = readRowDate(row, record, (problem) => (problems ??= []).push(problem));
 
+    // A 0 whose scale is not known yet may turn out to be no answer (`zeroIsNoAnswer`), as it did when the
+    // file was imported before: the journey then holds the response without a rating.
+    const waitingZero = waiting !== null && waiting.value === 0;
+
     // The response's id: a response already in the journey, or earlier in the file, is not counted twice.
     let responseId: string | null = null;
     let idHash = -1;
@@ -560,7 +565,8 @@ export async function importFeedbackCsv(
         const known =
           alreadyImported !== null &&
           journeyIds?.mayHave(idHash) === true &&
-          alreadyImported.has(responseKey({ responseId: raw, rating: ratingCellValue, text }) ?? "");
+          (alreadyImported.has(responseKey({ responseId: raw, rating: ratingCellValue, text }) ?? "") ||
+            (waitingZero && alreadyImported.has(responseKey({ responseId: raw, rating: null, text }) ?? "")));
         if (known) {
           rows++;
           duplicates++;
@@ -608,7 +614,7 @@ export async function importFeedbackCsv(
     }
     // A row without a response id that the journey already holds (same content), as often as it holds it.
     if (contentKeys !== null && responseId === null) {
-      const key = contentKey({
+      const content = {
         date,
         rating,
         text,
@@ -616,7 +622,9 @@ export async function importFeedbackCsv(
         stageId: links.stageId,
         touchpointId: links.touchpointId,
         personaId: links.personaId,
-      });
+      };
+      let key = contentKey(content);
+      if (waitingZero && (contentKeys.get(key) ?? 0) === 0) key = contentKey({ ...content, rating: null });
       const left = contentKeys.get(key) ?? 0;
       if (left > 0 && links.newStage === null && links.newTouchpoint === null && links.newPersona === null) {
         contentKeys.set(key, left - 1);
@@ -1038,15 +1046,33 @@ export async function importFeedbackCsv(
   }
 
   // The scale, now that every rating has been seen; then the ratings that waited for it.
-  const inferred = wide
-    ? null
-    : (givenScale ?? inferRatingScale(tally, ratingCol === null ? null : ratingScaleHint(headers[ratingCol] ?? "")));
-  const fileScale: RatingScale | null = inferred === null ? null : Object.freeze({ min: inferred.min, max: inferred.max });
+  const inferred =
+    wide || givenScale !== null
+      ? null
+      : inferRatingColumnScale(tally, ratingCol === null ? null : ratingScaleHint(headers[ratingCol] ?? ""));
+  const fileScale: RatingScale | null =
+    givenScale ?? (inferred === null ? null : Object.freeze({ min: inferred.scale.min, max: inferred.scale.max }));
+  // A 0 below the scale is "no answer", as in a wide file, unless the person listed the no-answer cells themselves.
+  const zeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
   let textless: Map<number, string[]> | null = null;
   for (let at = 0; at < feedback.length; at++) {
     const waiting = waitingRatings[at];
     const item = feedback[at];
     if (waiting === null || waiting === undefined || item === undefined || fileScale === null || removed.has(at)) continue;
+    if (zeroIsNoAnswer && waiting.value === 0 && ratingReader !== null) {
+      // Counted as a no-answer like "N/A": the row's text is imported without a rating and without a problem.
+      countNoAnswer(ratingReader, waiting.cell);
+      item.rating = null;
+      textless ??= new Map(textlessAt.map((index, k) => [index, textlessRecords[k] ?? []]));
+      const record = textless.get(at);
+      if (record !== undefined) {
+        removed.add(at);
+        const row = feedbackRows[at] ?? 0;
+        const why = `${quoteCell(waiting.cell)} in column "${ratingName ?? ""}" is no answer below the ${formatScale(fileScale)} scale`;
+        reject(row, record, [csvProblem(row, null, `has no rating and no text (${why}): not imported`)]);
+      }
+      continue;
+    }
     const problem = offScale(waiting.cell, waiting.value, waiting.outOf, fileScale);
     if (problem === null) {
       item.scale = fileScale;

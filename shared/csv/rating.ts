@@ -106,6 +106,7 @@ export function addToTally(tally: RatingTally, reading: RatingReading): void {
 
 export const SCALE_1_5: RatingScale = Object.freeze({ min: 1, max: 5 });
 export const SCALE_1_7: RatingScale = Object.freeze({ min: 1, max: 7 });
+export const SCALE_1_10: RatingScale = Object.freeze({ min: 1, max: 10 });
 export const SCALE_0_10: RatingScale = Object.freeze({ min: 0, max: 10 });
 /** Ratings needed before rare outliers are read as typos, and the share of them tolerated. */
 const TYPO_SAMPLE = 20;
@@ -113,38 +114,83 @@ const TYPO_SHARE = 0.01;
 /** Smallest first: the smallest scale that holds the data is the likeliest one. */
 const STANDARD_SCALES: readonly RatingScale[] = [SCALE_1_5, SCALE_1_7, SCALE_0_10];
 
+/** A column's scale, and whether its 0s are "no answer" below it rather than ratings. */
+export interface ScaleReading {
+  scale: RatingScale;
+  zeroIsNoAnswer: boolean;
+}
+
+/** How many off-scale values a column of `total` ratings may hold as typos: under 1 %, none below 20 ratings. */
+export function typoTolerance(total: number): number {
+  return total >= TYPO_SAMPLE ? Math.floor(total * TYPO_SHARE) : 0;
+}
+
+/**
+ * Whether the 0s of a column are "no answer" beside ratings on `scale`, a scale from 1. Below 1–5 they
+ * are, however many (Skytrax writes 0 for "not rated"): no 0–10 question is answered 0 to 5 alone.
+ * Beside answers past 5 (1–7, 1–10) only when rare, as typos would be: common 0s beside 6–10 are the
+ * answers of a 0–10 question ("how likely … recommend"), whose detractors must not be lost.
+ */
+export function zeroIsNoAnswer(tally: RatingTally, scale: RatingScale): boolean {
+  const zeros = tally.values.get(0) ?? 0;
+  if (zeros === 0 || scale.min !== 1) return false;
+  return scale.max <= 5 || zeros <= typoTolerance(totalCount(tally));
+}
+
+/**
+ * The smallest of `scales` that holds every value but rare typos (a 0 below it that `zeroIsNoAnswer`
+ * reads as no answer counting as held); null when none does.
+ */
+export function fitScale(tally: RatingTally, scales: readonly RatingScale[]): ScaleReading | null {
+  const total = totalCount(tally);
+  const tolerated = typoTolerance(total);
+  const zeros = tally.values.get(0) ?? 0;
+  for (const scale of scales) {
+    const noAnswer = zeroIsNoAnswer(tally, scale);
+    if (countWithin(tally, scale) + (noAnswer ? zeros : 0) >= total - tolerated) return { scale, zeroIsNoAnswer: noAnswer };
+  }
+  return null;
+}
+
 /**
  * Infers the scale of a rating column: "x/N" gives N (from 0 when N is 10 or a 0 occurs, else from 1),
  * unless such cells are rare typos (see below);
  * otherwise the header's hint when every value fits it ("How likely … recommend" is 0–10 even if
  * nobody answered above 5); otherwise the smallest of 1–5, 1–7, 0–10 that holds every value (in a
- * column of 20 or more, all but under 1 % of them: rare outliers are typos), or, when
+ * column of 20 or more, all but under 1 % of them: rare outliers are typos), a 0 below 1–5 being
+ * "no answer" (`zeroIsNoAnswer`, the rule wide exports follow too), or, when
  * none does (a typo like "44"), the one that holds the most, so the outliers are reported as off it.
  * Null when the column holds no readable rating.
  */
-export function inferRatingScale(tally: RatingTally, hint: RatingScale | null = null): RatingScale | null {
+export function inferRatingColumnScale(tally: RatingTally, hint: RatingScale | null = null): ScaleReading | null {
   if (tally.values.size === 0) return null;
   const total = totalCount(tally);
   // In a column of 20 or more ratings, a scale holding all but under 1 % of them is the scale and the
   // rest are typos to report ("7" among hundreds of 1–5 stars), not a sign of a wider scale. The same
   // holds for "x/N": one "3/10" among 200 plain fives does not make the column 0–10.
-  const tolerated = total >= TYPO_SAMPLE ? Math.floor(total * TYPO_SHARE) : 0;
+  const tolerated = typoTolerance(total);
   let outOfCount = 0;
   for (const count of tally.outOf.values()) outOfCount += count;
   const outOf = outOfCount > tolerated ? mostFrequent(tally.outOf) : null;
-  if (outOf !== null) return { min: outOf === 10 || tally.values.has(0) ? 0 : 1, max: outOf };
-  if (hint !== null && countWithin(tally, hint) === total) return hint;
+  if (outOf !== null) return { scale: { min: outOf === 10 || tally.values.has(0) ? 0 : 1, max: outOf }, zeroIsNoAnswer: false };
+  if (hint !== null && countWithin(tally, hint) === total) return { scale: hint, zeroIsNoAnswer: false };
+  const fit = fitScale(tally, STANDARD_SCALES);
+  if (fit !== null) return fit;
   let best = SCALE_1_5;
   let bestCount = -1;
   for (const scale of STANDARD_SCALES) {
     const within = countWithin(tally, scale);
-    if (within >= total - tolerated) return scale;
     if (within > bestCount) {
       best = scale;
       bestCount = within;
     }
   }
-  return best;
+  return { scale: best, zeroIsNoAnswer: false };
+}
+
+/** The scale alone of `inferRatingColumnScale`. */
+export function inferRatingScale(tally: RatingTally, hint: RatingScale | null = null): RatingScale | null {
+  return inferRatingColumnScale(tally, hint)?.scale ?? null;
 }
 
 function mostFrequent(counts: Map<number, number>): number | null {

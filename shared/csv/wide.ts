@@ -17,7 +17,18 @@ import {
   normaliseHeader,
   ratingScaleHint,
 } from "./columns";
-import { type RatingTally, SCALE_0_10, SCALE_1_5, SCALE_1_7, createRatingReader, createRatingTally } from "./rating";
+import {
+  type RatingTally,
+  type ScaleReading,
+  SCALE_0_10,
+  SCALE_1_10,
+  SCALE_1_5,
+  SCALE_1_7,
+  createRatingReader,
+  createRatingTally,
+  fitScale,
+  typoTolerance,
+} from "./rating";
 import { type WordMap, detectWordMap, isNoAnswerWord, wordKey } from "./words";
 
 /** "long": one row per response, a rating column and maybe a touchpoint column; "wide": one row per respondent, one column per question. */
@@ -253,26 +264,23 @@ export function readRatingColumn(header: string, tally: ColumnTally): RatingColu
   return { scale: scale.scale, words: null, zeroIsNoAnswer: scale.zeroIsNoAnswer };
 }
 
+/** A question's scales, smallest first; 1–10 before 0–10, as Skytrax and most review sites rate from 1. */
+const QUESTION_SCALES: readonly RatingScale[] = [SCALE_1_5, SCALE_1_7, SCALE_1_10, SCALE_0_10];
+
 /**
  * A question's scale from its numbers: "how likely … recommend" is 0–10; otherwise the smallest of
- * 1–5, 1–7, 1–10 that holds every value but rare typos, a 0 below it being "no answer" (Skytrax writes
- * 0 for "not rated"); 0–10 when 0 is common and the values reach past 5. Null when the values lie on none.
+ * 1–5, 1–7, 1–10, 0–10 that holds every value but rare typos, a 0 below it being "no answer" by the
+ * rule long files follow too (`zeroIsNoAnswer`: below 1–5 always, as Skytrax writes 0 for "not
+ * rated"; beside answers past 5 only when rare, else the column is 0–10). Null when the values lie on none.
  */
-export function inferColumnScale(
-  tally: RatingTally,
-  header: string,
-): { scale: RatingScale; zeroIsNoAnswer: boolean } | null {
+export function inferColumnScale(tally: RatingTally, header: string): ScaleReading | null {
   let total = 0;
   for (const count of tally.values.values()) total += count;
-  const tolerated = total >= 20 ? Math.floor(total * 0.01) : 0;
-  const within = (min: number, max: number) => {
-    let n = 0;
-    for (const [value, count] of tally.values) if (value >= min && value <= max) n += count;
-    return n;
-  };
-  const zeros = tally.values.get(0) ?? 0;
+  const tolerated = typoTolerance(total);
+  let within010 = 0;
+  for (const [value, count] of tally.values) if (value >= 0 && value <= 10) within010 += count;
   const hint = ratingScaleHint(header);
-  if (hint !== null && hint.min === 0 && within(0, 10) >= total - tolerated) return { scale: SCALE_0_10, zeroIsNoAnswer: false };
+  if (hint !== null && hint.min === 0 && within010 >= total - tolerated) return { scale: SCALE_0_10, zeroIsNoAnswer: false };
   // "x/N" cells say the scale, unless they are rare typos among plain numbers.
   let outOfCount = 0;
   let outOf = 0;
@@ -284,21 +292,11 @@ export function inferColumnScale(
       outOfBest = count;
     }
   }
-  if (outOfCount > tolerated) return { scale: { min: outOf === 10 || zeros > 0 ? 0 : 1, max: outOf }, zeroIsNoAnswer: false };
-  const candidates: [RatingScale, boolean][] = [
-    [SCALE_1_5, false],
-    [SCALE_1_7, false],
-    [SCALE_1_10, false],
-  ];
-  // 0 below a scale from 1 is "not rated" (Skytrax writes 0 for it), however rare; beside 1–10 too,
-  // unless the header asks how likely (then it is 0–10, above).
-  for (const [scale] of candidates) {
-    if (within(scale.min, scale.max) + zeros >= total - tolerated) return { scale, zeroIsNoAnswer: zeros > 0 };
-  }
-  return null;
+  if (outOfCount > tolerated) return { scale: { min: outOf === 10 || tally.values.has(0) ? 0 : 1, max: outOf }, zeroIsNoAnswer: false };
+  return fitScale(tally, QUESTION_SCALES);
 }
 
-export const SCALE_1_10: RatingScale = Object.freeze({ min: 1, max: 10 });
+export { SCALE_1_10 };
 
 // ---------------------------------------------------------------------------------------------
 // Names

@@ -3,7 +3,7 @@
  * decisions that wait for the whole file, slicing with progress, ids, and the accounting of rows.
  */
 import { describe, expect, it } from "vitest";
-import { type CsvImportResult, importFeedbackCsv, inspectCsv, responseKey } from "../../shared/csv";
+import { type CsvImportResult, importFeedbackCsv, importedResponseKeys, inspectCsv, responseKey } from "../../shared/csv";
 import {
   type JourneyMap,
   type Persona,
@@ -221,13 +221,63 @@ describe("options", () => {
 });
 
 describe("decisions that wait for the whole file", () => {
-  it("a 0 in the last row makes the scale 0–10 for every row before it", async () => {
+  // A 0 among 1–5 ratings is "no answer" (Skytrax, many survey tools write 0 for "not rated"), as in a
+  // wide file: it no longer widens the scale to 0–10, which would have moved every rating before it.
+  it("a 0 in the last row among 1–5 ratings is no answer: the scale stays 1–5 for every row before it", async () => {
     const rows = Array.from({ length: 50 }, (_, i) => `${1 + (i % 5)},r${i}`);
     const text = `Rating,Comment\n${rows.join("\n")}\n0,last\n`;
     const result = await importFeedbackCsv(text, { map: none }, { rowsPerSlice: 7, yieldToHost: () => Promise.resolve() });
-    expect(result.detected.scale).toEqual({ min: 0, max: 10 });
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
     expect(result.errors).toEqual([]);
-    expect(result.feedback.every((f) => f.scale?.max === 10)).toBe(true);
+    expect(result.feedback.slice(0, 50).every((f) => f.scale?.max === 5 && f.scale.min === 1)).toBe(true);
+    // The row keeps its text, without a rating and without a problem: no answer is not an error.
+    expect(result.feedback.at(-1)).toMatchObject({ text: "last", rating: null, scale: null });
+    expect(result).toMatchObject({ rows: 51, imported: 51, skipped: 0, noAnswers: 1 });
+    expect(result.columns[0]).toMatchObject({ header: "Rating", scale: { min: 1, max: 5 }, noAnswer: ["0"], noAnswers: 1, ratings: 50 });
+  });
+
+  it("0s among 1–5 ratings are counted as no answers with N/A, and a row with only a 0 says why it is not imported", async () => {
+    const text = "Rating,Comment\n4,a\n0,b\nN/A,c\n5,\n0,\n2,d\n";
+    const result = await importFeedbackCsv(text, { map: none });
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+    expect(result.feedback.map((f) => [f.rating, f.text])).toEqual([[4, "a"], [null, "b"], [null, "c"], [5, ""], [2, "d"]]);
+    expect(result.noAnswers).toBe(3);
+    expect(result.columns[0]).toMatchObject({ noAnswer: ["N/A", "0"], noAnswers: 3, ratings: 3 });
+    expect(result.rejectedRows).toEqual([
+      {
+        row: 6,
+        cells: ["0", ""],
+        reasons: ['row 6: has no rating and no text ("0" in column "Rating" is no answer below the 1–5 scale): not imported'],
+      },
+    ]);
+    expect(messages(result)).toEqual(['row 6: has no rating and no text ("0" in column "Rating" is no answer below the 1–5 scale): not imported']);
+  });
+
+  it("a file whose 0s were no answers, imported again, adds nothing (by content and by response id)", async () => {
+    for (const text of ["Rating,Comment\n4,a\n0,b\n5,c\n", "Response ID,Rating,Comment\nR1,4,a\nR2,0,b\nR3,5,c\n"]) {
+      const first = await importFeedbackCsv(text, { map: none });
+      expect(first.feedback.map((f) => f.rating)).toEqual([4, null, 5]);
+      const again = await importFeedbackCsv(text, { map: none, alreadyImported: importedResponseKeys(first.feedback) });
+      expect(again).toMatchObject({ imported: 0, skipped: 3, duplicates: 3 });
+    }
+  });
+
+  it("0s beside ratings of 6–10 are answers of a 0–10 question, not no answers", async () => {
+    const text = "Score,Comment\n0,a\n9,b\n10,c\n0,d\n6,e\n3,f\n";
+    const result = await importFeedbackCsv(text, { map: none });
+    expect(result.detected.scale).toEqual({ min: 0, max: 10 });
+    expect(result.feedback.map((f) => f.rating)).toEqual([0, 9, 10, 0, 6, 3]);
+    expect(result.errors).toEqual([]);
+    expect(result.noAnswers).toBe(0);
+    expect(result.columns[0]).toMatchObject({ noAnswer: [], noAnswers: 0, ratings: 6 });
+  });
+
+  it("a rating column whose no-answer cells the person listed reads a 0 as a rating off the 1–5 scale", async () => {
+    const text = "Rating,Comment\n4,a\n0,b\n5,c\n";
+    const result = await importFeedbackCsv(text, { map: none, columns: { 0: { noAnswer: ["N/A"] } } });
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+    expect(result.noAnswers).toBe(0);
+    expect(messages(result)).toEqual(['row 3, column "Rating": "0" is outside the 1–5 scale; imported as a text-only response']);
   });
 
   it("an off-scale rating found at the end rejects a row without text, and drops what only that row created", async () => {

@@ -1,7 +1,14 @@
 /** Reading rating and date cells as people and survey tools write them, and inferring a column's scale. */
 import { describe, expect, it } from "vitest";
 import { formatScale, importFeedbackCsv, parseScale, readDate, readRating } from "../../shared/csv";
-import { type RatingTally, addToTally, createRatingTally, inferRatingScale } from "../../shared/csv/rating";
+import {
+  type RatingTally,
+  addToTally,
+  createRatingTally,
+  inferRatingColumnScale,
+  inferRatingScale,
+} from "../../shared/csv/rating";
+import { inferColumnScale } from "../../shared/csv/wide";
 import type { RatingScale } from "../../shared/model";
 
 describe("readRating", () => {
@@ -49,7 +56,10 @@ function tallyOf(cells: readonly string[]): RatingTally {
 describe("inferRatingScale", () => {
   it.each<[string, string[], RatingScale | null, RatingScale | null]>([
     ["all within 1–5", ["1", "3", "5", "4.5"], null, { min: 1, max: 5 }],
-    ["a 0 among them", ["0", "3", "5"], null, { min: 0, max: 10 }],
+    // A 0 below answers of 1–5 is "no answer" (see `inferRatingColumnScale`), not a sign of 0–10.
+    ["a 0 among answers of 1–5", ["0", "3", "5"], null, { min: 1, max: 5 }],
+    ["0s beside answers of 6–10", ["0", "6", "9", "10"], null, { min: 0, max: 10 }],
+    ["a 0 beside answers up to 7", ["0", "3", "7"], null, { min: 0, max: 10 }],
     ["up to 7", ["1", "6", "7"], null, { min: 1, max: 7 }],
     ["up to 10", ["2", "9", "10"], null, { min: 0, max: 10 }],
     ["x/5", ["4/5", "2/5", "5"], null, { min: 1, max: 5 }],
@@ -61,6 +71,45 @@ describe("inferRatingScale", () => {
     ["nothing readable", ["", "high"], null, null],
   ])("%s", (_, cells, hint, expected) => {
     expect(inferRatingScale(tallyOf(cells), hint)).toEqual(expected);
+  });
+});
+
+/** `count` cells of each value. */
+function cellsOf(counts: Record<number, number>): string[] {
+  return Object.entries(counts).flatMap(([value, count]) => Array.from({ length: count }, () => value));
+}
+
+// One rule for long files (one rating column) and wide ones (a column per question): a 0 below 1–5 is
+// "no answer" however many there are; beside answers past 5 only when as rare as a typo, else 0–10.
+describe("a 0 in a rating column", () => {
+  const fives = { 1: 10, 2: 10, 3: 10, 4: 10, 5: 10 };
+  const tens = { 1: 30, 3: 30, 5: 30, 7: 30, 8: 30, 9: 30, 10: 30 };
+  it.each<[string, Record<number, number>, RatingScale, boolean]>([
+    ["a few 0s below 1–5", { ...fives, 0: 2 }, { min: 1, max: 5 }, true],
+    ["more 0s than answers below 1–5 (Skytrax's wifi rating)", { ...fives, 0: 80 }, { min: 1, max: 5 }, true],
+    ["common 0s beside answers of 6–10", { 0: 12, 6: 10, 8: 10, 9: 10, 10: 10 }, { min: 0, max: 10 }, false],
+    ["no 0 at all", fives, { min: 1, max: 5 }, false],
+  ])("long and wide alike: %s", (_, counts, scale, zeroIsNoAnswer) => {
+    const tally = tallyOf(cellsOf(counts));
+    expect(inferRatingColumnScale(tally)).toEqual({ scale, zeroIsNoAnswer });
+    expect(inferColumnScale(tally, "Q3")).toEqual({ scale, zeroIsNoAnswer });
+  });
+
+  it("a rare 0 beside 1–10 is no answer in a wide file (which reads 1–10); a long file has no 1–10 and reads 0–10", () => {
+    const tally = tallyOf(cellsOf({ ...tens, 0: 2 }));
+    expect(inferColumnScale(tally, "Overall score")).toEqual({ scale: { min: 1, max: 10 }, zeroIsNoAnswer: true });
+    expect(inferRatingColumnScale(tally)).toEqual({ scale: { min: 0, max: 10 }, zeroIsNoAnswer: false });
+  });
+
+  it("common 0s beside 1–10 make a wide question 0–10, its 0s kept as answers", () => {
+    const tally = tallyOf(cellsOf({ ...tens, 0: 20 }));
+    expect(inferColumnScale(tally, "Q7")).toEqual({ scale: { min: 0, max: 10 }, zeroIsNoAnswer: false });
+  });
+
+  it("an NPS header reads 0s as answers even when nobody answered above 5", () => {
+    const tally = tallyOf(cellsOf({ ...fives, 0: 3 }));
+    expect(inferRatingColumnScale(tally, { min: 0, max: 10 })).toEqual({ scale: { min: 0, max: 10 }, zeroIsNoAnswer: false });
+    expect(inferColumnScale(tally, "How likely are you to recommend us?")).toEqual({ scale: { min: 0, max: 10 }, zeroIsNoAnswer: false });
   });
 });
 

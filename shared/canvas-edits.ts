@@ -24,6 +24,7 @@ import { CARD_KINDS, type CanvasProblem } from "./messages";
 import {
   CHANNELS,
   OPPORTUNITY_STATUSES,
+  parseEditedJourneyMap,
   parseJourneyMap,
   type JourneyMap,
   type Kpi,
@@ -253,12 +254,11 @@ function removeEntities(map: JourneyMap, gone: ReadonlySet<string>): void {
   }
   for (const o of map.opportunities) if (o.painPointId !== null && gone.has(`painPoint/${o.painPointId}`)) o.painPointId = null;
   for (const p of map.painPoints) if (p.touchpointId !== null && touchpointStage.has(p.touchpointId)) p.touchpointId = null;
-  for (const f of map.feedback) {
+  // A changed row is a new object: the rows may be shared with the stored model (see `editableCopy`).
+  map.feedback.forEach((f, index) => {
     const stageId = f.touchpointId === null ? undefined : touchpointStage.get(f.touchpointId);
-    if (stageId === undefined) continue;
-    f.touchpointId = null;
-    f.stageId ??= stageId;
-  }
+    if (stageId !== undefined) map.feedback[index] = { ...f, touchpointId: null, stageId: f.stageId ?? stageId };
+  });
 }
 
 /** A number a person typed: "74", " 74.5 ", "−3", "74,5"; null when it is not a finite number. */
@@ -675,14 +675,40 @@ export function checkedMap(model: JourneyMap, what: string): JourneyMap {
 }
 
 /**
- * Merges the canvas into the stored model. The result is validated: a merge that would break the
+ * A copy of `map` that the merge may change: the model, its lists, its stages and its card
+ * entities are new objects; the rest (personas, lanes, feedback rows, nested values) is shared
+ * with `map`, and the merge replaces what it changes there rather than changing it in place.
+ */
+function editableCopy(map: JourneyMap): JourneyMap {
+  const each = <T extends object>(list: readonly T[]): T[] => list.map((e) => ({ ...e }));
+  return {
+    ...map,
+    personas: [...map.personas],
+    stages: each(map.stages),
+    touchpoints: each(map.touchpoints),
+    lanes: [...map.lanes],
+    notes: each(map.notes),
+    feedback: [...map.feedback],
+    painPoints: each(map.painPoints),
+    opportunities: each(map.opportunities),
+    kpis: each(map.kpis),
+  };
+}
+
+/**
+ * Merges the canvas into the stored model (one that passed `parseJourneyMap`, as reading it from
+ * the frame does). The result is validated: every entity the canvas changed or added against its
+ * schema, and the whole model's ids and references (`parseEditedJourneyMap`); what the canvas left
+ * as it was is the stored model's, validated when it was read. A merge that would break the
  * model's rules throws (a bug), so a broken model is never stored.
  */
 export function mergeCanvasEdits(stored: JourneyMap, canvas: CanvasSnapshot): CanvasEdits {
-  const merge = new Merge(JSON.parse(JSON.stringify(stored)) as JourneyMap, canvas);
+  const merge = new Merge(editableCopy(stored), canvas);
   merge.run();
+  const checked = parseEditedJourneyMap(stored, merge.model);
+  if (!checked.ok) throw new Error(`Reading the canvas gave an invalid map: ${checked.errors.slice(0, 3).join("; ")}`);
   return {
-    model: checkedMap(merge.model, "Reading the canvas"),
+    model: checked.value,
     problems: merge.problems,
     identities: merge.identities,
     unknownCardNodeIds: merge.unknownCardNodeIds,

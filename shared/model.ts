@@ -272,8 +272,10 @@ const JourneyMapShape = z.object({
 
 type Shape = z.infer<typeof JourneyMapShape>;
 
+type IntegrityIssue = { code: "custom"; path: (string | number)[]; message: string };
+
 /** Every id must be unique across the model, and every reference must name an entity that exists. */
-function checkIntegrity(map: Shape, ctx: z.core.$RefinementCtx<Shape>): void {
+function checkIntegrity(map: Shape, ctx: { addIssue(issue: IntegrityIssue): void }): void {
   const seen = new Map<string, string>();
   const collections = [
     "personas",
@@ -336,7 +338,7 @@ function checkIntegrity(map: Shape, ctx: z.core.$RefinementCtx<Shape>): void {
   map.kpis.forEach((k, i) => refer(stageIds.has(k.stageId), ["kpis", i, "stageId"], "stage", k.stageId));
 }
 
-export const JourneyMap = JourneyMapShape.check(z.superRefine(checkIntegrity));
+export const JourneyMap = JourneyMapShape.check(z.superRefine((map, ctx) => checkIntegrity(map, ctx)));
 export type JourneyMap = z.infer<typeof JourneyMap>;
 
 /** The default stage template of the method. */
@@ -452,6 +454,77 @@ export function parseJourneyMap(value: unknown): ParseResult<JourneyMap> {
   }
   const result = JourneyMap.safeParse(value);
   return result.success ? { ok: true, value: result.data } : { ok: false, errors: describeIssues(result.error.issues) };
+}
+
+/** The schema of each entity list, for checking the entities an edit changed one by one. */
+const ENTITY_LISTS = {
+  personas: Persona,
+  stages: Stage,
+  touchpoints: Touchpoint,
+  lanes: Lane,
+  notes: Note,
+  feedback: Feedback,
+  painPoints: PainPoint,
+  opportunities: Opportunity,
+  kpis: Kpi,
+} as const;
+
+/** Whether two entities hold the same values in the same fields (nested values compared by identity). */
+function sameFields(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if ((a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;
+  }
+  return true;
+}
+
+/**
+ * Validates `edited`, a model made from `base` (a model that passed `parseJourneyMap`) by replacing
+ * values, never by changing them in place: a list, an entity or a nested value that is still
+ * `base`'s own object (or an entity whose fields all hold `base`'s values) was validated with
+ * `base`; every other entity and field is validated with its schema, and the rules that span the
+ * whole model (unique ids, references) are checked on all of it. The same result as
+ * `parseJourneyMap(edited)`, without validating again what did not change (most of a second for a
+ * large model in Figma's interpreter).
+ */
+export function parseEditedJourneyMap(base: JourneyMap, edited: JourneyMap): ParseResult<JourneyMap> {
+  const errors: string[] = [];
+  const out: Record<string, unknown> = {};
+  const shape = JourneyMapShape.shape as Record<string, z.ZodMiniType>;
+  const from = base as unknown as Record<string, unknown>;
+  const to = edited as unknown as Record<string, unknown>;
+  const fail = (where: string, issues: readonly z.core.$ZodIssue[]) => {
+    for (const issue of issues) errors.push(`${[where, ...issue.path.map(String)].join(".")}: ${issue.message}`);
+  };
+  for (const key of Object.keys(to)) if (!(key in shape)) errors.push(`${key}: not a field of a journey map`);
+  for (const key of MAP_FIELDS) {
+    const value = to[key];
+    if (value === from[key]) {
+      out[key] = value;
+      continue;
+    }
+    const schema = key in ENTITY_LISTS ? ENTITY_LISTS[key as keyof typeof ENTITY_LISTS] : undefined;
+    if (schema === undefined || !Array.isArray(value)) {
+      const result = (shape[key] as z.ZodMiniType).safeParse(value);
+      if (result.success) out[key] = result.data;
+      else fail(key, result.error.issues);
+      continue;
+    }
+    const before = new Map((from[key] as { id: string }[]).map((e) => [e.id, e]));
+    out[key] = value.map((entity: unknown, index) => {
+      const was = typeof entity === "object" && entity !== null ? before.get((entity as { id: string }).id) : undefined;
+      if (was !== undefined && (was === entity || sameFields(was, entity as object))) return was;
+      const result = (schema as z.ZodMiniType).safeParse(entity);
+      if (result.success) return result.data;
+      fail(`${key}.${index}`, result.error.issues);
+      return entity;
+    });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const model = out as JourneyMap;
+  checkIntegrity(model, { addIssue: (issue) => errors.push(`${issue.path.join(".")}: ${issue.message}`) });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: model };
 }
 
 /** Serialises a model as JSON; `importJourneyMapJson(exportJourneyMapJson(m))` gives `m` back exactly. */

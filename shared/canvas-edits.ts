@@ -679,7 +679,7 @@ export function checkedMap(model: JourneyMap, what: string): JourneyMap {
  * entities are new objects; the rest (personas, lanes, feedback rows, nested values) is shared
  * with `map`, and the merge replaces what it changes there rather than changing it in place.
  */
-function editableCopy(map: JourneyMap): JourneyMap {
+export function editableCopy(map: JourneyMap): JourneyMap {
   const each = <T extends object>(list: readonly T[]): T[] => list.map((e) => ({ ...e }));
   return {
     ...map,

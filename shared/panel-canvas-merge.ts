@@ -9,9 +9,9 @@
  * joins the model after its original. What the panel removed (a stage, a card) stays removed, and
  * cards deleted on the canvas are asked about separately (generate.ts).
  */
-import { cardLabel, checkedMap, type CardKind } from "./canvas-edits";
+import { cardLabel, editableCopy, type CardKind } from "./canvas-edits";
 import type { CanvasConflict, ConflictsAnswer } from "./messages";
-import type { JourneyMap } from "./model";
+import { parseEditedJourneyMap, type JourneyMap } from "./model";
 
 export interface PanelCanvasMerge {
   model: JourneyMap;
@@ -40,8 +40,13 @@ function shown(value: unknown, stageNames: ReadonlyMap<string, string>): string 
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
+/**
+ * `panel` is a valid model (the panel's message is validated on arrival): the result is checked
+ * against it, each entity the canvas changed or added with its schema and the whole model's ids
+ * and references (`parseEditedJourneyMap`); a merge that would break the model's rules throws.
+ */
 export function mergePanelAndCanvas(stored: JourneyMap, canvas: JourneyMap, panel: JourneyMap, answer?: ConflictsAnswer): PanelCanvasMerge {
-  const model = JSON.parse(JSON.stringify(panel)) as JourneyMap;
+  const model = editableCopy(panel);
   const conflicts: CanvasConflict[] = [];
   let fromCanvas = 0;
   const stageNames = new Map(model.stages.map((s) => [s.id, s.name]));
@@ -96,5 +101,7 @@ export function mergePanelAndCanvas(stored: JourneyMap, canvas: JourneyMap, pane
       for (const e of merged) list.push(e);
     }
   }
-  return { model: checkedMap(model, "Merging the canvas edits"), fromCanvas, conflicts };
+  const checked = parseEditedJourneyMap(panel, model);
+  if (!checked.ok) throw new Error(`Merging the canvas edits gave an invalid map: ${checked.errors.slice(0, 3).join("; ")}`);
+  return { model: checked.value, fromCanvas, conflicts };
 }

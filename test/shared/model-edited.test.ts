@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { mergeCanvasEdits, type CanvasSnapshot } from "../../shared/canvas-edits";
+import { mergePanelAndCanvas } from "../../shared/panel-canvas-merge";
 import { parseEditedJourneyMap, parseJourneyMap, type JourneyMap } from "../../shared/model";
 
 function sample(): JourneyMap {
@@ -82,5 +83,25 @@ describe("merging the canvas into the stored model", () => {
     expect(merged.touchpoints.some((t) => t.id === touchpoint.id)).toBe(false);
     expect(merged.feedback.some((f) => f.touchpointId === touchpoint.id)).toBe(false);
     expect(parseJourneyMap(merged).ok).toBe(true);
+  });
+});
+
+describe("merging the panel's model with the canvas", () => {
+  it("takes the canvas's edits and a duplicated card without changing the panel's model", () => {
+    const stored = sample();
+    const original = stored.painPoints[0]!;
+    const canvas = edit(stored, (m) => {
+      m.painPoints[0]!.title = "Checkout is slow";
+      m.painPoints.splice(1, 0, { ...m.painPoints[0]!, id: `${original.id}_copy` });
+    });
+    const panel = sample();
+    const before = JSON.stringify(panel);
+    const merged = mergePanelAndCanvas(stored, canvas, panel);
+    expect(JSON.stringify(panel)).toBe(before);
+    expect(merged.model.painPoints.slice(0, 2).map((p) => [p.id, p.title])).toEqual([
+      [original.id, "Checkout is slow"],
+      [`${original.id}_copy`, "Checkout is slow"],
+    ]);
+    expect(parseJourneyMap(merged.model).ok).toBe(true);
   });
 });

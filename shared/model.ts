@@ -18,7 +18,7 @@ export const Id = z.string().check(z.minLength(1), z.maxLength(64));
  * "Checkoutout"). A name from a file or the canvas that holds one is refused, naming it; typed text
  * has them taken out (`withoutHiddenCharacters`).
  */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/gu;
 
 /** The first hidden character of `text`, described ("U+202E, a right-to-left override"), or null. */

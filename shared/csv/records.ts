@@ -20,6 +20,7 @@ import {
   isImportIdRow,
   looksLikeSecondHeaderRow,
 } from "./detect";
+import { withoutHiddenCharacters } from "../model";
 import { unescapeFormula } from "./formula";
 import { type CsvProblem, columnLetter, csvProblem } from "./problem";
 
@@ -96,7 +97,7 @@ const LAYOUT_MIN_RECORDS = 4;
  * over 256 kB): those ending within LAYOUT_CHARS, at least LAYOUT_MIN_RECORDS, at most LAYOUT_RECORDS.
  */
 function leadingRecords(text: CsvText, delimiter: CsvDelimiter): string[][] {
-  const head = repairStrayQuotes(withoutUnwantedChars(csvTextHeadRecords(text, LAYOUT_CHARS, delimiter)), delimiter);
+  const head = repairStrayQuotes(withoutHiddenCharacters(csvTextHeadRecords(text, LAYOUT_CHARS, delimiter)), delimiter);
   const readable = readableRecords(head, delimiter);
   return Papa.parse<string[]>(papaInput(readable.text), {
     delimiter,
@@ -394,19 +395,11 @@ function repairStrayQuotes(text: string, delimiter: CsvDelimiter): string {
 }
 
 /**
- * Characters no cell should carry into a stage, a persona or a comment: NUL and the other C0 controls
- * (but the tab, line feed and carriage return a CSV is made of), DEL, and the bidirectional embeddings,
- * overrides and isolates (U+202A–U+202E, U+2066–U+2069), with which "\u202EyrevileD" shows as
- * "Delivery" but sorts, matches and exports as something else. They are left out of every record.
+ * No cell carries a hidden character (shared/model.ts: NUL and the other C0 controls but tab and line
+ * breaks, DEL, bidi embeddings, overrides and isolates) into a stage, a persona or a comment: with them
+ * "\u202EyrevileD" shows as "Delivery" but sorts, matches and exports as something else. They are left
+ * out of every record, as from typed text.
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNWANTED_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
-
-function withoutUnwantedChars(text: string): string {
-  UNWANTED_CHARS.lastIndex = 0;
-  if (!UNWANTED_CHARS.test(text)) return text;
-  return text.replace(UNWANTED_CHARS, "");
-}
 
 /** The pieces of a text, each made ready for the scanner: the byte-order mark left out, a piece's final CR moved to the next piece. */
 function* scannablePieces(text: CsvText, size = PIECE_CHARS): Generator<{ piece: string; final: boolean; start: number }> {
@@ -469,7 +462,7 @@ function* recordChunks(text: CsvText, delimiter: CsvDelimiter, pieceChars = PIEC
     let taken = 0;
     while (taken < scanner.strays.length && (scanner.strays[taken] as number) < records) taken++;
     const strays = scanner.strays.splice(0, taken);
-    let chunkText = withoutUnwantedChars(whole);
+    let chunkText = withoutHiddenCharacters(whole);
     if (strays.length > 0) chunkText = repairStrayQuotes(chunkText, delimiter);
     const readable = readableRecords(chunkText, delimiter, newline);
     newline = readable.newline;

@@ -25,6 +25,7 @@ import {
   type RatingScale,
   type Stage,
   type Touchpoint,
+  withoutHiddenCharacters,
 } from "../../shared/model";
 
 type Entities = Pick<JourneyMap, "stages" | "touchpoints" | "personas">;
@@ -211,12 +212,10 @@ const HOSTILE_TEXTS = [
   "\ufeffbom",
 ];
 
-/** Control characters and bidi overrides, which the import leaves out of every cell: they cannot come back. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const LEFT_OUT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 const text = fc
   .oneof(fc.constantFrom(...HOSTILE_TEXTS), fc.string({ unit: "binary", maxLength: 20 }))
-  .map((t) => t.replace(LEFT_OUT, ""));
+  // Control characters and bidi overrides, which the import leaves out of every cell, cannot come back.
+  .map(withoutHiddenCharacters);
 const nonBlank = text.filter((t) => t.trim() !== "");
 const name = fc.oneof(fc.constantFrom(...HOSTILE_TEXTS), fc.string({ unit: "grapheme", minLength: 1, maxLength: 12 })).filter(
   (n) => n.trim() !== "",

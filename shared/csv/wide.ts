@@ -39,20 +39,7 @@ export type CsvShape = "long" | "wide";
  * "rating", "touchpoint" and "scale" are the columns of a long file; "ignore" is not read.
  * "text" may be given to several columns: their cells are joined into the comment.
  */
-export const COLUMN_ROLES = [
-  "question",
-  "rating",
-  "text",
-  "date",
-  "stage",
-  "touchpoint",
-  "persona",
-  "source",
-  "scale",
-  "kind",
-  "responseId",
-  "ignore",
-] as const;
+export const COLUMN_ROLES = ["question", ...MAPPED_FIELDS, "ignore"] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 /** A question flagged for the analysis: the likelihood-to-recommend (NPS) question, or the overall outcome a driver analysis explains. */

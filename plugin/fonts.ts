@@ -10,17 +10,19 @@ export const FONT = {
   bold: { family: "Inter", style: "Bold" },
 } as const satisfies Record<string, FontName>;
 
-let loaded: Promise<void> | null = null;
+/** The loading of the map's fonts, per Figma API: once per plugin run, and a host that runs several has several. */
+const loaded = new WeakMap<PluginAPI, Promise<void>>();
 
 /** Loads the four Inter styles the map uses, once per plugin run. */
 export function loadMapFontsAsync(): Promise<void> {
-  if (loaded === null) {
-    loaded = Promise.all(Object.values(FONT).map((font) => figma.loadFontAsync(font))).then(() => undefined);
-    loaded.catch(() => {
-      loaded = null;
-    });
+  let loading = loaded.get(figma);
+  if (loading === undefined) {
+    const api = figma;
+    loading = Promise.all(Object.values(FONT).map((font) => api.loadFontAsync(font))).then(() => undefined);
+    loading.catch(() => loaded.delete(api));
+    loaded.set(api, loading);
   }
-  return loaded;
+  return loading;
 }
 
 /** A text node, or the text inside a sticky or a shape with text. */

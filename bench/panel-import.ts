@@ -105,7 +105,7 @@ export const panelImportBenchmark: Benchmark = {
       // Then opening Insights on those rows: the analysis and the suggested pain points of every row.
       const insightsSince = await page.evaluate(() => performance.timeOrigin + performance.now());
       await openSection(panel, "Insights");
-      await panel.getByRole("region", { name: "Metrics per stage" }).waitFor({ timeout: 60_000 });
+      await panel.getByRole("region", { name: "Metrics per stage: feedback" }).waitFor({ timeout: 60_000 });
       await panel.getByRole("heading", { name: "Suggested pain points" }).waitFor({ timeout: 60_000 });
       await panel.getByText("Reading the low-rated comments…").waitFor({ state: "detached", timeout: 60_000 });
       await page.waitForTimeout(300);

@@ -24,7 +24,7 @@ import {
 } from "./gaps";
 import type { YieldToHost } from "./feedback-pass";
 import { runPassInSlices } from "./feedback-pass";
-import type { FeedbackTally, JourneyFeedbackTallies, SatisfactionMetrics } from "./metrics";
+import type { JourneyFeedbackTallies, SatisfactionMetrics } from "./metrics";
 import { journeyTallyPass, metricsOf, summariseTally, tallyJourneyFeedback } from "./metrics";
 import type { Priority } from "./priority";
 import { prioritise, prioritiseAsync } from "./priority";
@@ -229,11 +229,6 @@ function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies): An
   });
 
   const overallMetrics = summariseTally(tallies.overall);
-  // Every feedback is in at most one touchpoint: what the touchpoints do not hold has none.
-  const noTouchpointTally: FeedbackTally = { ...tallies.overall };
-  for (const tally of tallies.byTouchpoint.values()) {
-    for (const key of Object.keys(noTouchpointTally) as (keyof FeedbackTally)[]) noTouchpointTally[key] -= tally[key];
-  }
   const noStage = metricFields(summariseTally(tallies.noStage));
   return {
     overall: {
@@ -246,7 +241,7 @@ function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies): An
     },
     unassigned: {
       noStage,
-      noTouchpoint: metricFields(summariseTally(noTouchpointTally)),
+      noTouchpoint: metricFields(summariseTally(tallies.noTouchpoint)),
       complete: noStage.responses === 0,
     },
     stages,

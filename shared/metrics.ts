@@ -16,6 +16,7 @@
 import type { FeedbackPass } from "./feedback-pass";
 import { runPass } from "./feedback-pass";
 import type { Feedback, JourneyMap, RatingScale } from "./model";
+import { type SummaryGroup, summaryGroups } from "./summary";
 
 /**
  * Normalised satisfaction of a rating r on the scale [min, max]:
@@ -42,16 +43,16 @@ export function isResponse(feedback: Pick<Feedback, "rating" | "text">): boolean
 }
 
 /**
- * Running sums over a group of feedback rows, filled in one pass by `addToTally`.
- * Kept as plain counters so that 200,000 rows cost one sweep and no intermediate arrays.
+ * Counts over a group of feedback rows, filled in one pass by `addToTally` (or from a summary by
+ * `addGroupToTally`). Every count is a whole number and the ratings are kept as a histogram, so
+ * that the sums the metrics need are taken in one fixed order (`summariseTally`): the same rows give
+ * exactly the same figures whether they are read one by one or from an exact summary (summary.ts).
  */
 export interface FeedbackTally {
   /** Every feedback row, response or not. */
   rows: number;
   rated: number;
   textOnly: number;
-  /** Σ s over rated rows. */
-  satisfactionSum: number;
   /** Ratings on a 1–5 scale, and those ≥ 4. */
   csatRatings: number;
   csatSatisfied: number;
@@ -59,9 +60,12 @@ export interface FeedbackTally {
   npsRatings: number;
   npsPromoters: number;
   npsDetractors: number;
-  /** Ratings on a 1–7 scale and their sum. */
+  /** Ratings on a 1–7 scale. */
   cesRatings: number;
-  cesSum: number;
+  /** Questions left unanswered (known only from summaries of wide surveys); not rows. */
+  noAnswer: number;
+  /** How many rows gave each rating, by scale ("min:max") and value. */
+  ratings: Map<string, Map<number, number>>;
 }
 
 /** An empty tally: no rows yet. */
@@ -70,39 +74,86 @@ export function createTally(): FeedbackTally {
     rows: 0,
     rated: 0,
     textOnly: 0,
-    satisfactionSum: 0,
     csatRatings: 0,
     csatSatisfied: 0,
     npsRatings: 0,
     npsPromoters: 0,
     npsDetractors: 0,
     cesRatings: 0,
-    cesSum: 0,
+    noAnswer: 0,
+    ratings: new Map(),
   };
+}
+
+/** Adds `count` rows that all gave `rating` on `scale`. */
+export function addRatingsToTally(tally: FeedbackTally, rating: number, scale: RatingScale, count: number): void {
+  tally.rows += count;
+  tally.rated += count;
+  const key = `${scale.min}:${scale.max}`;
+  let values = tally.ratings.get(key);
+  if (values === undefined) tally.ratings.set(key, (values = new Map()));
+  values.set(rating, (values.get(rating) ?? 0) + count);
+  if (isScale(scale, 1, 5)) {
+    tally.csatRatings += count;
+    if (rating >= 4) tally.csatSatisfied += count;
+  } else if (isScale(scale, 0, 10)) {
+    tally.npsRatings += count;
+    // Promoters rate 9–10, detractors 0–6; anything in between (7, 8, or 6.5) is passive.
+    if (rating >= 9) tally.npsPromoters += count;
+    else if (rating <= 6) tally.npsDetractors += count;
+  } else if (isScale(scale, 1, 7)) {
+    tally.cesRatings += count;
+  }
 }
 
 /** Adds one feedback row to a tally. */
 export function addToTally(tally: FeedbackTally, feedback: Pick<Feedback, "rating" | "scale" | "text">): void {
-  tally.rows++;
   const { rating, scale } = feedback;
   if (rating === null || scale === null) {
+    tally.rows++;
     if (feedback.text.trim() !== "") tally.textOnly++;
     return;
   }
-  tally.rated++;
-  tally.satisfactionSum += normalisedSatisfaction(rating, scale);
-  if (isScale(scale, 1, 5)) {
-    tally.csatRatings++;
-    if (rating >= 4) tally.csatSatisfied++;
-  } else if (isScale(scale, 0, 10)) {
-    tally.npsRatings++;
-    // Promoters rate 9–10, detractors 0–6; anything in between (7, 8, or 6.5) is passive.
-    if (rating >= 9) tally.npsPromoters++;
-    else if (rating <= 6) tally.npsDetractors++;
-  } else if (isScale(scale, 1, 7)) {
-    tally.cesRatings++;
-    tally.cesSum += rating;
+  addRatingsToTally(tally, rating, scale, 1);
+}
+
+/** Adds a summary group (summary.ts) to a tally: the same as adding the rows it counts. */
+export function addGroupToTally(tally: FeedbackTally, group: SummaryGroup): void {
+  tally.rows += group.textOnly + group.empty;
+  tally.textOnly += group.textOnly;
+  tally.noAnswer += group.noAnswer;
+  if (group.scale !== null) {
+    for (let i = 0; i < group.values.length; i++) addRatingsToTally(tally, group.values[i] as number, group.scale, group.counts[i] as number);
   }
+}
+
+/** Adds one tally to another. */
+export function mergeTally(into: FeedbackTally, from: FeedbackTally): void {
+  into.rows += from.rows - from.rated;
+  into.textOnly += from.textOnly;
+  into.noAnswer += from.noAnswer;
+  for (const [key, values] of from.ratings) {
+    const [min, max] = key.split(":").map(Number) as [number, number];
+    for (const [value, count] of values) addRatingsToTally(into, value, { min, max }, count);
+  }
+}
+
+/** Σ s over the rated rows and Σ of the 1–7 ratings, summed in a fixed order (scales, then values, ascending). */
+function ratingSums(tally: FeedbackTally): { satisfactionSum: number; cesSum: number } {
+  let satisfactionSum = 0;
+  let cesSum = 0;
+  for (const key of [...tally.ratings.keys()].sort()) {
+    const [min, max] = key.split(":").map(Number) as [number, number];
+    const scale = { min, max };
+    const values = tally.ratings.get(key) as Map<number, number>;
+    const ces = isScale(scale, 1, 7);
+    for (const value of [...values.keys()].sort((a, b) => a - b)) {
+      const count = values.get(value) as number;
+      satisfactionSum += count * normalisedSatisfaction(value, scale);
+      if (ces) cesSum += count * value;
+    }
+  }
+  return { satisfactionSum, cesSum };
 }
 
 /** The metrics of one group of feedback (a stage, a touchpoint, a persona or everything). */
@@ -147,13 +198,14 @@ export function performanceFromSatisfaction(meanSatisfaction: number | null): nu
 
 /** Turns running sums into metrics; every metric without data is null. */
 export function summariseTally(tally: FeedbackTally): SatisfactionMetrics {
-  const meanSatisfaction = tally.rated === 0 ? null : tally.satisfactionSum / tally.rated;
+  const { satisfactionSum, cesSum } = ratingSums(tally);
+  const meanSatisfaction = tally.rated === 0 ? null : satisfactionSum / tally.rated;
   return {
     responses: tally.rated + tally.textOnly,
     rated: tally.rated,
     csat: csatFromCounts(tally.csatSatisfied, tally.csatRatings),
     nps: npsFromCounts(tally.npsPromoters, tally.npsDetractors, tally.npsRatings),
-    ces: cesFromSum(tally.cesSum, tally.cesRatings),
+    ces: cesFromSum(cesSum, tally.cesRatings),
     performance: performanceFromSatisfaction(meanSatisfaction),
     meanSatisfaction,
   };
@@ -181,6 +233,8 @@ export interface JourneyFeedbackTallies {
   overall: FeedbackTally;
   /** Feedback that belongs to no stage (neither its own nor its touchpoint's). */
   noStage: FeedbackTally;
+  /** Feedback linked to no touchpoint. */
+  noTouchpoint: FeedbackTally;
   byStage: Map<string, FeedbackTally>;
   byTouchpoint: Map<string, FeedbackTally>;
   byPersona: Map<string, FeedbackTally>;
@@ -195,38 +249,65 @@ function tallyOf(groups: Map<string, FeedbackTally>, key: string): FeedbackTally
   return tally;
 }
 
+/** The feedback of one stage, touchpoint and persona: what a row is added to before the groups are merged. */
+interface CellTally {
+  stageId: string | null;
+  touchpointId: string | null;
+  personaId: string | null;
+  tally: FeedbackTally;
+}
+
 /**
- * The tallies of a map's feedback as a pass fed range by range (see feedback-pass.ts): grouping by
- * stage, touchpoint and persona in one sweep, whether the rows come at once or in slices.
+ * The tallies of a map's feedback as a pass fed range by range (see feedback-pass.ts): each row is
+ * added to the tally of its stage × touchpoint × persona cell, whether the rows come at once or in
+ * slices; the map's summary (summary.ts) is added to the same cells; `finish` merges the cells
+ * into the overall, stage, touchpoint and persona tallies.
  */
-export function journeyTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints">): FeedbackPass<JourneyFeedbackTallies> {
+export function journeyTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">): FeedbackPass<JourneyFeedbackTallies> {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
   const rows = map.feedback;
-  const result: JourneyFeedbackTallies = {
-    overall: createTally(),
-    noStage: createTally(),
-    byStage: new Map(),
-    byTouchpoint: new Map(),
-    byPersona: new Map(),
+  const cells = new Map<string, CellTally>();
+  const cellOf = (stageId: string | null, touchpointId: string | null, personaId: string | null): FeedbackTally => {
+    const key = `${stageId}\u0000${touchpointId}\u0000${personaId}`;
+    let cell = cells.get(key);
+    if (cell === undefined) cells.set(key, (cell = { stageId, touchpointId, personaId, tally: createTally() }));
+    return cell.tally;
   };
+  if (map.summary !== undefined) {
+    for (const group of summaryGroups(map.summary)) {
+      addGroupToTally(cellOf(feedbackStageId(group, stageOfTouchpoint), group.touchpointId, group.personaId), group);
+    }
+  }
   return {
     read(from, to) {
       for (let i = from; i < to; i++) {
         const row = rows[i];
         if (row === undefined) continue;
-        addToTally(result.overall, row);
-        const stageId = feedbackStageId(row, stageOfTouchpoint);
-        addToTally(stageId === null ? result.noStage : tallyOf(result.byStage, stageId), row);
-        if (row.touchpointId !== null) addToTally(tallyOf(result.byTouchpoint, row.touchpointId), row);
-        if (row.personaId !== null) addToTally(tallyOf(result.byPersona, row.personaId), row);
+        addToTally(cellOf(feedbackStageId(row, stageOfTouchpoint), row.touchpointId, row.personaId), row);
       }
     },
-    finish: () => result,
+    finish() {
+      const result: JourneyFeedbackTallies = {
+        overall: createTally(),
+        noStage: createTally(),
+        noTouchpoint: createTally(),
+        byStage: new Map(),
+        byTouchpoint: new Map(),
+        byPersona: new Map(),
+      };
+      for (const { stageId, touchpointId, personaId, tally } of cells.values()) {
+        mergeTally(result.overall, tally);
+        mergeTally(stageId === null ? result.noStage : tallyOf(result.byStage, stageId), tally);
+        mergeTally(touchpointId === null ? result.noTouchpoint : tallyOf(result.byTouchpoint, touchpointId), tally);
+        if (personaId !== null) mergeTally(tallyOf(result.byPersona, personaId), tally);
+      }
+      return result;
+    },
   };
 }
 
 /** One pass over the map's feedback, grouping by stage, touchpoint and persona. */
-export function tallyJourneyFeedback(map: Pick<JourneyMap, "feedback" | "touchpoints">): JourneyFeedbackTallies {
+export function tallyJourneyFeedback(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">): JourneyFeedbackTallies {
   return runPass(journeyTallyPass(map), map.feedback.length);
 }
 

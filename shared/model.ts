@@ -1,13 +1,18 @@
 /**
- * The journey map model, version 1: every entity of the method (scope, personas, stages,
- * touchpoints, lanes, notes, feedback, pain points, opportunities, KPIs, scoring choice).
+ * The journey map model, version 2: every entity of the method (scope, personas, stages,
+ * touchpoints, lanes, notes, feedback, pain points, opportunities, KPIs, scoring choice), and the
+ * exact summary of the feedback rows it does not keep one by one (see summary.ts). Version 1 kept
+ * every row; it opens as version 2 unchanged (`parseJourneyMap` says it converted).
  *
  * The same schema validates a draft in the panel, a model read back from the canvas and a
  * JSON file given to the command line, so a model is trusted nowhere until it has passed here.
  */
 import * as z from "./zod";
+import { FeedbackSummary, summaryGroups } from "./summary";
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+/** The version before summaries: every feedback row kept; opens as version 2. */
+export const FIRST_SCHEMA_VERSION = 1;
 
 export const Id = z.string().check(z.minLength(1), z.maxLength(64));
 
@@ -178,6 +183,8 @@ export const Feedback = z
      * when the file has one), so later analyses can relate one person's answers to each other.
      */
     respondentId: z.optional(z.string()),
+    /** The respondent's segment values by segment column ("Travel type" → "Business", "Plan" → "Pro"). */
+    segments: z.optional(z.record(z.string(), z.string())),
   })
   .check(
     z.refine((f) => f.rating === null || (f.scale !== null && f.rating >= f.scale.min && f.rating <= f.scale.max), {
@@ -268,6 +275,11 @@ const JourneyMapShape = z.object({
   settings: Settings,
   /** Keys of suggested pain points the user rejected ("<stageId>:<term>"), never suggested again. */
   rejectedSuggestions: z.array(z.string()),
+  /**
+   * The feedback the journey counts but does not keep row by row (summary.ts); every figure counts
+   * `feedback` and this together. Absent means none.
+   */
+  summary: z.optional(FeedbackSummary),
 });
 
 type Shape = z.infer<typeof JourneyMapShape>;
@@ -324,6 +336,21 @@ function checkIntegrity(map: Shape, ctx: { addIssue(issue: IntegrityIssue): void
       refer(touchpointIds.has(f.touchpointId), ["feedback", i, "touchpointId"], "touchpoint", f.touchpointId);
     if (f.personaId !== null) refer(personaIds.has(f.personaId), ["feedback", i, "personaId"], "persona", f.personaId);
   });
+  if (map.summary !== undefined) {
+    // A summary names stages, touchpoints and personas as rows do; at most 20 of its problems are listed.
+    let index = 0;
+    let issues = 0;
+    const check = (ok: boolean, path: (string | number)[], message: string) => {
+      if (!ok && issues++ < 20) ctx.addIssue({ code: "custom", path, message });
+    };
+    for (const g of summaryGroups(map.summary)) {
+      const path = ["summary", "groups", index++];
+      if (g.stageId !== null) check(stageIds.has(g.stageId), path, `unknown stage "${g.stageId}"`);
+      if (g.touchpointId !== null) check(touchpointIds.has(g.touchpointId), path, `unknown touchpoint "${g.touchpointId}"`);
+      if (g.personaId !== null) check(personaIds.has(g.personaId), path, `unknown persona "${g.personaId}"`);
+      check((FEEDBACK_KINDS as readonly string[]).includes(g.kind), path, `"${g.kind}" is not a kind of feedback`);
+    }
+  }
   map.painPoints.forEach((p, i) => {
     refer(stageIds.has(p.stageId), ["painPoints", i, "stageId"], "stage", p.stageId);
     if (p.touchpointId !== null)
@@ -386,8 +413,15 @@ export function createJourneyMap(title: string, random: () => number = Math.rand
   };
 }
 
-/** `dropped`: fields of the input the model has no place for, by path ("stages.0.color"), left out. */
-export type ParseResult<T> = { ok: true; value: T; dropped?: string[] } | { ok: false; errors: string[] };
+/**
+ * `dropped`: fields of the input the model has no place for, by path ("stages.0.color"), left out.
+ * `converted`: a sentence to show once when the input was an older version, opened as this one.
+ */
+export type ParseResult<T> = { ok: true; value: T; dropped?: string[]; converted?: string } | { ok: false; errors: string[] };
+
+/** What opening a version 1 journey did, to tell the person once. */
+export const CONVERTED_FROM_V1 =
+  "This journey was saved by an earlier version of Journey Mapper, which kept every feedback row. It now keeps exact summaries of large imports beside the rows pain points cite; every figure is unchanged.";
 
 /** Formats zod issues as "path: message" lines a person can act on. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
@@ -451,6 +485,13 @@ export function parseJourneyMap(value: unknown): ParseResult<JourneyMap> {
         `this map was saved with schema version ${version}, newer than this plugin's version ${SCHEMA_VERSION}: update Journey Mapper to open it`,
       ],
     };
+  }
+  if (version === FIRST_SCHEMA_VERSION && isRecord(value)) {
+    // Version 1 is version 2 without a summary: the same rows, so the same figures.
+    const result = JourneyMap.safeParse({ ...value, schemaVersion: SCHEMA_VERSION });
+    return result.success
+      ? { ok: true, value: result.data, converted: CONVERTED_FROM_V1 }
+      : { ok: false, errors: describeIssues(result.error.issues) };
   }
   const result = JourneyMap.safeParse(value);
   return result.success ? { ok: true, value: result.data } : { ok: false, errors: describeIssues(result.error.issues) };

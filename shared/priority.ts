@@ -2,6 +2,7 @@
  * Which improvements to make first: pain points scored by the map's scoring model
  * ("impact-effort" by default, or RICE, or ICE), placed in the impact/effort quadrants and ranked.
  */
+import { groupRows, summaryGroups } from "./summary";
 import type { Confidence, JourneyMap, PainPoint, ScoringModel } from "./model";
 import type { FeedbackPass, YieldToHost } from "./feedback-pass";
 import { runPass, runPassInSlices } from "./feedback-pass";
@@ -110,12 +111,21 @@ export interface FrequencyBasis {
 }
 
 /** Counting rows per stage and locating every evidence row, as a pass fed range by range. */
-export function frequencyBasisPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "painPoints">): FeedbackPass<FrequencyBasis> {
+export function frequencyBasisPass(
+  map: Pick<JourneyMap, "feedback" | "touchpoints" | "painPoints" | "summary">,
+): FeedbackPass<FrequencyBasis> {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
   const evidence = new Set<string>();
   for (const p of map.painPoints) for (const id of p.evidence) evidence.add(id);
   const rows = map.feedback;
   const stageRows = new Map<string, number>();
+  // The rows a summary counts are rows of their stage as much as the rows kept one by one.
+  if (map.summary !== undefined) {
+    for (const group of summaryGroups(map.summary)) {
+      const stageId = feedbackStageId(group, stageOfTouchpoint);
+      if (stageId !== null) stageRows.set(stageId, (stageRows.get(stageId) ?? 0) + groupRows(group));
+    }
+  }
   const evidenceStage = new Map<string, string | null>();
   return {
     read(from, to) {
@@ -132,7 +142,7 @@ export function frequencyBasisPass(map: Pick<JourneyMap, "feedback" | "touchpoin
 }
 
 /** One pass over the feedback, counting rows per stage and locating every evidence row. */
-export function frequencyBasis(map: Pick<JourneyMap, "feedback" | "touchpoints" | "painPoints">): FrequencyBasis {
+export function frequencyBasis(map: Pick<JourneyMap, "feedback" | "touchpoints" | "painPoints" | "summary">): FrequencyBasis {
   return runPass(frequencyBasisPass(map), map.feedback.length);
 }
 

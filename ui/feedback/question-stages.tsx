@@ -126,7 +126,7 @@ export function QuestionStages() {
         <TextInput
           id="new-stage"
           {...({ "aria-label": "New stage name", list: "wizard-stages" } as object)}
-          placeholder="Type a new stage, drop here"
+          placeholder="Name a stage, drop here"
           value={newStage}
           onValueInput={setNewStage}
         />

@@ -74,6 +74,12 @@ describe("CSV import wizard, a wide survey's questions into stages", () => {
     // And the field moves the card.
     await stageField(panel, "food_rating").fill("Checkout");
     await expect.poll(() => cardsIn(panel, "Checkout")).toEqual(["Food"]);
+    // From the keyboard: ticked questions moved to a stage typed by its name (the map's, whatever the case).
+    for (const question of ["Overall", "Entertainment"]) await card(panel, question).getByRole("checkbox").press("Space");
+    await panel.getByLabel("New stage name").fill("advocacy");
+    await panel.getByRole("button", { name: "Move ticked here" }).press("Enter");
+    await expect.poll(() => cardsIn(panel, "Advocacy")).toEqual(["Overall", "Entertainment"]);
+    expect(await cardsIn(panel, "Unassigned")).toEqual([]);
 
     await panel.getByRole("button", { name: "Next: answers" }).click();
     await panel.getByRole("radiogroup", { name: /feedback rows/ }).getByText("Replace them", { exact: true }).click();
@@ -90,7 +96,8 @@ describe("CSV import wizard, a wide survey's questions into stages", () => {
         line("Service", "Delivery", "service_rating"),
         line("Food", "Checkout", "food_rating"),
         line("Value", "Retention", "value_rating"),
-        line("Entertainment", "Unassigned", "entertainment_rating"),
+        line("Entertainment", "Advocacy", "entertainment_rating"),
+        line("Overall", "Advocacy", "overall_score"),
       ]),
     );
     // The feedback is in those stages: the metrics count each stage's answers.

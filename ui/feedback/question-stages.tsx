@@ -41,10 +41,12 @@ export function QuestionStages() {
   }
   lanes.set(unassigned, "");
 
+  // Ticks of questions that are no longer questions (their role changed) do not count.
+  const tickedQuestions = ticked.filter((index) => questions.some((c) => c.index === index));
   const move = (indexes: readonly number[], stage: string) => {
     if (indexes.length === 0) return;
     wizard.moveQuestions(indexes, stage);
-    setTicked([]);
+    setTicked(ticked.filter((index) => !indexes.includes(index)));
   };
   const dragged = (event: DragEvent): number[] | null => {
     if (!event.dataTransfer?.types.includes(QUESTIONS_TYPE)) return null;
@@ -79,7 +81,7 @@ export function QuestionStages() {
         title={header}
         onDragStart={(event) => {
           // A ticked question takes the other ticked ones along.
-          const moving = on ? ticked : [index];
+          const moving = on ? tickedQuestions : [index];
           event.dataTransfer?.setData(QUESTIONS_TYPE, moving.join(","));
           if (event.dataTransfer) event.dataTransfer.effectAllowed = "move";
         }}
@@ -132,9 +134,9 @@ export function QuestionStages() {
         />
         <Button
           secondary
-          disabled={ticked.length === 0 || newStage.trim() === ""}
+          disabled={tickedQuestions.length === 0 || newStage.trim() === ""}
           onClick={() => {
-            move(ticked, newStage);
+            move(tickedQuestions, newStage);
             setNewStage("");
           }}
         >

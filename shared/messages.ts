@@ -49,47 +49,47 @@ export type MapSummary = z.infer<typeof MapSummary>;
  */
 // The sandbox stores a draft's text without reading it (see `save-draft`): built only where a draft is
 // read (the panel, tests), so that the sandbox bundle leaves these schemas, and z.record with them, out.
-export const DraftPanelState = /* @__PURE__ */ (() =>
-  z.object({
-    pendingEdits: z.optional(z.record(z.string(), z.string())),
-    csvMappings: z.optional(
-      z.record(
-        z.string(),
-        z.object({
-          mapping: z.record(z.string(), z.nullable(Count)),
-          delimiter: z.optional(z.string()),
-          headerRows: z.optional(z.union([z.literal(1), z.literal(2)])),
-          shape: z.optional(z.enum(["long", "wide"])),
-          columns: z.optional(
-            z.record(
-              z.string(),
-              z.object({
-                role: z.optional(z.string()),
-                name: z.optional(z.string()),
-                stage: z.optional(z.string()),
-                scale: z.optional(RatingScale),
-                words: z.optional(z.record(z.string(), z.number())),
-                noAnswer: z.optional(z.array(z.string())),
-                measure: z.optional(z.nullable(z.string())),
-              }),
-            ),
+const draftPanelState = () => z.object({
+  pendingEdits: z.optional(z.record(z.string(), z.string())),
+  csvMappings: z.optional(
+    z.record(
+      z.string(),
+      z.object({
+        mapping: z.record(z.string(), z.nullable(Count)),
+        delimiter: z.optional(z.string()),
+        headerRows: z.optional(z.union([z.literal(1), z.literal(2)])),
+        shape: z.optional(z.enum(["long", "wide"])),
+        columns: z.optional(
+          z.record(
+            z.string(),
+            z.object({
+              role: z.optional(z.string()),
+              name: z.optional(z.string()),
+              stage: z.optional(z.string()),
+              scale: z.optional(RatingScale),
+              words: z.optional(z.record(z.string(), z.number())),
+              noAnswer: z.optional(z.array(z.string())),
+              measure: z.optional(z.nullable(z.string())),
+            }),
           ),
-          fixed: z.optional(
-            z.object({ stage: z.optional(z.string()), touchpoint: z.optional(z.string()), persona: z.optional(z.string()), source: z.optional(z.string()) }),
-          ),
-        }),
-      ),
+        ),
+        fixed: z.optional(
+          z.object({ stage: z.optional(z.string()), touchpoint: z.optional(z.string()), persona: z.optional(z.string()), source: z.optional(z.string()) }),
+        ),
+      }),
     ),
-    omittedFeedback: z.optional(Count),
-  }))();
+  ),
+  omittedFeedback: z.optional(Count),
+});
+export const DraftPanelState = /* @__PURE__ */ draftPanelState();
 export type DraftPanelState = z.infer<typeof DraftPanelState>;
 
-export const Draft = /* @__PURE__ */ (() =>
-  z.object({
-    savedAt: z.string(),
-    model: JourneyMap,
-    panel: z.optional(DraftPanelState),
-  }))();
+const draft = () => z.object({
+  savedAt: z.string(),
+  model: JourneyMap,
+  panel: z.optional(DraftPanelState),
+});
+export const Draft = /* @__PURE__ */ draft();
 export type Draft = z.infer<typeof Draft>;
 
 export const WindowSize = z.object({

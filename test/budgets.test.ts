@@ -54,4 +54,9 @@ describe("size budgets (minified, before gzip)", () => {
     expect(html).not.toMatch(/\beval\(/);
     expect(html).not.toMatch(/new Function\(/);
   });
+
+  it("the sandbox leaves out the draft's schemas: it stores a draft's text without reading it", () => {
+    const code = readFileSync(path.join(scratch, "dist/code.js"), "utf8");
+    expect(code).not.toMatch(/csvMappings|pendingEdits|omittedFeedback/);
+  });
 });

@@ -60,6 +60,27 @@ describe("the import wizard", () => {
     expect(wizard.state.options.mapping.source).toBeNull();
   });
 
+  it("remembers a long file's shape and values for every row with its mapping, and resets them to the guesses", async () => {
+    const { store, wizard } = setUp();
+    await wizard.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));
+    wizard.setShape("long");
+    wizard.setMapping("source", null);
+    wizard.setOptions({ fixed: { source: "Spring survey", persona: undefined, stage: "" } });
+    await wizard.startImport();
+    const signature = Object.keys(store.state.csvMappings)[0] ?? "";
+    expect(store.state.csvMappings[signature]).toMatchObject({ shape: "long", fixed: { source: "Spring survey" } });
+    // A long file keeps no column settings: its mapping says it all.
+    expect(store.state.csvMappings[signature]?.columns).toBeUndefined();
+
+    wizard.reset();
+    await wizard.chooseFile(new File([sampleCsv()], "june.csv"));
+    expect(wizard.state.options).toMatchObject({ shape: "long", fixed: { source: "Spring survey" }, mapping: { source: null } });
+    wizard.resetToGuesses();
+    expect(wizard.state.remembered).toBe(false);
+    expect(wizard.state.options.fixed).toEqual({});
+    expect(wizard.state.options.mapping.source).not.toBeNull();
+  });
+
   it("replaces the map's feedback when asked, with an undo", async () => {
     const { store, wizard } = setUp();
     await wizard.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));

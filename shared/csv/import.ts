@@ -15,7 +15,7 @@
 import type { Feedback, JourneyMap, Persona, RatingScale, Stage, Touchpoint } from "../model";
 import { newId } from "../model";
 import { type ColumnMapping, EMPTY_MAPPING, MAPPED_FIELDS, type MappedField, applyMappingOverrides, ratingScaleHint } from "./columns";
-import { type CsvInspection, inspectCsv } from "./inspect";
+import { type CsvInspection, createCsvProfiler } from "./inspect";
 import type { CsvEncoding } from "./decode";
 import { type DateOrder, type DateReading, createDateReader, describeIsoDate } from "./date";
 import { type CsvDelimiter, isBlankRecord, repeatsHeaderRow, summaryRowLabel } from "./detect";
@@ -55,8 +55,8 @@ import {
   type CsvLayout,
   type CsvLayoutOptions,
   type CsvText,
+  type QuoteTrouble,
   createQuoteTrouble,
-  csvTextHead,
   csvTextLength,
   readCsvLayout,
   streamCsvRecords,
@@ -281,12 +281,76 @@ export async function importFeedbackCsv(
   hooks: CsvImportHooks = {},
 ): Promise<CsvImportResult> {
   const layout = readCsvLayout(text, options);
+  checkColumnOptions(options, layout.headers.length);
+  const rowsPerSlice = Math.max(1, hooks.rowsPerSlice ?? DEFAULT_ROWS_PER_SLICE);
+  const trouble = createQuoteTrouble();
+  // The columns are guessed from the values of the first records as they are read, not from a
+  // second reading of the file's head: those records wait (INSPECT_CHARS of them), then go through
+  // the import like the rest. A mapping given in full guesses nothing and waits for nothing.
+  const profiler =
+    options.exact === true
+      ? null
+      : createCsvProfiler(layout, trouble, {
+          ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+          ...(options.shape === undefined ? {} : { shape: options.shape }),
+        });
+  let importer: RecordImporter | null =
+    profiler === null ? createRecordImporter(options, hooks, layout, planColumns(null, options, layout), trouble) : null;
+  const waitingIndexes: number[] = [];
+  const waitingRecords: string[][] = [];
+  let waitingChars = 0;
+  const startImporting = (): RecordImporter => {
+    const started = createRecordImporter(options, hooks, layout, planColumns(profiler?.finish() ?? null, options, layout), trouble);
+    for (let k = 0; k < waitingIndexes.length; k++) started.accept(waitingIndexes[k] as number, waitingRecords[k] as string[]);
+    waitingIndexes.length = 0;
+    waitingRecords.length = 0;
+    importer = started;
+    return started;
+  };
+  const onRecord = (index: number, record: string[]): void => {
+    if (importer !== null) {
+      importer.accept(index, record);
+      return;
+    }
+    profiler?.add(index, record);
+    waitingIndexes.push(index);
+    waitingRecords.push(record);
+    for (let i = 0; i < record.length; i++) waitingChars += (record[i] as string).length + 1;
+    if (waitingChars >= INSPECT_CHARS && index >= layout.firstDataIndex) startImporting();
+  };
+
+  const hostTurns = hooks.yieldToHost === undefined ? createHostTurns() : null;
+  try {
+    const total = csvTextLength(text);
+    await streamCsvRecords(text, layout, onRecord, {
+      trouble,
+      rowsPerSlice,
+      yieldToHost: hooks.yieldToHost ?? hostTurns?.yieldToHost ?? (() => Promise.resolve()),
+      onSlice: (done, records) => hooks.onProgress?.({ done, total, rows: Math.max(0, records - layout.firstDataIndex) }),
+    });
+  } finally {
+    hostTurns?.close();
+  }
+  return (importer ?? startImporting()).finish();
+}
+
+/** Reads records one by one by a plan of the columns, then finishes what needs every row (`finish`). */
+interface RecordImporter {
+  accept: (index: number, record: string[]) => void;
+  finish: () => Promise<CsvImportResult>;
+}
+
+function createRecordImporter(
+  options: CsvImportOptions,
+  hooks: CsvImportHooks,
+  layout: CsvLayout,
+  plan: ColumnPlan,
+  trouble: QuoteTrouble,
+): RecordImporter {
   const { headers, firstDataIndex } = layout;
   const headerRow = layout.headerRecords[0] ?? [];
-  const plan = planColumns(text, options, layout);
   const { mapping, shape, roles, profiles, textColumns, questions: questionColumns } = plan;
   const makeId = options.makeId ?? createDefaultIdMaker();
-  const rowsPerSlice = Math.max(1, hooks.rowsPerSlice ?? DEFAULT_ROWS_PER_SLICE);
 
   const columnName = (column: number | null): string | null => (column === null ? null : (headers[column] ?? null));
   const ratingCol = mapping.rating;
@@ -383,7 +447,6 @@ export async function importFeedbackCsv(
   const errors: CsvProblem[] = [];
   const rejectedRows: RejectedRow[] = [];
   const created = linker.created;
-  const trouble = createQuoteTrouble();
   let rows = 0;
   let blankRows = 0;
   let duplicates = 0;
@@ -436,25 +499,28 @@ export async function importFeedbackCsv(
     );
   }
 
-  /** Reads a row's date; an unreadable one is a problem, an ambiguous one waits for the rest of the column. */
-  const readRowDate = (
-    row: number,
-    record: readonly string[],
-    report: (problem: CsvProblem) => void,
-  ): { date: string | null; reading: DateReading | null } => {
-    if (dateCol === null) return { date: null, reading: null };
+  // The date of the row being read, set by `readRowDate` (no object per row).
+  let rowDate: string | null = null;
+  let rowDateReading: DateReading | null = null;
+  /** Reads a row's date into `rowDate`; an unreadable one is a problem (returned), an ambiguous one waits for the rest of the column. */
+  const readRowDate = (row: number, record: readonly string[]): CsvProblem | null => {
+    rowDate = null;
+    rowDateReading = null;
+    if (dateCol === null) return null;
     const reading = readDateCell(record[dateCol] ?? "");
+    rowDateReading = reading;
     if (reading.kind === "date") {
       if (reading.order === "day-first") {
         if (dayFirstRow < 0) dayFirstRow = row;
       } else if (reading.order === "month-first" && monthFirstRow < 0) monthFirstRow = row;
-      return { date: reading.iso, reading };
+      rowDate = reading.iso;
+      return null;
     }
     if (reading.kind === "unreadable") {
       const detail = `${quoteCell(record[dateCol] ?? "")} is not a date (write it like 2024-03-05, 03/05/2024 or 5 March 2024); left empty`;
-      report(csvProblem(row, dateName, detail));
+      return csvProblem(row, dateName, detail);
     }
-    return { date: null, reading };
+    return null;
   };
 
   /** Maps one non-blank data record, which is known not to be a trailing summary row. */
@@ -548,7 +614,10 @@ export async function importFeedbackCsv(
       }
     }
 
-    const { date, reading: dateReading } = readRowDate(row, record, (problem) => (problems ??= []).push(problem));
+    const dateProblem = readRowDate(row, record);
+    if (dateProblem !== null) (problems ??= []).push(dateProblem);
+    const date = rowDate;
+    const dateReading = rowDateReading as DateReading | null;
 
     // A 0 whose scale is not known yet may turn out to be no answer (`zeroIsNoAnswer`), as it did when the
     // file was imported before: the journey then holds the response without a rating.
@@ -758,7 +827,10 @@ export async function importFeedbackCsv(
       reject(row, record, [csvProblem(row, null, "has no answer to any question and no text: not imported"), ...(problems ?? [])]);
       return;
     }
-    const { date, reading: dateReading } = readRowDate(row, record, (problem) => (problems ??= []).push(problem));
+    const dateProblem = readRowDate(row, record);
+    if (dateProblem !== null) (problems ??= []).push(dateProblem);
+    const date = rowDate;
+    const dateReading = rowDateReading as DateReading | null;
     const responseId = responseCol === null ? "" : unescapeFormula(record[responseCol] ?? "").trim();
     const rowStage = fixedCell(stageCol, record, fixed.stage);
     const persona = fixedCell(personaCol, record, fixed.persona);
@@ -767,8 +839,13 @@ export async function importFeedbackCsv(
     const respondentId = responseId === "" ? `${respondentStem}${row}` : responseId;
     const linkKey = persona === "" ? rowStage : `${rowStage}\u0000${persona}`;
     // The outcome's answer carries the row's text, else the first answer.
-    let carrier = rowQuestions.findIndex((q) => questions[q]?.measure === "outcome");
-    if (carrier < 0) carrier = 0;
+    let carrier = 0;
+    for (let k = 0; k < rowQuestions.length; k++) {
+      if (questions[rowQuestions[k] as number]?.measure === "outcome") {
+        carrier = k;
+        break;
+      }
+    }
     const first = feedback.length;
     let counted = 0;
     const answerCount = Math.max(rowQuestions.length, 1);
@@ -912,297 +989,288 @@ export async function importFeedbackCsv(
     importRecord(index, record);
   };
 
-  const hostTurns = hooks.yieldToHost === undefined ? createHostTurns() : null;
-  try {
-    const total = csvTextLength(text);
-    await streamCsvRecords(text, layout, acceptRecord, {
-      trouble,
-      rowsPerSlice,
-      yieldToHost: hooks.yieldToHost ?? hostTurns?.yieldToHost ?? (() => Promise.resolve()),
-      onSlice: (done, records) =>
-        hooks.onProgress?.({ done, total, rows: Math.max(0, records - firstDataIndex) }),
-    });
-  } finally {
-    hostTurns?.close();
-  }
+  return { accept: acceptRecord, finish };
 
-  skipHeldRows();
-  for (const problem of trouble.problems) errors.push(problem);
-  // Each pass over every imported row below gets a task of its own in a panel.
-  const nextTask = hooks.yieldToHost ?? (() => Promise.resolve());
-  await nextTask();
+  /** Once every record is read: the decisions that need the whole file, and the result. */
+  async function finish(): Promise<CsvImportResult> {
+    skipHeldRows();
+    for (const problem of trouble.problems) errors.push(problem);
+    // Each pass over every imported row below gets a task of its own in a panel.
+    const nextTask = hooks.yieldToHost ?? (() => Promise.resolve());
+    await nextTask();
 
-  // Responses the file repeats (the same response id, rating and text as an earlier row): skipped.
-  const removed = new Set<number>();
-  // A guessed id column whose values mostly repeat (a survey's id on every row) names no response.
-  const notAnId =
-    responseCol !== null &&
-    options.mapping?.responseId === undefined &&
-    suspects.size * 2 >= feedback.length &&
-    !looksLikeResponseIds(idHashes);
-  if (notAnId) {
-    for (const item of feedback) delete item.responseId;
-    mapping.responseId = null;
-    errors.push(
-      csvProblem(
-        1,
-        responseName,
-        `this column repeats its values (${distinctIdCount(idHashes)} different in ${feedback.length} rows): not read as a response id, so no row is skipped as a duplicate by it`,
-      ),
-    );
-  }
-  if (suspects.size > 0 && !notAnId) {
-    const suspectHashes = new Set<number>();
-    for (const at of suspects.keys()) suspectHashes.add(idHashes[at] ?? -1);
-    // By the whole key (id, rating, text), so that one id on every row costs one look-up a row.
-    const kept = new Map<string, number>();
+    // Responses the file repeats (the same response id, rating and text as an earlier row): skipped.
+    const removed = new Set<number>();
+    // A guessed id column whose values mostly repeat (a survey's id on every row) names no response.
+    const notAnId =
+      responseCol !== null &&
+      options.mapping?.responseId === undefined &&
+      suspects.size * 2 >= feedback.length &&
+      !looksLikeResponseIds(idHashes);
+    if (notAnId) {
+      for (const item of feedback) delete item.responseId;
+      mapping.responseId = null;
+      errors.push(
+        csvProblem(
+          1,
+          responseName,
+          `this column repeats its values (${distinctIdCount(idHashes)} different in ${feedback.length} rows): not read as a response id, so no row is skipped as a duplicate by it`,
+        ),
+      );
+    }
+    if (suspects.size > 0 && !notAnId) {
+      const suspectHashes = new Set<number>();
+      for (const at of suspects.keys()) suspectHashes.add(idHashes[at] ?? -1);
+      // By the whole key (id, rating, text), so that one id on every row costs one look-up a row.
+      const kept = new Map<string, number>();
+      for (let at = 0; at < feedback.length; at++) {
+        if (!suspectHashes.has(idHashes[at] ?? -1)) continue;
+        const item = feedback[at] as Feedback;
+        const id = item.responseId;
+        const key = responseKey(item);
+        if (id === undefined || key === null) continue;
+        const same = kept.get(key);
+        if (same === undefined) {
+          kept.set(key, at);
+          continue;
+        }
+        const row = feedbackRows[at] ?? 0;
+        removed.add(at);
+        duplicates++;
+        reject(row, suspects.get(at) ?? [], [
+          csvProblem(
+            row,
+            responseName,
+            `response ${quoteCell(id)} repeats row ${feedbackRows[same] ?? 0} (same response id, rating and text): skipped as a duplicate`,
+          ),
+        ]);
+      }
+    }
+    const removedRows = new Set([...removed].map((at) => feedbackRows[at] ?? 0));
+    if (suspects.size > 0) await nextTask();
+
+    /** Each question's scale, now that all its answers are seen; then the answers that waited for it. */
+    function finishWideAnswers(): void {
+      for (const question of questions) {
+        const given = question.reader.scale;
+        const found = given === null ? inferColumnScale(question.tally, question.header) : null;
+        const scale = given ?? found?.scale ?? inferRatingScale(question.tally, ratingScaleHint(question.header)) ?? SCALE_1_5;
+        // A 0 below the scale is "no answer", unless the person listed the no-answer cells themselves.
+        const zeroIsNoAnswer = given === null && question.reader.noAnswer === null && found?.zeroIsNoAnswer === true;
+        question.final = { scale: Object.isFrozen(scale) ? scale : Object.freeze({ ...scale }), zeroIsNoAnswer };
+      }
+      const dropped: { row: number; problem: CsvProblem | null }[] = [];
+      for (let at = 0; at < feedback.length; at++) {
+        const q = answerQuestion[at] ?? -1;
+        const item = feedback[at];
+        const waiting = waitingRatings[at];
+        if (q < 0 || item === undefined || waiting === null || waiting === undefined || removed.has(at)) continue;
+        const question = questions[q] as WideQuestion;
+        const final = question.final as { scale: RatingScale; zeroIsNoAnswer: boolean };
+        let problem: CsvProblem | null = null;
+        if (question.reader.scale === null) {
+          if (final.zeroIsNoAnswer && waiting.value === 0) {
+            countNoAnswer(question.reader, waiting.cell);
+          } else {
+            const off = offScale(waiting.cell, waiting.value, waiting.outOf, final.scale);
+            if (off === null) {
+              item.scale = final.scale;
+              question.reader.ratings++;
+              continue;
+            }
+            problem = csvProblem(feedbackRows[at] ?? 0, question.header, `${off}; this answer is not counted`);
+          }
+        } else {
+          question.reader.ratings++;
+          continue;
+        }
+        // An answer that is no rating after all: the row's text stays as a text-only response.
+        if (hasContent(item.text)) {
+          item.rating = null;
+          item.scale = null;
+        } else removed.add(at);
+        dropped.push({ row: feedbackRows[at] ?? 0, problem });
+      }
+      if (dropped.length === 0) return;
+      const kept = new Set<number>();
+      for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows[at] ?? 0);
+      const problemsByRow = new Map<number, CsvProblem[]>();
+      for (const { row, problem } of dropped) {
+        if (problem === null) continue;
+        const list = problemsByRow.get(row);
+        if (list === undefined) problemsByRow.set(row, [problem]);
+        else list.push(problem);
+      }
+      for (const [row, list] of problemsByRow) {
+        if (kept.has(row)) for (const problem of list) errors.push(problem);
+      }
+      // Rows left with nothing: listed, with why.
+      for (const [row, record] of wideTextless) {
+        if (kept.has(row)) continue;
+        const list = problemsByRow.get(row) ?? [];
+        reject(row, record, [csvProblem(row, null, "has no answer on its questions' scales and no text: not imported"), ...list]);
+      }
+    }
+
+    // The scale, now that every rating has been seen; then the ratings that waited for it.
+    const inferred =
+      wide || givenScale !== null
+        ? null
+        : inferRatingColumnScale(tally, ratingCol === null ? null : ratingScaleHint(headers[ratingCol] ?? ""));
+    const fileScale: RatingScale | null =
+      givenScale ?? (inferred === null ? null : Object.freeze({ min: inferred.scale.min, max: inferred.scale.max }));
+    // A 0 below the scale is "no answer", as in a wide file, unless the person listed the no-answer cells themselves.
+    const zeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
+    let textless: Map<number, string[]> | null = null;
     for (let at = 0; at < feedback.length; at++) {
-      if (!suspectHashes.has(idHashes[at] ?? -1)) continue;
-      const item = feedback[at] as Feedback;
-      const id = item.responseId;
-      const key = responseKey(item);
-      if (id === undefined || key === null) continue;
-      const same = kept.get(key);
-      if (same === undefined) {
-        kept.set(key, at);
+      const waiting = waitingRatings[at];
+      const item = feedback[at];
+      if (waiting === null || waiting === undefined || item === undefined || fileScale === null || removed.has(at)) continue;
+      if (zeroIsNoAnswer && waiting.value === 0 && ratingReader !== null) {
+        // Counted as a no-answer like "N/A": the row's text is imported without a rating and without a problem.
+        countNoAnswer(ratingReader, waiting.cell);
+        item.rating = null;
+        textless ??= new Map(textlessAt.map((index, k) => [index, textlessRecords[k] ?? []]));
+        const record = textless.get(at);
+        if (record !== undefined) {
+          removed.add(at);
+          const row = feedbackRows[at] ?? 0;
+          const why = `${quoteCell(waiting.cell)} in column "${ratingName ?? ""}" is no answer below the ${formatScale(fileScale)} scale`;
+          reject(row, record, [csvProblem(row, null, `has no rating and no text (${why}): not imported`)]);
+        }
+        continue;
+      }
+      const problem = offScale(waiting.cell, waiting.value, waiting.outOf, fileScale);
+      if (problem === null) {
+        item.scale = fileScale;
         continue;
       }
       const row = feedbackRows[at] ?? 0;
-      removed.add(at);
-      duplicates++;
-      reject(row, suspects.get(at) ?? [], [
-        csvProblem(
-          row,
-          responseName,
-          `response ${quoteCell(id)} repeats row ${feedbackRows[same] ?? 0} (same response id, rating and text): skipped as a duplicate`,
-        ),
-      ]);
-    }
-  }
-  const removedRows = new Set([...removed].map((at) => feedbackRows[at] ?? 0));
-  if (suspects.size > 0) await nextTask();
-
-  /** Each question's scale, now that all its answers are seen; then the answers that waited for it. */
-  function finishWideAnswers(): void {
-    for (const question of questions) {
-      const given = question.reader.scale;
-      const found = given === null ? inferColumnScale(question.tally, question.header) : null;
-      const scale = given ?? found?.scale ?? inferRatingScale(question.tally, ratingScaleHint(question.header)) ?? SCALE_1_5;
-      // A 0 below the scale is "no answer", unless the person listed the no-answer cells themselves.
-      const zeroIsNoAnswer = given === null && question.reader.noAnswer === null && found?.zeroIsNoAnswer === true;
-      question.final = { scale: Object.isFrozen(scale) ? scale : Object.freeze({ ...scale }), zeroIsNoAnswer };
-    }
-    const dropped: { row: number; problem: CsvProblem | null }[] = [];
-    for (let at = 0; at < feedback.length; at++) {
-      const q = answerQuestion[at] ?? -1;
-      const item = feedback[at];
-      const waiting = waitingRatings[at];
-      if (q < 0 || item === undefined || waiting === null || waiting === undefined || removed.has(at)) continue;
-      const question = questions[q] as WideQuestion;
-      const final = question.final as { scale: RatingScale; zeroIsNoAnswer: boolean };
-      let problem: CsvProblem | null = null;
-      if (question.reader.scale === null) {
-        if (final.zeroIsNoAnswer && waiting.value === 0) {
-          countNoAnswer(question.reader, waiting.cell);
-        } else {
-          const off = offScale(waiting.cell, waiting.value, waiting.outOf, final.scale);
-          if (off === null) {
-            item.scale = final.scale;
-            question.reader.ratings++;
-            continue;
-          }
-          problem = csvProblem(feedbackRows[at] ?? 0, question.header, `${off}; this answer is not counted`);
-        }
-      } else {
-        question.reader.ratings++;
-        continue;
-      }
-      // An answer that is no rating after all: the row's text stays as a text-only response.
-      if (hasContent(item.text)) {
-        item.rating = null;
-        item.scale = null;
-      } else removed.add(at);
-      dropped.push({ row: feedbackRows[at] ?? 0, problem });
-    }
-    if (dropped.length === 0) return;
-    const kept = new Set<number>();
-    for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows[at] ?? 0);
-    const problemsByRow = new Map<number, CsvProblem[]>();
-    for (const { row, problem } of dropped) {
-      if (problem === null) continue;
-      const list = problemsByRow.get(row);
-      if (list === undefined) problemsByRow.set(row, [problem]);
-      else list.push(problem);
-    }
-    for (const [row, list] of problemsByRow) {
-      if (kept.has(row)) for (const problem of list) errors.push(problem);
-    }
-    // Rows left with nothing: listed, with why.
-    for (const [row, record] of wideTextless) {
-      if (kept.has(row)) continue;
-      const list = problemsByRow.get(row) ?? [];
-      reject(row, record, [csvProblem(row, null, "has no answer on its questions' scales and no text: not imported"), ...list]);
-    }
-  }
-
-  // The scale, now that every rating has been seen; then the ratings that waited for it.
-  const inferred =
-    wide || givenScale !== null
-      ? null
-      : inferRatingColumnScale(tally, ratingCol === null ? null : ratingScaleHint(headers[ratingCol] ?? ""));
-  const fileScale: RatingScale | null =
-    givenScale ?? (inferred === null ? null : Object.freeze({ min: inferred.scale.min, max: inferred.scale.max }));
-  // A 0 below the scale is "no answer", as in a wide file, unless the person listed the no-answer cells themselves.
-  const zeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
-  let textless: Map<number, string[]> | null = null;
-  for (let at = 0; at < feedback.length; at++) {
-    const waiting = waitingRatings[at];
-    const item = feedback[at];
-    if (waiting === null || waiting === undefined || item === undefined || fileScale === null || removed.has(at)) continue;
-    if (zeroIsNoAnswer && waiting.value === 0 && ratingReader !== null) {
-      // Counted as a no-answer like "N/A": the row's text is imported without a rating and without a problem.
-      countNoAnswer(ratingReader, waiting.cell);
-      item.rating = null;
       textless ??= new Map(textlessAt.map((index, k) => [index, textlessRecords[k] ?? []]));
       const record = textless.get(at);
-      if (record !== undefined) {
+      if (record === undefined) {
+        item.rating = null;
+        errors.push(csvProblem(row, ratingName, `${problem}; imported as a text-only response`));
+      } else {
         removed.add(at);
-        const row = feedbackRows[at] ?? 0;
-        const why = `${quoteCell(waiting.cell)} in column "${ratingName ?? ""}" is no answer below the ${formatScale(fileScale)} scale`;
-        reject(row, record, [csvProblem(row, null, `has no rating and no text (${why}): not imported`)]);
+        reject(row, record, [csvProblem(row, ratingName, `${problem}, and the row has no text either: not imported`)]);
       }
-      continue;
     }
-    const problem = offScale(waiting.cell, waiting.value, waiting.outOf, fileScale);
-    if (problem === null) {
-      item.scale = fileScale;
-      continue;
+    if (wide) finishWideAnswers();
+    const scaleText = formatScale(fileScale ?? SCALE_1_5);
+    for (const { row, raw, rejected } of unreadable) {
+      if (rejected === null && removedRows.has(row)) continue;
+      const problem = csvProblem(
+        row,
+        ratingName,
+        `${quoteCell(raw)} is not a number on a ${scaleText} scale${rejected === null ? "; imported as a text-only response" : ", and the row has no text either: not imported"}`,
+      );
+      errors.push(problem);
+      rejected?.reasons.unshift(problem.message);
     }
-    const row = feedbackRows[at] ?? 0;
-    textless ??= new Map(textlessAt.map((index, k) => [index, textlessRecords[k] ?? []]));
-    const record = textless.get(at);
-    if (record === undefined) {
-      item.rating = null;
-      errors.push(csvProblem(row, ratingName, `${problem}; imported as a text-only response`));
-    } else {
-      removed.add(at);
-      reject(row, record, [csvProblem(row, ratingName, `${problem}, and the row has no text either: not imported`)]);
+
+    await nextTask();
+
+    // Ambiguous dates, now that the whole column has been seen.
+    const order: DateOrder | null =
+      options.dateOrder ??
+      (dayFirstRow >= 0 && monthFirstRow < 0 ? "day-first" : monthFirstRow >= 0 && dayFirstRow < 0 ? "month-first" : null);
+    for (let k = 0; k < ambiguousFeedback.length; k++) {
+      const at = ambiguousFeedback[k] ?? 0;
+      const item = feedback[at];
+      const row = feedbackRows[at] ?? 0;
+      if (item === undefined || removed.has(at)) continue;
+      // The reading is cached: this is a lookup, not a second parse.
+      const raw = ambiguousCells[k] ?? "";
+      const reading = readDateCell(raw);
+      if (reading.kind !== "ambiguous") continue;
+      if (order !== null) {
+        item.date = order === "day-first" ? reading.dayFirst : reading.monthFirst;
+        continue;
+      }
+      const both = `${quoteCell(raw)} could be ${describeIsoDate(reading.dayFirst)} (day first) or ${describeIsoDate(reading.monthFirst)} (month first)`;
+      const why =
+        dayFirstRow >= 0
+          ? `this column writes dates both ways (row ${dayFirstRow} is day first, row ${monthFirstRow} month first)`
+          : "no other date in this column tells which";
+      errors.push(csvProblem(row, dateName, `${both}, and ${why}; left empty (choose the date order to import it)`));
     }
-  }
-  if (wide) finishWideAnswers();
-  const scaleText = formatScale(fileScale ?? SCALE_1_5);
-  for (const { row, raw, rejected } of unreadable) {
-    if (rejected === null && removedRows.has(row)) continue;
-    const problem = csvProblem(
-      row,
-      ratingName,
-      `${quoteCell(raw)} is not a number on a ${scaleText} scale${rejected === null ? "; imported as a text-only response" : ", and the row has no text either: not imported"}`,
-    );
-    errors.push(problem);
-    rejected?.reasons.unshift(problem.message);
-  }
 
-  await nextTask();
-
-  // Ambiguous dates, now that the whole column has been seen.
-  const order: DateOrder | null =
-    options.dateOrder ??
-    (dayFirstRow >= 0 && monthFirstRow < 0 ? "day-first" : monthFirstRow >= 0 && dayFirstRow < 0 ? "month-first" : null);
-  for (let k = 0; k < ambiguousFeedback.length; k++) {
-    const at = ambiguousFeedback[k] ?? 0;
-    const item = feedback[at];
-    const row = feedbackRows[at] ?? 0;
-    if (item === undefined || removed.has(at)) continue;
-    // The reading is cached: this is a lookup, not a second parse.
-    const raw = ambiguousCells[k] ?? "";
-    const reading = readDateCell(raw);
-    if (reading.kind !== "ambiguous") continue;
-    if (order !== null) {
-      item.date = order === "day-first" ? reading.dayFirst : reading.monthFirst;
-      continue;
+    let importedRows = feedback.length;
+    if (wide) {
+      const kept = new Set<number>();
+      for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows[at] ?? 0);
+      importedRows = kept.size;
     }
-    const both = `${quoteCell(raw)} could be ${describeIsoDate(reading.dayFirst)} (day first) or ${describeIsoDate(reading.monthFirst)} (month first)`;
-    const why =
-      dayFirstRow >= 0
-        ? `this column writes dates both ways (row ${dayFirstRow} is day first, row ${monthFirstRow} month first)`
-        : "no other date in this column tells which";
-    errors.push(csvProblem(row, dateName, `${both}, and ${why}; left empty (choose the date order to import it)`));
-  }
+    if (removed.size > 0) {
+      feedback = feedback.filter((_, at) => !removed.has(at));
+      if (!wide) importedRows = feedback.length;
+    }
+    if (removed.size > 0 || wide || contentKeys !== null) pruneUnused(created, feedback);
+    errors.sort((a, b) => a.row - b.row);
+    rejectedRows.sort((a, b) => a.row - b.row);
 
-  let importedRows = feedback.length;
-  if (wide) {
-    const kept = new Set<number>();
-    for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows[at] ?? 0);
-    importedRows = kept.size;
-  }
-  if (removed.size > 0) {
-    feedback = feedback.filter((_, at) => !removed.has(at));
-    if (!wide) importedRows = feedback.length;
-  }
-  if (removed.size > 0 || wide || contentKeys !== null) pruneUnused(created, feedback);
-  errors.sort((a, b) => a.row - b.row);
-  rejectedRows.sort((a, b) => a.row - b.row);
-
-  // How each column was read, for the report.
-  let noAnswers = 0;
-  const columnReports: ColumnReport[] = headers.map((header, index) => {
-    const role = roles[index] ?? "ignore";
-    const question = wide ? questions.find((q) => q.column === index) : undefined;
-    const reader = question?.reader ?? (index === ratingCol ? ratingReader : null);
-    const touchpointId = question?.touchpoint ?? null;
-    const touchpoint =
-      touchpointId === null ? undefined : (created.touchpoints.find((t) => t.id === touchpointId) ?? options.map.touchpoints.find((t) => t.id === touchpointId));
-    const stage =
-      touchpoint === undefined
-        ? undefined
-        : (created.stages.find((st) => st.id === touchpoint.stageId) ?? options.map.stages.find((st) => st.id === touchpoint.stageId));
-    if (reader !== null && reader !== undefined) noAnswers += reader.noAnswers;
-    const ratingsRead = question !== undefined ? question.reader.ratings : index === ratingCol ? feedback.filter((f) => f.rating !== null).length : 0;
-    const noAnswer = reader === null || reader === undefined ? [] : [...reader.seen];
-    if (question?.final?.zeroIsNoAnswer === true && !noAnswer.includes("0")) noAnswer.push("0");
-    return {
-      index,
-      header,
-      role: wide || role !== "question" ? role : "ignore",
-      touchpoint:
+    // How each column was read, for the report.
+    let noAnswers = 0;
+    const columnReports: ColumnReport[] = headers.map((header, index) => {
+      const role = roles[index] ?? "ignore";
+      const question = wide ? questions.find((q) => q.column === index) : undefined;
+      const reader = question?.reader ?? (index === ratingCol ? ratingReader : null);
+      const touchpointId = question?.touchpoint ?? null;
+      const touchpoint =
+        touchpointId === null ? undefined : (created.touchpoints.find((t) => t.id === touchpointId) ?? options.map.touchpoints.find((t) => t.id === touchpointId));
+      const stage =
         touchpoint === undefined
-          ? null
-          : { id: touchpoint.id, name: touchpoint.name, stage: stage?.name ?? "", question: header },
-      scale: question !== undefined ? (question.final?.scale ?? null) : index === ratingCol ? fileScale : null,
-      words: reader?.words ?? null,
-      noAnswer,
-      noAnswers: reader?.noAnswers ?? 0,
-      ratings: ratingsRead,
-      measure: question?.measure ?? null,
-    };
-  });
+          ? undefined
+          : (created.stages.find((st) => st.id === touchpoint.stageId) ?? options.map.stages.find((st) => st.id === touchpoint.stageId));
+      if (reader !== null && reader !== undefined) noAnswers += reader.noAnswers;
+      const ratingsRead = question !== undefined ? question.reader.ratings : index === ratingCol ? feedback.filter((f) => f.rating !== null).length : 0;
+      const noAnswer = reader === null || reader === undefined ? [] : [...reader.seen];
+      if (question?.final?.zeroIsNoAnswer === true && !noAnswer.includes("0")) noAnswer.push("0");
+      return {
+        index,
+        header,
+        role: wide || role !== "question" ? role : "ignore",
+        touchpoint:
+          touchpoint === undefined
+            ? null
+            : { id: touchpoint.id, name: touchpoint.name, stage: stage?.name ?? "", question: header },
+        scale: question !== undefined ? (question.final?.scale ?? null) : index === ratingCol ? fileScale : null,
+        words: reader?.words ?? null,
+        noAnswer,
+        noAnswers: reader?.noAnswers ?? 0,
+        ratings: ratingsRead,
+        measure: question?.measure ?? null,
+      };
+    });
 
-  return {
-    rows,
-    imported: importedRows,
-    answers: feedback.length,
-    shape,
-    columns: columnReports,
-    problemGroups: groupProblems(errors),
-    noAnswers,
-    skipped: rejectedRows.length,
-    duplicates,
-    blankRows,
-    errors,
-    feedback,
-    created,
-    rejectedRows,
-    headers,
-    headerRecords: layout.headerRecords,
-    mapping,
-    detected: {
-      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-      delimiter: layout.delimiter,
-      headerRows: layout.headerRows,
-      scale: fileScale,
-      dateOrder: ambiguousFeedback.length > 0 ? order : null,
-    },
-  };
+    return {
+      rows,
+      imported: importedRows,
+      answers: feedback.length,
+      shape,
+      columns: columnReports,
+      problemGroups: groupProblems(errors),
+      noAnswers,
+      skipped: rejectedRows.length,
+      duplicates,
+      blankRows,
+      errors,
+      feedback,
+      created,
+      rejectedRows,
+      headers,
+      headerRecords: layout.headerRecords,
+      mapping,
+      detected: {
+        ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+        delimiter: layout.delimiter,
+        headerRows: layout.headerRows,
+        scale: fileScale,
+        dateOrder: ambiguousFeedback.length > 0 ? order : null,
+      },
+    };
+  }
 }
 
 /** Whether a cell holds more than spaces; most cells start with a printable ASCII character and need no trim. */
@@ -1230,9 +1298,11 @@ function pruneUnused(created: CsvImportResult["created"], feedback: readonly Fee
   const stageIds = new Set(created.stages.map((s) => s.id));
   const personaIds = new Set(created.personas.map((p) => p.id));
   const used = new Set<string>();
+  const wanted = touchpointIds.size + stageIds.size + personaIds.size;
   let lastTouchpoint: string | null = null;
-  for (const item of feedback) {
-    const { stageId, touchpointId, personaId } = item;
+  // Usually every created entity is used by the first rows: the pass stops once all are.
+  for (let at = 0; at < feedback.length && used.size < wanted; at++) {
+    const { stageId, touchpointId, personaId } = feedback[at] as Feedback;
     if (touchpointId !== null && touchpointId !== lastTouchpoint && touchpointIds.has(touchpointId)) used.add(touchpointId);
     if (stageId !== null && stageIds.has(stageId)) used.add(stageId);
     if (personaId !== null && personaIds.has(personaId)) used.add(personaId);
@@ -1244,14 +1314,7 @@ function pruneUnused(created: CsvImportResult["created"], feedback: readonly Fee
   created.personas = created.personas.filter((p) => used.has(p.id));
 }
 
-/** How many line breaks `text` holds, counting no further than `enough`. */
-function lineBreaksIn(text: string, enough: number): number {
-  let count = 0;
-  for (let at = text.indexOf("\n"); at >= 0 && count < enough; at = text.indexOf("\n", at + 1)) count++;
-  return count;
-}
-
-/** How much of the text `importFeedbackCsv` inspects first, to read the columns by their values. */
+/** How much of the first records `importFeedbackCsv` inspects before importing them, to read the columns by their values. */
 const INSPECT_CHARS = 256 * 1024;
 
 interface ColumnPlan {
@@ -1266,30 +1329,30 @@ interface ColumnPlan {
   questions: number[];
 }
 
-/**
- * Which column is what: the guess of `inspectCsv` on the file's head (header and values), then the
- * caller's mapping, per-column roles and text columns over it; with `exact`, only what the caller said.
- */
-function planColumns(text: CsvText, options: CsvImportOptions, layout: CsvLayout): ColumnPlan {
-  const { headers } = layout;
-  // Validates the caller's column indexes (a bad one is a caller bug, so it throws).
-  applyMappingOverrides(EMPTY_MAPPING, options.mapping, headers.length);
-  const exact = options.exact === true;
-  let look: CsvInspection | null = null;
-  if (!exact) {
-    // The head holds the header rows whole, however long (an 800-question survey), and rows after them.
-    let size = INSPECT_CHARS;
-    let head = csvTextHead(text, size);
-    while (head.length === size && lineBreaksIn(head, layout.headerRows + 1) <= layout.headerRows) head = csvTextHead(text, (size *= 2));
-    // A record cut at the end of the head would be profiled as a value of its own.
-    if (head.length === size) head = head.slice(0, Math.max(head.lastIndexOf("\n"), 0) + 1);
-    look = inspectCsv(head, {
-      delimiter: layout.delimiter,
-      headerRows: layout.headerRows,
-      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
-      ...(options.shape === undefined ? {} : { shape: options.shape }),
-    });
+/** Throws for a column index the file does not have, in the mapping, the column settings or the text columns (a caller's bug). */
+function checkColumnOptions(options: CsvImportOptions, columns: number): void {
+  applyMappingOverrides(EMPTY_MAPPING, options.mapping, columns);
+  for (const key of Object.keys(options.columns ?? {})) {
+    const index = Number(key);
+    if (!Number.isInteger(index) || index < 0 || index >= columns) {
+      throw new RangeError(`columns[${key}] is not a column of the file (it has columns 0 to ${columns - 1})`);
+    }
   }
+  for (const index of options.textColumns ?? []) {
+    if (!Number.isInteger(index) || index < 0 || index >= columns) {
+      throw new RangeError(`textColumns holds ${index}, but the file has columns 0 to ${columns - 1}`);
+    }
+  }
+}
+
+/**
+ * Which column is what: the guess of the inspection of the first records (`look`; null for an
+ * exact mapping), then the caller's mapping, per-column roles and text columns over it; with
+ * `exact`, only what the caller said.
+ */
+function planColumns(look: CsvInspection | null, options: CsvImportOptions, layout: CsvLayout): ColumnPlan {
+  const { headers } = layout;
+  const exact = options.exact === true;
   const shape: CsvShape = options.shape ?? look?.shape ?? "long";
   const profiles = look?.columns ?? [];
   const roles: ColumnRole[] = headers.map((_, i) => (exact ? "ignore" : (profiles[i]?.role ?? "ignore")));
@@ -1303,24 +1366,14 @@ function planColumns(text: CsvText, options: CsvImportOptions, layout: CsvLayout
     });
     if (column !== null) roles[column] = field;
   }
-  const settings = options.columns ?? {};
-  for (const [key, setting] of Object.entries(settings)) {
-    const index = Number(key);
-    if (!Number.isInteger(index) || index < 0 || index >= headers.length) {
-      throw new RangeError(`columns[${key}] is not a column of the file (it has columns 0 to ${headers.length - 1})`);
-    }
-    if (setting.role !== undefined) roles[index] = setting.role;
+  for (const [key, setting] of Object.entries(options.columns ?? {})) {
+    if (setting.role !== undefined) roles[Number(key)] = setting.role;
   }
   if (options.textColumns !== undefined) {
     roles.forEach((role, i) => {
       if (role === "text") roles[i] = "ignore";
     });
-    for (const index of options.textColumns) {
-      if (!Number.isInteger(index) || index < 0 || index >= headers.length) {
-        throw new RangeError(`textColumns holds ${index}, but the file has columns 0 to ${headers.length - 1}`);
-      }
-      roles[index] = "text";
-    }
+    for (const index of options.textColumns) roles[index] = "text";
   }
   const { mapping, text: textColumns, questions } = mappingFromRoles(roles);
   if (shape === "long") {

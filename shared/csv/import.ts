@@ -41,7 +41,6 @@ import {
   type RatingTally,
   SCALE_1_5,
   addToTally,
-  createRatingReader,
   createRatingTally,
   formatScale,
   inferRatingColumnScale,
@@ -395,15 +394,17 @@ function createRecordImporter(
   /** The `responseIdHash` of each feedback's response id (-1 without one), for the check of the suspects. */
   const idHashes: number[] = [];
 
+  // Every number reading of the columns, by slot: a feedback keeps its reading as a slot in a typed array.
+  const slots: ReadingSlots = { readings: [], counts: new IntColumn() };
   // One scale object shared by every feedback on it, so frozen: changing one row's scale must not change all.
   const columnReaders = headers.map((_, index) =>
-    createColumnReader(options.columns?.[index], profiles[index], roles[index] ?? "ignore"),
+    createColumnReader(options.columns?.[index], profiles[index], roles[index] ?? "ignore", slots),
   );
   const ratingReader = ratingCol === null ? null : (columnReaders[ratingCol] ?? null);
   const callerScale = options.scale ?? ratingReader?.scale ?? null;
   const givenScale: RatingScale | null =
     callerScale === null ? null : Object.freeze({ min: callerScale.min, max: callerScale.max });
-  const readRatingCell = ratingReader?.read ?? createRatingReader();
+  const readRatingCell = (ratingReader ?? createColumnReader(undefined, undefined, "rating", slots)).read;
   const fixed = options.fixed ?? {};
   const fixedCell = (column: number | null, record: readonly string[], value: string | undefined): string => {
     const cell = column === null ? "" : unescapeFormula(record[column] ?? "");
@@ -423,8 +424,13 @@ function createRecordImporter(
   const tally = createRatingTally();
   // Per feedback, its row, and its rating reading while the scale is unknown (null once it is known or
   // there is none); rated feedback without text keeps its record: an off-scale rating rejects it.
-  const feedbackRows: number[] = [];
-  const waitingRatings: (CellRating | null)[] = [];
+  const feedbackRows = new IntColumn();
+  /** The slot of each feedback's waiting reading, -1 for none. */
+  const waitingSlots = new IntColumn();
+  const waitingAt = (at: number): SlottedRating | null => {
+    const slot = waitingSlots.at(at);
+    return slot < 0 ? null : (slots.readings[slot] as SlottedRating);
+  };
   const textlessAt: number[] = [];
   const textlessRecords: string[][] = [];
   const unreadable: UnreadableRating[] = [];
@@ -589,7 +595,7 @@ function createRecordImporter(
     let scale: RatingScale | null = rowScale;
     let ratingProblem: string | null = null;
     let unreadableRaw: string | null = null;
-    let waiting: CellRating | null = null;
+    let waiting: SlottedRating | null = null;
     let ratingCellValue: number | null = null;
     if (ratingCol !== null) {
       const raw = record[ratingCol] ?? "";
@@ -737,7 +743,7 @@ function createRecordImporter(
       ambiguousCells.push(dateCol === null ? "" : (record[dateCol] ?? ""));
     }
     feedbackRows.push(row);
-    waitingRatings.push(waiting);
+    waitingSlots.push(waiting === null ? -1 : waiting.slot);
     if (waiting !== null && !hasText) {
       textlessAt.push(at);
       textlessRecords.push(record);
@@ -769,7 +775,7 @@ function createRecordImporter(
     const header = headers[column] ?? "";
     const setting = options.columns?.[column];
     const profile = profiles[column];
-    const reader = columnReaders[column] ?? createColumnReader(setting, profile, "question");
+    const reader = columnReaders[column] ?? createColumnReader(setting, profile, "question", slots);
     return {
       column,
       header,
@@ -784,13 +790,13 @@ function createRecordImporter(
     };
   });
   /** Per feedback of a wide file, the index of its question in `questions`; -1 for a row's text alone. */
-  const answerQuestion: number[] = [];
+  const answerQuestion = new IntColumn();
   /** Wide rows without text, kept to list them if every answer turns out off its scale. */
   const wideTextless = new Map<number, string[]>();
   const respondentStem = wide && responseCol === null ? `${makeId("feedback")}-r` : "";
   // A row's answers as two parallel arrays, reused from row to row (no object per answer).
   const rowQuestions: number[] = [];
-  const rowReadings: CellRating[] = [];
+  const rowReadings: SlottedRating[] = [];
 
   const importWideRow = (row: number, record: string[]): void => {
     let problems: CsvProblem[] | null = null;
@@ -900,7 +906,8 @@ function createRecordImporter(
         if (cached === undefined && question.links.size < 1000) {
           question.links.set(linkKey, { stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId });
         }
-        if (answer !== undefined) addToTally(question.tally, answer);
+        // Counted by reading, a tally made of the counts at the end (no map update per answer).
+        if (answer !== undefined) slots.counts.add(answer.slot, 1);
       }
       const at = feedback.length;
       if (dateReading !== null && dateReading.kind === "ambiguous") {
@@ -908,7 +915,7 @@ function createRecordImporter(
         ambiguousCells.push(dateCol === null ? "" : (record[dateCol] ?? ""));
       }
       feedbackRows.push(row);
-      waitingRatings.push(answer ?? null);
+      waitingSlots.push(answer === undefined ? -1 : answer.slot);
       answerQuestion.push(questionIndex);
       feedback.push({
         id: makeId("feedback"),
@@ -1034,24 +1041,32 @@ function createRecordImporter(
           kept.set(key, at);
           continue;
         }
-        const row = feedbackRows[at] ?? 0;
+        const row = feedbackRows.at(at);
         removed.add(at);
         duplicates++;
         reject(row, suspects.get(at) ?? [], [
           csvProblem(
             row,
             responseName,
-            `response ${quoteCell(id)} repeats row ${feedbackRows[same] ?? 0} (same response id, rating and text): skipped as a duplicate`,
+            `response ${quoteCell(id)} repeats row ${feedbackRows.at(same)} (same response id, rating and text): skipped as a duplicate`,
           ),
         ]);
       }
     }
-    const removedRows = new Set([...removed].map((at) => feedbackRows[at] ?? 0));
+    const removedRows = new Set([...removed].map((at) => feedbackRows.at(at)));
     if (suspects.size > 0) await nextTask();
 
     /** Each question's scale, now that all its answers are seen; then the answers that waited for it. */
     function finishWideAnswers(): void {
       for (const question of questions) {
+        for (const slot of question.reader.slots) {
+          const count = slots.counts.at(slot);
+          const reading = slots.readings[slot];
+          if (count === 0 || reading === undefined) continue;
+          const { values, outOf } = question.tally;
+          values.set(reading.value, (values.get(reading.value) ?? 0) + count);
+          if (reading.outOf !== null) outOf.set(reading.outOf, (outOf.get(reading.outOf) ?? 0) + count);
+        }
         const given = question.reader.scale;
         const found = given === null ? inferColumnScale(question.tally, question.header) : null;
         const scale = given ?? found?.scale ?? inferRatingScale(question.tally, ratingScaleHint(question.header)) ?? SCALE_1_5;
@@ -1061,10 +1076,10 @@ function createRecordImporter(
       }
       const dropped: { row: number; problem: CsvProblem | null }[] = [];
       for (let at = 0; at < feedback.length; at++) {
-        const q = answerQuestion[at] ?? -1;
+        const q = answerQuestion.at(at);
         const item = feedback[at];
-        const waiting = waitingRatings[at];
-        if (q < 0 || item === undefined || waiting === null || waiting === undefined || removed.has(at)) continue;
+        const waiting = waitingAt(at);
+        if (q < 0 || item === undefined || waiting === null || removed.has(at)) continue;
         const question = questions[q] as WideQuestion;
         const final = question.final as { scale: RatingScale; zeroIsNoAnswer: boolean };
         let problem: CsvProblem | null = null;
@@ -1078,7 +1093,7 @@ function createRecordImporter(
               question.reader.ratings++;
               continue;
             }
-            problem = csvProblem(feedbackRows[at] ?? 0, question.header, `${off}; this answer is not counted`);
+            problem = csvProblem(feedbackRows.at(at), question.header, `${off}; this answer is not counted`);
           }
         } else {
           question.reader.ratings++;
@@ -1089,11 +1104,11 @@ function createRecordImporter(
           item.rating = null;
           item.scale = null;
         } else removed.add(at);
-        dropped.push({ row: feedbackRows[at] ?? 0, problem });
+        dropped.push({ row: feedbackRows.at(at), problem });
       }
       if (dropped.length === 0) return;
       const kept = new Set<number>();
-      for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows[at] ?? 0);
+      for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows.at(at));
       const problemsByRow = new Map<number, CsvProblem[]>();
       for (const { row, problem } of dropped) {
         if (problem === null) continue;
@@ -1123,9 +1138,9 @@ function createRecordImporter(
     const zeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
     let textless: Map<number, string[]> | null = null;
     for (let at = 0; at < feedback.length; at++) {
-      const waiting = waitingRatings[at];
+      const waiting = waitingAt(at);
       const item = feedback[at];
-      if (waiting === null || waiting === undefined || item === undefined || fileScale === null || removed.has(at)) continue;
+      if (waiting === null || item === undefined || fileScale === null || removed.has(at)) continue;
       if (zeroIsNoAnswer && waiting.value === 0 && ratingReader !== null) {
         // Counted as a no-answer like "N/A": the row's text is imported without a rating and without a problem.
         countNoAnswer(ratingReader, waiting.cell);
@@ -1134,7 +1149,7 @@ function createRecordImporter(
         const record = textless.get(at);
         if (record !== undefined) {
           removed.add(at);
-          const row = feedbackRows[at] ?? 0;
+          const row = feedbackRows.at(at);
           const why = `${quoteCell(waiting.cell)} in column "${ratingName ?? ""}" is no answer below the ${formatScale(fileScale)} scale`;
           reject(row, record, [csvProblem(row, null, `has no rating and no text (${why}): not imported`)]);
         }
@@ -1145,7 +1160,7 @@ function createRecordImporter(
         item.scale = fileScale;
         continue;
       }
-      const row = feedbackRows[at] ?? 0;
+      const row = feedbackRows.at(at);
       textless ??= new Map(textlessAt.map((index, k) => [index, textlessRecords[k] ?? []]));
       const record = textless.get(at);
       if (record === undefined) {
@@ -1178,7 +1193,7 @@ function createRecordImporter(
     for (let k = 0; k < ambiguousFeedback.length; k++) {
       const at = ambiguousFeedback[k] ?? 0;
       const item = feedback[at];
-      const row = feedbackRows[at] ?? 0;
+      const row = feedbackRows.at(at);
       if (item === undefined || removed.has(at)) continue;
       // The reading is cached: this is a lookup, not a second parse.
       const raw = ambiguousCells[k] ?? "";
@@ -1199,7 +1214,7 @@ function createRecordImporter(
     let importedRows = feedback.length;
     if (wide) {
       const kept = new Set<number>();
-      for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows[at] ?? 0);
+      for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows.at(at));
       importedRows = kept.size;
     }
     if (removed.size > 0) {
@@ -1387,7 +1402,44 @@ function planColumns(look: CsvInspection | null, options: CsvImportOptions, layo
   return { shape, mapping, roles, profiles, textColumns, questions };
 }
 
-type CellReading = Exclude<RatingReading, { kind: "number" }> | CellRating;
+/** A number reading of a column reader, with its slot in the import's `ReadingSlots`. */
+type SlottedRating = CellRating & { slot: number };
+type CellReading = Exclude<RatingReading, { kind: "number" }> | SlottedRating;
+
+/** Every distinct number reading of an import's columns by slot, and how many answers were counted for each. */
+interface ReadingSlots {
+  readings: SlottedRating[];
+  counts: IntColumn;
+}
+
+/**
+ * A growing column of 32-bit integers: per feedback, its row, question, reading slot. Typed, so that
+ * 400,000 answers add no pointers for the garbage collector to follow and no boxed numbers.
+ */
+class IntColumn {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = value;
+  }
+
+  /** The value at `index`, which must be below `length`. */
+  at(index: number): number {
+    return this.data[index] as number;
+  }
+
+  add(index: number, amount: number): void {
+    this.data[index] = (this.data[index] as number) + amount;
+  }
+
+  private grow(): void {
+    const next = new Int32Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
+  }
+}
 const NO_ANSWER_READING: CellReading = { kind: "empty" };
 const UNREADABLE_READING: CellReading = { kind: "unreadable" };
 const DEFAULT_NO_ANSWER: ReadonlySet<string> = new Set(NO_ANSWER_WORDS);
@@ -1404,6 +1456,8 @@ interface ColumnReader {
   /** The no-answer cells seen, as written (trimmed), up to 20. */
   seen: Set<string>;
   ratings: number;
+  /** The slots of its number readings. */
+  slots: number[];
 }
 
 function countNoAnswer(reader: ColumnReader, raw: string): void {
@@ -1433,6 +1487,7 @@ function createColumnReader(
   settings: ColumnSettings | undefined,
   profile: ColumnProfile | undefined,
   role: ColumnRole,
+  slots: ReadingSlots,
 ): ColumnReader {
   const custom = settings?.noAnswer === undefined ? null : new Set(settings.noAnswer.map(wordKey));
   const noAnswer = custom ?? DEFAULT_NO_ANSWER;
@@ -1447,22 +1502,39 @@ function createColumnReader(
       scale = { min: Math.min(1, ...values), max: Math.max(...values) };
     }
   }
-  const numbers = createRatingReader();
   const cache = new Map<string, CellReading>();
+  const mine: number[] = [];
+  const slotted = (value: number, outOf: number | null, cell: string): SlottedRating => {
+    const reading: SlottedRating = { kind: "number", value, outOf, cell, slot: slots.readings.length };
+    slots.readings.push(reading);
+    slots.counts.push(0);
+    mine.push(reading.slot);
+    return reading;
+  };
   const read = (raw: string): CellReading => {
     let reading = cache.get(raw);
     if (reading !== undefined) return reading;
     const key = wordKey(raw);
     const word = words?.get(key);
     if (key === "" || noAnswer.has(key)) reading = NO_ANSWER_READING;
-    else if (word !== undefined) reading = { kind: "number", value: word, outOf: null, cell: raw };
+    else if (word !== undefined) reading = slotted(word, null, raw);
     else {
-      reading = numbers(raw);
+      const number = readRating(raw);
+      if (number.kind === "number") reading = slotted(number.value, number.outOf, raw);
       // The person's own list of no-answer cells is the whole list: "N/A" left out of it is no answer no more.
-      if (custom !== null && reading.kind === "empty") reading = UNREADABLE_READING;
+      else reading = custom !== null && number.kind === "empty" ? UNREADABLE_READING : number;
     }
     if (cache.size < 10_000) cache.set(raw, reading);
     return reading;
   };
-  return { read, scale: scale === null ? null : Object.freeze({ ...scale }), words: wordValues, noAnswer: custom, noAnswers: 0, seen: new Set(), ratings: 0 };
+  return {
+    read,
+    scale: scale === null ? null : Object.freeze({ ...scale }),
+    words: wordValues,
+    noAnswer: custom,
+    noAnswers: 0,
+    seen: new Set(),
+    ratings: 0,
+    slots: mine,
+  };
 }

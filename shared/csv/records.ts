@@ -415,7 +415,16 @@ function repairStrayQuotes(text: string, delimiter: CsvDelimiter): string {
  */
 
 /** The pieces of a text, each made ready for the scanner: the byte-order mark left out, a piece's final CR moved to the next piece. */
-function* scannablePieces(text: CsvText, size = PIECE_CHARS): Generator<{ piece: string; final: boolean; start: number }> {
+interface ScannablePiece {
+  piece: string;
+  final: boolean;
+  start: number;
+  /** The string the piece was cut from as it is, and where in it, so that neighbours can be taken as one cut instead of joined; null when the piece is no plain cut. */
+  source: string | null;
+  from: number;
+}
+
+function* scannablePieces(text: CsvText, size = PIECE_CHARS): Generator<ScannablePiece> {
   const sources = typeof text === "string" ? [text] : text;
   let held = "";
   let start = 0;
@@ -424,15 +433,20 @@ function* scannablePieces(text: CsvText, size = PIECE_CHARS): Generator<{ piece:
     // A long string or a large piece is read `size` characters at a time, each cut when it is reached.
     const parts = Math.max(1, Math.ceil(source.length / size));
     for (let k = 0; k < parts; k++) {
-      let piece = held + (parts === 1 ? source : source.slice(k * size, (k + 1) * size));
+      let from = k * size;
+      let piece = held + (parts === 1 ? source : source.slice(from, (k + 1) * size));
+      let plain = held === "";
       if (start === 0 && piece.charCodeAt(0) === 0xfeff) {
         piece = piece.slice(1);
+        from++;
         start++;
       }
       const final = p === sources.length - 1 && k === parts - 1;
       held = !final && piece.endsWith("\r") ? "\r" : "";
       if (held !== "") piece = piece.slice(0, -1);
-      yield { piece, final, start };
+      if (!plain) from = -1;
+      plain &&= from >= 0;
+      yield { piece, final, start, source: plain ? source : null, from };
       start += piece.length;
     }
   }
@@ -460,17 +474,26 @@ function* recordChunks(text: CsvText, delimiter: CsvDelimiter, pieceChars = PIEC
   const scanner = new RowBreakScanner(delimiter);
   let carry: string[] = [];
   let carryStart = 0;
+  // Where the carried parts lie in one string, one after the other: they are then cut from it in one
+  // piece (a slice shares the string's characters) rather than copied by a join.
+  let span: { source: string; from: number; to: number } | null = null;
   let newline: CsvNewline | null = null;
-  for (const { piece, final, start } of scannablePieces(text, pieceChars)) {
-    if (carry.length === 0) carryStart = start;
+  for (const { piece, final, start, source, from } of scannablePieces(text, pieceChars)) {
+    if (carry.length === 0) {
+      carryStart = start;
+      span = source === null ? null : { source, from, to: from };
+    }
+    if (span !== null && (source !== span.source || from !== span.to)) span = null;
     const end = scanner.scan(piece);
     if (end === -1 && !final) {
       carry.push(piece);
+      if (span !== null) span.to += piece.length;
       continue;
     }
     const cut = final ? piece.length : end;
     carry.push(cut === piece.length ? piece : piece.slice(0, cut));
-    const whole = carry.length === 1 ? (carry[0] as string) : carry.join("");
+    const whole =
+      carry.length === 1 ? (carry[0] as string) : span !== null ? span.source.slice(span.from, span.to + cut) : carry.join("");
     const records = final ? Number.POSITIVE_INFINITY : scanner.records;
     let taken = 0;
     while (taken < scanner.strays.length && (scanner.strays[taken] as number) < records) taken++;
@@ -482,6 +505,7 @@ function* recordChunks(text: CsvText, delimiter: CsvDelimiter, pieceChars = PIEC
     yield { ...readable, final, start: carryStart, size: whole.length, strays };
     carry = cut === piece.length ? [] : [piece.slice(cut)];
     carryStart = start + cut;
+    span = source === null || carry.length === 0 ? null : { source, from: from + cut, to: from + piece.length };
   }
 }
 

@@ -1211,17 +1211,29 @@ function createRecordImporter(
       errors.push(csvProblem(row, dateName, `${both}, and ${why}; left empty (choose the date order to import it)`));
     }
 
+    await nextTask();
     let importedRows = feedback.length;
     if (wide) {
-      const kept = new Set<number>();
-      for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows.at(at));
-      importedRows = kept.size;
+      // A row's answers follow each other (rows are read in order): the rows are the changes of row.
+      importedRows = 0;
+      let lastRow = -1;
+      for (let at = 0; at < feedback.length; at++) {
+        const row = feedbackRows.at(at);
+        if (row === lastRow || removed.has(at)) continue;
+        importedRows++;
+        lastRow = row;
+      }
     }
     if (removed.size > 0) {
-      feedback = feedback.filter((_, at) => !removed.has(at));
+      const kept: Feedback[] = [];
+      for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.push(feedback[at] as Feedback);
+      feedback = kept;
       if (!wide) importedRows = feedback.length;
     }
     if (removed.size > 0 || wide || contentKeys !== null) pruneUnused(created, feedback);
+    let rated = 0;
+    if (ratingCol !== null) for (let at = 0; at < feedback.length; at++) if ((feedback[at] as Feedback).rating !== null) rated++;
+    await nextTask();
     errors.sort((a, b) => a.row - b.row);
     rejectedRows.sort((a, b) => a.row - b.row);
 
@@ -1239,7 +1251,7 @@ function createRecordImporter(
           ? undefined
           : (created.stages.find((st) => st.id === touchpoint.stageId) ?? options.map.stages.find((st) => st.id === touchpoint.stageId));
       if (reader !== null && reader !== undefined) noAnswers += reader.noAnswers;
-      const ratingsRead = question !== undefined ? question.reader.ratings : index === ratingCol ? feedback.filter((f) => f.rating !== null).length : 0;
+      const ratingsRead = question !== undefined ? question.reader.ratings : index === ratingCol ? rated : 0;
       const noAnswer = reader === null || reader === undefined ? [] : [...reader.seen];
       if (question?.final?.zeroIsNoAnswer === true && !noAnswer.includes("0")) noAnswer.push("0");
       return {

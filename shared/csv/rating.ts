@@ -21,6 +21,8 @@ const UNREADABLE: RatingReading = { kind: "unreadable" };
 
 /** Answers that mean "no rating given", not a broken rating. */
 const NO_ANSWER = new Set(["n/a", "na", "n.a.", "-", "–", "—", "none", "null", "no answer", "not applicable", "skipped"]);
+/** The longest of them: a longer cell (a comment) is not lower-cased to be looked up. */
+const NO_ANSWER_CHARS = 14;
 
 const NUM = String.raw`[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)`;
 const PLAIN = new RegExp(`^${NUM}$`);
@@ -44,7 +46,7 @@ export function readRating(raw: string): RatingReading {
   const text = raw.trim();
   if (text === "") return EMPTY;
   if (PLAIN.test(text)) return { kind: "number", value: toNumber(text), outOf: null };
-  if (NO_ANSWER.has(text.toLowerCase())) return EMPTY;
+  if (text.length <= NO_ANSWER_CHARS && NO_ANSWER.has(text.toLowerCase())) return EMPTY;
   const stars = readStars(text);
   if (stars !== null) return stars;
   const outOf = OUT_OF.exec(text);

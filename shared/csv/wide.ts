@@ -138,7 +138,9 @@ export function createColumnTally(): ColumnTally {
   };
 }
 
-const ID_LIKE = /^(?=.*\d)[A-Za-z0-9_-]{6,}$/;
+/** One word of letters, digits, "_" and "-" (fails at a comment's first space), then a digit in it. */
+const ID_WORD = /^[A-Za-z0-9_-]{6,}$/;
+const DIGIT = /\d/;
 
 /** What a cell is, read once per distinct text: a no-answer, a number, or a label; and whether it looks like an id. */
 interface CellClass {
@@ -164,7 +166,7 @@ export function createColumnTallier(): (tally: ColumnTally, cell: string) => voi
       noAnswer,
       value: reading?.kind === "number" ? reading.value : null,
       outOf: reading?.kind === "number" ? reading.outOf : null,
-      idLike: !noAnswer && ID_LIKE.test(text),
+      idLike: !noAnswer && ID_WORD.test(text) && DIGIT.test(text),
     };
     if (cache.size < 20_000) cache.set(cell, found);
     return found;

@@ -384,8 +384,9 @@ describe("large files", () => {
       },
     );
     expect(result.imported).toBe(1000);
-    // One turn per 100 records, then one before each pass over the imported rows (scale, dates).
-    expect(turns).toBe(12);
+    // One turn per 100 records, then one before each pass over the imported rows (scale, dates, the
+    // rows kept, the report).
+    expect(turns).toBe(14);
     expect(progress.length).toBe(11);
     expect(progress.at(-1)).toEqual({ done: text.length, total: text.length, rows: 1000 });
     for (let i = 1; i < progress.length; i++) {

@@ -56,6 +56,15 @@ describe("the real Skytrax export (wide: one review per row, eight rating column
     expect(inspection.columns.find((c) => c.header === "review_title")?.role).toBe("text");
   });
 
+  it("takes travel_type (a few words naming the kind of traveller) for the segment, and seat_type for nothing", () => {
+    const inspection = inspectCsv(text);
+    expect(inspection.mapping.persona).toBe(inspection.headers.indexOf("travel_type"));
+    expect(inspection.columns.find((c) => c.header === "travel_type")?.role).toBe("persona");
+    // A seat's class is a product, not a kind of customer; the reviewer's country is no type at all.
+    expect(inspection.columns.find((c) => c.header === "seat_type")?.role).toBe("ignore");
+    expect(inspection.columns.find((c) => c.header === "reviewer_country")?.role).toBe("ignore");
+  });
+
   it("imports every review, one feedback per answered question, answers of a row sharing their respondent", async () => {
     const result = await importFeedbackCsv(text, {
       map: noMap(),
@@ -355,5 +364,31 @@ describe("short names", () => {
     ["A very long question about the many parts of the experience you had with us today", "A very long question about the many…"],
   ])("%j → %j", (header, name) => {
     expect(questionShortName(header)).toBe(name);
+  });
+});
+
+describe("a column naming a kind of customer, traveller or plan", () => {
+  const rows = (header: string, values: readonly string[]) =>
+    [
+      `Response ID,Submitted,Rating,Comment,${header}`,
+      ...Array.from({ length: 40 }, (_, i) => `R${i + 1},2025-03-${String((i % 28) + 1).padStart(2, "0")},${(i % 5) + 1},Fine,${values[i % values.length]}`),
+    ].join("\n");
+
+  it("is the segment when it holds a few short words", () => {
+    for (const [header, values] of [
+      ["Traveller type", ["Business", "Solo Leisure", "Family Leisure"]],
+      ["Plan", ["Free", "Pro", "Team"]],
+      ["customer_tier", ["Gold", "Silver"]],
+      ["Type of trip", ["Leisure", "Business"]],
+    ] as const) {
+      const inspection = inspectCsv(rows(header, values));
+      expect(inspection.headers[inspection.mapping.persona ?? -1], header).toBe(header);
+    }
+  });
+
+  it("is not the segment when its cells are many different texts, or when nothing says it is about a person", () => {
+    const texts = Array.from({ length: 40 }, (_, i) => `Upgraded after the ${i + 1}th month because the old plan ran out`);
+    expect(inspectCsv(rows("Plan", texts)).mapping.persona).toBeNull();
+    expect(inspectCsv(rows("Seat type", ["Economy", "Business", "First"])).mapping.persona).toBeNull();
   });
 });

@@ -793,7 +793,9 @@ function createRecordImporter(
   const answerQuestion = new IntColumn();
   /** Wide rows without text, kept to list them if every answer turns out off its scale. */
   const wideTextless = new Map<number, string[]>();
-  const respondentStem = wide && responseCol === null ? `${makeId("feedback")}-r` : "";
+  const respondentStem = wide ? `${makeId("feedback")}-r` : "";
+  // Per imported row of a wide file with a response id column: its first feedback (its answers follow it).
+  const wideRowStarts = new IntColumn();
   // A row's answers as two parallel arrays, reused from row to row (no object per answer).
   const rowQuestions: number[] = [];
   const rowReadings: SlottedRating[] = [];
@@ -941,6 +943,13 @@ function createRecordImporter(
     }
     if (!hasText) wideTextless.set(row, record);
     if (problems !== null) for (const problem of problems) errors.push(problem);
+    // A respondent the file may have had before: checked, with the row's record kept, once every row is read.
+    if (responseCol !== null) {
+      const idHash = responseId === "" ? -1 : responseIdHash(responseId);
+      wideRowStarts.push(first);
+      idHashes.push(idHash);
+      if (idHash >= 0 && fileIds?.add(idHash) === true) suspects.set(first, record);
+    }
   };
 
   // Rows that look like a summary ("Total") wait: they are skipped if nothing but blank rows follows
@@ -1012,20 +1021,26 @@ function createRecordImporter(
     const notAnId =
       responseCol !== null &&
       options.mapping?.responseId === undefined &&
-      suspects.size * 2 >= feedback.length &&
+      suspects.size * 2 >= idHashes.length &&
       !looksLikeResponseIds(idHashes);
     if (notAnId) {
-      for (const item of feedback) delete item.responseId;
+      for (let at = 0; at < feedback.length; at++) {
+        const item = feedback[at] as Feedback;
+        // In a wide file the id named the respondent too: each row is its own respondent again.
+        if (wide && item.responseId !== undefined) item.respondentId = `${respondentStem}${feedbackRows.at(at)}`;
+        delete item.responseId;
+      }
       mapping.responseId = null;
       errors.push(
         csvProblem(
           1,
           responseName,
-          `this column repeats its values (${distinctIdCount(idHashes)} different in ${feedback.length} rows): not read as a response id, so no row is skipped as a duplicate by it`,
+          `this column repeats its values (${distinctIdCount(idHashes)} different in ${idHashes.length} rows): not read as a response id, so no row is skipped as a duplicate by it`,
         ),
       );
     }
-    if (suspects.size > 0 && !notAnId) {
+    if (suspects.size > 0 && !notAnId && wide) skipRepeatedRespondents();
+    else if (suspects.size > 0 && !notAnId) {
       const suspectHashes = new Set<number>();
       for (const at of suspects.keys()) suspectHashes.add(idHashes[at] ?? -1);
       // By the whole key (id, rating, text), so that one id on every row costs one look-up a row.
@@ -1055,6 +1070,55 @@ function createRecordImporter(
     }
     const removedRows = new Set([...removed].map((at) => feedbackRows.at(at)));
     if (suspects.size > 0) await nextTask();
+
+    /**
+     * A wide file's rows whose response id an earlier row has: one respondent answers once, so the
+     * later row is skipped, as a duplicate when its answers are the same, else as a second answer.
+     */
+    function skipRepeatedRespondents(): void {
+      const suspectHashes = new Set<number>();
+      for (let k = 0; k < wideRowStarts.length; k++) if (suspects.has(wideRowStarts.at(k))) suspectHashes.add(idHashes[k] ?? -1);
+      const rowById = new Map<string, number>();
+      const rowByAnswers = new Map<string, number>();
+      for (let k = 0; k < wideRowStarts.length; k++) {
+        if (!suspectHashes.has(idHashes[k] ?? -1)) continue;
+        const start = wideRowStarts.at(k);
+        const end = k + 1 < wideRowStarts.length ? wideRowStarts.at(k + 1) : feedback.length;
+        const id = feedback[start]?.responseId;
+        if (id === undefined) continue;
+        let answers = id;
+        for (let at = start; at < end; at++) {
+          const item = feedback[at] as Feedback;
+          answers += `\u0000${answerQuestion.at(at)}\u0000${item.rating ?? ""}\u0000${item.text}`;
+        }
+        const row = feedbackRows.at(start);
+        const sameId = rowById.get(id);
+        const sameAnswers = rowByAnswers.get(answers);
+        if (sameId === undefined) {
+          rowById.set(id, row);
+          rowByAnswers.set(answers, row);
+          continue;
+        }
+        // Its answers no longer count: no-answers, and the readings its scale is inferred from.
+        const record = suspects.get(start) ?? [];
+        for (const question of questions) {
+          const raw = record[question.column] ?? "";
+          if (question.reader.read(raw).kind === "empty") question.reader.noAnswers--;
+        }
+        for (let at = start; at < end; at++) {
+          removed.add(at);
+          const slot = waitingSlots.at(at);
+          if (slot >= 0) slots.counts.add(slot, -1);
+        }
+        wideTextless.delete(row);
+        duplicates++;
+        const detail =
+          sameAnswers !== undefined
+            ? `response ${quoteCell(id)} repeats row ${sameAnswers} (same response id and answers): skipped as a duplicate`
+            : `response ${quoteCell(id)} has the id of row ${sameId} but other answers: skipped, as a respondent answers once (give it an id of its own to import it)`;
+        reject(row, record, [csvProblem(row, responseName, detail)]);
+      }
+    }
 
     /** Each question's scale, now that all its answers are seen; then the answers that waited for it. */
     function finishWideAnswers(): void {

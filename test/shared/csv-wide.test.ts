@@ -392,3 +392,42 @@ describe("a column naming a kind of customer, traveller or plan", () => {
     expect(inspectCsv(rows("Seat type", ["Economy", "Business", "First"])).mapping.persona).toBeNull();
   });
 });
+
+describe("a wide export whose respondents repeat (two exports joined into one)", () => {
+  const text = fixture("surveymonkey-wide.csv");
+  const lines = text.split(/\r?\n/).filter((line) => line !== "");
+  // The second export starts again from the third respondent; one of them edited an answer (7 → 6).
+  const again = lines.slice(4, 9);
+  const edited = (again[1] ?? "").replace(/,7,/, ",6,");
+  const joined = [...lines, again[0], edited, ...again.slice(2)].join("\r\n");
+
+  it("imports each respondent once and reports every repeated id, grouped, with the row it repeats", async () => {
+    const once = await importFeedbackCsv(text, { map: noMap() });
+    const result = await importFeedbackCsv(joined, { map: noMap() });
+    expect(result.shape).toBe("wide");
+    expect([result.rows, result.imported, result.skipped, result.duplicates]).toEqual([once.rows + 5, once.imported, 5, 5]);
+    expect(result.answers).toBe(once.answers);
+    expect(new Set(result.feedback.map((f) => f.respondentId)).size).toBe(once.imported);
+    const same = result.problemGroups.find((g) => g.title.includes("same response id and answers"));
+    expect(same?.count).toBe(4);
+    expect(same?.problems[0]?.message).toBe(
+      `row ${lines.length + 1}, column "Respondent ID": response "${again[0]?.split(",")[0]}" repeats row 5 (same response id and answers): skipped as a duplicate`,
+    );
+    expect(edited).not.toBe(again[1]);
+    const other = result.problemGroups.find((g) => g.title.includes("other answers"));
+    expect(other?.count).toBe(1);
+    expect(other?.problems[0]?.row).toBe(lines.length + 2);
+    // Every skipped row can be exported, fixed and imported again.
+    expect(result.rejectedRows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5].map((k) => lines.length + k));
+  });
+
+  it("reads a guessed id column that repeats on most rows as no id, as in a long file", async () => {
+    // Every respondent written with the collector's id in the first column.
+    const collector = lines.map((line, i) => (i < 2 ? line : line.replace(/^\d+,/, "431998120,"))).join("\r\n");
+    const result = await importFeedbackCsv(collector, { map: noMap() });
+    expect(result.imported).toBe(lines.length - 2);
+    expect(result.duplicates).toBe(0);
+    expect(result.problemGroups.some((g) => g.title.includes("repeats its values"))).toBe(true);
+    expect(new Set(result.feedback.map((f) => f.respondentId)).size).toBe(lines.length - 2);
+  });
+});

@@ -1493,7 +1493,7 @@ interface ReadingSlots {
  * 400,000 answers add no pointers for the garbage collector to follow and no boxed numbers.
  */
 class IntColumn {
-  private data = new Int32Array(1024);
+  private data = new Int32Array(4096);
   length = 0;
 
   push(value: number): void {
@@ -1511,7 +1511,7 @@ class IntColumn {
   }
 
   private grow(): void {
-    const next = new Int32Array(this.data.length * 2);
+    const next = new Int32Array(this.data.length * 4);
     next.set(this.data);
     this.data = next;
   }

@@ -392,7 +392,7 @@ function createRecordImporter(
   const fileIds = responseCol === null ? null : createResponseIdFilter();
   const suspects = new Map<number, string[]>();
   /** The `responseIdHash` of each feedback's response id (-1 without one), for the check of the suspects. */
-  const idHashes: number[] = [];
+  const idHashes = new IntColumn();
 
   // Every number reading of the columns, by slot: a feedback keeps its reading as a slot in a typed array.
   const slots: ReadingSlots = { readings: [], counts: new IntColumn() };
@@ -431,8 +431,13 @@ function createRecordImporter(
     const slot = waitingSlots.at(at);
     return slot < 0 ? null : (slots.readings[slot] as SlottedRating);
   };
-  const textlessAt: number[] = [];
+  const textlessAt = new IntColumn();
   const textlessRecords: string[][] = [];
+  const textlessByFeedback = (): Map<number, string[]> => {
+    const byFeedback = new Map<number, string[]>();
+    for (let k = 0; k < textlessAt.length; k++) byFeedback.set(textlessAt.at(k), textlessRecords[k] ?? []);
+    return byFeedback;
+  };
   const unreadable: UnreadableRating[] = [];
   const readDateCell = createDateReader(options.dateOrder ?? null);
   const scaleCache = new Map<string, RatingScale | null>();
@@ -1022,7 +1027,7 @@ function createRecordImporter(
       responseCol !== null &&
       options.mapping?.responseId === undefined &&
       suspects.size * 2 >= idHashes.length &&
-      !looksLikeResponseIds(idHashes);
+      !looksLikeResponseIds(idHashes.view());
     if (notAnId) {
       for (let at = 0; at < feedback.length; at++) {
         const item = feedback[at] as Feedback;
@@ -1035,18 +1040,18 @@ function createRecordImporter(
         csvProblem(
           1,
           responseName,
-          `this column repeats its values (${distinctIdCount(idHashes)} different in ${idHashes.length} rows): not read as a response id, so no row is skipped as a duplicate by it`,
+          `this column repeats its values (${distinctIdCount(idHashes.view())} different in ${idHashes.length} rows): not read as a response id, so no row is skipped as a duplicate by it`,
         ),
       );
     }
     if (suspects.size > 0 && !notAnId && wide) skipRepeatedRespondents();
     else if (suspects.size > 0 && !notAnId) {
       const suspectHashes = new Set<number>();
-      for (const at of suspects.keys()) suspectHashes.add(idHashes[at] ?? -1);
+      for (const at of suspects.keys()) suspectHashes.add(idHashes.at(at));
       // By the whole key (id, rating, text), so that one id on every row costs one look-up a row.
       const kept = new Map<string, number>();
       for (let at = 0; at < feedback.length; at++) {
-        if (!suspectHashes.has(idHashes[at] ?? -1)) continue;
+        if (!suspectHashes.has(idHashes.at(at))) continue;
         const item = feedback[at] as Feedback;
         const id = item.responseId;
         const key = responseKey(item);
@@ -1077,11 +1082,11 @@ function createRecordImporter(
      */
     function skipRepeatedRespondents(): void {
       const suspectHashes = new Set<number>();
-      for (let k = 0; k < wideRowStarts.length; k++) if (suspects.has(wideRowStarts.at(k))) suspectHashes.add(idHashes[k] ?? -1);
+      for (let k = 0; k < wideRowStarts.length; k++) if (suspects.has(wideRowStarts.at(k))) suspectHashes.add(idHashes.at(k));
       const rowById = new Map<string, number>();
       const rowByAnswers = new Map<string, number>();
       for (let k = 0; k < wideRowStarts.length; k++) {
-        if (!suspectHashes.has(idHashes[k] ?? -1)) continue;
+        if (!suspectHashes.has(idHashes.at(k))) continue;
         const start = wideRowStarts.at(k);
         const end = k + 1 < wideRowStarts.length ? wideRowStarts.at(k + 1) : feedback.length;
         const id = feedback[start]?.responseId;
@@ -1209,7 +1214,7 @@ function createRecordImporter(
         // Counted as a no-answer like "N/A": the row's text is imported without a rating and without a problem.
         countNoAnswer(ratingReader, waiting.cell);
         item.rating = null;
-        textless ??= new Map(textlessAt.map((index, k) => [index, textlessRecords[k] ?? []]));
+        textless ??= textlessByFeedback();
         const record = textless.get(at);
         if (record !== undefined) {
           removed.add(at);
@@ -1225,7 +1230,7 @@ function createRecordImporter(
         continue;
       }
       const row = feedbackRows.at(at);
-      textless ??= new Map(textlessAt.map((index, k) => [index, textlessRecords[k] ?? []]));
+      textless ??= textlessByFeedback();
       const record = textless.get(at);
       if (record === undefined) {
         item.rating = null;
@@ -1504,6 +1509,11 @@ class IntColumn {
   /** The value at `index`, which must be below `length`. */
   at(index: number): number {
     return this.data[index] as number;
+  }
+
+  /** The values so far, without a copy. */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
   }
 
   add(index: number, amount: number): void {

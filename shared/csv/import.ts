@@ -410,6 +410,15 @@ function createRecordImporter(
     const cell = column === null ? "" : unescapeFormula(record[column] ?? "");
     return value !== undefined && !hasContent(cell) ? value : cell;
   };
+  // A file has a handful of sources: each row's keeps one shared string, not a copy of its cell.
+  const sources = new Map<string, string>();
+  const sourceCell = (record: readonly string[]): string => {
+    const cell = fixedCell(sourceCol, record, fixed.source);
+    const known = sources.get(cell);
+    if (known !== undefined) return known;
+    if (sources.size < 1000) sources.set(cell, cell);
+    return cell;
+  };
   /** The comment: the text column's cell, or the text columns' non-empty cells joined by a blank line. */
   const readText = (record: readonly string[]): string => {
     if (textColumns.length <= 1) return textCol === null ? "" : unescapeFormula(record[textCol] ?? "");
@@ -698,7 +707,7 @@ function createRecordImporter(
         date,
         rating,
         text,
-        source: fixedCell(sourceCol, record, fixed.source),
+        source: sourceCell(record),
         stageId: links.stageId,
         touchpointId: links.touchpointId,
         personaId: links.personaId,
@@ -715,7 +724,7 @@ function createRecordImporter(
     }
     linker.commit(links);
 
-    const source = fixedCell(sourceCol, record, fixed.source);
+    const source = sourceCell(record);
     let kind: FeedbackKind | null = null;
     if (kindCol !== null) {
       const raw = record[kindCol] ?? "";
@@ -847,7 +856,7 @@ function createRecordImporter(
     const responseId = responseCol === null ? "" : unescapeFormula(record[responseCol] ?? "").trim();
     const rowStage = fixedCell(stageCol, record, fixed.stage);
     const persona = fixedCell(personaCol, record, fixed.persona);
-    const source = fixedCell(sourceCol, record, fixed.source);
+    const source = sourceCell(record);
     const kind = (kindCol === null ? null : readFeedbackKind(record[kindCol] ?? "")) ?? options.kind ?? guessFeedbackKind(source) ?? "survey";
     const respondentId = responseId === "" ? `${respondentStem}${row}` : responseId;
     const linkKey = persona === "" ? rowStage : `${rowStage}\u0000${persona}`;

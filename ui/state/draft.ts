@@ -43,6 +43,8 @@ export function storedBytes(text: string, escapes = 2): number {
 }
 
 const feedbackBytes = new WeakMap<readonly Feedback[], number>();
+/** A feedback row's fixed keys and ids, before its texts. */
+const FEEDBACK_ROW_BYTES = 300;
 
 /**
  * An upper estimate of the stored size of feedback rows, without serialising 200,000 of them on
@@ -54,7 +56,7 @@ export function estimateFeedbackBytes(feedback: readonly Feedback[]): number {
   const known = feedbackBytes.get(feedback);
   if (known !== undefined) return known;
   let bytes = 2;
-  for (const row of feedback) bytes += 300 + storedBytes(row.text, 4) + storedBytes(row.source, 4);
+  for (const row of feedback) bytes += FEEDBACK_ROW_BYTES + storedBytes(row.text, 4) + storedBytes(row.source, 4);
   feedbackBytes.set(feedback, bytes);
   return bytes;
 }
@@ -127,7 +129,10 @@ export async function buildDraft(
   const savedAt = now.toISOString();
   // Measured before serialising everything: a map far over the budget is not serialised whole on every change.
   const rest = storedBytes(JSON.stringify({ ...model, feedback: [] }));
-  if (rest + estimateFeedbackBytes(model.feedback) <= DRAFT_BUDGET_BYTES) {
+  // Each row takes at least its fixed keys and ids (`estimateFeedbackBytes`): rows too many for the budget
+  // by their count alone are not read character by character (200,000 of them take a long task).
+  const fewEnough = rest + model.feedback.length * FEEDBACK_ROW_BYTES <= DRAFT_BUDGET_BYTES;
+  if (fewEnough && rest + estimateFeedbackBytes(model.feedback) <= DRAFT_BUDGET_BYTES) {
     const whole = built({ savedAt, model, panel: panelState(state, 0) });
     if (whole.bytes <= DRAFT_BUDGET_BYTES) return whole;
   }

@@ -52,6 +52,8 @@ export interface FeedbackTally {
   textOnly: number;
   /** Σ s over rated rows. */
   satisfactionSum: number;
+  /** Σ s² over rated rows: with the sum and the count, the spread a performance interval needs. */
+  satisfactionSquares: number;
   /** Ratings on a 1–5 scale, and those ≥ 4. */
   csatRatings: number;
   csatSatisfied: number;
@@ -71,6 +73,7 @@ export function createTally(): FeedbackTally {
     rated: 0,
     textOnly: 0,
     satisfactionSum: 0,
+    satisfactionSquares: 0,
     csatRatings: 0,
     csatSatisfied: 0,
     npsRatings: 0,
@@ -90,7 +93,9 @@ export function addToTally(tally: FeedbackTally, feedback: Pick<Feedback, "ratin
     return;
   }
   tally.rated++;
-  tally.satisfactionSum += normalisedSatisfaction(rating, scale);
+  const s = normalisedSatisfaction(rating, scale);
+  tally.satisfactionSum += s;
+  tally.satisfactionSquares += s * s;
   if (isScale(scale, 1, 5)) {
     tally.csatRatings++;
     if (rating >= 4) tally.csatSatisfied++;

@@ -15,6 +15,7 @@ import { useReport } from "../components/status";
 import { OutsideMapTable, unassignedSentence } from "../feedback/outside-map";
 import { useAnalysis, useSuggestions } from "../state/analysis";
 import { StageConfidence } from "./insights-confidence";
+import { ImportanceAndDrivers } from "./insights-drivers";
 import { fieldKey, usePanelState, useStore } from "../state/store";
 
 /** "95 %", "41 points", "3 per 100 orders": a unit that is a word gets a space. */
@@ -168,7 +169,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       <ExperienceTable label="Metrics per stage" rows={analysis.stages.map((s) => ({ ...s, key: s.stageId }))} />
       <OutsideMapTable analysis={analysis} />
       <ImportancePerformanceChart stages={analysis.stages} />
-      <StageConfidence model={model} />
+      <StageConfidence stages={analysis.stages} />
 
       <SectionHeading title="Touchpoints" level={3} />
       {analysis.touchpoints.length === 0 ? (
@@ -176,6 +177,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       ) : (
         <ExperienceTable label="Metrics per touchpoint" withStage rows={analysis.touchpoints.map((t) => ({ ...t, key: t.touchpointId }))} />
       )}
+      <ImportanceAndDrivers model={model} analysis={analysis} />
 
       <SectionHeading title="KPIs" level={3} />
       {analysis.kpis.length === 0 ? (

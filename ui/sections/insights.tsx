@@ -87,7 +87,12 @@ function ExperienceRows({ label, rows, withStage }: { label: string; rows: reado
                 <td class="num">{formatMetric(row.nps, 0)}</td>
                 <td class="num">{formatMetric(row.ces, 1)}</td>
                 <td>
-                  <span class={`backing backing-${row.backing}`}>{row.backing}</span>
+                  <span
+                    class={`backing backing-${row.backing}`}
+                    title={row.backing === "thin" && row.margins.performance !== null ? `performance ± ${row.margins.performance.toFixed(2)} (95 %)` : undefined}
+                  >
+                    {row.backing}
+                  </span>
                 </td>
               </tr>
             ))}

@@ -74,12 +74,15 @@ describe("Insights: importance, stated and derived, and key drivers", () => {
     const gaps = panel.getByRole("region", { name: "Metrics per touchpoint: gaps" });
     const tracking = () => gaps.locator("tbody tr").first().innerText().then(cells);
     expect((await tracking()).slice(0, 4)).toEqual(["Tracking", "Delivery", "3.00", "2.0"]);
+    await panel.getByRole("img", { name: /^Importance vs performance\./ }).waitFor();
 
     // Derived: 4.6, gap 1.6, not met; the setting holds when the section is drawn again.
     await panel.getByRole("radiogroup", { name: "Importance that gaps and quadrants use" }).getByText("Derived from the outcome", { exact: true }).click();
     await expect
       .poll(async () => (await tracking()).slice(0, 7))
       .toEqual(["Tracking", "Delivery", "3.00", "4.6", "+1.60", "(expectations not met)", "concentrate here"]);
+    // The importance–performance chart says which importance it plots.
+    await panel.getByRole("img", { name: /^Derived importance vs performance\./ }).waitFor();
     await openSection(panel, "Journey");
     await openSection(panel, "Insights");
     expect(await panel.getByRole("radio", { name: "Derived from the outcome" }).isChecked()).toBe(true);

@@ -173,7 +173,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       <SectionHeading title="Stages" level={3} />
       <ExperienceTable label="Metrics per stage" rows={analysis.stages.map((s) => ({ ...s, key: s.stageId }))} />
       <OutsideMapTable analysis={analysis} />
-      <ImportancePerformanceChart stages={analysis.stages} />
+      <ImportancePerformanceChart stages={analysis.stages} derived={analysis.importance.source === "derived" && analysis.importance.derived.length > 0} />
       <StageConfidence stages={analysis.stages} />
 
       <SectionHeading title="Touchpoints" level={3} />

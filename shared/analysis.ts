@@ -31,8 +31,7 @@ import { prioritise, prioritiseAsync } from "./priority";
 import type { FigureMargins } from "./confidence";
 import { figureMargins } from "./confidence";
 import type { ImportanceChoice, ImportanceSource } from "./importance";
-import { chooseImportance, needsRespondentAnswers } from "./importance";
-import { respondentAnswersPass } from "./stats/correlation";
+import { chooseImportance, needsTouchpointDrivers, touchpointDriversPass } from "./importance";
 
 export interface OverallAnalysis {
   /** Rated + text-only responses (see metrics.ts). */
@@ -141,8 +140,8 @@ function metricFields(m: SatisfactionMetrics): Omit<SatisfactionMetrics, "meanSa
 /** Analyses a journey map: see `JourneyAnalysis`. */
 export function analyseJourney(map: JourneyMap): JourneyAnalysis {
   const tallies = tallyJourneyFeedback(map);
-  const answers = needsRespondentAnswers(map) ? runPass(respondentAnswersPass(map.feedback), map.feedback.length) : null;
-  const analysis = analysisOfTallies(map, tallies, chooseImportance(map, answers));
+  const drivers = needsTouchpointDrivers(map) ? runPass(touchpointDriversPass(map), map.feedback.length) : null;
+  const analysis = analysisOfTallies(map, tallies, chooseImportance(map, drivers));
   return withPriorities(analysis, prioritise(map, analysis));
 }
 
@@ -159,10 +158,10 @@ export async function analyseJourneyAsync(
   rowsPerSlice: number = ANALYSIS_ROWS_PER_SLICE,
 ): Promise<JourneyAnalysis> {
   const tallies = await runPassInSlices(journeyTallyPass(map), map.feedback.length, yieldToHost, rowsPerSlice);
-  const answers = needsRespondentAnswers(map)
-    ? await runPassInSlices(respondentAnswersPass(map.feedback), map.feedback.length, yieldToHost, rowsPerSlice)
+  const drivers = needsTouchpointDrivers(map)
+    ? await runPassInSlices(touchpointDriversPass(map), map.feedback.length, yieldToHost, rowsPerSlice)
     : null;
-  const analysis = analysisOfTallies(map, tallies, chooseImportance(map, answers));
+  const analysis = analysisOfTallies(map, tallies, chooseImportance(map, drivers));
   return withPriorities(analysis, await prioritiseAsync(map, analysis, yieldToHost, rowsPerSlice));
 }
 

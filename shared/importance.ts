@@ -11,8 +11,9 @@
  * 1 + 4 × max(0, r), the best estimate there is, but is never ranked as a driver.
  */
 import type { JourneyMap, Settings, Touchpoint } from "./model";
-import type { DriverCorrelation, RespondentAnswers } from "./stats/correlation";
-import { driverCorrelation } from "./stats/correlation";
+import type { FeedbackPass } from "./feedback-pass";
+import type { DriverCorrelation } from "./stats/correlation";
+import { driverCorrelation, respondentAnswersPass } from "./stats/correlation";
 
 export const IMPORTANCE_SOURCES = ["stated", "derived"] as const;
 export type ImportanceSource = (typeof IMPORTANCE_SOURCES)[number];
@@ -27,8 +28,8 @@ export function outcomeTouchpoint(map: Pick<JourneyMap, "touchpoints">): Touchpo
   return map.touchpoints.find((t) => t.measure === "outcome") ?? null;
 }
 
-/** Whether the analysis must gather each respondent's answers: derived importance chosen, and an outcome to derive it from. */
-export function needsRespondentAnswers(map: Pick<JourneyMap, "touchpoints" | "settings">): boolean {
+/** Whether the analysis must relate each respondent's answers: derived importance chosen, and an outcome to derive it from. */
+export function needsTouchpointDrivers(map: Pick<JourneyMap, "touchpoints" | "settings">): boolean {
   return importanceSource(map.settings) === "derived" && outcomeTouchpoint(map) !== null;
 }
 
@@ -44,24 +45,33 @@ export interface ImportanceChoice {
   derived: Set<string>;
 }
 
-/** Each touchpoint's correlation with the outcome (every touchpoint but the outcome), in map order. */
-export function touchpointDrivers(map: Pick<JourneyMap, "touchpoints">, answers: RespondentAnswers): DriverCorrelation[] {
+/**
+ * Each touchpoint's correlation with the outcome (every touchpoint but the outcome, in map order), as a
+ * pass over the feedback (feedback-pass.ts); no touchpoints without an outcome.
+ */
+export function touchpointDriversPass(map: Pick<JourneyMap, "touchpoints" | "feedback">): FeedbackPass<DriverCorrelation[]> {
   const outcome = outcomeTouchpoint(map);
-  if (outcome === null) return [];
-  return map.touchpoints.filter((t) => t.id !== outcome.id).map((t) => driverCorrelation(answers, t.id, outcome.id));
+  const answers = respondentAnswersPass(outcome === null ? [] : map.feedback);
+  return {
+    read: answers.read,
+    finish() {
+      const gathered = answers.finish();
+      return outcome === null ? [] : map.touchpoints.filter((t) => t.id !== outcome.id).map((t) => driverCorrelation(gathered, t.id, outcome.id));
+    },
+  };
 }
 
 /**
  * The importance the analysis uses for each touchpoint: stated, or under "derived" (with an outcome
- * and the respondents' answers) 1 + 4 × max(0, r) wherever r has an interval.
+ * and its touchpoints' correlations with it, `touchpointDriversPass`) 1 + 4 × max(0, r) wherever r has an interval.
  */
-export function chooseImportance(map: Pick<JourneyMap, "touchpoints" | "settings">, answers: RespondentAnswers | null): ImportanceChoice {
+export function chooseImportance(map: Pick<JourneyMap, "touchpoints" | "settings">, drivers: readonly DriverCorrelation[] | null): ImportanceChoice {
   const source = importanceSource(map.settings);
   const outcome = outcomeTouchpoint(map);
   const byTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.importance]));
   const derived = new Set<string>();
-  if (source === "derived" && answers !== null) {
-    for (const driver of touchpointDrivers(map, answers)) {
+  if (source === "derived" && drivers !== null) {
+    for (const driver of drivers) {
       if (driver.verdict === "too few" || driver.derivedImportance === null) continue;
       byTouchpoint.set(driver.touchpoint, driver.derivedImportance);
       derived.add(driver.touchpoint);

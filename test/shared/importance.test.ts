@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { analyseJourney, analyseJourneyAsync } from "../../shared/analysis";
-import { chooseImportance, importanceSource, outcomeTouchpoint, touchpointDrivers } from "../../shared/importance";
+import { runPass } from "../../shared/feedback-pass";
+import { chooseImportance, importanceSource, outcomeTouchpoint, touchpointDriversPass } from "../../shared/importance";
 import type { Feedback, JourneyMap } from "../../shared/model";
 import { DEFAULT_SETTINGS, parseJourneyMap } from "../../shared/model";
-import { gatherRespondentAnswers } from "../../shared/stats/correlation";
 import { STARS, buildMap, rated, stage, touchpoint } from "./builders";
 
 /**
@@ -50,7 +50,7 @@ describe("stated against derived importance", () => {
   it("derives each touchpoint's importance from its correlation with the outcome", () => {
     const map = surveyed("derived");
     expect(outcomeTouchpoint(map)?.id).toBe("o");
-    const drivers = touchpointDrivers(map, gatherRespondentAnswers(map.feedback));
+    const drivers = runPass(touchpointDriversPass(map), map.feedback.length);
     const [a, b, c] = drivers;
     expect(drivers.map((d) => d.touchpoint)).toEqual(["a", "b", "c"]);
     expect(a?.r).toBeCloseTo(0.9, 12);
@@ -65,7 +65,7 @@ describe("stated against derived importance", () => {
     expect(b?.derivedImportance).toBeCloseTo(2.2, 12);
     expect(c).toMatchObject({ n: 3, verdict: "too few", interval: null });
 
-    const choice = chooseImportance(map, gatherRespondentAnswers(map.feedback));
+    const choice = chooseImportance(map, drivers);
     expect(choice.outcome).toBe("Overall satisfaction");
     expect([...choice.derived]).toEqual(["a", "b"]);
     expect(choice.byTouchpoint.get("a")).toBeCloseTo(4.6, 12);

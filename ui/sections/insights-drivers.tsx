@@ -15,10 +15,9 @@ import { useEffect, useState } from "preact/hooks";
 import type { JourneyAnalysis } from "../../shared/analysis";
 import { runPassInSlices } from "../../shared/feedback-pass";
 import type { ImportanceSource } from "../../shared/importance";
-import { importanceSource, outcomeTouchpoint, touchpointDrivers } from "../../shared/importance";
+import { importanceSource, outcomeTouchpoint, touchpointDriversPass } from "../../shared/importance";
 import type { JourneyMap } from "../../shared/model";
 import type { DriverCorrelation } from "../../shared/stats/correlation";
-import { respondentAnswersPass } from "../../shared/stats/correlation";
 import { Empty, Paged, SectionHeading, formatCount, formatMetric } from "../components/common";
 import { Choice } from "../components/fields";
 import { useStore } from "../state/store";
@@ -50,10 +49,7 @@ function useDrivers(model: JourneyMap, hasOutcome: boolean): DriverCorrelation[]
     if (!hasOutcome) return;
     let live = true;
     const turn = () => new Promise<void>((resolve, reject) => setTimeout(() => (live ? resolve() : reject(new Error("left"))), 0));
-    runPassInSlices(respondentAnswersPass(model.feedback), model.feedback.length, turn, ROWS_PER_SLICE).then(
-      (answers) => setDrivers(touchpointDrivers(model, answers)),
-      () => undefined,
-    );
+    runPassInSlices(touchpointDriversPass(model), model.feedback.length, turn, ROWS_PER_SLICE).then(setDrivers, () => undefined);
     return () => {
       live = false;
     };

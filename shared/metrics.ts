@@ -146,9 +146,13 @@ export function mergeTally(into: FeedbackTally, from: FeedbackTally): void {
   }
 }
 
-/** Σ s over the rated rows and Σ of the 1–7 ratings, summed in a fixed order (scales, then values, ascending). */
-function ratingSums(tally: FeedbackTally): { satisfactionSum: number; cesSum: number } {
+/**
+ * Σ s and Σ s² over the rated rows (s: normalised satisfaction) and Σ of the 1–7 ratings, summed in
+ * a fixed order (scales, then values, ascending): the spread a performance interval needs too.
+ */
+export function ratingSums(tally: Pick<FeedbackTally, "ratings">): { satisfactionSum: number; satisfactionSquares: number; cesSum: number } {
   let satisfactionSum = 0;
+  let satisfactionSquares = 0;
   let cesSum = 0;
   for (const key of [...tally.ratings.keys()].sort()) {
     const [min, max] = key.split(":").map(Number) as [number, number];
@@ -157,11 +161,13 @@ function ratingSums(tally: FeedbackTally): { satisfactionSum: number; cesSum: nu
     const ces = isScale(scale, 1, 7);
     for (const value of [...values.keys()].sort((a, b) => a - b)) {
       const count = values.get(value) as number;
-      satisfactionSum += count * normalisedSatisfaction(value, scale);
+      const s = normalisedSatisfaction(value, scale);
+      satisfactionSum += count * s;
+      satisfactionSquares += count * s * s;
       if (ces) cesSum += count * value;
     }
   }
-  return { satisfactionSum, cesSum };
+  return { satisfactionSum, satisfactionSquares, cesSum };
 }
 
 /** The metrics of one group of feedback (a stage, a touchpoint, a persona or everything). */

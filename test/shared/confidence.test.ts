@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyseJourney } from "../../shared/analysis";
 import { figureMargins, performanceHalfWidth, wilsonHalfWidth } from "../../shared/confidence";
 import { BACKED_PERFORMANCE_HALF_WIDTH, dataBacking } from "../../shared/gaps";
-import { createTally, addToTally } from "../../shared/metrics";
+import { createTally, addToTally, ratingSums } from "../../shared/metrics";
 import { npsMarginOfError, wilsonInterval } from "../../shared/stats/intervals";
 import { t975 } from "../../shared/stats/t975";
 import { NPS, STARS, buildMap, rated, stage } from "./builders";
@@ -42,7 +42,7 @@ describe("figure margins (half-widths of the 95% intervals)", () => {
     // 4 × 2.7764451 × 0.395285 / √5 = 1.963243: P = 3 ± 1.96
     const tally = createTally();
     for (const rating of [1, 2, 3, 4, 5]) addToTally(tally, { rating, scale: STARS, text: "" });
-    expect(tally.satisfactionSquares).toBeCloseTo(1.875, 12); // 0 + 1/16 + 1/4 + 9/16 + 1;
+    expect(ratingSums(tally).satisfactionSquares).toBeCloseTo(1.875, 12); // 0 + 1/16 + 1/4 + 9/16 + 1;
     const margins = figureMargins(tally);
     expect(margins.performance).toBeCloseTo(1.963243, 5);
     // CSAT 2 of 5: √(0.048 + 3.841459/100)/(1 + 0.768292) × z = 0.293944/1.768292 × 1.959964 = 0.325805

@@ -99,6 +99,11 @@ export class PanelStore {
     this.set({ model, undo: { message, apply: () => previous }, pendingEdits: this.prunedEdits(model) });
   }
 
+  /** Counts as a change the draft keeps, though the map is the same (a map of an earlier version, to save as this one). */
+  touch(): void {
+    this.set({});
+  }
+
   /** Keeps (text) or forgets (null) the not-yet-valid text of a field. */
   setPendingEdit(key: string, text: string | null): void {
     const edits = this.current.pendingEdits;

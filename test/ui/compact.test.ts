@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { analyseJourney } from "../../shared/analysis";
+import { compactJourney } from "../../shared/evidence";
+import { mergeSummaries } from "../../shared/summary";
+import { unpackSummary } from "../../shared/summary-pack";
+import { largeJourney } from "../../bench/large-journey";
+import { storedJourney } from "../../ui/state/compact";
+import { countingTurns } from "../shared/builders";
+import { noWait } from "./sample";
+
+describe("the journey as the panel stores it", () => {
+  it("keeps the rows compactJourney keeps and the same summary, made in slices", async () => {
+    const map = largeJourney(30_000, 3);
+    const turns = countingTurns();
+    const stored = await storedJourney(map, turns.yieldToHost);
+    const compact = compactJourney(map);
+    expect(stored.model.feedback).toEqual(compact.feedback);
+    // The same groups, in another order (sorted again by mergeSummaries).
+    expect(mergeSummaries(stored.model.summary)).toEqual(compact.summary);
+    expect(stored.packed).not.toBeNull();
+    expect(unpackSummary(stored.packed ?? { strings: [], groups: "" })).toEqual(stored.model.summary);
+    expect(analyseJourney(stored.model)).toEqual(analyseJourney(map));
+    // 30,000 rows, a few thousand a slice: read over many turns.
+    expect(turns.turns()).toBeGreaterThanOrEqual(15);
+  }, 60_000);
+
+  it("folds more rows into a summary it already has, and keeps a small journey as it is", async () => {
+    const map = largeJourney(12_000, 4);
+    const first = await storedJourney({ ...map, feedback: map.feedback.slice(0, 7_000) }, noWait);
+    const both = await storedJourney({ ...map, feedback: [...first.model.feedback, ...map.feedback.slice(7_000)], summary: first.model.summary }, noWait);
+    expect(analyseJourney(both.model)).toEqual(analyseJourney(map));
+    const small = { ...map, feedback: map.feedback.slice(0, 100) };
+    expect((await storedJourney(small, noWait)).model).toBe(small);
+  }, 60_000);
+
+  it("is remembered for the same feedback, pain points and summary", async () => {
+    const map = largeJourney(8_000, 5);
+    const first = await storedJourney(map, noWait);
+    const turns = countingTurns();
+    const renamed = await storedJourney({ ...map, title: "Renamed" }, turns.yieldToHost);
+    expect(turns.turns()).toBe(0);
+    expect(renamed.model.title).toBe("Renamed");
+    expect(renamed.model.summary).toBe(first.model.summary);
+  }, 60_000);
+});

@@ -9,6 +9,7 @@ import { useContext, useEffect, useState } from "preact/hooks";
 import type { CanvasConflict, CanvasProblem, ConflictsAnswer, DeletedCard, DeletedCardsAnswer, MapSummary, ReplyResult } from "../../shared/messages";
 import { exportMermaidJourney, importMermaidJourney } from "../../shared/mermaid";
 import { exportJourneyMapJson, importJourneyMapJson, type JourneyMap } from "../../shared/model";
+import { summaryTotals } from "../../shared/summary";
 import type { PluginBridge } from "../bridge";
 import { SectionHeading, countOf, formatCount } from "../components/common";
 import { downloadText, fileStem, readFileText } from "../components/files";
@@ -247,7 +248,10 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
           secondary
           onClick={() => {
             downloadText(`${fileStem(model.title)}.json`, exportJourneyMapJson(model), "application/json");
-            report(`Exported the map as JSON (${formatCount(model.feedback.length)} feedback rows included).`);
+            const summarised = summaryTotals(model.summary).rows;
+            report(
+              `Exported the map as JSON (${formatCount(model.feedback.length)} feedback rows${summarised > 0 ? ` and the summaries of ${formatCount(summarised)} more` : ""} included).`,
+            );
           }}
         >
           Export JSON

@@ -69,9 +69,9 @@ export class PanelStore {
     if (model !== this.current.model) this.set({ model });
   }
 
-  /** Removes entities (and what depends on them), keeping the removal for "Undo". */
-  remove(collection: Collection, ids: readonly string[], label: string): void {
-    const { map, removal } = removeEntities(this.current.model, collection, ids, label);
+  /** Removes entities (and what depends on them), keeping the removal for "Undo"; `allFeedback`: see `removeEntities`. */
+  remove(collection: Collection, ids: readonly string[], label: string, allFeedback = false): void {
+    const { map, removal } = removeEntities(this.current.model, collection, ids, label, allFeedback);
     this.set({ model: map, undo: undoRemoval(removal), pendingEdits: this.prunedEdits(map) });
   }
 

@@ -21,6 +21,7 @@
  *   person is told to make that change in the panel.
  */
 import { CARD_KINDS, type CanvasProblem } from "./messages";
+import { SummaryBuilder } from "./summary";
 import {
   CHANNELS,
   OPPORTUNITY_STATUSES,
@@ -259,6 +260,15 @@ function removeEntities(map: JourneyMap, gone: ReadonlySet<string>): void {
     const stageId = f.touchpointId === null ? undefined : touchpointStage.get(f.touchpointId);
     if (stageId !== undefined) map.feedback[index] = { ...f, touchpointId: null, stageId: f.stageId ?? stageId };
   });
+  // The rows the summary counts move as the rows do.
+  if (map.summary !== undefined && touchpointStage.size > 0 && map.summary.strings.some((s) => touchpointStage.has(s))) {
+    const builder = new SummaryBuilder();
+    builder.addSummary(map.summary, (g) => {
+      const stageId = g.touchpointId === null ? undefined : touchpointStage.get(g.touchpointId);
+      return stageId === undefined ? g : { ...g, touchpointId: null, stageId: g.stageId ?? stageId };
+    });
+    map.summary = builder.toSummary();
+  }
 }
 
 /** A number a person typed: "74", " 74.5 ", "−3", "74,5"; null when it is not a finite number. */

@@ -25,6 +25,7 @@ import { InsightsSection } from "./sections/insights";
 import { JourneySection } from "./sections/journey";
 import { PersonasSection } from "./sections/personas";
 import { PrioritiesSection } from "./sections/priorities";
+import { withPanelRows } from "./state/compact";
 import { DraftSaver, parseDraft, stateFromDraft, type SaveStatus } from "./state/draft";
 import { PanelStore, StoreContext, usePanelState } from "./state/store";
 
@@ -168,7 +169,7 @@ function Panel({ bridge, store, loadProblem, converted }: { bridge: PluginBridge
           followed.current = map.nodeId;
           if (sameModel(store.state.model, map.model)) return;
           store.replaceModel(map.model, `Loaded “${map.model.title}” from the selected map.`);
-          report(`Following the selection: “${map.model.title}” is now in the panel.`);
+          report(`Following the selection: “${map.model.title}” is now in the panel.${map.converted === undefined ? "" : ` ${map.converted}`}`);
         }
       }),
     [bridge, store],
@@ -197,7 +198,9 @@ function Panel({ bridge, store, loadProblem, converted }: { bridge: PluginBridge
       if (result.kind === "map-read") store.replaceModel(result.model, `Read “${result.model.title}” from the canvas.`);
       if (result.kind === "rescored") store.replaceModel(result.model, "Re-scored from the canvas.");
       // Cards deleted on the canvas were dropped from the map: the map drawn is the one to keep.
-      if (result.kind === "generated" && result.model !== undefined) store.replaceModel(result.model, "Removed the cards deleted on the canvas from the map.");
+      if (result.kind === "generated" && result.model !== undefined) {
+        store.replaceModel(withPanelRows(store.state.model, result.model), "Removed the cards deleted on the canvas from the map.");
+      }
       const problems = result.kind === "map-read" || result.kind === "rescored" ? result.problems : [];
       add({ text, error: false, problems });
       report(text);

@@ -217,3 +217,18 @@ export async function storedJourney(map: JourneyMap, yieldToHost: YieldToHost, k
   known.set(map.feedback, { painPoints: map.painPoints, summary: map.summary, stored });
   return stored;
 }
+
+/**
+ * The model the plugin drew, with the panel's rows (and summary) back in it when drawing changed
+ * none of the feedback it was sent: the panel keeps an import's rows, the map frame the journey
+ * compacted. When the canvas changed the feedback (a deleted touchpoint's rows moved to its
+ * stage), the drawn model is the one to keep, as it is.
+ */
+export function withPanelRows(panel: JourneyMap, drawn: JourneyMap): JourneyMap {
+  const sent = known.get(panel.feedback)?.stored.model ?? panel;
+  if (sent.feedback.length !== drawn.feedback.length || JSON.stringify(sent.feedback) !== JSON.stringify(drawn.feedback)) return drawn;
+  if (JSON.stringify(sent.summary) !== JSON.stringify(drawn.summary)) return drawn;
+  const kept: JourneyMap = { ...drawn, feedback: panel.feedback, summary: panel.summary };
+  if (panel.summary === undefined) delete kept.summary;
+  return kept;
+}

@@ -7,11 +7,10 @@
  * the versioned model, split into chunks because one entry (namespace + key + value) may hold at
  * most 100 kB, with a check of what the chunks add up to.
  *
- * The model is stored compacted (shared/evidence.ts: beyond 5,000 feedback rows, the evidence rows
- * and an exact summary of the rest) with its summary packed (shared/summary-pack.ts): a year of a
- * million responses takes about 1.3 MB of the frame's 3.84 MB.
+ * The panel sends the model compacted (ui/state/compact.ts: beyond 5,000 feedback rows, the evidence
+ * rows and an exact summary of the rest); its summary is stored packed (shared/summary-pack.ts): a
+ * year of a million responses takes about 1.3 MB of the frame's 3.84 MB.
  */
-import { compactJourney } from "../shared/evidence";
 import { parseJourneyMap, type JourneyMap } from "../shared/model";
 import { withPackedSummary, withUnpackedSummary } from "../shared/summary-pack";
 
@@ -141,15 +140,13 @@ const encoded = new WeakMap<JourneyMap, string[]>();
 const models = new WeakMap<readonly string[], JourneyMap>();
 
 /**
- * Splits the model, compacted, into entries that each fit Figma's 100 kB limit. Throws
+ * Splits the model, its summary packed, into entries that each fit Figma's 100 kB limit. Throws
  * ModelTooLargeError when the model does not fit even then: call it before drawing anything.
  */
 export function encodeModel(map: JourneyMap): string[] {
   const known = encoded.get(map);
   if (known) return known;
-  // The panel sends a compacted model; one of more rows (a model read from an older map) is compacted here.
-  const stored = compactJourney(map);
-  const json = JSON.stringify(withPackedSummary(stored));
+  const json = JSON.stringify(withPackedSummary(map));
   const chunks = splitIntoChunks(json, CHUNK_BYTES);
   if (chunks.length > MAX_CHUNKS) {
     const kb = Math.round(utf8Length(json) / 1024);
@@ -158,7 +155,7 @@ export function encodeModel(map: JourneyMap): string[] {
     );
   }
   encoded.set(map, chunks);
-  models.set(chunks, stored);
+  models.set(chunks, map);
   return chunks;
 }
 

@@ -21,7 +21,6 @@
  *   person is told to make that change in the panel.
  */
 import { CARD_KINDS, type CanvasProblem } from "./messages";
-import { SummaryBuilder } from "./summary";
 import {
   CHANNELS,
   OPPORTUNITY_STATUSES,
@@ -260,14 +259,17 @@ function removeEntities(map: JourneyMap, gone: ReadonlySet<string>): void {
     const stageId = f.touchpointId === null ? undefined : touchpointStage.get(f.touchpointId);
     if (stageId !== undefined) map.feedback[index] = { ...f, touchpointId: null, stageId: f.stageId ?? stageId };
   });
-  // The rows the summary counts move as the rows do.
-  if (map.summary !== undefined && touchpointStage.size > 0 && map.summary.strings.some((s) => touchpointStage.has(s))) {
-    const builder = new SummaryBuilder();
-    builder.addSummary(map.summary, (g) => {
-      const stageId = g.touchpointId === null ? undefined : touchpointStage.get(g.touchpointId);
-      return stageId === undefined ? g : { ...g, touchpointId: null, stageId: g.stageId ?? stageId };
+  // The rows the summary counts move as the rows do: their groups' references change in place (two
+  // groups may come to share a key; every figure adds groups up, so it stays exact).
+  const summary = map.summary;
+  if (summary !== undefined && touchpointStage.size > 0) {
+    const strings = [...summary.strings];
+    const ref = (id: string) => (strings.includes(id) ? strings.indexOf(id) : strings.push(id) - 1);
+    const groups = summary.groups.map((g) => {
+      const stageId = g[1] === null ? undefined : touchpointStage.get(strings[g[1] as number] as string);
+      return stageId === undefined ? g : [g[0] ?? ref(stageId), null, ...g.slice(2)];
     });
-    map.summary = builder.toSummary();
+    map.summary = { strings, groups };
   }
 }
 

@@ -12,18 +12,18 @@
  *   ratings has no scale and writes none, the scale carried over is the last rated group's), then K text-only,
  *   L empty, M no-answer counts (written when not 0), then the histogram:
  *   "#" and one base-36 digit per rating value from the scale's minimum up (counts under 36, whole
- *   values on a whole scale), "$" and the same counts in base 36 joined by ".", or "%" and the
- *   value/count pairs as numbers joined by "_".
+ *   values on a whole scale), else "%" and the value/count pairs as numbers joined by "_".
  *
  * Numbers are JavaScript's own text for them (exact both ways). "E" is no tag: it can be part of a
  * number. Unpacking gives exactly the groups packed; the journey's schema then validates them.
  */
 import type { FeedbackSummary } from "./summary";
 
-const TAGS = "ABCDFGHIJ";
-const COUNT_TAGS = "KLM";
-const HEADER = 9;
+/** Tags of a group's parts 0 … 11 (see summary.ts's GROUP_LAYOUT). */
+const TAGS = "ABCDFGHIJKLM";
 const HISTOGRAM = 12;
+/** One token: a tag and its value, the next day, a dense or a sparse histogram, the end of a group. */
+const TOKEN = /([A-DF-M])([^A-DF-M^#%;]*)|\^|#([0-9a-z]*)|%([^;]*)|;/y;
 
 /** What a summary is stored as: its strings as they are, its groups packed. */
 export interface PackedSummary {
@@ -31,54 +31,43 @@ export interface PackedSummary {
   groups: string;
 }
 
-const number = (v: number | null | undefined): string => (v === null || v === undefined ? "~" : String(v));
-
-/** Packs groups one at a time (a large summary is packed in slices: see `packGroups`). */
+/** Packs groups one at a time (a large summary is packed in slices). */
 export class SummaryPacker {
-  private previous: (number | null)[] = new Array<number | null>(HEADER).fill(null);
+  private readonly last: (number | null)[] = [];
   private readonly parts: string[] = [];
 
-  add(group: readonly (number | null)[]): void {
+  add(g: readonly (number | null)[]): void {
+    const rated = g.length > HISTOGRAM;
     let out = "";
-    const previous = this.previous;
-    const rated = group.length > HISTOGRAM;
-    for (let f = 0; f < HEADER; f++) {
-      // A group without ratings has no scale: the scale of the rated groups around it is not written again.
-      if (f >= 7 && !rated) continue;
-      const v = group[f] ?? null;
-      const p = previous[f] ?? null;
-      if (v === p) continue;
-      out += f === 5 && v !== null && p !== null && v === p + 1 ? "^" : `${TAGS[f] as string}${number(v)}`;
-      previous[f] = v;
+    for (let f = 0; f < HISTOGRAM; f++) {
+      const v = g[f] ?? null;
+      if (f >= 9) {
+        if (v !== 0) out += `${TAGS[f] as string}${v}`;
+        continue;
+      }
+      // A group without ratings has no scale: the rated groups' scale is not written again around it.
+      if ((f >= 7 && !rated) || v === (this.last[f] ?? null)) continue;
+      out += f === 5 && v !== null && v === (this.last[5] ?? NaN) + 1 ? "^" : `${TAGS[f] as string}${v ?? "~"}`;
+      this.last[f] = v;
     }
-    for (let f = HEADER; f < HISTOGRAM; f++) if (group[f] !== 0) out += `${COUNT_TAGS[f - HEADER] as string}${number(group[f])}`;
-    if (rated) out += histogram(group);
+    if (rated) {
+      const min = g[7] as number;
+      let dense = Number.isInteger(min) && (g[8] as number) - min <= 100;
+      const counts: number[] = [];
+      for (let i = HISTOGRAM; dense && i < g.length; i += 2) {
+        const at = (g[i] as number) - min;
+        dense = Number.isInteger(at) && (g[i + 1] as number) < 36;
+        while (counts.length < at) counts.push(0);
+        counts.push(g[i + 1] as number);
+      }
+      out += dense ? `#${counts.map((c) => c.toString(36)).join("")}` : `%${g.slice(HISTOGRAM).join("_")}`;
+    }
     this.parts.push(`${out};`);
   }
 
   text(): string {
     return this.parts.join("");
   }
-}
-
-function histogram(group: readonly (number | null)[]): string {
-  const min = group[7];
-  const max = group[8];
-  let dense = typeof min === "number" && typeof max === "number" && Number.isInteger(min) && max - min <= 100;
-  let small = true;
-  for (let i = HISTOGRAM; dense && i < group.length; i += 2) {
-    dense = Number.isInteger(group[i]);
-    if ((group[i + 1] as number) >= 36) small = false;
-  }
-  if (!dense) {
-    const pairs: string[] = [];
-    for (let i = HISTOGRAM; i < group.length; i++) pairs.push(number(group[i]));
-    return `%${pairs.join("_")}`;
-  }
-  const last = group[group.length - 2] as number;
-  const counts = new Array<number>(last - (min as number) + 1).fill(0);
-  for (let i = HISTOGRAM; i < group.length; i += 2) counts[(group[i] as number) - (min as number)] = group[i + 1] as number;
-  return small ? `#${counts.map((c) => c.toString(36)).join("")}` : `$${counts.map((c) => c.toString(36)).join(".")}`;
 }
 
 /** A summary's groups as one text. */
@@ -88,76 +77,52 @@ export function packSummary(summary: FeedbackSummary): PackedSummary {
   return { strings: summary.strings, groups: packer.text() };
 }
 
-class UnpackError extends Error {}
-
-function readNumber(text: string): number | null {
-  if (text === "~") return null;
-  const n = Number(text);
-  if (text === "" || !Number.isFinite(n)) throw new UnpackError(`"${text.slice(0, 20)}" is not a number`);
-  return n;
-}
-
-/** The groups of a packed summary; an error in words when the text is not one. */
+/**
+ * The groups of a packed summary, exactly as packed; an error in words where the text is not one.
+ * What it gives is validated with the journey (its references, scales and counts).
+ */
 export function unpackSummary(packed: PackedSummary): FeedbackSummary {
   const text = packed.groups;
   const groups: (number | null)[][] = [];
-  const header: (number | null)[] = new Array<number | null>(HEADER).fill(null);
+  const header: (number | null)[] = new Array<number | null>(9).fill(null);
   let counts = [0, 0, 0];
-  let histogramPart: (number | null)[] = [];
-  let i = 0;
-  const n = text.length;
-  // The end of a value: the next tag, "^", a histogram mark or the end of the group.
-  const valueEnd = (from: number) => {
-    let j = from;
-    while (j < n && !"ABCDFGHIJKLM^#$%;".includes(text[j] as string)) j++;
-    return j;
+  let histogram: number[] = [];
+  const damaged = (at: number) => new Error(`the stored summary is damaged near character ${at}`);
+  const number = (value: string, at: number) => {
+    const n = Number(value);
+    if (value === "" || !Number.isFinite(n)) throw damaged(at);
+    return n;
   };
-  try {
-    while (i < n) {
-      const c = text[i] as string;
-      const tag = TAGS.indexOf(c);
-      const countTag = COUNT_TAGS.indexOf(c);
-      if (tag >= 0 || countTag >= 0) {
-        const end = valueEnd(i + 1);
-        const value = readNumber(text.slice(i + 1, end));
-        if (tag >= 0) header[tag] = value;
-        else counts[countTag] = value ?? -1;
-        i = end;
-      } else if (c === "^") {
-        if (header[5] === null) throw new UnpackError("a next day follows no day");
-        header[5] = (header[5] as number) + 1;
-        i++;
-      } else if (c === "#" || c === "$" || c === "%") {
-        let end = text.indexOf(";", i);
-        if (end < 0) end = n;
-        const body = text.slice(i + 1, end);
-        if (c === "%") histogramPart = body.split("_").map(readNumber);
-        else {
-          const min = header[7];
-          if (typeof min !== "number") throw new UnpackError("a histogram without a scale");
-          const values = c === "#" ? [...body] : body.split(".");
-          histogramPart = [];
-          values.forEach((digits, k) => {
-            const count = parseInt(digits, 36);
-            if (!/^[0-9a-z]+$/.test(digits) || !Number.isFinite(count)) throw new UnpackError(`"${digits}" is not a count`);
-            if (count > 0) histogramPart.push(min + k, count);
-          });
-        }
-        i = end;
-      } else if (c === ";") {
-        const group = [...header, ...counts, ...histogramPart];
-        if (histogramPart.length === 0) group[7] = group[8] = null;
-        groups.push(group);
-        counts = [0, 0, 0];
-        histogramPart = [];
-        i++;
-      } else throw new UnpackError(`"${c}" is not a part of a packed summary`);
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < text.length) {
+    const at = TOKEN.lastIndex;
+    const match = TOKEN.exec(text);
+    if (match === null) throw damaged(at);
+    const [token, tag, value = "", dense, sparse] = match;
+    if (tag !== undefined) {
+      const f = TAGS.indexOf(tag);
+      const n = value === "~" ? null : number(value, at);
+      if (f < 9) header[f] = n;
+      else counts[f - 9] = n ?? -1;
+    } else if (token === "^") {
+      if (header[5] === null) throw damaged(at);
+      header[5] = (header[5] as number) + 1;
+    } else if (dense !== undefined) {
+      histogram = [];
+      for (let k = 0; k < dense.length; k++) {
+        const count = parseInt(dense[k] as string, 36);
+        if (count > 0) histogram.push((header[7] ?? NaN) + k, count);
+      }
+    } else if (sparse !== undefined) histogram = sparse.split("_").map((v) => number(v, at));
+    else {
+      const group = [...header, ...counts, ...histogram];
+      if (histogram.length === 0) group[7] = group[8] = null;
+      groups.push(group);
+      counts = [0, 0, 0];
+      histogram = [];
     }
-  } catch (error) {
-    if (error instanceof UnpackError) throw new Error(`the stored summary is damaged near character ${i}: ${error.message}`);
-    throw error;
   }
-  if (n > 0 && text[n - 1] !== ";") throw new Error("the stored summary is damaged: it is cut short");
+  if (text !== "" && !text.endsWith(";")) throw new Error("the stored summary is damaged: it is cut short");
   return { strings: packed.strings, groups };
 }
 
@@ -178,12 +143,10 @@ export function withPackedSummary<T extends { summary?: FeedbackSummary | undefi
 export function withUnpackedSummary(value: unknown): unknown {
   if (typeof value !== "object" || value === null || !(PACKED_SUMMARY_KEY in value)) return value;
   const { [PACKED_SUMMARY_KEY]: packed, ...rest } = value as Record<string, unknown>;
-  const ok =
-    typeof packed === "object" &&
-    packed !== null &&
-    Array.isArray((packed as PackedSummary).strings) &&
-    (packed as PackedSummary).strings.every((s) => typeof s === "string") &&
-    typeof (packed as PackedSummary).groups === "string";
-  if (!ok) throw new Error("the stored summary is damaged: it is not a packed summary");
-  return { ...rest, summary: unpackSummary(packed as PackedSummary) };
+  const p = packed as Partial<PackedSummary> | null;
+  // Its strings are checked with the journey.
+  if (typeof p !== "object" || p === null || !Array.isArray(p.strings) || typeof p.groups !== "string") {
+    throw new Error("the stored summary is damaged: it is not a packed summary");
+  }
+  return { ...rest, summary: unpackSummary(p as PackedSummary) };
 }

@@ -31,7 +31,8 @@ describe("a large journey on the map frame", () => {
     const map = largeJourney(200_000, 2);
     // As JSON, the rows alone would take 60 MB; even compacted, unpacked, 4.7 MB: more than the frame holds.
     expect(utf8Length(JSON.stringify(compactJourney(map)))).toBeGreaterThan(MAX_CHUNKS * CHUNK_BYTES);
-    const chunks = encodeModel(map);
+    // The panel sends the journey compacted (ui/state/compact.ts keeps the rows compactJourney keeps).
+    const chunks = encodeModel(compactJourney(map));
     const bytes = chunks.reduce((n, c) => n + utf8Length(c), 0);
     expect(bytes).toBeLessThan((MAX_CHUNKS * CHUNK_BYTES) / 3);
     const figma = createFigmaEmulator().figma;
@@ -52,7 +53,7 @@ describe("a large journey on the map frame", () => {
     const long = "a comment that goes on and on ".repeat(25);
     const cited = { ...map, feedback: map.feedback.map((f) => ({ ...f, text: long })) };
     cited.painPoints = cited.painPoints.map((p, i) => (i === 0 ? { ...p, evidence: cited.feedback.map((f) => f.id) } : p));
-    expect(() => encodeModel(cited)).toThrow(/more than a map frame can hold \(3840 kB\) even with its feedback kept as summaries/);
+    expect(() => encodeModel(compactJourney(cited))).toThrow(/more than a map frame can hold \(3840 kB\) even with its feedback kept as summaries/);
   });
 });
 

@@ -78,19 +78,8 @@ class CellBuilder {
     g.values.forEach((value, i) => counts.histogram.set(value, (counts.histogram.get(value) ?? 0) + (g.counts[i] ?? 0)));
   }
 
-  /** The summary, cells in key order and days in date order (rows without a date first), packed as it is made. */
-  async toSummary(yieldToHost: YieldToHost): Promise<{ summary: FeedbackSummary; packed: PackedSummary }> {
-    const strings: string[] = [];
-    const index = new Map<string, number>();
-    const ref = (text: string | null): number | null => {
-      if (text === null) return null;
-      let at = index.get(text);
-      if (at === undefined) index.set(text, (at = strings.push(text) - 1));
-      return at;
-    };
-    const groups: (number | null)[][] = [];
-    const packer = new SummaryPacker();
-    let done = 0;
+  /** The groups, cells in key order and days in date order (rows without a date first); `ref` gives a string's index. */
+  *groups(ref: (text: string | null) => number | null): Generator<(number | null)[]> {
     for (const key of [...this.cells.keys()].sort()) {
       const cell = this.cells.get(key) as Cell;
       const days = [...cell.days.keys()].sort((a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1));
@@ -113,13 +102,52 @@ class CellBuilder {
           c.noAnswer,
         ];
         for (const value of [...c.histogram.keys()].sort((a, b) => a - b)) group.push(value, c.histogram.get(value) as number);
-        groups.push(group);
-        packer.add(group);
-        if (++done % PER_SLICE === 0) await yieldToHost();
+        yield group;
       }
+    }
+  }
+
+  /** The summary and its packed form, made in slices. */
+  async toSummary(yieldToHost: YieldToHost): Promise<{ summary: FeedbackSummary; packed: PackedSummary }> {
+    const { strings, ref } = stringTable();
+    const groups: (number | null)[][] = [];
+    const packer = new SummaryPacker();
+    for (const group of this.groups(ref)) {
+      groups.push(group);
+      packer.add(group);
+      if (groups.length % PER_SLICE === 0) await yieldToHost();
     }
     return { summary: { strings, groups }, packed: { strings, groups: packer.text() } };
   }
+}
+
+/** Strings in order of first use, and the index of each. */
+function stringTable(): { strings: string[]; ref: (text: string | null) => number | null } {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    strings,
+    ref: (text) => {
+      if (text === null) return null;
+      let at = index.get(text);
+      if (at === undefined) index.set(text, (at = strings.push(text) - 1));
+      return at;
+    },
+  };
+}
+
+/**
+ * The summary with each group moved (`rekey` gives its new stage, touchpoint or persona) or dropped
+ * (null), groups that come to share a key added together: what an edit does to the rows it counts.
+ */
+export function rekeyedSummary(summary: FeedbackSummary, rekey: (group: SummaryGroup) => SummaryGroup | null): FeedbackSummary {
+  const builder = new CellBuilder();
+  for (const g of summaryGroups(summary)) {
+    const moved = rekey(g);
+    if (moved !== null) builder.addGroup(moved);
+  }
+  const { strings, ref } = stringTable();
+  return { strings, groups: [...builder.groups(ref)] };
 }
 
 /** The rows `compactJourney` keeps (evidence.ts `evidenceRows`), read in slices. */

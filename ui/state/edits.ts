@@ -24,7 +24,8 @@ import {
   type Stage,
   type Touchpoint,
 } from "../../shared/model";
-import { SummaryBuilder, summaryTotals, type FeedbackSummary } from "../../shared/summary";
+import { summaryTotals, type FeedbackSummary } from "../../shared/summary";
+import { rekeyedSummary } from "./compact";
 
 /** Feedback rows the map counts: those it keeps and those its summary counts. */
 export function responseCount(map: Pick<JourneyMap, "feedback" | "summary">): number {
@@ -95,7 +96,7 @@ export interface Removal {
 /**
  * The summary with its groups' stage, touchpoint and persona set to null where they name what is
  * gone, as the rows' references are (REFERENCES: optional); groups that come to share a key are
- * merged. The same summary when no group names anything gone.
+ * added together (compact.ts). The same summary when no group names anything gone.
  */
 export function unlinkedSummary(summary: FeedbackSummary, gone: ReadonlyMap<Collection, ReadonlySet<string>>): FeedbackSummary {
   const none = new Set<string>();
@@ -108,14 +109,12 @@ export function unlinkedSummary(summary: FeedbackSummary, gone: ReadonlyMap<Coll
   });
   const names = (g: readonly (number | null)[]) => [g[0], g[1], g[2]].some((v) => v !== null && v !== undefined && named.has(v));
   if (named.size === 0 || !summary.groups.some(names)) return summary;
-  const builder = new SummaryBuilder();
-  builder.addSummary(summary, (g) => ({
+  return rekeyedSummary(summary, (g) => ({
     ...g,
     stageId: g.stageId !== null && stages.has(g.stageId) ? null : g.stageId,
     touchpointId: g.touchpointId !== null && touchpoints.has(g.touchpointId) ? null : g.touchpointId,
     personaId: g.personaId !== null && personas.has(g.personaId) ? null : g.personaId,
   }));
-  return builder.toSummary();
 }
 
 function field(entity: Entity, name: string): unknown {

@@ -4,7 +4,7 @@ import { compactJourney } from "../../shared/evidence";
 import { mergeSummaries } from "../../shared/summary";
 import { unpackSummary } from "../../shared/summary-pack";
 import { largeJourney } from "../../bench/large-journey";
-import { storedJourney } from "../../ui/state/compact";
+import { storedJourney, withPanelRows } from "../../ui/state/compact";
 import { countingTurns } from "../shared/builders";
 import { noWait } from "./sample";
 
@@ -41,5 +41,22 @@ describe("the journey as the panel stores it", () => {
     expect(turns.turns()).toBe(0);
     expect(renamed.model.title).toBe("Renamed");
     expect(renamed.model.summary).toBe(first.model.summary);
+  }, 60_000);
+});
+
+describe("the map the plugin drew, back in the panel", () => {
+  it("holds the panel's rows again when drawing changed none of the feedback, and the drawn feedback when it did", async () => {
+    const map = largeJourney(9_000, 6);
+    const sent = (await storedJourney(map, noWait)).model;
+    const drawn = JSON.parse(JSON.stringify({ ...sent, title: "Drawn" })) as typeof sent;
+    const back = withPanelRows(map, drawn);
+    expect(back.title).toBe("Drawn");
+    expect(back.feedback).toBe(map.feedback);
+    expect(back).not.toHaveProperty("summary");
+    // A touchpoint deleted on the canvas moved rows: the drawn model is kept as it is.
+    const moved = { ...drawn, feedback: drawn.feedback.map((f, i) => (i === 0 ? { ...f, touchpointId: null } : f)) };
+    expect(withPanelRows(map, moved)).toBe(moved);
+    const regrouped = { ...drawn, summary: { strings: drawn.summary?.strings ?? [], groups: (drawn.summary?.groups ?? []).slice(1) } };
+    expect(withPanelRows(map, regrouped)).toBe(regrouped);
   }, 60_000);
 });

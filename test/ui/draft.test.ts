@@ -105,6 +105,15 @@ describe("the draft", () => {
     expect(converted).toBe(CONVERTED_FROM_V1);
     expect(draft.model).toEqual(sample);
   });
+
+  it("saves a restored draft again when the store is touched (a version 1 draft becomes version 2)", async () => {
+    const store = storeOf();
+    const saved: string[] = [];
+    new DraftSaver(store, (text) => Promise.resolve(void saved.push(text)), () => undefined);
+    store.touch();
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    expect((JSON.parse(saved[0] ?? "{}") as { model: { schemaVersion: number } }).model.schemaVersion).toBe(2);
+  });
 });
 
 describe("saving as the person types", () => {

@@ -12,6 +12,7 @@ import { readMapBenchmark } from "./read-map";
 import { csvScalingBenchmark } from "./scaling-csv";
 import { scalingModelBenchmark } from "./scaling-model";
 import { sentimentBenchmark } from "./sentiment";
+import { storedSizeBenchmark } from "./stored-size";
 
 const BENCHMARKS: Benchmark[] = [
   csvImportBenchmark,
@@ -22,6 +23,7 @@ const BENCHMARKS: Benchmark[] = [
   scalingModelBenchmark,
   sentimentBenchmark,
   quickjsBenchmark,
+  storedSizeBenchmark,
 ];
 /** `npm run bench -- csv canvas` runs only the benchmarks whose title mentions one of the words. */
 const only = process.argv.slice(2).map((word) => word.toLowerCase());

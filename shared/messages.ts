@@ -180,7 +180,8 @@ export const ReplyResult = z.discriminatedUnion("kind", [
     /** The model drawn and stored when it is not the panel's (canvas edits kept, cards dropped), for the panel to adopt. */
     model: z.optional(JourneyMap),
   }),
-  z.object({ kind: z.literal("map-read"), nodeId: z.string(), model: JourneyMap, problems: z.array(CanvasProblem) }),
+  /** `converted`: the frame held a journey of an earlier version, to say once (`parseJourneyMap`). */
+  z.object({ kind: z.literal("map-read"), nodeId: z.string(), model: JourneyMap, problems: z.array(CanvasProblem), converted: z.optional(z.string()) }),
   z.object({
     kind: z.literal("rescored"),
     nodeId: z.string(),
@@ -223,7 +224,7 @@ export const PluginMessage = z.discriminatedUnion("type", [
   /** The selection changed: the map it holds, if any. */
   z.object({
     type: z.literal("selection"),
-    map: z.nullable(z.object({ nodeId: z.string(), model: JourneyMap })),
+    map: z.nullable(z.object({ nodeId: z.string(), model: JourneyMap, converted: z.optional(z.string()) })),
   }),
   /** A message from the panel was refused at the boundary. */
   z.object({ type: z.literal("rejected"), message: z.string() }),

@@ -16,6 +16,7 @@ import { OutsideMapTable, unassignedSentence } from "../feedback/outside-map";
 import { useAnalysis, useSuggestions } from "../state/analysis";
 import { StageConfidence } from "./insights-confidence";
 import { ImportanceAndDrivers } from "./insights-drivers";
+import { responseCount } from "../state/edits";
 import { fieldKey, usePanelState, useStore } from "../state/store";
 
 /** "95 %", "41 points", "3 per 100 orders": a unit that is a word gets a space. */
@@ -136,7 +137,7 @@ export function InsightsSection() {
     <div class="section">
       <SectionHeading title="Insights" />
       {analysis === null ? (
-        <p role="status">Analysing {formatCount(model.feedback.length)} responses…</p>
+        <p role="status">Analysing {formatCount(responseCount(model))} responses…</p>
       ) : (
         <InsightsBody model={model} analysis={analysis} />
       )}

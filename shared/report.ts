@@ -10,8 +10,10 @@ import type { Feedback, JourneyMap, Touchpoint } from "./model";
 import type { JourneySentiment, SentimentShares } from "./sentiment";
 import { journeySentiment } from "./sentiment";
 import { suggestPainPoints } from "./suggestions";
+import { summaryTotals } from "./summary";
 import type { DriverVerdict } from "./stats/drivers";
-import { analyseDrivers, gatherRespondentAnswers } from "./stats/drivers";
+import { analyseDriverSums } from "./stats/drivers";
+import { journeyDriverSums, sumsRespondents } from "./stats/driver-sums";
 import { npsMarginOfError, wilsonInterval } from "./stats/intervals";
 import type { Moments } from "./stats/student";
 import { performanceInterval } from "./stats/student";
@@ -351,7 +353,7 @@ export interface DriversReport {
   /** Respondents with at least one answer (by respondent id). */
   respondents: number;
   drivers: DriverRow[];
-  /** R² of the drivers together, or why relative weights were not computed. */
+  /** R² of the drivers together; the note says why relative weights were not computed, or whom they leave out. */
   rSquared: number | null;
   weightsNote: string | null;
 }
@@ -377,22 +379,31 @@ export function findOutcomeTouchpoint(map: Pick<JourneyMap, "touchpoints">, outc
 /**
  * The key-driver analysis of a map against an outcome touchpoint: each other touchpoint's
  * correlation with it over the respondents who answered both, and the drivers' relative weights.
+ * Computed from driver sums (stats/driver-sums.ts) of the kept rows and of those folded into the
+ * summary, so the figures are the same before and after rows are folded.
  */
-export function buildDriversReport(map: Pick<JourneyMap, "stages" | "touchpoints" | "feedback">, outcome: Touchpoint): DriversReport {
-  const answers = gatherRespondentAnswers(map.feedback);
+export function buildDriversReport(
+  map: Pick<JourneyMap, "stages" | "touchpoints" | "feedback"> & Partial<Pick<JourneyMap, "summary">>,
+  outcome: Touchpoint,
+): DriversReport {
+  const sums = journeyDriverSums(map.feedback, map.summary?.drivers);
   const others = map.touchpoints.filter((t) => t.id !== outcome.id);
-  const analysis = analyseDrivers(
-    answers,
+  const analysis = analyseDriverSums(
+    sums,
     outcome.id,
     others.map((t) => t.id),
   );
+  const pooled =
+    analysis.pooled > 0 && analysis.weights.ok
+      ? `Relative weights leave out ${analysis.pooled} respondents whose answer patterns were too rare to keep (their correlations count).`
+      : null;
   const touchpoints = new Map(map.touchpoints.map((t) => [t.id, t]));
   const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
   const shares = new Map(analysis.weights.ok ? analysis.weights.weights.map((w) => [w.touchpoint, w.share]) : []);
   let rank = 0;
   return {
     outcome: outcome.name,
-    respondents: answers.size,
+    respondents: sumsRespondents(sums),
     drivers: analysis.correlations.map((c) => {
       const touchpoint = touchpoints.get(c.touchpoint);
       return {
@@ -410,7 +421,7 @@ export function buildDriversReport(map: Pick<JourneyMap, "stages" | "touchpoints
       };
     }),
     rSquared: analysis.weights.ok ? round3(analysis.weights.rSquared) : null,
-    weightsNote: analysis.weights.ok ? null : analysis.weights.reason,
+    weightsNote: analysis.weights.ok ? pooled : analysis.weights.reason,
   };
 }
 
@@ -425,6 +436,12 @@ export interface SentimentRow {
 
 export interface SentimentReport {
   method: string;
+  /**
+   * What the figures cover when rows were folded into the journey's summary (their text is gone, so
+   * it cannot be scored): "the 1,240 texts of the rows kept one by one; 198,760 folded rows are not
+   * scored". Null when every row is kept.
+   */
+  covers: string | null;
   overall: SentimentRow;
   stages: SentimentRow[];
   touchpoints: (SentimentRow & { stage: string })[];
@@ -444,12 +461,17 @@ export const FLAGGED_ROWS_LISTED = 20;
 
 /** The sentiment of the feedback text per stage, touchpoint and persona, and the rows to read again. */
 export function buildSentimentReport(
-  map: Pick<JourneyMap, "stages" | "touchpoints" | "personas" | "feedback">,
+  map: Pick<JourneyMap, "stages" | "touchpoints" | "personas" | "feedback"> & Partial<Pick<JourneyMap, "summary">>,
   sentiment: JourneySentiment = journeySentiment(map),
 ): SentimentReport {
   const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
+  const folded = summaryTotals(map.summary).rows;
   return {
     method: "VADER (vader-sentiment): compound ≤ −0.05 negative, ≥ 0.05 positive",
+    covers:
+      folded === 0
+        ? null
+        : `the ${sentiment.overall.n.toLocaleString("en-US")} texts of the rows kept one by one; ${folded.toLocaleString("en-US")} rows folded into the summary are not scored`,
     overall: sentimentRow("Overall", sentiment.overall),
     stages: map.stages.map((s) => sentimentRow(s.name, sentiment.byStage.get(s.id))),
     touchpoints: map.touchpoints.map((t) => ({ ...sentimentRow(t.name, sentiment.byTouchpoint.get(t.id)), stage: stageNames.get(t.stageId) ?? "" })),
@@ -528,7 +550,9 @@ export function insightsToMarkdown(insights: InsightsReport): string {
     );
   if (drivers !== undefined) {
     const weights =
-      drivers.rSquared === null ? `Relative weights not computed: ${drivers.weightsNote ?? ""}.` : `Together the drivers explain R² = ${drivers.rSquared} of the outcome's variance.`;
+      drivers.rSquared === null
+        ? `Relative weights not computed: ${drivers.weightsNote ?? ""}.`
+        : `Together the drivers explain R² = ${drivers.rSquared} of the outcome's variance.${drivers.weightsNote === null ? "" : ` ${drivers.weightsNote}`}`;
     parts.push(
       `## Key drivers of ${cell(drivers.outcome)}\n\n${drivers.respondents} respondents. A touchpoint is a driver when the 95% interval of its correlation excludes 0. ${weights}\n\n${table(
         ["Rank", "Touchpoint", "Stage", "n", "r (95%)", "Verdict", "Stated importance", "Derived importance", "Relative weight %"],
@@ -557,7 +581,7 @@ export function insightsToMarkdown(insights: InsightsReport): string {
   const sentimentCells = (r: SentimentRow) => [r.n, r.negative, r.neutral, r.positive];
   const headers = ["Texts", "Negative %", "Neutral %", "Positive %"];
   parts.push(
-    `## What the words say\n\n${sentiment.method}; never mixed into ratings.\n\n${table(
+    `## What the words say\n\n${sentiment.method}; never mixed into ratings.${sentiment.covers === null ? "" : ` Sentiment covers ${markdownText(sentiment.covers)}.`}\n\n${table(
       ["", ...headers],
       [[sentiment.overall.name, ...sentimentCells(sentiment.overall)], ...sentiment.stages.map((s) => [s.name, ...sentimentCells(s)])],
     )}`,

@@ -22,9 +22,15 @@
  * null), scaleMin/scaleMax are the group's rating scale (null when it has no ratings), then the
  * counts, then the histogram as value/count pairs in ascending value order (no zero counts).
  * A day is an ISO date (YYYY-MM-DD); segment values are the JSON text of sorted [name, value] pairs.
+ *
+ * Beside the groups, for what is computed from more than counts (both optional, absent = none):
+ * - `terms`: per stage, the term statistics suggested pain points need of folded text (term-stats.ts);
+ * - `drivers`: the sums key drivers need of folded respondents' answers (stats/driver-sums.ts).
  */
 import * as z from "./zod";
 import type { Feedback, RatingScale } from "./model";
+import { DriverSums, mergeDriverSums } from "./stats/driver-sums";
+import { StageTermStatistics, mergeTermStatistics } from "./term-stats";
 
 /** Where each part of a group sits in its array. */
 export const GROUP_LAYOUT = {
@@ -51,6 +57,8 @@ export const FeedbackSummary = z
   .object({
     strings: z.array(z.string()),
     groups: z.array(z.array(z.nullable(z.number()))),
+    terms: z.optional(z.array(StageTermStatistics)),
+    drivers: z.optional(DriverSums),
   })
   .check(
     z.superRefine((summary, ctx) => {
@@ -217,6 +225,8 @@ export type SummarisedFeedback = Pick<
  */
 export class SummaryBuilder {
   private readonly groups = new Map<string, GroupCounts>();
+  private terms: StageTermStatistics[] | undefined;
+  private drivers: DriverSums | undefined;
 
   private group(key: GroupKey): GroupCounts {
     // Rated rows are grouped by their scale too; text-only and empty rows of the same cell form a
@@ -263,8 +273,24 @@ export class SummaryBuilder {
     }).noAnswer += count;
   }
 
-  /** Adds every group of a summary; `rekey` may move a group (to another stage, touchpoint or persona) or drop it (null). */
+  /**
+   * Adds every group of a summary; `rekey` may move a group (to another stage, touchpoint or persona)
+   * or drop it (null). Term statistics go where `rekey` moves a group of their stage without a
+   * touchpoint; driver sums keep their touchpoint ids (the analysis reads the map's touchpoints).
+   */
   addSummary(summary: FeedbackSummary, rekey?: (group: SummaryGroup) => SummaryGroup | null): void {
+    if (summary.terms !== undefined) {
+      let terms = summary.terms;
+      if (rekey !== undefined) {
+        const probe: SummaryGroup = { stageId: null, touchpointId: null, personaId: null, source: "", kind: "survey", day: null, segments: null, scale: null, textOnly: 0, empty: 0, noAnswer: 0, values: [], counts: [] };
+        terms = terms.flatMap((t) => {
+          const stageId = rekey({ ...probe, stageId: t.stageId })?.stageId ?? null;
+          return stageId === null ? [] : [{ ...t, stageId }];
+        });
+      }
+      this.terms = mergeTermStatistics(this.terms ?? [], terms);
+    }
+    if (summary.drivers !== undefined) this.drivers = this.drivers === undefined ? summary.drivers : mergeDriverSums(this.drivers, summary.drivers);
     for (const read of summaryGroups(summary)) {
       const g = rekey === undefined ? read : rekey(read);
       if (g === null) continue;
@@ -322,7 +348,11 @@ export class SummaryBuilder {
       if (row.length === L.histogram && g.textOnly === 0 && g.empty === 0 && g.noAnswer === 0) continue;
       groups.push(row);
     }
-    return { strings, groups };
+    const summary: FeedbackSummary = { strings, groups };
+    if (this.terms !== undefined && this.terms.length > 0) summary.terms = this.terms;
+    if (this.drivers !== undefined && (this.drivers.patterns.length > 0 || this.drivers.pairs.length > 0 || this.drivers.partial.length > 0))
+      summary.drivers = this.drivers;
+    return summary;
   }
 }
 

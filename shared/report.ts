@@ -395,7 +395,7 @@ export function buildDriversReport(
   );
   const pooled =
     analysis.pooled > 0 && analysis.weights.ok
-      ? `Relative weights leave out ${analysis.pooled} respondents whose answer patterns were too rare to keep (their correlations count).`
+      ? `Relative weights count the respondents of the answer patterns the journey keeps; ${analysis.pooled} with rarer patterns count in the correlations only.`
       : null;
   const touchpoints = new Map(map.touchpoints.map((t) => [t.id, t]));
   const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));

@@ -8,7 +8,7 @@ import { EVIDENCE_PER_SUGGESTION, compactJourney, evidenceRows } from "../../sha
 import { parseJourneyMap, type Feedback, type JourneyMap, type PainPoint, type RatingScale } from "../../shared/model";
 import { frequencyBasis, painPointFrequency } from "../../shared/priority";
 import { buildDriversReport, buildSentimentReport } from "../../shared/report";
-import { journeyDriverSums } from "../../shared/stats/driver-sums";
+import { foldDriverSums, journeyDriverSums } from "../../shared/stats/driver-sums";
 import { analyseDriverSums, analyseDrivers, gatherRespondentAnswers } from "../../shared/stats/drivers";
 import { acceptSuggestion, suggestPainPoints, type PainPointSuggestion } from "../../shared/suggestions";
 import { FeedbackSummary, mergeSummaries, summaryTotals } from "../../shared/summary";
@@ -171,6 +171,40 @@ function surveyArbitrary(): fc.Arbitrary<{ map: JourneyMap; split: number }> {
 
 describe("drivers of a compacted journey", () => {
   const outcome = touchpoint("overall", "s1");
+
+  it("keep whole-number sums per answer pattern (a hand-computed case)", () => {
+    const answer = (id: string, respondentId: string, touchpointId: string, rating: number, scale: RatingScale) => ({
+      ...rated(id, rating, scale, { touchpointId }),
+      respondentId,
+    });
+    const rows = [
+      answer("a1", "A", "seat", 5, STARS),
+      answer("a2", "A", "overall", 9, NPS),
+      answer("b1", "B", "seat", 2, STARS),
+      answer("b2", "B", "overall", 3, NPS),
+      answer("c1", "C", "seat", 4, STARS),
+    ];
+    const sums = foldDriverSums(rows, () => false);
+    // x = rating − min in the unit of the scale's width: overall 0…10 (unit 10), seat 1–5 → 0…4 (unit 4)
+    expect(sums).toEqual({
+      touchpoints: ["overall", "seat"],
+      units: [10, 4],
+      // [k, keys…, n, Σx…, Σx_o², Σx_o·x_s, Σx_s²]: A (9, 4) and B (3, 1); then C (3) alone
+      patterns: [
+        [2, 0, 1, 2, 12, 5, 90, 39, 17],
+        [1, 1, 1, 3, 9],
+      ],
+      pairs: [],
+      pooled: 0,
+      partial: [],
+    });
+    // (2·39 − 12·5) / √((2·90 − 12²)(2·17 − 5²)) = 18 / √(36 · 9) = 1
+    expect(analyseDriverSums(sums, "overall").correlations[0]).toMatchObject({ touchpoint: "seat", n: 2, r: 1 });
+    // A's seat answer kept: A's overall answer waits apart for it
+    const split = foldDriverSums(rows, (row) => row === rows[0]);
+    expect(split.partial).toEqual([["A", [0, 9, 0, 10]]]);
+    expect(journeyDriverSums([rows[0] as Feedback], split)).toEqual(sums);
+  });
 
   it("are those of the raw rows, exactly, whatever rows are kept", () => {
     fc.assert(

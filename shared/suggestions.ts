@@ -28,7 +28,7 @@ import {
   compareListed,
   emptyTermCounts,
   satisfactionTotal,
-  storedTerm,
+  storedCounts,
   type TermCounts,
 } from "./term-stats";
 
@@ -337,11 +337,10 @@ function withStoredTerms(
   negative += stored.negative + (judgesText ? stored.negativeText : 0);
   positive += stored.positive;
   const names = new Set<string>();
-  for (const entry of stored.terms) {
-    const term = entry[0];
+  for (const [i, term] of stored.terms.entries()) {
     names.add(term);
     const counts = emptyTermCounts();
-    addStoredTerm(counts, entry);
+    addStoredTerm(counts, stored.counts[i]);
     const own = terms.get(term);
     const satisfaction = new Map(own?.satisfaction ?? []);
     for (const [width, sum] of counts.satisfaction) addSatisfaction(satisfaction, width, sum);
@@ -472,10 +471,11 @@ export function foldTermStatistics(
     stage.negativeText += stored.negativeText;
     stage.cut = Math.max(stage.cut, stored.cut);
     stage.scored &&= stored.scored;
-    for (const entry of stored.terms) {
-      const counts = countsOf(stage, entry[0]);
-      addStoredTerm(counts, entry);
-      stage.rows.set(entry[0], (stage.rows.get(entry[0]) ?? 0) + Number(entry[1]) + Number(entry[2]));
+    for (const [i, term] of stored.terms.entries()) {
+      const counts = countsOf(stage, term);
+      const numbers = stored.counts[i];
+      addStoredTerm(counts, numbers);
+      stage.rows.set(term, (stage.rows.get(term) ?? 0) + (numbers?.[0] ?? 0) + (numbers?.[1] ?? 0));
     }
   }
   map.feedback.forEach((row, index) => {
@@ -519,7 +519,8 @@ export function foldTermStatistics(
       negativeText: stage.negativeText,
       scored: stage.scored,
       cut,
-      terms: listed.map((t) => storedTerm(t.term, stage.folded.get(t.term) ?? emptyTermCounts())),
+      terms: listed.map((t) => t.term),
+      counts: listed.map((t) => storedCounts(stage.folded.get(t.term) ?? emptyTermCounts())),
     };
   });
 }

@@ -16,9 +16,10 @@
  * by up to `cut`). A longer phrase is listed before its words at the same count, so a word is still
  * dropped for its phrase as with the raw rows.
  *
- * Stored form: per stage { stageId, negative, positive, negativeText, scored, cut, terms }, each
- * term [term, negative, negativeText, positive, width₁, Σ(rating − min)₁, width₂, …] (widths
- * ascending).
+ * Stored form: per stage { stageId, negative, positive, negativeText, scored, cut, terms, counts },
+ * `terms` the listed terms and `counts` theirs, each [negative, negativeText, positive, width₁,
+ * Σ(rating − min)₁, width₂, …] (widths ascending). Two plain arrays rather than tuples: the map's
+ * schema runs in the sandbox too, and zod's tuple would add to its bundle.
  */
 import * as z from "./zod";
 
@@ -32,7 +33,8 @@ export const StageTermStatistics = z.object({
   negativeText: z.number(),
   scored: z.boolean(),
   cut: z.number(),
-  terms: z.array(z.tuple([z.string()], z.number())),
+  terms: z.array(z.string()),
+  counts: z.array(z.array(z.number())),
 });
 export type StageTermStatistics = z.infer<typeof StageTermStatistics>;
 
@@ -49,12 +51,13 @@ export function emptyTermCounts(): TermCounts {
   return { negative: 0, negativeText: 0, positive: 0, satisfaction: new Map() };
 }
 
-/** Adds a stored term ([term, negative, negativeText, positive, width, sum, …]) to counts. */
-export function addStoredTerm(counts: TermCounts, stored: readonly (string | number)[]): void {
-  counts.negative += Number(stored[1] ?? 0);
-  counts.negativeText += Number(stored[2] ?? 0);
-  counts.positive += Number(stored[3] ?? 0);
-  for (let i = 4; i + 1 < stored.length; i += 2) addSatisfaction(counts.satisfaction, Number(stored[i]), Number(stored[i + 1]));
+/** Adds a stored term's counts ([negative, negativeText, positive, width, sum, …]) to counts. */
+export function addStoredTerm(counts: TermCounts, stored: readonly number[] | undefined): void {
+  if (stored === undefined) return;
+  counts.negative += stored[0] ?? 0;
+  counts.negativeText += stored[1] ?? 0;
+  counts.positive += stored[2] ?? 0;
+  for (let i = 3; i + 1 < stored.length; i += 2) addSatisfaction(counts.satisfaction, stored[i] ?? 1, stored[i + 1] ?? 0);
 }
 
 export function addSatisfaction(sums: Map<number, number>, width: number, sum: number): void {
@@ -69,8 +72,8 @@ export function satisfactionTotal(sums: Map<number, number>): number {
 }
 
 /** The stored form of a term's counts. */
-export function storedTerm(term: string, counts: TermCounts): [string, ...number[]] {
-  const out: [string, ...number[]] = [term, counts.negative, counts.negativeText, counts.positive];
+export function storedCounts(counts: TermCounts): number[] {
+  const out = [counts.negative, counts.negativeText, counts.positive];
   for (const width of [...counts.satisfaction.keys()].sort((a, b) => a - b)) out.push(width, counts.satisfaction.get(width) ?? 0);
   return out;
 }
@@ -99,11 +102,11 @@ export function mergeTermStatistics(a: readonly StageTermStatistics[], b: readon
     if (parts.length === 1) return parts[0] as StageTermStatistics;
     const terms = new Map<string, TermCounts>();
     for (const part of parts)
-      for (const stored of part.terms) {
-        let counts = terms.get(stored[0]);
-        if (counts === undefined) terms.set(stored[0], (counts = emptyTermCounts()));
-        addStoredTerm(counts, stored);
-      }
+      part.terms.forEach((term, i) => {
+        let counts = terms.get(term);
+        if (counts === undefined) terms.set(term, (counts = emptyTermCounts()));
+        addStoredTerm(counts, part.counts[i]);
+      });
     const ordered = [...terms.entries()]
       .map(([term, counts]) => ({ term, counts, rows: counts.negative + counts.negativeText }))
       .sort(compareListed);
@@ -116,7 +119,8 @@ export function mergeTermStatistics(a: readonly StageTermStatistics[], b: readon
       negativeText: parts.reduce((sum, p) => sum + p.negativeText, 0),
       scored: parts.every((p) => p.scored),
       cut,
-      terms: ordered.slice(0, TERMS_PER_STAGE).map((t) => storedTerm(t.term, t.counts)),
+      terms: ordered.slice(0, TERMS_PER_STAGE).map((t) => t.term),
+      counts: ordered.slice(0, TERMS_PER_STAGE).map((t) => storedCounts(t.counts)),
     };
   });
 }

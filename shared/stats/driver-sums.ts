@@ -28,8 +28,9 @@
  * - `pairs`: [i, j, n, Σxᵢ, Σxⱼ, Σxᵢ², Σxⱼ², Σxᵢxⱼ] of the respondents beyond the pattern budget
  *   (`MAX_DRIVER_NUMBERS`; the rarest patterns go first), counted in `pooled`: their correlations stay
  *   exact, but relative weights are computed without them (the report says so);
- * - `partial`: a respondent with some rows kept and some folded keeps its folded answers as
- *   [touchpoint index, rating, min, max, …], so that whatever happens to the kept rows (edited,
+ * - `respondents` and `partial`: a respondent with some rows kept and some folded keeps its folded
+ *   answers as [touchpoint index, rating, min, max, …] (two plain arrays rather than tuples: the map's
+ *   schema runs in the sandbox too, and zod's tuple would add to its bundle), so that whatever happens to the kept rows (edited,
  *   deleted), the respondent is counted once, with the answers the journey has.
  * A respondent whose answers arrive in a later import, after its earlier ones were folded, counts
  * as a new respondent (its folded answers are sums, no longer its own).
@@ -48,7 +49,8 @@ export const DriverSums = z.object({
   patterns: z.array(z.array(z.number())),
   pairs: z.array(z.array(z.number())),
   pooled: z.number(),
-  partial: z.array(z.tuple([z.string(), z.array(z.number())])),
+  respondents: z.array(z.string()),
+  partial: z.array(z.array(z.number())),
 });
 export type DriverSums = z.infer<typeof DriverSums>;
 
@@ -158,8 +160,8 @@ export class DriverSumsBuilder {
       const seen = this.units.get(t);
       this.units.set(t, seen === undefined ? unit : unit === 0 ? 0 : lcmUnit(seen, unit));
     });
-    this.stored.push({ ...sums, partial: [] });
-    for (const [respondent, numbers] of sums.partial) this.addPartial(respondent, partialAnswers(sums, numbers));
+    this.stored.push({ ...sums, respondents: [], partial: [] });
+    sums.respondents.forEach((respondent, i) => this.addPartial(respondent, partialAnswers(sums, sums.partial[i] ?? [])));
   }
 
   /** The sums of everything added, patterns beyond `maxNumbers` pooled as pair sums. */
@@ -261,12 +263,13 @@ export class DriverSumsBuilder {
           ]);
     }
     const pairList = [...pairs.values()].sort((a, b) => a.i - b.i || a.j - b.j).map((p) => [p.i, p.j, ...p.sums]);
-    const partial: [string, number[]][] = [...this.partial.keys()].sort().map((respondent) => {
+    const respondents = [...this.partial.keys()].sort();
+    const partial = respondents.map((respondent) => {
       const answers = (this.partial.get(respondent) ?? []).map(([t, rating, min, max]) => [index.get(t) ?? 0, rating, min, max]);
       answers.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0) || (a[2] ?? 0) - (b[2] ?? 0) || (a[3] ?? 0) - (b[3] ?? 0));
-      return [respondent, answers.flat()];
+      return answers.flat();
     });
-    return { touchpoints, units, patterns: kept, pairs: pairList, pooled, partial };
+    return { touchpoints, units, patterns: kept, pairs: pairList, pooled, respondents, partial };
   }
 }
 
@@ -308,8 +311,8 @@ function partialAnswers(sums: Pick<DriverSums, "touchpoints">, numbers: readonly
  * when folding (`keep` given) and some of its rows are kept, its folded answers are kept apart.
  */
 function addJourney(builder: DriverSumsBuilder, rows: Iterable<DriverRow>, stored: DriverSums | undefined, keep?: (row: DriverRow, index: number) => boolean) {
-  const partial = new Map<string, number[]>(stored?.partial ?? []);
-  if (stored !== undefined) builder.addStored({ ...stored, partial: [] });
+  const partial = new Map<string, number[]>((stored?.respondents ?? []).map((r, i) => [r, stored?.partial[i] ?? []]));
+  if (stored !== undefined) builder.addStored({ ...stored, respondents: [], partial: [] });
   const earlier = (respondent: string): Answer[] => {
     const numbers = partial.get(respondent);
     if (numbers === undefined || stored === undefined) return [];

@@ -80,7 +80,7 @@ describe("suggestions of a compacted journey", () => {
     fc.assert(
       fc.property(textJourneyArbitrary(120), fc.integer({ min: 1, max: 6 }), (map, termsPerStage) => {
         const compact = compactJourney(map, { keepAllRows: 0, quotesPerCell: 0, termsPerStage });
-        const listed = new Set((compact.summary?.terms ?? []).flatMap((t) => t.terms.map((term) => `${t.stageId}:${term[0]}`)));
+        const listed = new Set((compact.summary?.terms ?? []).flatMap((t) => t.terms.map((term) => `${t.stageId}:${term}`)));
         const all = { perStage: Infinity };
         const within = (list: PainPointSuggestion[]) =>
           list.filter((s) => listed.has(s.key)).map((s) => ({ ...s, evidence: [], quotes: [] }));
@@ -196,13 +196,15 @@ describe("drivers of a compacted journey", () => {
       ],
       pairs: [],
       pooled: 0,
+      respondents: [],
       partial: [],
     });
     // (2·39 − 12·5) / √((2·90 − 12²)(2·17 − 5²)) = 18 / √(36 · 9) = 1
     expect(analyseDriverSums(sums, "overall").correlations[0]).toMatchObject({ touchpoint: "seat", n: 2, r: 1 });
     // A's seat answer kept: A's overall answer waits apart for it
     const split = foldDriverSums(rows, (row) => row === rows[0]);
-    expect(split.partial).toEqual([["A", [0, 9, 0, 10]]]);
+    expect(split.respondents).toEqual(["A"]);
+    expect(split.partial).toEqual([[0, 9, 0, 10]]);
     expect(journeyDriverSums([rows[0] as Feedback], split)).toEqual(sums);
   });
 
@@ -290,7 +292,7 @@ describe("what a summary keeps beside its counts", () => {
           const out = new Map<string, number>();
           for (const t of terms ?? []) {
             out.set(t.stageId, (out.get(t.stageId) ?? 0) + t.negative);
-            for (const [term, negative] of t.terms) out.set(`${t.stageId}:${term}`, (out.get(`${t.stageId}:${term}`) ?? 0) + (negative ?? 0));
+            t.terms.forEach((term, i) => out.set(`${t.stageId}:${term}`, (out.get(`${t.stageId}:${term}`) ?? 0) + (t.counts[i]?.[0] ?? 0)));
           }
           return out;
         };

@@ -353,7 +353,7 @@ function withStoredTerms(
       positive: (own?.positive ?? 0) + counts.positive,
     });
   }
-  return { terms, negative, positive, listed: stored.cut > 0 ? (term) => names.has(term) : () => true };
+  return { terms, negative, positive, listed: stored.left > 0 ? (term) => names.has(term) : () => true };
 }
 
 /** Turns one stage's gathered terms into its suggestions, in suggestion order. */
@@ -447,6 +447,7 @@ export function foldTermStatistics(
     positive: number;
     negativeText: number;
     cut: number;
+    left: number;
     scored: boolean;
     folded: Map<string, TermCounts>;
     /** Negative rows per term, kept and folded. */
@@ -456,7 +457,7 @@ export function foldTermStatistics(
   const stageOf = (stageId: string) => {
     let stage = stages.get(stageId);
     if (stage === undefined)
-      stages.set(stageId, (stage = { negative: 0, positive: 0, negativeText: 0, cut: 0, scored: true, folded: new Map(), rows: new Map() }));
+      stages.set(stageId, (stage = { negative: 0, positive: 0, negativeText: 0, cut: 0, left: 0, scored: true, folded: new Map(), rows: new Map() }));
     return stage;
   };
   const countsOf = (stage: Folding, term: string) => {
@@ -470,6 +471,7 @@ export function foldTermStatistics(
     stage.positive += stored.positive;
     stage.negativeText += stored.negativeText;
     stage.cut = Math.max(stage.cut, stored.cut);
+    stage.left += stored.left;
     stage.scored &&= stored.scored;
     for (const [i, term] of stored.terms.entries()) {
       const counts = countsOf(stage, term);
@@ -492,7 +494,7 @@ export function foldTermStatistics(
       else stage.negative++;
     }
     for (const term of feedbackTerms(row.text)) {
-      if (kind.negative) stage.rows.set(term, (stage.rows.get(term) ?? 0) + 1);
+      stage.rows.set(term, (stage.rows.get(term) ?? 0) + (kind.negative ? 1 : 0));
       if (!folded) continue;
       const counts = countsOf(stage, term);
       if (!kind.negative) counts.positive++;
@@ -508,10 +510,11 @@ export function foldTermStatistics(
   return [...stages.keys()].sort().map((stageId) => {
     const stage = stages.get(stageId) as Folding;
     const ordered = [...stage.rows.entries()].map(([term, rows]) => ({ term, rows })).sort(compareListed);
-    const listed = ordered.filter((t) => t.rows >= MIN_OCCURRENCES).slice(0, termsPerStage);
+    const listed = ordered.slice(0, termsPerStage);
     const names = new Set(listed.map((t) => t.term));
     let cut = stage.cut;
     for (const t of ordered) if (!names.has(t.term)) cut = Math.max(cut, t.rows);
+    const left = stage.left + ordered.length - listed.length;
     return {
       stageId,
       negative: stage.negative,
@@ -519,6 +522,7 @@ export function foldTermStatistics(
       negativeText: stage.negativeText,
       scored: stage.scored,
       cut,
+      left,
       terms: listed.map((t) => t.term),
       counts: listed.map((t) => storedCounts(stage.folded.get(t.term) ?? emptyTermCounts())),
     };

@@ -9,12 +9,15 @@
  * as whole-number sums per scale width (Σ(rating − min) for each width), so that the mean is exact.
  *
  * Bounded: a stage lists at most `TERMS_PER_STAGE` terms, those in most negative rows of the whole
- * journey at folding (kept rows too; ties: longer phrases first, then alphabetically), counting
- * only terms in at least 2 negative rows. `cut` is the most negative rows a term left out has (0
- * when none is left out). A listed term's counts are exact, so its suggestion is the one the raw
- * rows give; a term left out is not suggested while the stage has a cut (its count would be short
- * by up to `cut`). A longer phrase is listed before its words at the same count, so a word is still
- * dropped for its phrase as with the raw rows.
+ * journey at folding (kept rows too; ties: longer phrases first, then alphabetically; terms of
+ * positive rows only last, listed while there is room: a later import may make them negative).
+ * `left` is how many terms were left out and `cut` the most negative rows one of them has. A listed
+ * term's counts are exact, so its suggestion is the one the raw rows give; while a stage has left
+ * terms out, no other term is suggested (its count could be short by up to `cut`, its positive
+ * count by more). A longer phrase is listed before its
+ * words at the same count, so a word is still dropped for its phrase as with the raw rows.
+ * Folding again later (a second import) keeps this true while no term is left out; once some are,
+ * a term first listed later may be short by up to the earlier cut, which the new cut then includes.
  *
  * Stored form: per stage { stageId, negative, positive, negativeText, scored, cut, terms, counts },
  * `terms` the listed terms and `counts` theirs, each [negative, negativeText, positive, width₁,
@@ -33,6 +36,7 @@ export const StageTermStatistics = z.object({
   negativeText: z.number(),
   scored: z.boolean(),
   cut: z.number(),
+  left: z.number(),
   terms: z.array(z.string()),
   counts: z.array(z.array(z.number())),
 });
@@ -111,7 +115,8 @@ export function mergeTermStatistics(a: readonly StageTermStatistics[], b: readon
       .map(([term, counts]) => ({ term, counts, rows: counts.negative + counts.negativeText }))
       .sort(compareListed);
     let cut = parts.reduce((sum, p) => sum + p.cut, 0);
-    for (const left of ordered.slice(TERMS_PER_STAGE)) cut = Math.max(cut, left.rows);
+    for (const out of ordered.slice(TERMS_PER_STAGE)) cut = Math.max(cut, out.rows);
+    const left = parts.reduce((sum, p) => sum + p.left, 0) + Math.max(0, ordered.length - TERMS_PER_STAGE);
     return {
       stageId,
       negative: parts.reduce((sum, p) => sum + p.negative, 0),
@@ -119,6 +124,7 @@ export function mergeTermStatistics(a: readonly StageTermStatistics[], b: readon
       negativeText: parts.reduce((sum, p) => sum + p.negativeText, 0),
       scored: parts.every((p) => p.scored),
       cut,
+      left,
       terms: ordered.slice(0, TERMS_PER_STAGE).map((t) => t.term),
       counts: ordered.slice(0, TERMS_PER_STAGE).map((t) => storedCounts(t.counts)),
     };

@@ -63,6 +63,22 @@ describe("suggestions of a compacted journey", () => {
     expect(suggested).toBeGreaterThan(40); // the journeys do make suggestions
   });
 
+  it("are those of the raw rows when a second import is folded later", () => {
+    fc.assert(
+      fc.property(textJourneyArbitrary(), fc.nat(), (map, cut) => {
+        const split = cut % (map.feedback.length + 1);
+        const first = compactJourney({ ...map, feedback: map.feedback.slice(0, split) }, { keepAllRows: 0, quotesPerCell: 1 });
+        const both = compactJourney(
+          { ...map, feedback: [...first.feedback, ...map.feedback.slice(split)], summary: first.summary },
+          { keepAllRows: 0, quotesPerCell: 0 },
+        );
+        const counts = (list: PainPointSuggestion[]) => list.map((s) => [s.key, s.count, s.positiveCount, s.meanSatisfaction]);
+        expect(counts(suggestPainPoints(both))).toEqual(counts(suggestPainPoints(map)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("judge text-only rows as the folding side did, when the caller judges text too", () => {
     const negativeText = (text: string) => text.includes("lost");
     fc.assert(

@@ -94,6 +94,24 @@ export const FeedbackSummary = z
         if (g[L.day] !== null && !/^\d{4}-\d{2}-\d{2}$/.test(summary.strings[g[L.day] as number] as string))
           return fail(index, "a summary day must be a date YYYY-MM-DD");
       });
+      // what suggestions and drivers read of folded rows: lengths that agree, indexes that exist
+      const extra = (path: string, message: string) => ctx.addIssue({ code: "custom", input: summary, path: [path], message });
+      for (const t of summary.terms ?? [])
+        if (t.terms.length !== t.counts.length || t.counts.some((c) => c.length < 3 || c.length % 2 === 0))
+          extra("terms", `the term statistics of stage "${t.stageId}" need three counts and width/sum pairs for each term`);
+      const d = summary.drivers;
+      if (d === undefined) return;
+      const k = d.touchpoints.length;
+      const at = (v: number | undefined) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < k;
+      const pattern = (p: number[], n = p[0] ?? 0) => n > 0 && p.length === 2 + 2 * n + (n * (n + 1)) / 2 && p.slice(1, 1 + n).every(at);
+      if (
+        d.units.length !== k ||
+        d.respondents.length !== d.partial.length ||
+        !d.patterns.every((p) => pattern(p)) ||
+        !d.pairs.every((p) => p.length === 8 && at(p[0]) && at(p[1])) ||
+        !d.partial.every((a) => a.length % 4 === 0 && a.every((v, i) => i % 4 > 0 || at(v)))
+      )
+        extra("drivers", "the driver sums do not fit together: each touchpoint needs a unit, each pattern or pair its touchpoints and sums, each respondent its answers");
     }),
   );
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;

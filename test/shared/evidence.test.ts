@@ -320,6 +320,21 @@ describe("what a summary keeps beside its counts", () => {
     );
   });
 
+  it("refuses broken term statistics and driver sums, saying what is wrong", () => {
+    const stats = { stageId: "s1", negative: 2, positive: 0, negativeText: 0, scored: true, cut: 0, left: 0, terms: ["slow"], counts: [[2, 0, 0, 4, 0]] };
+    const sums = { touchpoints: ["overall", "seat"], units: [10, 4], patterns: [[2, 0, 1, 2, 12, 5, 90, 39, 17]], pairs: [], pooled: 0, respondents: [], partial: [] };
+    const messages = (extra: object) => {
+      const result = FeedbackSummary.safeParse({ strings: [], groups: [], ...extra });
+      return result.success ? [] : result.error.issues.map((i) => i.message);
+    };
+    expect(messages({ terms: [stats], drivers: sums })).toEqual([]);
+    expect(messages({ terms: [{ ...stats, counts: [] }] })[0]).toMatch(/term statistics of stage "s1" need three counts/);
+    expect(messages({ drivers: { ...sums, units: [10] } })[0]).toMatch(/driver sums do not fit together/);
+    expect(messages({ drivers: { ...sums, patterns: [[2, 0, 2, 2, 12, 5, 90, 39, 17]] } })[0]).toMatch(/driver sums do not fit together/);
+    expect(messages({ drivers: { ...sums, respondents: ["A"], partial: [[5, 9, 0, 10]] } })[0]).toMatch(/driver sums do not fit together/);
+    expect(messages({ drivers: { ...sums, respondents: ["A"], partial: [[1, 4, 1, 5]] } })).toEqual([]);
+  });
+
   it("says sentiment covers the kept rows only once rows are folded", () => {
     const map = buildMap({
       stages: [stage("s1")],

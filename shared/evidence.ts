@@ -23,7 +23,7 @@
 import type { Feedback, JourneyMap } from "./model";
 import { normalisedSatisfaction } from "./metrics";
 import { foldDriverSums } from "./stats/driver-sums";
-import { foldTermStatistics, suggestPainPoints } from "./suggestions";
+import { foldTermStatistics, gatherTerms, suggestPainPoints, type GatheredTerms } from "./suggestions";
 import { SummaryBuilder } from "./summary";
 
 /** Up to this many rows a journey keeps every row. */
@@ -55,6 +55,7 @@ export function evidenceRows(
   map: EvidenceMap,
   quotesPerCell: number = QUOTES_PER_CELL,
   negativeText?: (text: string) => boolean,
+  gathered?: GatheredTerms,
 ): Set<number> {
   const cited = new Set<string>();
   for (const p of map.painPoints) for (const id of p.evidence) cited.add(id);
@@ -62,6 +63,7 @@ export function evidenceRows(
     const suggestions = suggestPainPoints(
       { ...map, stages: map.stages, touchpoints: map.touchpoints },
       { perStage: SUGGESTIONS_WITH_EVIDENCE, negativeText },
+      gathered,
     );
     for (const s of suggestions) for (const id of s.evidence.slice(0, EVIDENCE_PER_SUGGESTION)) cited.add(id);
   }
@@ -94,8 +96,11 @@ export function evidenceRows(
 export function compactJourney<T extends Pick<JourneyMap, "feedback" | "painPoints" | "summary">>(map: T, options: CompactOptions = {}): T {
   if (map.feedback.length <= (options.keepAllRows ?? KEEP_ALL_ROWS)) return map;
   const full = map as T & EvidenceMap;
-  const keep = evidenceRows(full, options.quotesPerCell, options.negativeText);
-  const terms = foldTermStatistics({ touchpoints: full.touchpoints ?? [], feedback: map.feedback, summary: map.summary }, (i) => keep.has(i), options.negativeText, options.termsPerStage);
+  // the text of every row is read once, for the suggestions whose evidence is kept and for the term statistics
+  const textMap = { touchpoints: full.touchpoints ?? [], feedback: map.feedback, summary: map.summary };
+  const gathered = gatherTerms(textMap, options.negativeText);
+  const keep = evidenceRows(full, options.quotesPerCell, options.negativeText, gathered);
+  const terms = foldTermStatistics(textMap, keep, options.negativeText, options.termsPerStage, gathered);
   const drivers = foldDriverSums(map.feedback, (_, i) => keep.has(i), map.summary?.drivers);
   const builder = new SummaryBuilder();
   // the stored terms and drivers are folded above, with the rows

@@ -258,8 +258,12 @@ interface StageTermsOf {
   terms: Map<string, TermEvidence>;
   negative: number;
   positive: number;
+  /** Text-only rows among the negative ones. */
+  negativeText?: number;
 }
 type StageTerms = Map<string, StageTermsOf>;
+/** The terms of a map's feedback per stage, gathered once for both suggestions and term statistics. */
+export type GatheredTerms = StageTerms;
 
 /**
  * Gathers the terms of the negative and positive feedback per stage, as a pass fed range by range
@@ -286,6 +290,7 @@ function stageTermsPass(
         if (stage === undefined) termsByStage.set(stageId, (stage = { terms: new Map(), negative: 0, positive: 0 }));
         if (negative) stage.negative++;
         else stage.positive++;
+        if (negative && s === null) stage.negativeText = (stage.negativeText ?? 0) + 1;
         for (const term of feedbackTerms(row.text)) {
           let evidence = stage.terms.get(term);
           if (evidence === undefined)
@@ -423,23 +428,30 @@ function stageSuggester(
  * says more); a term made only of words of the stage's own name; a term already used as a pain
  * point title in the stage; rejected keys.
  */
-export function suggestPainPoints(map: SuggestionMap, options: SuggestionOptions = {}): PainPointSuggestion[] {
-  const termsByStage = runPass(stageTermsPass(map, options.negativeText), map.feedback.length);
+export function suggestPainPoints(map: SuggestionMap, options: SuggestionOptions = {}, gathered?: GatheredTerms): PainPointSuggestion[] {
+  const termsByStage = gathered ?? gatherTerms(map, options.negativeText);
   const suggest = stageSuggester(map, options);
   return map.stages.flatMap((stage) => suggest(stage, termsByStage.get(stage.id)));
 }
 
+/** Reads the terms of every row once: `suggestPainPoints` and `foldTermStatistics` can share the result. */
+export function gatherTerms(map: Pick<JourneyMap, "touchpoints" | "feedback">, negativeText?: (text: string) => boolean): GatheredTerms {
+  return runPass(stageTermsPass(map, negativeText), map.feedback.length);
+}
+
 /**
- * The term statistics a summary keeps when the rows `keep` says no to are folded (term-stats.ts):
- * per stage, the counts of the folded rows (and of the statistics already stored), for the
- * `TERMS_PER_STAGE` terms in most negative rows of the whole journey (kept rows too, so that a
- * term said in kept rows is compared with the folded positive rows as well).
+ * The term statistics a summary keeps when the rows `keep` (a few) says yes to stay and the rest
+ * are folded (term-stats.ts): per stage, the counts of the folded rows (every row's, less the kept
+ * ones', plus the statistics already stored), for the `TERMS_PER_STAGE` terms in most negative rows
+ * of the whole journey (kept rows too, so that a term said in kept rows is compared with the folded
+ * positive rows as well).
  */
 export function foldTermStatistics(
   map: Pick<JourneyMap, "touchpoints" | "feedback"> & Partial<Pick<JourneyMap, "summary">>,
-  keep: (index: number) => boolean,
+  keep: ReadonlySet<number>,
   negativeText?: (text: string) => boolean,
   termsPerStage = TERMS_PER_STAGE,
+  gathered: GatheredTerms = gatherTerms(map, negativeText),
 ): StageTermStatistics[] {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
   interface Folding {
@@ -480,32 +492,46 @@ export function foldTermStatistics(
       stage.rows.set(term, (stage.rows.get(term) ?? 0) + (numbers?.[0] ?? 0) + (numbers?.[1] ?? 0));
     }
   }
-  map.feedback.forEach((row, index) => {
-    const kind = classify(row, negativeText);
-    if (kind === null) return;
-    const stageId = feedbackStageId(row, stageOfTouchpoint);
-    if (stageId === null) return;
+  // every row's counts (the rows of the listing count kept rows too) …
+  for (const [stageId, all] of gathered) {
     const stage = stageOf(stageId);
-    const folded = !keep(index);
-    const textOnly = kind.s === null;
-    if (folded) {
-      if (!kind.negative) stage.positive++;
-      else if (textOnly) stage.negativeText++;
-      else stage.negative++;
-    }
-    for (const term of feedbackTerms(row.text)) {
-      stage.rows.set(term, (stage.rows.get(term) ?? 0) + (kind.negative ? 1 : 0));
-      if (!folded) continue;
+    stage.negative += all.negative - (all.negativeText ?? 0);
+    stage.negativeText += all.negativeText ?? 0;
+    stage.positive += all.positive;
+    for (const [term, e] of all.terms) {
       const counts = countsOf(stage, term);
-      if (!kind.negative) counts.positive++;
-      else if (textOnly) counts.negativeText++;
+      counts.negative += e.rated;
+      counts.negativeText += e.count - e.rated;
+      counts.positive += e.positive;
+      for (const [width, sum] of e.satisfaction) addSatisfaction(counts.satisfaction, width, sum);
+      stage.rows.set(term, (stage.rows.get(term) ?? 0) + e.count);
+    }
+  }
+  // … less the kept rows' (whole numbers with whole ratings, so the difference is exact)
+  for (const index of keep) {
+    const row = map.feedback[index];
+    const kind = row === undefined ? null : classify(row, negativeText);
+    if (row === undefined || kind === null) continue;
+    const stageId = feedbackStageId(row, stageOfTouchpoint);
+    if (stageId === null) continue;
+    const stage = stageOf(stageId);
+    const textOnly = kind.s === null;
+    if (!kind.negative) stage.positive--;
+    else if (textOnly) stage.negativeText--;
+    else stage.negative--;
+    for (const term of feedbackTerms(row.text)) {
+      const counts = countsOf(stage, term);
+      if (!kind.negative) counts.positive--;
+      else if (textOnly) counts.negativeText--;
       else {
-        counts.negative++;
-        addRowSatisfaction(counts.satisfaction, row);
+        counts.negative--;
+        const minus = new Map<number, number>();
+        addRowSatisfaction(minus, row);
+        for (const [width, sum] of minus) addSatisfaction(counts.satisfaction, width, -sum);
       }
     }
-  });
-  if (negativeText === undefined && map.feedback.some((row, index) => !keep(index) && row.text.trim() !== "" && (row.rating === null || row.scale === null)))
+  }
+  if (negativeText === undefined && map.feedback.some((row, index) => !keep.has(index) && row.text.trim() !== "" && (row.rating === null || row.scale === null)))
     for (const stage of stages.values()) stage.scored = false;
   return [...stages.keys()].sort().map((stageId) => {
     const stage = stages.get(stageId) as Folding;

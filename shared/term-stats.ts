@@ -78,7 +78,10 @@ export function satisfactionTotal(sums: Map<number, number>): number {
 /** The stored form of a term's counts. */
 export function storedCounts(counts: TermCounts): number[] {
   const out = [counts.negative, counts.negativeText, counts.positive];
-  for (const width of [...counts.satisfaction.keys()].sort((a, b) => a - b)) out.push(width, counts.satisfaction.get(width) ?? 0);
+  for (const width of [...counts.satisfaction.keys()].sort((a, b) => a - b)) {
+    const sum = counts.satisfaction.get(width) ?? 0;
+    if (sum !== 0) out.push(width, sum); // 0 adds nothing to the mean
+  }
   return out;
 }
 

@@ -134,6 +134,8 @@ export class DriverSumsBuilder {
   /** Takes note of a width a touchpoint was answered on (a kept row's, which counts when the journey is analysed). */
   seeWidth(touchpoint: string, width: number): void {
     const unit = this.units.get(touchpoint);
+    // most answers come on a width already seen (the unit is then a multiple of it): nothing to do
+    if (unit !== undefined && (unit === 0 || (Number.isInteger(width) && unit % width === 0))) return;
     this.units.set(touchpoint, unit === undefined ? lcmUnit(width, width) : lcmUnit(unit, width));
   }
 
@@ -213,24 +215,31 @@ export class DriverSumsBuilder {
       pooled += sums.pooled;
     }
     // respondents, each as one vector of mean x per touchpoint
+    const keyOf = new Int32Array(touchpoints.length).fill(-1);
     for (const answers of this.raws) {
-      const totals = new Map<number, { sum: number; n: number }>();
+      // a respondent answers a few touchpoints: small arrays, not maps
+      const keys: number[] = [];
+      const totals: number[] = [];
+      const counts: number[] = [];
       for (const [touchpoint, rating, min, max] of answers) {
         const i = index.get(touchpoint) ?? 0;
         const x = valueOf(rating, min, max, units[i] ?? 0);
-        const seen = totals.get(i);
-        if (seen === undefined) totals.set(i, { sum: x, n: 1 });
-        else {
-          seen.sum += x;
-          seen.n++;
+        const at = keyOf[i] ?? -1;
+        if (at < 0) {
+          keyOf[i] = keys.length;
+          keys.push(i);
+          totals.push(x);
+          counts.push(1);
+        } else {
+          totals[at] = (totals[at] ?? 0) + x;
+          counts[at] = (counts[at] ?? 0) + 1;
         }
       }
-      if (totals.size === 0) continue;
-      const keys = [...totals.keys()].sort((a, b) => a - b);
-      const xs = keys.map((k) => {
-        const t = totals.get(k) as { sum: number; n: number };
-        return t.n === 1 ? t.sum : t.sum / t.n;
-      });
+      for (const i of keys) keyOf[i] = -1;
+      if (keys.length === 0) continue;
+      const order = keys.map((_, a) => a).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0));
+      const xs = order.map((a) => (counts[a] === 1 ? (totals[a] ?? 0) : (totals[a] ?? 0) / (counts[a] ?? 1)));
+      keys.sort((a, b) => a - b);
       const p = patternOf(keys);
       p.n++;
       let m = 0;

@@ -11,7 +11,7 @@ import { buildDriversReport, buildSentimentReport } from "../../shared/report";
 import { foldDriverSums, journeyDriverSums } from "../../shared/stats/driver-sums";
 import { analyseDriverSums, analyseDrivers, gatherRespondentAnswers } from "../../shared/stats/drivers";
 import { acceptSuggestion, suggestPainPoints, type PainPointSuggestion } from "../../shared/suggestions";
-import { FeedbackSummary, mergeSummaries, summaryTotals } from "../../shared/summary";
+import { FeedbackSummary, SummaryBuilder, mergeSummaries, summaryTotals } from "../../shared/summary";
 import { NPS, STARS, buildMap, comment, countingIds, rated, stage, touchpoint } from "./builders";
 
 const WORDS = ["slow", "checkout", "page", "parcel", "late", "tracking", "not", "updated", "size", "guide", "wrong", "great", "fast", "lost"];
@@ -318,6 +318,22 @@ describe("what a summary keeps beside its counts", () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it("move a stage's term statistics where a summary's groups of that stage move, or drop them with the stage", () => {
+    const said = (stageId: string, n: number) =>
+      Array.from({ length: n }, (_, i) => rated(`${stageId}${i}`, 1, STARS, { stageId, text: "parcel lost" }));
+    const map = buildMap({ stages: [stage("s0", "Buying"), stage("s1", "Delivery")], feedback: [...said("s0", 8), ...said("s1", 9)] });
+    const summary = compactJourney(map, { keepAllRows: 0, quotesPerCell: 0 }).summary as FeedbackSummary;
+    // the first 5 rows of each stage are kept as evidence; 3 and 4 folded. s0 merged into s1: its counts join s1's
+    const merged = new SummaryBuilder();
+    merged.addSummary(summary, (g) => (g.stageId === "s0" ? { ...g, stageId: "s1" } : g));
+    const terms = merged.toSummary().terms ?? [];
+    expect(terms.map((t) => [t.stageId, t.negative, t.counts[t.terms.indexOf("parcel lost")]?.[0]])).toEqual([["s1", 7, 7]]);
+    // s0 deleted: its statistics go with its groups
+    const dropped = new SummaryBuilder();
+    dropped.addSummary(summary, (g) => (g.stageId === "s0" ? null : g));
+    expect((dropped.toSummary().terms ?? []).map((t) => t.stageId)).toEqual(["s1"]);
   });
 
   it("refuses broken term statistics and driver sums, saying what is wrong", () => {

@@ -6,11 +6,11 @@
 import type { JourneyAnalysis } from "./analysis";
 import { normaliseHeader } from "./csv/columns";
 import { feedbackStageId, isScale, normalisedSatisfaction } from "./metrics";
-import type { Feedback, JourneyMap, Touchpoint } from "./model";
+import type { Feedback, JourneyMap, RatingScale, Touchpoint } from "./model";
 import type { JourneySentiment, SentimentShares } from "./sentiment";
 import { journeySentiment } from "./sentiment";
 import { suggestPainPoints } from "./suggestions";
-import { summaryTotals } from "./summary";
+import { summaryGroups, summaryTotals } from "./summary";
 import type { DriverVerdict } from "./stats/drivers";
 import { analyseDriverSums } from "./stats/drivers";
 import { journeyDriverSums, sumsRespondents } from "./stats/driver-sums";
@@ -248,6 +248,12 @@ export interface ConfidenceReport {
   touchpoints: (ConfidenceRow & { stage: string })[];
 }
 
+/**
+ * The ratings of a group as a histogram (scale → value → count), so that rows and a summary's
+ * groups give the same sums, taken in one sorted order.
+ */
+type RatingHistogram = Map<string, Map<number, number>>;
+
 interface ConfidenceSums {
   csat: number;
   csatSatisfied: number;
@@ -257,24 +263,36 @@ interface ConfidenceSums {
   satisfaction: Moments;
 }
 
-function emptySums(): ConfidenceSums {
-  return { csat: 0, csatSatisfied: 0, nps: 0, promoters: 0, detractors: 0, satisfaction: { n: 0, sum: 0, sumSquares: 0 } };
+function addRatings(histogram: RatingHistogram, scale: RatingScale, value: number, count: number): void {
+  const key = `${scale.min}:${scale.max}`;
+  let values = histogram.get(key);
+  if (values === undefined) histogram.set(key, (values = new Map()));
+  values.set(value, (values.get(value) ?? 0) + count);
 }
 
-function addToSums(sums: ConfidenceSums, row: Pick<Feedback, "rating" | "scale">): void {
-  if (row.rating === null || row.scale === null) return;
-  const s = normalisedSatisfaction(row.rating, row.scale);
-  sums.satisfaction.n++;
-  sums.satisfaction.sum += s;
-  sums.satisfaction.sumSquares += s * s;
-  if (isScale(row.scale, 1, 5)) {
-    sums.csat++;
-    if (row.rating >= 4) sums.csatSatisfied++;
-  } else if (isScale(row.scale, 0, 10)) {
-    sums.nps++;
-    if (row.rating >= 9) sums.promoters++;
-    else if (row.rating <= 6) sums.detractors++;
+function sumsOfHistogram(histogram: RatingHistogram | undefined): ConfidenceSums {
+  const sums: ConfidenceSums = { csat: 0, csatSatisfied: 0, nps: 0, promoters: 0, detractors: 0, satisfaction: { n: 0, sum: 0, sumSquares: 0 } };
+  for (const key of [...(histogram?.keys() ?? [])].sort()) {
+    const [min = 0, max = 1] = key.split(":").map(Number);
+    const scale = { min, max };
+    const values = histogram?.get(key) ?? new Map<number, number>();
+    for (const value of [...values.keys()].sort((a, b) => a - b)) {
+      const count = values.get(value) ?? 0;
+      const s = normalisedSatisfaction(value, scale);
+      sums.satisfaction.n += count;
+      sums.satisfaction.sum += s * count;
+      sums.satisfaction.sumSquares += s * s * count;
+      if (isScale(scale, 1, 5)) {
+        sums.csat += count;
+        if (value >= 4) sums.csatSatisfied += count;
+      } else if (isScale(scale, 0, 10)) {
+        sums.nps += count;
+        if (value >= 9) sums.promoters += count;
+        else if (value <= 6) sums.detractors += count;
+      }
+    }
   }
+  return sums;
 }
 
 function confidenceRow(name: string, sums: ConfidenceSums): ConfidenceRow {
@@ -303,30 +321,38 @@ function confidenceRow(name: string, sums: ConfidenceSums): ConfidenceRow {
 
 /**
  * 95% intervals of CSAT (Wilson), NPS (margin of error) and performance (t, clipped to the 1–5
- * scale it lives on), overall and per stage and touchpoint, in one pass over the feedback.
+ * scale it lives on), overall and per stage and touchpoint, from the rows kept one by one and the
+ * summary's groups alike: the sums are taken from rating histograms in one sorted order, so a
+ * journey whose rows were folded gives the same figures.
  */
-export function buildConfidenceReport(map: Pick<JourneyMap, "stages" | "touchpoints" | "feedback">): ConfidenceReport {
+export function buildConfidenceReport(
+  map: Pick<JourneyMap, "stages" | "touchpoints" | "feedback"> & Partial<Pick<JourneyMap, "summary">>,
+): ConfidenceReport {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
-  const overall = emptySums();
-  const byStage = new Map<string, ConfidenceSums>();
-  const byTouchpoint = new Map<string, ConfidenceSums>();
-  const sumsOf = (groups: Map<string, ConfidenceSums>, key: string) => {
-    let sums = groups.get(key);
-    if (sums === undefined) groups.set(key, (sums = emptySums()));
-    return sums;
+  const overall: RatingHistogram = new Map();
+  const byStage = new Map<string, RatingHistogram>();
+  const byTouchpoint = new Map<string, RatingHistogram>();
+  const histogramOf = (groups: Map<string, RatingHistogram>, key: string) => {
+    let histogram = groups.get(key);
+    if (histogram === undefined) groups.set(key, (histogram = new Map()));
+    return histogram;
   };
-  for (const row of map.feedback) {
-    addToSums(overall, row);
-    const stageId = feedbackStageId(row, stageOfTouchpoint);
-    if (stageId !== null) addToSums(sumsOf(byStage, stageId), row);
-    if (row.touchpointId !== null) addToSums(sumsOf(byTouchpoint, row.touchpointId), row);
-  }
+  const add = (where: Pick<Feedback, "stageId" | "touchpointId">, scale: RatingScale, value: number, count: number) => {
+    addRatings(overall, scale, value, count);
+    const stageId = feedbackStageId(where, stageOfTouchpoint);
+    if (stageId !== null) addRatings(histogramOf(byStage, stageId), scale, value, count);
+    if (where.touchpointId !== null) addRatings(histogramOf(byTouchpoint, where.touchpointId), scale, value, count);
+  };
+  // the rows kept one by one and those folded into the summary alike
+  for (const row of map.feedback) if (row.rating !== null && row.scale !== null) add(row, row.scale, row.rating, 1);
+  if (map.summary !== undefined)
+    for (const g of summaryGroups(map.summary)) if (g.scale !== null) g.values.forEach((value, i) => add(g, g.scale as RatingScale, value, g.counts[i] ?? 0));
   const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
   return {
-    overall: confidenceRow("Overall", overall),
-    stages: map.stages.map((s) => confidenceRow(s.name, byStage.get(s.id) ?? emptySums())),
+    overall: confidenceRow("Overall", sumsOfHistogram(overall)),
+    stages: map.stages.map((s) => confidenceRow(s.name, sumsOfHistogram(byStage.get(s.id)))),
     touchpoints: map.touchpoints.map((t) => ({
-      ...confidenceRow(t.name, byTouchpoint.get(t.id) ?? emptySums()),
+      ...confidenceRow(t.name, sumsOfHistogram(byTouchpoint.get(t.id))),
       stage: stageNames.get(t.stageId) ?? "",
     })),
   };

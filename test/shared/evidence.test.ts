@@ -7,11 +7,12 @@ import { describe, expect, it } from "vitest";
 import { EVIDENCE_PER_SUGGESTION, compactJourney, evidenceRows } from "../../shared/evidence";
 import { parseJourneyMap, type Feedback, type JourneyMap, type PainPoint, type RatingScale } from "../../shared/model";
 import { frequencyBasis, painPointFrequency } from "../../shared/priority";
-import { buildDriversReport, buildSentimentReport } from "../../shared/report";
+import { buildConfidenceReport, buildDriversReport, buildSentimentReport, insightsToMarkdown } from "../../shared/report";
 import { foldDriverSums, journeyDriverSums } from "../../shared/stats/driver-sums";
 import { analyseDriverSums, analyseDrivers, gatherRespondentAnswers } from "../../shared/stats/drivers";
 import { acceptSuggestion, suggestPainPoints, type PainPointSuggestion } from "../../shared/suggestions";
 import { FeedbackSummary, SummaryBuilder, mergeSummaries, summaryTotals } from "../../shared/summary";
+import { journeyMapArbitrary } from "./arbitraries";
 import { NPS, STARS, buildMap, comment, countingIds, rated, stage, touchpoint } from "./builders";
 
 const WORDS = ["slow", "checkout", "page", "parcel", "late", "tracking", "not", "updated", "size", "guide", "wrong", "great", "fast", "lost"];
@@ -351,6 +352,16 @@ describe("what a summary keeps beside its counts", () => {
     expect(messages({ drivers: { ...sums, respondents: ["A"], partial: [[1, 4, 1, 5]] } })).toEqual([]);
   });
 
+  it("give the 95% intervals of the raw rows (any journey)", () => {
+    fc.assert(
+      fc.property(journeyMapArbitrary({ maxFeedback: 60 }), (map) => {
+        const compact = compactJourney(map, { keepAllRows: 0, quotesPerCell: 1 });
+        expect(buildConfidenceReport(compact)).toEqual(buildConfidenceReport(map));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it("says sentiment covers the kept rows only once rows are folded", () => {
     const map = buildMap({
       stages: [stage("s1")],
@@ -361,5 +372,8 @@ describe("what a summary keeps beside its counts", () => {
     const report = buildSentimentReport(compact, undefined);
     expect(compact.feedback.length).toBe(2);
     expect(report.covers).toBe("the 2 texts of the rows kept one by one; 6 rows folded into the summary are not scored");
+    expect(insightsToMarkdown({ confidence: buildConfidenceReport(compact), sentiment: report })).toContain(
+      "never mixed into ratings. Sentiment covers the 2 texts of the rows kept one by one; 6 rows folded into the summary are not scored.",
+    );
   });
 });

@@ -10,7 +10,7 @@ import { frequencyBasis, painPointFrequency } from "../../shared/priority";
 import { buildConfidenceReport, buildDriversReport, buildSentimentReport, insightsToMarkdown } from "../../shared/report";
 import { foldDriverSums, journeyDriverSums } from "../../shared/stats/driver-sums";
 import { analyseDriverSums, analyseDrivers, gatherRespondentAnswers } from "../../shared/stats/drivers";
-import { acceptSuggestion, suggestPainPoints, type PainPointSuggestion } from "../../shared/suggestions";
+import { acceptSuggestion, suggestPainPoints, suggestPainPointsAsync, type PainPointSuggestion } from "../../shared/suggestions";
 import { FeedbackSummary, SummaryBuilder, mergeSummaries, summaryTotals } from "../../shared/summary";
 import { journeyMapArbitrary } from "./arbitraries";
 import { NPS, STARS, buildMap, comment, countingIds, rated, stage, touchpoint } from "./builders";
@@ -77,6 +77,16 @@ describe("suggestions of a compacted journey", () => {
         expect(counts(suggestPainPoints(both))).toEqual(counts(suggestPainPoints(map)));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("are the same read in slices, as the panel reads a large journey", async () => {
+    await fc.assert(
+      fc.asyncProperty(textJourneyArbitrary(), fc.integer({ min: 1, max: 7 }), async (map, rowsPerSlice) => {
+        const compact = compactJourney(map, { keepAllRows: 0, quotesPerCell: 0 });
+        expect(await suggestPainPointsAsync(compact, () => Promise.resolve(), { rowsPerSlice })).toEqual(suggestPainPoints(compact));
+      }),
+      { numRuns: 60 },
     );
   });
 

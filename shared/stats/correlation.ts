@@ -30,8 +30,9 @@ export type RespondentRow = Pick<Feedback, "rating" | "scale" | "touchpointId" |
  * without either cannot be related to other answers and are left out; a respondent who answered a
  * touchpoint twice counts with the mean.
  */
-export function gatherRespondentAnswers(rows: readonly RespondentRow[]): RespondentAnswers {
-  return runPass(respondentAnswersPass(rows), rows.length);
+export function gatherRespondentAnswers(rows: Iterable<RespondentRow>): RespondentAnswers {
+  const list = Array.isArray(rows) ? (rows as readonly RespondentRow[]) : [...rows];
+  return runPass(respondentAnswersPass(list), list.length);
 }
 
 /** `gatherRespondentAnswers` as a pass fed range by range (feedback-pass.ts), for the panel's slices. */
@@ -123,9 +124,13 @@ export function driverCorrelation(answers: RespondentAnswers, touchpoint: string
     xs.push(x);
     ys.push(y);
   }
-  const r = pearson(xs, ys);
-  const interval = r === null ? null : correlationInterval(r, xs.length);
+  return correlationOf(touchpoint, xs.length, pearson(xs, ys));
+}
+
+/** A correlation with its interval and verdict: a driver when the 95% interval excludes 0. */
+export function correlationOf(touchpoint: string, n: number, r: number | null): DriverCorrelation {
+  const interval = r === null ? null : correlationInterval(r, n);
   const verdict: DriverVerdict =
     interval === null ? "too few" : interval.low > 0 || interval.high < 0 ? "driver" : "not a driver (yet)";
-  return { touchpoint, n: xs.length, r, interval, verdict, derivedImportance: r === null ? null : derivedImportance(r) };
+  return { touchpoint, n, r, interval, verdict, derivedImportance: r === null ? null : derivedImportance(r) };
 }

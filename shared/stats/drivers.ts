@@ -8,7 +8,8 @@
  */
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import type { DriverCorrelation, RespondentAnswers } from "./correlation";
-import { driverCorrelation, pearson } from "./correlation";
+import { correlationOf, driverCorrelation, pearson } from "./correlation";
+import { completeSums, pairSums, pearsonFromSums, type DriverSums } from "./driver-sums";
 
 export * from "./correlation";
 
@@ -73,6 +74,11 @@ export function relativeWeights(answers: RespondentAnswers, drivers: readonly st
       correlations.set(k, j, rjk);
     }
   }
+  return johnsonWeights(drivers, correlations, rxy, respondents);
+}
+
+/** Johnson's weights from the drivers' correlation matrix and their correlations with the outcome. */
+function johnsonWeights(drivers: readonly string[], correlations: Matrix, rxy: number[], respondents: number): RelativeWeights {
   const eigen = new EigenvalueDecomposition(correlations, { assumeSymmetric: true });
   const lambdas = eigen.realEigenvalues;
   if (lambdas.some((l) => !(l > 1e-12)))
@@ -115,8 +121,70 @@ export function analyseDrivers(answers: RespondentAnswers, outcome: string, touc
     keys = [...seen].sort();
   }
   const correlations = keys.filter((k) => k !== outcome).map((k) => driverCorrelation(answers, k, outcome));
+  const drivers = rankCorrelations(correlations);
+  return { outcome, correlations, weights: relativeWeights(answers, drivers, outcome) };
+}
+
+/** Sorts correlations drivers first by r descending, then the rest by r; gives the drivers. */
+function rankCorrelations(correlations: DriverCorrelation[]): string[] {
   const rank = (c: DriverCorrelation) => (c.verdict === "driver" ? 0 : c.verdict === "not a driver (yet)" ? 1 : 2);
   correlations.sort((a, b) => rank(a) - rank(b) || (b.r ?? -2) - (a.r ?? -2) || a.touchpoint.localeCompare(b.touchpoint));
-  const drivers = correlations.filter((c) => c.verdict === "driver").map((c) => c.touchpoint);
-  return { outcome, correlations, weights: relativeWeights(answers, drivers, outcome) };
+  return correlations.filter((c) => c.verdict === "driver").map((c) => c.touchpoint);
+}
+
+// ── The same analysis from driver sums (driver-sums.ts): what a journey keeps of folded rows ──────
+
+/** The correlation of a touchpoint with the outcome from driver sums; the figures of `driverCorrelation` on the same answers. */
+export function driverCorrelationFromSums(sums: DriverSums, touchpoint: string, outcome: string): DriverCorrelation {
+  const [n, sx, sy, sxx, syy, sxy] = pairSums(sums, touchpoint, outcome);
+  return correlationOf(touchpoint, n, pearsonFromSums(n, sx, sy, sxx, syy, sxy));
+}
+
+/** Johnson's relative weights from driver sums, over the respondents the sums keep by pattern who answered every driver and the outcome. */
+export function relativeWeightsFromSums(sums: DriverSums, drivers: readonly string[], outcome: string): RelativeWeights {
+  const complete = completeSums(sums, [...drivers, outcome]);
+  const respondents = complete.n;
+  if (drivers.length < 2) return { ok: false, respondents, reason: "relative weights need two or more drivers" };
+  const needed = RESPONDENTS_PER_DRIVER * drivers.length;
+  if (respondents < needed)
+    return {
+      ok: false,
+      respondents,
+      reason: `relative weights need ${needed} respondents who answered all ${drivers.length} drivers and the outcome; ${respondents} did`,
+    };
+  const y = drivers.length;
+  const r = (a: number, b: number) =>
+    pearsonFromSums(
+      respondents,
+      complete.sums[a] ?? 0,
+      complete.sums[b] ?? 0,
+      complete.products[a]?.[a] ?? 0,
+      complete.products[b]?.[b] ?? 0,
+      complete.products[a]?.[b] ?? 0,
+    );
+  const rxy: number[] = [];
+  const correlations = Matrix.eye(drivers.length);
+  for (let j = 0; j < drivers.length; j++) {
+    const rj = r(j, y);
+    if (rj === null) return { ok: false, respondents, reason: `"${drivers[j]}" or the outcome has no spread among them` };
+    rxy.push(rj);
+    for (let k = j + 1; k < drivers.length; k++) {
+      const rjk = r(j, k);
+      if (rjk === null) return { ok: false, respondents, reason: `"${drivers[j]}" has no spread among them` };
+      correlations.set(j, k, rjk);
+      correlations.set(k, j, rjk);
+    }
+  }
+  return johnsonWeights(drivers, correlations, rxy, respondents);
+}
+
+/**
+ * `analyseDrivers` from driver sums: the same correlations, order and weights. `pooled` counts the
+ * respondents kept as pair sums only (beyond the pattern budget), left out of the weights.
+ */
+export function analyseDriverSums(sums: DriverSums, outcome: string, touchpoints?: readonly string[]): DriverAnalysis & { pooled: number } {
+  const keys = touchpoints ?? [...sums.touchpoints];
+  const correlations = keys.filter((k) => k !== outcome).map((k) => driverCorrelationFromSums(sums, k, outcome));
+  const drivers = rankCorrelations(correlations);
+  return { outcome, correlations, weights: relativeWeightsFromSums(sums, drivers, outcome), pooled: sums.pooled };
 }

@@ -246,7 +246,7 @@ describe("the import wizard on a wide survey", () => {
 
     // The draft keeps them, and a panel opened on that draft applies them to the same export.
     const { text } = await buildDraft(store.state, noWait);
-    const restored = new PanelStore(stateFromDraft(parseDraft(text), emptyJourney));
+    const restored = new PanelStore(stateFromDraft(parseDraft(text).draft, emptyJourney));
     expect(restored.state.csvMappings[signature]?.shape).toBe("wide");
     // Into an empty map, so that what the second import makes can be compared with the first.
     restored.update(() => emptyJourney());

@@ -6,8 +6,11 @@
  *
  * A file of one piece (up to PIECE_CHARS, about 48,000 rows) is imported exactly as a whole file is.
  * A larger one is read with what its first piece decided: its columns and their roles, the rating
- * scale of each rating column (and whether a 0 below it is no answer), word ratings, the date order
- * when the first piece showed it, whether the id column holds response ids. Responses repeated across
+ * scale of each rating column (but an inferred 1–5 scale, which each piece infers again: its values
+ * 0–5 give 1–5 and a 0 below it is no answer, as in the whole file), word ratings, the date order when the first piece showed it, whether the id column holds response
+ * ids. So a later piece differs from a whole-file import only where its values would have changed
+ * those decisions (a 1–7 column whose first 48,000 rows hold no 6 or 7): its off-scale values are
+ * then reported as problems, row by row, and not counted. Responses repeated across
  * pieces are found by a 53-bit hash of their response key (id, rating, text).
  */
 import {
@@ -197,14 +200,22 @@ function pinnedOptions(options: CsvImportOptions, first: CsvImportResult, layout
       setting.measure = c.measure;
     }
     if (rating) {
-      if (c.scale !== null) setting.scale = c.scale;
+      // An inferred 1–5 scale is inferred again on each piece: values 0–5 always give 1–5, and a 0
+      // below it is then no answer exactly as in a whole file (text kept on the answer's touchpoint).
+      // Any other scale is the first piece's, which a piece of low values alone would not give.
+      const inferred = given.scale === undefined && c.words === null && (wide || options.scale === undefined);
+      const again = inferred && c.scale !== null && c.scale.min === 1 && c.scale.max <= 5;
+      if (c.scale !== null && !again) {
+        setting.scale = c.scale;
+        if (given.noAnswer === undefined && zeroIsNoAnswer(c)) setting.noAnswer = [...NO_ANSWER_WORDS, "0"];
+      }
       if (c.words !== null) setting.words = c.words;
-      if (given.noAnswer === undefined && zeroIsNoAnswer(c)) setting.noAnswer = [...NO_ANSWER_WORDS, "0"];
     }
     if (Object.keys(setting).length > 0 || Object.keys(given).length > 0) columns[c.index] = { ...setting, ...given };
   }
   const textColumns = options.textColumns ?? first.columns.filter((c) => c.role === "text").map((c) => c.index);
-  const scale = options.scale ?? (wide ? undefined : (first.detected.scale ?? undefined));
+  const ratingColumn = first.mapping.rating === null ? undefined : columns[first.mapping.rating];
+  const scale = options.scale ?? (wide ? undefined : ratingColumn?.scale);
   const dateOrder = options.dateOrder ?? first.detected.dateOrder ?? undefined;
   return {
     ...options,

@@ -68,10 +68,16 @@ function chooseDecoding(head: Uint8Array, whole: boolean): Decoding {
   return decoding;
 }
 
-/** The file's text, decoded in strings of about READ_BYTES; a line-by-line decoding gets whole lines only. */
-async function* decodedText(file: string, state: { decoding: Decoding | null }): AsyncGenerator<string> {
+/** How a file is read: piece and read sizes (smaller ones in tests, to make many pieces of a small file). */
+export interface CsvReadSizes {
+  pieceChars?: number;
+  readBytes?: number;
+}
+
+/** The file's text, decoded in strings of about `readBytes`; a line-by-line decoding gets whole lines only. */
+async function* decodedText(file: string, readBytes: number, state: { decoding: Decoding | null }): AsyncGenerator<string> {
   let pending: Uint8Array = new Uint8Array(0);
-  const stream = createReadStream(file, { highWaterMark: READ_BYTES });
+  const stream = createReadStream(file, { highWaterMark: readBytes });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
     if (state.decoding === null) {
@@ -92,9 +98,10 @@ async function* decodedText(file: string, state: { decoding: Decoding | null }):
 
 /**
  * Reads a CSV file as pieces of whole records of at least `pieceChars` characters (the last one
- * shorter). Throws `CsvDecodeError` (from the first piece) for a file that is not text.
+ * shorter; the first holds at least the characters the delimiter is detected on). Throws `CsvDecodeError` (from the first piece) for a file that is not text.
  */
-export function readCsvFile(file: string, pieceChars = PIECE_CHARS): CsvFileStream {
+export function readCsvFile(file: string, sizes: CsvReadSizes = {}): CsvFileStream {
+  const pieceChars = sizes.pieceChars ?? PIECE_CHARS;
   const state: { decoding: Decoding | null } = { decoding: null };
   async function* pieces(): AsyncGenerator<CsvPiece> {
     let scanner: RowBreakScanner | null = null;
@@ -130,7 +137,7 @@ export function readCsvFile(file: string, pieceChars = PIECE_CHARS): CsvFileStre
       early.length = 0;
       return scan;
     };
-    for await (const decoded of decodedText(file, state)) {
+    for await (const decoded of decodedText(file, sizes.readBytes ?? READ_BYTES, state)) {
       if (scanner === null) {
         early.push(decoded);
         earlyChars += decoded.length;

@@ -41,7 +41,7 @@ import { type FeedbackSummary, SummaryBuilder, summariseFeedback } from "../shar
 import { importSummaryCsv, isSummaryCsv, writeSummaryCsv } from "../shared/summary-csv";
 import { EvidenceFold, type FileImportResult, importCsvPieces } from "./cli-import";
 import { OutcomeError, insightOption, insightsOf, type InsightOptions } from "./cli-insights";
-import { type CsvPiece, readCsvFile } from "./cli-read";
+import { type CsvPiece, type CsvReadSizes, readCsvFile } from "./cli-read";
 
 /**
  * Rows `analyze` keeps one by one: up to this many, every figure and insight is computed from the
@@ -334,8 +334,11 @@ function reportColumns(result: Pick<FileImportResult, "columns">): ReportColumn[
 }
 
 /** The file's pieces, the first read at once: a file that cannot be read, or is not text, is refused in words. */
-async function openFeedbackFile(file: string): Promise<{ first: CsvPiece; rest: AsyncGenerator<CsvPiece>; encoding: () => CsvEncoding }> {
-  const stream = readCsvFile(file);
+async function openFeedbackFile(
+  file: string,
+  sizes: CsvReadSizes,
+): Promise<{ first: CsvPiece; rest: AsyncGenerator<CsvPiece>; encoding: () => CsvEncoding }> {
+  const stream = readCsvFile(file, sizes);
   try {
     const first = await stream.pieces.next();
     if (first.done === true) throw new UsageError(`"${file}": the file could not be read`);
@@ -428,10 +431,11 @@ function chosenImportOptions(options: Options, text: CsvPiece["text"]): Partial<
   return chosen;
 }
 
-export async function runCli(args: readonly string[]): Promise<string> {
+/** Runs a command and gives what it prints; `sizes` changes how the file is read in pieces (tests). */
+export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}): Promise<string> {
   const options = parseArguments(args);
   if (options.help) return HELP;
-  const { first, rest, encoding } = await openFeedbackFile(options.file);
+  const { first, rest, encoding } = await openFeedbackFile(options.file, sizes);
   // Without --map, the stages, touchpoints and personas come from the file, in order of first appearance.
   const base = options.map ? loadMap(options.map) : emptyJourney(titleFromFileName(options.file));
   // With a saved map, only touchpoints are made (in an "Unassigned" stage): a row never fails for a missing touchpoint.

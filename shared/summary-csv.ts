@@ -250,7 +250,8 @@ export function importSummaryCsv(text: CsvText, options: SummaryCsvOptions): Sum
     const periodCell = cell("period");
     const day = periodCell.trim() === "" ? null : readDay(periodCell);
     if (periodCell.trim() !== "" && day === null) return fail("period", `${quoteCell(periodCell)} is not a day (write it as YYYY-MM-DD)`);
-    const source = cell("source").trim();
+    // As written: a feedback row's source is not trimmed either, and the groups must match.
+    const source = cell("source");
     const kindCell = cell("kind");
     const kind: Feedback["kind"] | null = kindCell.trim() === "" ? (guessFeedbackKind(source) ?? "survey") : readFeedbackKind(kindCell);
     if (kind === null) return fail("kind", `${quoteCell(kindCell)} is not a feedback kind (survey, interview, review, social, support, form)`);
@@ -264,8 +265,8 @@ export function importSummaryCsv(text: CsvText, options: SummaryCsvOptions): Sum
     linker.commit(links);
     let segments: Record<string, string> | null = null;
     for (const { header: name, index } of segmentColumns) {
-      const value = unescapeFormula(record[index] ?? "").trim();
-      if (value !== "") (segments ??= {})[name] = value;
+      const value = unescapeFormula(record[index] ?? "");
+      if (value.trim() !== "") (segments ??= {})[name] = value;
     }
     result.imported++;
     if (count === 0) return;

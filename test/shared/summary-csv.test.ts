@@ -30,7 +30,7 @@ function journey(): JourneyMap {
 /** Every figure of the analysis, with entities by name and in name order (ids and creation order aside). */
 function figures(map: JourneyMap) {
   const report = buildReport({ rows: 0, imported: 0, skipped: 0, errors: [] }, analyseJourney(map));
-  const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => `${a.name}`.localeCompare(`${b.name}`));
+  const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
   const rest: Omit<typeof report, "import"> = { ...report };
   delete (rest as Partial<typeof report>).import;
   return {
@@ -38,7 +38,7 @@ function figures(map: JourneyMap) {
     stages: byName(rest.stages),
     touchpoints: byName(rest.touchpoints.map((t) => ({ ...t, name: `${t.stage} / ${t.name}`.replace(/\s+/g, " ").trim() }))),
     // By name, not rank: priorities with equal scores are ranked in the journey's order of touchpoints.
-    priorities: byName(rest.priorities.map((p) => ({ ...p, rank: 0, name: `${p.stage} / ${p.name}`.replace(/\s+/g, " ").trim() }))),
+    priorities: byName(rest.priorities.map((p) => ({ ...p, rank: 0, name: `${p.stage} / ${p.title}`.replace(/\s+/g, " ").trim() }))),
   };
 }
 

@@ -450,7 +450,8 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
     const read = await importSummaryFile(first, rest, base, create);
     if (read.summary.imported === 0) {
       const why = read.summary.rows === 0 ? "the file has no data rows" : (read.summary.errors[0]?.message ?? "no line could be read");
-      throw new NothingImportedError(`nothing was imported from the summary "${options.file}" (${read.summary.rows} lines): ${why}`);
+      const lines = `${read.summary.rows} line${read.summary.rows === 1 ? "" : "s"}`;
+      throw new NothingImportedError(`nothing was imported from the summary "${options.file}" (${lines}): ${why}`);
     }
     imported = read;
     summary = read.feedbackSummary;

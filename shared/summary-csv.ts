@@ -81,8 +81,8 @@ type Names = Pick<JourneyMap, "stages" | "touchpoints" | "personas">;
 
 /**
  * A summary as a summary CSV (CRLF line ends, texts escaped against formulas as every export is),
- * stage, touchpoint and persona by name. Segment columns are every segment name the summary uses,
- * sorted.
+ * stage, touchpoint and persona by name, lines in the order of their names. Segment columns are every
+ * segment name the summary uses, sorted.
  */
 export function writeSummaryCsv(summary: FeedbackSummary, names: Names): string {
   const byId = (list: readonly { id: string; name: string }[]) => new Map(list.map((entity) => [entity.id, entity.name]));
@@ -93,8 +93,8 @@ export function writeSummaryCsv(summary: FeedbackSummary, names: Names): string 
   for (const group of summaryGroups(summary)) for (const name of Object.keys(group.segments ?? {})) segmentNames.add(name);
   const segments = [...segmentNames].sort();
   const fields = [...SUMMARY_CSV_COLUMNS.slice(0, 6), ...segments, ...SUMMARY_CSV_COLUMNS.slice(6)];
-  const data: (string | number)[][] = [];
   const name = (map: Map<string, string>, id: string | null) => (id === null ? "" : escapeFormula(map.get(id) ?? ""));
+  const lines: { order: string; rows: (string | number)[][] }[] = [];
   for (const group of summaryGroups(summary)) {
     const key = [
       name(stages, group.stageId),
@@ -105,13 +105,18 @@ export function writeSummaryCsv(summary: FeedbackSummary, names: Names): string 
       group.day ?? "",
       ...segments.map((segment) => escapeFormula(group.segments?.[segment] ?? "")),
     ];
+    const rows: (string | number)[][] = [];
     group.values.forEach((value, i) => {
-      data.push([...key, group.scale?.min ?? "", group.scale?.max ?? "", "rated", value, group.counts[i] ?? 0]);
+      rows.push([...key, group.scale?.min ?? "", group.scale?.max ?? "", "rated", value, group.counts[i] ?? 0]);
     });
-    if (group.textOnly > 0) data.push([...key, "", "", "text-only", "", group.textOnly]);
-    if (group.empty > 0) data.push([...key, "", "", "empty", "", group.empty]);
-    if (group.noAnswer > 0) data.push([...key, "", "", "no answer", "", group.noAnswer]);
+    if (group.textOnly > 0) rows.push([...key, "", "", "text-only", "", group.textOnly]);
+    if (group.empty > 0) rows.push([...key, "", "", "empty", "", group.empty]);
+    if (group.noAnswer > 0) rows.push([...key, "", "", "no answer", "", group.noAnswer]);
+    lines.push({ order: [...key, group.scale?.min ?? "", group.scale?.max ?? ""].join("\u0000"), rows });
   }
+  // In the order of the names, not of the ids: the same feedback gives the same file in any journey.
+  lines.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  const data = lines.flatMap((line) => line.rows);
   return `${Papa.unparse({ fields: fields.map(escapeFormula), data }, { newline: "\r\n" })}\r\n`;
 }
 

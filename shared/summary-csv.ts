@@ -29,7 +29,7 @@ import { escapeFormula, unescapeFormula } from "./csv/formula";
 import { createEntityLinker, createRowLinks } from "./csv/link";
 import { guessFeedbackKind, readFeedbackKind } from "./csv/kind";
 import { type CsvText, csvTextLength } from "./csv/records";
-import { type Feedback, type JourneyMap, type Persona, type Stage, type Touchpoint, newId, withoutHiddenCharacters } from "./model";
+import { type Feedback, type JourneyMap, NUMBER_LIMIT, type Persona, type Stage, type Touchpoint, newId, withoutHiddenCharacters } from "./model";
 import { type FeedbackSummary, type SummaryGroup, SummaryBuilder, mergeSummaries, summaryGroups } from "./summary";
 
 /** The columns every summary CSV has, in the order it is written (segment columns go after `period`). */
@@ -152,9 +152,11 @@ export interface SummaryCsvImport {
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** A number as the model holds one (within ±NUMBER_LIMIT); null for anything else. */
 function readNumber(cell: string): number | null {
   const trimmed = cell.trim();
-  return NUMBER.test(trimmed) ? Number(trimmed) : null;
+  const value = NUMBER.test(trimmed) ? Number(trimmed) : Number.NaN;
+  return Number.isFinite(value) && Math.abs(value) <= NUMBER_LIMIT ? value : null;
 }
 
 /** A day from "2024-03-05", "2024-03-05 10:00:00" or "2024-03-05T10:00:00Z"; null when it is none. */

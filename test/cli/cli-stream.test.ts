@@ -106,10 +106,10 @@ describe("analyze in pieces gives the report of the whole file", { timeout: 60_0
     expect(pieces.overall).toEqual(whole.overall);
   });
 
-  it("beyond --keep-rows, rows are folded into an exact summary as they come: the same figures, evidence rows kept", async () => {
+  it("beyond --keep-rows, rows are folded into an exact summary as they come: the same figures and intervals, evidence rows kept", async () => {
     const whole = await report(["analyze", alexa, "--no-sentiment"]);
     const folded = await report(["analyze", alexa, "--no-sentiment", "--keep-rows", "500"], SMALL);
-    for (const part of ["import", "overall", "stages", "touchpoints", "personas", "priorities", "unassigned"] as const) expect(folded[part]).toEqual(whole[part]);
+    for (const part of ["import", "overall", "stages", "touchpoints", "priorities", "kpis", "unassigned", "confidence"] as const) expect(folded[part]).toEqual(whole[part]);
     const kept = folded.feedback as { keptRows: number; summarisedRows: number };
     expect(kept.keptRows + kept.summarisedRows).toBe(3150);
     // Without a touchpoint column (the file's variations are not guessed as one): 20 quotes of its one cell.

@@ -30,8 +30,6 @@ import {
   type MappedField,
 } from "../../shared/csv";
 import type { Feedback, RatingScale } from "../../shared/model";
-import { groupProblems } from "../../shared/csv/problem";
-import { importSummaryCsv, isSummaryCsv, withImportedSummary } from "../../shared/summary-csv";
 import { mergeImportedFeedback } from "../state/edits";
 import type { PanelStore, RememberedMapping } from "../state/store";
 import {
@@ -43,6 +41,8 @@ import {
 } from "./csv-file";
 import { stageMetricsAsync, type StageMetrics } from "./stage-metrics";
 import { MANY_STAGES, newStageNames, type NewStageNames } from "./import-checks";
+import { groupProblems } from "../../shared/csv/problem";
+import { importSummaryCsv, isSummaryCsv, withImportedSummary } from "../../shared/summary-csv";
 
 export const WIZARD_STEPS = ["choose", "detected", "columns", "scale", "importing", "report"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];

@@ -5,6 +5,7 @@
  */
 import type { BenchResult, Benchmark } from "./benchmark";
 import { canvasBenchmark } from "./canvas";
+import { cliMemoryBenchmark } from "./cli-memory";
 import { csvImportBenchmark } from "./csv-import";
 import { panelImportBenchmark } from "./panel-import";
 import { quickjsBenchmark } from "./quickjs";
@@ -20,6 +21,7 @@ const BENCHMARKS: Benchmark[] = [
   readMapBenchmark,
   panelImportBenchmark,
   csvScalingBenchmark,
+  cliMemoryBenchmark,
   scalingModelBenchmark,
   sentimentBenchmark,
   quickjsBenchmark,

@@ -290,7 +290,7 @@ function distinctNames(names: readonly string[]): { headers: string[]; repeats: 
  * in that text are characters). Such records are listed in `strays`, to be made readable for
  * papaparse (`repairStrayQuotes`).
  */
-class RowBreakScanner {
+export class RowBreakScanner {
   /** Outside quoted cells, inside one, just after a quote inside one, after a closing quote and spaces. */
   private state: 0 | 1 | 2 | 3 = 0;
   /** The last character of the text scanned before, which tells whether a quote starts a cell. */

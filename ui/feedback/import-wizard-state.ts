@@ -44,6 +44,8 @@ import {
 } from "./csv-file";
 import { stageMetricsAsync, type StageMetrics } from "./stage-metrics";
 import { MANY_STAGES, newStageNames, type NewStageNames } from "./import-checks";
+import { groupProblems } from "../../shared/csv/problem";
+import { importSummaryCsv, isSummaryCsv, withImportedSummary } from "../../shared/summary-csv";
 
 export const WIZARD_STEPS = ["choose", "detected", "columns", "scale", "importing", "report"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -199,6 +201,11 @@ export class ImportWizard {
       if (generation !== this.generation) return;
       await turns.yieldToHost();
       let inspection = inspectForWizard(loaded.text, {});
+      if (isSummaryCsv(inspection.headers)) {
+        // A summary CSV (counts per group, see the README) has no columns to map: it is merged at once.
+        this.importSummary(loaded, inspection.headers);
+        return;
+      }
       const remembered = this.store.state.csvMappings[inspection.signature];
       let options = guessedOptions(inspection, this.store.state.model);
       if (remembered !== undefined) {
@@ -231,6 +238,35 @@ export class ImportWizard {
     } finally {
       turns.close();
     }
+  }
+
+  /** A summary CSV: its counts merged into the journey's summary, names found or created as the CSV import does. */
+  private importSummary(loaded: LoadedCsv, headers: string[]): void {
+    const started = performance.now();
+    const model = this.store.state.model;
+    const create = { stages: model.stages.length === 0, touchpoints: true, personas: model.personas.length === 0 };
+    const result = importSummaryCsv(loaded.text, { map: model, create });
+    // Nothing was awaited since `model` was read: the journey is the one the names were found in.
+    if (result.imported > 0) this.store.update((current) => withImportedSummary(current, result));
+    const report: ImportReport = {
+      fileName: loaded.fileName,
+      rows: result.lines,
+      imported: result.imported,
+      skipped: result.skipped,
+      duplicates: 0,
+      blankRows: 0,
+      errors: result.errors,
+      problemGroups: groupProblems(result.errors),
+      noAnswers: result.noAnswers,
+      answers: result.rows,
+      questions: [],
+      created: { stages: result.created.stages.length, touchpoints: result.created.touchpoints.length, personas: result.created.personas.length },
+      scale: null,
+      rejected: { headerRecords: [headers], rejectedRows: [], headers, detected: { delimiter: "," } },
+      metrics: null,
+      seconds: (performance.now() - started) / 1000,
+    };
+    this.set({ busy: null, step: "report", report, file: null, inspection: null });
   }
 
   private async countRows(generation: number): Promise<void> {

@@ -382,6 +382,9 @@ function storedResponses(responses: LedgerResponses): ResponseFingerprints {
   };
 }
 
+/** The responses of a journey without a ledger, by its rows: worked out once for the import and its record. */
+const fromRows = new WeakMap<readonly Feedback[], LedgerResponses>();
+
 /** Decoded responses per stored ledger: a journey's ledger is decoded once however often it is imported into. */
 const decoded = new WeakMap<ResponseFingerprints, LedgerResponses>();
 
@@ -391,13 +394,46 @@ const decoded = new WeakMap<ResponseFingerprints, LedgerResponses>();
  * Throws LedgerError when the stored fingerprints are damaged.
  */
 export function journeyResponses(map: Pick<JourneyMap, "feedback" | "ledger">): LedgerResponses {
-  if (map.ledger === undefined) return addKeys(null, importedKeys(map.feedback, "long"));
+  if (map.ledger === undefined) {
+    let seeded = fromRows.get(map.feedback);
+    if (seeded === undefined) fromRows.set(map.feedback, (seeded = addKeys(null, importedKeys(map.feedback, "long"))));
+    return seeded;
+  }
   const stored = map.ledger.responses;
   const known = decoded.get(stored);
   if (known !== undefined) return known;
   const responses = responsesOf(decodeFingerprints(stored), stored.idRanges, stored.textIds, stored.contentKeys);
   decoded.set(stored, responses);
   return responses;
+}
+
+/**
+ * `journeyResponses`, giving the host a turn every KEYS_PER_SLICE rows of a journey without a ledger
+ * (200,000 rows' keys are a few hundred milliseconds of work a panel must not freeze for).
+ */
+export async function journeyResponsesAsync(map: Pick<JourneyMap, "feedback" | "ledger">, yieldToHost: () => Promise<void>): Promise<LedgerResponses> {
+  if (map.ledger !== undefined || fromRows.has(map.feedback)) return journeyResponses(map);
+  const keys: string[] = [];
+  for (let start = 0; start < map.feedback.length; start += KEYS_PER_SLICE) {
+    const end = Math.min(map.feedback.length, start + KEYS_PER_SLICE);
+    for (let i = start; i < end; i++) keys.push(rowKey(map.feedback[i] as Feedback));
+    await yieldToHost();
+  }
+  const seeded = addKeys(null, keys);
+  fromRows.set(map.feedback, seeded);
+  return seeded;
+}
+const KEYS_PER_SLICE = 20_000;
+
+/** `contentHash`, giving the host a turn between the pieces of a large file. */
+export async function contentHashAsync(text: CsvText, yieldToHost: () => Promise<void>): Promise<string> {
+  if (typeof text === "string") return contentHash(text);
+  const hasher = createContentHasher();
+  for (const piece of text) {
+    hasher.add(piece);
+    await yieldToHost();
+  }
+  return hasher.digest();
 }
 
 /** What an import tells the ledger: the file, and the import's result. */
@@ -482,15 +518,18 @@ export function recordImport(
   return { imports: [...(map.ledger?.imports ?? []), record], responses: stored };
 }
 
-/** The odds that a new row without a numeric id is taken for one already imported: n / 2³². */
-export function falseMatchRate(map: Pick<JourneyMap, "ledger">): number {
-  return (map.ledger?.responses.count ?? 0) / 2 ** 32;
+/** The odds that a new row is taken for one of `count` imported before, by fingerprint: n / 2³². */
+export function falseMatchRate(count: number): number {
+  return count / 2 ** 32;
 }
 
-/** "about 1 in 4,300", for a report; null when no row can be mistaken. */
-export function describeFalseMatchRate(rate: number): string | null {
-  if (rate <= 0) return null;
-  const one = 1 / rate;
-  const rounded = Number(one.toPrecision(2));
-  return `about 1 in ${new Intl.NumberFormat("en").format(rounded)}`;
+/**
+ * What an import report says when rows were skipped as already imported: how they were recognised
+ * and how rarely a new row is mistaken for one ("about 1 in 1,400,000"), so a person who doubts a
+ * skipped row knows it is listed and can be imported again.
+ */
+export function duplicateNote(known: Pick<KnownResponses, "size">): string {
+  const one = Number((1 / falseMatchRate(Math.max(1, known.size))).toPrecision(2));
+  const rows = new Intl.NumberFormat("en").format(known.size);
+  return `Rows already imported are recognised by a fingerprint of their response id, rating and text (or of their content, without an id): against the ${rows} the journey's imports brought, a new row is taken for one of them about 1 in ${new Intl.NumberFormat("en").format(one)} times. Each skipped row is listed with its reason; export them to import them again.`;
 }

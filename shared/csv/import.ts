@@ -585,7 +585,8 @@ export async function importFeedbackCsv(
           alreadyImported !== null &&
           alreadyImported.mayHaveId(raw) &&
           (alreadyImported.count(responseKey({ responseId: raw, rating: ratingCellValue, text }) ?? "") > 0 ||
-            (waitingZero && alreadyImported.count(responseKey({ responseId: raw, rating: null, text }) ?? "") > 0));
+            // A 0 that may be no answer, or a rating off the scale, was kept without a rating.
+            ((waitingZero || ratingProblem !== null) && alreadyImported.count(responseKey({ responseId: raw, rating: null, text }) ?? "") > 0));
         if (known) {
           rows++;
           duplicates++;

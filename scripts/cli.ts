@@ -15,6 +15,7 @@
  * naming the problem.
  */
 import { readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
 import { analyseJourney } from "../shared/analysis";
 import {
   CsvDecodeError,
@@ -38,9 +39,10 @@ import { emptyJourney, titleFromFileName, withImportedFeedback } from "../shared
 import { importJourneyMapJson, type JourneyMap } from "../shared/model";
 import { type ReportColumn, buildReport, reportToMarkdown } from "../shared/report";
 import { OutcomeError, insightOption, insightsOf, type InsightOptions } from "./cli-insights";
+import { AlreadyImportedError, beforeLedgerImport, saveLedgerImport } from "./cli-ledger";
 
 const USAGE =
-  "usage: journey-mapper analyze <feedback.csv> [--map journey.json] [--columns field=<header>|none,…] [--question <header>]… [--text <header>]… [--fixed field=value]… [--scale 1-5|0-10|1-7|1-10] [--format json|md] (--help for all options)";
+  "usage: journey-mapper analyze <feedback.csv> [--map journey.json [--add [--again]]] [--columns field=<header>|none,…] [--question <header>]… [--text <header>]… [--fixed field=value]… [--scale 1-5|0-10|1-7|1-10] [--format json|md] (--help for all options)";
 
 const HELP = `journey-mapper: analyse a feedback export (CSV, TSV …) and print its gaps and priorities.
 
@@ -53,6 +55,11 @@ question) is read with one touchpoint per rating question, each with its own sca
 options:
   --map <journey.json>        analyse against a saved map (its stages, touchpoints, personas, KPIs);
                               touchpoints the map lacks are created, in an "Unassigned" stage
+  --add                       with --map: add the file's feedback to the saved journey, record the
+                              import in its ledger, write the journey back and analyse all of it;
+                              rows the journey's imports brought already are skipped, and a file it
+                              has imported is refused (nothing added) unless --again
+  --again                     with --add: import a file the journey has imported before
   --columns <field=header,…>  the columns, by header; a field set to none is not read. Fields:
                               ${MAPPED_FIELDS.join(", ")}. The mapping given is final: fields not
                               named are not read, and the file is read as long (unless --question)
@@ -72,7 +79,8 @@ options:
 
 The report states how each column was read (its role, scale, word map and no-answers), every
 import problem grouped by kind, and the analysis. Bad input, or a file from which nothing could
-be imported, exits non-zero with one line naming the problem.
+be imported, exits non-zero with one line naming the problem; a file the journey has imported,
+given with --add and without --again, exits with 3 and adds nothing.
 `;
 
 class UsageError extends Error {}
@@ -97,6 +105,9 @@ interface Options {
   shape: CsvShape | undefined;
   scale: { min: number; max: number } | undefined;
   format: "json" | "md";
+  /** Add the file to the --map journey and its ledger, and write it back; `again` even if imported before. */
+  add: boolean;
+  again: boolean;
   help: boolean;
   insights: InsightOptions;
 }
@@ -145,6 +156,8 @@ export function parseArguments(args: readonly string[]): Options {
     shape: undefined,
     scale: undefined,
     format: "json",
+    add: false,
+    again: false,
     help: false,
     insights: {},
   };
@@ -162,6 +175,12 @@ export function parseArguments(args: readonly string[]): Options {
     switch (arg) {
       case "--map":
         options.map = value();
+        break;
+      case "--add":
+        options.add = true;
+        break;
+      case "--again":
+        options.again = true;
         break;
       case "--columns":
         options.columns = { ...options.columns, ...parseColumns(value()) };
@@ -220,6 +239,8 @@ export function parseArguments(args: readonly string[]): Options {
     }
   }
   if (options.file === "") throw new UsageError(`no feedback file given; ${USAGE}`);
+  if (options.add && options.map === null) throw new UsageError("--add needs --map <journey.json>: the journey the feedback is added to");
+  if (options.again && !options.add) throw new UsageError("--again goes with --add (it imports a file the journey has imported before)");
   return options;
 }
 
@@ -334,6 +355,8 @@ export async function runCli(args: readonly string[]): Promise<string> {
   const head = csvTextHead(decoded.text, 256 * 1024);
   const { headers } = inspectCsv(head);
   const chosen = importOptionsOf(headers, options);
+  // --add: the file recognised by the journey's ledger before anything is imported (cli-ledger.ts).
+  const ledgerImport = options.add && options.map ? beforeLedgerImport(base, options.map, basename(options.file), bytes.length, decoded.text, options.again) : null;
   if (options.questions.length > 0 && options.columns === null) {
     // Only the named questions: the other columns that look like questions are not read.
     const columns = { ...chosen.columns };
@@ -349,13 +372,16 @@ export async function runCli(args: readonly string[]): Promise<string> {
     encoding: decoded.encoding,
     // With a saved map, only touchpoints are made (in an "Unassigned" stage): a row never fails for a missing touchpoint.
     create: options.map ? { stages: false, touchpoints: true, personas: false } : undefined,
+    ...(ledgerImport === null ? {} : { alreadyImported: ledgerImport.known }),
   });
   if (result.imported === 0) {
     const why = result.rows === 0 ? "the file has no data rows" : (result.errors[0]?.message ?? "no row could be read");
     throw new NothingImportedError(`nothing was imported from "${options.file}" (${result.rows} rows): ${why}`);
   }
-  // The file's feedback is what is analysed: a saved map's own feedback is replaced, not added to.
-  const map = withImportedFeedback({ ...base, feedback: [] }, result);
+  // The file's feedback is what is analysed: a saved map's own feedback is replaced, not added to;
+  // with --add, the journey with the file added, as it is written back.
+  const added = ledgerImport !== null && options.map ? saveLedgerImport(base, options.map, ledgerImport, result) : null;
+  const map = added?.journey ?? withImportedFeedback({ ...base, feedback: [] }, result);
   const report = buildReport(
     {
       rows: result.rows,
@@ -372,9 +398,10 @@ export async function runCli(args: readonly string[]): Promise<string> {
     analyseJourney(map),
   );
   const insights = insightsOf(map, { ...options.insights, outcome: options.outcome ?? undefined });
+  const ledger = added === null ? {} : { ledger: { journey: options.map, imports: map.ledger?.imports.length ?? 0, note: added.note } };
   return options.format === "md"
-    ? `${reportToMarkdown(report, map.title)}\n${insights.markdown}`
-    : `${JSON.stringify({ ...report, ...insights.report }, null, 2)}\n`;
+    ? `${reportToMarkdown(report, map.title)}\n${insights.markdown}${added?.note ? `\n${added.note}\n` : ""}`
+    : `${JSON.stringify({ ...report, ...insights.report, ...ledger }, null, 2)}\n`;
 }
 
 const isMain = typeof process !== "undefined" && process.argv[1] !== undefined && /cli\.(js|ts)$/.test(process.argv[1]);
@@ -384,7 +411,7 @@ if (isMain) {
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(`journey-mapper: ${message.split("\n")[0]}\n`);
-      process.exitCode = error instanceof UsageError || error instanceof OutcomeError ? 2 : 1;
+      process.exitCode = error instanceof UsageError || error instanceof OutcomeError ? 2 : error instanceof AlreadyImportedError ? 3 : 1;
     },
   );
 }

@@ -122,23 +122,20 @@ const BASE64_VALUE = new Int16Array(128).fill(-1);
 for (let i = 0; i < BASE64.length; i++) BASE64_VALUE[BASE64.charCodeAt(i)] = i;
 
 function toBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let line = "";
+  // Character codes first, then strings of 8,192 at a time: no string is built one character at a time.
+  const codes = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let at = 0;
   for (let i = 0; i < bytes.length; i += 3) {
     const a = bytes[i] ?? 0;
     const b = bytes[i + 1] ?? 0;
     const c = bytes[i + 2] ?? 0;
-    line += BASE64[a >> 2];
-    line += BASE64[((a & 3) << 4) | (b >> 4)];
-    line += i + 1 < bytes.length ? BASE64[((b & 15) << 2) | (c >> 6)] : "=";
-    line += i + 2 < bytes.length ? BASE64[c & 63] : "=";
-    // Joined in parts, so no string is built one character at a time over megabytes.
-    if (line.length >= 8192) {
-      parts.push(line);
-      line = "";
-    }
+    codes[at++] = BASE64.charCodeAt(a >> 2);
+    codes[at++] = BASE64.charCodeAt(((a & 3) << 4) | (b >> 4));
+    codes[at++] = i + 1 < bytes.length ? BASE64.charCodeAt(((b & 15) << 2) | (c >> 6)) : 61;
+    codes[at++] = i + 2 < bytes.length ? BASE64.charCodeAt(c & 63) : 61;
   }
-  parts.push(line);
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += 8192) parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]));
   return parts.join("");
 }
 
@@ -173,49 +170,34 @@ export function riceParameter(count: number): number {
 export function encodeFingerprints(sorted: Uint32Array): { count: number; rice: number; data: string } {
   const rice = riceParameter(sorted.length);
   const riceSize = 2 ** rice;
-  let bytes = new Uint8Array(Math.ceil((sorted.length * (rice + 3)) / 8) + 16);
-  let at = 0;
-  let buffer = 0;
-  let bits = 0;
-  const flush = () => {
-    while (bits >= 8) {
-      bits -= 8;
-      if (at >= bytes.length) {
-        const grown = new Uint8Array(bytes.length * 2);
-        grown.set(bytes);
-        bytes = grown;
-      }
-      bytes[at++] = (buffer >>> bits) & 0xff;
-    }
-    buffer &= (1 << bits) - 1;
-  };
-  const write = (value: number, width: number) => {
-    // At most 16 bits at a time, so the buffer (≤ 7 bits left over) never passes 31 bits.
-    while (width > 16) {
-      width -= 16;
-      buffer = (buffer << 16) | (Math.floor(value / 2 ** width) & 0xffff);
-      bits += 16;
-      flush();
-    }
-    buffer = (buffer << width) | (value & ((1 << width) - 1));
-    bits += width;
-    flush();
-  };
+  // Each gap takes its quotient + 1 bits of unary code and `rice` bits; the quotients add up to at
+  // most the last fingerprint / riceSize.
+  const last = sorted.length === 0 ? 0 : (sorted[sorted.length - 1] ?? 0);
+  const bytes = new Uint8Array(Math.ceil((sorted.length * (rice + 1) + Math.floor(last / riceSize)) / 8) + 1);
+  // Integer operations only (>>> keeps 32 bits unsigned): this loop runs once a row.
+  const mask = rice === 0 ? 0 : -1 >>> (32 - rice);
+  let position = 0;
   let previous = 0;
   for (let i = 0; i < sorted.length; i++) {
-    const value = sorted[i] ?? 0;
-    const gap = value - previous;
+    const value = sorted[i] as number;
+    const gap = (value - previous) >>> 0;
     previous = value;
-    let quotient = Math.floor(gap / riceSize);
-    while (quotient >= 16) {
-      write(0, 16);
-      quotient -= 16;
+    // Zeros are already there: the unary code is its quotient skipped, then a 1.
+    position += gap >>> rice;
+    bytes[position >> 3] = (bytes[position >> 3] as number) | (0x80 >> (position & 7));
+    position++;
+    // The remainder's bits, a byte's worth at a time.
+    const remainder = gap & mask;
+    for (let left = rice; left > 0; ) {
+      const free = 8 - (position & 7);
+      const take = free < left ? free : left;
+      const chunk = (remainder >>> (left - take)) & ((1 << take) - 1);
+      bytes[position >> 3] = (bytes[position >> 3] as number) | (chunk << (free - take));
+      position += take;
+      left -= take;
     }
-    write(1, quotient + 1);
-    write(gap - Math.floor(gap / riceSize) * riceSize, rice);
   }
-  if (bits > 0) write(0, 8 - bits);
-  return { count: sorted.length, rice, data: toBase64(bytes.subarray(0, at)) };
+  return { count: sorted.length, rice, data: toBase64(bytes.subarray(0, Math.ceil(position / 8))) };
 }
 
 /** The sorted fingerprints back; damaged data is refused with a sentence, never read wrong. */
@@ -347,8 +329,8 @@ export function importedKeys(feedback: readonly Feedback[], shape: "long" | "wid
   return keys;
 }
 
-/** Fingerprints and numeric id ranges of `keys`, added to `into`'s. */
-function addKeys(into: LedgerResponses | null, keys: readonly string[]): LedgerResponses {
+/** Fingerprints and numeric id ranges of `keys`, added to `into`'s (null: none yet). */
+export function addKeys(into: LedgerResponses | null, keys: readonly string[]): LedgerResponses {
   const before = into?.fingerprints ?? new Uint32Array(0);
   const fingerprints = new Uint32Array(before.length + keys.length);
   fingerprints.set(before);
@@ -372,7 +354,7 @@ function addKeys(into: LedgerResponses | null, keys: readonly string[]): LedgerR
 }
 
 /** The stored form of a ledger's responses. */
-function storedResponses(responses: LedgerResponses): ResponseFingerprints {
+export function storedResponses(responses: LedgerResponses): ResponseFingerprints {
   return {
     bits: 32,
     ...encodeFingerprints(responses.fingerprints),

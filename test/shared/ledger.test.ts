@@ -222,13 +222,14 @@ describe("the import ledger", () => {
       ...first.journey,
       ledger: {
         imports: [{ ...ledger.imports[0], hash: "xyz", importedAt: "yesterday" }],
-        responses: { ...ledger.responses, idRanges: [5, 3] },
+        responses: { ...ledger.responses, idRanges: [5, 3], data: ledger.responses.data.slice(1) },
       },
     };
     const refused = parseJourneyMap(bad);
     expect(refused.ok ? [] : refused.errors).toEqual([
       "ledger.imports.0.hash: must be 16 hexadecimal digits (a content hash)",
       "ledger.imports.0.importedAt: must be a UTC time written YYYY-MM-DDTHH:MM:SSZ",
+      "ledger.responses.data: must be base64 text (a multiple of 4 characters)",
       "ledger.responses.idRanges: idRanges must be whole numbers in ascending pairs [from, to, …]",
     ]);
   });

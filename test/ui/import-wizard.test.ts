@@ -119,6 +119,25 @@ describe("the import wizard", () => {
     expect(store.state.model.ledger?.imports).toHaveLength(2);
   });
 
+  it("brings back the rows a draft left out of a journey with a ledger, importing the file again", async () => {
+    const { store: first, wizard: importer } = setUp();
+    await importer.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));
+    importer.setOptions({ mode: "replace", scale: "1-5" });
+    await importer.startImport();
+    const full = first.state.model;
+    expect(full.ledger?.imports).toHaveLength(1);
+    const { model: kept, omitted } = await withoutUncitedFeedback(full, () => Promise.resolve());
+    expect(omitted).toBeGreaterThan(0);
+    const store = new PanelStore({ model: kept, pendingEdits: {}, csvMappings: {}, omittedFeedback: omitted });
+    const wizard = new ImportWizard(store);
+    await wizard.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));
+    wizard.setOptions({ scale: "1-5" });
+    await wizard.startImport(false, true);
+    // The ledger knows every row, but the draft left some out: only the rows it kept are skipped.
+    expect(wizard.state.report?.duplicates).toBe(kept.feedback.length);
+    expect(store.state.model.feedback).toHaveLength(full.feedback.length);
+  });
+
   it("can be cancelled while it imports, adding nothing", async () => {
     const { store, wizard } = setUp();
     const [header = "", ...rows] = sampleCsv().split("\r\n").filter((line) => line !== "");

@@ -356,8 +356,11 @@ export class ImportWizard {
         }
       }
       // Added to the feedback there is: a response it already holds is not counted twice.
-      // The journey's ledger knows them, also once its rows are folded into summaries.
-      const alreadyImported = options.mode === "add" ? await journeyResponsesAsync(model, yieldToHost) : undefined;
+      // The journey's ledger knows them, also once its rows are folded into summaries. A draft that left
+      // rows out (too large for clientStorage) is brought back by importing the file again: then only the
+      // rows it kept are known.
+      const known = this.store.state.omittedFeedback > 0 ? { feedback: model.feedback } : model;
+      const alreadyImported = options.mode === "add" ? await journeyResponsesAsync(known, yieldToHost) : undefined;
       const result = await importFeedbackCsv(
         file.text,
         {

@@ -117,46 +117,22 @@ export function rowKey(feedback: Feedback): string {
 // ---------------------------------------------------------------------------------------------
 // Golomb–Rice coding of sorted fingerprints, in base64.
 
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const BASE64_VALUE = new Int16Array(128).fill(-1);
-for (let i = 0; i < BASE64.length; i++) BASE64_VALUE[BASE64.charCodeAt(i)] = i;
-
+// base64 by the host's btoa/atob (browsers, Node 16+), over "binary strings" of one character a byte.
 function toBase64(bytes: Uint8Array): string {
-  // Character codes first, then strings of 8,192 at a time: no string is built one character at a time.
-  const codes = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
-  let at = 0;
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i] ?? 0;
-    const b = bytes[i + 1] ?? 0;
-    const c = bytes[i + 2] ?? 0;
-    codes[at++] = BASE64.charCodeAt(a >> 2);
-    codes[at++] = BASE64.charCodeAt(((a & 3) << 4) | (b >> 4));
-    codes[at++] = i + 1 < bytes.length ? BASE64.charCodeAt(((b & 15) << 2) | (c >> 6)) : 61;
-    codes[at++] = i + 2 < bytes.length ? BASE64.charCodeAt(c & 63) : 61;
-  }
   const parts: string[] = [];
-  for (let i = 0; i < codes.length; i += 8192) parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]));
-  return parts.join("");
+  for (let i = 0; i < bytes.length; i += 8192) parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]));
+  return btoa(parts.join(""));
 }
 
 function fromBase64(text: string): Uint8Array {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 61) end--;
-  const bytes = new Uint8Array(Math.floor((end * 6) / 8));
-  let bits = 0;
-  let buffer = 0;
-  let at = 0;
-  for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i);
-    const value = code < 128 ? (BASE64_VALUE[code] ?? -1) : -1;
-    if (value < 0) throw new LedgerError(`the journey's import ledger is damaged (character ${i + 1} of its fingerprints is not base64)`);
-    buffer = ((buffer << 6) | value) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      if (at < bytes.length) bytes[at++] = (buffer >> bits) & 0xff;
-    }
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    throw new LedgerError("the journey's import ledger is damaged (its fingerprints are not base64)");
   }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
 
@@ -513,5 +489,5 @@ export function falseMatchRate(count: number): number {
 export function duplicateNote(known: Pick<KnownResponses, "size">): string {
   const one = Number((1 / falseMatchRate(Math.max(1, known.size))).toPrecision(2));
   const rows = new Intl.NumberFormat("en").format(known.size);
-  return `Rows already imported are recognised by a fingerprint of their response id, rating and text (or of their content, without an id): against the ${rows} the journey's imports brought, a new row is taken for one of them about 1 in ${new Intl.NumberFormat("en").format(one)} times. Each skipped row is listed with its reason; export them to import them again.`;
+  return `Rows already imported are recognised by a fingerprint of their response id, rating and text (or their content): a new row is taken for one of the ${rows} imported about 1 in ${new Intl.NumberFormat("en").format(one)} times. Skipped rows are listed below; export them to import them again.`;
 }

@@ -178,6 +178,11 @@ export function encodeFingerprints(sorted: Uint32Array): { count: number; rice: 
 
 /** The sorted fingerprints back; damaged data is refused with a sentence, never read wrong. */
 export function decodeFingerprints(stored: Pick<ResponseFingerprints, "count" | "rice" | "data">): Uint32Array {
+  return run(decoding(stored));
+}
+
+/** `decodeFingerprints` in steps of STEP rows. */
+function* decoding(stored: Pick<ResponseFingerprints, "count" | "rice" | "data">): Steps<Uint32Array> {
   const bytes = fromBase64(stored.data);
   const out = new Uint32Array(stored.count);
   const riceSize = 2 ** stored.rice;
@@ -185,7 +190,7 @@ export function decodeFingerprints(stored: Pick<ResponseFingerprints, "count" | 
   let position = 0;
   const bit = () => {
     if (position >= totalBits) throw new LedgerError(`the journey's import ledger is damaged (its fingerprints end before the ${stored.count} it counts)`);
-    const value = ((bytes[position >> 3] ?? 0) >> (7 - (position & 7))) & 1;
+    const value = ((bytes[position >> 3] as number) >> (7 - (position & 7))) & 1;
     position++;
     return value;
   };
@@ -199,8 +204,31 @@ export function decodeFingerprints(stored: Pick<ResponseFingerprints, "count" | 
     if (value > 0xffffffff) throw new LedgerError("the journey's import ledger is damaged (a fingerprint beyond 32 bits)");
     out[i] = value;
     previous = value;
+    if (i % STEP === STEP - 1) yield;
   }
   return out;
+}
+
+/**
+ * Work done in steps: a generator that yields between slices of rows, run at once (`run`) or with a
+ * turn of the host between slices (`runAsync`), so a panel never freezes for 200,000 rows' keys.
+ */
+type Steps<T> = Generator<void, T, void>;
+const STEP = 20_000;
+
+function run<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+  }
+}
+
+async function runAsync<T>(steps: Steps<T>, yieldToHost: () => Promise<void>): Promise<T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+    await yieldToHost();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,36 +322,41 @@ function responsesOf(fingerprints: Uint32Array, idRanges: readonly number[], tex
 }
 
 /** The keys a lookup uses of imported rows: every row's, except a wide row's later answers (looked up by its first). */
-export function importedKeys(feedback: readonly Feedback[], shape: "long" | "wide"): string[] {
-  const keys: string[] = [];
+export function* importedKeys(feedback: readonly Feedback[], shape: "long" | "wide"): Generator<string, void, void> {
   let respondent: string | undefined;
   for (const item of feedback) {
     if (shape === "wide" && item.respondentId !== undefined && item.respondentId === respondent) continue;
     respondent = item.respondentId;
-    keys.push(rowKey(item));
+    yield rowKey(item);
   }
-  return keys;
 }
 
 /** Fingerprints and numeric id ranges of `keys`, added to `into`'s (null: none yet). */
-export function addKeys(into: LedgerResponses | null, keys: readonly string[]): LedgerResponses {
-  const before = into?.fingerprints ?? new Uint32Array(0);
-  const fingerprints = new Uint32Array(before.length + keys.length);
-  fingerprints.set(before);
+export function addKeys(into: LedgerResponses | null, keys: Iterable<string>): LedgerResponses {
+  return run(addingKeys(into, keys));
+}
+
+/** `addKeys` in steps of STEP keys. */
+function* addingKeys(into: LedgerResponses | null, keys: Iterable<string>): Steps<LedgerResponses> {
+  const added: number[] = [];
   const ids: number[] = [];
   let textIds = into?.textIds ?? false;
   let contentKeys = into?.contentKeys ?? false;
-  keys.forEach((key, i) => {
-    fingerprints[before.length + i] = keyFingerprint(key);
+  for (const key of keys) {
+    added.push(keyFingerprint(key));
     const id = idOfKey(key);
-    if (id === null) {
-      contentKeys = true;
-      return;
+    if (id === null) contentKeys = true;
+    else {
+      const number = numericResponseId(id);
+      if (number === null) textIds = true;
+      else ids.push(number);
     }
-    const number = numericResponseId(id);
-    if (number === null) textIds = true;
-    else ids.push(number);
-  });
+    if (added.length % STEP === 0) yield;
+  }
+  const before = into?.fingerprints ?? new Uint32Array(0);
+  const fingerprints = new Uint32Array(before.length + added.length);
+  fingerprints.set(before);
+  fingerprints.set(added, before.length);
   fingerprints.sort();
   ids.sort((a, b) => a - b);
   return responsesOf(fingerprints, addIdRanges(into?.idRanges ?? [], ids), textIds, contentKeys);
@@ -352,36 +385,28 @@ const decoded = new WeakMap<ResponseFingerprints, LedgerResponses>();
  * Throws LedgerError when the stored fingerprints are damaged.
  */
 export function journeyResponses(map: Pick<JourneyMap, "feedback" | "ledger">): LedgerResponses {
+  return run(knowing(map));
+}
+
+/** `journeyResponses`, giving the host a turn every 20,000 rows (200,000 rows' keys are a few hundred milliseconds of work). */
+export function journeyResponsesAsync(map: Pick<JourneyMap, "feedback" | "ledger">, yieldToHost: () => Promise<void>): Promise<LedgerResponses> {
+  return runAsync(knowing(map), yieldToHost);
+}
+
+function* knowing(map: Pick<JourneyMap, "feedback" | "ledger">): Steps<LedgerResponses> {
   if (map.ledger === undefined) {
     let seeded = fromRows.get(map.feedback);
-    if (seeded === undefined) fromRows.set(map.feedback, (seeded = addKeys(null, importedKeys(map.feedback, "long"))));
+    if (seeded === undefined) fromRows.set(map.feedback, (seeded = yield* addingKeys(null, importedKeys(map.feedback, "long"))));
     return seeded;
   }
   const stored = map.ledger.responses;
-  const known = decoded.get(stored);
-  if (known !== undefined) return known;
-  const responses = responsesOf(decodeFingerprints(stored), stored.idRanges, stored.textIds, stored.contentKeys);
-  decoded.set(stored, responses);
-  return responses;
-}
-
-/**
- * `journeyResponses`, giving the host a turn every KEYS_PER_SLICE rows of a journey without a ledger
- * (200,000 rows' keys are a few hundred milliseconds of work a panel must not freeze for).
- */
-export async function journeyResponsesAsync(map: Pick<JourneyMap, "feedback" | "ledger">, yieldToHost: () => Promise<void>): Promise<LedgerResponses> {
-  if (map.ledger !== undefined || fromRows.has(map.feedback)) return journeyResponses(map);
-  const keys: string[] = [];
-  for (let start = 0; start < map.feedback.length; start += KEYS_PER_SLICE) {
-    const end = Math.min(map.feedback.length, start + KEYS_PER_SLICE);
-    for (let i = start; i < end; i++) keys.push(rowKey(map.feedback[i] as Feedback));
-    await yieldToHost();
+  let known = decoded.get(stored);
+  if (known === undefined) {
+    known = responsesOf(yield* decoding(stored), stored.idRanges, stored.textIds, stored.contentKeys);
+    decoded.set(stored, known);
   }
-  const seeded = addKeys(null, keys);
-  fromRows.set(map.feedback, seeded);
-  return seeded;
+  return known;
 }
-const KEYS_PER_SLICE = 20_000;
 
 /** `contentHash`, giving the host a turn between the pieces of a large file. */
 export async function contentHashAsync(text: CsvText, yieldToHost: () => Promise<void>): Promise<string> {
@@ -457,8 +482,31 @@ export function recordImport(
   mode: "add" | "replace",
   now: Date = new Date(),
 ): ImportLedger {
-  const before = mode === "replace" ? null : journeyResponses(map);
-  const responses = addKeys(before, importedKeys(outcome.feedback, outcome.shape));
+  return run(recording(map, file, outcome, mode, now));
+}
+
+/** `recordImport`, giving the host a turn every 20,000 rows. */
+export function recordImportAsync(
+  map: Pick<JourneyMap, "feedback" | "ledger">,
+  file: ImportedFile,
+  outcome: ImportOutcome,
+  mode: "add" | "replace",
+  yieldToHost: () => Promise<void>,
+  now: Date = new Date(),
+): Promise<ImportLedger> {
+  return runAsync(recording(map, file, outcome, mode, now), yieldToHost);
+}
+
+function* recording(
+  map: Pick<JourneyMap, "feedback" | "ledger">,
+  file: ImportedFile,
+  outcome: ImportOutcome,
+  mode: "add" | "replace",
+  now: Date,
+): Steps<ImportLedger> {
+  const before = mode === "replace" ? null : yield* knowing(map);
+  const responses = yield* addingKeys(before, importedKeys(outcome.feedback, outcome.shape));
+  yield;
   const record: ImportRecord = {
     file: file.name,
     bytes: file.bytes,

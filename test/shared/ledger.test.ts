@@ -14,9 +14,10 @@ import {
   journeyResponses,
   keyFingerprint,
   recordImport,
+  recordImportAsync,
   riceParameter,
 } from "../../shared/ledger";
-import { type JourneyMap, parseJourneyMap } from "../../shared/model";
+import { type Feedback, type JourneyMap, parseJourneyMap } from "../../shared/model";
 
 const alexa = readFileSync(new URL("../fixtures/csv-real/amazon_alexa_reviews.tsv", import.meta.url), "utf8");
 const NOW = new Date("2026-12-04T03:21:52.123Z");
@@ -201,6 +202,29 @@ describe("the import ledger", () => {
     }
     // Expected 200,000 × 200,000 / 2³² ≈ 9.3; a hash that spread keys badly would give far more.
     expect(matches).toBeLessThan(30);
+  });
+
+  it("records a large import in slices, giving the host a turn between them, with the same ledger", async () => {
+    const feedback: Feedback[] = Array.from({ length: 45_000 }, (_, i) => ({
+      id: `feedback_${i}`,
+      kind: "survey",
+      rating: (i % 5) + 1,
+      scale: { min: 1, max: 5 },
+      text: "",
+      date: null,
+      source: "",
+      stageId: null,
+      touchpointId: null,
+      personaId: null,
+      responseId: `R_${i}`,
+    }));
+    const outcome = { rows: 45_000, imported: 45_000, skipped: 0, duplicates: 0, shape: "long" as const, feedback };
+    const file = { name: "big.csv", bytes: 1, hash: "0123456789abcdef" };
+    let turns = 0;
+    const sliced = await recordImportAsync({ feedback: [] }, file, outcome, "add", () => Promise.resolve(void turns++), NOW);
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(sliced).toEqual(recordImport({ feedback: [] }, file, outcome, "add", NOW));
+    expect(journeyResponses({ feedback: [], ledger: sliced }).count("R_44999\u00005\u0000")).toBe(1);
   });
 
   it("starts again from the import's rows when an import replaces the feedback", async () => {

@@ -27,7 +27,7 @@ import {
   type DateOrder,
   type MappedField,
 } from "../../shared/csv";
-import { alreadyImportedSentence, contentHashAsync, duplicateNote, findImport, journeyResponsesAsync, recordImport } from "../../shared/ledger";
+import { alreadyImportedSentence, contentHashAsync, duplicateNote, findImport, journeyResponsesAsync, recordImportAsync } from "../../shared/ledger";
 import type { RatingScale } from "../../shared/model";
 import { mergeImportedFeedback } from "../state/edits";
 import type { PanelStore, RememberedMapping } from "../state/store";
@@ -385,9 +385,8 @@ export class ImportWizard {
       // is now. Each step that touches every row gets a task of its own: the import's last slice, the
       // merge with the table drawn again, the report.
       await turns.yieldToHost();
-      const current = this.store.state.model;
-      const ledger = recordImport(current, { name: file.fileName, bytes: file.size, hash }, result, options.mode);
-      const merged = mergeImportedFeedback(current, result, options.mode, ledger);
+      const ledger = await recordImportAsync(this.store.state.model, { name: file.fileName, bytes: file.size, hash }, result, options.mode, turns.yieldToHost);
+      const merged = mergeImportedFeedback(this.store.state.model, result, options.mode, ledger);
       this.store.acknowledgeOmittedFeedback();
       this.store.update(() => merged.map);
       this.store.rememberRemoval(merged.removal);

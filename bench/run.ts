@@ -7,6 +7,7 @@ import type { BenchResult, Benchmark } from "./benchmark";
 import { canvasBenchmark } from "./canvas";
 import { cliMemoryBenchmark } from "./cli-memory";
 import { csvImportBenchmark } from "./csv-import";
+import { ledgerBenchmark } from "./ledger";
 import { panelImportBenchmark } from "./panel-import";
 import { quickjsBenchmark } from "./quickjs";
 import { readMapBenchmark } from "./read-map";
@@ -26,6 +27,7 @@ const BENCHMARKS: Benchmark[] = [
   sentimentBenchmark,
   quickjsBenchmark,
   storedSizeBenchmark,
+  ledgerBenchmark,
 ];
 /** `npm run bench -- csv canvas` runs only the benchmarks whose title mentions one of the words. */
 const only = process.argv.slice(2).map((word) => word.toLowerCase());

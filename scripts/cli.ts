@@ -14,7 +14,8 @@
  * points and KPIs (the map's own feedback is left out). Bad input exits non-zero with one line
  * naming the problem.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
 import { analyseJourney } from "../shared/analysis";
 import {
   CsvDecodeError,
@@ -41,6 +42,8 @@ import { type FeedbackSummary, SummaryBuilder, summariseFeedback } from "../shar
 import { importSummaryCsv, isSummaryCsv, writeSummaryCsv } from "../shared/summary-csv";
 import { EvidenceFold, type FileImportResult, importCsvPieces } from "./cli-import";
 import { OutcomeError, insightOption, insightsOf, type InsightOptions } from "./cli-insights";
+import { AlreadyImportedError, beforeLedgerImport, saveLedgerImport } from "./cli-ledger";
+import { createContentHasher } from "../shared/ledger";
 import { type CsvPiece, type CsvReadSizes, readCsvFile } from "./cli-read";
 
 /**
@@ -69,6 +72,11 @@ its count), which analyze, and the plugin's import, read back with the same figu
 options:
   --map <journey.json>        analyse against a saved map (its stages, touchpoints, personas, KPIs);
                               touchpoints the map lacks are created, in an "Unassigned" stage
+  --add                       with --map: add the file's feedback to the saved journey, record the
+                              import in its ledger, write the journey back and analyse all of it;
+                              rows the journey's imports brought already are skipped, and a file it
+                              has imported is refused (nothing added) unless --again
+  --again                     with --add: import a file the journey has imported before
   --columns <field=header,…>  the columns, by header; a field set to none is not read. Fields:
                               ${MAPPED_FIELDS.join(", ")}. The mapping given is final: fields not
                               named are not read, and the file is read as long (unless --question)
@@ -91,7 +99,8 @@ options:
 
 The report states how each column was read (its role, scale, word map and no-answers), every
 import problem grouped by kind, and the analysis. Bad input, or a file from which nothing could
-be imported, exits non-zero with one line naming the problem.
+be imported, exits non-zero with one line naming the problem; a file the journey has imported,
+given with --add and without --again, exits with 3 and adds nothing.
 `;
 
 class UsageError extends Error {}
@@ -117,6 +126,9 @@ interface Options {
   shape: CsvShape | undefined;
   scale: { min: number; max: number } | undefined;
   format: "json" | "md";
+  /** Add the file to the --map journey and its ledger, and write it back; `again` even if imported before. */
+  add: boolean;
+  again: boolean;
   help: boolean;
   insights: InsightOptions;
   /** Rows kept one by one before the rest is summarised. */
@@ -168,6 +180,8 @@ export function parseArguments(args: readonly string[]): Options {
     shape: undefined,
     scale: undefined,
     format: "json",
+    add: false,
+    again: false,
     help: false,
     insights: {},
     keepRows: KEEP_ROWS,
@@ -188,6 +202,12 @@ export function parseArguments(args: readonly string[]): Options {
     switch (arg) {
       case "--map":
         options.map = value();
+        break;
+      case "--add":
+        options.add = true;
+        break;
+      case "--again":
+        options.again = true;
         break;
       case "--columns":
         options.columns = { ...options.columns, ...parseColumns(value()) };
@@ -253,6 +273,8 @@ export function parseArguments(args: readonly string[]): Options {
     }
   }
   if (options.file === "") throw new UsageError(`no feedback file given; ${USAGE}`);
+  if (options.add && options.map === null) throw new UsageError("--add needs --map <journey.json>: the journey the feedback is added to");
+  if (options.again && !options.add) throw new UsageError("--again goes with --add (it imports a file the journey has imported before)");
   return options;
 }
 
@@ -442,10 +464,19 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
   const create = options.map ? { stages: false, touchpoints: true, personas: false } : undefined;
   const summarize = options.command === "summarize";
   const { headers } = inspectCsv(csvTextHead(first.text, 256 * 1024));
+  // --add: the file recognised by the journey's ledger before anything is imported (cli-ledger.ts),
+  // by a hash of its text read once as a stream.
+  const ledgerImport =
+    options.add && options.map && !summarize
+      ? beforeLedgerImport(base, options.map, basename(options.file), statSync(options.file).size, await hashFile(options.file, sizes), options.again)
+      : null;
+  // With --add the file's rows are all added to the journey and recorded in its ledger, so they are held.
+  const added: Feedback[] = [];
   let imported: Imported;
   let feedback: Feedback[] = [];
   let summary: FeedbackSummary | undefined;
   let summarised = 0;
+  let ledgerNote: { journey: JourneyMap; note: string | null } | null = null;
   if (isSummaryCsv(headers)) {
     const read = await importSummaryFile(first, rest, base, create);
     if (read.summary.imported === 0) {
@@ -460,7 +491,13 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
     const builder = new SummaryBuilder();
     // `analyze` keeps rows as a journey keeps them (evidence and an exact summary); `summarize` keeps none.
     const fold = new EvidenceFold(base.painPoints, options.keepRows);
-    const sink = summarize ? (rows: Feedback[]) => rows.forEach((row) => builder.addFeedback(row)) : fold.add;
+    const sink = summarize
+      ? (rows: Feedback[]) => rows.forEach((row) => builder.addFeedback(row))
+      : ledgerImport !== null
+        ? (rows: Feedback[]) => {
+            for (const row of rows) added.push(row);
+          }
+        : fold.add;
     const result = await importCsvPieces(
       first,
       rest,
@@ -470,6 +507,7 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
         scale: options.scale,
         encoding: encoding(),
         create,
+        ...(ledgerImport === null ? {} : { alreadyImported: ledgerImport.known }),
       },
       sink,
     );
@@ -493,14 +531,19 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
       },
     };
     if (summarize) summary = builder.toSummary();
-    else {
+    else if (ledgerImport !== null && options.map) {
+      // The journey with the file added (rows beyond the evidence folded), recorded and written back.
+      const saved = saveLedgerImport(base, options.map, ledgerImport, { ...result, feedback: added });
+      ledgerNote = { journey: saved.journey, note: saved.note };
+    } else {
       ({ feedback, summary } = fold.result());
       summarised = fold.summarised;
     }
   }
   // The file's feedback is what is analysed: a saved map's own feedback (and summary) is replaced, not added to.
-  const map: JourneyMap = { ...withImportedFeedback({ ...base, feedback: [] }, { created: imported.created, feedback }), summary };
-  if (summary === undefined) delete map.summary;
+  // With --add, the whole journey as it was written back.
+  const map: JourneyMap = ledgerNote?.journey ?? { ...withImportedFeedback({ ...base, feedback: [] }, { created: imported.created, feedback }), summary };
+  if (map.summary === undefined) delete map.summary;
   if (summarize) {
     const problems = imported.summary.errors.length;
     if (problems > 0) process.stderr.write(`journey-mapper: ${problems} import problem${problems === 1 ? "" : "s"} (run analyze for the list)\n`);
@@ -514,9 +557,21 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
     summarised > 0
       ? `\n${summarised.toLocaleString("en")} rows are counted in an exact summary; sentiment, suggestions and drivers come from the ${feedback.length.toLocaleString("en")} rows kept (evidence).\n`
       : "";
+  const ledger =
+    ledgerNote === null ? {} : { ledger: { journey: options.map, imports: map.ledger?.imports.length ?? 0, note: ledgerNote.note } };
   return options.format === "md"
-    ? `${reportToMarkdown(report, map.title)}${keptNote}\n${insights.markdown}`
-    : `${JSON.stringify({ ...report, ...insights.report, ...kept }, null, 2)}\n`;
+    ? `${reportToMarkdown(report, map.title)}${keptNote}\n${insights.markdown}${ledgerNote?.note ? `\n${ledgerNote.note}\n` : ""}`
+    : `${JSON.stringify({ ...report, ...insights.report, ...kept, ...ledger }, null, 2)}\n`;
+}
+
+/** The content hash of a file's text (shared/ledger.ts), read as a stream: what the ledger knows a file by. */
+async function hashFile(file: string, sizes: CsvReadSizes): Promise<string> {
+  const hasher = createContentHasher();
+  for await (const piece of readCsvFile(file, sizes).pieces) {
+    if (typeof piece.text === "string") hasher.add(piece.text);
+    else for (const part of piece.text) hasher.add(part);
+  }
+  return hasher.digest();
 }
 
 const isMain = typeof process !== "undefined" && process.argv[1] !== undefined && /cli\.(js|ts)$/.test(process.argv[1]);
@@ -526,7 +581,7 @@ if (isMain) {
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(`journey-mapper: ${message.split("\n")[0]}\n`);
-      process.exitCode = error instanceof UsageError || error instanceof OutcomeError ? 2 : 1;
+      process.exitCode = error instanceof UsageError || error instanceof OutcomeError ? 2 : error instanceof AlreadyImportedError ? 3 : 1;
     },
   );
 }

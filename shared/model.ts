@@ -259,6 +259,66 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date written YYYY-MM-DD" }));
+const Count = z.int().check(z.gte(0, { error: "must be a whole number, 0 or more" }));
+
+/** One import of a feedback file, as the journey's ledger records it (see ledger.ts). */
+export const ImportRecord = z.object({
+  /** The file's name as the person chose it. */
+  file: z.string(),
+  /** Its size in bytes. */
+  bytes: Count,
+  /** `contentHash` of its text: the same file imported again is recognised by it. */
+  hash: z.string().check(z.regex(/^[0-9a-f]{16}$/, { error: "must be 16 hexadecimal digits (a content hash)" })),
+  /** Data rows read, imported and skipped; of the skipped, those already in the journey or repeated in the file. */
+  rows: Count,
+  imported: Count,
+  skipped: Count,
+  duplicates: Count,
+  /** The earliest and latest date of the imported rows; null when none had a date. */
+  firstDate: z.nullable(IsoDate),
+  lastDate: z.nullable(IsoDate),
+  /** When it was imported (ISO 8601, UTC). */
+  importedAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, { error: "must be a UTC time written YYYY-MM-DDTHH:MM:SSZ" })),
+  /** "replace": the import replaced the journey's feedback (the ledger's responses start again from it). */
+  mode: z.enum(["add", "replace"]),
+});
+export type ImportRecord = z.infer<typeof ImportRecord>;
+
+/**
+ * The responses the journey's imports brought in, compactly (ledger.ts explains the structure):
+ * each row's key as a 32-bit fingerprint, sorted and Golomb–Rice coded in base64, and the numeric
+ * response ids as ranges, an exact test that a response id is new.
+ */
+export const ResponseFingerprints = z
+  .object({
+    bits: z.literal(32, { error: "must be 32 (fingerprints of 32 bits are the only kind this version reads)" }),
+    count: Count,
+    /** The Rice parameter: each gap between sorted fingerprints is coded as a unary quotient and `rice` low bits. */
+    rice: z.int().check(z.gte(0), z.lte(31)),
+    /** Base64: its characters are checked when it is decoded (ledger.ts), not at every read of the map (megabytes at 1,000,000 rows). */
+    data: z.string().check(z.refine((data) => data.length % 4 === 0, { error: "must be base64 text (a multiple of 4 characters)" })),
+    /** Numeric response ids as inclusive ranges, flat: [from, to, from, to, …], ascending and apart. */
+    idRanges: z.array(z.number()),
+    /** Whether a key has a response id that is not a whole number, and whether a key is a row's content (no id). */
+    textIds: z.boolean(),
+    contentKeys: z.boolean(),
+  })
+  .check(
+    z.refine((f) => f.idRanges.length % 2 === 0 && f.idRanges.every((n, i) => Number.isSafeInteger(n) && n >= 0 && (i === 0 || n > (f.idRanges[i - 1] ?? 0) || (i % 2 === 1 && n === f.idRanges[i - 1]))), {
+      message: "idRanges must be whole numbers in ascending pairs [from, to, …]",
+      path: ["idRanges"],
+    }),
+  );
+export type ResponseFingerprints = z.infer<typeof ResponseFingerprints>;
+
+/** Every import of the journey, and the responses they brought, to recognise a file or rows imported before. */
+export const ImportLedger = z.object({
+  imports: z.array(ImportRecord),
+  responses: ResponseFingerprints,
+});
+export type ImportLedger = z.infer<typeof ImportLedger>;
+
 const JourneyMapShape = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: Id,
@@ -282,6 +342,8 @@ const JourneyMapShape = z.object({
    * `feedback` and this together. Absent means none.
    */
   summary: z.optional(FeedbackSummary),
+  /** The imports of feedback files, and the responses they brought (ledger.ts); absent until the first. */
+  ledger: z.optional(ImportLedger),
 });
 
 type Shape = z.infer<typeof JourneyMapShape>;

@@ -85,10 +85,12 @@ export interface CsvImportOptions extends CsvLayoutOptions {
   /** The encoding `decodeCsvBytes` found, passed through to `detected`. */
   encoding?: CsvEncoding;
   /**
-   * `responseKey`s of the feedback already in the journey: a row with the same response id, rating
-   * and text is skipped as already imported, so importing an export twice does not count it twice.
+   * The responses already in the journey, by `responseKey` (or `contentKey` for rows without an id):
+   * a row with the same response id, rating and text (or the same content, as often as the journey
+   * holds it) is skipped as already imported, so importing an export twice does not count it twice.
+   * A set or map of the keys, or a journey's import ledger (`journeyResponses` in ledger.ts).
    */
-  alreadyImported?: ReadonlySet<string> | ReadonlyMap<string, number>;
+  alreadyImported?: ReadonlySet<string> | ReadonlyMap<string, number> | KnownResponses;
   /** The file's shape, instead of the one `inspectCsv` finds ("wide": one row per respondent, one column per question). */
   shape?: CsvShape;
   /**
@@ -154,6 +156,31 @@ export function contentKey(
   feedback: Pick<Feedback, "rating" | "text" | "date" | "source" | "stageId" | "touchpointId" | "personaId">,
 ): string {
   return `\u0001${feedback.date ?? ""}\u0000${feedback.rating ?? ""}\u0000${feedback.text}\u0000${feedback.stageId ?? ""}\u0000${feedback.touchpointId ?? ""}\u0000${feedback.personaId ?? ""}\u0000${feedback.source}`;
+}
+
+/** Responses already in a journey, looked up by key without listing them (an import ledger keeps fingerprints, not keys). */
+export interface KnownResponses {
+  /** How many responses there are: 0 means none to look up. */
+  readonly size: number;
+  /** How many responses of the journey have this `responseKey` or `contentKey`; 0 when none. */
+  count(key: string): number;
+  /** False when no response of the journey has this response id, a quick test before a key is built. */
+  mayHaveId(id: string): boolean;
+}
+
+/** `alreadyImported` as `KnownResponses`; null when there is nothing to look up. */
+function knownResponses(given: CsvImportOptions["alreadyImported"]): KnownResponses | null {
+  if (given === undefined || given.size === 0) return null;
+  if ("count" in given && typeof given.count === "function") return given;
+  const keys = given as ReadonlySet<string> | ReadonlyMap<string, number>;
+  // Their ids in a filter, so that only a row whose id the journey may hold builds its key to look up.
+  const ids = createResponseIdFilter();
+  for (const key of keys.keys()) if (key.charCodeAt(0) !== 1) ids.add(responseIdHash(key.slice(0, key.indexOf("\u0000"))));
+  return {
+    size: keys.size,
+    count: (key) => (keys instanceof Map ? (keys.get(key) ?? 0) : keys.has(key) ? 1 : 0),
+    mayHaveId: (id) => ids.mayHave(responseIdHash(id)),
+  };
 }
 
 /**
@@ -373,20 +400,12 @@ function createRecordImporter(
   const scaleName = columnName(scaleCol);
   const kindName = columnName(kindCol);
   const responseName = columnName(responseCol);
-  // Responses already in the journey: their ids in a filter, so that only a row whose id the journey
-  // may hold builds its key to look up.
-  const alreadyImported = options.alreadyImported !== undefined && options.alreadyImported.size > 0 ? options.alreadyImported : null;
-  const journeyIds = alreadyImported === null ? null : createResponseIdFilter();
+  // Responses already in the journey.
+  const alreadyImported = knownResponses(options.alreadyImported);
   // Rows without an id are known by their content; each key is used up as often as the journey holds it.
-  let contentKeys: Map<string, number> | null = null;
-  if (alreadyImported !== null) {
-    for (const key of alreadyImported.keys()) {
-      if (key.charCodeAt(0) === 1) {
-        contentKeys ??= new Map();
-        contentKeys.set(key, alreadyImported instanceof Map ? (alreadyImported.get(key) ?? 1) : 1);
-      } else journeyIds?.add(responseIdHash(key.slice(0, key.indexOf("\u0000"))));
-    }
-  }
+  const contentKeysUsed = new Map<string, number>();
+  const contentKeysLeft = (key: string) => (alreadyImported === null ? 0 : alreadyImported.count(key) - (contentKeysUsed.get(key) ?? 0));
+  const useContentKey = (key: string) => contentKeysUsed.set(key, (contentKeysUsed.get(key) ?? 0) + 1);
   // Responses the file repeats: a filter of the ids imported so far; a row whose id it may have seen
   // is a suspect, checked once every row is read (its record kept for the rejected-rows export).
   const fileIds = responseCol === null ? null : createResponseIdFilter();
@@ -653,9 +672,10 @@ function createRecordImporter(
         idHash = responseIdHash(raw);
         const known =
           alreadyImported !== null &&
-          journeyIds?.mayHave(idHash) === true &&
-          (alreadyImported.has(responseKey({ responseId: raw, rating: ratingCellValue, text }) ?? "") ||
-            (waitingZero && alreadyImported.has(responseKey({ responseId: raw, rating: null, text }) ?? "")));
+          alreadyImported.mayHaveId(raw) &&
+          (alreadyImported.count(responseKey({ responseId: raw, rating: ratingCellValue, text }) ?? "") > 0 ||
+            // A 0 that may be no answer, or a rating off the scale, was kept without a rating.
+            ((waitingZero || ratingProblem !== null) && alreadyImported.count(responseKey({ responseId: raw, rating: null, text }) ?? "") > 0));
         if (known) {
           rows++;
           duplicates++;
@@ -702,7 +722,7 @@ function createRecordImporter(
       return;
     }
     // A row without a response id that the journey already holds (same content), as often as it holds it.
-    if (contentKeys !== null && responseId === null) {
+    if (alreadyImported !== null && responseId === null) {
       const content = {
         date,
         rating,
@@ -713,10 +733,10 @@ function createRecordImporter(
         personaId: links.personaId,
       };
       let key = contentKey(content);
-      if (waitingZero && (contentKeys.get(key) ?? 0) === 0) key = contentKey({ ...content, rating: null });
-      const left = contentKeys.get(key) ?? 0;
+      if (waitingZero && contentKeysLeft(key) <= 0) key = contentKey({ ...content, rating: null });
+      const left = contentKeysLeft(key);
       if (left > 0 && links.newStage === null && links.newTouchpoint === null && links.newPersona === null) {
-        contentKeys.set(key, left - 1);
+        useContentKey(key);
         duplicates++;
         reject(row, record, [csvProblem(row, null, "is already in the journey (same date, rating, text, stage, touchpoint, persona and source): skipped")]);
         return;
@@ -899,9 +919,10 @@ function createRecordImporter(
           responseId === ""
             ? contentKey({ date, rating, text: itemText, source, stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId })
             : responseKey({ responseId, rating, text: itemText });
-        const left = key === null ? 0 : responseId === "" ? (contentKeys?.get(key) ?? 0) : alreadyImported.has(key) ? 1 : 0;
+        const left =
+          key === null ? 0 : responseId === "" ? contentKeysLeft(key) : alreadyImported.mayHaveId(responseId) ? alreadyImported.count(key) : 0;
         if (left > 0) {
-          if (key !== null && responseId === "") contentKeys?.set(key, left - 1);
+          if (key !== null && responseId === "") useContentKey(key);
           rows++;
           duplicates++;
           reject(row, record, [csvProblem(row, null, "is already in the journey (the same answers, date and text): skipped")]);
@@ -1308,7 +1329,7 @@ function createRecordImporter(
       feedback = kept;
       if (!wide) importedRows = feedback.length;
     }
-    if (removed.size > 0 || wide || contentKeys !== null) pruneUnused(created, feedback);
+    if (removed.size > 0 || wide || alreadyImported !== null) pruneUnused(created, feedback);
     let rated = 0;
     if (ratingCol !== null) for (let at = 0; at < feedback.length; at++) if ((feedback[at] as Feedback).rating !== null) rated++;
     await nextTask();

@@ -55,6 +55,7 @@ export {
   type CsvImportProgress,
   type CsvImportResult,
   type IdPrefix,
+  type KnownResponses,
   type RejectedRow,
   contentKey,
   importFeedbackCsv,

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -167,6 +167,17 @@ describe("dist/cli.js", () => {
     const headerOnly = cli("analyze", tempFile("header.csv", "Rating,Comment\r\n"));
     expect(headerOnly.status).toBe(1);
     expect(headerOnly.stderr.trim()).toMatch(/nothing was imported from ".*header\.csv" \(0 rows\): the file has no data rows$/);
+  });
+
+  it("exits 3 with one line, adding nothing, for a file the journey has imported (--add without --again)", () => {
+    const journey = tempFile("journey.json", readFileSync(sampleMap, "utf8"));
+    expect(cli("analyze", sampleCsv, "--map", journey, "--add", "--scale", "1-5").status).toBe(0);
+    const saved = readFileSync(journey, "utf8");
+    const again = cli("analyze", sampleCsv, "--map", journey, "--add", "--scale", "1-5");
+    expect(again.status).toBe(3);
+    expect(again.stderr.trim().split("\n")).toHaveLength(1);
+    expect(again.stderr).toMatch(/^journey-mapper: This file \(“sample-feedback\.csv”\) was imported on .*: nothing was added; pass --again/);
+    expect(readFileSync(journey, "utf8")).toBe(saved);
   });
 
   it("--help explains the options and exits 0", () => {

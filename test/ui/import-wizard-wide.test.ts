@@ -196,6 +196,10 @@ describe("the import wizard on a wide survey", () => {
     wizard.reset();
     await wizard.chooseFile(new File([skytrax], "survey.csv"));
     await wizard.startImport();
+    // The file is recognised by its content hash first; imported again, each row by its first answer.
+    expect(wizard.state.sameFile).toMatch(/^This file \(“survey\.csv”\) was imported on .* \(200 rows imported\); import it again\?/);
+    expect(store.state.model.feedback).toHaveLength(before);
+    await wizard.startImport(false, true);
     expect(wizard.state.report?.imported).toBe(0);
     expect(wizard.state.report?.duplicates).toBe(200);
     expect(store.state.model.feedback).toHaveLength(before);

@@ -108,6 +108,38 @@ describe("the import wizard", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it("asks before importing a file the journey's ledger has imported, and adds nothing unless told to", async () => {
+    const { store, wizard } = setUp();
+    await wizard.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));
+    wizard.setOptions({ mode: "replace", scale: "1-5" });
+    await wizard.startImport();
+    const imported = wizard.state.report?.imported ?? -1;
+    expect(store.state.model.ledger?.imports.map((i) => [i.file, i.rows, i.imported, i.mode])).toEqual([
+      ["sample-feedback.csv", wizard.state.report?.rows, imported, "replace"],
+    ]);
+    const after = store.state.model;
+
+    // The same file under another name: recognised by its content before anything is added.
+    wizard.reset();
+    await wizard.chooseFile(new File([sampleCsv()], "sample-feedback (1).csv"));
+    wizard.setOptions({ scale: "1-5" });
+    await wizard.startImport();
+    expect(wizard.state.step).toBe("scale");
+    expect(wizard.state.sameFile).toMatch(
+      new RegExp(`^This file \\(“sample-feedback\\.csv”\\) was imported on \\d+ [A-Z][a-z]{2} \\d{4} at \\d\\d:\\d\\d UTC \\(${imported} rows imported\\); import it again\\?`),
+    );
+    expect(store.state.model).toBe(after);
+
+    // Imported again: every row is known to the ledger, so nothing is counted twice.
+    await wizard.startImport(false, true);
+    expect(wizard.state.step).toBe("report");
+    expect(wizard.state.report?.imported).toBe(0);
+    expect(wizard.state.report?.duplicates).toBe(imported);
+    expect(wizard.state.report?.duplicateNote).toMatch(/a new row is taken for one of the [\d,]+ imported about 1 in [\d,]+ times/);
+    expect(store.state.model.feedback).toHaveLength(after.feedback.length);
+    expect(store.state.model.ledger?.imports).toHaveLength(2);
+  });
+
   it("can be cancelled while it imports, adding nothing", async () => {
     const { store, wizard } = setUp();
     const [header = "", ...rows] = sampleCsv().split("\r\n").filter((line) => line !== "");

@@ -13,8 +13,6 @@ import {
   createHostTurns,
   MAPPED_FIELDS,
   importFeedbackCsv,
-  contentKey,
-  responseKey,
   SCALE_0_10,
   SCALE_1_5,
   SCALE_1_7,
@@ -32,7 +30,8 @@ import {
   type DateOrder,
   type MappedField,
 } from "../../shared/csv";
-import type { Feedback, JourneyMap, RatingScale } from "../../shared/model";
+import { alreadyImportedSentence, contentHashAsync, duplicateNote, findImport, journeyResponsesAsync, recordImportAsync } from "../../shared/ledger";
+import type { JourneyMap, RatingScale } from "../../shared/model";
 import { mergeImportedFeedback } from "../state/edits";
 import type { PanelStore, RememberedMapping } from "../state/store";
 import {
@@ -93,6 +92,8 @@ export interface ImportReport {
   rejected: Pick<CsvImportResult, "headerRecords" | "rejectedRows" | "headers"> & { detected: Pick<CsvImportResult["detected"], "delimiter"> };
   metrics: StageMetrics | null;
   seconds: number;
+  /** How rows already imported were recognised and how rarely a new one is mistaken (ledger.ts); null when none was skipped so. */
+  duplicateNote: string | null;
 }
 
 export interface WizardState {
@@ -110,6 +111,8 @@ export interface WizardState {
   progress: { done: number; total: number; rows: number } | null;
   /** Set when the stage column would add more than `MANY_STAGES` stages: the import waits for the person's answer. */
   manyStages: (NewStageNames & { column: number }) | null;
+  /** Asked before a file the journey's ledger has imported before is imported again: "This file was imported on … (N rows imported)". */
+  sameFile: string | null;
   report: ImportReport | null;
 }
 
@@ -139,6 +142,7 @@ const INITIAL: WizardState = {
   options: DEFAULT_OPTIONS,
   progress: null,
   manyStages: null,
+  sameFile: null,
   report: null,
 };
 
@@ -161,6 +165,8 @@ export class ImportWizard {
   private current: WizardState = INITIAL;
   private readonly listeners = new Set<(state: WizardState) => void>();
   private cancelled = false;
+  /** The file the person chose to import again though the journey has imported it (`sameFile`). */
+  private againFor: LoadedCsv | null = null;
   /** Bumped whenever the file or its layout changes, so a stale row count is dropped. */
   private generation = 0;
 
@@ -255,6 +261,7 @@ export class ImportWizard {
       skipped: result.skipped,
       duplicates: 0,
       blankRows: 0,
+      duplicateNote: null,
       errors: result.errors,
       problemGroups: groupProblems(result.errors),
       noAnswers: result.noAnswers,
@@ -360,7 +367,7 @@ export class ImportWizard {
   }
 
   setOptions(change: Partial<WizardOptions>): void {
-    this.set({ options: { ...this.current.options, ...change }, manyStages: null });
+    this.set({ options: { ...this.current.options, ...change }, manyStages: null, sameFile: null });
   }
 
   cancel(): void {
@@ -371,8 +378,10 @@ export class ImportWizard {
    * Step 5: imports with progress, then merges the feedback into the map and reports. A stage column
    * that would add more than `MANY_STAGES` stages (a comment column taken for it) first asks:
    * `manyStages` is set and nothing is imported until this is called again with `manyStagesAllowed`.
+   * A file the journey's ledger has imported before (the same content hash) first asks too:
+   * `sameFile` is set and nothing is imported until this is called again with `againAllowed`.
    */
-  async startImport(manyStagesAllowed = false): Promise<void> {
+  async startImport(manyStagesAllowed = false, againAllowed = false): Promise<void> {
     const { file, inspection, options } = this.current;
     if (file === null || inspection === null || this.current.step === "importing") return;
     const scale = chosenScale(options);
@@ -381,12 +390,20 @@ export class ImportWizard {
       return;
     }
     this.cancelled = false;
-    this.set({ step: "importing", error: null, manyStages: null, progress: { done: 0, total: file.length, rows: 0 } });
+    this.set({ step: "importing", error: null, manyStages: null, sameFile: null, progress: { done: 0, total: file.length, rows: 0 } });
     const turns = createHostTurns();
     const started = performance.now();
     const model = this.store.state.model;
     const yieldToHost = () => (this.cancelled ? Promise.reject(new Error("cancelled")) : turns.yieldToHost());
     try {
+      // Recognised before anything is added: the same file again is asked about, not imported.
+      const hash = await contentHashAsync(file.text, yieldToHost);
+      const before = findImport(model, hash);
+      if (againAllowed) this.againFor = file;
+      if (before !== null && this.againFor !== file) {
+        this.set({ step: "scale", progress: null, sameFile: `${alreadyImportedSentence(before)}; import it again? Rows already in the journey are skipped.` });
+        return;
+      }
       const stageColumn =
         inspection.shape === "wide" ? (inspection.columns.find((c) => columnRole(c, options) === "stage")?.index ?? null) : options.mapping.stage;
       if (!manyStagesAllowed && stageColumn !== null && options.create.stages) {
@@ -397,7 +414,11 @@ export class ImportWizard {
         }
       }
       // Added to the feedback there is: a response it already holds is not counted twice.
-      const alreadyImported = options.mode === "add" ? await responseKeysAsync(model.feedback, yieldToHost) : undefined;
+      // The journey's ledger knows them, also once its rows are folded into summaries. A draft that left
+      // rows out (too large for clientStorage) is brought back by importing the file again: then only the
+      // rows it kept are known.
+      const known = this.store.state.omittedFeedback > 0 ? { feedback: model.feedback } : model;
+      const alreadyImported = options.mode === "add" ? await journeyResponsesAsync(known, yieldToHost) : undefined;
       const result = await importFeedbackCsv(
         file.text,
         {
@@ -422,8 +443,8 @@ export class ImportWizard {
       // is now. Each step that touches every row gets a task of its own: the import's last slice, the
       // merge with the table drawn again, the report.
       await turns.yieldToHost();
-      const current = this.store.state.model;
-      const merged = mergeImportedFeedback(current, result, options.mode);
+      const ledger = await recordImportAsync(this.store.state.model, { name: file.fileName, bytes: file.size, hash }, result, options.mode, turns.yieldToHost);
+      const merged = mergeImportedFeedback(this.store.state.model, result, options.mode, ledger);
       this.store.acknowledgeOmittedFeedback();
       this.store.update(() => merged.map);
       this.store.rememberRemoval(merged.removal);
@@ -457,6 +478,7 @@ export class ImportWizard {
         },
         metrics: null,
         seconds: (performance.now() - started) / 1000,
+        duplicateNote: alreadyImported !== undefined && result.duplicates > 0 ? duplicateNote(alreadyImported) : null,
       };
       // The text (30 MB for 200,000 rows) is no longer needed once the rows are in the map.
       this.set({ step: "report", progress: null, report, file: null, inspection: null });
@@ -474,25 +496,6 @@ export class ImportWizard {
   }
 }
 
-/**
- * What `importedResponseKeys` gives, read in slices: each row's `responseKey`, or its `contentKey` when
- * it has no response id, with how many rows share it; so that a file imported again, with or without
- * an id column, is recognised row by row.
- */
-async function responseKeysAsync(feedback: readonly Feedback[], yieldToHost: () => Promise<void>): Promise<Map<string, number>> {
-  const keys = new Map<string, number>();
-  for (let start = 0; start < feedback.length; start += KEYS_PER_SLICE) {
-    const end = Math.min(feedback.length, start + KEYS_PER_SLICE);
-    for (let i = start; i < end; i++) {
-      const row = feedback[i] as Feedback;
-      const key = responseKey(row) ?? contentKey(row);
-      keys.set(key, (keys.get(key) ?? 0) + 1);
-    }
-    await yieldToHost();
-  }
-  return keys;
-}
-const KEYS_PER_SLICE = 20_000;
 
 type Profile = WizardInspection["columns"][number];
 

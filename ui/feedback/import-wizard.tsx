@@ -270,7 +270,9 @@ function ScaleStep() {
           onChange={(mode) => wizard.setOptions({ mode })}
         />
       ) : null}
-      {state.manyStages !== null ? (
+      {state.sameFile !== null ? (
+        <SameFileQuestion />
+      ) : state.manyStages !== null ? (
         <ManyStagesQuestion column={inspection.headers[state.manyStages.column] ?? ""} />
       ) : (
         <div class="wizard-actions">
@@ -282,6 +284,24 @@ function ScaleStep() {
           </Button>
         </div>
       )}
+    </div>
+  );
+}
+
+/** Asked before a file the journey's ledger has imported is imported again. */
+function SameFileQuestion() {
+  const { wizard, state } = useWizard();
+  return (
+    <div class="notice" role="group" aria-labelledby="same-file">
+      <p id="same-file" role="alert">
+        {state.sameFile}
+      </p>
+      <div class="wizard-actions">
+        <Button onClick={() => void wizard.startImport(false, true)}>Import again</Button>
+        <Button secondary onClick={() => wizard.setOptions({})}>
+          Cancel
+        </Button>
+      </div>
     </div>
   );
 }
@@ -422,6 +442,7 @@ function ReportStep() {
         {report.blankRows > 0 ? `, ${formatCount(report.blankRows)} blank rows ignored` : ""}. Scale:{" "}
         {report.scale === null ? "no ratings" : formatScale(report.scale)}. Took {report.seconds < 1 ? `${Math.round(report.seconds * 1000)} ms` : `${report.seconds.toFixed(1)} s`}.
       </p>
+      {report.duplicateNote !== null ? <p class="hint">{report.duplicateNote}</p> : null}
       {created.length > 0 ? <p>Added to the map: {created.join(", ")}.</p> : null}
       {report.noAnswers > 0 ? <p>{countOf(report.noAnswers, "answer")} were “no answer” (N/A, empty, 0 below the scale …): counted, not errors.</p> : null}
       {report.questions.length > 0 ? (

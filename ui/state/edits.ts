@@ -14,6 +14,7 @@ import {
   describeIssues,
   newId,
   type Feedback,
+  type ImportLedger,
   type JourneyMap,
   type Kpi,
   type Lane,
@@ -417,6 +418,8 @@ export function mergeImportedFeedback(
     created: { stages: readonly Stage[]; touchpoints: readonly Touchpoint[]; personas: readonly Persona[] };
   },
   mode: "add" | "replace",
+  /** The journey's import ledger with this import recorded (ledger.ts `recordImport`). */
+  ledger?: ImportLedger,
 ): { map: JourneyMap; removal: Removal | null } {
   checkImported(imported);
   let base = map;
@@ -434,6 +437,7 @@ export function mergeImportedFeedback(
       personas: [...base.personas, ...imported.created.personas],
       // concat, not spread: spreading 200,000 rows into an argument list overflows the stack.
       feedback: base.feedback.concat(imported.feedback),
+      ...(ledger === undefined ? {} : { ledger }),
     },
     removal,
   };

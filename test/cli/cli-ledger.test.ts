@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parseArguments, runCli } from "../../scripts/cli";
+import { AlreadyImportedError } from "../../scripts/cli-ledger";
+import { emptyJourney } from "../../shared/journey-from-feedback";
+import { exportJourneyMapJson, importJourneyMapJson, type JourneyMap } from "../../shared/model";
+import type { JourneyReport } from "../../shared/report";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const alexa = readFileSync(path.join(root, "test/fixtures/csv-real/amazon_alexa_reviews.tsv"), "utf8");
+const COLUMNS = ["--columns", "rating=rating,text=verified_reviews,date=date,touchpoint=variation"];
+
+/** The Alexa export's header and the data lines whose date (dd-Jul-18 …) passes `keep`, in a file of their own. */
+function alexaPart(dir: string, name: string, keep: (day: number, month: string) => boolean): string {
+  const [header, ...lines] = alexa.replace(/\r?\n$/, "").split(/\r?\n/);
+  const kept = lines.filter((line) => {
+    const [day = "", month = ""] = (line.split("\t")[1] ?? "").split("-");
+    return keep(Number(day), month);
+  });
+  const file = path.join(dir, name);
+  writeFileSync(file, [header, ...kept].join("\r\n"));
+  return file;
+}
+
+function readJourney(file: string): JourneyMap {
+  const parsed = importJourneyMapJson(readFileSync(file, "utf8"));
+  if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+  return parsed.value;
+}
+
+type LedgerReport = JourneyReport & { ledger: { journey: string; imports: number; note: string | null } };
+
+describe("analyze --map journey.json --add", { timeout: 60_000 }, () => {
+  it("adds overlapping exports once each row, records each import, and refuses a file imported before", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "jm-ledger-"));
+    const journeyFile = path.join(dir, "journey.json");
+    writeFileSync(journeyFile, exportJourneyMapJson(emptyJourney("Alexa")));
+    const early = alexaPart(dir, "alexa-early.tsv", (day, month) => month !== "Jul" || day <= 29);
+    const late = alexaPart(dir, "alexa-late.tsv", (day, month) => month === "Jul" && day >= 28);
+
+    const first = JSON.parse(await runCli(["analyze", early, "--map", journeyFile, "--add", ...COLUMNS])) as LedgerReport;
+    expect(first.import).toMatchObject({ rows: 1466, imported: 1466, duplicates: 0 });
+    expect(first.ledger).toEqual({ journey: journeyFile, imports: 1, note: null });
+    expect(readJourney(journeyFile).feedback).toHaveLength(1466);
+
+    // The later export shares 28–29 July (732 rows) with the earlier one: those are skipped.
+    const second = JSON.parse(await runCli(["analyze", late, "--map", journeyFile, "--add", ...COLUMNS])) as LedgerReport;
+    expect(second.import).toMatchObject({ rows: 2416, imported: 1684, duplicates: 732 });
+    expect(second.ledger.note).toMatch(/^Rows already imported are recognised by a fingerprint/);
+    const journey = readJourney(journeyFile);
+    expect(journey.feedback).toHaveLength(3150);
+    expect(journey.ledger?.imports.map((i) => [i.file, i.rows, i.imported, i.duplicates, i.firstDate, i.lastDate])).toEqual([
+      ["alexa-early.tsv", 1466, 1466, 0, "2018-05-16", "2018-07-29"],
+      ["alexa-late.tsv", 2416, 1684, 732, "2018-07-30", "2018-07-31"],
+    ]);
+    // The report analyses the whole journey: every review once.
+    expect(second.stages.reduce((sum, s) => sum + s.responses, 0)).toBe(3150);
+
+    // The same file again: refused before anything is added, the journey file untouched.
+    const saved = readFileSync(journeyFile, "utf8");
+    const again = runCli(["analyze", late, "--map", journeyFile, "--add", ...COLUMNS]);
+    await expect(again).rejects.toThrow(AlreadyImportedError);
+    await expect(runCli(["analyze", late, "--map", journeyFile, "--add", ...COLUMNS])).rejects.toThrow(
+      /^This file \(“alexa-late\.tsv”\) was imported on \d+ [A-Z][a-z]{2} \d{4} at \d\d:\d\d UTC \(1,684 rows imported\) into ".*journey\.json": nothing was added; pass --again to import it again/,
+    );
+    expect(readFileSync(journeyFile, "utf8")).toBe(saved);
+    // Forced, its rows are all known: nothing is imported, nothing added.
+    await expect(runCli(["analyze", late, "--map", journeyFile, "--add", "--again", ...COLUMNS])).rejects.toThrow(
+      /nothing was imported from ".*alexa-late\.tsv" \(2416 rows\): .*already in the journey/,
+    );
+    expect(readFileSync(journeyFile, "utf8")).toBe(saved);
+  });
+
+  it("--add needs --map, and --again needs --add", () => {
+    expect(() => parseArguments(["analyze", "f.csv", "--add"])).toThrow("--add needs --map <journey.json>: the journey the feedback is added to");
+    expect(() => parseArguments(["analyze", "f.csv", "--map", "j.json", "--again"])).toThrow("--again goes with --add");
+  });
+});

@@ -254,6 +254,8 @@ export const Settings = z.object({
   gapThreshold: z.number().check(z.gte(0), z.lte(4)),
   /** Data backing: fewer than `backed` responses is "thin", none is "none". */
   backedResponses: z.int().check(z.gte(1)),
+  /** The period trends are shown by (shared/trends.ts); absent is "auto", picked from the span of the dates. */
+  trendPeriod: z.optional(z.enum(["auto", "week", "month", "quarter"])),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -133,15 +133,23 @@ export interface DayTallies {
  */
 export function dayTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">): FeedbackPass<DayTallies> {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
-  const cells = new Map<string, DayCell>();
-  const result: DayTallies = { cells: [], first: null, last: null, undated: 0 };
+  // Cells by day, then by touchpoint (or stage and touchpoint when a row's stage is not its
+  // touchpoint's): nested maps, so that most rows build no key string.
+  const byDay = new Map<string, Map<string, DayCell>>();
+  const all: DayCell[] = [];
+  const result: DayTallies = { cells: all, first: null, last: null, undated: 0 };
   const cellOf = (stageId: string | null, touchpointId: string | null, day: string): FeedbackTally => {
-    const key = `${stageId}\u0000${touchpointId}\u0000${day}`;
+    let cells = byDay.get(day);
+    if (cells === undefined) {
+      byDay.set(day, (cells = new Map()));
+      if (result.first === null || day < result.first) result.first = day;
+      if (result.last === null || day > result.last) result.last = day;
+    }
+    const key = touchpointId !== null && stageOfTouchpoint.get(touchpointId) === stageId ? touchpointId : `${stageId}\u0000${touchpointId}`;
     let cell = cells.get(key);
     if (cell === undefined) {
       cells.set(key, (cell = { stageId, touchpointId, day, tally: createTally() }));
-      if (result.first === null || day < result.first) result.first = day;
-      if (result.last === null || day > result.last) result.last = day;
+      all.push(cell);
     }
     return cell.tally;
   };
@@ -161,10 +169,7 @@ export function dayTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | 
         else addToTally(cellOf(feedbackStageId(row, stageOfTouchpoint), row.touchpointId, row.date), row);
       }
     },
-    finish() {
-      result.cells = [...cells.values()];
-      return result;
-    },
+    finish: () => result,
   };
 }
 
@@ -282,11 +287,11 @@ function trendOf(byPeriod: Map<string, FeedbackTally>, last: string, previous: s
 
 /**
  * Groups the day tallies into periods (`choice`, or `auto`) and works out each stage's, each
- * touchpoint's and the journey's trend; null without dated feedback.
+ * touchpoint's and the journey's trend, as a pass over the day cells (a year of 40 touchpoints is
+ * 15,000 cells: the panel merges them in slices too); null without dated feedback.
  */
-export function journeyTrends(days: DayTallies, choice?: TrendPeriodChoice): JourneyTrends | null {
-  if (days.first === null || days.last === null) return null;
-  const period = resolvePeriod(choice, days.first, days.last);
+export function periodPass(days: DayTallies, choice?: TrendPeriodChoice): FeedbackPass<JourneyTrends | null> {
+  const period = days.first === null || days.last === null ? "week" : resolvePeriod(choice, days.first, days.last);
   const startOfDay = new Map<string, string>();
   const overall = new Map<string, FeedbackTally>();
   const stages = new Map<string, Map<string, FeedbackTally>>();
@@ -296,30 +301,43 @@ export function journeyTrends(days: DayTallies, choice?: TrendPeriodChoice): Jou
     if (byPeriod === undefined) groups.set(id, (byPeriod = new Map()));
     mergeInto(byPeriod, start, tally);
   };
-  for (const cell of days.cells) {
-    let start = startOfDay.get(cell.day);
-    if (start === undefined) startOfDay.set(cell.day, (start = periodStart(cell.day, period)));
-    mergeInto(overall, start, cell.tally);
-    if (cell.stageId !== null) into(stages, cell.stageId, start, cell.tally);
-    if (cell.touchpointId !== null) into(touchpoints, cell.touchpointId, start, cell.tally);
-  }
-  const periods: string[] = [];
-  const end = periodStart(days.last, period);
-  for (let start = periodStart(days.first, period); start <= end; start = nextPeriodStart(start, period)) periods.push(start);
-  const last = periods[periods.length - 1] as string;
-  const previous = periods[periods.length - 2];
-  const trends = (groups: Map<string, Map<string, FeedbackTally>>) =>
-    new Map([...groups].map(([id, byPeriod]) => [id, trendOf(byPeriod, last, previous)]));
   return {
-    period,
-    periods,
-    first: days.first,
-    last: days.last,
-    undated: days.undated,
-    overall: trendOf(overall, last, previous),
-    byStage: trends(stages),
-    byTouchpoint: trends(touchpoints),
+    read(from, to) {
+      for (let i = from; i < to; i++) {
+        const cell = days.cells[i] as DayCell;
+        let start = startOfDay.get(cell.day);
+        if (start === undefined) startOfDay.set(cell.day, (start = periodStart(cell.day, period)));
+        mergeInto(overall, start, cell.tally);
+        if (cell.stageId !== null) into(stages, cell.stageId, start, cell.tally);
+        if (cell.touchpointId !== null) into(touchpoints, cell.touchpointId, start, cell.tally);
+      }
+    },
+    finish() {
+      if (days.first === null || days.last === null) return null;
+      const periods: string[] = [];
+      const end = periodStart(days.last, period);
+      for (let start = periodStart(days.first, period); start <= end; start = nextPeriodStart(start, period)) periods.push(start);
+      const last = periods[periods.length - 1] as string;
+      const previous = periods[periods.length - 2];
+      const trends = (groups: Map<string, Map<string, FeedbackTally>>) =>
+        new Map([...groups].map(([id, byPeriod]) => [id, trendOf(byPeriod, last, previous)]));
+      return {
+        period,
+        periods,
+        first: days.first,
+        last: days.last,
+        undated: days.undated,
+        overall: trendOf(overall, last, previous),
+        byStage: trends(stages),
+        byTouchpoint: trends(touchpoints),
+      };
+    },
   };
+}
+
+/** `periodPass` at once. */
+export function journeyTrends(days: DayTallies, choice?: TrendPeriodChoice): JourneyTrends | null {
+  return runPass(periodPass(days, choice), days.cells.length);
 }
 
 function mergeInto(byPeriod: Map<string, FeedbackTally>, start: string, tally: FeedbackTally): void {
@@ -349,3 +367,20 @@ export function changeText(change: Pick<FigureChange, "figure" | "current" | "pr
 
 /** A figure's name as the panel and the map write it. */
 export const FIGURE_NAME: Record<TrendFigure, string> = { csat: "CSAT", nps: "NPS", ces: "CES", performance: "Performance" };
+
+/** A figure's value as the panel and the map write it: "62 %", "+12", "4.1". */
+export function figureText(figure: TrendFigure, value: number): string {
+  if (figure === "csat") return `${Math.round(value)} %`;
+  if (figure === "nps") return `${value > 0 ? "+" : value < 0 ? "−" : ""}${Math.abs(Math.round(value))}`;
+  return value.toFixed(1);
+}
+
+/**
+ * A change in words: `mark` and `text` ("▲ +6 pts", or "no clear change"), and `detail`, both
+ * figures with their n ("CSAT 62 % → 68 %, n 120 → 140"), which a change that is not clear is
+ * always shown with.
+ */
+export function describeChange(change: FigureChange): { mark: FigureChange["mark"]; text: string; detail: string } {
+  const detail = `${FIGURE_NAME[change.figure]} ${figureText(change.figure, change.previous)} → ${figureText(change.figure, change.current)}, n ${change.previousN.toLocaleString("en")} → ${change.currentN.toLocaleString("en")}`;
+  return { mark: change.mark, text: change.mark === "no clear change" ? change.mark : `${change.mark} ${changeText(change)}`, detail };
+}

@@ -15,6 +15,7 @@ import { useReport } from "../components/status";
 import { OutsideMapTable, unassignedSentence } from "../feedback/outside-map";
 import { useAnalysis, useSuggestions } from "../state/analysis";
 import { StageConfidence } from "./insights-confidence";
+import { TrendsSection } from "./insights-trends";
 import { fieldKey, usePanelState, useStore } from "../state/store";
 
 /** "95 %", "41 points", "3 per 100 orders": a unit that is a word gets a space. */
@@ -176,6 +177,8 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       ) : (
         <ExperienceTable label="Metrics per touchpoint" withStage rows={analysis.touchpoints.map((t) => ({ ...t, key: t.touchpointId }))} />
       )}
+
+      <TrendsSection model={model} />
 
       <SectionHeading title="KPIs" level={3} />
       {analysis.kpis.length === 0 ? (

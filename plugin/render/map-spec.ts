@@ -5,8 +5,10 @@
 import { analyseJourney, type JourneyAnalysis } from "../../shared/analysis";
 import type { JourneyMap, Lane, Stage } from "../../shared/model";
 import { PRIORITY_QUADRANTS } from "../../shared/priority";
+import { trendsOfJourney, type JourneyTrends } from "../../shared/trends";
 import { kpiCard, noteCard, opportunityCard, painPointCard, touchpointCard } from "./cards";
 import { emotionCurveFrame } from "./emotion-curve";
+import { stageChangeText } from "./change";
 import { formatDate, plural } from "./format";
 import { row, stack, tag, textLayer } from "./primitives";
 import { frame, rectangle, type FrameSpec, type NodeSpec } from "./spec";
@@ -21,6 +23,8 @@ export interface MapSpecOptions {
   analysis?: JourneyAnalysis;
   /** The date the header says the map was generated (default: now). */
   generatedOn?: Date;
+  /** The trends of `map` (shared/trends.ts), when the caller has them already; null without dates. */
+  trends?: JourneyTrends | null;
 }
 
 /** The width of the scope line: a readable measure, not the width of the whole map. */
@@ -116,7 +120,7 @@ function header(map: JourneyMap, generatedOn: Date): FrameSpec {
   });
 }
 
-function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis): FrameSpec {
+function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis, trends: JourneyTrends | null): FrameSpec {
   const byStage = new Map(analysis.stages.map((s) => [s.stageId, s]));
   const cells: NodeSpec[] = [
     frame({
@@ -155,6 +159,9 @@ function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis): FrameSpec {
     ];
     if (stage.objective.trim() !== "")
       children.push(textLayer(`stage/${stage.id}/objective`, stage.id, "Objective", stage.objective, TYPE.bodySecondary, { fill: true }));
+    const change = trends === null ? null : stageChangeText(trends, stage.id);
+    if (change !== null)
+      children.push(textLayer(`stage/${stage.id}/change`, stage.id, "Change", change.text, { ...TYPE.metaPrimary, color: change.color }, { fill: true, managedColor: true }));
     cells.push(
       frame({
         key: `stage/${stage.id}`,
@@ -274,7 +281,7 @@ export function mapSpec(map: JourneyMap, options: MapSpecOptions = {}): FrameSpe
     name: "Grid",
     layout: { mode: "VERTICAL", gap: SIZE.rowGap },
     children: [
-      stageHeaderRow(map, analysis),
+      stageHeaderRow(map, analysis, options.trends === undefined ? trendsOfJourney(map) : options.trends),
       ...map.lanes.filter((l) => l.visible).map((lane) => laneRow(map, analysis, lane)),
     ],
   });

@@ -9,7 +9,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import { runPassInSlices } from "../../shared/feedback-pass";
-import type { JourneyMap } from "../../shared/model";
+import type { JourneyMap, Kpi } from "../../shared/model";
 import {
   FIGURE_NAME,
   TREND_FIGURES,
@@ -237,4 +237,14 @@ export function TrendsSection({ model }: { model: JourneyMap }) {
       <InsightsTrends model={model} />
     </>
   );
+}
+
+/** A KPI's history as a small line with its target as the range's edge, the values in its accessible name. */
+export function KpiHistory({ kpi }: { kpi: Kpi | undefined }) {
+  if (kpi === undefined || kpi.history.length < 2) return null;
+  const values = kpi.history.map((h) => h.value);
+  const low = Math.min(kpi.target, ...values);
+  const high = Math.max(kpi.target, ...values);
+  const spoken = kpi.history.map((h) => `${h.date} ${h.value}`).join(", ");
+  return <Sparkline values={values} domain={low === high ? [low - 1, high + 1] : [low, high]} label={`History of ${kpi.name}: ${spoken}`} />;
 }

@@ -15,7 +15,7 @@ import { useReport } from "../components/status";
 import { OutsideMapTable, unassignedSentence } from "../feedback/outside-map";
 import { useAnalysis, useSuggestions } from "../state/analysis";
 import { StageConfidence } from "./insights-confidence";
-import { TrendsSection } from "./insights-trends";
+import { KpiHistory, TrendsSection } from "./insights-trends";
 import { fieldKey, usePanelState, useStore } from "../state/store";
 
 /** "95 %", "41 points", "3 per 100 orders": a unit that is a word gets a space. */
@@ -195,6 +195,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
                     target of {withUnit(k.target, k.unit)} ({k.direction} is better)
                     {k.shortfall !== null && k.shortfall > 0 ? `, ${Math.round(k.shortfall * 100)} % short` : ""}
                   </span>
+                  <KpiHistory kpi={model.kpis.find((m) => m.id === k.kpiId)} />
                 </li>
               ))}
             </ul>

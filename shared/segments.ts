@@ -1,0 +1,98 @@
+/**
+ * Segments: the figures of each persona, or of each value of a segment column ("Travel type" →
+ * "Business", "Leisure"), overall and per stage, from feedback rows (`Feedback.segments`,
+ * `personaId`) and summary groups (their `segments`, `personaId`) alike; and the comparison of two
+ * segments with the tests of real changes (the same as a period against the previous one).
+ *
+ * A row without the segment (no persona, or no value for that column) counts for the segment
+ * `null` ("not known"), never for another. Figures are made by metrics.ts tallies, so a segment's
+ * figures are exactly those of `analyseJourney` on that segment's rows.
+ */
+import type { FeedbackPass } from "./feedback-pass";
+import { runPass } from "./feedback-pass";
+import { addGroupToTally, addToTally, createTally, feedbackStageId, mergeTally, summariseTally, type FeedbackTally, type SatisfactionMetrics } from "./metrics";
+import type { JourneyMap } from "./model";
+import { summaryGroups } from "./summary";
+import { figureChanges, type FigureChange } from "./trends";
+
+/** What segments are taken by: the persona, or a segment column by its name. */
+export type SegmentDimension = { kind: "persona" } | { kind: "column"; name: string };
+
+/** The segment columns the map's feedback has, in alphabetical order. */
+export function segmentColumns(map: Pick<JourneyMap, "feedback" | "summary">): string[] {
+  const names = new Set<string>();
+  for (const row of map.feedback) if (row.segments !== undefined) for (const name of Object.keys(row.segments)) names.add(name);
+  if (map.summary !== undefined) for (const group of summaryGroups(map.summary)) if (group.segments !== null) for (const name of Object.keys(group.segments)) names.add(name);
+  return [...names].sort();
+}
+
+/** One segment's figures: overall, and per stage (a stage without its feedback has no entry). */
+export interface SegmentFigures {
+  /** The persona id or the column's value; null for feedback without it. */
+  value: string | null;
+  overall: FeedbackTally;
+  byStage: Map<string, FeedbackTally>;
+}
+
+/** Every segment of a dimension, by value (null: not known). */
+export type SegmentTallies = Map<string | null, SegmentFigures>;
+
+/** The segment tallies as a pass over the map's rows (feedback-pass.ts); the summary is added when it is made. */
+export function segmentPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">, dimension: SegmentDimension): FeedbackPass<SegmentTallies> {
+  const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
+  // Tallied per segment × stage first, then merged into each segment's overall tally once.
+  const cells = new Map<string | null, Map<string | null, FeedbackTally>>();
+  const tallyOf = (value: string | null, stageId: string | null) => {
+    let byStage = cells.get(value);
+    if (byStage === undefined) cells.set(value, (byStage = new Map()));
+    let tally = byStage.get(stageId);
+    if (tally === undefined) byStage.set(stageId, (tally = createTally()));
+    return tally;
+  };
+  const valueOf = (personaId: string | null, segments: Readonly<Record<string, string>> | null | undefined): string | null =>
+    dimension.kind === "persona" ? personaId : (segments?.[dimension.name] ?? null);
+  if (map.summary !== undefined) {
+    for (const group of summaryGroups(map.summary)) addGroupToTally(tallyOf(valueOf(group.personaId, group.segments), feedbackStageId(group, stageOfTouchpoint)), group);
+  }
+  const rows = map.feedback;
+  return {
+    read(from, to) {
+      for (let i = from; i < to; i++) {
+        const row = rows[i];
+        if (row !== undefined) addToTally(tallyOf(valueOf(row.personaId, row.segments), feedbackStageId(row, stageOfTouchpoint)), row);
+      }
+    },
+    finish() {
+      const result: SegmentTallies = new Map();
+      for (const [value, byStage] of cells) {
+        const figures: SegmentFigures = { value, overall: createTally(), byStage: new Map() };
+        for (const [stageId, tally] of byStage) {
+          mergeTally(figures.overall, tally);
+          if (stageId !== null) figures.byStage.set(stageId, tally);
+        }
+        result.set(value, figures);
+      }
+      return result;
+    },
+  };
+}
+
+/** The segment tallies of a whole map at once. */
+export function segmentTallies(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">, dimension: SegmentDimension): SegmentTallies {
+  return runPass(segmentPass(map, dimension), map.feedback.length);
+}
+
+/** Two segments side by side: each one's figures and the difference of each figure, first against second. */
+export interface SegmentComparison {
+  first: SatisfactionMetrics;
+  second: SatisfactionMetrics;
+  /** Figures both have, first minus second, with the test: ▲ ▼ only where significant at 95%. */
+  differences: FigureChange[];
+}
+
+/** Compares two tallies (two segments, overall or in one stage); an absent tally has no feedback. */
+export function compareSegments(first: FeedbackTally | undefined, second: FeedbackTally | undefined): SegmentComparison {
+  const a = first ?? createTally();
+  const b = second ?? createTally();
+  return { first: summariseTally(a), second: summariseTally(b), differences: figureChanges(a, b) };
+}

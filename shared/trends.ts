@@ -18,7 +18,9 @@
  * The change is the journey's last period against the period just before it (a partial last period
  * included: its n says how much it holds). CSAT by the two-proportion test, NPS by the NPS
  * difference, CES and performance by Welch's test on the ratings' exact mean and variance (from the
- * rating histogram); ▲ or ▼ only where significant at 95% (stats/differences.ts `changeMark`).
+ * rating histogram); ▲ or ▼ only where significant at 95% (stats/differences.ts `changeMark`). The
+ * z-tests are made only with enough answers for their normal approximation (see
+ * `MIN_EXPECTED_ANSWERS`).
  */
 import { runPass, type FeedbackPass } from "./feedback-pass";
 import {
@@ -245,7 +247,25 @@ export function figureMoments(tally: FeedbackTally, figure: "ces" | "performance
   return m;
 }
 
-/** The change of each figure between two periods' tallies (current against previous). */
+/**
+ * The z-tests (CSAT, NPS) rest on the normal approximation, which needs enough answers: at least 5
+ * expected satisfied and 5 expected not satisfied answers in each group (n·p̄ ≥ 5 and n·(1 − p̄) ≥ 5,
+ * the usual condition), and at least 30 answers in each group for NPS, whose variance is estimated
+ * from three shares. With fewer, the change is not tested: "no clear change", with both figures
+ * and n (1 promoter against 3 answers is no evidence, whatever z says).
+ */
+export const MIN_EXPECTED_ANSWERS = 5;
+export const MIN_NPS_ANSWERS = 30;
+
+function enoughForShares(k1: number, n1: number, k2: number, n2: number): boolean {
+  const pooled = (k1 + k2) / (n1 + n2);
+  return Math.min(n1, n2) * Math.min(pooled, 1 - pooled) >= MIN_EXPECTED_ANSWERS;
+}
+
+/**
+ * The change of each figure between two tallies, `current` against `previous` (a period against
+ * the one before, or one segment against another).
+ */
 export function figureChanges(current: FeedbackTally, previous: FeedbackTally): FigureChange[] {
   const now = summariseTally(current);
   const before = summariseTally(previous);
@@ -256,15 +276,18 @@ export function figureChanges(current: FeedbackTally, previous: FeedbackTally): 
     if (a === null || b === null) return;
     changes.push({ figure, current: a, previous: b, currentN, previousN, test, mark: changeMark(test) });
   };
-  add("csat", current.csatRatings, previous.csatRatings, twoProportionTest(current.csatSatisfied, current.csatRatings, previous.csatSatisfied, previous.csatRatings));
+  const [k1, n1, k2, n2] = [current.csatSatisfied, current.csatRatings, previous.csatSatisfied, previous.csatRatings];
+  add("csat", n1, n2, enoughForShares(k1, n1, k2, n2) ? twoProportionTest(k1, n1, k2, n2) : null);
   add(
     "nps",
     current.npsRatings,
     previous.npsRatings,
-    npsDifferenceTest(
-      { promoters: current.npsPromoters, detractors: current.npsDetractors, n: current.npsRatings },
-      { promoters: previous.npsPromoters, detractors: previous.npsDetractors, n: previous.npsRatings },
-    ),
+    Math.min(current.npsRatings, previous.npsRatings) < MIN_NPS_ANSWERS
+      ? null
+      : npsDifferenceTest(
+          { promoters: current.npsPromoters, detractors: current.npsDetractors, n: current.npsRatings },
+          { promoters: previous.npsPromoters, detractors: previous.npsDetractors, n: previous.npsRatings },
+        ),
   );
   for (const figure of ["ces", "performance"] as const) {
     const a = figureMoments(current, figure);

@@ -14,6 +14,7 @@ import { SummaryBuilder } from "../../shared/summary";
 import {
   autoPeriod,
   changeText,
+  describeChange,
   figureMoments,
   isoWeek,
   journeyTrends,
@@ -137,14 +138,29 @@ describe("changes against the previous period", () => {
   });
 
   it("says “no clear change” when the difference is noise, with both figures and n", () => {
-    // 3 of 5 against 2 of 5: p̄ = 0.5, se = √(0.25 · 0.4) = 0.316228, z = 0.632456.
-    const feedback = [...rows("m", "2026-03-02", [5, 4, 4, 1, 2]), ...rows("a", "2026-04-02", [5, 4, 1, 2, 2])];
+    // 30 of 50 (60 %) against 26 of 50 (52 %): p̄ = 0.56, se = √(0.56 · 0.44 · 0.04) = 0.0992774, z = 0.805823.
+    const feedback = [
+      ...rows("m", "2026-03-02", [...Array(30).fill(4), ...Array(20).fill(2)]),
+      ...rows("a", "2026-04-02", [...Array(26).fill(5), ...Array(24).fill(1)]),
+    ];
     const csat = journeyTrends(dayTallies(buildMap({ stages, touchpoints, feedback })), "month")
       ?.byTouchpoint.get("t1")
       ?.changes.find((c) => c.figure === "csat");
-    expect(csat).toMatchObject({ current: 40, previous: 60, currentN: 5, previousN: 5, mark: "no clear change" });
-    expect(csat?.test?.statistic).toBeCloseTo(-0.6324555320336759, 9);
-    expect(changeText(csat!)).toBe("−20 pts");
+    expect(csat).toMatchObject({ current: 52, previous: 60, currentN: 50, previousN: 50, mark: "no clear change" });
+    expect(csat?.test?.statistic).toBeCloseTo(-0.8058229640253802, 9);
+    expect(changeText(csat!)).toBe("−8 pts");
+    expect(describeChange(csat!)).toEqual({ mark: "no clear change", text: "no clear change", detail: "CSAT 60 % → 52 %, n 50 → 50" });
+  });
+
+  it("does not test shares on too few answers for the normal approximation", () => {
+    // 3 of 5 against 2 of 5: n · p̄ = 5 · 0.5 = 2.5 < 5 expected answers, so no test, whatever z says.
+    const feedback = [...rows("m", "2026-03-02", [5, 4, 4, 1, 2]), ...rows("a", "2026-04-02", [5, 4, 1, 2, 2])];
+    const csat = journeyTrends(dayTallies(buildMap({ stages, touchpoints, feedback })), "month")?.overall.changes.find((c) => c.figure === "csat");
+    expect(csat).toMatchObject({ current: 40, previous: 60, test: null, mark: "no clear change" });
+    // NPS from 1 promoter against 1 promoter, 1 passive and 1 detractor: z = 2.12, but 4 answers are no evidence.
+    const nps = [...rows("n", "2026-03-02", [10], NPS), ...rows("o", "2026-04-02", [10, 8, 3], NPS)];
+    const change = journeyTrends(dayTallies(buildMap({ stages, touchpoints, feedback: nps })), "month")?.overall.changes.find((c) => c.figure === "nps");
+    expect(change).toMatchObject({ current: 0, previous: 100, currentN: 3, previousN: 1, test: null, mark: "no clear change" });
   });
 
   it("tests performance by Welch's test on the exact mean and variance from the histogram", () => {

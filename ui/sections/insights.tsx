@@ -15,6 +15,7 @@ import { useReport } from "../components/status";
 import { OutsideMapTable, unassignedSentence } from "../feedback/outside-map";
 import { useAnalysis, useSuggestions } from "../state/analysis";
 import { StageConfidence } from "./insights-confidence";
+import { SegmentsSection } from "./insights-segments";
 import { KpiHistory, TrendsSection } from "./insights-trends";
 import { fieldKey, usePanelState, useStore } from "../state/store";
 
@@ -179,6 +180,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       )}
 
       <TrendsSection model={model} />
+      <SegmentsSection model={model} />
 
       <SectionHeading title="KPIs" level={3} />
       {analysis.kpis.length === 0 ? (

@@ -160,7 +160,6 @@ export function SegmentsSection({ model }: { model: JourneyMap }) {
   return (
     <>
       <SectionHeading title="Segments" level={3} />
-      <div class="grid-2">
         <SelectField
           id="segment-by"
           label="Segment by"
@@ -172,7 +171,6 @@ export function SegmentsSection({ model }: { model: JourneyMap }) {
           }}
         />
         <Choice name="segment-figure" label="Figure" value={figure} options={TREND_FIGURES.map((f) => ({ value: f, text: FIGURE_NAME[f] }))} onChange={setFigure} />
-      </div>
       {body()}
       <p class="hint">▲ ▼ only where the difference is significant at 95 % (two-proportion test for CSAT, the NPS difference, Welch’s test for CES and performance).</p>
     </>

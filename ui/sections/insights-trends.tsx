@@ -185,8 +185,7 @@ export function InsightsTrends({ model }: { model: JourneyMap }) {
   const stageNames = new Map(model.stages.map((s) => [s.id, s.name]));
   return (
     <>
-      <div class="grid-2">
-        <Choice
+      <Choice
           name="trend-period"
           label="Period"
           value={choice}
@@ -194,7 +193,6 @@ export function InsightsTrends({ model }: { model: JourneyMap }) {
           onChange={(trendPeriod) => store.update((m) => ({ ...m, settings: { ...m.settings, trendPeriod } }))}
         />
         <Choice name="trend-figure" label="Figure" value={figure} options={TREND_FIGURES.map((f) => ({ value: f, text: FIGURE_NAME[f] }))} onChange={setFigure} />
-      </div>
       <p class="hint">
         By {periodName}
         {choice === "auto" ? ", picked from the dates" : ""}: {periodLabel(first, trends.period)} to {periodLabel(last, trends.period)}

@@ -63,4 +63,26 @@ describe("trends in Insights", () => {
     expect(await table.locator("tbody th").first().innerText()).toBe("All stages");
     expect(errors).toEqual([]);
   });
+
+  it("adds a KPI's new current value to its history, with today's date, and draws it", async () => {
+    const { panel, errors } = await openHost(host);
+    await openSample(panel);
+    // The sample's click-through rate: 1.4, 1.7, 1.8, 1.9 on the first of July … October 2026.
+    const before = "History of Ad click-through rate: 2026-07-01 1.4, 2026-08-01 1.7, 2026-09-01 1.8, 2026-10-01 1.9";
+    await panel.getByRole("img", { name: before }).waitFor();
+    await openSection(panel, "Journey");
+    const stage = panel.locator("section.card[aria-label^='Stage 1:']");
+    await stage.locator(".card-toggle").click();
+    const current = panel.locator("#f-kpi_awareness_ctr-current");
+    await current.fill("2.1");
+    await current.press("Enter");
+    await current.blur();
+    const today = await panel.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    });
+    await openSection(panel, "Insights");
+    await panel.getByRole("img", { name: `${before}, ${today} 2.1` }).waitFor();
+    expect(errors).toEqual([]);
+  });
 });

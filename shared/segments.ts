@@ -11,6 +11,7 @@
 import type { FeedbackPass } from "./feedback-pass";
 import { runPass } from "./feedback-pass";
 import { addGroupToTally, addToTally, createTally, feedbackStageId, mergeTally, summariseTally, type FeedbackTally, type SatisfactionMetrics } from "./metrics";
+import { emotionFromSatisfaction } from "./gaps";
 import type { JourneyMap } from "./model";
 import { summaryGroups } from "./summary";
 import { figureChanges, type FigureChange } from "./trends";
@@ -95,4 +96,35 @@ export function compareSegments(first: FeedbackTally | undefined, second: Feedba
   const a = first ?? createTally();
   const b = second ?? createTally();
   return { first: summariseTally(a), second: summariseTally(b), differences: figureChanges(a, b) };
+}
+
+/** At most this many persona curves on a map: more lines than that no one can tell apart. */
+export const MAX_PERSONA_CURVES = 5;
+
+/** A persona's emotion per stage (in the map's stage order), from its feedback only; null where it has no rated feedback. */
+export interface PersonaEmotion {
+  personaId: string;
+  name: string;
+  emotions: (number | null)[];
+}
+
+/**
+ * The emotion curves of the personas with rated feedback, up to MAX_PERSONA_CURVES: those the map
+ * shows first, then the others, each in the model's order. A stage's emotion is 4 × mean(s) − 2 of
+ * the persona's rated feedback there (a stage's manual emotion is the journey's, not a persona's).
+ */
+export function personaEmotions(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary" | "personas" | "stages">): PersonaEmotion[] {
+  const tallies = segmentTallies(map, { kind: "persona" });
+  const curves: PersonaEmotion[] = [];
+  for (const persona of [...map.personas.filter((p) => p.onMap), ...map.personas.filter((p) => !p.onMap)]) {
+    const figures = tallies.get(persona.id);
+    if (figures === undefined || figures.overall.rated === 0 || curves.length === MAX_PERSONA_CURVES) continue;
+    const emotions = map.stages.map((stage) => {
+      const tally = figures.byStage.get(stage.id);
+      const mean = tally === undefined ? null : summariseTally(tally).meanSatisfaction;
+      return mean === null ? null : emotionFromSatisfaction(mean);
+    });
+    curves.push({ personaId: persona.id, name: persona.name, emotions });
+  }
+  return curves;
 }

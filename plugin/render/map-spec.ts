@@ -5,9 +5,10 @@
 import { analyseJourney, type JourneyAnalysis } from "../../shared/analysis";
 import type { JourneyMap, Lane, Stage } from "../../shared/model";
 import { PRIORITY_QUADRANTS } from "../../shared/priority";
+import { personaEmotions } from "../../shared/segments";
 import { trendsOfJourney, type JourneyTrends } from "../../shared/trends";
 import { kpiCard, noteCard, opportunityCard, painPointCard, touchpointCard } from "./cards";
-import { emotionCurveFrame } from "./emotion-curve";
+import { emotionCurveFrame, personaLegend } from "./emotion-curve";
 import { stageChangeText } from "./change";
 import { formatDate, plural } from "./format";
 import { row, stack, tag, textLayer } from "./primitives";
@@ -230,23 +231,25 @@ function cellContent(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane, sta
   return [textLayer(key, `${lane.id}/${stage.id}`, "Empty", "Nothing here yet", TYPE.muted, { fill: true })];
 }
 
-function laneLabel(lane: Lane): FrameSpec {
+function laneLabel(lane: Lane, legend: readonly FrameSpec[] = []): FrameSpec {
   return frame({
     key: `lane/${lane.id}/label`,
     role: "lane-label",
     entity: lane.id,
     name: "Label",
     width: SIZE.laneLabelWidth,
-    layout: { mode: "VERTICAL", padding: { top: 16, right: 16, bottom: 16, left: 0 } },
+    layout: { mode: "VERTICAL", padding: { top: 16, right: 16, bottom: 16, left: 0 }, ...(legend.length > 0 ? { gap: 8 } : {}) },
     sizing: { horizontal: "FIXED", vertical: "FILL" },
-    children: [textLayer(`lane/${lane.id}/label/text`, lane.id, "Lane name", lane.name, TYPE.laneLabel, { fill: true })],
+    children: [textLayer(`lane/${lane.id}/label/text`, lane.id, "Lane name", lane.name, TYPE.laneLabel, { fill: true }), ...legend],
   });
 }
 
 function laneRow(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane): FrameSpec {
+  // The option to draw a curve per persona (up to 5), named in a legend under the lane's name.
+  const personas = lane.kind === "emotions" && map.settings.emotionByPersona === true ? personaEmotions(map) : [];
   const columns: NodeSpec[] =
     lane.kind === "emotions"
-      ? [emotionCurveFrame(lane, map.stages, analysis.stages)]
+      ? [emotionCurveFrame(lane, map.stages, analysis.stages, personas)]
       : map.stages.map((stage) =>
           frame({
             key: `cell/${lane.id}/${stage.id}`,
@@ -267,7 +270,7 @@ function laneRow(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane): FrameS
     name: `Lane: ${lane.name}`,
     layout: { mode: "HORIZONTAL", gap: SIZE.columnGap },
     evenHeights: true,
-    children: [laneLabel(lane), ...columns],
+    children: [laneLabel(lane, personaLegend(lane, personas)), ...columns],
   });
 }
 

@@ -73,3 +73,57 @@ describe("changes on the map", () => {
     expect(page.findAll((n) => keyOf(n).endsWith("/change"))).toEqual([]);
   });
 });
+
+describe("an emotion curve per persona", () => {
+  /** Two stages; Maya rates 5★ then 1★ (emotion +2, −2), Daniel 3★ at both (0); Priya has no feedback. */
+  function personaJourney(emotionByPersona: boolean): JourneyMap {
+    const model = sampleJourney();
+    const rated = (id: string, personaId: string, stageId: string, rating: number): Feedback => ({ ...rows(id, stageId, "2026-05-01", [rating])[0]!, personaId });
+    const stages = model.stages.slice(0, 2);
+    const [first, second] = stages.map((s) => s.id) as [string, string];
+    return {
+      ...model,
+      schemaVersion: SCHEMA_VERSION,
+      stages,
+      touchpoints: [],
+      notes: [],
+      painPoints: [],
+      opportunities: [],
+      kpis: [],
+      feedback: [rated("m1", "persona_maya", first, 5), rated("m2", "persona_maya", second, 1), rated("d1", "persona_daniel", first, 3), rated("d2", "persona_daniel", second, 3)],
+      settings: { ...model.settings, emotionByPersona },
+    };
+  }
+
+  it("draws a line and points per persona with feedback, in its own colour, named in a legend under the lane's name", async () => {
+    const plugin = await launchPlugin();
+    const model = personaJourney(true);
+    expect((await ask(plugin, { type: "generate-map", model })).kind).toBe("generated");
+    const page = plugin.emulator.figma.currentPage;
+    const lane = model.lanes.find((l) => l.kind === "emotions")!;
+    const curve = page.findOne((n) => keyOf(n) === `lane/${lane.id}/curve`) as FrameNode;
+    const lines = curve.children.filter((n) => n.type === "VECTOR").map((n) => n.name);
+    expect(lines).toEqual(["Emotion curve: Maya Lindqvist", "Emotion curve: Daniel Okafor", "Line"]);
+    // Points: 8 px, centred on the stage column (140, then 140 + 280 + gap) at y = 32 + (2 − v)/4 · 128.
+    const point = (persona: string, stageId: string) => curve.findOne((n) => keyOf(n) === `emotion/${lane.id}/persona/${persona}/${stageId}`) as EllipseNode;
+    const [first, second] = model.stages.map((s) => s.id) as [string, string];
+    expect([point("persona_maya", first).x, point("persona_maya", first).y, point("persona_maya", first).width]).toEqual([136, 28, 8]);
+    expect(point("persona_maya", second).y).toBe(156);
+    expect(point("persona_daniel", second).y).toBe(92);
+    const label = page.findOne((n) => keyOf(n) === `lane/${lane.id}/label`) as FrameNode;
+    expect(label.children.map((n) => n.name)).toEqual(["Lane name", "Legend: Maya Lindqvist", "Legend: Daniel Okafor"]);
+    const swatch = (persona: string) => (page.findOne((n) => keyOf(n) === `lane/${lane.id}/legend/${persona}/swatch`) as RectangleNode).fills as SolidPaint[];
+    const line = (name: string) => (curve.children.find((n) => n.name === name) as VectorNode).strokes as SolidPaint[];
+    expect(swatch("persona_maya")[0]?.color).toEqual(line("Emotion curve: Maya Lindqvist")[0]?.color);
+    expect(swatch("persona_maya")[0]?.color).not.toEqual(swatch("persona_daniel")[0]?.color);
+  });
+
+  it("draws none without the option, and takes them away when it is turned off", async () => {
+    const plugin = await launchPlugin();
+    await ask(plugin, { type: "generate-map", model: personaJourney(true) });
+    expect((await ask(plugin, { type: "generate-map", model: personaJourney(false) })).kind).toBe("generated");
+    const page = plugin.emulator.figma.currentPage;
+    expect(page.findAll((n) => n.name.startsWith("Emotion curve: ") || n.name.startsWith("Legend: Maya"))).toEqual([]);
+    expect(page.findAll((n) => n.type === "VECTOR" && n.name === "Line")).toHaveLength(1);
+  });
+});

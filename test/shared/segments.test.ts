@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { analyseJourney } from "../../shared/analysis";
 import { compactJourney } from "../../shared/evidence";
 import type { Feedback, JourneyMap } from "../../shared/model";
-import { compareSegments, segmentColumns, segmentTallies } from "../../shared/segments";
+import { MAX_PERSONA_CURVES, compareSegments, personaEmotions, segmentColumns, segmentTallies } from "../../shared/segments";
 import { summariseTally } from "../../shared/metrics";
 import { SummaryBuilder } from "../../shared/summary";
 import { journeyMapArbitrary } from "./arbitraries";
@@ -94,4 +94,20 @@ describe("segments", () => {
       { numRuns: 80 },
     );
   }, 60_000);
+
+  it("give each persona's emotion per stage, up to 5 personas, those on the map first", () => {
+    // Seven personas, p0 … p6, each rating 5★ in Booking; p1 also 1★ in Flight; p6 is on the map but has no rating.
+    const personas = Array.from({ length: 7 }, (_, i) => persona(`p${i}`, `P${i}`, i !== 0));
+    const feedback = [
+      ...personas.slice(0, 6).map((p) => rated(`r${p.id}`, 5, STARS, { stageId: "s1", personaId: p.id })),
+      rated("low", 1, STARS, { stageId: "s2", personaId: "p1" }),
+    ];
+    const curves = personaEmotions(buildMap({ stages, touchpoints, personas, feedback }));
+    expect(MAX_PERSONA_CURVES).toBe(5);
+    // p0 is not on the map: it comes after p1 … p5, and is the sixth, so it is left out; p6 has no rated feedback.
+    expect(curves.map((c) => c.personaId)).toEqual(["p1", "p2", "p3", "p4", "p5"]);
+    // 4 × mean(s) − 2: 5★ → +2, 1★ → −2; no feedback in a stage → no value.
+    expect(curves[0]?.emotions).toEqual([2, -2]);
+    expect(curves[1]?.emotions).toEqual([2, null]);
+  });
 });

@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { SCHEMA_VERSION, type Feedback, type JourneyMap } from "../../shared/model";
 import { NAMESPACE } from "../../plugin/plugin-data";
+import { localDay } from "../../shared/kpi-history";
+import { generate, readMap, textByKey } from "./canvas-actions";
 import { ask, launchPlugin, sampleJourney } from "./harness";
 
 const keyOf = (node: BaseNode) => node.getSharedPluginData(NAMESPACE, "key");
@@ -125,5 +127,28 @@ describe("an emotion curve per persona", () => {
     const page = plugin.emulator.figma.currentPage;
     expect(page.findAll((n) => n.name.startsWith("Emotion curve: ") || n.name.startsWith("Legend: Maya"))).toEqual([]);
     expect(page.findAll((n) => n.type === "VECTOR" && n.name === "Line")).toHaveLength(1);
+  });
+});
+
+describe("a KPI's history on the canvas", () => {
+  it("adds a current value typed on the map to the KPI's history, with today's date", async () => {
+    const plugin = await launchPlugin();
+    const model = { ...sampleJourney(), schemaVersion: SCHEMA_VERSION };
+    const frame = await generate(plugin, model);
+    plugin.emulator.userEditText(textByKey(frame, "kpi/kpi_checkout_abandonment/values"), "70,5 / 65 %");
+    const read = await readMap(plugin);
+    expect(read.problems).toEqual([]);
+    // The sample's cart abandonment: 77.5, 76.1, 74.8, 74 on the first of July … October 2026.
+    expect(read.model.kpis.find((k) => k.id === "kpi_checkout_abandonment")).toMatchObject({
+      current: 70.5,
+      target: 65,
+      history: [
+        { date: "2026-07-01", value: 77.5 },
+        { date: "2026-08-01", value: 76.1 },
+        { date: "2026-09-01", value: 74.8 },
+        { date: "2026-10-01", value: 74 },
+        { date: localDay(), value: 70.5 },
+      ],
+    });
   });
 });

@@ -14,8 +14,10 @@ import { FIGURE_NAME, TREND_FIGURES, changeText, figureText, type TrendFigure } 
 import { Empty, SectionHeading, formatCount } from "../components/common";
 import { Choice, SelectField } from "../components/fields";
 import { LARGE_FEEDBACK } from "../state/analysis";
+import { panelTurns } from "./insights-trends";
 
-const ROWS_PER_SLICE = 10_000;
+/** Rows read between two looks at the clock: tasks of about 12 ms (`panelTurns`). */
+const ROWS_PER_SLICE = 1_000;
 
 /** Results by the feedback they read and what they were asked; a new title reuses them. */
 const cache = new WeakMap<readonly unknown[], Map<string, { touchpoints: unknown; summary: unknown; value: unknown }>>();
@@ -42,8 +44,7 @@ function usePass<T>(model: JourneyMap, key: string, make: () => FeedbackPass<T>)
   useEffect(() => {
     if (now !== undefined) return;
     let live = true;
-    const turn = () => new Promise<void>((resolve, reject) => setTimeout(() => (live ? resolve() : reject(new Error("the map changed"))), 0));
-    runPassInSlices(make(), model.feedback.length, turn, ROWS_PER_SLICE).then((value) => {
+    runPassInSlices(make(), model.feedback.length, panelTurns(() => live), ROWS_PER_SLICE).then((value) => {
       remember(value);
       if (live) setDone((n) => n + 1);
     }, () => undefined);

@@ -4,8 +4,8 @@
  * where the change is significant at 95%, otherwise "no clear change" with both figures and n.
  * The period (auto, week, month, quarter) is a journey setting; the figure shown is the panel's.
  *
- * The rows are tallied by day 10,000 at a time with the panel's turn in between (200,000 rows at
- * once would hold it for about 200 ms); changing the period only regroups the days.
+ * The rows are tallied by day in tasks of about 12 ms with the panel's turn in between (200,000 rows
+ * at once would hold it for about 200 ms); changing the period only regroups the days.
  */
 import { useEffect, useState } from "preact/hooks";
 import { runPassInSlices } from "../../shared/feedback-pass";
@@ -32,9 +32,26 @@ import { Sparkline } from "../components/sparkline";
 import { LARGE_FEEDBACK } from "../state/analysis";
 import { useStore } from "../state/store";
 
-/** Rows tallied between two turns of the panel, and day cells merged into periods. */
-const ROWS_PER_SLICE = 10_000;
-const CELLS_PER_SLICE = 2_000;
+/** Rows tallied, and day cells merged into periods, between two looks at the clock. */
+const ROWS_PER_SLICE = 1_000;
+const CELLS_PER_SLICE = 500;
+/** How long one task may run before the panel gets a turn (as the analysis's, ui/state/analysis.ts). */
+const TASK_BUDGET_MS = 12;
+
+/**
+ * A turn of the panel once the current task has run TASK_BUDGET_MS, so that small slices add up to
+ * tasks of about that length whatever a row costs; refused once `live()` no longer holds.
+ */
+export function panelTurns(live: () => boolean): () => Promise<void> {
+  let taskStart = Number.NEGATIVE_INFINITY;
+  return async () => {
+    if (!live()) throw new Error("the map changed: this work is no longer wanted");
+    if (performance.now() - taskStart < TASK_BUDGET_MS) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    if (!live()) throw new Error("the map changed: this work is no longer wanted");
+    taskStart = performance.now();
+  };
+}
 /** Periods a line shows: the last ones. */
 export const PERIODS_SHOWN = 12;
 
@@ -72,7 +89,7 @@ function useTrends(model: JourneyMap, choice: TrendPeriodChoice): JourneyTrends 
   useEffect(() => {
     if (ready !== undefined) return;
     let live = true;
-    const turn = () => new Promise<void>((resolve, reject) => setTimeout(() => (live ? resolve() : reject(new Error("the map changed"))), 0));
+    const turn = panelTurns(() => live);
     void (async () => {
       let days = knownFor(model);
       if (days === undefined) {

@@ -152,3 +152,42 @@ describe("a KPI's history on the canvas", () => {
     });
   });
 });
+
+describe("changes on a FigJam map", () => {
+  it("writes a real change under the stage's data backing and moves the objective and lanes down to make room", async () => {
+    const plugin = await launchPlugin({ editorType: "figjam" });
+    expect((await ask(plugin, { type: "generate-map", model: journey() })).kind).toBe("generated");
+    const page = plugin.emulator.figma.currentPage;
+    const changes = page.findAll((n) => keyOf(n).endsWith("/change"));
+    expect(changes.map((n) => keyOf(n))).toEqual(["stage/stage_checkout/change"]);
+    expect((changes[0] as TextNode).characters).toBe("▲ CSAT +30 pts · ▲ Performance +1.6 vs Mar 2026");
+    const y = (key: string) => (page.findOne((n) => keyOf(n) === key) as SceneNode).y;
+    const backing = y("stage/stage_checkout/backing");
+    // Backing at +64, the change at +84, objectives 40 lower than without a change (+124).
+    expect(y("stage/stage_checkout/change") - backing).toBe(20);
+    expect(y("stage/stage_checkout/objective") - backing).toBe(60);
+
+    const quiet = await launchPlugin({ editorType: "figjam" });
+    const weekly = { ...journey(), settings: { ...journey().settings, trendPeriod: "week" as const } };
+    expect((await ask(quiet, { type: "generate-map", model: weekly })).kind).toBe("generated");
+    const calm = quiet.emulator.figma.currentPage;
+    expect(calm.findAll((n) => keyOf(n).endsWith("/change"))).toEqual([]);
+    const at = (key: string) => (calm.findOne((n) => keyOf(n) === key) as SceneNode).y;
+    expect(at("stage/stage_checkout/objective") - at("stage/stage_checkout/backing")).toBe(20);
+  });
+});
+
+describe("a KPI's history when the panel updates a map edited on the canvas", () => {
+  it("takes the history with the current value typed on the canvas, as one value from the canvas", async () => {
+    const plugin = await launchPlugin();
+    const model = { ...sampleJourney(), schemaVersion: SCHEMA_VERSION };
+    const frame = await generate(plugin, model);
+    plugin.emulator.userEditText(textByKey(frame, "kpi/kpi_checkout_abandonment/values"), "70,5 / 65 %");
+    const reply = await ask(plugin, { type: "generate-map", model: { ...model, title: "Northwind, revised" } });
+    expect(reply).toMatchObject({ kind: "generated", fromCanvas: 1 });
+    const kpi = (await readMap(plugin)).model.kpis.find((k) => k.id === "kpi_checkout_abandonment");
+    expect(kpi?.current).toBe(70.5);
+    expect(kpi?.history.at(-1)).toEqual({ date: localDay(), value: 70.5 });
+    expect(kpi?.history).toHaveLength(5);
+  });
+});

@@ -133,7 +133,7 @@ describe("an emotion curve per persona", () => {
 describe("a KPI's history on the canvas", () => {
   it("adds a current value typed on the map to the KPI's history, with today's date", async () => {
     const plugin = await launchPlugin();
-    const model = { ...sampleJourney(), schemaVersion: SCHEMA_VERSION };
+    const model: JourneyMap = { ...sampleJourney(), schemaVersion: SCHEMA_VERSION };
     const frame = await generate(plugin, model);
     plugin.emulator.userEditText(textByKey(frame, "kpi/kpi_checkout_abandonment/values"), "70,5 / 65 %");
     const read = await readMap(plugin);
@@ -180,7 +180,7 @@ describe("changes on a FigJam map", () => {
 describe("a KPI's history when the panel updates a map edited on the canvas", () => {
   it("takes the history with the current value typed on the canvas, as one value from the canvas", async () => {
     const plugin = await launchPlugin();
-    const model = { ...sampleJourney(), schemaVersion: SCHEMA_VERSION };
+    const model: JourneyMap = { ...sampleJourney(), schemaVersion: SCHEMA_VERSION };
     const frame = await generate(plugin, model);
     plugin.emulator.userEditText(textByKey(frame, "kpi/kpi_checkout_abandonment/values"), "70,5 / 65 %");
     const reply = await ask(plugin, { type: "generate-map", model: { ...model, title: "Northwind, revised" } });

@@ -47,7 +47,10 @@ function usePass<T>(model: JourneyMap, key: string, make: () => FeedbackPass<T>)
     runPassInSlices(make(), model.feedback.length, panelTurns(() => live), ROWS_PER_SLICE).then((value) => {
       remember(value);
       if (live) setDone((n) => n + 1);
-    }, () => undefined);
+    }, (error: unknown) => {
+      // A refused turn is the cleanup's doing; anything else is a fault to report.
+      if (live) throw error;
+    });
     return () => {
       live = false;
     };

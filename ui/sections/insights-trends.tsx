@@ -35,6 +35,7 @@ import { useStore } from "../state/store";
 /** Rows tallied, and day cells merged into periods, between two looks at the clock. */
 const ROWS_PER_SLICE = 1_000;
 const CELLS_PER_SLICE = 500;
+const CELLS_AT_ONCE = 5_000;
 /** How long one task may run before the panel gets a turn (as the analysis's, ui/state/analysis.ts). */
 const TASK_BUDGET_MS = 12;
 
@@ -52,6 +53,7 @@ export function panelTurns(live: () => boolean): () => Promise<void> {
     taskStart = performance.now();
   };
 }
+
 /** Periods a line shows: the last ones. */
 export const PERIODS_SHOWN = 12;
 
@@ -83,7 +85,8 @@ function useTrends(model: JourneyMap, choice: TrendPeriodChoice): JourneyTrends 
     entry = { touchpoints: model.touchpoints, summary: model.summary, days: dayTallies(model), trends: new Map() };
     known.set(model.feedback, entry);
   }
-  if (entry !== undefined && !entry.trends.has(choice) && entry.days.cells.length <= LARGE_FEEDBACK)
+  // A few thousand day cells merge into periods in a few milliseconds; more are merged in slices.
+  if (entry !== undefined && !entry.trends.has(choice) && entry.days.cells.length <= CELLS_AT_ONCE)
     entry.trends.set(choice, journeyTrends(entry.days, choice));
   const ready = entry?.trends.get(choice);
   useEffect(() => {
@@ -100,7 +103,10 @@ function useTrends(model: JourneyMap, choice: TrendPeriodChoice): JourneyTrends 
       const trends = await runPassInSlices(periodPass(days.days, choice), days.days.cells.length, turn, CELLS_PER_SLICE);
       days.trends.set(choice, trends);
       if (live) setResult({ days: days.days, choice, trends });
-    })().catch(() => undefined);
+    })().catch((error: unknown) => {
+      // A refused turn is the cleanup's doing; anything else is a fault to report.
+      if (live) throw error;
+    });
     return () => {
       live = false;
     };

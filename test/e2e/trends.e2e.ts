@@ -85,4 +85,20 @@ describe("trends in Insights", () => {
     await panel.getByRole("img", { name: `${before}, ${today} 2.1` }).waitFor();
     expect(errors).toEqual([]);
   });
+
+  it("fits the trend and segment tables in the panel's default 420 px", async () => {
+    const { page, panel, errors } = await openHost(host);
+    await page.evaluate(() => {
+      const frame = document.getElementById("panel") as HTMLIFrameElement;
+      frame.width = "420";
+    });
+    await openSample(panel);
+    await panel.getByRole("region", { name: "Trends per touchpoint" }).waitFor();
+    await panel.getByRole("region", { name: "Two segments side by side" }).waitFor();
+    const overflowing = await panel
+      .locator(".table-scroll")
+      .evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${b.getAttribute("aria-label")}: ${b.scrollWidth} > ${b.clientWidth}`));
+    expect(overflowing).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

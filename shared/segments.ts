@@ -8,13 +8,12 @@
  * `null` ("not known"), never for another. Figures are made by metrics.ts tallies, so a segment's
  * figures are exactly those of `analyseJourney` on that segment's rows.
  */
-import type { FeedbackPass } from "./feedback-pass";
 import { runPass } from "./feedback-pass";
 import { addGroupToTally, addToTally, createTally, feedbackStageId, mergeTally, summariseTally, type FeedbackTally, type SatisfactionMetrics } from "./metrics";
 import { emotionFromSatisfaction } from "./gaps";
 import type { JourneyMap } from "./model";
 import { summaryGroups } from "./summary";
-import { figureChanges, type FigureChange } from "./trends";
+import { figureChanges, groupsThenRows, type FigureChange, type JourneyPass } from "./trends";
 
 /** What segments are taken by: the persona, or a segment column by its name. */
 export type SegmentDimension = { kind: "persona" } | { kind: "column"; name: string };
@@ -38,8 +37,8 @@ export interface SegmentFigures {
 /** Every segment of a dimension, by value (null: not known). */
 export type SegmentTallies = Map<string | null, SegmentFigures>;
 
-/** The segment tallies as a pass over the map's rows (feedback-pass.ts); the summary is added when it is made. */
-export function segmentPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">, dimension: SegmentDimension): FeedbackPass<SegmentTallies> {
+/** The segment tallies as a pass over the map's summary groups and rows (`groupsThenRows`). */
+export function segmentPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">, dimension: SegmentDimension): JourneyPass<SegmentTallies> {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
   // Tallied per segment × stage first, then merged into each segment's overall tally once.
   const cells = new Map<string | null, Map<string | null, FeedbackTally>>();
@@ -52,17 +51,12 @@ export function segmentPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "
   };
   const valueOf = (personaId: string | null, segments: Readonly<Record<string, string>> | null | undefined): string | null =>
     dimension.kind === "persona" ? personaId : (segments?.[dimension.name] ?? null);
-  if (map.summary !== undefined) {
-    for (const group of summaryGroups(map.summary)) addGroupToTally(tallyOf(valueOf(group.personaId, group.segments), feedbackStageId(group, stageOfTouchpoint)), group);
-  }
-  const rows = map.feedback;
   return {
-    read(from, to) {
-      for (let i = from; i < to; i++) {
-        const row = rows[i];
-        if (row !== undefined) addToTally(tallyOf(valueOf(row.personaId, row.segments), feedbackStageId(row, stageOfTouchpoint)), row);
-      }
-    },
+    ...groupsThenRows(
+      map,
+      (group) => addGroupToTally(tallyOf(valueOf(group.personaId, group.segments), feedbackStageId(group, stageOfTouchpoint)), group),
+      (row) => addToTally(tallyOf(valueOf(row.personaId, row.segments), feedbackStageId(row, stageOfTouchpoint)), row),
+    ),
     finish() {
       const result: SegmentTallies = new Map();
       for (const [value, byStage] of cells) {
@@ -80,7 +74,8 @@ export function segmentPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "
 
 /** The segment tallies of a whole map at once. */
 export function segmentTallies(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">, dimension: SegmentDimension): SegmentTallies {
-  return runPass(segmentPass(map, dimension), map.feedback.length);
+  const pass = segmentPass(map, dimension);
+  return runPass(pass, pass.size);
 }
 
 /** Two segments side by side: each one's figures and the difference of each figure, first against second. */

@@ -3,7 +3,7 @@
  * change of the last period against the one before, with the test that says whether it is real.
  *
  * Dated feedback rows and summary groups (their `day`) are tallied per stage × touchpoint × day in
- * one pass (`dayTallyPass`, fed in slices on a large map); `journeyTrends` then merges the days into
+ * one pass (`dayTallyPass`, fed in slices on a large map, the summary's groups first); `journeyTrends` then merges the days into
  * periods, so choosing another period does not read the rows again. A period's tally is made by the
  * same metrics.ts functions as `analyseJourney`'s, so its figures are exactly those of
  * `analyseJourney` run on that period's rows. Rows without a date are counted (`undated`) and left
@@ -35,10 +35,10 @@ import {
   type FeedbackTally,
   type SatisfactionMetrics,
 } from "./metrics";
-import type { JourneyMap } from "./model";
+import type { Feedback, JourneyMap } from "./model";
 import { changeMark, npsDifferenceTest, twoProportionTest, type DifferenceTest } from "./stats/differences";
 import { welchTest, type Moments } from "./stats/welch";
-import { summaryGroups } from "./summary";
+import { groupRows, summaryGroups, type SummaryGroup } from "./summary";
 
 export const TREND_PERIODS = ["week", "month", "quarter"] as const;
 export type TrendPeriod = (typeof TREND_PERIODS)[number];
@@ -130,10 +130,40 @@ export interface DayTallies {
 }
 
 /**
- * Tallies the map's dated feedback per stage × touchpoint × day, as a pass fed range by range
- * (feedback-pass.ts); the summary's groups are added when the pass is made.
+ * A pass over a map's summary groups and then its rows, fed range by range (feedback-pass.ts):
+ * `size` is how many there are, groups first, so that a large summary is read in slices too.
  */
-export function dayTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">): FeedbackPass<DayTallies> {
+export interface JourneyPass<T> extends FeedbackPass<T> {
+  size: number;
+}
+
+/** Feeds `group` each summary group, then `row` each feedback row, in order; `size` of them in all. */
+export function groupsThenRows(
+  map: Pick<JourneyMap, "feedback" | "summary">,
+  group: (group: SummaryGroup) => void,
+  row: (row: Feedback) => void,
+): Pick<JourneyPass<never>, "read" | "size"> {
+  const groups = map.summary?.groups.length ?? 0;
+  const decoded = map.summary === undefined ? null : summaryGroups(map.summary);
+  const rows = map.feedback;
+  return {
+    size: groups + rows.length,
+    read(from, to) {
+      for (let i = from; i < to; i++) {
+        if (i < groups) {
+          const next = decoded?.next();
+          if (next !== undefined && next.done !== true) group(next.value);
+        } else {
+          const feedback = rows[i - groups];
+          if (feedback !== undefined) row(feedback);
+        }
+      }
+    },
+  };
+}
+
+/** Tallies the map's dated feedback (summary groups and rows) per stage × touchpoint × day. */
+export function dayTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">): JourneyPass<DayTallies> {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
   // Cells by day, then by touchpoint (or stage and touchpoint when a row's stage is not its
   // touchpoint's): nested maps, so that most rows build no key string.
@@ -155,22 +185,18 @@ export function dayTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | 
     }
     return cell.tally;
   };
-  if (map.summary !== undefined) {
-    for (const group of summaryGroups(map.summary)) {
-      if (group.day === null) result.undated += group.textOnly + group.empty + group.counts.reduce((a, b) => a + b, 0);
-      else addGroupToTally(cellOf(feedbackStageId(group, stageOfTouchpoint), group.touchpointId, group.day), group);
-    }
-  }
-  const rows = map.feedback;
   return {
-    read(from, to) {
-      for (let i = from; i < to; i++) {
-        const row = rows[i];
-        if (row === undefined) continue;
+    ...groupsThenRows(
+      map,
+      (group) => {
+        if (group.day === null) result.undated += groupRows(group);
+        else addGroupToTally(cellOf(feedbackStageId(group, stageOfTouchpoint), group.touchpointId, group.day), group);
+      },
+      (row) => {
         if (row.date === null) result.undated++;
         else addToTally(cellOf(feedbackStageId(row, stageOfTouchpoint), row.touchpointId, row.date), row);
-      }
-    },
+      },
+    ),
     finish: () => result,
   };
 }
@@ -371,7 +397,8 @@ function mergeInto(byPeriod: Map<string, FeedbackTally>, start: string, tally: F
 
 /** The day tallies of a whole map at once. */
 export function dayTallies(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">): DayTallies {
-  return runPass(dayTallyPass(map), map.feedback.length);
+  const pass = dayTallyPass(map);
+  return runPass(pass, pass.size);
 }
 
 /** Trends of a whole map at once, by the period its settings choose (the command line, the sandbox, tests). */

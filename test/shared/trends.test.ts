@@ -19,6 +19,8 @@ import {
   isoWeek,
   journeyTrends,
   dayTallies,
+  dayTallyPass,
+  periodPass,
   nextPeriodStart,
   periodEnd,
   periodLabel,
@@ -211,6 +213,12 @@ describe("exactness", () => {
         const trends = journeyTrends(dayTallies(map), period);
         const folded = compactJourney(map, { keepAllRows: 0, quotesPerCell: 1 });
         expect(journeyTrends(dayTallies(folded), period)).toEqual(trends);
+        // Read a group or a row at a time (as the panel reads in slices), the same days and trends.
+        const pass = dayTallyPass(folded);
+        for (let i = 0; i < pass.size; i++) pass.read(i, i + 1);
+        const oneByOne = periodPass(pass.finish(), period);
+        for (let i = 0; i < (dayTallies(folded).cells.length); i++) oneByOne.read(i, i + 1);
+        expect(oneByOne.finish()).toEqual(trends);
         if (trends === null) {
           expect(map.feedback.every((f) => f.date === null)).toBe(true);
           return;

@@ -5,12 +5,12 @@
  * figures and their n. A large map is tallied in slices, as the trends are.
  */
 import { useEffect, useState } from "preact/hooks";
-import { runPassInSlices, type FeedbackPass } from "../../shared/feedback-pass";
+import { runPassInSlices } from "../../shared/feedback-pass";
 import type { FeedbackTally } from "../../shared/metrics";
 import { createTally, summariseTally } from "../../shared/metrics";
 import type { JourneyMap } from "../../shared/model";
-import { compareSegments, segmentColumns, segmentPass, type SegmentDimension, type SegmentTallies } from "../../shared/segments";
-import { FIGURE_NAME, TREND_FIGURES, changeText, figureText, type TrendFigure } from "../../shared/trends";
+import { compareSegments, segmentPass, type SegmentDimension, type SegmentTallies } from "../../shared/segments";
+import { FIGURE_NAME, TREND_FIGURES, changeText, figureText, groupsThenRows, type JourneyPass, type TrendFigure } from "../../shared/trends";
 import { Empty, SectionHeading, formatCount } from "../components/common";
 import { Choice, SelectField } from "../components/fields";
 import { LARGE_FEEDBACK } from "../state/analysis";
@@ -23,7 +23,7 @@ const ROWS_PER_SLICE = 1_000;
 const cache = new WeakMap<readonly unknown[], Map<string, { touchpoints: unknown; summary: unknown; value: unknown }>>();
 
 /** A pass's result over the map's rows: at once for a small map, in slices for a large one; undefined meanwhile. */
-function usePass<T>(model: JourneyMap, key: string, make: () => FeedbackPass<T>): T | undefined {
+function usePass<T>(model: JourneyMap, key: string, make: () => JourneyPass<T>): T | undefined {
   const known = () => {
     const hit = cache.get(model.feedback)?.get(key);
     return hit !== undefined && hit.touchpoints === model.touchpoints && hit.summary === model.summary ? (hit.value as T) : undefined;
@@ -37,14 +37,15 @@ function usePass<T>(model: JourneyMap, key: string, make: () => FeedbackPass<T>)
   let now = known();
   if (now === undefined && model.feedback.length <= LARGE_FEEDBACK) {
     const pass = make();
-    pass.read(0, model.feedback.length);
+    pass.read(0, pass.size);
     now = remember(pass.finish());
   }
   const [, setDone] = useState(0);
   useEffect(() => {
     if (now !== undefined) return;
     let live = true;
-    runPassInSlices(make(), model.feedback.length, panelTurns(() => live), ROWS_PER_SLICE).then((value) => {
+    const pass = make();
+    runPassInSlices(pass, pass.size, panelTurns(() => live), ROWS_PER_SLICE).then((value) => {
       remember(value);
       if (live) setDone((n) => n + 1);
     }, (error: unknown) => {
@@ -58,18 +59,13 @@ function usePass<T>(model: JourneyMap, key: string, make: () => FeedbackPass<T>)
   return now;
 }
 
-/** The segment columns of the map's feedback, as a pass. */
-function columnsPass(model: JourneyMap): FeedbackPass<string[]> {
-  const names = new Set(segmentColumns({ feedback: [], summary: model.summary }));
-  return {
-    read(from, to) {
-      for (let i = from; i < to; i++) {
-        const segments = model.feedback[i]?.segments;
-        if (segments !== undefined) for (const name in segments) names.add(name);
-      }
-    },
-    finish: () => [...names].sort(),
+/** The segment columns of the map's feedback (summary groups and rows), as a pass. */
+function columnsPass(model: JourneyMap): JourneyPass<string[]> {
+  const names = new Set<string>();
+  const add = (segments: Readonly<Record<string, string>> | null | undefined) => {
+    if (segments) for (const name in segments) names.add(name);
   };
+  return { ...groupsThenRows(model, (group) => add(group.segments), (row) => add(row.segments)), finish: () => [...names].sort() };
 }
 
 function figureCell(tally: FeedbackTally | undefined, figure: TrendFigure) {

@@ -96,7 +96,8 @@ function useTrends(model: JourneyMap, choice: TrendPeriodChoice): JourneyTrends 
     void (async () => {
       let days = knownFor(model);
       if (days === undefined) {
-        const tallied = await runPassInSlices(dayTallyPass(model), model.feedback.length, turn, ROWS_PER_SLICE);
+        const pass = dayTallyPass(model);
+        const tallied = await runPassInSlices(pass, pass.size, turn, ROWS_PER_SLICE);
         days = { touchpoints: model.touchpoints, summary: model.summary, days: tallied, trends: new Map() };
         known.set(model.feedback, days);
       }

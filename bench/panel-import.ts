@@ -102,12 +102,15 @@ export const panelImportBenchmark: Benchmark = {
       );
       log(`from choosing the file to the saved draft: ${seconds.toFixed(1)} s`);
 
-      // Then opening Insights on those rows: the analysis and the suggested pain points of every row.
+      // Then opening Insights on those rows: the analysis, suggested pain points, trends and segments of every row.
       const insightsSince = await page.evaluate(() => performance.timeOrigin + performance.now());
       await openSection(panel, "Insights");
       await panel.getByRole("region", { name: "Metrics per stage: feedback" }).waitFor({ timeout: 60_000 });
       await panel.getByRole("heading", { name: "Suggested pain points" }).waitFor({ timeout: 60_000 });
       await panel.getByText("Reading the low-rated comments…").waitFor({ state: "detached", timeout: 60_000 });
+      // The trends and the segments of every row too.
+      await panel.getByRole("region", { name: "Trends per stage" }).waitFor({ timeout: 60_000 });
+      await panel.getByText(/^Reading the segments of/).waitFor({ state: "detached", timeout: 60_000 });
       await page.waitForTimeout(300);
       const insights = [...(await longTasksSince(page, insightsSince)), ...(await longTasksSince(panel, insightsSince))];
       const insightsUnique = [...new Map(insights.map((t) => [Math.round(t.start), t])).values()];

@@ -35,6 +35,7 @@ import {
   type Touchpoint,
 } from "./model";
 import { readScoreText } from "./score-text";
+import { localDay, withCurrentValue } from "./kpi-history";
 
 export type CardKind = (typeof CARD_KINDS)[number];
 
@@ -640,7 +641,11 @@ class Merge {
       this.unreadable(text, what, `'${shorten(bad, 24)}' is not a number (kept ${k.current ?? "–"} / ${k.target})`);
       return;
     }
-    if (current !== drawnCurrent) this.set(k, "current", currentValue, what);
+    if (current !== drawnCurrent && currentValue !== k.current) {
+      // A current value typed on the canvas goes into the KPI's history too, as one typed in the panel.
+      k.history = withCurrentValue(k, currentValue, localDay()).history;
+      this.set(k, "current", currentValue, what);
+    }
     if (target !== drawnTarget) this.set(k, "target", targetValue, what);
   }
 

@@ -256,6 +256,10 @@ export const Settings = z.object({
   backedResponses: z.int().check(z.gte(1)),
   /** Which importance gaps and quadrants use: as people stated it, or derived from the outcome (shared/importance.ts); absent = stated. */
   importance: z.optional(z.enum(["stated", "derived"])),
+  /** The period trends are shown by (shared/trends.ts); absent is "auto", picked from the span of the dates. */
+  trendPeriod: z.optional(z.enum(["auto", "week", "month", "quarter"])),
+  /** Whether the map's emotion lane also draws a curve per persona (up to 5) from their feedback; absent is no. */
+  emotionByPersona: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof Settings>;
 

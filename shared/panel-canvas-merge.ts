@@ -80,8 +80,14 @@ export function mergePanelAndCanvas(stored: JourneyMap, canvas: JourneyMap, pane
       // Removed in the panel: it stays removed.
       if (mine === undefined) continue;
       const label = () => (kind === null ? `Stage '${shown(mine.name, new Map())}'` : cardLabel(kind, mine as never));
+      let tookCurrent = false;
       for (const field of Object.keys(theirs)) {
         const value = theirs[field];
+        // A KPI's history follows its current value (shared/kpi-history.ts): taken with it, never asked about or counted apart.
+        if (field === "history") {
+          if (tookCurrent) mine[field] = value;
+          continue;
+        }
         const canvasSide = JSON.stringify(value);
         const panelSide = JSON.stringify(mine[field]);
         if (NOT_MERGED.includes(field) || canvasSide === JSON.stringify(was[field]) || canvasSide === panelSide) continue;
@@ -92,6 +98,7 @@ export function mergePanelAndCanvas(stored: JourneyMap, canvas: JourneyMap, pane
           if (answer !== "canvas") continue;
         }
         mine[field] = value;
+        if (field === "current") tookCurrent = true;
         fromCanvas++;
       }
     }

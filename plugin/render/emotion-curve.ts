@@ -9,9 +9,10 @@
  * a fake zero).
  */
 import type { StageAnalysis } from "../../shared/analysis";
+import type { PersonaEmotion } from "../../shared/segments";
 import type { Lane, Stage } from "../../shared/model";
 import { formatNumber, formatSigned, plural } from "./format";
-import { textLayer } from "./primitives";
+import { row, textLayer } from "./primitives";
 import { ellipse, frame, rectangle, type FrameSpec, type NodeSpec, type VectorSpec } from "./spec";
 import { COLOR, EMOTION, SIZE, TYPE } from "./style";
 
@@ -88,8 +89,79 @@ export function emotionLabel(analysis: Pick<StageAnalysis, "emotion" | "emotionS
   return `${value} · ${analysis.emotionSource === "feedback" ? plural(analysis.rated, "response") : "set by hand"}`;
 }
 
-/** The frame that draws the emotion lane across the stage columns. */
-export function emotionCurveFrame(lane: Lane, stages: readonly Stage[], analysis: readonly StageAnalysis[]): FrameSpec {
+/**
+ * A persona's curve: a thinner line in the persona's colour and a small point per stage with a
+ * value, under the journey's curve and its labels (the legend in the lane's label names it).
+ */
+function personaCurve(lane: Lane, stages: readonly Stage[], persona: PersonaEmotion, color: string, height: number): NodeSpec[] {
+  const points = persona.emotions.map((value, index): EmotionPoint | null =>
+    value === null ? null : { stageId: stages[index]?.id ?? "", x: columnCentre(index), y: emotionY(value, height), value },
+  );
+  const drawn = emotionPaths(points);
+  const key = `emotion/${lane.id}/persona/${persona.personaId}`;
+  const half = EMOTION.personaPoint / 2;
+  const nodes: NodeSpec[] = points.flatMap((point, index) => {
+    const stage = stages[index];
+    return point === null || stage === undefined
+      ? []
+      : [
+          ellipse({
+            key: `${key}/${stage.id}`,
+            role: "decoration",
+            entity: persona.personaId,
+            name: `Point: ${persona.name} · ${stage.name}`,
+            width: EMOTION.personaPoint,
+            height: EMOTION.personaPoint,
+            position: { x: point.x - half, y: point.y - half },
+            style: { fill: color, stroke: COLOR.white, strokeWeight: 1 },
+          }),
+        ];
+  });
+  if (drawn.paths.length > 0)
+    nodes.unshift({
+      kind: "VECTOR",
+      key: `${key}/line`,
+      role: "decoration",
+      entity: persona.personaId,
+      name: `Emotion curve: ${persona.name}`,
+      paths: drawn.paths,
+      position: { x: drawn.x, y: drawn.y },
+      style: { stroke: color, strokeWeight: EMOTION.personaLineWeight },
+    });
+  return nodes;
+}
+
+/** The legend of the persona curves, for the emotion lane's label: a swatch of each persona's colour and its name. */
+export function personaLegend(lane: Lane, personas: readonly PersonaEmotion[]): FrameSpec[] {
+  return personas.map((persona, i) =>
+    row(
+      `lane/${lane.id}/legend/${persona.personaId}`,
+      `Legend: ${persona.name}`,
+      6,
+      [
+        rectangle({
+          key: `lane/${lane.id}/legend/${persona.personaId}/swatch`,
+          role: "decoration",
+          entity: persona.personaId,
+          name: "Swatch",
+          width: 12,
+          height: 4,
+          style: { fill: EMOTION.personaLines[i] ?? EMOTION.line, cornerRadius: 2 },
+        }),
+        textLayer(`lane/${lane.id}/legend/${persona.personaId}/name`, persona.personaId, "Label", persona.name, TYPE.meta),
+      ],
+      { entity: persona.personaId, counterAlign: "CENTER" },
+    ),
+  );
+}
+
+/** The frame that draws the emotion lane across the stage columns, with a curve per persona when given. */
+export function emotionCurveFrame(
+  lane: Lane,
+  stages: readonly Stage[],
+  analysis: readonly StageAnalysis[],
+  personas: readonly PersonaEmotion[] = [],
+): FrameSpec {
   const height = SIZE.emotionLaneHeight;
   const bandHeight = height / EMOTION.bands.length;
   const width = Math.max(stages.length * (SIZE.stageWidth + SIZE.columnGap) - SIZE.columnGap, 1);
@@ -193,6 +265,12 @@ export function emotionCurveFrame(lane: Lane, stages: readonly Stage[], analysis
     height,
     style: { fill: null },
     sizing: { horizontal: "FIXED", vertical: "FIXED" },
-    children: [...cells, ...bandLabels, ...line, ...marks],
+    children: [
+      ...cells,
+      ...bandLabels,
+      ...personas.flatMap((persona, i) => personaCurve(lane, stages, persona, EMOTION.personaLines[i] ?? EMOTION.line, height)),
+      ...line,
+      ...marks,
+    ],
   });
 }

@@ -5,8 +5,11 @@
 import { analyseJourney, type JourneyAnalysis, type StageAnalysis } from "../../shared/analysis";
 import type { JourneyMap, Lane, Stage } from "../../shared/model";
 import { PRIORITY_QUADRANTS } from "../../shared/priority";
+import { personaEmotions } from "../../shared/segments";
+import { trendsOfJourney, type JourneyTrends } from "../../shared/trends";
 import { kpiCard, noteCard, opportunityCard, painPointCard, touchpointCard } from "./cards";
-import { emotionCurveFrame } from "./emotion-curve";
+import { emotionCurveFrame, personaLegend } from "./emotion-curve";
+import { stageChangeText } from "./change";
 import { formatDate, formatMargin, formatNumber, plural } from "./format";
 import { row, stack, tag, textLayer } from "./primitives";
 import { frame, rectangle, type FrameSpec, type NodeSpec } from "./spec";
@@ -21,6 +24,8 @@ export interface MapSpecOptions {
   analysis?: JourneyAnalysis;
   /** The date the header says the map was generated (default: now). */
   generatedOn?: Date;
+  /** The trends of `map` (shared/trends.ts), when the caller has them already; null without dates. */
+  trends?: JourneyTrends | null;
 }
 
 /** The width of the scope line: a readable measure, not the width of the whole map. */
@@ -141,7 +146,7 @@ function stageFigures(stats: StageAnalysis): FrameSpec | null {
   return items.length === 0 ? null : row(`stage/${id}/figures`, "Figures", 12, items, { entity: id, counterAlign: "CENTER" });
 }
 
-function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis): FrameSpec {
+function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis, trends: JourneyTrends | null): FrameSpec {
   const byStage = new Map(analysis.stages.map((s) => [s.stageId, s]));
   const cells: NodeSpec[] = [
     frame({
@@ -182,6 +187,9 @@ function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis): FrameSpec {
       children.push(textLayer(`stage/${stage.id}/objective`, stage.id, "Objective", stage.objective, TYPE.bodySecondary, { fill: true }));
     const figures = stats ? stageFigures(stats) : null;
     if (figures !== null) children.push(figures);
+    const change = trends === null ? null : stageChangeText(trends, stage.id);
+    if (change !== null)
+      children.push(textLayer(`stage/${stage.id}/change`, stage.id, "Change", change.text, { ...TYPE.metaPrimary, color: change.color }, { fill: true, managedColor: true }));
     cells.push(
       frame({
         key: `stage/${stage.id}`,
@@ -250,23 +258,25 @@ function cellContent(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane, sta
   return [textLayer(key, `${lane.id}/${stage.id}`, "Empty", "Nothing here yet", TYPE.muted, { fill: true })];
 }
 
-function laneLabel(lane: Lane): FrameSpec {
+function laneLabel(lane: Lane, legend: readonly FrameSpec[] = []): FrameSpec {
   return frame({
     key: `lane/${lane.id}/label`,
     role: "lane-label",
     entity: lane.id,
     name: "Label",
     width: SIZE.laneLabelWidth,
-    layout: { mode: "VERTICAL", padding: { top: 16, right: 16, bottom: 16, left: 0 } },
+    layout: { mode: "VERTICAL", padding: { top: 16, right: 16, bottom: 16, left: 0 }, ...(legend.length > 0 ? { gap: 8 } : {}) },
     sizing: { horizontal: "FIXED", vertical: "FILL" },
-    children: [textLayer(`lane/${lane.id}/label/text`, lane.id, "Lane name", lane.name, TYPE.laneLabel, { fill: true })],
+    children: [textLayer(`lane/${lane.id}/label/text`, lane.id, "Lane name", lane.name, TYPE.laneLabel, { fill: true }), ...legend],
   });
 }
 
 function laneRow(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane): FrameSpec {
+  // The option to draw a curve per persona (up to 5), named in a legend under the lane's name.
+  const personas = lane.kind === "emotions" && map.settings.emotionByPersona === true ? personaEmotions(map) : [];
   const columns: NodeSpec[] =
     lane.kind === "emotions"
-      ? [emotionCurveFrame(lane, map.stages, analysis.stages)]
+      ? [emotionCurveFrame(lane, map.stages, analysis.stages, personas)]
       : map.stages.map((stage) =>
           frame({
             key: `cell/${lane.id}/${stage.id}`,
@@ -287,7 +297,7 @@ function laneRow(map: JourneyMap, analysis: JourneyAnalysis, lane: Lane): FrameS
     name: `Lane: ${lane.name}`,
     layout: { mode: "HORIZONTAL", gap: SIZE.columnGap },
     evenHeights: true,
-    children: [laneLabel(lane), ...columns],
+    children: [laneLabel(lane, personaLegend(lane, personas)), ...columns],
   });
 }
 
@@ -301,7 +311,7 @@ export function mapSpec(map: JourneyMap, options: MapSpecOptions = {}): FrameSpe
     name: "Grid",
     layout: { mode: "VERTICAL", gap: SIZE.rowGap },
     children: [
-      stageHeaderRow(map, analysis),
+      stageHeaderRow(map, analysis, options.trends === undefined ? trendsOfJourney(map) : options.trends),
       ...map.lanes.filter((l) => l.visible).map((lane) => laneRow(map, analysis, lane)),
     ],
   });

@@ -90,6 +90,10 @@ export const EMOTION = {
   line: "#2F6FE4",
   lineWeight: 3,
   point: 12,
+  /** Persona curves: thinner lines in hues apart from the journey's blue and from each other. */
+  personaLines: ["#E8833A", "#2E9E5B", "#9B59B6", "#D9534F", "#1A9BA8"],
+  personaLineWeight: 2,
+  personaPoint: 8,
   bands: [
     { key: "delight", label: "Delighted", fill: "#EDF7F0" },
     { key: "neutral", label: "Neutral", fill: "#F6F7F9" },

@@ -12,6 +12,7 @@ import { exportJourneyMapJson, importJourneyMapJson, type JourneyMap } from "../
 import { summaryTotals } from "../../shared/summary";
 import type { PluginBridge } from "../bridge";
 import { SectionHeading, countOf, formatCount } from "../components/common";
+import { CheckboxField } from "../components/fields";
 import { downloadText, fileStem, readFileText } from "../components/files";
 import { useReport } from "../components/status";
 import { storedJourney, withPanelRows } from "../state/compact";
@@ -162,6 +163,11 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
           Re-score
         </Button>
       </div>
+      <CheckboxField
+        label="Draw an emotion curve per persona (up to 5)"
+        value={model.settings.emotionByPersona === true}
+        onChange={(emotionByPersona) => store.update((m) => ({ ...m, settings: { ...m.settings, emotionByPersona } }))}
+      />
       <p class="hint">
         Generate draws this map as a new frame, or updates its frame if the page has one. Read and Re-score work on the selected map, or
         the only one on the page; edit severity, frequency and effort on the pain-point cards, then Re-score.

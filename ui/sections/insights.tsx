@@ -17,6 +17,8 @@ import { useAnalysis, useSuggestions } from "../state/analysis";
 import { StageConfidence } from "./insights-confidence";
 import { ImportanceAndDrivers } from "./insights-drivers";
 import { responseCount } from "../state/edits";
+import { SegmentsSection } from "./insights-segments";
+import { KpiHistory, TrendsSection } from "./insights-trends";
 import { fieldKey, usePanelState, useStore } from "../state/store";
 
 /** "95 %", "41 points", "3 per 100 orders": a unit that is a word gets a space. */
@@ -185,6 +187,9 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       )}
       <ImportanceAndDrivers model={model} analysis={analysis} />
 
+      <TrendsSection model={model} />
+      <SegmentsSection model={model} />
+
       <SectionHeading title="KPIs" level={3} />
       {analysis.kpis.length === 0 ? (
         <Empty>No KPIs yet: add them to stages in Journey.</Empty>
@@ -200,6 +205,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
                     target of {withUnit(k.target, k.unit)} ({k.direction} is better)
                     {k.shortfall !== null && k.shortfall > 0 ? `, ${Math.round(k.shortfall * 100)} % short` : ""}
                   </span>
+                  <KpiHistory kpi={model.kpis.find((m) => m.id === k.kpiId)} />
                 </li>
               ))}
             </ul>

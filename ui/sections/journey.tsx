@@ -10,6 +10,7 @@ import { CHANNELS, type JourneyMap, type Kpi, type Lane, type Stage, type Touchp
 import { Card, Empty, IconAction, MoveButtons, PAGE_SIZE, Pager, SectionHeading, pageStart, useFocusAfterRender } from "../components/common";
 import { CheckboxField, Choice, ListField, NumberField, SelectField, TextField } from "../components/fields";
 import { useReport } from "../components/status";
+import { localDay, withCurrentValue } from "../../shared/kpi-history";
 import {
   addEntity,
   freshName,
@@ -300,6 +301,14 @@ function Notes({ model, stage }: { model: JourneyMap; stage: Stage }) {
 function KpiRow({ kpi }: { kpi: Kpi }) {
   const store = useStore();
   const set = (change: Partial<Kpi>) => store.update((m) => updateEntity(m, "kpis", kpi.id, change));
+  // A new current value goes into the KPI's history with today's date (shared/kpi-history.ts).
+  const recordCurrent = (current: number | null) =>
+    store.update((m) => {
+      const now = m.kpis.find((k) => k.id === kpi.id);
+      if (now === undefined) return m;
+      const next = withCurrentValue(now, current, localDay());
+      return updateEntity(m, "kpis", kpi.id, { current: next.current, history: next.history });
+    });
   return (
     <div class="row-editor">
       <div class="grid-kpi">
@@ -319,7 +328,7 @@ function KpiRow({ kpi }: { kpi: Kpi }) {
       <div class="grid-kpi">
         <NumberField fieldKey={fieldKey(kpi.id, "target")} label="Target" what="The target" value={kpi.target} onCommit={(target) => set({ target: target ?? kpi.target })} />
         <NumberField fieldKey={fieldKey(kpi.id, "baseline")} label="Baseline" what="The baseline" optional value={kpi.baseline} onCommit={(baseline) => set({ baseline })} />
-        <NumberField fieldKey={fieldKey(kpi.id, "current")} label="Current" what="The current value" optional value={kpi.current} onCommit={(current) => set({ current })} />
+        <NumberField fieldKey={fieldKey(kpi.id, "current")} label="Current" what="The current value" optional value={kpi.current} onCommit={(current) => recordCurrent(current)} />
       </div>
       <div class="row-actions">
         <span />

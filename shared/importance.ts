@@ -13,7 +13,8 @@
 import type { JourneyMap, Settings, Touchpoint } from "./model";
 import type { FeedbackPass } from "./feedback-pass";
 import type { DriverCorrelation } from "./stats/correlation";
-import { driverCorrelation, respondentAnswersPass } from "./stats/correlation";
+import { correlationOf, driverCorrelation, respondentAnswersPass } from "./stats/correlation";
+import { journeyDriverSums, pairSums, pearsonFromSums } from "./stats/driver-sums";
 
 export const IMPORTANCE_SOURCES = ["stated", "derived"] as const;
 export type ImportanceSource = (typeof IMPORTANCE_SOURCES)[number];
@@ -49,8 +50,26 @@ export interface ImportanceChoice {
  * Each touchpoint's correlation with the outcome (every touchpoint but the outcome, in map order), as a
  * pass over the feedback (feedback-pass.ts); no touchpoints without an outcome.
  */
-export function touchpointDriversPass(map: Pick<JourneyMap, "touchpoints" | "feedback">): FeedbackPass<DriverCorrelation[]> {
+export function touchpointDriversPass(map: Pick<JourneyMap, "touchpoints" | "feedback" | "summary">): FeedbackPass<DriverCorrelation[]> {
   const outcome = outcomeTouchpoint(map);
+  const stored = map.summary?.drivers;
+  if (stored !== undefined) {
+    // Rows were folded into the summary: their answers are in its driver sums (stats/driver-sums.ts),
+    // read with the rows kept, each respondent once.
+    return {
+      read() {},
+      finish() {
+        if (outcome === null) return [];
+        const sums = journeyDriverSums(map.feedback, stored);
+        return map.touchpoints
+          .filter((t) => t.id !== outcome.id)
+          .map((t) => {
+            const [n, sx, sy, sxx, syy, sxy] = pairSums(sums, t.id, outcome.id);
+            return correlationOf(t.id, n, pearsonFromSums(n, sx, sy, sxx, syy, sxy));
+          });
+      },
+    };
+  }
   const answers = respondentAnswersPass(outcome === null ? [] : map.feedback);
   return {
     read: answers.read,

@@ -5,6 +5,7 @@ import { chooseImportance, importanceSource, outcomeTouchpoint, touchpointDriver
 import type { Feedback, JourneyMap } from "../../shared/model";
 import { DEFAULT_SETTINGS, parseJourneyMap } from "../../shared/model";
 import { STARS, buildMap, rated, stage, touchpoint } from "./builders";
+import { compactJourney } from "../../shared/evidence";
 
 /**
  * Five respondents rate the outcome 1…5 stars (s = 0, ¼, ½, ¾, 1); touchpoint A (stated 2) gets
@@ -100,5 +101,22 @@ describe("stated against derived importance", () => {
     expect(analysis.importance).toEqual({ source: "derived", outcome: null, derived: [] });
     expect(analysis.stages[0]?.importance).toBe(3.5);
     expect(await analyseJourneyAsync(map, () => Promise.resolve(), 3)).toEqual(analyseJourney(map));
+  });
+});
+
+describe("derived importance once rows are folded into the summary", () => {
+  it("is the same from the summary's driver sums as from the rows", () => {
+    const map = surveyed("derived");
+    const raw = analyseJourney(map);
+    const folded = compactJourney(map, { keepAllRows: 0, quotesPerCell: 0 });
+    expect(folded.feedback.length).toBeLessThan(map.feedback.length);
+    expect(folded.summary?.drivers).toBeDefined();
+    const drivers = runPass(touchpointDriversPass(folded), folded.feedback.length);
+    expect(drivers[0]?.r).toBeCloseTo(0.9, 12);
+    expect(drivers[1]?.r).toBeCloseTo(0.3, 12);
+    const analysis = analyseJourney(folded);
+    expect(analysis.importance).toEqual(raw.importance);
+    analysis.touchpoints.forEach((t, i) => expect(t.importance).toBeCloseTo(raw.touchpoints[i]?.importance ?? Number.NaN, 12));
+    analysis.stages.forEach((s, i) => expect(s.gap ?? Number.NaN).toBeCloseTo(raw.stages[i]?.gap ?? Number.NaN, 12));
   });
 });

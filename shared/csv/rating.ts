@@ -45,8 +45,13 @@ function toNumber(text: string): number {
 export function readRating(raw: string): RatingReading {
   const text = raw.trim();
   if (text === "") return EMPTY;
-  if (PLAIN.test(text)) return { kind: "number", value: toNumber(text), outOf: null };
+  // Every number form starts with a digit, a sign, a decimal point or comma; star strings with a star.
+  // Anything else (a name, an id, a comment) is no number, and no pattern needs to look at it.
+  const first = text.charCodeAt(0);
+  const numeric = (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e || first === 0x2c;
+  if (numeric && PLAIN.test(text)) return { kind: "number", value: toNumber(text), outOf: null };
   if (text.length <= NO_ANSWER_CHARS && NO_ANSWER.has(text.toLowerCase())) return EMPTY;
+  if (!numeric) return FILLED_STARS.has(first) || first === EMPTY_STAR ? (readStars(text) ?? UNREADABLE) : UNREADABLE;
   const stars = readStars(text);
   if (stars !== null) return stars;
   const outOf = OUT_OF.exec(text);

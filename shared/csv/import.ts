@@ -21,7 +21,7 @@ import { type DateOrder, type DateReading, createDateReader, describeIsoDate } f
 import { type CsvDelimiter, isBlankRecord, repeatsHeaderRow, summaryRowLabel } from "./detect";
 import { unescapeFormula } from "./formula";
 import { type FeedbackKind, guessFeedbackKind, readFeedbackKind } from "./kind";
-import { type LinkedField, createEntityLinker, createRowLinks } from "./link";
+import { type LinkedField, UNASSIGNED_STAGE, createEntityLinker, createRowLinks } from "./link";
 import {
   type ColumnProfile,
   type ColumnRole,
@@ -106,6 +106,25 @@ export interface CsvImportOptions extends CsvLayoutOptions {
    * wide file only the columns `columns` names as questions are questions.
    */
   exact?: boolean;
+  /**
+   * At most this many new stages: a row that would create one more stops the import, which then
+   * rejects with a `TooManyNewStagesError` and imports nothing (a comment column taken for the stage
+   * would make thousands). Checked as the rows are read, so the file is not read twice for it.
+   */
+  maxNewStages?: number;
+}
+
+/** The rows of a file would add more new stages than `maxNewStages`: nothing was imported. */
+export class TooManyNewStagesError extends Error {
+  constructor(
+    /** New stage names counted, one past the limit. */
+    readonly count: number,
+    /** The first three, as written. */
+    readonly examples: string[],
+  ) {
+    super(`the file would add more than ${count - 1} stages to the map (such as ${examples.map((name) => `"${name}"`).join(", ")})`);
+    this.name = "TooManyNewStagesError";
+  }
 }
 
 /** How one column was read, for the import report: its role, scale, word map and no-answers. */
@@ -467,6 +486,13 @@ function createRecordImporter(
   const errors: CsvProblem[] = [];
   const rejectedRows: RejectedRow[] = [];
   const created = linker.created;
+  const maxNewStages = options.maxNewStages ?? null;
+  /** Stops the import once the rows have created more stages than allowed ("Unassigned" aside). */
+  const checkNewStages = (): void => {
+    if (maxNewStages === null || created.stages.length <= maxNewStages) return;
+    const named = created.stages.filter((stage) => stage.name !== UNASSIGNED_STAGE);
+    if (named.length > maxNewStages) throw new TooManyNewStagesError(named.length, named.slice(0, 3).map((stage) => stage.name));
+  };
   let rows = 0;
   let blankRows = 0;
   let duplicates = 0;
@@ -722,7 +748,9 @@ function createRecordImporter(
         return;
       }
     }
+    const creatingStage = links.newStage !== null;
     linker.commit(links);
+    if (creatingStage) checkNewStages();
 
     const source = sourceCell(record);
     let kind: FeedbackKind | null = null;
@@ -909,7 +937,9 @@ function createRecordImporter(
         }
       }
       const creating = links.newTouchpoint !== null;
+      const creatingStage = links.newStage !== null;
       linker.commit(links);
+      if (creatingStage) checkNewStages();
       if (question !== null) {
         if (creating) {
           const touchpoint = created.touchpoints[created.touchpoints.length - 1];

@@ -56,6 +56,7 @@ export {
   type CsvImportResult,
   type IdPrefix,
   type RejectedRow,
+  TooManyNewStagesError,
   contentKey,
   importFeedbackCsv,
   importedResponseKeys,

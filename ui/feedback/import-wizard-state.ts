@@ -10,6 +10,7 @@ import {
   createHostTurns,
   MAPPED_FIELDS,
   importFeedbackCsv,
+  TooManyNewStagesError,
   contentKey,
   responseKey,
   SCALE_0_10,
@@ -40,7 +41,7 @@ import {
   type WizardInspection,
 } from "./csv-file";
 import { stageMetricsAsync, type StageMetrics } from "./stage-metrics";
-import { MANY_STAGES, newStageNames, type NewStageNames } from "./import-checks";
+import { MANY_STAGES, type NewStageNames } from "./import-checks";
 
 export const WIZARD_STEPS = ["choose", "detected", "columns", "scale", "importing", "report"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -312,7 +313,8 @@ export class ImportWizard {
 
   /**
    * Step 5: imports with progress, then merges the feedback into the map and reports. A stage column
-   * that would add more than `MANY_STAGES` stages (a comment column taken for it) first asks:
+   * that would add more than `MANY_STAGES` stages (a comment column taken for it) stops the import
+   * as soon as it would (the file is not read once more beforehand to count them) and asks:
    * `manyStages` is set and nothing is imported until this is called again with `manyStagesAllowed`.
    */
   async startImport(manyStagesAllowed = false): Promise<void> {
@@ -329,16 +331,10 @@ export class ImportWizard {
     const started = performance.now();
     const model = this.store.state.model;
     const yieldToHost = () => (this.cancelled ? Promise.reject(new Error("cancelled")) : turns.yieldToHost());
+    const stageColumn =
+      inspection.shape === "wide" ? (inspection.columns.find((c) => columnRole(c, options) === "stage")?.index ?? null) : options.mapping.stage;
+    const askAboutStages = !manyStagesAllowed && stageColumn !== null && options.create.stages;
     try {
-      const stageColumn =
-        inspection.shape === "wide" ? (inspection.columns.find((c) => columnRole(c, options) === "stage")?.index ?? null) : options.mapping.stage;
-      if (!manyStagesAllowed && stageColumn !== null && options.create.stages) {
-        const names = await newStageNames(file.text, layoutOptions(options), stageColumn, model.stages, yieldToHost);
-        if (names.count > MANY_STAGES) {
-          this.set({ step: "scale", progress: null, manyStages: { ...names, column: stageColumn } });
-          return;
-        }
-      }
       // Added to the feedback there is: a response it already holds is not counted twice.
       const alreadyImported = options.mode === "add" ? await responseKeysAsync(model.feedback, yieldToHost) : undefined;
       const result = await importFeedbackCsv(
@@ -353,6 +349,7 @@ export class ImportWizard {
           ...(alreadyImported === undefined ? {} : { alreadyImported }),
           ...(scale.scale === undefined || inspection.shape === "wide" ? {} : { scale: scale.scale }),
           ...(options.dateOrder === "auto" ? {} : { dateOrder: options.dateOrder }),
+          ...(askAboutStages ? { maxNewStages: MANY_STAGES } : {}),
           ...layoutOptions(options),
         },
         {
@@ -409,6 +406,11 @@ export class ImportWizard {
       const metrics = await stageMetricsAsync(this.store.state.model, turns.yieldToHost);
       if (this.current.report === report) this.set({ report: { ...report, metrics } });
     } catch (error) {
+      if (error instanceof TooManyNewStagesError && stageColumn !== null && !this.cancelled) {
+        const names: NewStageNames = { count: error.count, examples: error.examples };
+        this.set({ step: "scale", progress: null, manyStages: { ...names, column: stageColumn } });
+        return;
+      }
       const message = this.cancelled
         ? "Import cancelled: no feedback was added."
         : `The import stopped: ${error instanceof Error ? error.message : String(error)}. No feedback was added.`;

@@ -243,7 +243,7 @@ describe("a limit on new stages (a comment column taken for the stage)", () => {
   });
 
   it("imports as usual within the limit, the map's own stages not counted", async () => {
-    const map = { ...none, stages: [{ id: "stage_0", name: "Felt rushed at step 0", order: 0 }] };
+    const map = { ...none, stages: [{ id: "stage_0", name: "Felt rushed at step 0", objective: "", emotion: null }] };
     const result = await importFeedbackCsv(survey(51), { map, maxNewStages: 50 });
     expect(result.imported).toBe(300);
     expect(result.created.stages).toHaveLength(50);

@@ -254,6 +254,8 @@ export interface CsvImportResult {
 }
 
 const DEFAULT_ROWS_PER_SLICE = 5000;
+/** Rows a pass over the imported rows reads between two turns of the host (a pass over 400,000 answers is several tasks). */
+const PASS_ROWS = 50_000;
 
 /** A mapped field as a problem names it. */
 const FIELD_WORDS: Readonly<Record<MappedField, string>> = {
@@ -1165,7 +1167,7 @@ function createRecordImporter(
     }
 
     /** Each question's scale, now that all its answers are seen; then the answers that waited for it. */
-    function finishWideAnswers(): void {
+    async function finishWideAnswers(): Promise<void> {
       for (const question of questions) {
         for (const slot of question.reader.slots) {
           const count = slots.counts.at(slot);
@@ -1184,6 +1186,7 @@ function createRecordImporter(
       }
       const dropped: { row: number; problem: CsvProblem | null }[] = [];
       for (let at = 0; at < feedback.length; at++) {
+        if (at % PASS_ROWS === PASS_ROWS - 1) await nextTask();
         const q = answerQuestion.at(at);
         const item = feedback[at];
         const waiting = waitingAt(at);
@@ -1246,6 +1249,7 @@ function createRecordImporter(
     const zeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
     let textless: Map<number, string[]> | null = null;
     for (let at = 0; at < feedback.length; at++) {
+      if (at % PASS_ROWS === PASS_ROWS - 1) await nextTask();
       const waiting = waitingAt(at);
       const item = feedback[at];
       if (waiting === null || item === undefined || fileScale === null || removed.has(at)) continue;
@@ -1279,7 +1283,7 @@ function createRecordImporter(
         reject(row, record, [csvProblem(row, ratingName, `${problem}, and the row has no text either: not imported`)]);
       }
     }
-    if (wide) finishWideAnswers();
+    if (wide) await finishWideAnswers();
     const scaleText = formatScale(fileScale ?? SCALE_1_5);
     for (const { row, raw, rejected } of unreadable) {
       if (rejected === null && removedRows.has(row)) continue;

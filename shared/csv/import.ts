@@ -21,7 +21,7 @@ import { type DateOrder, type DateReading, createDateReader, describeIsoDate } f
 import { type CsvDelimiter, isBlankRecord, repeatsHeaderRow, summaryRowLabel } from "./detect";
 import { unescapeFormula } from "./formula";
 import { type FeedbackKind, guessFeedbackKind, readFeedbackKind } from "./kind";
-import { type LinkedField, createEntityLinker, createRowLinks } from "./link";
+import { type LinkedField, UNASSIGNED_STAGE, createEntityLinker, createRowLinks } from "./link";
 import {
   type ColumnProfile,
   type ColumnRole,
@@ -108,6 +108,25 @@ export interface CsvImportOptions extends CsvLayoutOptions {
    * wide file only the columns `columns` names as questions are questions.
    */
   exact?: boolean;
+  /**
+   * At most this many new stages: a row that would create one more stops the import, which then
+   * rejects with a `TooManyNewStagesError` and imports nothing (a comment column taken for the stage
+   * would make thousands). Checked as the rows are read, so the file is not read twice for it.
+   */
+  maxNewStages?: number;
+}
+
+/** The rows of a file would add more new stages than `maxNewStages`: nothing was imported. */
+export class TooManyNewStagesError extends Error {
+  constructor(
+    /** New stage names counted, one past the limit. */
+    readonly count: number,
+    /** The first three, as written. */
+    readonly examples: string[],
+  ) {
+    super(`the file would add more than ${count - 1} stages to the map (such as ${examples.map((name) => `"${name}"`).join(", ")})`);
+    this.name = "TooManyNewStagesError";
+  }
 }
 
 /** How one column was read, for the import report: its role, scale, word map and no-answers. */
@@ -262,6 +281,8 @@ export interface CsvImportResult {
 }
 
 const DEFAULT_ROWS_PER_SLICE = 5000;
+/** Rows a pass over the imported rows reads between two turns of the host (a pass over 400,000 answers is several tasks). */
+const PASS_ROWS = 50_000;
 
 /** A mapped field as a problem names it. */
 const FIELD_WORDS: Readonly<Record<MappedField, string>> = {
@@ -486,6 +507,13 @@ function createRecordImporter(
   const errors: CsvProblem[] = [];
   const rejectedRows: RejectedRow[] = [];
   const created = linker.created;
+  const maxNewStages = options.maxNewStages ?? null;
+  /** Stops the import once the rows have created more stages than allowed ("Unassigned" aside). */
+  const checkNewStages = (): void => {
+    if (maxNewStages === null || created.stages.length <= maxNewStages) return;
+    const named = created.stages.filter((stage) => stage.name !== UNASSIGNED_STAGE);
+    if (named.length > maxNewStages) throw new TooManyNewStagesError(named.length, named.slice(0, 3).map((stage) => stage.name));
+  };
   let rows = 0;
   let blankRows = 0;
   let duplicates = 0;
@@ -742,7 +770,9 @@ function createRecordImporter(
         return;
       }
     }
+    const creatingStage = links.newStage !== null;
     linker.commit(links);
+    if (creatingStage) checkNewStages();
 
     const source = sourceCell(record);
     let kind: FeedbackKind | null = null;
@@ -930,7 +960,9 @@ function createRecordImporter(
         }
       }
       const creating = links.newTouchpoint !== null;
+      const creatingStage = links.newStage !== null;
       linker.commit(links);
+      if (creatingStage) checkNewStages();
       if (question !== null) {
         if (creating) {
           const touchpoint = created.touchpoints[created.touchpoints.length - 1];
@@ -1156,7 +1188,7 @@ function createRecordImporter(
     }
 
     /** Each question's scale, now that all its answers are seen; then the answers that waited for it. */
-    function finishWideAnswers(): void {
+    async function finishWideAnswers(): Promise<void> {
       for (const question of questions) {
         for (const slot of question.reader.slots) {
           const count = slots.counts.at(slot);
@@ -1175,6 +1207,7 @@ function createRecordImporter(
       }
       const dropped: { row: number; problem: CsvProblem | null }[] = [];
       for (let at = 0; at < feedback.length; at++) {
+        if (at % PASS_ROWS === PASS_ROWS - 1) await nextTask();
         const q = answerQuestion.at(at);
         const item = feedback[at];
         const waiting = waitingAt(at);
@@ -1237,6 +1270,7 @@ function createRecordImporter(
     const zeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
     let textless: Map<number, string[]> | null = null;
     for (let at = 0; at < feedback.length; at++) {
+      if (at % PASS_ROWS === PASS_ROWS - 1) await nextTask();
       const waiting = waitingAt(at);
       const item = feedback[at];
       if (waiting === null || item === undefined || fileScale === null || removed.has(at)) continue;
@@ -1270,7 +1304,7 @@ function createRecordImporter(
         reject(row, record, [csvProblem(row, ratingName, `${problem}, and the row has no text either: not imported`)]);
       }
     }
-    if (wide) finishWideAnswers();
+    if (wide) await finishWideAnswers();
     const scaleText = formatScale(fileScale ?? SCALE_1_5);
     for (const { row, raw, rejected } of unreadable) {
       if (rejected === null && removedRows.has(row)) continue;

@@ -57,6 +57,7 @@ export {
   type IdPrefix,
   type KnownResponses,
   type RejectedRow,
+  TooManyNewStagesError,
   contentKey,
   importFeedbackCsv,
   importedResponseKeys,

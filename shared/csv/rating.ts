@@ -34,6 +34,7 @@ const WITH_UNIT = new RegExp(
 /** SurveyMonkey and Qualtrics write the label with the number: "10 - Extremely likely", "5 = Very satisfied". */
 const LABELLED = new RegExp(`^(${NUM})\\s*[-–—:=]\\s*\\p{L}`, "u");
 
+const ISO_DATE_START = /^\d{4}-\d/;
 const FILLED_STARS = new Set([0x2605, 0x2b50]); // ★ ⭐
 const EMPTY_STAR = 0x2606; // ☆
 
@@ -45,8 +46,15 @@ function toNumber(text: string): number {
 export function readRating(raw: string): RatingReading {
   const text = raw.trim();
   if (text === "") return EMPTY;
-  if (PLAIN.test(text)) return { kind: "number", value: toNumber(text), outOf: null };
+  // Every number form starts with a digit, a sign, a decimal point or comma; star strings with a star.
+  // Anything else (a name, an id, a comment) is no number, and no pattern needs to look at it.
+  const first = text.charCodeAt(0);
+  const numeric = (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e || first === 0x2c;
+  if (numeric && PLAIN.test(text)) return { kind: "number", value: toNumber(text), outOf: null };
+  // An ISO date ("2024-03-05") is no rating of any form: a date column need not try them all.
+  if (numeric && ISO_DATE_START.test(text)) return UNREADABLE;
   if (text.length <= NO_ANSWER_CHARS && NO_ANSWER.has(text.toLowerCase())) return EMPTY;
+  if (!numeric) return FILLED_STARS.has(first) || first === EMPTY_STAR ? (readStars(text) ?? UNREADABLE) : UNREADABLE;
   const stars = readStars(text);
   if (stars !== null) return stars;
   const outOf = OUT_OF.exec(text);

@@ -63,7 +63,11 @@ const NO_ANSWER_CHARS = 64;
 
 /** Whether a cell is a no-answer by the default list. */
 export function isNoAnswerWord(cell: string): boolean {
-  return cell.length <= NO_ANSWER_CHARS && NO_ANSWER.has(wordKey(cell));
+  if (cell.length > NO_ANSWER_CHARS) return false;
+  // None starts with a digit: a number, a date or an id that does is looked up without being normalised.
+  const first = cell.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) return false;
+  return NO_ANSWER.has(wordKey(cell));
 }
 
 const S15: RatingScale = Object.freeze({ min: 1, max: 5 });

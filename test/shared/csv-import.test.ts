@@ -3,7 +3,7 @@
  * decisions that wait for the whole file, slicing with progress, ids, and the accounting of rows.
  */
 import { describe, expect, it } from "vitest";
-import { type CsvImportResult, importFeedbackCsv, importedResponseKeys, inspectCsv, responseKey } from "../../shared/csv";
+import { type CsvImportResult, TooManyNewStagesError, importFeedbackCsv, importedResponseKeys, inspectCsv, responseKey } from "../../shared/csv";
 import {
   type JourneyMap,
   type Persona,
@@ -217,6 +217,36 @@ describe("options", () => {
     expect(messages(result)).toEqual([
       'row 2, column "Date": "soon" is not a date (write it like 2024-03-05, 03/05/2024 or 5 March 2024); left empty',
     ]);
+  });
+});
+
+describe("a limit on new stages (a comment column taken for the stage)", () => {
+  const survey = (stages: number, rows = 300) =>
+    ["Stage,Rating,Comment", ...Array.from({ length: rows }, (_, i) => `Felt rushed at step ${i % stages},${1 + (i % 5)},ok`)].join("\n");
+
+  it("stops the import as the rows would pass it, naming the first new stages, and imports nothing", async () => {
+    let turns = 0;
+    // 20,000 rows (600 kB): the first 256 kB are read before their columns are guessed and they are imported.
+    const importing = importFeedbackCsv(
+      survey(120, 20_000),
+      { map: none, maxNewStages: 50 },
+      { rowsPerSlice: 1000, yieldToHost: async () => void turns++ },
+    );
+    await expect(importing).rejects.toBeInstanceOf(TooManyNewStagesError);
+    await importing.catch((error: TooManyNewStagesError) => {
+      expect(error.count).toBe(51);
+      expect(error.examples).toEqual(["Felt rushed at step 0", "Felt rushed at step 1", "Felt rushed at step 2"]);
+      expect(error.message).toMatch(/more than 50 stages/);
+    });
+    // It stopped at row 52, once the first records were imported, not after reading the whole file (20 turns).
+    expect(turns).toBeLessThan(12);
+  });
+
+  it("imports as usual within the limit, the map's own stages not counted", async () => {
+    const map = { ...none, stages: [{ id: "stage_0", name: "Felt rushed at step 0", objective: "", emotion: null }] };
+    const result = await importFeedbackCsv(survey(51), { map, maxNewStages: 50 });
+    expect(result.imported).toBe(300);
+    expect(result.created.stages).toHaveLength(50);
   });
 });
 

@@ -41,8 +41,13 @@ export interface LoadedCsv {
 /** Files up to this size are decoded and inspected in one go. */
 const SMALL_FILE_BYTES = 1024 * 1024;
 const DECODE_SLICE_BYTES = 512 * 1024;
-/** How much of a large file the wizard inspects: about a thousand rows, a few milliseconds. */
-const INSPECT_PREFIX_CHARS = 128 * 1024;
+/**
+ * How much of a large file the wizard inspects: some 400 rows, enough to guess the columns; the first
+ * inspection runs code not yet compiled, so a smaller part keeps it a short task in the panel.
+ */
+const INSPECT_PREFIX_CHARS = 64 * 1024;
+/** Files up to this length are inspected whole. */
+const INSPECT_WHOLE_CHARS = 128 * 1024;
 
 /**
  * Where a slice of at most `limit` bytes from `start` ends: after its last line break, so that each
@@ -117,7 +122,7 @@ export interface InspectOptions {
 
 /** `inspectCsv` on the whole of a small file, or on the first whole records of a large one (its header row whole, however long). */
 export function inspectForWizard(text: CsvText, options: InspectOptions): WizardInspection {
-  if (csvTextLength(text) <= INSPECT_PREFIX_CHARS) return { ...inspectCsv(text, options), partial: false };
+  if (csvTextLength(text) <= INSPECT_WHOLE_CHARS) return { ...inspectCsv(text, options), partial: false };
   const delimiter = options.delimiter ?? detectDelimiter(csvTextHead(text, INSPECT_PREFIX_CHARS));
   return { ...inspectCsv(csvTextHeadRecords(text, INSPECT_PREFIX_CHARS, delimiter), options), partial: true };
 }

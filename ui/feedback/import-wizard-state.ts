@@ -13,6 +13,7 @@ import {
   createHostTurns,
   MAPPED_FIELDS,
   importFeedbackCsv,
+  TooManyNewStagesError,
   SCALE_0_10,
   SCALE_1_5,
   SCALE_1_7,
@@ -42,7 +43,7 @@ import {
   type WizardInspection,
 } from "./csv-file";
 import { stageMetricsAsync, type StageMetrics } from "./stage-metrics";
-import { MANY_STAGES, newStageNames, type NewStageNames } from "./import-checks";
+import { MANY_STAGES, type NewStageNames } from "./import-checks";
 import { groupProblems } from "../../shared/csv/problem";
 import { importSummaryCsv, isSummaryCsv, withImportedSummary } from "../../shared/summary-csv";
 
@@ -376,7 +377,8 @@ export class ImportWizard {
 
   /**
    * Step 5: imports with progress, then merges the feedback into the map and reports. A stage column
-   * that would add more than `MANY_STAGES` stages (a comment column taken for it) first asks:
+   * that would add more than `MANY_STAGES` stages (a comment column taken for it) stops the import
+   * as soon as it would (the file is not read once more beforehand to count them) and asks:
    * `manyStages` is set and nothing is imported until this is called again with `manyStagesAllowed`.
    * A file the journey's ledger has imported before (the same content hash) first asks too:
    * `sameFile` is set and nothing is imported until this is called again with `againAllowed`.
@@ -395,6 +397,9 @@ export class ImportWizard {
     const started = performance.now();
     const model = this.store.state.model;
     const yieldToHost = () => (this.cancelled ? Promise.reject(new Error("cancelled")) : turns.yieldToHost());
+    const stageColumn =
+      inspection.shape === "wide" ? (inspection.columns.find((c) => columnRole(c, options) === "stage")?.index ?? null) : options.mapping.stage;
+    const askAboutStages = !manyStagesAllowed && stageColumn !== null && options.create.stages;
     try {
       // Recognised before anything is added: the same file again is asked about, not imported.
       const hash = await contentHashAsync(file.text, yieldToHost);
@@ -403,15 +408,6 @@ export class ImportWizard {
       if (before !== null && this.againFor !== file) {
         this.set({ step: "scale", progress: null, sameFile: `${alreadyImportedSentence(before)}; import it again? Rows already in the journey are skipped.` });
         return;
-      }
-      const stageColumn =
-        inspection.shape === "wide" ? (inspection.columns.find((c) => columnRole(c, options) === "stage")?.index ?? null) : options.mapping.stage;
-      if (!manyStagesAllowed && stageColumn !== null && options.create.stages) {
-        const names = await newStageNames(file.text, layoutOptions(options), stageColumn, model.stages, yieldToHost);
-        if (names.count > MANY_STAGES) {
-          this.set({ step: "scale", progress: null, manyStages: { ...names, column: stageColumn } });
-          return;
-        }
       }
       // Added to the feedback there is: a response it already holds is not counted twice.
       // The journey's ledger knows them, also once its rows are folded into summaries. A draft that left
@@ -431,6 +427,7 @@ export class ImportWizard {
           ...(alreadyImported === undefined ? {} : { alreadyImported }),
           ...(scale.scale === undefined || inspection.shape === "wide" ? {} : { scale: scale.scale }),
           ...(options.dateOrder === "auto" ? {} : { dateOrder: options.dateOrder }),
+          ...(askAboutStages ? { maxNewStages: MANY_STAGES } : {}),
           ...layoutOptions(options),
         },
         {
@@ -485,6 +482,11 @@ export class ImportWizard {
       const metrics = await stageMetricsAsync(this.store.state.model, turns.yieldToHost);
       if (this.current.report === report) this.set({ report: { ...report, metrics } });
     } catch (error) {
+      if (error instanceof TooManyNewStagesError && stageColumn !== null && !this.cancelled) {
+        const names: NewStageNames = { count: error.count, examples: error.examples };
+        this.set({ step: "scale", progress: null, manyStages: { ...names, column: stageColumn } });
+        return;
+      }
       const message = this.cancelled
         ? "Import cancelled: no feedback was added."
         : `The import stopped: ${error instanceof Error ? error.message : String(error)}. No feedback was added.`;

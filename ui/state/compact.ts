@@ -17,8 +17,8 @@ import type { Feedback, JourneyMap, RatingScale } from "../../shared/model";
 import { segmentText, summaryGroups, type FeedbackSummary, type SummaryGroup } from "../../shared/summary";
 import { SummaryPacker, type PackedSummary } from "../../shared/summary-pack";
 
-/** Rows (or groups) read between two turns of the host: about 10 ms of work in Chromium. */
-const PER_SLICE = 4_000;
+/** Rows (or groups) read between two turns of the host: a few milliseconds of work in Chromium. */
+const PER_SLICE = 2_500;
 
 export type YieldToHost = () => Promise<void>;
 

@@ -9,7 +9,7 @@
  *
  * The panel sends the model compacted (ui/state/compact.ts: beyond 5,000 feedback rows, the evidence
  * rows and an exact summary of the rest); its summary is stored packed (shared/summary-pack.ts): a
- * year of a million responses takes about 1.3 MB of the frame's 3.84 MB.
+ * year of a million responses takes about 1,500 kB of the frame's 3,840 kB (`npm run bench -- stored`).
  */
 import { parseJourneyMap, type JourneyMap } from "../shared/model";
 import { withPackedSummary, withUnpackedSummary } from "../shared/summary-pack";

@@ -17,8 +17,8 @@ import type { Feedback, JourneyMap, RatingScale } from "../../shared/model";
 import { segmentText, summaryGroups, type FeedbackSummary, type SummaryGroup } from "../../shared/summary";
 import { SummaryPacker, type PackedSummary } from "../../shared/summary-pack";
 
-/** Rows (or groups) read between two turns of the host: about 10 ms of work in Chromium. */
-const PER_SLICE = 4_000;
+/** Rows (or groups) read between two turns of the host: a few milliseconds of work in Chromium. */
+const PER_SLICE = 1_500;
 
 export type YieldToHost = () => Promise<void>;
 
@@ -150,13 +150,18 @@ export function rekeyedSummary(summary: FeedbackSummary, rekey: (group: SummaryG
   return { strings, groups: [...builder.groups(ref)] };
 }
 
-/** The rows `compactJourney` keeps (evidence.ts `evidenceRows`), read in slices. */
+/**
+ * The rows `compactJourney` keeps (evidence.ts `evidenceRows`: the cited rows, and per stage ×
+ * touchpoint the `quotesPerCell` rows with text that sort first by satisfaction, then by place),
+ * read in slices. The quotes are kept as they come, in a short sorted list per cell, rather than
+ * sorting every candidate at the end: a cell of 100,000 comments would be one long sort.
+ */
 async function evidenceRowsInSlices(map: Pick<JourneyMap, "feedback" | "painPoints">, quotesPerCell: number, yieldToHost: YieldToHost): Promise<Uint8Array> {
   const cited = new Set<string>();
   for (const p of map.painPoints) for (const id of p.evidence) cited.add(id);
   const rows = map.feedback;
   const kept = new Uint8Array(rows.length);
-  const candidates = new Map<string, { index: number; s: number }[]>();
+  const quotes = new Map<string, { index: number; s: number }[]>();
   for (let start = 0; start < rows.length; start += PER_SLICE) {
     const end = Math.min(rows.length, start + PER_SLICE);
     for (let index = start; index < end; index++) {
@@ -165,25 +170,21 @@ async function evidenceRowsInSlices(map: Pick<JourneyMap, "feedback" | "painPoin
         kept[index] = 1;
         continue;
       }
-      if (row.text.trim() === "") continue;
+      if (row.text.trim() === "" || quotesPerCell <= 0) continue;
       const key = `${row.stageId}\u0000${row.touchpointId}`;
       const s = row.rating === null || row.scale === null ? 0.5 : normalisedSatisfaction(row.rating, row.scale);
-      let list = candidates.get(key);
-      if (list === undefined) candidates.set(key, (list = []));
-      list.push({ index, s });
+      let list = quotes.get(key);
+      if (list === undefined) quotes.set(key, (list = []));
+      // Rows come in place order: a row sorts before a kept one only by a lower satisfaction.
+      if (list.length === quotesPerCell && s >= (list[list.length - 1] as { s: number }).s) continue;
+      let at = list.length;
+      while (at > 0 && (list[at - 1] as { s: number }).s > s) at--;
+      list.splice(at, 0, { index, s });
+      if (list.length > quotesPerCell) list.pop();
     }
     await yieldToHost();
   }
-  let sorted = 0;
-  for (const list of candidates.values()) {
-    list.sort((a, b) => a.s - b.s || a.index - b.index);
-    for (const { index } of list.slice(0, quotesPerCell)) kept[index] = 1;
-    sorted += list.length;
-    if (sorted >= PER_SLICE * 4) {
-      sorted = 0;
-      await yieldToHost();
-    }
-  }
+  for (const list of quotes.values()) for (const { index } of list) kept[index] = 1;
   return kept;
 }
 

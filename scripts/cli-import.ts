@@ -32,9 +32,9 @@ import { runInNewContext } from "node:vm";
 import Papa from "papaparse";
 import { type CsvLayout, RowBreakScanner, readCsvLayout } from "../shared/csv/records";
 import { csvProblem, groupProblems, quoteCell, type CsvProblemGroup } from "../shared/csv/problem";
-import { evidenceRows } from "../shared/evidence";
+import { compactJourney } from "../shared/evidence";
 import { type Feedback, type JourneyMap, newId, withoutHiddenCharacters } from "../shared/model";
-import { type FeedbackSummary, SummaryBuilder } from "../shared/summary";
+import type { FeedbackSummary } from "../shared/summary";
 import type { CsvPiece } from "./cli-read";
 
 /** What the import of a whole file gives, as `CsvImportResult` without the rows themselves. */
@@ -43,8 +43,8 @@ export type FileImportResult = Pick<
   "rows" | "imported" | "skipped" | "answers" | "duplicates" | "noAnswers" | "shape" | "columns" | "errors" | "problemGroups" | "created" | "headers" | "detected"
 > & { pieces: number };
 
-/** Where each piece's feedback goes. */
-export type FeedbackSink = (feedback: Feedback[]) => void;
+/** Where each piece's feedback goes, with every entity the import has made so far. */
+export type FeedbackSink = (feedback: Feedback[], created: CsvImportResult["created"]) => void;
 
 /** Ids as the import makes them by default (a `newId` stem per kind, then a counter), shared by every piece. */
 function createIdMaker(): (prefix: IdPrefix) => string {
@@ -259,7 +259,7 @@ export async function importCsvPieces(
   if (first.final) {
     // A file of one piece: imported as a whole file is.
     const result = await importFeedbackCsv(first.text, { ...options, makeId }, { yieldToHost: () => Promise.resolve() });
-    sink(result.feedback);
+    sink(result.feedback, result.created);
     return { ...result, pieces: 1 };
   }
   const layout = readCsvLayout(first.text, options);
@@ -310,7 +310,7 @@ export async function importCsvPieces(
     }
     // The piece's text is let go once read (its caller holds the piece, not its text).
     piece.text = [];
-    sink(feedback);
+    sink(feedback, created);
     const errors: CsvProblem[] = merged === null ? result.errors : [];
     if (merged !== null) {
       for (const problem of result.errors) {
@@ -367,40 +367,48 @@ export async function importCsvPieces(
 
 /**
  * Keeps a file's feedback as the journey would (evidence.ts): every row while there are at most
- * `keepAllRows`, then the evidence rows only, the rest folded into an exact summary as they come.
- * What it keeps is what `compactJourney` keeps of the whole file: a row left out is never one of
- * its stage × touchpoint's lowest-rated quotes among the rows so far, so never among all of them.
+ * `keepAllRows`, then, piece by piece, what `compactJourney` keeps (the rows pain points cite, the
+ * quotes of each stage × touchpoint, the evidence of suggestions), the rest folded into the exact
+ * summary with its term statistics and driver sums, so that figures, suggestions and drivers are
+ * those of every row.
  */
 export class EvidenceFold {
   private kept: Feedback[] = [];
-  private readonly builder = new SummaryBuilder();
+  private summary: FeedbackSummary | undefined;
   private compacting = false;
   /** Rows folded into the summary. */
   summarised = 0;
 
   constructor(
-    private readonly painPoints: JourneyMap["painPoints"],
+    private readonly journey: Pick<JourneyMap, "stages" | "touchpoints" | "personas" | "painPoints" | "rejectedSuggestions">,
     private readonly keepAllRows: number,
+    private readonly negativeText?: (text: string) => boolean,
   ) {}
 
-  readonly add: FeedbackSink = (feedback) => {
+  readonly add: FeedbackSink = (feedback, created) => {
     this.kept = this.kept.length === 0 ? feedback : this.kept.concat(feedback);
     if (!this.compacting && this.kept.length > this.keepAllRows) this.compacting = true;
     if (!this.compacting) return;
-    const keep = evidenceRows({ feedback: this.kept, painPoints: this.painPoints });
-    const next: Feedback[] = [];
-    this.kept.forEach((row, index) => {
-      if (keep.has(index)) next.push(row);
-      else {
-        this.builder.addFeedback(row);
-        this.summarised++;
-      }
-    });
-    this.kept = next;
+    const { stages, touchpoints, personas, painPoints, rejectedSuggestions } = this.journey;
+    const compacted = compactJourney(
+      {
+        stages: stages.concat(created.stages),
+        touchpoints: touchpoints.concat(created.touchpoints),
+        personas: personas.concat(created.personas),
+        painPoints,
+        rejectedSuggestions,
+        feedback: this.kept,
+        summary: this.summary,
+      },
+      { keepAllRows: 0, ...(this.negativeText === undefined ? {} : { negativeText: this.negativeText }) },
+    );
+    this.summarised += this.kept.length - compacted.feedback.length;
+    this.kept = compacted.feedback;
+    this.summary = compacted.summary;
   };
 
   /** The rows kept and the summary of the others (none while every row is kept). */
   result(): { feedback: Feedback[]; summary: FeedbackSummary | undefined } {
-    return { feedback: this.kept, summary: this.compacting ? this.builder.toSummary() : undefined };
+    return { feedback: this.kept, summary: this.summary };
   }
 }

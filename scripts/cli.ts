@@ -41,6 +41,7 @@ import { type ImportSummary, type ReportColumn, buildReport, reportToMarkdown } 
 import { type FeedbackSummary, SummaryBuilder, summariseFeedback } from "../shared/summary";
 import { importSummaryCsv, isSummaryCsv, writeSummaryCsv } from "../shared/summary-csv";
 import { EvidenceFold, type FileImportResult, importCsvPieces } from "./cli-import";
+import { createSentimentScorer, sentimentOf } from "../shared/sentiment";
 import { OutcomeError, insightOption, insightsOf, type InsightOptions } from "./cli-insights";
 import { AlreadyImportedError, beforeLedgerImport, saveLedgerImport } from "./cli-ledger";
 import { createContentHasher } from "../shared/ledger";
@@ -92,9 +93,9 @@ options:
   --scale 1-5|0-10|1-7|1-10   the rating scale of a long file, instead of inferring it
   --format json|md            the report as JSON (default) or Markdown tables
   --no-sentiment              leaves out the sentiment of the text (the slow part: ~1,000 texts a second)
-  --keep-rows <n>             rows analysed one by one (default ${KEEP_ROWS.toLocaleString("en")}); beyond, every figure comes
-                              from an exact summary and sentiment, suggestions and drivers from the
-                              rows a journey keeps as evidence (the lowest-rated quotes of each touchpoint)
+  --keep-rows <n>             rows analysed one by one (default ${KEEP_ROWS.toLocaleString("en")}); beyond, the file's rows are
+                              kept as a journey keeps them: figures, suggestions and drivers from an exact
+                              summary, sentiment from the rows kept as evidence
   --help                      this text
 
 The report states how each column was read (its role, scale, word map and no-answers), every
@@ -490,7 +491,10 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
   } else {
     const builder = new SummaryBuilder();
     // `analyze` keeps rows as a journey keeps them (evidence and an exact summary); `summarize` keeps none.
-    const fold = new EvidenceFold(base.painPoints, options.keepRows);
+    // Suggestions count a text without a rating as negative when the report reads sentiment: so do the term statistics.
+    const score = options.insights.noSentiment ? null : createSentimentScorer();
+    const negativeText = score === null ? undefined : (text: string) => sentimentOf(score(text) ?? 0) === "negative";
+    const fold = new EvidenceFold(base, options.keepRows, negativeText);
     const sink = summarize
       ? (rows: Feedback[]) => rows.forEach((row) => builder.addFeedback(row))
       : ledgerImport !== null
@@ -551,11 +555,11 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
   }
   const report = buildReport(imported.summary, analyseJourney(map));
   const insights = insightsOf(map, { ...options.insights, outcome: options.outcome ?? undefined });
-  // When rows were summarised, the text figures (sentiment, suggestions, drivers) come from the rows kept.
+  // When rows were summarised, sentiment reads the text of the rows kept only.
   const kept = summarised > 0 ? { feedback: { keptRows: feedback.length, summarisedRows: summarised } } : {};
   const keptNote =
     summarised > 0
-      ? `\n${summarised.toLocaleString("en")} rows are counted in an exact summary; sentiment, suggestions and drivers come from the ${feedback.length.toLocaleString("en")} rows kept (evidence).\n`
+      ? `\n${summarised.toLocaleString("en")} rows are counted in an exact summary; sentiment reads the ${feedback.length.toLocaleString("en")} rows kept (evidence).\n`
       : "";
   const ledger =
     ledgerNote === null ? {} : { ledger: { journey: options.map, imports: map.ledger?.imports.length ?? 0, note: ledgerNote.note } };

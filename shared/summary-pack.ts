@@ -29,6 +29,9 @@ const TOKEN = /([A-DF-M])([^A-DF-M^#%;]*)|\^|#([0-9a-z]*)|%([^;]*)|;/y;
 export interface PackedSummary {
   strings: string[];
   groups: string;
+  /** What the summary keeps beside its groups (term statistics, driver sums), as it is. */
+  terms?: FeedbackSummary["terms"];
+  drivers?: FeedbackSummary["drivers"];
 }
 
 /** Packs groups one at a time (a large summary is packed in slices). */
@@ -74,7 +77,10 @@ export class SummaryPacker {
 export function packSummary(summary: FeedbackSummary): PackedSummary {
   const packer = new SummaryPacker();
   for (const group of summary.groups) packer.add(group);
-  return { strings: summary.strings, groups: packer.text() };
+  const packed: PackedSummary = { strings: summary.strings, groups: packer.text() };
+  if (summary.terms !== undefined) packed.terms = summary.terms;
+  if (summary.drivers !== undefined) packed.drivers = summary.drivers;
+  return packed;
 }
 
 /**
@@ -123,7 +129,10 @@ export function unpackSummary(packed: PackedSummary): FeedbackSummary {
     }
   }
   if (text !== "" && !text.endsWith(";")) throw new Error("the stored summary is damaged: it is cut short");
-  return { strings: packed.strings, groups };
+  const summary: FeedbackSummary = { strings: packed.strings, groups };
+  if (packed.terms !== undefined) summary.terms = packed.terms;
+  if (packed.drivers !== undefined) summary.drivers = packed.drivers;
+  return summary;
 }
 
 /** The key a model's packed summary is stored under, in the model's JSON, instead of `summary`. */

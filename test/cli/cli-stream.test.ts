@@ -109,11 +109,24 @@ describe("analyze in pieces gives the report of the whole file", { timeout: 60_0
   it("beyond --keep-rows, rows are folded into an exact summary as they come: the same figures and intervals, evidence rows kept", async () => {
     const whole = await report(["analyze", alexa, "--no-sentiment"]);
     const folded = await report(["analyze", alexa, "--no-sentiment", "--keep-rows", "500"], SMALL);
-    for (const part of ["import", "overall", "stages", "touchpoints", "priorities", "kpis", "unassigned", "confidence"] as const) expect(folded[part]).toEqual(whole[part]);
+    for (const part of ["import", "overall", "stages", "touchpoints", "priorities", "kpis", "unassigned", "confidence", "suggestions"] as const)
+      expect(folded[part]).toEqual(whole[part]);
     const kept = folded.feedback as { keptRows: number; summarisedRows: number };
     expect(kept.keptRows + kept.summarisedRows).toBe(3150);
-    // Without a touchpoint column (the file's variations are not guessed as one): 20 quotes of its one cell.
-    expect(kept.keptRows).toBe(20);
+    // The quotes of its one stage × touchpoint cell and the evidence of its suggestions.
+    expect(kept.keptRows).toBeGreaterThanOrEqual(20);
+    expect(kept.keptRows).toBeLessThan(200);
     expect(whole.feedback).toBeUndefined();
+  });
+
+  it("beyond --keep-rows, a wide survey's drivers and suggested pain points are those of every row (driver sums and term statistics folded piece by piece)", async () => {
+    const args = ["analyze", skytrax, "--no-sentiment", "--outcome", "overall_score"];
+    const whole = await report(args);
+    const folded = await report([...args, "--keep-rows", "2000"], { pieceChars: 256 * 1024, readBytes: 64 * 1024 });
+    for (const part of ["overall", "stages", "touchpoints", "confidence", "drivers"] as const) expect(folded[part]).toEqual(whole[part]);
+    // The same suggestions with the same counts; their quotes are rows kept as evidence, which depend on the pieces.
+    const withoutQuotes = (r: Record<string, unknown>) => (r.suggestions as { quotes: string[] }[]).map((s) => ({ ...s, quotes: s.quotes.length }));
+    expect(withoutQuotes(folded)).toEqual(withoutQuotes(whole));
+    expect((folded.feedback as { summarisedRows: number }).summarisedRows).toBeGreaterThan(40_000);
   });
 });

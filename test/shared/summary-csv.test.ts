@@ -11,7 +11,7 @@ import { newPersona, newStage, newTouchpoint } from "../../shared/csv/match";
 import { emptyJourney, withImportedFeedback } from "../../shared/journey-from-feedback";
 import { FEEDBACK_KINDS, type Feedback, type JourneyMap, parseJourneyMap } from "../../shared/model";
 import { buildReport } from "../../shared/report";
-import { SummaryBuilder, summaryTotals } from "../../shared/summary";
+import { SummaryBuilder, mergeSummaries, summaryTotals } from "../../shared/summary";
 import { SUMMARY_CSV_COLUMNS, SUMMARY_SQL, importSummaryCsv, isSummaryCsv, withImportedSummary, writeSummaryCsv } from "../../shared/summary-csv";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -96,6 +96,30 @@ describe("the summary CSV format", () => {
         expect(parseJourneyMap(withImportedSummary(map, read)).ok).toBe(true);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("merges into a journey's summary as mergeSummaries does, keeping the journey's term statistics", () => {
+    fc.assert(
+      fc.property(fc.array(rowArbitrary, { maxLength: 30 }), fc.array(rowArbitrary, { maxLength: 30 }), (before, lines) => {
+        const map = journey();
+        const summaryOf = (rows: typeof before) => {
+          const builder = new SummaryBuilder();
+          rows.forEach((r, i) => {
+            const rating = r.scale === null ? null : Math.min(r.scale.max, Math.max(r.scale.min, r.value));
+            const row = { id: `f${i}`, kind: r.kind, rating, scale: r.scale, text: r.text, date: r.date, source: r.source, ...r.place, personaId: r.personaId };
+            builder.addFeedback({ ...row, ...(r.segments === undefined ? {} : { segments: r.segments }) });
+            builder.addNoAnswers(row, r.noAnswers);
+          });
+          return builder.toSummary();
+        };
+        const terms = [{ stageId: "s-browse", negative: 1, positive: 0, negativeText: 1, scored: true, cut: 0, left: 0, terms: [], counts: [] }];
+        const journeySummary = { ...summaryOf(before), terms };
+        const read = importSummaryCsv(writeSummaryCsv(summaryOf(lines), map), { map });
+        const merged = withImportedSummary({ ...map, summary: journeySummary }, read).summary;
+        expect(merged).toEqual({ ...mergeSummaries(summaryOf(before), read.summary), terms });
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -153,7 +153,7 @@ describe("removals change a journey's summary exactly as they change its rows", 
   const figures = (m: JourneyMap) => ({ analysis: analyseJourney(m), basis: frequencyBasis(m) });
 
   it("has a summary to change", () => {
-    expect(summaryTotals(compact.summary).rows).toBeGreaterThan(400);
+    expect(summaryTotals(compact.summary).rows).toBeGreaterThan(300);
   });
 
   for (const collection of ["stages", "touchpoints", "personas"] as const) {

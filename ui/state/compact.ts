@@ -11,8 +11,7 @@
  * × scale, then by day, which packs small. test/ui/compact.test.ts checks both against
  * `compactJourney`.
  */
-import { KEEP_ALL_ROWS, QUOTES_PER_CELL } from "../../shared/evidence";
-import { normalisedSatisfaction } from "../../shared/metrics";
+import { KEEP_ALL_ROWS, compactJourney } from "../../shared/evidence";
 import type { Feedback, JourneyMap, RatingScale } from "../../shared/model";
 import { segmentText, summaryGroups, type FeedbackSummary, type SummaryGroup } from "../../shared/summary";
 import { SummaryPacker, type PackedSummary } from "../../shared/summary-pack";
@@ -150,42 +149,12 @@ export function rekeyedSummary(summary: FeedbackSummary, rekey: (group: SummaryG
   return { strings, groups: [...builder.groups(ref)] };
 }
 
-/**
- * The rows `compactJourney` keeps (evidence.ts `evidenceRows`: the cited rows, and per stage ×
- * touchpoint the `quotesPerCell` rows with text that sort first by satisfaction, then by place),
- * read in slices. The quotes are kept as they come, in a short sorted list per cell, rather than
- * sorting every candidate at the end: a cell of 100,000 comments would be one long sort.
- */
-async function evidenceRowsInSlices(map: Pick<JourneyMap, "feedback" | "painPoints">, quotesPerCell: number, yieldToHost: YieldToHost): Promise<Uint8Array> {
-  const cited = new Set<string>();
-  for (const p of map.painPoints) for (const id of p.evidence) cited.add(id);
-  const rows = map.feedback;
-  const kept = new Uint8Array(rows.length);
-  const quotes = new Map<string, { index: number; s: number }[]>();
-  for (let start = 0; start < rows.length; start += PER_SLICE) {
-    const end = Math.min(rows.length, start + PER_SLICE);
-    for (let index = start; index < end; index++) {
-      const row = rows[index] as Feedback;
-      if (cited.has(row.id)) {
-        kept[index] = 1;
-        continue;
-      }
-      if (row.text.trim() === "" || quotesPerCell <= 0) continue;
-      const key = `${row.stageId}\u0000${row.touchpointId}`;
-      const s = row.rating === null || row.scale === null ? 0.5 : normalisedSatisfaction(row.rating, row.scale);
-      let list = quotes.get(key);
-      if (list === undefined) quotes.set(key, (list = []));
-      // Rows come in place order: a row sorts before a kept one only by a lower satisfaction.
-      if (list.length === quotesPerCell && s >= (list[list.length - 1] as { s: number }).s) continue;
-      let at = list.length;
-      while (at > 0 && (list[at - 1] as { s: number }).s > s) at--;
-      list.splice(at, 0, { index, s });
-      if (list.length > quotesPerCell) list.pop();
-    }
-    await yieldToHost();
-  }
-  for (const list of quotes.values()) for (const { index } of list) kept[index] = 1;
-  return kept;
+/** What a summary keeps beside its groups: term statistics and driver sums, when it has them. */
+function extraOf(summary: FeedbackSummary | undefined): Pick<FeedbackSummary, "terms" | "drivers"> {
+  const extra: Pick<FeedbackSummary, "terms" | "drivers"> = {};
+  if (summary?.terms !== undefined) extra.terms = summary.terms;
+  if (summary?.drivers !== undefined) extra.drivers = summary.drivers;
+  return extra;
 }
 
 /** A journey as stored: compacted, with its summary packed (null when it has none). */
@@ -217,31 +186,25 @@ export async function storedJourney(map: JourneyMap, yieldToHost: YieldToHost, k
         builder.addGroup(g);
         if (++n % PER_SLICE === 0) await yieldToHost();
       }
-      const { summary, packed } = await builder.toSummary(yieldToHost);
-      stored = { model: { ...map, summary }, packed };
+      const built = await builder.toSummary(yieldToHost);
+      const extra = extraOf(map.summary);
+      stored = { model: { ...map, summary: { ...built.summary, ...extra } }, packed: { ...built.packed, ...extra } };
     }
   } else {
-    const keep = await evidenceRowsInSlices(map, QUOTES_PER_CELL, yieldToHost);
+    // Folded as compactJourney folds them (shared/evidence.ts): the evidence, the summary's groups, and
+    // the term statistics and driver sums suggestions and drivers need of the folded rows. One task:
+    // the term and driver passes are not yet sliced.
+    await yieldToHost();
+    const compacted = compactJourney(map);
     const builder = new CellBuilder();
     let n = 0;
-    if (map.summary !== undefined) {
-      for (const g of summaryGroups(map.summary)) {
-        builder.addGroup(g);
-        if (++n % PER_SLICE === 0) await yieldToHost();
-      }
+    for (const g of summaryGroups(compacted.summary ?? { strings: [], groups: [] })) {
+      builder.addGroup(g);
+      if (++n % PER_SLICE === 0) await yieldToHost();
     }
-    const rows = map.feedback;
-    const feedback: Feedback[] = [];
-    for (let start = 0; start < rows.length; start += PER_SLICE) {
-      const end = Math.min(rows.length, start + PER_SLICE);
-      for (let i = start; i < end; i++) {
-        if (keep[i] === 1) feedback.push(rows[i] as Feedback);
-        else builder.addRow(rows[i] as Feedback);
-      }
-      await yieldToHost();
-    }
-    const { summary, packed } = await builder.toSummary(yieldToHost);
-    stored = { model: { ...map, feedback, summary }, packed };
+    const built = await builder.toSummary(yieldToHost);
+    const summary = { ...built.summary, ...extraOf(compacted.summary) };
+    stored = { model: { ...compacted, summary }, packed: { ...built.packed, ...extraOf(compacted.summary) } };
   }
   known.set(map.feedback, { painPoints: map.painPoints, summary: map.summary, stored });
   return stored;

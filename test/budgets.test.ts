@@ -1,6 +1,6 @@
 /**
  * Size budgets of what Figma loads, minified and before gzip: the panel (dist/ui.html, every script
- * and style inlined) at most 300 kB, the sandbox code (dist/code.js) at most 135 kB.
+ * and style inlined) at most 370 kB, the sandbox code (dist/code.js) at most 165 kB.
  *
  * Raised from 250 kB and 120 kB when the panel learnt wide survey exports, word ratings, no-answer
  * values and fixed values (shared/csv grew by about 21 kB in the panel, the wizard by about 8 kB) and
@@ -13,6 +13,16 @@
  * importance from the respondents' correlations with the outcome (shared/importance.ts,
  * shared/stats/correlation.ts, without ml-matrix's 72 kB), so that the map's "± x", backing badges and
  * gap chart agree with the panel's.
+ *
+ * Raised to 370 kB and 165 kB when journeys learnt to keep feedback at any volume and to show what
+ * changes (measured: ui.html 286 → 363 kB, code.js 127 → 158 kB): exact summaries, their packed
+ * storage and their checks (shared/summary.ts, summary-pack.ts, the panel's compaction; both sides
+ * read and write them, ~12 kB each side), term statistics and driver sums of folded rows (~7 kB in
+ * the panel), trends, segments and the tests of real changes (shared/trends.ts, segments.ts,
+ * stats/welch.ts: ~12 kB in the sandbox, which draws the ▲ ▼ and the persona curves, ~19 kB in the
+ * panel with their sections), the import ledger (~6 kB), the summary CSV import (~6 kB), dragging
+ * questions onto stages (~4 kB). Savings seen and not yet taken: zod's record and tuple schemas in the
+ * sandbox (~7 kB over the schemas it had), preact/compat (~6 kB in the panel).
  *
  * The build runs in a scratch copy of the repository (its folders linked, its own dist/), so that
  * it cannot race another test file that builds into dist/ at the same time.
@@ -27,7 +37,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** kB as 1,000 bytes: the stricter reading of "300 KB". */
 const KB = 1000;
-export const BUDGETS = { "dist/ui.html": 300 * KB, "dist/code.js": 135 * KB } as const;
+export const BUDGETS = { "dist/ui.html": 370 * KB, "dist/code.js": 165 * KB } as const;
 
 let scratch = "";
 

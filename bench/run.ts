@@ -5,6 +5,7 @@
  */
 import type { BenchResult, Benchmark } from "./benchmark";
 import { canvasBenchmark } from "./canvas";
+import { cliMemoryBenchmark } from "./cli-memory";
 import { csvImportBenchmark } from "./csv-import";
 import { ledgerBenchmark } from "./ledger";
 import { panelImportBenchmark } from "./panel-import";
@@ -13,6 +14,7 @@ import { readMapBenchmark } from "./read-map";
 import { csvScalingBenchmark } from "./scaling-csv";
 import { scalingModelBenchmark } from "./scaling-model";
 import { sentimentBenchmark } from "./sentiment";
+import { storedSizeBenchmark } from "./stored-size";
 
 const BENCHMARKS: Benchmark[] = [
   csvImportBenchmark,
@@ -20,9 +22,11 @@ const BENCHMARKS: Benchmark[] = [
   readMapBenchmark,
   panelImportBenchmark,
   csvScalingBenchmark,
+  cliMemoryBenchmark,
   scalingModelBenchmark,
   sentimentBenchmark,
   quickjsBenchmark,
+  storedSizeBenchmark,
   ledgerBenchmark,
 ];
 /** `npm run bench -- csv canvas` runs only the benchmarks whose title mentions one of the words. */

@@ -962,7 +962,7 @@ for (const { key } of STAGES) {
 }
 
 const map = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: "map_northwind_online_order",
   title: TITLE,
   state: "current",

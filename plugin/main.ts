@@ -25,7 +25,7 @@ function mapFrameOrThrow(): MapFrame {
  * nothing new; selecting a map read before under the same checksum posts that reading again.
  */
 let shown: string | null = null;
-const readings = new Map<string, { checksum: string; model: JourneyMap }>();
+const readings = new Map<string, { checksum: string; model: JourneyMap; converted?: string | undefined }>();
 
 async function postSelectionAsync(): Promise<void> {
   const [frame] = selectedMapFrames();
@@ -39,10 +39,10 @@ async function postSelectionAsync(): Promise<void> {
   if (checksum !== "" && shown === key) return;
   try {
     const known = readings.get(frame.id);
-    const model = checksum !== "" && known?.checksum === checksum ? known.model : (await readMapFrameAsync(frame)).model;
-    readings.set(frame.id, { checksum, model });
+    const reading = checksum !== "" && known?.checksum === checksum ? known : { checksum, ...(await readMapFrameAsync(frame)) };
+    readings.set(frame.id, { checksum, model: reading.model, converted: reading.converted });
     shown = key;
-    postToPanel({ type: "selection", map: { nodeId: frame.id, model } });
+    postToPanel({ type: "selection", map: { nodeId: frame.id, model: reading.model, ...(reading.converted !== undefined && { converted: reading.converted }) } });
   } catch {
     shown = null;
     postToPanel({ type: "selection", map: null });
@@ -63,7 +63,7 @@ async function openPanelAsync(): Promise<void> {
         const frame = mapFrameOrThrow();
         const read = await readMapFrameAsync(frame);
         settleCanvasIdentities(frame, read);
-        return { kind: "map-read", nodeId: frame.id, model: read.model, problems: read.problems };
+        return { kind: "map-read", nodeId: frame.id, model: read.model, problems: read.problems, ...(read.converted !== undefined && { converted: read.converted }) };
       },
       rescore: async () => {
         const result = await rescoreTargetAsync();

@@ -6,8 +6,13 @@
  * re-generation can match nodes by entity id, never by Figma node id. The map frame also carries
  * the versioned model, split into chunks because one entry (namespace + key + value) may hold at
  * most 100 kB, with a check of what the chunks add up to.
+ *
+ * The panel sends the model compacted (ui/state/compact.ts: beyond 5,000 feedback rows, the evidence
+ * rows and an exact summary of the rest); its summary is stored packed (shared/summary-pack.ts): a
+ * year of a million responses takes about 1.3 MB of the frame's 3.84 MB.
  */
 import { parseJourneyMap, type JourneyMap } from "../shared/model";
+import { withPackedSummary, withUnpackedSummary } from "../shared/summary-pack";
 
 export const NAMESPACE = "journeymap";
 
@@ -135,18 +140,18 @@ const encoded = new WeakMap<JourneyMap, string[]>();
 const models = new WeakMap<readonly string[], JourneyMap>();
 
 /**
- * Splits the model into entries that each fit Figma's 100 kB limit. Throws ModelTooLargeError
- * when the model does not fit even then: call it before drawing anything.
+ * Splits the model, its summary packed, into entries that each fit Figma's 100 kB limit. Throws
+ * ModelTooLargeError when the model does not fit even then: call it before drawing anything.
  */
 export function encodeModel(map: JourneyMap): string[] {
   const known = encoded.get(map);
   if (known) return known;
-  const json = JSON.stringify(map);
+  const json = JSON.stringify(withPackedSummary(map));
   const chunks = splitIntoChunks(json, CHUNK_BYTES);
   if (chunks.length > MAX_CHUNKS) {
     const kb = Math.round(utf8Length(json) / 1024);
     throw new ModelTooLargeError(
-      `The journey model is ${kb} kB, more than a map frame can hold (${Math.floor((MAX_CHUNKS * CHUNK_BYTES) / 1024)} kB). Remove feedback rows or split the journey into several maps.`,
+      `The journey model is ${kb} kB, more than a map frame can hold (${Math.floor((MAX_CHUNKS * CHUNK_BYTES) / 1024)} kB) even with its feedback kept as summaries. Remove pain-point evidence or split the journey into several maps.`,
     );
   }
   encoded.set(map, chunks);
@@ -202,9 +207,10 @@ export function writeModel(frame: BaseNode, chunks: readonly string[]): void {
  * again (every selection change inside it) costs a comparison of its parts, not a parse and a
  * validation of the whole model (most of a second near the size limit in Figma's interpreter).
  */
-const readCache = new Map<string, { parts: string[]; model: JourneyMap }>();
+const readCache = new Map<string, { parts: string[]; model: JourneyMap; converted?: string }>();
 
-export type StoredModel = { ok: true; model: JourneyMap } | { ok: false; message: string };
+/** `converted`: the frame holds a model of an earlier version (see `parseJourneyMap`), opened as this one. */
+export type StoredModel = { ok: true; model: JourneyMap; converted?: string } | { ok: false; message: string };
 
 /**
  * Reads the model stored on a map frame; a missing chunk, a damaged or an invalid model is reported,
@@ -227,7 +233,7 @@ export function readModel(frame: BaseNode): StoredModel {
   parts.push(check);
   const cached = readCache.get(frame.id);
   if (cached && cached.parts.length === parts.length && cached.parts.every((part, i) => part === parts[i])) {
-    return { ok: true, model: cached.model };
+    return { ok: true, model: cached.model, ...(cached.converted !== undefined && { converted: cached.converted }) };
   }
   const json = parts.slice(0, count).join("");
   if (check !== "" && check !== modelCheck(parts.slice(0, count))) {
@@ -239,8 +245,14 @@ export function readModel(frame: BaseNode): StoredModel {
   } catch {
     return { ok: false, message: `"${frame.name}": the stored model is damaged (not valid JSON)` };
   }
+  try {
+    value = withUnpackedSummary(value);
+  } catch (error) {
+    return { ok: false, message: `"${frame.name}": ${error instanceof Error ? error.message : String(error)}` };
+  }
   const parsed = parseJourneyMap(value);
   if (!parsed.ok) return { ok: false, message: `"${frame.name}": the stored model is invalid: ${parsed.errors.slice(0, 3).join("; ")}` };
-  readCache.set(frame.id, { parts, model: parsed.value });
-  return { ok: true, model: parsed.value };
+  const converted = parsed.converted;
+  readCache.set(frame.id, { parts, model: parsed.value, ...(converted !== undefined && { converted }) });
+  return { ok: true, model: parsed.value, ...(converted !== undefined && { converted }) };
 }

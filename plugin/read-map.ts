@@ -36,6 +36,8 @@ export interface ReadResult {
   deletedCards: CanvasEdits["deletedCards"];
   /** Whether the frame copies a map whose frame is on another page (a duplicated page, a pasted map). */
   copyElsewhere: boolean;
+  /** The frame holds a journey of an earlier version: the sentence to say once. */
+  converted?: string;
 }
 
 
@@ -112,6 +114,7 @@ export function readMapFrame(frame: MapFrame, copyElsewhere = false): ReadResult
     cardNodes: reading.cardNodes,
     deletedCards: edits.deletedCards,
     copyElsewhere,
+    ...(stored.converted !== undefined && { converted: stored.converted }),
   };
 }
 

@@ -6,11 +6,12 @@
  *                       question the import took for the outcome, if any);
  *   --no-sentiment      leaves out the sentiment of the text (VADER reads about 1,000 texts a
  *                       second: a 200,000-row file takes minutes).
- * Every report also has the 95% intervals of CSAT, NPS and performance, and the suggested pain
- * points with their counts and quotes (text-only rows with negative text among their evidence,
+ * Every report also has the 95% intervals of CSAT, NPS and performance (of every rating, the
+ * journey's summary included), and the suggested pain points with their counts and quotes (text-only rows with negative text among their evidence,
  * unless --no-sentiment).
  */
-import type { JourneyMap } from "../shared/model";
+import type { Feedback, JourneyMap } from "../shared/model";
+import { summaryGroups } from "../shared/summary";
 import {
   buildConfidenceReport,
   buildDriversReport,
@@ -40,9 +41,38 @@ export function insightOption(arg: string, options: InsightOptions, value: () =>
 
 export class OutcomeError extends Error {}
 
+/**
+ * The rows the intervals are computed from: the rows kept and every rated row of the summary, each
+ * (group, value) one shared object repeated `count` times (8 bytes a row), as intervals count ratings
+ * alone. Text-only and empty rows carry no rating and are left out.
+ */
+export function ratedRows(map: Pick<JourneyMap, "feedback" | "summary">): Feedback[] {
+  if (map.summary === undefined) return map.feedback;
+  const rows: Feedback[] = [...map.feedback];
+  for (const group of summaryGroups(map.summary)) {
+    group.values.forEach((rating, i) => {
+      const row: Feedback = {
+        id: "",
+        kind: group.kind,
+        rating,
+        scale: group.scale,
+        text: "",
+        date: group.day,
+        source: group.source,
+        stageId: group.stageId,
+        touchpointId: group.touchpointId,
+        personaId: group.personaId,
+      };
+      for (let k = group.counts[i] ?? 0; k > 0; k--) rows.push(row);
+    });
+  }
+  return rows;
+}
+
 /** The intervals, drivers (with --outcome) and sentiment of the analysed map, as JSON and Markdown. */
 export function insightsOf(map: JourneyMap, options: InsightOptions): { report: InsightsReport; markdown: string } {
-  const report: InsightsReport = { confidence: buildConfidenceReport(map) };
+  // Intervals count every rating, summarised or not; the rest reads the rows' text (the rows kept).
+  const report: InsightsReport = { confidence: buildConfidenceReport({ ...map, feedback: ratedRows(map) }) };
   // The outcome named, else the question the import took for the outcome (an "overall" rating).
   const marked = map.touchpoints.find((t) => t.measure === "outcome");
   if (options.outcome !== undefined || marked !== undefined) {

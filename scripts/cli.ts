@@ -1,8 +1,8 @@
 /**
  * The command line tool, for pipelines: analyse a feedback CSV, optionally against a saved map,
- * and print the gaps and priorities as JSON or Markdown.
+ * and print the gaps and priorities as JSON or Markdown; or summarise it as a summary CSV.
  *
- *   node dist/cli.js analyze <feedback file> [--map journey.json] [--columns field=<header>|none,…]
+ *   node dist/cli.js analyze|summarize <feedback file> [--map journey.json] [--columns field=<header>|none,…]
  *     [--question <header>]… [--stage-of <stage>=<header>]… [--nps <header>] [--outcome <header>]
  *     [--text <header>]… [--fixed field=value]… [--no-answer <header>=<a|b>]… [--shape long|wide]
  *     [--scale 1-5|0-10|1-7|1-10] [--format json|md] [--no-sentiment] [--help]
@@ -15,42 +15,57 @@
  * naming the problem.
  */
 import { readFileSync, statSync } from "node:fs";
-import { basename } from "node:path";
 import { analyseJourney } from "../shared/analysis";
 import {
   CsvDecodeError,
   MAPPED_FIELDS,
   csvTextHead,
-  decodeCsvBytes,
   formatScale,
-  importFeedbackCsv,
   inspectCsv,
   normaliseHeader,
   questionShortName,
-  refuseOversizedCsv,
   type ColumnMapping,
   type ColumnSettings,
+  type CsvEncoding,
   type CsvImportOptions,
   type CsvImportResult,
+  type CsvProblem,
   type CsvShape,
   type MappedField,
 } from "../shared/csv";
+import { groupProblems } from "../shared/csv/problem";
 import { emptyJourney, titleFromFileName, withImportedFeedback } from "../shared/journey-from-feedback";
-import { importJourneyMapJson, type JourneyMap } from "../shared/model";
-import { type ReportColumn, buildReport, reportToMarkdown } from "../shared/report";
+import { importJourneyMapJson, type Feedback, type JourneyMap } from "../shared/model";
+import { type ImportSummary, type ReportColumn, buildReport, reportToMarkdown } from "../shared/report";
+import { type FeedbackSummary, SummaryBuilder, summariseFeedback } from "../shared/summary";
+import { importSummaryCsv, isSummaryCsv, writeSummaryCsv } from "../shared/summary-csv";
+import { EvidenceFold, type FileImportResult, importCsvPieces } from "./cli-import";
 import { OutcomeError, insightOption, insightsOf, type InsightOptions } from "./cli-insights";
-import { AlreadyImportedError, beforeLedgerImport, saveLedgerImport } from "./cli-ledger";
+import { AlreadyImportedError, LedgerImport } from "./cli-ledger";
+import { type CsvPiece, type CsvReadSizes, readCsvFile } from "./cli-read";
+
+/**
+ * Rows `analyze` keeps one by one: up to this many, every figure and insight is computed from the
+ * rows as before; beyond, the journey keeps what it keeps of any large import (shared/evidence.ts).
+ */
+export const KEEP_ROWS = 100_000;
 
 const USAGE =
-  "usage: journey-mapper analyze <feedback.csv> [--map journey.json [--add [--again]]] [--columns field=<header>|none,…] [--question <header>]… [--text <header>]… [--fixed field=value]… [--scale 1-5|0-10|1-7|1-10] [--format json|md] (--help for all options)";
+  "usage: journey-mapper analyze|summarize <feedback.csv> [--map journey.json [--add [--again]]] [--columns field=<header>|none,…] [--question <header>]… [--text <header>]… [--fixed field=value]… [--scale 1-5|0-10|1-7|1-10] [--format json|md] (--help for all options)";
 
 const HELP = `journey-mapper: analyse a feedback export (CSV, TSV …) and print its gaps and priorities.
 
 usage: journey-mapper analyze <feedback file> [options]
+       journey-mapper summarize <feedback file> [options] > summary.csv
 
 A long file (one row per response: a rating column, maybe stage/touchpoint columns) is read as
 guessed from its headers and values. A wide survey export (one row per respondent, one column per
-question) is read with one touchpoint per rating question, each with its own scale.
+question) is read with one touchpoint per rating question, each with its own scale. A summary CSV
+(columns stage, touchpoint, persona, source, kind, period, [segments…], scale_min, scale_max, type,
+rating, count: see the README) is read as the counts it holds. Files of any size are read as a stream.
+
+summarize prints the file's exact summary as a summary CSV (one line per group and rating value with
+its count), which analyze, and the plugin's import, read back with the same figures.
 
 options:
   --map <journey.json>        analyse against a saved map (its stages, touchpoints, personas, KPIs);
@@ -75,6 +90,9 @@ options:
   --scale 1-5|0-10|1-7|1-10   the rating scale of a long file, instead of inferring it
   --format json|md            the report as JSON (default) or Markdown tables
   --no-sentiment              leaves out the sentiment of the text (the slow part: ~1,000 texts a second)
+  --keep-rows <n>             rows analysed one by one (default ${KEEP_ROWS.toLocaleString("en")}); beyond, every figure comes
+                              from an exact summary and sentiment, suggestions and drivers from the
+                              rows a journey keeps as evidence (the lowest-rated quotes of each touchpoint)
   --help                      this text
 
 The report states how each column was read (its role, scale, word map and no-answers), every
@@ -91,6 +109,7 @@ const FIXED_FIELDS = ["stage", "touchpoint", "persona", "source"] as const;
 type FixedField = (typeof FIXED_FIELDS)[number];
 
 interface Options {
+  command: "analyze" | "summarize";
   file: string;
   map: string | null;
   /** Header per field; null for "none". */
@@ -110,6 +129,8 @@ interface Options {
   again: boolean;
   help: boolean;
   insights: InsightOptions;
+  /** Rows kept one by one before the rest is summarised. */
+  keepRows: number;
 }
 
 const SCALES: Record<string, { min: number; max: number }> = {
@@ -143,6 +164,7 @@ function splitPair(option: string, value: string): [string, string] {
 export function parseArguments(args: readonly string[]): Options {
   const [command, ...rest] = args;
   const options: Options = {
+    command: "analyze",
     file: "",
     map: null,
     columns: null,
@@ -160,11 +182,14 @@ export function parseArguments(args: readonly string[]): Options {
     again: false,
     help: false,
     insights: {},
+    keepRows: KEEP_ROWS,
   };
   if (command === "--help" || command === "-h" || command === "help" || rest.includes("--help") || rest.includes("-h")) {
     return { ...options, help: true };
   }
-  if (command !== "analyze") throw new UsageError(command === undefined ? USAGE : `unknown command "${command}"; ${USAGE}`);
+  if (command !== "analyze" && command !== "summarize")
+    throw new UsageError(command === undefined ? USAGE : `unknown command "${command}"; ${USAGE}`);
+  options.command = command;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? "";
     const value = () => {
@@ -223,6 +248,13 @@ export function parseArguments(args: readonly string[]): Options {
         const scale = SCALES[v];
         if (!scale) throw new UsageError(`--scale must be 1-5, 0-10, 1-7 or 1-10, not "${v}"`);
         options.scale = scale;
+        break;
+      }
+      case "--keep-rows": {
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || !Number.isSafeInteger(n)) throw new UsageError(`--keep-rows must be a whole number, not "${v}"`);
+        options.keepRows = n;
         break;
       }
       case "--format": {
@@ -304,7 +336,7 @@ function importOptionsOf(headers: readonly string[], options: Options): Partial<
 }
 
 /** How each column was read, for the report. */
-function reportColumns(result: CsvImportResult): ReportColumn[] {
+function reportColumns(result: Pick<FileImportResult, "columns">): ReportColumn[] {
   return result.columns
     .filter((c) => c.role !== "ignore")
     .map((c) => ({
@@ -321,42 +353,93 @@ function reportColumns(result: CsvImportResult): ReportColumn[] {
     }));
 }
 
-/** The feedback file's bytes, a file too large to import refused by its size before it is read. */
-function readFeedbackFile(file: string): Uint8Array {
-  let size = -1;
+/** The file's pieces, the first read at once: a file that cannot be read, or is not text, is refused in words. */
+async function openFeedbackFile(
+  file: string,
+  sizes: CsvReadSizes,
+): Promise<{ first: CsvPiece; rest: AsyncGenerator<CsvPiece>; encoding: () => CsvEncoding }> {
+  const stream = readCsvFile(file, sizes);
   try {
-    size = statSync(file).size;
-  } catch {
-    // Reading it says why it cannot be read.
-  }
-  try {
-    if (size >= 0) refuseOversizedCsv(size);
+    const first = await stream.pieces.next();
+    if (first.done === true) throw new UsageError(`"${file}": the file could not be read`);
+    return { first: first.value, rest: stream.pieces, encoding: stream.encoding };
   } catch (error) {
     if (error instanceof CsvDecodeError) throw new UsageError(`"${file}": ${error.message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== undefined)
+      throw new UsageError(`cannot read feedback file "${file}": ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code}`);
     throw error;
   }
-  const bytes = readFileOrFail(file, "feedback file");
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-export async function runCli(args: readonly string[]): Promise<string> {
-  const options = parseArguments(args);
-  if (options.help) return HELP;
-  const bytes = readFeedbackFile(options.file);
-  let decoded;
-  try {
-    decoded = decodeCsvBytes(bytes);
-  } catch (error) {
-    if (error instanceof CsvDecodeError) throw new UsageError(`"${options.file}": ${error.message}`);
-    throw error;
+/** What was imported, for the report, whichever the input. */
+interface Imported {
+  summary: ImportSummary;
+  created: CsvImportResult["created"];
+}
+
+/** Reads a summary CSV (summary-csv.ts) piece by piece into one summary, each line's problem by its row. */
+async function importSummaryFile(
+  first: CsvPiece,
+  rest: AsyncGenerator<CsvPiece>,
+  base: JourneyMap,
+  create: CsvImportOptions["create"],
+): Promise<Imported & { summary: ImportSummary; feedbackSummary: FeedbackSummary }> {
+  const builder = new SummaryBuilder();
+  const created: CsvImportResult["created"] = { stages: [], touchpoints: [], personas: [] };
+  const errors: CsvProblem[] = [];
+  const totals = { lines: 0, imported: 0, skipped: 0, rows: 0, noAnswers: 0 };
+  let headers: string[] | undefined;
+  let delimiter: string | undefined;
+  for (let piece: CsvPiece | undefined = first; piece !== undefined; ) {
+    const result = importSummaryCsv(piece.text, {
+      map: {
+        stages: base.stages.concat(created.stages),
+        touchpoints: base.touchpoints.concat(created.touchpoints),
+        personas: base.personas.concat(created.personas),
+      },
+      ...(create === undefined ? {} : { create }),
+      firstRow: piece.firstRecord + 1,
+      ...(headers === undefined ? {} : { headers }),
+      ...(delimiter === undefined ? {} : { delimiter }),
+    });
+    headers ??= result.headers;
+    delimiter ??= result.delimiter;
+    builder.addSummary(result.summary);
+    created.stages.push(...result.created.stages);
+    created.touchpoints.push(...result.created.touchpoints);
+    created.personas.push(...result.created.personas);
+    for (const error of result.errors) errors.push(error);
+    totals.lines += result.lines;
+    totals.imported += result.imported;
+    totals.skipped += result.skipped;
+    totals.rows += result.rows;
+    totals.noAnswers += result.noAnswers;
+    if (piece.final) break;
+    const next = await rest.next();
+    piece = next.done === true ? undefined : next.value;
   }
-  // Without --map, the stages, touchpoints and personas come from the file, in order of first appearance.
-  const base = options.map ? loadMap(options.map) : emptyJourney(titleFromFileName(options.file));
-  const head = csvTextHead(decoded.text, 256 * 1024);
+  return {
+    summary: {
+      rows: totals.lines,
+      imported: totals.imported,
+      skipped: totals.skipped,
+      shape: "summary",
+      answers: totals.rows,
+      noAnswers: totals.noAnswers,
+      problemGroups: groupProblems(errors).map((g) => ({ column: g.column, problem: g.title, count: g.count, rows: g.problems.map((p) => p.row) })),
+      errors: errors.map((e) => ({ row: e.row, column: e.column ?? "", message: e.message })),
+    },
+    created,
+    feedbackSummary: builder.toSummary(),
+  };
+}
+
+/** The import options of a raw feedback file: the flags, read against the file's headers. */
+function chosenImportOptions(options: Options, text: CsvPiece["text"]): Partial<CsvImportOptions> {
+  const head = csvTextHead(text, 256 * 1024);
   const { headers } = inspectCsv(head);
   const chosen = importOptionsOf(headers, options);
-  // --add: the file recognised by the journey's ledger before anything is imported (cli-ledger.ts).
-  const ledgerImport = options.add && options.map ? beforeLedgerImport(base, options.map, basename(options.file), bytes.length, decoded.text, options.again) : null;
   if (options.questions.length > 0 && options.columns === null) {
     // Only the named questions: the other columns that look like questions are not read.
     const columns = { ...chosen.columns };
@@ -365,43 +448,107 @@ export async function runCli(args: readonly string[]): Promise<string> {
     }
     chosen.columns = columns;
   }
-  const result = await importFeedbackCsv(decoded.text, {
-    map: base,
-    ...chosen,
-    scale: options.scale,
-    encoding: decoded.encoding,
-    // With a saved map, only touchpoints are made (in an "Unassigned" stage): a row never fails for a missing touchpoint.
-    create: options.map ? { stages: false, touchpoints: true, personas: false } : undefined,
-    ...(ledgerImport === null ? {} : { alreadyImported: ledgerImport.known }),
-  });
-  if (result.imported === 0) {
-    const why = result.rows === 0 ? "the file has no data rows" : (result.errors[0]?.message ?? "no row could be read");
-    throw new NothingImportedError(`nothing was imported from "${options.file}" (${result.rows} rows): ${why}`);
+  return chosen;
+}
+
+/** Runs a command and gives what it prints; `sizes` changes how the file is read in pieces (tests). */
+export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}): Promise<string> {
+  const options = parseArguments(args);
+  if (options.help) return HELP;
+  const opened = await openFeedbackFile(options.file, sizes);
+  const { encoding } = opened;
+  // Without --map, the stages, touchpoints and personas come from the file, in order of first appearance.
+  const base = options.map ? loadMap(options.map) : emptyJourney(titleFromFileName(options.file));
+  // --add: the pieces hashed and the rows' keys collected as they pass, for the journey's ledger (cli-ledger.ts).
+  const ledger = options.add && options.map !== null ? new LedgerImport(base, options.map, options.file, statSync(options.file).size, options.again) : null;
+  const { first, rest } = ledger?.pieces(opened.first, opened.rest) ?? opened;
+  // With a saved map, only touchpoints are made (in an "Unassigned" stage): a row never fails for a missing touchpoint.
+  const create = options.map ? { stages: false, touchpoints: true, personas: false } : undefined;
+  const summarize = options.command === "summarize";
+  const { headers } = inspectCsv(csvTextHead(first.text, 256 * 1024));
+  let imported: Imported;
+  let feedback: Feedback[] = [];
+  let summary: FeedbackSummary | undefined;
+  let summarised = 0;
+  let added: ReturnType<LedgerImport["save"]> | undefined;
+  if (isSummaryCsv(headers)) {
+    if (ledger !== null) throw new UsageError(`"${options.file}" is a summary CSV: --add takes a feedback export (the panel merges a summary into a journey)`);
+    const read = await importSummaryFile(first, rest, base, create);
+    if (read.summary.imported === 0) {
+      const why = read.summary.rows === 0 ? "the file has no data rows" : (read.summary.errors[0]?.message ?? "no line could be read");
+      const lines = `${read.summary.rows} line${read.summary.rows === 1 ? "" : "s"}`;
+      throw new NothingImportedError(`nothing was imported from the summary "${options.file}" (${lines}): ${why}`);
+    }
+    imported = read;
+    summary = read.feedbackSummary;
+    summarised = read.summary.answers ?? 0;
+  } else {
+    const builder = new SummaryBuilder();
+    // `analyze` keeps rows as a journey keeps them (evidence and an exact summary); `summarize` keeps none.
+    const fold = new EvidenceFold(base.painPoints, options.keepRows);
+    const sink = summarize ? (rows: Feedback[]) => rows.forEach((row) => builder.addFeedback(row)) : fold.add;
+    const result = await importCsvPieces(
+      first,
+      rest,
+      {
+        map: base,
+        ...chosenImportOptions(options, first.text),
+        scale: options.scale,
+        encoding: encoding(),
+        create,
+        ...(ledger === null ? {} : { alreadyImported: ledger.known }),
+      },
+      ledger?.sink(sink) ?? sink,
+    );
+    // A file the journey has imported is said so before anything else (every row of it is known).
+    ledger?.check();
+    if (result.imported === 0) {
+      const why = result.rows === 0 ? "the file has no data rows" : (result.errors[0]?.message ?? "no row could be read");
+      throw new NothingImportedError(`nothing was imported from "${options.file}" (${result.rows} rows): ${why}`);
+    }
+    imported = {
+      created: result.created,
+      summary: {
+        rows: result.rows,
+        imported: result.imported,
+        skipped: result.skipped,
+        shape: result.shape,
+        answers: result.answers,
+        duplicates: result.duplicates,
+        noAnswers: result.noAnswers,
+        columns: reportColumns(result),
+        problemGroups: result.problemGroups.map((g) => ({ column: g.column, problem: g.title, count: g.count, rows: g.problems.map((p) => p.row) })),
+        errors: result.errors.map((e) => ({ row: e.row, column: e.column ?? "", message: e.message })),
+      },
+    };
+    if (summarize) summary = builder.toSummary();
+    else {
+      ({ feedback, summary } = fold.result());
+      summarised = fold.summarised;
+    }
+    if (ledger !== null) added = ledger.save(result, feedback, summary);
   }
-  // The file's feedback is what is analysed: a saved map's own feedback is replaced, not added to;
-  // with --add, the journey with the file added, as it is written back.
-  const added = ledgerImport !== null && options.map ? saveLedgerImport(base, options.map, ledgerImport, result) : null;
-  const map = added?.journey ?? withImportedFeedback({ ...base, feedback: [] }, result);
-  const report = buildReport(
-    {
-      rows: result.rows,
-      imported: result.imported,
-      skipped: result.skipped,
-      shape: result.shape,
-      answers: result.answers,
-      duplicates: result.duplicates,
-      noAnswers: result.noAnswers,
-      columns: reportColumns(result),
-      problemGroups: result.problemGroups.map((g) => ({ column: g.column, problem: g.title, count: g.count, rows: g.problems.map((p) => p.row) })),
-      errors: result.errors.map((e) => ({ row: e.row, column: e.column ?? "", message: e.message })),
-    },
-    analyseJourney(map),
-  );
+  // The file's feedback is what is analysed: a saved map's own feedback (and summary) is replaced, not added to;
+  // with --add, the journey with the file added, as it was written back.
+  const map: JourneyMap = added?.journey ?? { ...withImportedFeedback({ ...base, feedback: [] }, { created: imported.created, feedback }), summary };
+  if (map.summary === undefined) delete map.summary;
+  if (summarize) {
+    const problems = imported.summary.errors.length;
+    if (problems > 0) process.stderr.write(`journey-mapper: ${problems} import problem${problems === 1 ? "" : "s"} (run analyze for the list)\n`);
+    return writeSummaryCsv(map.summary ?? summariseFeedback([]), map);
+  }
+  const report = buildReport(imported.summary, analyseJourney(map));
   const insights = insightsOf(map, { ...options.insights, outcome: options.outcome ?? undefined });
-  const ledger = added === null ? {} : { ledger: { journey: options.map, imports: map.ledger?.imports.length ?? 0, note: added.note } };
+  // When rows were summarised, the text figures (sentiment, suggestions, drivers) come from the rows kept.
+  const kept = summarised > 0 ? { feedback: { keptRows: feedback.length, summarisedRows: summarised } } : {};
+  const keptNote =
+    summarised > 0
+      ? `\n${summarised.toLocaleString("en")} rows are counted in an exact summary; sentiment, suggestions and drivers come from the ${feedback.length.toLocaleString("en")} rows kept (evidence).\n`
+      : "";
+  const ledgerReport = added === undefined ? {} : { ledger: { journey: options.map, imports: map.ledger?.imports.length ?? 0, note: added.note } };
   return options.format === "md"
-    ? `${reportToMarkdown(report, map.title)}\n${insights.markdown}${added?.note ? `\n${added.note}\n` : ""}`
-    : `${JSON.stringify({ ...report, ...insights.report, ...ledger }, null, 2)}\n`;
+    ? `${reportToMarkdown(report, map.title)}${keptNote}\n${insights.markdown}${added?.note ? `\n${added.note}\n` : ""}`
+    : `${JSON.stringify({ ...report, ...insights.report, ...kept, ...ledgerReport }, null, 2)}\n`;
 }
 
 const isMain = typeof process !== "undefined" && process.argv[1] !== undefined && /cli\.(js|ts)$/.test(process.argv[1]);

@@ -23,11 +23,15 @@ import {
   touchpointImportance,
 } from "./gaps";
 import type { YieldToHost } from "./feedback-pass";
-import { runPassInSlices } from "./feedback-pass";
-import type { JourneyFeedbackTallies, SatisfactionMetrics } from "./metrics";
+import { runPass, runPassInSlices } from "./feedback-pass";
+import type { FeedbackTally, JourneyFeedbackTallies, SatisfactionMetrics } from "./metrics";
 import { journeyTallyPass, metricsOf, summariseTally, tallyJourneyFeedback } from "./metrics";
 import type { Priority } from "./priority";
 import { prioritise, prioritiseAsync } from "./priority";
+import type { FigureMargins } from "./confidence";
+import { figureMargins } from "./confidence";
+import type { ImportanceChoice, ImportanceSource } from "./importance";
+import { chooseImportance, needsTouchpointDrivers, touchpointDriversPass } from "./importance";
 
 export interface OverallAnalysis {
   /** Rated + text-only responses (see metrics.ts). */
@@ -58,6 +62,8 @@ export interface ExperienceAnalysis {
   emotion: number | null;
   emotionSource: EmotionSource | null;
   backing: DataBacking;
+  /** Half-widths of the 95% intervals of CSAT, NPS and performance (confidence.ts). */
+  margins: FigureMargins;
 }
 
 export interface StageAnalysis extends ExperienceAnalysis {
@@ -120,6 +126,11 @@ export interface JourneyAnalysis {
   kpis: KpiAnalysis[];
   priorities: Priority[];
   blindSpots: BlindSpot[];
+  /**
+   * Which importance the gaps and quadrants use (settings.importance), the outcome derived importance
+   * comes from, and the touchpoints whose importance is derived (importance.ts).
+   */
+  importance: { source: ImportanceSource; outcome: string | null; derived: string[] };
 }
 
 function metricFields(m: SatisfactionMetrics): Omit<SatisfactionMetrics, "meanSatisfaction"> {
@@ -129,7 +140,8 @@ function metricFields(m: SatisfactionMetrics): Omit<SatisfactionMetrics, "meanSa
 /** Analyses a journey map: see `JourneyAnalysis`. */
 export function analyseJourney(map: JourneyMap): JourneyAnalysis {
   const tallies = tallyJourneyFeedback(map);
-  const analysis = analysisOfTallies(map, tallies);
+  const drivers = needsTouchpointDrivers(map) ? runPass(touchpointDriversPass(map), map.feedback.length) : null;
+  const analysis = analysisOfTallies(map, tallies, chooseImportance(map, drivers));
   return withPriorities(analysis, prioritise(map, analysis));
 }
 
@@ -146,7 +158,10 @@ export async function analyseJourneyAsync(
   rowsPerSlice: number = ANALYSIS_ROWS_PER_SLICE,
 ): Promise<JourneyAnalysis> {
   const tallies = await runPassInSlices(journeyTallyPass(map), map.feedback.length, yieldToHost, rowsPerSlice);
-  const analysis = analysisOfTallies(map, tallies);
+  const drivers = needsTouchpointDrivers(map)
+    ? await runPassInSlices(touchpointDriversPass(map), map.feedback.length, yieldToHost, rowsPerSlice)
+    : null;
+  const analysis = analysisOfTallies(map, tallies, chooseImportance(map, drivers));
   return withPriorities(analysis, await prioritiseAsync(map, analysis, yieldToHost, rowsPerSlice));
 }
 
@@ -155,13 +170,16 @@ type AnalysisOfTallies = Omit<JourneyAnalysis, "priorities">;
 
 /** The report's fields in their usual order (the command line prints them as JSON). */
 function withPriorities(analysis: AnalysisOfTallies, priorities: Priority[]): JourneyAnalysis {
-  const { overall, unassigned, stages, touchpoints, personas, kpis, blindSpots } = analysis;
-  return { overall, unassigned, stages, touchpoints, personas, kpis, priorities, blindSpots };
+  const { overall, unassigned, stages, touchpoints, personas, kpis, blindSpots, importance } = analysis;
+  return { overall, unassigned, stages, touchpoints, personas, kpis, priorities, blindSpots, importance };
 }
 
-function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies): AnalysisOfTallies {
+function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies, choice: ImportanceChoice): AnalysisOfTallies {
   const { gapThreshold, backedResponses } = map.settings;
-  const importanceOfStage = stageImportances(map);
+  const importanceOf = (t: JourneyMap["touchpoints"][number]) => choice.byTouchpoint.get(t.id) ?? touchpointImportance(t);
+  const importanceOfStage = stageImportances(
+    choice.derived.size === 0 ? map : { stages: map.stages, touchpoints: map.touchpoints.map((t) => ({ ...t, importance: importanceOf(t) })) },
+  );
   const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
 
   const experience = (
@@ -169,9 +187,11 @@ function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies): An
     metrics: SatisfactionMetrics,
     importance: number,
     manualEmotion: number | null,
+    tally: FeedbackTally | undefined,
   ): ExperienceAnalysis => {
     const gap = experienceGap(importance, metrics.performance);
     const emotion = stageEmotion({ emotion: manualEmotion }, metrics);
+    const margins = figureMargins(tally);
     return {
       name,
       ...metricFields(metrics),
@@ -181,7 +201,8 @@ function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies): An
       quadrant: reconciledQuadrant(importance, metrics.performance, gapThreshold),
       emotion: emotion.value,
       emotionSource: emotion.source,
-      backing: dataBacking(metrics.responses, backedResponses),
+      backing: dataBacking(metrics.responses, backedResponses, margins.performance),
+      margins,
     };
   };
 
@@ -192,6 +213,7 @@ function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies): An
       metricsOf(tallies.byStage, s.id),
       importanceOfStage.get(s.id) ?? DEFAULT_IMPORTANCE,
       s.emotion,
+      tallies.byStage.get(s.id),
     ),
   }));
 
@@ -199,7 +221,7 @@ function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies): An
     touchpointId: t.id,
     stageId: t.stageId,
     stage: stageNames.get(t.stageId) ?? "",
-    ...experience(t.name, metricsOf(tallies.byTouchpoint, t.id), touchpointImportance(t), null),
+    ...experience(t.name, metricsOf(tallies.byTouchpoint, t.id), importanceOf(t), null, tallies.byTouchpoint.get(t.id)),
   }));
 
   const personas: PersonaAnalysis[] = map.personas.map((p) => {
@@ -208,7 +230,7 @@ function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies): An
       personaId: p.id,
       name: p.name,
       ...metricFields(metrics),
-      backing: dataBacking(metrics.responses, backedResponses),
+      backing: dataBacking(metrics.responses, backedResponses, figureMargins(tallies.byPersona.get(p.id)).performance),
     };
   });
 
@@ -249,5 +271,6 @@ function analysisOfTallies(map: JourneyMap, tallies: JourneyFeedbackTallies): An
     personas,
     kpis,
     blindSpots: findBlindSpots(map, tallies),
+    importance: { source: choice.source, outcome: choice.outcome, derived: [...choice.derived] },
   };
 }

@@ -259,6 +259,18 @@ function removeEntities(map: JourneyMap, gone: ReadonlySet<string>): void {
     const stageId = f.touchpointId === null ? undefined : touchpointStage.get(f.touchpointId);
     if (stageId !== undefined) map.feedback[index] = { ...f, touchpointId: null, stageId: f.stageId ?? stageId };
   });
+  // The rows the summary counts move as the rows do: their groups' references change in place (two
+  // groups may come to share a key; every figure adds groups up, so it stays exact).
+  const summary = map.summary;
+  if (summary !== undefined && touchpointStage.size > 0) {
+    const strings = [...summary.strings];
+    const ref = (id: string) => (strings.includes(id) ? strings.indexOf(id) : strings.push(id) - 1);
+    const groups = summary.groups.map((g) => {
+      const stageId = g[1] === null ? undefined : touchpointStage.get(strings[g[1] as number] as string);
+      return stageId === undefined ? g : [g[0] ?? ref(stageId), null, ...g.slice(2)];
+    });
+    map.summary = { strings, groups };
+  }
 }
 
 /** A number a person typed: "74", " 74.5 ", "−3", "74,5"; null when it is not a finite number. */

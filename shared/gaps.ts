@@ -135,12 +135,27 @@ export function stageEmotion(
 export type DataBacking = "none" | "thin" | "backed";
 
 /**
- * Data backing of a stage: "none" (0 rated or text responses), "thin" (< backedResponses,
- * default 30), "backed" (≥ backedResponses).
+ * The widest 95% interval of performance (its half-width, on the 1–5 scale) that still counts as
+ * backed: as wide as the default gap threshold, so that a stage counted as backed cannot swing
+ * across "expectations not met" on its noise alone.
  */
-export function dataBacking(responses: number, backedResponses: number = DEFAULT_SETTINGS.backedResponses): DataBacking {
+export const BACKED_PERFORMANCE_HALF_WIDTH = 0.5;
+
+/**
+ * Data backing of a stage: "none" (0 rated or text responses); "thin" when it has fewer than
+ * backedResponses (default 30) or when its performance's 95% interval is wider than
+ * ± BACKED_PERFORMANCE_HALF_WIDTH (30 answers split between 1 and 5 are still thin); else
+ * "backed". Without a performance interval (fewer than 2 ratings: text-only responses) the
+ * number of responses decides alone.
+ */
+export function dataBacking(
+  responses: number,
+  backedResponses: number = DEFAULT_SETTINGS.backedResponses,
+  performanceHalfWidth: number | null = null,
+): DataBacking {
   if (responses === 0) return "none";
-  return responses < backedResponses ? "thin" : "backed";
+  if (responses < backedResponses) return "thin";
+  return performanceHalfWidth !== null && performanceHalfWidth > BACKED_PERFORMANCE_HALF_WIDTH + TOLERANCE ? "thin" : "backed";
 }
 
 /**

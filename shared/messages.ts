@@ -6,7 +6,7 @@
  * `reply` or a `failure` carrying the same id, so the panel can await a request as a promise and
  * show a failure in words.
  */
-import { JourneyMap } from "./model";
+import { JourneyMap, RatingScale } from "./model";
 import * as z from "./zod";
 
 export const RequestId = z.string().check(z.minLength(1), z.maxLength(64));
@@ -39,11 +39,17 @@ export type MapSummary = z.infer<typeof MapSummary>;
  *   so the draft always validates; the panel shows the pending text with its error, so closing the
  *   plugin mid-edit loses nothing.
  * - `csvMappings`: column mappings the person confirmed, by `headerSignature` of the file's headers,
- *   offered again for the next file with the same headers (field → 0-based column or null).
+ *   offered again for the next file with the same headers (field → 0-based column or null); with the
+ *   file's shape, its values for every row, and for a wide survey each column's settings as imported
+ *   (by 0-based column: role, a question's touchpoint name, stage, scale, word ratings, no-answer
+ *   cells, NPS/outcome mark). Roles and marks are plain strings here: the panel takes the ones it
+ *   knows when it applies them.
  * - `omittedFeedback`: how many feedback rows were left out of the draft because the whole model is
  *   larger than `figma.clientStorage` holds (5 MB); the panel says so when the draft is restored.
  */
-export const DraftPanelState = z.object({
+// The sandbox stores a draft's text without reading it (see `save-draft`): built only where a draft is
+// read (the panel, tests), so that the sandbox bundle leaves these schemas, and z.record with them, out.
+const draftPanelState = () => z.object({
   pendingEdits: z.optional(z.record(z.string(), z.string())),
   csvMappings: z.optional(
     z.record(
@@ -52,18 +58,38 @@ export const DraftPanelState = z.object({
         mapping: z.record(z.string(), z.nullable(Count)),
         delimiter: z.optional(z.string()),
         headerRows: z.optional(z.union([z.literal(1), z.literal(2)])),
+        shape: z.optional(z.enum(["long", "wide"])),
+        columns: z.optional(
+          z.record(
+            z.string(),
+            z.object({
+              role: z.optional(z.string()),
+              name: z.optional(z.string()),
+              stage: z.optional(z.string()),
+              scale: z.optional(RatingScale),
+              words: z.optional(z.record(z.string(), z.number())),
+              noAnswer: z.optional(z.array(z.string())),
+              measure: z.optional(z.nullable(z.string())),
+            }),
+          ),
+        ),
+        fixed: z.optional(
+          z.object({ stage: z.optional(z.string()), touchpoint: z.optional(z.string()), persona: z.optional(z.string()), source: z.optional(z.string()) }),
+        ),
       }),
     ),
   ),
   omittedFeedback: z.optional(Count),
 });
+export const DraftPanelState = /* @__PURE__ */ draftPanelState();
 export type DraftPanelState = z.infer<typeof DraftPanelState>;
 
-export const Draft = z.object({
+const draft = () => z.object({
   savedAt: z.string(),
   model: JourneyMap,
   panel: z.optional(DraftPanelState),
 });
+export const Draft = /* @__PURE__ */ draft();
 export type Draft = z.infer<typeof Draft>;
 
 export const WindowSize = z.object({
@@ -154,7 +180,8 @@ export const ReplyResult = z.discriminatedUnion("kind", [
     /** The model drawn and stored when it is not the panel's (canvas edits kept, cards dropped), for the panel to adopt. */
     model: z.optional(JourneyMap),
   }),
-  z.object({ kind: z.literal("map-read"), nodeId: z.string(), model: JourneyMap, problems: z.array(CanvasProblem) }),
+  /** `converted`: the frame held a journey of an earlier version, to say once (`parseJourneyMap`). */
+  z.object({ kind: z.literal("map-read"), nodeId: z.string(), model: JourneyMap, problems: z.array(CanvasProblem), converted: z.optional(z.string()) }),
   z.object({
     kind: z.literal("rescored"),
     nodeId: z.string(),
@@ -197,7 +224,7 @@ export const PluginMessage = z.discriminatedUnion("type", [
   /** The selection changed: the map it holds, if any. */
   z.object({
     type: z.literal("selection"),
-    map: z.nullable(z.object({ nodeId: z.string(), model: JourneyMap })),
+    map: z.nullable(z.object({ nodeId: z.string(), model: JourneyMap, converted: z.optional(z.string()) })),
   }),
   /** A message from the panel was refused at the boundary. */
   z.object({ type: z.literal("rejected"), message: z.string() }),

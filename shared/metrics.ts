@@ -66,6 +66,8 @@ export interface FeedbackTally {
   noAnswer: number;
   /** How many rows gave each rating, by scale ("min:max") and value. */
   ratings: Map<string, Map<number, number>>;
+  /** The scale last added to and its values (rows of one import share a scale): saves a lookup per row. */
+  last?: { min: number; max: number; values: Map<number, number> };
 }
 
 /** An empty tally: no rows yet. */
@@ -89,9 +91,15 @@ export function createTally(): FeedbackTally {
 export function addRatingsToTally(tally: FeedbackTally, rating: number, scale: RatingScale, count: number): void {
   tally.rows += count;
   tally.rated += count;
-  const key = `${scale.min}:${scale.max}`;
-  let values = tally.ratings.get(key);
-  if (values === undefined) tally.ratings.set(key, (values = new Map()));
+  const last = tally.last;
+  let values: Map<number, number> | undefined;
+  if (last !== undefined && last.min === scale.min && last.max === scale.max) values = last.values;
+  else {
+    const key = `${scale.min}:${scale.max}`;
+    values = tally.ratings.get(key);
+    if (values === undefined) tally.ratings.set(key, (values = new Map()));
+    tally.last = { min: scale.min, max: scale.max, values };
+  }
   values.set(rating, (values.get(rating) ?? 0) + count);
   if (isScale(scale, 1, 5)) {
     tally.csatRatings += count;
@@ -138,9 +146,13 @@ export function mergeTally(into: FeedbackTally, from: FeedbackTally): void {
   }
 }
 
-/** Σ s over the rated rows and Σ of the 1–7 ratings, summed in a fixed order (scales, then values, ascending). */
-function ratingSums(tally: FeedbackTally): { satisfactionSum: number; cesSum: number } {
+/**
+ * Σ s and Σ s² over the rated rows (s: normalised satisfaction) and Σ of the 1–7 ratings, summed in
+ * a fixed order (scales, then values, ascending): the spread a performance interval needs too.
+ */
+export function ratingSums(tally: Pick<FeedbackTally, "ratings">): { satisfactionSum: number; satisfactionSquares: number; cesSum: number } {
   let satisfactionSum = 0;
+  let satisfactionSquares = 0;
   let cesSum = 0;
   for (const key of [...tally.ratings.keys()].sort()) {
     const [min, max] = key.split(":").map(Number) as [number, number];
@@ -149,11 +161,13 @@ function ratingSums(tally: FeedbackTally): { satisfactionSum: number; cesSum: nu
     const ces = isScale(scale, 1, 7);
     for (const value of [...values.keys()].sort((a, b) => a - b)) {
       const count = values.get(value) as number;
-      satisfactionSum += count * normalisedSatisfaction(value, scale);
+      const s = normalisedSatisfaction(value, scale);
+      satisfactionSum += count * s;
+      satisfactionSquares += count * s * s;
       if (ces) cesSum += count * value;
     }
   }
-  return { satisfactionSum, cesSum };
+  return { satisfactionSum, satisfactionSquares, cesSum };
 }
 
 /** The metrics of one group of feedback (a stage, a touchpoint, a persona or everything). */
@@ -266,11 +280,20 @@ interface CellTally {
 export function journeyTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">): FeedbackPass<JourneyFeedbackTallies> {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
   const rows = map.feedback;
-  const cells = new Map<string, CellTally>();
+  // stage → touchpoint → persona → cell, so that finding a row's cell makes no string
+  const cells: CellTally[] = [];
+  const index = new Map<string | null, Map<string | null, Map<string | null, CellTally>>>();
   const cellOf = (stageId: string | null, touchpointId: string | null, personaId: string | null): FeedbackTally => {
-    const key = `${stageId}\u0000${touchpointId}\u0000${personaId}`;
-    let cell = cells.get(key);
-    if (cell === undefined) cells.set(key, (cell = { stageId, touchpointId, personaId, tally: createTally() }));
+    let byTouchpoint = index.get(stageId);
+    if (byTouchpoint === undefined) index.set(stageId, (byTouchpoint = new Map()));
+    let byPersona = byTouchpoint.get(touchpointId);
+    if (byPersona === undefined) byTouchpoint.set(touchpointId, (byPersona = new Map()));
+    let cell = byPersona.get(personaId);
+    if (cell === undefined) {
+      cell = { stageId, touchpointId, personaId, tally: createTally() };
+      byPersona.set(personaId, cell);
+      cells.push(cell);
+    }
     return cell.tally;
   };
   if (map.summary !== undefined) {
@@ -295,7 +318,7 @@ export function journeyTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints
         byTouchpoint: new Map(),
         byPersona: new Map(),
       };
-      for (const { stageId, touchpointId, personaId, tally } of cells.values()) {
+      for (const { stageId, touchpointId, personaId, tally } of cells) {
         mergeTally(result.overall, tally);
         mergeTally(stageId === null ? result.noStage : tallyOf(result.byStage, stageId), tally);
         mergeTally(touchpointId === null ? result.noTouchpoint : tallyOf(result.byTouchpoint, touchpointId), tally);

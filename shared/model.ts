@@ -254,6 +254,8 @@ export const Settings = z.object({
   gapThreshold: z.number().check(z.gte(0), z.lte(4)),
   /** Data backing: fewer than `backed` responses is "thin", none is "none". */
   backedResponses: z.int().check(z.gte(1)),
+  /** Which importance gaps and quadrants use: as people stated it, or derived from the outcome (shared/importance.ts); absent = stated. */
+  importance: z.optional(z.enum(["stated", "derived"])),
 });
 export type Settings = z.infer<typeof Settings>;
 

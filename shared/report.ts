@@ -6,12 +6,14 @@
 import type { JourneyAnalysis } from "./analysis";
 import { normaliseHeader } from "./csv/columns";
 import { feedbackStageId, isScale, normalisedSatisfaction } from "./metrics";
-import type { Feedback, JourneyMap, Touchpoint } from "./model";
+import type { Feedback, JourneyMap, RatingScale, Touchpoint } from "./model";
 import type { JourneySentiment, SentimentShares } from "./sentiment";
 import { journeySentiment } from "./sentiment";
 import { suggestPainPoints } from "./suggestions";
+import { summaryGroups, summaryTotals } from "./summary";
 import type { DriverVerdict } from "./stats/drivers";
-import { analyseDrivers, gatherRespondentAnswers } from "./stats/drivers";
+import { analyseDriverSums } from "./stats/drivers";
+import { journeyDriverSums, sumsRespondents } from "./stats/driver-sums";
 import { npsMarginOfError, wilsonInterval } from "./stats/intervals";
 import type { Moments } from "./stats/student";
 import { performanceInterval } from "./stats/student";
@@ -246,6 +248,12 @@ export interface ConfidenceReport {
   touchpoints: (ConfidenceRow & { stage: string })[];
 }
 
+/**
+ * The ratings of a group as a histogram (scale → value → count), so that rows and a summary's
+ * groups give the same sums, taken in one sorted order.
+ */
+type RatingHistogram = Map<string, Map<number, number>>;
+
 interface ConfidenceSums {
   csat: number;
   csatSatisfied: number;
@@ -255,24 +263,36 @@ interface ConfidenceSums {
   satisfaction: Moments;
 }
 
-function emptySums(): ConfidenceSums {
-  return { csat: 0, csatSatisfied: 0, nps: 0, promoters: 0, detractors: 0, satisfaction: { n: 0, sum: 0, sumSquares: 0 } };
+function addRatings(histogram: RatingHistogram, scale: RatingScale, value: number, count: number): void {
+  const key = `${scale.min}:${scale.max}`;
+  let values = histogram.get(key);
+  if (values === undefined) histogram.set(key, (values = new Map()));
+  values.set(value, (values.get(value) ?? 0) + count);
 }
 
-function addToSums(sums: ConfidenceSums, row: Pick<Feedback, "rating" | "scale">): void {
-  if (row.rating === null || row.scale === null) return;
-  const s = normalisedSatisfaction(row.rating, row.scale);
-  sums.satisfaction.n++;
-  sums.satisfaction.sum += s;
-  sums.satisfaction.sumSquares += s * s;
-  if (isScale(row.scale, 1, 5)) {
-    sums.csat++;
-    if (row.rating >= 4) sums.csatSatisfied++;
-  } else if (isScale(row.scale, 0, 10)) {
-    sums.nps++;
-    if (row.rating >= 9) sums.promoters++;
-    else if (row.rating <= 6) sums.detractors++;
+function sumsOfHistogram(histogram: RatingHistogram | undefined): ConfidenceSums {
+  const sums: ConfidenceSums = { csat: 0, csatSatisfied: 0, nps: 0, promoters: 0, detractors: 0, satisfaction: { n: 0, sum: 0, sumSquares: 0 } };
+  for (const key of [...(histogram?.keys() ?? [])].sort()) {
+    const [min = 0, max = 1] = key.split(":").map(Number);
+    const scale = { min, max };
+    const values = histogram?.get(key) ?? new Map<number, number>();
+    for (const value of [...values.keys()].sort((a, b) => a - b)) {
+      const count = values.get(value) ?? 0;
+      const s = normalisedSatisfaction(value, scale);
+      sums.satisfaction.n += count;
+      sums.satisfaction.sum += s * count;
+      sums.satisfaction.sumSquares += s * s * count;
+      if (isScale(scale, 1, 5)) {
+        sums.csat += count;
+        if (value >= 4) sums.csatSatisfied += count;
+      } else if (isScale(scale, 0, 10)) {
+        sums.nps += count;
+        if (value >= 9) sums.promoters += count;
+        else if (value <= 6) sums.detractors += count;
+      }
+    }
   }
+  return sums;
 }
 
 function confidenceRow(name: string, sums: ConfidenceSums): ConfidenceRow {
@@ -301,30 +321,38 @@ function confidenceRow(name: string, sums: ConfidenceSums): ConfidenceRow {
 
 /**
  * 95% intervals of CSAT (Wilson), NPS (margin of error) and performance (t, clipped to the 1–5
- * scale it lives on), overall and per stage and touchpoint, in one pass over the feedback.
+ * scale it lives on), overall and per stage and touchpoint, from the rows kept one by one and the
+ * summary's groups alike: the sums are taken from rating histograms in one sorted order, so a
+ * journey whose rows were folded gives the same figures.
  */
-export function buildConfidenceReport(map: Pick<JourneyMap, "stages" | "touchpoints" | "feedback">): ConfidenceReport {
+export function buildConfidenceReport(
+  map: Pick<JourneyMap, "stages" | "touchpoints" | "feedback"> & Partial<Pick<JourneyMap, "summary">>,
+): ConfidenceReport {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
-  const overall = emptySums();
-  const byStage = new Map<string, ConfidenceSums>();
-  const byTouchpoint = new Map<string, ConfidenceSums>();
-  const sumsOf = (groups: Map<string, ConfidenceSums>, key: string) => {
-    let sums = groups.get(key);
-    if (sums === undefined) groups.set(key, (sums = emptySums()));
-    return sums;
+  const overall: RatingHistogram = new Map();
+  const byStage = new Map<string, RatingHistogram>();
+  const byTouchpoint = new Map<string, RatingHistogram>();
+  const histogramOf = (groups: Map<string, RatingHistogram>, key: string) => {
+    let histogram = groups.get(key);
+    if (histogram === undefined) groups.set(key, (histogram = new Map()));
+    return histogram;
   };
-  for (const row of map.feedback) {
-    addToSums(overall, row);
-    const stageId = feedbackStageId(row, stageOfTouchpoint);
-    if (stageId !== null) addToSums(sumsOf(byStage, stageId), row);
-    if (row.touchpointId !== null) addToSums(sumsOf(byTouchpoint, row.touchpointId), row);
-  }
+  const add = (where: Pick<Feedback, "stageId" | "touchpointId">, scale: RatingScale, value: number, count: number) => {
+    addRatings(overall, scale, value, count);
+    const stageId = feedbackStageId(where, stageOfTouchpoint);
+    if (stageId !== null) addRatings(histogramOf(byStage, stageId), scale, value, count);
+    if (where.touchpointId !== null) addRatings(histogramOf(byTouchpoint, where.touchpointId), scale, value, count);
+  };
+  // the rows kept one by one and those folded into the summary alike
+  for (const row of map.feedback) if (row.rating !== null && row.scale !== null) add(row, row.scale, row.rating, 1);
+  if (map.summary !== undefined)
+    for (const g of summaryGroups(map.summary)) if (g.scale !== null) g.values.forEach((value, i) => add(g, g.scale as RatingScale, value, g.counts[i] ?? 0));
   const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
   return {
-    overall: confidenceRow("Overall", overall),
-    stages: map.stages.map((s) => confidenceRow(s.name, byStage.get(s.id) ?? emptySums())),
+    overall: confidenceRow("Overall", sumsOfHistogram(overall)),
+    stages: map.stages.map((s) => confidenceRow(s.name, sumsOfHistogram(byStage.get(s.id)))),
     touchpoints: map.touchpoints.map((t) => ({
-      ...confidenceRow(t.name, byTouchpoint.get(t.id) ?? emptySums()),
+      ...confidenceRow(t.name, sumsOfHistogram(byTouchpoint.get(t.id))),
       stage: stageNames.get(t.stageId) ?? "",
     })),
   };
@@ -351,7 +379,7 @@ export interface DriversReport {
   /** Respondents with at least one answer (by respondent id). */
   respondents: number;
   drivers: DriverRow[];
-  /** R² of the drivers together, or why relative weights were not computed. */
+  /** R² of the drivers together; the note says why relative weights were not computed, or whom they leave out. */
   rSquared: number | null;
   weightsNote: string | null;
 }
@@ -377,22 +405,31 @@ export function findOutcomeTouchpoint(map: Pick<JourneyMap, "touchpoints">, outc
 /**
  * The key-driver analysis of a map against an outcome touchpoint: each other touchpoint's
  * correlation with it over the respondents who answered both, and the drivers' relative weights.
+ * Computed from driver sums (stats/driver-sums.ts) of the kept rows and of those folded into the
+ * summary, so the figures are the same before and after rows are folded.
  */
-export function buildDriversReport(map: Pick<JourneyMap, "stages" | "touchpoints" | "feedback">, outcome: Touchpoint): DriversReport {
-  const answers = gatherRespondentAnswers(map.feedback);
+export function buildDriversReport(
+  map: Pick<JourneyMap, "stages" | "touchpoints" | "feedback"> & Partial<Pick<JourneyMap, "summary">>,
+  outcome: Touchpoint,
+): DriversReport {
+  const sums = journeyDriverSums(map.feedback, map.summary?.drivers);
   const others = map.touchpoints.filter((t) => t.id !== outcome.id);
-  const analysis = analyseDrivers(
-    answers,
+  const analysis = analyseDriverSums(
+    sums,
     outcome.id,
     others.map((t) => t.id),
   );
+  const pooled =
+    analysis.pooled > 0 && analysis.weights.ok
+      ? `Relative weights count the respondents of the answer patterns the journey keeps; ${analysis.pooled} with rarer patterns count in the correlations only.`
+      : null;
   const touchpoints = new Map(map.touchpoints.map((t) => [t.id, t]));
   const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
   const shares = new Map(analysis.weights.ok ? analysis.weights.weights.map((w) => [w.touchpoint, w.share]) : []);
   let rank = 0;
   return {
     outcome: outcome.name,
-    respondents: answers.size,
+    respondents: sumsRespondents(sums),
     drivers: analysis.correlations.map((c) => {
       const touchpoint = touchpoints.get(c.touchpoint);
       return {
@@ -410,7 +447,7 @@ export function buildDriversReport(map: Pick<JourneyMap, "stages" | "touchpoints
       };
     }),
     rSquared: analysis.weights.ok ? round3(analysis.weights.rSquared) : null,
-    weightsNote: analysis.weights.ok ? null : analysis.weights.reason,
+    weightsNote: analysis.weights.ok ? pooled : analysis.weights.reason,
   };
 }
 
@@ -425,6 +462,12 @@ export interface SentimentRow {
 
 export interface SentimentReport {
   method: string;
+  /**
+   * What the figures cover when rows were folded into the journey's summary (their text is gone, so
+   * it cannot be scored): "the 1,240 texts of the rows kept one by one; 198,760 folded rows are not
+   * scored". Null when every row is kept.
+   */
+  covers: string | null;
   overall: SentimentRow;
   stages: SentimentRow[];
   touchpoints: (SentimentRow & { stage: string })[];
@@ -444,12 +487,17 @@ export const FLAGGED_ROWS_LISTED = 20;
 
 /** The sentiment of the feedback text per stage, touchpoint and persona, and the rows to read again. */
 export function buildSentimentReport(
-  map: Pick<JourneyMap, "stages" | "touchpoints" | "personas" | "feedback">,
+  map: Pick<JourneyMap, "stages" | "touchpoints" | "personas" | "feedback"> & Partial<Pick<JourneyMap, "summary">>,
   sentiment: JourneySentiment = journeySentiment(map),
 ): SentimentReport {
   const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
+  const folded = summaryTotals(map.summary).rows;
   return {
     method: "VADER (vader-sentiment): compound ≤ −0.05 negative, ≥ 0.05 positive",
+    covers:
+      folded === 0
+        ? null
+        : `the ${sentiment.overall.n.toLocaleString("en-US")} texts of the rows kept one by one; ${folded.toLocaleString("en-US")} rows folded into the summary are not scored`,
     overall: sentimentRow("Overall", sentiment.overall),
     stages: map.stages.map((s) => sentimentRow(s.name, sentiment.byStage.get(s.id))),
     touchpoints: map.touchpoints.map((t) => ({ ...sentimentRow(t.name, sentiment.byTouchpoint.get(t.id)), stage: stageNames.get(t.stageId) ?? "" })),
@@ -528,7 +576,9 @@ export function insightsToMarkdown(insights: InsightsReport): string {
     );
   if (drivers !== undefined) {
     const weights =
-      drivers.rSquared === null ? `Relative weights not computed: ${drivers.weightsNote ?? ""}.` : `Together the drivers explain R² = ${drivers.rSquared} of the outcome's variance.`;
+      drivers.rSquared === null
+        ? `Relative weights not computed: ${drivers.weightsNote ?? ""}.`
+        : `Together the drivers explain R² = ${drivers.rSquared} of the outcome's variance.${drivers.weightsNote === null ? "" : ` ${drivers.weightsNote}`}`;
     parts.push(
       `## Key drivers of ${cell(drivers.outcome)}\n\n${drivers.respondents} respondents. A touchpoint is a driver when the 95% interval of its correlation excludes 0. ${weights}\n\n${table(
         ["Rank", "Touchpoint", "Stage", "n", "r (95%)", "Verdict", "Stated importance", "Derived importance", "Relative weight %"],
@@ -557,7 +607,7 @@ export function insightsToMarkdown(insights: InsightsReport): string {
   const sentimentCells = (r: SentimentRow) => [r.n, r.negative, r.neutral, r.positive];
   const headers = ["Texts", "Negative %", "Neutral %", "Positive %"];
   parts.push(
-    `## What the words say\n\n${sentiment.method}; never mixed into ratings.\n\n${table(
+    `## What the words say\n\n${sentiment.method}; never mixed into ratings.${sentiment.covers === null ? "" : ` Sentiment covers ${markdownText(sentiment.covers)}.`}\n\n${table(
       ["", ...headers],
       [[sentiment.overall.name, ...sentimentCells(sentiment.overall)], ...sentiment.stages.map((s) => [s.name, ...sentimentCells(s)])],
     )}`,

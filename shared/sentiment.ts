@@ -6,6 +6,9 @@
  * neutral and positive texts and their n. It is never mixed into ratings. A row whose rating and
  * text disagree strongly (5 stars, very negative words) is flagged for a person to read.
  *
+ * Text folded into a journey's summary (evidence.ts) is gone and cannot be scored: sentiment covers
+ * the rows kept one by one, and the report says so with the number of rows folded.
+ *
  * The lexicon is about 110 kB minified, more than the panel's or the sandbox's budget has left, so
  * this module runs in the command line; the panel imports nothing from it.
  */

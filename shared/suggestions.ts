@@ -17,8 +17,20 @@
  */
 import type { FeedbackPass, YieldToHost } from "./feedback-pass";
 import { runPass, runPassInSlices } from "./feedback-pass";
-import type { JourneyMap, PainPoint, ParseResult, Stage } from "./model";
+import type { Feedback, JourneyMap, PainPoint, ParseResult, Stage } from "./model";
 import { feedbackStageId, normalisedSatisfaction } from "./metrics";
+import { frequencyBasis, frequencyFromShare } from "./priority";
+import type { StageTermStatistics } from "./term-stats";
+import {
+  TERMS_PER_STAGE,
+  addSatisfaction,
+  addStoredTerm,
+  compareListed,
+  emptyTermCounts,
+  satisfactionTotal,
+  storedCounts,
+  type TermCounts,
+} from "./term-stats";
 
 /** A small English stop-word list: words that say nothing about what went wrong. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -88,9 +100,9 @@ export interface PainPointSuggestion {
   term: string;
   /** 1 for a word, 2 or 3 for a phrase. */
   words: number;
-  /** Distinct negative feedback rows that contain the term. */
+  /** Distinct negative feedback rows that contain the term (those folded into the summary too). */
   count: number;
-  /** Their ids, in the order of the map's feedback. */
+  /** The ids of those the journey keeps one by one, in the order of the map's feedback (all of them until rows are folded). */
   evidence: string[];
   /** mean(s) of the rated ones, ∈ [0, 0.5); 0 when none is rated (text judged negative only). */
   meanSatisfaction: number;
@@ -188,14 +200,35 @@ export function feedbackTerms(text: string): Set<string> {
 }
 
 interface TermEvidence {
+  /** Ids of the negative rows kept one by one that contain the term. */
   ids: string[];
   /** Row indexes of the first few, for quotes. */
   rows: number[];
-  satisfactionSum: number;
-  /** Rated ones among ids. */
+  /** Negative rows that contain the term: `ids` and those folded into the summary. */
+  count: number;
+  /** Scale width → Σ(rating − min) of the rated ones: whole numbers, so the mean is exact. */
+  satisfaction: Map<number, number>;
+  /** Rated ones among the negative rows. */
   rated: number;
   /** Positive rows of the stage that contain the term. */
   positive: number;
+}
+
+/** Whether a row with text is negative or positive feedback, with its s; null when it is neither. */
+function classify(row: Feedback, negativeText: ((text: string) => boolean) | undefined): { negative: boolean; s: number | null } | null {
+  if (row.text === "") return null;
+  const s = row.rating === null || row.scale === null ? null : normalisedSatisfaction(row.rating, row.scale);
+  const negative = s === null ? negativeText !== undefined && negativeText(row.text) : s < LOW_SATISFACTION;
+  if (!negative && !(s !== null && s > LOW_SATISFACTION)) return null;
+  return { negative, s };
+}
+
+/** Adds a rated row's satisfaction as whole numbers: (width, rating − min); s itself on a scale too wide for numbers. */
+function addRowSatisfaction(sums: Map<number, number>, row: Feedback): void {
+  if (row.rating === null || row.scale === null) return;
+  const width = row.scale.max - row.scale.min;
+  if (Number.isFinite(width)) addSatisfaction(sums, width, row.rating - row.scale.min);
+  else addSatisfaction(sums, 1, normalisedSatisfaction(row.rating, row.scale));
 }
 
 /** Suggestion rank: rows × (1 + (words − 1)/2), so a phrase outranks a word in fewer rows. */
@@ -218,15 +251,19 @@ function titleKey(title: string): string {
 }
 
 type SuggestionMap = Pick<JourneyMap, "stages" | "touchpoints" | "feedback" | "painPoints"> &
-  Partial<Pick<JourneyMap, "rejectedSuggestions">>;
+  Partial<Pick<JourneyMap, "rejectedSuggestions" | "summary">>;
 
 /** The terms of each stage's feedback, by stage id, then by term; and how many negative and positive rows it has. */
 interface StageTermsOf {
   terms: Map<string, TermEvidence>;
   negative: number;
   positive: number;
+  /** Text-only rows among the negative ones. */
+  negativeText?: number;
 }
 type StageTerms = Map<string, StageTermsOf>;
+/** The terms of a map's feedback per stage, gathered once for both suggestions and term statistics. */
+export type GatheredTerms = StageTerms;
 
 /**
  * Gathers the terms of the negative and positive feedback per stage, as a pass fed range by range
@@ -243,27 +280,30 @@ function stageTermsPass(
     read(from, to) {
       for (let i = from; i < to; i++) {
         const row = rows[i];
-        if (row === undefined || row.text === "") continue;
-        const s = row.rating === null || row.scale === null ? null : normalisedSatisfaction(row.rating, row.scale);
-        const negative = s === null ? negativeText !== undefined && negativeText(row.text) : s < LOW_SATISFACTION;
-        if (!negative && !(s !== null && s > LOW_SATISFACTION)) continue;
+        if (row === undefined) continue;
+        const kind = classify(row, negativeText);
+        if (kind === null) continue;
+        const { negative, s } = kind;
         const stageId = feedbackStageId(row, stageOfTouchpoint);
         if (stageId === null) continue;
         let stage = termsByStage.get(stageId);
         if (stage === undefined) termsByStage.set(stageId, (stage = { terms: new Map(), negative: 0, positive: 0 }));
         if (negative) stage.negative++;
         else stage.positive++;
+        if (negative && s === null) stage.negativeText = (stage.negativeText ?? 0) + 1;
         for (const term of feedbackTerms(row.text)) {
           let evidence = stage.terms.get(term);
-          if (evidence === undefined) stage.terms.set(term, (evidence = { ids: [], rows: [], satisfactionSum: 0, rated: 0, positive: 0 }));
+          if (evidence === undefined)
+            stage.terms.set(term, (evidence = { ids: [], rows: [], count: 0, satisfaction: new Map(), rated: 0, positive: 0 }));
           if (!negative) {
             evidence.positive++;
             continue;
           }
           evidence.ids.push(row.id);
+          evidence.count++;
           if (evidence.rows.length < QUOTES_PER_SUGGESTION) evidence.rows.push(i);
           if (s !== null) {
-            evidence.satisfactionSum += s;
+            addRowSatisfaction(evidence.satisfaction, row);
             evidence.rated++;
           }
         }
@@ -284,6 +324,43 @@ function quote(text: string, term: string): string {
   return `${from > 0 ? "…" : ""}${trimmed.slice(from, from + 198)}${from + 198 < trimmed.length ? "…" : ""}`;
 }
 
+/**
+ * A stage's terms of its kept rows together with the statistics its summary keeps of folded rows
+ * (term-stats.ts); `listed` says which terms may be suggested: all, unless the statistics left
+ * some out (then only the listed ones, whose counts are exact). Text-only rows judged negative when
+ * they were folded count only when this call judges text too.
+ */
+function withStoredTerms(
+  kept: StageTermsOf | undefined,
+  stored: StageTermStatistics | undefined,
+  judgesText: boolean,
+): StageTermsOf & { listed: (term: string) => boolean } {
+  const terms = new Map(kept?.terms ?? []);
+  let negative = kept?.negative ?? 0;
+  let positive = kept?.positive ?? 0;
+  if (stored === undefined) return { terms, negative, positive, listed: () => true };
+  negative += stored.negative + (judgesText ? stored.negativeText : 0);
+  positive += stored.positive;
+  const names = new Set<string>();
+  for (const [i, term] of stored.terms.entries()) {
+    names.add(term);
+    const counts = emptyTermCounts();
+    addStoredTerm(counts, stored.counts[i]);
+    const own = terms.get(term);
+    const satisfaction = new Map(own?.satisfaction ?? []);
+    for (const [width, sum] of counts.satisfaction) addSatisfaction(satisfaction, width, sum);
+    terms.set(term, {
+      ids: own?.ids ?? [],
+      rows: own?.rows ?? [],
+      count: (own?.count ?? 0) + counts.negative + (judgesText ? counts.negativeText : 0),
+      satisfaction,
+      rated: (own?.rated ?? 0) + counts.negative,
+      positive: (own?.positive ?? 0) + counts.positive,
+    });
+  }
+  return { terms, negative, positive, listed: stored.left > 0 ? (term) => names.has(term) : () => true };
+}
+
 /** Turns one stage's gathered terms into its suggestions, in suggestion order. */
 function stageSuggester(
   map: SuggestionMap,
@@ -292,22 +369,25 @@ function stageSuggester(
   const perStage = options.perStage ?? DEFAULT_SUGGESTIONS_PER_STAGE;
   const rejected = new Set([...(map.rejectedSuggestions ?? []), ...(options.rejected ?? [])]);
   const titled = new Set(map.painPoints.map((p) => suggestionKey(p.stageId, titleKey(p.title))));
-  return (stage, gathered) => {
-    if (gathered === undefined) return [];
-    const { terms, negative, positive } = gathered;
+  const storedByStage = new Map((map.summary?.terms ?? []).map((t) => [t.stageId, t]));
+  return (stage, kept) => {
+    const stored = storedByStage.get(stage.id);
+    if (kept === undefined && stored === undefined) return [];
+    const { terms, negative, positive, listed } = withStoredTerms(kept, stored, options.negativeText !== undefined);
     // Distinctive: a share of the negative rows at least k times its share of the positive rows.
-    const distinctive = (e: TermEvidence, k: number) => positive === 0 || e.ids.length * positive >= k * e.positive * negative;
+    const distinctive = (e: TermEvidence, k: number) => positive === 0 || e.count * positive >= k * e.positive * negative;
     // The most rows any longer phrase containing a term recurs in ("tracking not updated" for
     // "not updated" and "tracking"): a term no more frequent is dropped, the longer one says more.
     const bestLongerCount = new Map<string, number>();
     for (const [term, evidence] of terms) {
-      if (evidence.ids.length < MIN_OCCURRENCES || !term.includes(" ") || !distinctive(evidence, MIN_DISTINCTIVENESS)) continue;
+      if (!listed(term)) continue;
+      if (evidence.count < MIN_OCCURRENCES || !term.includes(" ") || !distinctive(evidence, MIN_DISTINCTIVENESS)) continue;
       const parts = term.split(" ");
       for (let from = 0; from < parts.length; from++) {
         for (let to = from + 1; to <= parts.length; to++) {
           if (to - from === parts.length) continue;
           const inner = parts.slice(from, to).join(" ");
-          bestLongerCount.set(inner, Math.max(bestLongerCount.get(inner) ?? 0, evidence.ids.length));
+          bestLongerCount.set(inner, Math.max(bestLongerCount.get(inner) ?? 0, evidence.count));
         }
       }
     }
@@ -316,7 +396,8 @@ function stageSuggester(
     const namesStage = (term: string) => term.split(" ").every((word) => stageWords.has(word));
     const stageSuggestions: PainPointSuggestion[] = [];
     for (const [term, evidence] of terms) {
-      const count = evidence.ids.length;
+      if (!listed(term)) continue;
+      const count = evidence.count;
       const words = term.split(" ").length;
       if (count < MIN_OCCURRENCES || !distinctive(evidence, words === 1 ? MIN_WORD_DISTINCTIVENESS : MIN_DISTINCTIVENESS)) continue;
       if ((words === 1 && VAGUE_WORDS.has(term)) || (bestLongerCount.get(term) ?? 0) >= count) continue;
@@ -331,7 +412,7 @@ function stageSuggester(
         words,
         count,
         evidence: evidence.ids,
-        meanSatisfaction: evidence.rated === 0 ? 0 : evidence.satisfactionSum / evidence.rated,
+        meanSatisfaction: evidence.rated === 0 ? 0 : satisfactionTotal(evidence.satisfaction) / evidence.rated,
         positiveCount: evidence.positive,
         quotes: evidence.rows.map((i) => quote(map.feedback[i]?.text ?? "", term)),
       });
@@ -347,10 +428,131 @@ function stageSuggester(
  * says more); a term made only of words of the stage's own name; a term already used as a pain
  * point title in the stage; rejected keys.
  */
-export function suggestPainPoints(map: SuggestionMap, options: SuggestionOptions = {}): PainPointSuggestion[] {
-  const termsByStage = runPass(stageTermsPass(map, options.negativeText), map.feedback.length);
+export function suggestPainPoints(map: SuggestionMap, options: SuggestionOptions = {}, gathered?: GatheredTerms): PainPointSuggestion[] {
+  const termsByStage = gathered ?? gatherTerms(map, options.negativeText);
   const suggest = stageSuggester(map, options);
   return map.stages.flatMap((stage) => suggest(stage, termsByStage.get(stage.id)));
+}
+
+/** Reads the terms of every row once: `suggestPainPoints` and `foldTermStatistics` can share the result. */
+export function gatherTerms(map: Pick<JourneyMap, "touchpoints" | "feedback">, negativeText?: (text: string) => boolean): GatheredTerms {
+  return runPass(stageTermsPass(map, negativeText), map.feedback.length);
+}
+
+/**
+ * The term statistics a summary keeps when the rows `keep` (a few) says yes to stay and the rest
+ * are folded (term-stats.ts): per stage, the counts of the folded rows (every row's, less the kept
+ * ones', plus the statistics already stored), for the `TERMS_PER_STAGE` terms in most negative rows
+ * of the whole journey (kept rows too, so that a term said in kept rows is compared with the folded
+ * positive rows as well).
+ */
+export function foldTermStatistics(
+  map: Pick<JourneyMap, "touchpoints" | "feedback"> & Partial<Pick<JourneyMap, "summary">>,
+  keep: ReadonlySet<number>,
+  negativeText?: (text: string) => boolean,
+  termsPerStage = TERMS_PER_STAGE,
+  gathered: GatheredTerms = gatherTerms(map, negativeText),
+): StageTermStatistics[] {
+  const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
+  interface Folding {
+    negative: number;
+    positive: number;
+    negativeText: number;
+    cut: number;
+    left: number;
+    scored: boolean;
+    folded: Map<string, TermCounts>;
+    /** Negative rows per term, kept and folded. */
+    rows: Map<string, number>;
+  }
+  const stages = new Map<string, Folding>();
+  const stageOf = (stageId: string) => {
+    let stage = stages.get(stageId);
+    if (stage === undefined)
+      stages.set(stageId, (stage = { negative: 0, positive: 0, negativeText: 0, cut: 0, left: 0, scored: true, folded: new Map(), rows: new Map() }));
+    return stage;
+  };
+  const countsOf = (stage: Folding, term: string) => {
+    let counts = stage.folded.get(term);
+    if (counts === undefined) stage.folded.set(term, (counts = emptyTermCounts()));
+    return counts;
+  };
+  for (const stored of map.summary?.terms ?? []) {
+    const stage = stageOf(stored.stageId);
+    stage.negative += stored.negative;
+    stage.positive += stored.positive;
+    stage.negativeText += stored.negativeText;
+    stage.cut = Math.max(stage.cut, stored.cut);
+    stage.left += stored.left;
+    stage.scored &&= stored.scored;
+    for (const [i, term] of stored.terms.entries()) {
+      const counts = countsOf(stage, term);
+      const numbers = stored.counts[i];
+      addStoredTerm(counts, numbers);
+      stage.rows.set(term, (stage.rows.get(term) ?? 0) + (numbers?.[0] ?? 0) + (numbers?.[1] ?? 0));
+    }
+  }
+  // every row's counts (the rows of the listing count kept rows too) …
+  for (const [stageId, all] of gathered) {
+    const stage = stageOf(stageId);
+    stage.negative += all.negative - (all.negativeText ?? 0);
+    stage.negativeText += all.negativeText ?? 0;
+    stage.positive += all.positive;
+    for (const [term, e] of all.terms) {
+      const counts = countsOf(stage, term);
+      counts.negative += e.rated;
+      counts.negativeText += e.count - e.rated;
+      counts.positive += e.positive;
+      for (const [width, sum] of e.satisfaction) addSatisfaction(counts.satisfaction, width, sum);
+      stage.rows.set(term, (stage.rows.get(term) ?? 0) + e.count);
+    }
+  }
+  // … less the kept rows' (whole numbers with whole ratings, so the difference is exact)
+  for (const index of keep) {
+    const row = map.feedback[index];
+    const kind = row === undefined ? null : classify(row, negativeText);
+    if (row === undefined || kind === null) continue;
+    const stageId = feedbackStageId(row, stageOfTouchpoint);
+    if (stageId === null) continue;
+    const stage = stageOf(stageId);
+    const textOnly = kind.s === null;
+    if (!kind.negative) stage.positive--;
+    else if (textOnly) stage.negativeText--;
+    else stage.negative--;
+    for (const term of feedbackTerms(row.text)) {
+      const counts = countsOf(stage, term);
+      if (!kind.negative) counts.positive--;
+      else if (textOnly) counts.negativeText--;
+      else {
+        counts.negative--;
+        const minus = new Map<number, number>();
+        addRowSatisfaction(minus, row);
+        for (const [width, sum] of minus) addSatisfaction(counts.satisfaction, width, -sum);
+      }
+    }
+  }
+  if (negativeText === undefined && map.feedback.some((row, index) => !keep.has(index) && row.text.trim() !== "" && (row.rating === null || row.scale === null)))
+    for (const stage of stages.values()) stage.scored = false;
+  return [...stages.keys()].sort().map((stageId) => {
+    const stage = stages.get(stageId) as Folding;
+    const ordered = [...stage.rows.entries()].map(([term, rows]) => ({ term, rows })).sort(compareListed);
+    const listed = ordered.slice(0, termsPerStage);
+    const names = new Set(listed.map((t) => t.term));
+    let cut = stage.cut;
+    for (const t of ordered) if (!names.has(t.term)) cut = Math.max(cut, t.rows);
+    const left = stage.left + ordered.length - listed.length;
+    return {
+      stageId,
+      negative: stage.negative,
+      positive: stage.positive,
+      negativeText: stage.negativeText,
+      scored: stage.scored,
+      cut,
+      left,
+      terms: listed.map((t) => t.term),
+      counts: listed.map((t) => storedCounts(stage.folded.get(t.term) ?? emptyTermCounts())),
+    };
+  });
 }
 
 /** Rows `suggestPainPointsAsync` reads between two turns of the host: a few milliseconds' work (negative and positive rows are both read). */
@@ -369,9 +571,10 @@ export async function suggestPainPointsAsync(
   const termsByStage = await runPassInSlices(stageTermsPass(map, options.negativeText), map.feedback.length, yieldToHost, rowsPerSlice);
   const suggest = stageSuggester(map, options);
   const suggestions: PainPointSuggestion[] = [];
+  const stored = new Set((map.summary?.terms ?? []).map((t) => t.stageId));
   for (const stage of map.stages) {
     const terms = termsByStage.get(stage.id);
-    if (terms === undefined) continue;
+    if (terms === undefined && !stored.has(stage.id)) continue;
     suggestions.push(...suggest(stage, terms));
     await yieldToHost();
   }
@@ -397,8 +600,10 @@ export function suggestionTitle(term: string): string {
  * Accepts a suggestion: a new map with a pain point titled from the term, in the suggestion's
  * stage (and touchpoint, when all its evidence shares one), severity from how low the ratings are,
  * frequency null (derived from the evidence), effort 3 and confidence 0.8 until someone knows
- * better, and the evidence ids that still exist. Refused when the stage no longer exists or no
- * evidence is left.
+ * better, and the evidence ids that still exist. When some of its rows were folded into the
+ * summary, the evidence cites the rows kept and the frequency is set from all of them (the share
+ * of the stage's rows that say the term), as the raw rows would derive it. Refused when the stage
+ * no longer exists or no evidence is left.
  */
 export function acceptSuggestion(
   map: JourneyMap,
@@ -415,14 +620,16 @@ export function acceptSuggestion(
   }
   const touchpoints = new Set(rows.map((f) => f.touchpointId));
   const [onlyTouchpoint] = touchpoints;
+  const folded = suggestion.count > rows.length;
+  const frequency = folded ? frequencyFromShare(suggestion.count, frequencyBasis(map).stageRows.get(suggestion.stageId) ?? 0) : null;
   const painPoint: PainPoint = {
     id: idMaker("pain"),
     stageId: suggestion.stageId,
     touchpointId: touchpoints.size === 1 && onlyTouchpoint !== undefined ? onlyTouchpoint : null,
     title: suggestionTitle(suggestion.term),
-    description: `Suggested from ${rows.length} low-rated responses mentioning "${suggestion.term}".`,
+    description: `Suggested from ${folded ? suggestion.count : rows.length} low-rated responses mentioning "${suggestion.term}"${folded ? ` (${rows.length} kept to cite)` : ""}.`,
     severity: severityFromSatisfaction(suggestion.meanSatisfaction),
-    frequency: null,
+    frequency,
     effort: 3,
     confidence: 0.8,
     reach: null,

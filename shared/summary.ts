@@ -22,9 +22,15 @@
  * null), scaleMin/scaleMax are the group's rating scale (null when it has no ratings), then the
  * counts, then the histogram as value/count pairs in ascending value order (no zero counts).
  * A day is an ISO date (YYYY-MM-DD); segment values are the JSON text of sorted [name, value] pairs.
+ *
+ * Beside the groups, for what is computed from more than counts (both optional, absent = none):
+ * - `terms`: per stage, the term statistics suggested pain points need of folded text (term-stats.ts);
+ * - `drivers`: the sums key drivers need of folded respondents' answers (stats/driver-sums.ts).
  */
 import * as z from "./zod";
 import type { Feedback, RatingScale } from "./model";
+import { DriverSums, mergeDriverSums } from "./stats/driver-sums";
+import { StageTermStatistics, mergeTermStatistics } from "./term-stats";
 
 /** Where each part of a group sits in its array. */
 export const GROUP_LAYOUT = {
@@ -51,6 +57,8 @@ export const FeedbackSummary = z
   .object({
     strings: z.array(z.string()),
     groups: z.array(z.array(z.nullable(z.number()))),
+    terms: z.optional(z.array(StageTermStatistics)),
+    drivers: z.optional(DriverSums),
   })
   .check(
     z.superRefine((summary, ctx) => {
@@ -86,6 +94,24 @@ export const FeedbackSummary = z
         if (g[L.day] !== null && !/^\d{4}-\d{2}-\d{2}$/.test(summary.strings[g[L.day] as number] as string))
           return fail(index, "a summary day must be a date YYYY-MM-DD");
       });
+      // what suggestions and drivers read of folded rows: lengths that agree, indexes that exist
+      const extra = (path: string, message: string) => ctx.addIssue({ code: "custom", input: summary, path: [path], message });
+      for (const t of summary.terms ?? [])
+        if (t.terms.length !== t.counts.length || t.counts.some((c) => c.length < 3 || c.length % 2 === 0))
+          extra("terms", `the term statistics of stage "${t.stageId}" need three counts and width/sum pairs for each term`);
+      const d = summary.drivers;
+      if (d === undefined) return;
+      const k = d.touchpoints.length;
+      const at = (v: number | undefined) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < k;
+      const pattern = (p: number[], n = p[0] ?? 0) => n > 0 && p.length === 2 + 2 * n + (n * (n + 1)) / 2 && p.slice(1, 1 + n).every(at);
+      if (
+        d.units.length !== k ||
+        d.respondents.length !== d.partial.length ||
+        !d.patterns.every((p) => pattern(p)) ||
+        !d.pairs.every((p) => p.length === 8 && at(p[0]) && at(p[1])) ||
+        !d.partial.every((a) => a.length % 4 === 0 && a.every((v, i) => i % 4 > 0 || at(v)))
+      )
+        extra("drivers", "the driver sums do not fit together: each touchpoint needs a unit, each pattern or pair its touchpoints and sums, each respondent its answers");
     }),
   );
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;
@@ -217,6 +243,8 @@ export type SummarisedFeedback = Pick<
  */
 export class SummaryBuilder {
   private readonly groups = new Map<string, GroupCounts>();
+  private terms: StageTermStatistics[] | undefined;
+  private drivers: DriverSums | undefined;
 
   private group(key: GroupKey): GroupCounts {
     // Rated rows are grouped by their scale too; text-only and empty rows of the same cell form a
@@ -263,8 +291,24 @@ export class SummaryBuilder {
     }).noAnswer += count;
   }
 
-  /** Adds every group of a summary; `rekey` may move a group (to another stage, touchpoint or persona) or drop it (null). */
+  /**
+   * Adds every group of a summary; `rekey` may move a group (to another stage, touchpoint or persona)
+   * or drop it (null). Term statistics go where `rekey` moves a group of their stage without a
+   * touchpoint; driver sums keep their touchpoint ids (the analysis reads the map's touchpoints).
+   */
   addSummary(summary: FeedbackSummary, rekey?: (group: SummaryGroup) => SummaryGroup | null): void {
+    if (summary.terms !== undefined) {
+      let terms = summary.terms;
+      if (rekey !== undefined) {
+        const probe: SummaryGroup = { stageId: null, touchpointId: null, personaId: null, source: "", kind: "survey", day: null, segments: null, scale: null, textOnly: 0, empty: 0, noAnswer: 0, values: [], counts: [] };
+        terms = terms.flatMap((t) => {
+          const stageId = rekey({ ...probe, stageId: t.stageId })?.stageId ?? null;
+          return stageId === null ? [] : [{ ...t, stageId }];
+        });
+      }
+      this.terms = mergeTermStatistics(this.terms ?? [], terms);
+    }
+    if (summary.drivers !== undefined) this.drivers = this.drivers === undefined ? summary.drivers : mergeDriverSums(this.drivers, summary.drivers);
     for (const read of summaryGroups(summary)) {
       const g = rekey === undefined ? read : rekey(read);
       if (g === null) continue;
@@ -322,7 +366,11 @@ export class SummaryBuilder {
       if (row.length === L.histogram && g.textOnly === 0 && g.empty === 0 && g.noAnswer === 0) continue;
       groups.push(row);
     }
-    return { strings, groups };
+    const summary: FeedbackSummary = { strings, groups };
+    if (this.terms !== undefined && this.terms.length > 0) summary.terms = this.terms;
+    if (this.drivers !== undefined && (this.drivers.patterns.length > 0 || this.drivers.pairs.length > 0 || this.drivers.partial.length > 0))
+      summary.drivers = this.drivers;
+    return summary;
   }
 }
 

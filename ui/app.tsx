@@ -10,7 +10,9 @@ import { Button, IconClose } from "./kit";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import type { PluginMessage, ReplyResult } from "../shared/messages";
+import { KEEP_ALL_ROWS } from "../shared/evidence";
 import { createJourneyMap, type JourneyMap } from "../shared/model";
+import { summaryTotals } from "../shared/summary";
 import type { PluginBridge } from "./bridge";
 import { IconAction, formatCount } from "./components/common";
 import { ResizeHandle } from "./components/resize-handle";
@@ -23,6 +25,7 @@ import { InsightsSection } from "./sections/insights";
 import { JourneySection } from "./sections/journey";
 import { PersonasSection } from "./sections/personas";
 import { PrioritiesSection } from "./sections/priorities";
+import { withPanelRows } from "./state/compact";
 import { DraftSaver, parseDraft, stateFromDraft, type SaveStatus } from "./state/draft";
 import { PanelStore, StoreContext, usePanelState } from "./state/store";
 
@@ -32,6 +35,7 @@ type Section = (typeof SECTIONS)[number];
 export function App({ bridge }: { bridge: PluginBridge }) {
   const [store, setStore] = useState<PanelStore | null>(null);
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
+  const [converted, setConverted] = useState<string | null>(null);
 
   useEffect(() => {
     bridge.notify({ type: "panel-ready" });
@@ -39,7 +43,9 @@ export function App({ bridge }: { bridge: PluginBridge }) {
       .request({ type: "load-draft" })
       .then((result) => {
         const text = result.kind === "draft" ? result.draft : null;
-        setStore(new PanelStore(stateFromDraft(text === null ? null : parseDraft(text), () => createJourneyMap("My journey"))));
+        const restored = text === null ? null : parseDraft(text);
+        setConverted(restored?.converted ?? null);
+        setStore(new PanelStore(stateFromDraft(restored?.draft ?? null, () => createJourneyMap("My journey"))));
       })
       .catch((error: Error) => {
         setLoadProblem(`Your draft could not be loaded (${error.message}); a new map was started.`);
@@ -57,7 +63,7 @@ export function App({ bridge }: { bridge: PluginBridge }) {
   return (
     <BridgeContext.Provider value={bridge}>
       <StoreContext.Provider value={store}>
-        <Panel bridge={bridge} store={store} loadProblem={loadProblem} />
+        <Panel bridge={bridge} store={store} loadProblem={loadProblem} converted={converted} />
       </StoreContext.Provider>
     </BridgeContext.Provider>
   );
@@ -69,8 +75,8 @@ function saveText(status: SaveStatus): StatusLine {
     case "saving":
       return { text: "Saving…", error: false };
     case "saved":
-      return status.omitted > 0
-        ? { text: `Draft saved without ${formatCount(status.omitted)} feedback rows (more than Figma keeps for a plugin)`, error: false }
+      return status.summarised > 0
+        ? { text: `Draft saved (${formatCount(status.summarised)} feedback rows kept as exact summaries)`, error: false }
         : { text: "Draft saved", error: false };
     case "failed":
       return { text: `Draft not saved: ${status.message}`, error: true };
@@ -84,14 +90,22 @@ function inTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-/** Cheap sameness of two maps: everything but the feedback rows, and the rows themselves when few. */
-function sameModel(a: JourneyMap, b: JourneyMap): boolean {
-  if (a.feedback.length !== b.feedback.length) return false;
-  if (JSON.stringify({ ...a, feedback: null }) !== JSON.stringify({ ...b, feedback: null })) return false;
-  return a.feedback.length > 5000 || JSON.stringify(a.feedback) === JSON.stringify(b.feedback);
+/**
+ * Cheap sameness of two maps: everything but the feedback; the number of responses (rows, and the
+ * rows the summary counts: the panel holds an import's rows, the map frame the same map compacted);
+ * and the rows and the summary themselves when few.
+ */
+export function sameModel(a: JourneyMap, b: JourneyMap): boolean {
+  const ta = summaryTotals(a.summary);
+  const tb = summaryTotals(b.summary);
+  if (a.feedback.length + ta.rows !== b.feedback.length + tb.rows || ta.noAnswer !== tb.noAnswer) return false;
+  if (JSON.stringify({ ...a, feedback: null, summary: null }) !== JSON.stringify({ ...b, feedback: null, summary: null })) return false;
+  if (a.feedback.length > KEEP_ALL_ROWS || b.feedback.length > KEEP_ALL_ROWS) return true;
+  if (JSON.stringify(a.feedback) !== JSON.stringify(b.feedback)) return false;
+  return a.summary === b.summary || ta.groups > 2000 || JSON.stringify(a.summary) === JSON.stringify(b.summary);
 }
 
-function Panel({ bridge, store, loadProblem }: { bridge: PluginBridge; store: PanelStore; loadProblem: string | null }) {
+function Panel({ bridge, store, loadProblem, converted }: { bridge: PluginBridge; store: PanelStore; loadProblem: string | null; converted: string | null }) {
   const state = usePanelState();
   const [tab, setTab] = useState<Section>("Journey");
   const [status, setStatus] = useState<StatusLine>(loadProblem === null ? { text: "", error: false } : { text: loadProblem, error: true });
@@ -109,6 +123,12 @@ function Panel({ bridge, store, loadProblem }: { bridge: PluginBridge; store: Pa
     [store, bridge],
   );
   const report = (text: string, error = false) => setStatus({ text, error });
+  // A draft of an earlier version: said once, then saved as this version.
+  useEffect(() => {
+    if (converted === null) return;
+    report(converted);
+    store.touch();
+  }, [converted, store]);
   // What just happened belongs to the moment: it goes after a while, or when the person opens another section.
   useEffect(() => {
     if (status.text === "" || status.error) return;
@@ -149,7 +169,7 @@ function Panel({ bridge, store, loadProblem }: { bridge: PluginBridge; store: Pa
           followed.current = map.nodeId;
           if (sameModel(store.state.model, map.model)) return;
           store.replaceModel(map.model, `Loaded “${map.model.title}” from the selected map.`);
-          report(`Following the selection: “${map.model.title}” is now in the panel.`);
+          report(`Following the selection: “${map.model.title}” is now in the panel.${map.converted === undefined ? "" : ` ${map.converted}`}`);
         }
       }),
     [bridge, store],
@@ -178,7 +198,9 @@ function Panel({ bridge, store, loadProblem }: { bridge: PluginBridge; store: Pa
       if (result.kind === "map-read") store.replaceModel(result.model, `Read “${result.model.title}” from the canvas.`);
       if (result.kind === "rescored") store.replaceModel(result.model, "Re-scored from the canvas.");
       // Cards deleted on the canvas were dropped from the map: the map drawn is the one to keep.
-      if (result.kind === "generated" && result.model !== undefined) store.replaceModel(result.model, "Removed the cards deleted on the canvas from the map.");
+      if (result.kind === "generated" && result.model !== undefined) {
+        store.replaceModel(withPanelRows(store.state.model, result.model), "Removed the cards deleted on the canvas from the map.");
+      }
       const problems = result.kind === "map-read" || result.kind === "rescored" ? result.problems : [];
       add({ text, error: false, problems });
       report(text);

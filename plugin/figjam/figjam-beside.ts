@@ -9,7 +9,7 @@
 import type { JourneyAnalysis } from "../../shared/analysis";
 import type { JourneyMap } from "../../shared/model";
 import { formatNumber } from "../render/format";
-import { BAR_LENGTH, barLength, formatGap, gapChartSubtitle, gapVerdict } from "../render/gap-chart";
+import { BAR_LENGTH, barLength, formatGap, gapChartSubtitle, gapVerdict, showsDerivedImportance } from "../render/gap-chart";
 import { MATRIX_DOT, PLOT_HEIGHT, PLOT_LEFT, PLOT_WIDTH, matrixDots, matrixQuadrants, matrixSubtitle } from "../render/priority-matrix";
 import { textLayer } from "../render/primitives";
 import { shape } from "./figjam-spec";
@@ -94,11 +94,11 @@ function priorityMatrixSection(map: JourneyMap, analysis: JourneyAnalysis, at: {
 
 function gapChartSection(map: JourneyMap, analysis: JourneyAnalysis, at: { x: number; y: number }): SectionSpec {
   const threshold = map.settings.gapThreshold;
-  const children: NodeSpec[] = heading("gapChart", "Gap chart", gapChartSubtitle(threshold));
+  const children: NodeSpec[] = heading("gapChart", "Gap chart", gapChartSubtitle(threshold, analysis.importance));
   (["importance", "performance"] as const).forEach((measure, index) => {
     const key = `gapChart/legend/${measure}`;
     const x = PADDING + index * 120;
-    const label = measure === "importance" ? "Importance" : "Performance";
+    const label = measure === "importance" ? (showsDerivedImportance(analysis.importance) ? "Derived importance" : "Importance") : "Performance";
     children.push(
       box(`${key}/swatch`, "", "Swatch", "", { fill: GAP_CHART[measure] }, { x, y: ROWS_TOP - 30, width: BAR, height: BAR }),
       textLayer(`${key}/label`, "", "Label", label, TYPE.metaPrimary, { position: { x: x + 18, y: ROWS_TOP - 32 } }),

@@ -21,7 +21,7 @@ export const BESIDE_ROLES: readonly string[] = ["matrix", "gap-chart", "persona"
 export function besideSpecs(map: JourneyMap, analysis: JourneyAnalysis): FrameSpec[][] {
   const personas = map.personas.filter((p) => p.onMap);
   const columns: FrameSpec[][] = [
-    [priorityMatrixFrame(map.id, analysis.priorities), gapChartFrame(map.id, analysis.stages, map.settings.gapThreshold)],
+    [priorityMatrixFrame(map.id, analysis.priorities), gapChartFrame(map.id, analysis.stages, map.settings.gapThreshold, analysis.importance)],
   ];
   if (personas.length > 0)
     columns.push(personas.map((p) => personaCardFrame(p, analysis.personas.find((a) => a.personaId === p.id))));

@@ -16,6 +16,14 @@ export function formatSigned(value: number, digits = 1): string {
   return `${value > 0 ? "+" : "−"}${fixed}`;
 }
 
+/**
+ * The quiet "± x" the map writes beside a figure: the half-width of its 95% interval, with the
+ * figure's own decimals ("± 9" beside a CSAT of 60%, "± 0.3" beside a performance of 3.4).
+ */
+export function formatMargin(halfWidth: number, digits = 1): string {
+  return `± ${formatNumber(halfWidth, digits)}`;
+}
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** "22 Nov 2026", in the person's local calendar. */

@@ -1,10 +1,12 @@
 /**
  * The gap chart beside the map: per stage, importance and performance as paired bars on the
  * 1–5 scale, with the gap (importance − performance) written beside them; a gap above the map's
- * threshold reads "not met". Auto layout throughout.
+ * threshold reads "not met". Performance has its 95% interval's half-width beside its value, a
+ * quiet "± x". When the journey uses derived importance (settings.importance, shared/importance.ts)
+ * the legend and the subtitle say so. Auto layout throughout.
  */
-import type { StageAnalysis } from "../../shared/analysis";
-import { formatNumber, formatSigned } from "./format";
+import type { JourneyAnalysis, StageAnalysis } from "../../shared/analysis";
+import { formatMargin, formatNumber, formatSigned } from "./format";
 import { row, stack, textLayer } from "./primitives";
 import { frame, rectangle, type FrameSpec, type NodeSpec } from "./spec";
 import { COLOR, GAP_CHART, SIZE, TONE, TYPE, type Tone } from "./style";
@@ -13,8 +15,10 @@ const PADDING = 32;
 const NAME_WIDTH = 120;
 const GAP_WIDTH = 88;
 const VALUE_WIDTH = 32;
-/** The bars' full length: what is left of the row after the name, the gap column and the values. */
-export const BAR_LENGTH = SIZE.gapChartWidth - 2 * PADDING - NAME_WIDTH - GAP_WIDTH - VALUE_WIDTH - 3 * 16 - 8;
+/** Room for a quiet "± 0.35" after performance's value. */
+const MARGIN_WIDTH = 40;
+/** The bars' full length: what is left of the row after the name, the gap column, the values and the margins. */
+export const BAR_LENGTH = SIZE.gapChartWidth - 2 * PADDING - NAME_WIDTH - GAP_WIDTH - VALUE_WIDTH - MARGIN_WIDTH - 3 * 16 - 2 * 8;
 const BAR_HEIGHT = 12;
 
 /** A bar's length for a value on 1–5: 1 is the axis, 5 the full length. */
@@ -22,7 +26,7 @@ export function barLength(value: number): number {
   return Math.max(2, Math.round(((Math.min(5, Math.max(1, value)) - 1) / 4) * BAR_LENGTH));
 }
 
-function bar(key: string, stageId: string, name: string, value: number | null, colour: string): FrameSpec {
+function bar(key: string, stageId: string, name: string, value: number | null, colour: string, margin: number | null = null): FrameSpec {
   const children: NodeSpec[] =
     value === null
       ? [textLayer(`${key}/value`, stageId, "Value", "no data", TYPE.meta)]
@@ -38,6 +42,7 @@ function bar(key: string, stageId: string, name: string, value: number | null, c
           }),
           textLayer(`${key}/value`, stageId, "Value", formatNumber(value), TYPE.metaPrimary, { width: VALUE_WIDTH }),
         ];
+  if (value !== null && margin !== null) children.push(textLayer(`${key}/margin`, stageId, "Margin", formatMargin(margin), TYPE.meta, { width: MARGIN_WIDTH }));
   return row(key, name, 8, children, { entity: stageId, counterAlign: "CENTER" });
 }
 
@@ -57,8 +62,16 @@ export function formatGap(gap: number, threshold: number): string {
   return formatSigned(gap, digits);
 }
 
-export function gapChartSubtitle(threshold: number): string {
-  return `Importance against performance per stage, on 1–5. Gap = importance − performance; above ${formatNumber(threshold, 2)} expectations are not met.`;
+/** Whether the chart's importance is derived: chosen in the journey's settings, and derived for at least one touchpoint. */
+export function showsDerivedImportance(importance: JourneyAnalysis["importance"] | undefined): boolean {
+  return importance !== undefined && importance.source === "derived" && importance.derived.length > 0;
+}
+
+export function gapChartSubtitle(threshold: number, importance?: JourneyAnalysis["importance"]): string {
+  const derived = showsDerivedImportance(importance)
+    ? `Derived importance (1 + 4 × each touchpoint's correlation with ${importance?.outcome ?? "the outcome"}; stated where too few answered both)`
+    : "Importance";
+  return `${derived} against performance per stage, on 1–5. Gap = importance − performance; above ${formatNumber(threshold, 2)} expectations are not met.`;
 }
 
 function stageRow(stage: StageAnalysis, threshold: number): FrameSpec {
@@ -77,9 +90,9 @@ function stageRow(stage: StageAnalysis, threshold: number): FrameSpec {
         4,
         [
           bar(`${key}/importance`, stage.stageId, "Importance", stage.importance, GAP_CHART.importance),
-          bar(`${key}/performance`, stage.stageId, "Performance", stage.performance, GAP_CHART.performance),
+          bar(`${key}/performance`, stage.stageId, "Performance", stage.performance, GAP_CHART.performance, stage.margins.performance),
         ],
-        { entity: stage.stageId, width: BAR_LENGTH + 8 + VALUE_WIDTH },
+        { entity: stage.stageId, width: BAR_LENGTH + 2 * 8 + VALUE_WIDTH + MARGIN_WIDTH },
       ),
       stack(
         `${key}/gap`,
@@ -109,7 +122,7 @@ function legendItem(key: string, label: string, colour: string): FrameSpec {
   );
 }
 
-export function gapChartFrame(mapId: string, stages: readonly StageAnalysis[], threshold: number): FrameSpec {
+export function gapChartFrame(mapId: string, stages: readonly StageAnalysis[], threshold: number, importance?: JourneyAnalysis["importance"]): FrameSpec {
   const rows: NodeSpec[] = [];
   stages.forEach((stage, index) => {
     if (index > 0)
@@ -150,15 +163,16 @@ export function gapChartFrame(mapId: string, stages: readonly StageAnalysis[], t
           "gapChart/subtitle",
           "",
           "Subtitle",
-          gapChartSubtitle(threshold),
+          gapChartSubtitle(threshold, importance),
           TYPE.bodySecondary,
           { width: SIZE.gapChartWidth - 2 * PADDING },
         ),
       ]),
       row("gapChart/legend", "Legend", 16, [
-        legendItem("gapChart/legend/importance", "Importance", GAP_CHART.importance),
+        legendItem("gapChart/legend/importance", showsDerivedImportance(importance) ? "Derived importance" : "Importance", GAP_CHART.importance),
         legendItem("gapChart/legend/performance", "Performance", GAP_CHART.performance),
-      ]),
+        textLayer("gapChart/legend/margin", "", "Legend: margin", "± 95% interval", TYPE.meta),
+      ], { counterAlign: "CENTER" }),
       stack("gapChart/rows", "Stages", 0, rows, { sizing: { horizontal: "FILL" } }),
       row("gapChart/scale", "Scale row", 16, [
         frame({ key: "gapChart/scale/spacer", role: "decoration", entity: "", name: "Spacer", width: NAME_WIDTH, height: 1, children: [] }),

@@ -2,12 +2,12 @@
  * The journey map frame as a spec: a header, then a grid with one column per stage and one row
  * per visible lane, each cell holding the cards of its lane and stage (MAP_DESIGN.md).
  */
-import { analyseJourney, type JourneyAnalysis } from "../../shared/analysis";
+import { analyseJourney, type JourneyAnalysis, type StageAnalysis } from "../../shared/analysis";
 import type { JourneyMap, Lane, Stage } from "../../shared/model";
 import { PRIORITY_QUADRANTS } from "../../shared/priority";
 import { kpiCard, noteCard, opportunityCard, painPointCard, touchpointCard } from "./cards";
 import { emotionCurveFrame } from "./emotion-curve";
-import { formatDate, plural } from "./format";
+import { formatDate, formatMargin, formatNumber, plural } from "./format";
 import { row, stack, tag, textLayer } from "./primitives";
 import { frame, rectangle, type FrameSpec, type NodeSpec } from "./spec";
 import { BACKING_LABEL, BACKING_TONE, COLOR, QUADRANT_COLOR, QUADRANT_LABEL, SIZE, TONE, TYPE } from "./style";
@@ -116,6 +116,31 @@ function header(map: JourneyMap, generatedOn: Date): FrameSpec {
   });
 }
 
+/**
+ * A stage's CSAT and NPS, each with the half-width of its 95% interval as a quiet "± x" beside it
+ * (Wilson for CSAT, the margin of error for NPS: shared/confidence.ts); null when it has neither.
+ */
+function stageFigures(stats: StageAnalysis): FrameSpec | null {
+  const id = stats.stageId;
+  const figure = (measure: "csat" | "nps", label: string, value: number | null, margin: number | null): FrameSpec[] =>
+    value === null
+      ? []
+      : [
+          row(
+            `stage/${id}/figures/${measure}`,
+            label,
+            4,
+            [
+              textLayer(`stage/${id}/figures/${measure}/value`, id, "Value", `${label} ${formatNumber(value, 0)}${measure === "csat" ? "%" : ""}`, TYPE.metaPrimary),
+              ...(margin === null ? [] : [textLayer(`stage/${id}/figures/${measure}/margin`, id, "Margin", formatMargin(margin, 0), TYPE.meta)]),
+            ],
+            { entity: id, counterAlign: "CENTER" },
+          ),
+        ];
+  const items = [...figure("csat", "CSAT", stats.csat, stats.margins.csat), ...figure("nps", "NPS", stats.nps, stats.margins.nps)];
+  return items.length === 0 ? null : row(`stage/${id}/figures`, "Figures", 12, items, { entity: id, counterAlign: "CENTER" });
+}
+
 function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis): FrameSpec {
   const byStage = new Map(analysis.stages.map((s) => [s.stageId, s]));
   const cells: NodeSpec[] = [
@@ -155,6 +180,8 @@ function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis): FrameSpec {
     ];
     if (stage.objective.trim() !== "")
       children.push(textLayer(`stage/${stage.id}/objective`, stage.id, "Objective", stage.objective, TYPE.bodySecondary, { fill: true }));
+    const figures = stats ? stageFigures(stats) : null;
+    if (figures !== null) children.push(figures);
     cells.push(
       frame({
         key: `stage/${stage.id}`,

@@ -15,7 +15,7 @@
 import type { Feedback, JourneyMap, Persona, RatingScale, Stage, Touchpoint } from "../model";
 import { newId } from "../model";
 import { type ColumnMapping, EMPTY_MAPPING, MAPPED_FIELDS, type MappedField, applyMappingOverrides, ratingScaleHint } from "./columns";
-import { type CsvInspection, inspectCsv } from "./inspect";
+import { type CsvInspection, createCsvProfiler } from "./inspect";
 import type { CsvEncoding } from "./decode";
 import { type DateOrder, type DateReading, createDateReader, describeIsoDate } from "./date";
 import { type CsvDelimiter, isBlankRecord, repeatsHeaderRow, summaryRowLabel } from "./detect";
@@ -41,7 +41,6 @@ import {
   type RatingTally,
   SCALE_1_5,
   addToTally,
-  createRatingReader,
   createRatingTally,
   formatScale,
   inferRatingColumnScale,
@@ -55,8 +54,8 @@ import {
   type CsvLayout,
   type CsvLayoutOptions,
   type CsvText,
+  type QuoteTrouble,
   createQuoteTrouble,
-  csvTextHead,
   csvTextLength,
   readCsvLayout,
   streamCsvRecords,
@@ -308,12 +307,76 @@ export async function importFeedbackCsv(
   hooks: CsvImportHooks = {},
 ): Promise<CsvImportResult> {
   const layout = readCsvLayout(text, options);
+  checkColumnOptions(options, layout.headers.length);
+  const rowsPerSlice = Math.max(1, hooks.rowsPerSlice ?? DEFAULT_ROWS_PER_SLICE);
+  const trouble = createQuoteTrouble();
+  // The columns are guessed from the values of the first records as they are read, not from a
+  // second reading of the file's head: those records wait (INSPECT_CHARS of them), then go through
+  // the import like the rest. A mapping given in full guesses nothing and waits for nothing.
+  const profiler =
+    options.exact === true
+      ? null
+      : createCsvProfiler(layout, trouble, {
+          ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+          ...(options.shape === undefined ? {} : { shape: options.shape }),
+        });
+  let importer: RecordImporter | null =
+    profiler === null ? createRecordImporter(options, hooks, layout, planColumns(null, options, layout), trouble) : null;
+  const waitingIndexes: number[] = [];
+  const waitingRecords: string[][] = [];
+  let waitingChars = 0;
+  const startImporting = (): RecordImporter => {
+    const started = createRecordImporter(options, hooks, layout, planColumns(profiler?.finish() ?? null, options, layout), trouble);
+    for (let k = 0; k < waitingIndexes.length; k++) started.accept(waitingIndexes[k] as number, waitingRecords[k] as string[]);
+    waitingIndexes.length = 0;
+    waitingRecords.length = 0;
+    importer = started;
+    return started;
+  };
+  const onRecord = (index: number, record: string[]): void => {
+    if (importer !== null) {
+      importer.accept(index, record);
+      return;
+    }
+    profiler?.add(index, record);
+    waitingIndexes.push(index);
+    waitingRecords.push(record);
+    for (let i = 0; i < record.length; i++) waitingChars += (record[i] as string).length + 1;
+    if (waitingChars >= INSPECT_CHARS && index >= layout.firstDataIndex) startImporting();
+  };
+
+  const hostTurns = hooks.yieldToHost === undefined ? createHostTurns() : null;
+  try {
+    const total = csvTextLength(text);
+    await streamCsvRecords(text, layout, onRecord, {
+      trouble,
+      rowsPerSlice,
+      yieldToHost: hooks.yieldToHost ?? hostTurns?.yieldToHost ?? (() => Promise.resolve()),
+      onSlice: (done, records) => hooks.onProgress?.({ done, total, rows: Math.max(0, records - layout.firstDataIndex) }),
+    });
+  } finally {
+    hostTurns?.close();
+  }
+  return (importer ?? startImporting()).finish();
+}
+
+/** Reads records one by one by a plan of the columns, then finishes what needs every row (`finish`). */
+interface RecordImporter {
+  accept: (index: number, record: string[]) => void;
+  finish: () => Promise<CsvImportResult>;
+}
+
+function createRecordImporter(
+  options: CsvImportOptions,
+  hooks: CsvImportHooks,
+  layout: CsvLayout,
+  plan: ColumnPlan,
+  trouble: QuoteTrouble,
+): RecordImporter {
   const { headers, firstDataIndex } = layout;
   const headerRow = layout.headerRecords[0] ?? [];
-  const plan = planColumns(text, options, layout);
   const { mapping, shape, roles, profiles, textColumns, questions: questionColumns } = plan;
   const makeId = options.makeId ?? createDefaultIdMaker();
-  const rowsPerSlice = Math.max(1, hooks.rowsPerSlice ?? DEFAULT_ROWS_PER_SLICE);
 
   const columnName = (column: number | null): string | null => (column === null ? null : (headers[column] ?? null));
   const ratingCol = mapping.rating;
@@ -348,21 +411,32 @@ export async function importFeedbackCsv(
   const fileIds = responseCol === null ? null : createResponseIdFilter();
   const suspects = new Map<number, string[]>();
   /** The `responseIdHash` of each feedback's response id (-1 without one), for the check of the suspects. */
-  const idHashes: number[] = [];
+  const idHashes = new IntColumn();
 
+  // Every number reading of the columns, by slot: a feedback keeps its reading as a slot in a typed array.
+  const slots: ReadingSlots = { readings: [], counts: new IntColumn() };
   // One scale object shared by every feedback on it, so frozen: changing one row's scale must not change all.
   const columnReaders = headers.map((_, index) =>
-    createColumnReader(options.columns?.[index], profiles[index], roles[index] ?? "ignore"),
+    createColumnReader(options.columns?.[index], profiles[index], roles[index] ?? "ignore", slots),
   );
   const ratingReader = ratingCol === null ? null : (columnReaders[ratingCol] ?? null);
   const callerScale = options.scale ?? ratingReader?.scale ?? null;
   const givenScale: RatingScale | null =
     callerScale === null ? null : Object.freeze({ min: callerScale.min, max: callerScale.max });
-  const readRatingCell = ratingReader?.read ?? createRatingReader();
+  const readRatingCell = (ratingReader ?? createColumnReader(undefined, undefined, "rating", slots)).read;
   const fixed = options.fixed ?? {};
   const fixedCell = (column: number | null, record: readonly string[], value: string | undefined): string => {
     const cell = column === null ? "" : unescapeFormula(record[column] ?? "");
     return value !== undefined && !hasContent(cell) ? value : cell;
+  };
+  // A file has a handful of sources: each row's keeps one shared string, not a copy of its cell.
+  const sources = new Map<string, string>();
+  const sourceCell = (record: readonly string[]): string => {
+    const cell = fixedCell(sourceCol, record, fixed.source);
+    const known = sources.get(cell);
+    if (known !== undefined) return known;
+    if (sources.size < 1000) sources.set(cell, cell);
+    return cell;
   };
   /** The comment: the text column's cell, or the text columns' non-empty cells joined by a blank line. */
   const readText = (record: readonly string[]): string => {
@@ -378,10 +452,20 @@ export async function importFeedbackCsv(
   const tally = createRatingTally();
   // Per feedback, its row, and its rating reading while the scale is unknown (null once it is known or
   // there is none); rated feedback without text keeps its record: an off-scale rating rejects it.
-  const feedbackRows: number[] = [];
-  const waitingRatings: (CellRating | null)[] = [];
-  const textlessAt: number[] = [];
+  const feedbackRows = new IntColumn();
+  /** The slot of each feedback's waiting reading, -1 for none. */
+  const waitingSlots = new IntColumn();
+  const waitingAt = (at: number): SlottedRating | null => {
+    const slot = waitingSlots.at(at);
+    return slot < 0 ? null : (slots.readings[slot] as SlottedRating);
+  };
+  const textlessAt = new IntColumn();
   const textlessRecords: string[][] = [];
+  const textlessByFeedback = (): Map<number, string[]> => {
+    const byFeedback = new Map<number, string[]>();
+    for (let k = 0; k < textlessAt.length; k++) byFeedback.set(textlessAt.at(k), textlessRecords[k] ?? []);
+    return byFeedback;
+  };
   const unreadable: UnreadableRating[] = [];
   const readDateCell = createDateReader(options.dateOrder ?? null);
   const scaleCache = new Map<string, RatingScale | null>();
@@ -402,7 +486,6 @@ export async function importFeedbackCsv(
   const errors: CsvProblem[] = [];
   const rejectedRows: RejectedRow[] = [];
   const created = linker.created;
-  const trouble = createQuoteTrouble();
   let rows = 0;
   let blankRows = 0;
   let duplicates = 0;
@@ -455,25 +538,28 @@ export async function importFeedbackCsv(
     );
   }
 
-  /** Reads a row's date; an unreadable one is a problem, an ambiguous one waits for the rest of the column. */
-  const readRowDate = (
-    row: number,
-    record: readonly string[],
-    report: (problem: CsvProblem) => void,
-  ): { date: string | null; reading: DateReading | null } => {
-    if (dateCol === null) return { date: null, reading: null };
+  // The date of the row being read, set by `readRowDate` (no object per row).
+  let rowDate: string | null = null;
+  let rowDateReading: DateReading | null = null;
+  /** Reads a row's date into `rowDate`; an unreadable one is a problem (returned), an ambiguous one waits for the rest of the column. */
+  const readRowDate = (row: number, record: readonly string[]): CsvProblem | null => {
+    rowDate = null;
+    rowDateReading = null;
+    if (dateCol === null) return null;
     const reading = readDateCell(record[dateCol] ?? "");
+    rowDateReading = reading;
     if (reading.kind === "date") {
       if (reading.order === "day-first") {
         if (dayFirstRow < 0) dayFirstRow = row;
       } else if (reading.order === "month-first" && monthFirstRow < 0) monthFirstRow = row;
-      return { date: reading.iso, reading };
+      rowDate = reading.iso;
+      return null;
     }
     if (reading.kind === "unreadable") {
       const detail = `${quoteCell(record[dateCol] ?? "")} is not a date (write it like 2024-03-05, 03/05/2024 or 5 March 2024); left empty`;
-      report(csvProblem(row, dateName, detail));
+      return csvProblem(row, dateName, detail);
     }
-    return { date: null, reading };
+    return null;
   };
 
   /** Maps one non-blank data record, which is known not to be a trailing summary row. */
@@ -542,7 +628,7 @@ export async function importFeedbackCsv(
     let scale: RatingScale | null = rowScale;
     let ratingProblem: string | null = null;
     let unreadableRaw: string | null = null;
-    let waiting: CellRating | null = null;
+    let waiting: SlottedRating | null = null;
     let ratingCellValue: number | null = null;
     if (ratingCol !== null) {
       const raw = record[ratingCol] ?? "";
@@ -567,7 +653,10 @@ export async function importFeedbackCsv(
       }
     }
 
-    const { date, reading: dateReading } = readRowDate(row, record, (problem) => (problems ??= []).push(problem));
+    const dateProblem = readRowDate(row, record);
+    if (dateProblem !== null) (problems ??= []).push(dateProblem);
+    const date = rowDate;
+    const dateReading = rowDateReading as DateReading | null;
 
     // A 0 whose scale is not known yet may turn out to be no answer (`zeroIsNoAnswer`), as it did when the
     // file was imported before: the journey then holds the response without a rating.
@@ -638,7 +727,7 @@ export async function importFeedbackCsv(
         date,
         rating,
         text,
-        source: fixedCell(sourceCol, record, fixed.source),
+        source: sourceCell(record),
         stageId: links.stageId,
         touchpointId: links.touchpointId,
         personaId: links.personaId,
@@ -655,7 +744,7 @@ export async function importFeedbackCsv(
     }
     linker.commit(links);
 
-    const source = fixedCell(sourceCol, record, fixed.source);
+    const source = sourceCell(record);
     let kind: FeedbackKind | null = null;
     if (kindCol !== null) {
       const raw = record[kindCol] ?? "";
@@ -688,7 +777,7 @@ export async function importFeedbackCsv(
       ambiguousCells.push(dateCol === null ? "" : (record[dateCol] ?? ""));
     }
     feedbackRows.push(row);
-    waitingRatings.push(waiting);
+    waitingSlots.push(waiting === null ? -1 : waiting.slot);
     if (waiting !== null && !hasText) {
       textlessAt.push(at);
       textlessRecords.push(record);
@@ -720,7 +809,7 @@ export async function importFeedbackCsv(
     const header = headers[column] ?? "";
     const setting = options.columns?.[column];
     const profile = profiles[column];
-    const reader = columnReaders[column] ?? createColumnReader(setting, profile, "question");
+    const reader = columnReaders[column] ?? createColumnReader(setting, profile, "question", slots);
     return {
       column,
       header,
@@ -735,13 +824,15 @@ export async function importFeedbackCsv(
     };
   });
   /** Per feedback of a wide file, the index of its question in `questions`; -1 for a row's text alone. */
-  const answerQuestion: number[] = [];
+  const answerQuestion = new IntColumn();
   /** Wide rows without text, kept to list them if every answer turns out off its scale. */
   const wideTextless = new Map<number, string[]>();
-  const respondentStem = wide && responseCol === null ? `${makeId("feedback")}-r` : "";
+  const respondentStem = wide ? `${makeId("feedback")}-r` : "";
+  // Per imported row of a wide file with a response id column: its first feedback (its answers follow it).
+  const wideRowStarts = new IntColumn();
   // A row's answers as two parallel arrays, reused from row to row (no object per answer).
   const rowQuestions: number[] = [];
-  const rowReadings: CellRating[] = [];
+  const rowReadings: SlottedRating[] = [];
 
   const importWideRow = (row: number, record: string[]): void => {
     let problems: CsvProblem[] | null = null;
@@ -778,17 +869,25 @@ export async function importFeedbackCsv(
       reject(row, record, [csvProblem(row, null, "has no answer to any question and no text: not imported"), ...(problems ?? [])]);
       return;
     }
-    const { date, reading: dateReading } = readRowDate(row, record, (problem) => (problems ??= []).push(problem));
+    const dateProblem = readRowDate(row, record);
+    if (dateProblem !== null) (problems ??= []).push(dateProblem);
+    const date = rowDate;
+    const dateReading = rowDateReading as DateReading | null;
     const responseId = responseCol === null ? "" : unescapeFormula(record[responseCol] ?? "").trim();
     const rowStage = fixedCell(stageCol, record, fixed.stage);
     const persona = fixedCell(personaCol, record, fixed.persona);
-    const source = fixedCell(sourceCol, record, fixed.source);
+    const source = sourceCell(record);
     const kind = (kindCol === null ? null : readFeedbackKind(record[kindCol] ?? "")) ?? options.kind ?? guessFeedbackKind(source) ?? "survey";
     const respondentId = responseId === "" ? `${respondentStem}${row}` : responseId;
     const linkKey = persona === "" ? rowStage : `${rowStage}\u0000${persona}`;
     // The outcome's answer carries the row's text, else the first answer.
-    let carrier = rowQuestions.findIndex((q) => questions[q]?.measure === "outcome");
-    if (carrier < 0) carrier = 0;
+    let carrier = 0;
+    for (let k = 0; k < rowQuestions.length; k++) {
+      if (questions[rowQuestions[k] as number]?.measure === "outcome") {
+        carrier = k;
+        break;
+      }
+    }
     const first = feedback.length;
     let counted = 0;
     const answerCount = Math.max(rowQuestions.length, 1);
@@ -844,7 +943,8 @@ export async function importFeedbackCsv(
         if (cached === undefined && question.links.size < 1000) {
           question.links.set(linkKey, { stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId });
         }
-        if (answer !== undefined) addToTally(question.tally, answer);
+        // Counted by reading, a tally made of the counts at the end (no map update per answer).
+        if (answer !== undefined) slots.counts.add(answer.slot, 1);
       }
       const at = feedback.length;
       if (dateReading !== null && dateReading.kind === "ambiguous") {
@@ -852,7 +952,7 @@ export async function importFeedbackCsv(
         ambiguousCells.push(dateCol === null ? "" : (record[dateCol] ?? ""));
       }
       feedbackRows.push(row);
-      waitingRatings.push(answer ?? null);
+      waitingSlots.push(answer === undefined ? -1 : answer.slot);
       answerQuestion.push(questionIndex);
       feedback.push({
         id: makeId("feedback"),
@@ -878,6 +978,13 @@ export async function importFeedbackCsv(
     }
     if (!hasText) wideTextless.set(row, record);
     if (problems !== null) for (const problem of problems) errors.push(problem);
+    // A respondent the file may have had before: checked, with the row's record kept, once every row is read.
+    if (responseCol !== null) {
+      const idHash = responseId === "" ? -1 : responseIdHash(responseId);
+      wideRowStarts.push(first);
+      idHashes.push(idHash);
+      if (idHash >= 0 && fileIds?.add(idHash) === true) suspects.set(first, record);
+    }
   };
 
   // Rows that look like a summary ("Total") wait: they are skipped if nothing but blank rows follows
@@ -933,297 +1040,363 @@ export async function importFeedbackCsv(
     importRecord(index, record);
   };
 
-  const hostTurns = hooks.yieldToHost === undefined ? createHostTurns() : null;
-  try {
-    const total = csvTextLength(text);
-    await streamCsvRecords(text, layout, acceptRecord, {
-      trouble,
-      rowsPerSlice,
-      yieldToHost: hooks.yieldToHost ?? hostTurns?.yieldToHost ?? (() => Promise.resolve()),
-      onSlice: (done, records) =>
-        hooks.onProgress?.({ done, total, rows: Math.max(0, records - firstDataIndex) }),
-    });
-  } finally {
-    hostTurns?.close();
-  }
+  return { accept: acceptRecord, finish };
 
-  skipHeldRows();
-  for (const problem of trouble.problems) errors.push(problem);
-  // Each pass over every imported row below gets a task of its own in a panel.
-  const nextTask = hooks.yieldToHost ?? (() => Promise.resolve());
-  await nextTask();
+  /** Once every record is read: the decisions that need the whole file, and the result. */
+  async function finish(): Promise<CsvImportResult> {
+    skipHeldRows();
+    for (const problem of trouble.problems) errors.push(problem);
+    // Each pass over every imported row below gets a task of its own in a panel.
+    const nextTask = hooks.yieldToHost ?? (() => Promise.resolve());
+    await nextTask();
 
-  // Responses the file repeats (the same response id, rating and text as an earlier row): skipped.
-  const removed = new Set<number>();
-  // A guessed id column whose values mostly repeat (a survey's id on every row) names no response.
-  const notAnId =
-    responseCol !== null &&
-    options.mapping?.responseId === undefined &&
-    suspects.size * 2 >= feedback.length &&
-    !looksLikeResponseIds(idHashes);
-  if (notAnId) {
-    for (const item of feedback) delete item.responseId;
-    mapping.responseId = null;
-    errors.push(
-      csvProblem(
-        1,
-        responseName,
-        `this column repeats its values (${distinctIdCount(idHashes)} different in ${feedback.length} rows): not read as a response id, so no row is skipped as a duplicate by it`,
-      ),
-    );
-  }
-  if (suspects.size > 0 && !notAnId) {
-    const suspectHashes = new Set<number>();
-    for (const at of suspects.keys()) suspectHashes.add(idHashes[at] ?? -1);
-    // By the whole key (id, rating, text), so that one id on every row costs one look-up a row.
-    const kept = new Map<string, number>();
-    for (let at = 0; at < feedback.length; at++) {
-      if (!suspectHashes.has(idHashes[at] ?? -1)) continue;
-      const item = feedback[at] as Feedback;
-      const id = item.responseId;
-      const key = responseKey(item);
-      if (id === undefined || key === null) continue;
-      const same = kept.get(key);
-      if (same === undefined) {
-        kept.set(key, at);
-        continue;
+    // Responses the file repeats (the same response id, rating and text as an earlier row): skipped.
+    const removed = new Set<number>();
+    // A guessed id column whose values mostly repeat (a survey's id on every row) names no response.
+    const notAnId =
+      responseCol !== null &&
+      options.mapping?.responseId === undefined &&
+      suspects.size * 2 >= idHashes.length &&
+      !looksLikeResponseIds(idHashes.view());
+    if (notAnId) {
+      for (let at = 0; at < feedback.length; at++) {
+        const item = feedback[at] as Feedback;
+        // In a wide file the id named the respondent too: each row is its own respondent again.
+        if (wide && item.responseId !== undefined) item.respondentId = `${respondentStem}${feedbackRows.at(at)}`;
+        delete item.responseId;
       }
-      const row = feedbackRows[at] ?? 0;
-      removed.add(at);
-      duplicates++;
-      reject(row, suspects.get(at) ?? [], [
+      mapping.responseId = null;
+      errors.push(
         csvProblem(
-          row,
+          1,
           responseName,
-          `response ${quoteCell(id)} repeats row ${feedbackRows[same] ?? 0} (same response id, rating and text): skipped as a duplicate`,
+          `this column repeats its values (${distinctIdCount(idHashes.view())} different in ${idHashes.length} rows): not read as a response id, so no row is skipped as a duplicate by it`,
         ),
-      ]);
+      );
     }
-  }
-  const removedRows = new Set([...removed].map((at) => feedbackRows[at] ?? 0));
-  if (suspects.size > 0) await nextTask();
-
-  /** Each question's scale, now that all its answers are seen; then the answers that waited for it. */
-  function finishWideAnswers(): void {
-    for (const question of questions) {
-      const given = question.reader.scale;
-      const found = given === null ? inferColumnScale(question.tally, question.header) : null;
-      const scale = given ?? found?.scale ?? inferRatingScale(question.tally, ratingScaleHint(question.header)) ?? SCALE_1_5;
-      // A 0 below the scale is "no answer", unless the person listed the no-answer cells themselves.
-      const zeroIsNoAnswer = given === null && question.reader.noAnswer === null && found?.zeroIsNoAnswer === true;
-      question.final = { scale: Object.isFrozen(scale) ? scale : Object.freeze({ ...scale }), zeroIsNoAnswer };
-    }
-    const dropped: { row: number; problem: CsvProblem | null }[] = [];
-    for (let at = 0; at < feedback.length; at++) {
-      const q = answerQuestion[at] ?? -1;
-      const item = feedback[at];
-      const waiting = waitingRatings[at];
-      if (q < 0 || item === undefined || waiting === null || waiting === undefined || removed.has(at)) continue;
-      const question = questions[q] as WideQuestion;
-      const final = question.final as { scale: RatingScale; zeroIsNoAnswer: boolean };
-      let problem: CsvProblem | null = null;
-      if (question.reader.scale === null) {
-        if (final.zeroIsNoAnswer && waiting.value === 0) {
-          countNoAnswer(question.reader, waiting.cell);
-        } else {
-          const off = offScale(waiting.cell, waiting.value, waiting.outOf, final.scale);
-          if (off === null) {
-            item.scale = final.scale;
-            question.reader.ratings++;
-            continue;
-          }
-          problem = csvProblem(feedbackRows[at] ?? 0, question.header, `${off}; this answer is not counted`);
+    if (suspects.size > 0 && !notAnId && wide) skipRepeatedRespondents();
+    else if (suspects.size > 0 && !notAnId) {
+      const suspectHashes = new Set<number>();
+      for (const at of suspects.keys()) suspectHashes.add(idHashes.at(at));
+      // By the whole key (id, rating, text), so that one id on every row costs one look-up a row.
+      const kept = new Map<string, number>();
+      for (let at = 0; at < feedback.length; at++) {
+        if (!suspectHashes.has(idHashes.at(at))) continue;
+        const item = feedback[at] as Feedback;
+        const id = item.responseId;
+        const key = responseKey(item);
+        if (id === undefined || key === null) continue;
+        const same = kept.get(key);
+        if (same === undefined) {
+          kept.set(key, at);
+          continue;
         }
-      } else {
-        question.reader.ratings++;
+        const row = feedbackRows.at(at);
+        removed.add(at);
+        duplicates++;
+        reject(row, suspects.get(at) ?? [], [
+          csvProblem(
+            row,
+            responseName,
+            `response ${quoteCell(id)} repeats row ${feedbackRows.at(same)} (same response id, rating and text): skipped as a duplicate`,
+          ),
+        ]);
+      }
+    }
+    const removedRows = new Set([...removed].map((at) => feedbackRows.at(at)));
+    if (suspects.size > 0) await nextTask();
+
+    /**
+     * A wide file's rows whose response id an earlier row has: one respondent answers once, so the
+     * later row is skipped, as a duplicate when its answers are the same, else as a second answer.
+     */
+    function skipRepeatedRespondents(): void {
+      const suspectHashes = new Set<number>();
+      for (let k = 0; k < wideRowStarts.length; k++) if (suspects.has(wideRowStarts.at(k))) suspectHashes.add(idHashes.at(k));
+      const rowById = new Map<string, number>();
+      const rowByAnswers = new Map<string, number>();
+      for (let k = 0; k < wideRowStarts.length; k++) {
+        if (!suspectHashes.has(idHashes.at(k))) continue;
+        const start = wideRowStarts.at(k);
+        const end = k + 1 < wideRowStarts.length ? wideRowStarts.at(k + 1) : feedback.length;
+        const id = feedback[start]?.responseId;
+        if (id === undefined) continue;
+        let answers = id;
+        for (let at = start; at < end; at++) {
+          const item = feedback[at] as Feedback;
+          answers += `\u0000${answerQuestion.at(at)}\u0000${item.rating ?? ""}\u0000${item.text}`;
+        }
+        const row = feedbackRows.at(start);
+        const sameId = rowById.get(id);
+        const sameAnswers = rowByAnswers.get(answers);
+        if (sameId === undefined) {
+          rowById.set(id, row);
+          rowByAnswers.set(answers, row);
+          continue;
+        }
+        // Its answers no longer count: no-answers, and the readings its scale is inferred from.
+        const record = suspects.get(start) ?? [];
+        for (const question of questions) {
+          const raw = record[question.column] ?? "";
+          if (question.reader.read(raw).kind === "empty") question.reader.noAnswers--;
+        }
+        for (let at = start; at < end; at++) {
+          removed.add(at);
+          const slot = waitingSlots.at(at);
+          if (slot >= 0) slots.counts.add(slot, -1);
+        }
+        wideTextless.delete(row);
+        duplicates++;
+        const detail =
+          sameAnswers !== undefined
+            ? `response ${quoteCell(id)} repeats row ${sameAnswers} (same response id and answers): skipped as a duplicate`
+            : `response ${quoteCell(id)} has the id of row ${sameId} but other answers: skipped, as a respondent answers once (give it an id of its own to import it)`;
+        reject(row, record, [csvProblem(row, responseName, detail)]);
+      }
+    }
+
+    /** Each question's scale, now that all its answers are seen; then the answers that waited for it. */
+    function finishWideAnswers(): void {
+      for (const question of questions) {
+        for (const slot of question.reader.slots) {
+          const count = slots.counts.at(slot);
+          const reading = slots.readings[slot];
+          if (count === 0 || reading === undefined) continue;
+          const { values, outOf } = question.tally;
+          values.set(reading.value, (values.get(reading.value) ?? 0) + count);
+          if (reading.outOf !== null) outOf.set(reading.outOf, (outOf.get(reading.outOf) ?? 0) + count);
+        }
+        const given = question.reader.scale;
+        const found = given === null ? inferColumnScale(question.tally, question.header) : null;
+        const scale = given ?? found?.scale ?? inferRatingScale(question.tally, ratingScaleHint(question.header)) ?? SCALE_1_5;
+        // A 0 below the scale is "no answer", unless the person listed the no-answer cells themselves.
+        const zeroIsNoAnswer = given === null && question.reader.noAnswer === null && found?.zeroIsNoAnswer === true;
+        question.final = { scale: Object.isFrozen(scale) ? scale : Object.freeze({ ...scale }), zeroIsNoAnswer };
+      }
+      const dropped: { row: number; problem: CsvProblem | null }[] = [];
+      for (let at = 0; at < feedback.length; at++) {
+        const q = answerQuestion.at(at);
+        const item = feedback[at];
+        const waiting = waitingAt(at);
+        if (q < 0 || item === undefined || waiting === null || removed.has(at)) continue;
+        const question = questions[q] as WideQuestion;
+        const final = question.final as { scale: RatingScale; zeroIsNoAnswer: boolean };
+        let problem: CsvProblem | null = null;
+        if (question.reader.scale === null) {
+          if (final.zeroIsNoAnswer && waiting.value === 0) {
+            countNoAnswer(question.reader, waiting.cell);
+          } else {
+            const off = offScale(waiting.cell, waiting.value, waiting.outOf, final.scale);
+            if (off === null) {
+              item.scale = final.scale;
+              question.reader.ratings++;
+              continue;
+            }
+            problem = csvProblem(feedbackRows.at(at), question.header, `${off}; this answer is not counted`);
+          }
+        } else {
+          question.reader.ratings++;
+          continue;
+        }
+        // An answer that is no rating after all: the row's text stays as a text-only response.
+        if (hasContent(item.text)) {
+          item.rating = null;
+          item.scale = null;
+        } else removed.add(at);
+        dropped.push({ row: feedbackRows.at(at), problem });
+      }
+      if (dropped.length === 0) return;
+      const kept = new Set<number>();
+      for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows.at(at));
+      const problemsByRow = new Map<number, CsvProblem[]>();
+      for (const { row, problem } of dropped) {
+        if (problem === null) continue;
+        const list = problemsByRow.get(row);
+        if (list === undefined) problemsByRow.set(row, [problem]);
+        else list.push(problem);
+      }
+      for (const [row, list] of problemsByRow) {
+        if (kept.has(row)) for (const problem of list) errors.push(problem);
+      }
+      // Rows left with nothing: listed, with why.
+      for (const [row, record] of wideTextless) {
+        if (kept.has(row)) continue;
+        const list = problemsByRow.get(row) ?? [];
+        reject(row, record, [csvProblem(row, null, "has no answer on its questions' scales and no text: not imported"), ...list]);
+      }
+    }
+
+    // The scale, now that every rating has been seen; then the ratings that waited for it.
+    const inferred =
+      wide || givenScale !== null
+        ? null
+        : inferRatingColumnScale(tally, ratingCol === null ? null : ratingScaleHint(headers[ratingCol] ?? ""));
+    const fileScale: RatingScale | null =
+      givenScale ?? (inferred === null ? null : Object.freeze({ min: inferred.scale.min, max: inferred.scale.max }));
+    // A 0 below the scale is "no answer", as in a wide file, unless the person listed the no-answer cells themselves.
+    const zeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
+    let textless: Map<number, string[]> | null = null;
+    for (let at = 0; at < feedback.length; at++) {
+      const waiting = waitingAt(at);
+      const item = feedback[at];
+      if (waiting === null || item === undefined || fileScale === null || removed.has(at)) continue;
+      if (zeroIsNoAnswer && waiting.value === 0 && ratingReader !== null) {
+        // Counted as a no-answer like "N/A": the row's text is imported without a rating and without a problem.
+        countNoAnswer(ratingReader, waiting.cell);
+        item.rating = null;
+        textless ??= textlessByFeedback();
+        const record = textless.get(at);
+        if (record !== undefined) {
+          removed.add(at);
+          const row = feedbackRows.at(at);
+          const why = `${quoteCell(waiting.cell)} in column "${ratingName ?? ""}" is no answer below the ${formatScale(fileScale)} scale`;
+          reject(row, record, [csvProblem(row, null, `has no rating and no text (${why}): not imported`)]);
+        }
         continue;
       }
-      // An answer that is no rating after all: the row's text stays as a text-only response.
-      if (hasContent(item.text)) {
-        item.rating = null;
-        item.scale = null;
-      } else removed.add(at);
-      dropped.push({ row: feedbackRows[at] ?? 0, problem });
-    }
-    if (dropped.length === 0) return;
-    const kept = new Set<number>();
-    for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows[at] ?? 0);
-    const problemsByRow = new Map<number, CsvProblem[]>();
-    for (const { row, problem } of dropped) {
-      if (problem === null) continue;
-      const list = problemsByRow.get(row);
-      if (list === undefined) problemsByRow.set(row, [problem]);
-      else list.push(problem);
-    }
-    for (const [row, list] of problemsByRow) {
-      if (kept.has(row)) for (const problem of list) errors.push(problem);
-    }
-    // Rows left with nothing: listed, with why.
-    for (const [row, record] of wideTextless) {
-      if (kept.has(row)) continue;
-      const list = problemsByRow.get(row) ?? [];
-      reject(row, record, [csvProblem(row, null, "has no answer on its questions' scales and no text: not imported"), ...list]);
-    }
-  }
-
-  // The scale, now that every rating has been seen; then the ratings that waited for it.
-  const inferred =
-    wide || givenScale !== null
-      ? null
-      : inferRatingColumnScale(tally, ratingCol === null ? null : ratingScaleHint(headers[ratingCol] ?? ""));
-  const fileScale: RatingScale | null =
-    givenScale ?? (inferred === null ? null : Object.freeze({ min: inferred.scale.min, max: inferred.scale.max }));
-  // A 0 below the scale is "no answer", as in a wide file, unless the person listed the no-answer cells themselves.
-  const zeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
-  let textless: Map<number, string[]> | null = null;
-  for (let at = 0; at < feedback.length; at++) {
-    const waiting = waitingRatings[at];
-    const item = feedback[at];
-    if (waiting === null || waiting === undefined || item === undefined || fileScale === null || removed.has(at)) continue;
-    if (zeroIsNoAnswer && waiting.value === 0 && ratingReader !== null) {
-      // Counted as a no-answer like "N/A": the row's text is imported without a rating and without a problem.
-      countNoAnswer(ratingReader, waiting.cell);
-      item.rating = null;
-      textless ??= new Map(textlessAt.map((index, k) => [index, textlessRecords[k] ?? []]));
-      const record = textless.get(at);
-      if (record !== undefined) {
-        removed.add(at);
-        const row = feedbackRows[at] ?? 0;
-        const why = `${quoteCell(waiting.cell)} in column "${ratingName ?? ""}" is no answer below the ${formatScale(fileScale)} scale`;
-        reject(row, record, [csvProblem(row, null, `has no rating and no text (${why}): not imported`)]);
+      const problem = offScale(waiting.cell, waiting.value, waiting.outOf, fileScale);
+      if (problem === null) {
+        item.scale = fileScale;
+        continue;
       }
-      continue;
+      const row = feedbackRows.at(at);
+      textless ??= textlessByFeedback();
+      const record = textless.get(at);
+      if (record === undefined) {
+        item.rating = null;
+        errors.push(csvProblem(row, ratingName, `${problem}; imported as a text-only response`));
+      } else {
+        removed.add(at);
+        reject(row, record, [csvProblem(row, ratingName, `${problem}, and the row has no text either: not imported`)]);
+      }
     }
-    const problem = offScale(waiting.cell, waiting.value, waiting.outOf, fileScale);
-    if (problem === null) {
-      item.scale = fileScale;
-      continue;
+    if (wide) finishWideAnswers();
+    const scaleText = formatScale(fileScale ?? SCALE_1_5);
+    for (const { row, raw, rejected } of unreadable) {
+      if (rejected === null && removedRows.has(row)) continue;
+      const problem = csvProblem(
+        row,
+        ratingName,
+        `${quoteCell(raw)} is not a number on a ${scaleText} scale${rejected === null ? "; imported as a text-only response" : ", and the row has no text either: not imported"}`,
+      );
+      errors.push(problem);
+      rejected?.reasons.unshift(problem.message);
     }
-    const row = feedbackRows[at] ?? 0;
-    textless ??= new Map(textlessAt.map((index, k) => [index, textlessRecords[k] ?? []]));
-    const record = textless.get(at);
-    if (record === undefined) {
-      item.rating = null;
-      errors.push(csvProblem(row, ratingName, `${problem}; imported as a text-only response`));
-    } else {
-      removed.add(at);
-      reject(row, record, [csvProblem(row, ratingName, `${problem}, and the row has no text either: not imported`)]);
+
+    await nextTask();
+
+    // Ambiguous dates, now that the whole column has been seen.
+    const order: DateOrder | null =
+      options.dateOrder ??
+      (dayFirstRow >= 0 && monthFirstRow < 0 ? "day-first" : monthFirstRow >= 0 && dayFirstRow < 0 ? "month-first" : null);
+    for (let k = 0; k < ambiguousFeedback.length; k++) {
+      const at = ambiguousFeedback[k] ?? 0;
+      const item = feedback[at];
+      const row = feedbackRows.at(at);
+      if (item === undefined || removed.has(at)) continue;
+      // The reading is cached: this is a lookup, not a second parse.
+      const raw = ambiguousCells[k] ?? "";
+      const reading = readDateCell(raw);
+      if (reading.kind !== "ambiguous") continue;
+      if (order !== null) {
+        item.date = order === "day-first" ? reading.dayFirst : reading.monthFirst;
+        continue;
+      }
+      const both = `${quoteCell(raw)} could be ${describeIsoDate(reading.dayFirst)} (day first) or ${describeIsoDate(reading.monthFirst)} (month first)`;
+      const why =
+        dayFirstRow >= 0
+          ? `this column writes dates both ways (row ${dayFirstRow} is day first, row ${monthFirstRow} month first)`
+          : "no other date in this column tells which";
+      errors.push(csvProblem(row, dateName, `${both}, and ${why}; left empty (choose the date order to import it)`));
     }
-  }
-  if (wide) finishWideAnswers();
-  const scaleText = formatScale(fileScale ?? SCALE_1_5);
-  for (const { row, raw, rejected } of unreadable) {
-    if (rejected === null && removedRows.has(row)) continue;
-    const problem = csvProblem(
-      row,
-      ratingName,
-      `${quoteCell(raw)} is not a number on a ${scaleText} scale${rejected === null ? "; imported as a text-only response" : ", and the row has no text either: not imported"}`,
-    );
-    errors.push(problem);
-    rejected?.reasons.unshift(problem.message);
-  }
 
-  await nextTask();
-
-  // Ambiguous dates, now that the whole column has been seen.
-  const order: DateOrder | null =
-    options.dateOrder ??
-    (dayFirstRow >= 0 && monthFirstRow < 0 ? "day-first" : monthFirstRow >= 0 && dayFirstRow < 0 ? "month-first" : null);
-  for (let k = 0; k < ambiguousFeedback.length; k++) {
-    const at = ambiguousFeedback[k] ?? 0;
-    const item = feedback[at];
-    const row = feedbackRows[at] ?? 0;
-    if (item === undefined || removed.has(at)) continue;
-    // The reading is cached: this is a lookup, not a second parse.
-    const raw = ambiguousCells[k] ?? "";
-    const reading = readDateCell(raw);
-    if (reading.kind !== "ambiguous") continue;
-    if (order !== null) {
-      item.date = order === "day-first" ? reading.dayFirst : reading.monthFirst;
-      continue;
+    await nextTask();
+    let importedRows = feedback.length;
+    if (wide) {
+      // A row's answers follow each other (rows are read in order): the rows are the changes of row.
+      importedRows = 0;
+      let lastRow = -1;
+      for (let at = 0; at < feedback.length; at++) {
+        const row = feedbackRows.at(at);
+        if (row === lastRow || removed.has(at)) continue;
+        importedRows++;
+        lastRow = row;
+      }
     }
-    const both = `${quoteCell(raw)} could be ${describeIsoDate(reading.dayFirst)} (day first) or ${describeIsoDate(reading.monthFirst)} (month first)`;
-    const why =
-      dayFirstRow >= 0
-        ? `this column writes dates both ways (row ${dayFirstRow} is day first, row ${monthFirstRow} month first)`
-        : "no other date in this column tells which";
-    errors.push(csvProblem(row, dateName, `${both}, and ${why}; left empty (choose the date order to import it)`));
-  }
+    if (removed.size > 0) {
+      const kept: Feedback[] = [];
+      for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.push(feedback[at] as Feedback);
+      feedback = kept;
+      if (!wide) importedRows = feedback.length;
+    }
+    if (removed.size > 0 || wide || alreadyImported !== null) pruneUnused(created, feedback);
+    let rated = 0;
+    if (ratingCol !== null) for (let at = 0; at < feedback.length; at++) if ((feedback[at] as Feedback).rating !== null) rated++;
+    await nextTask();
+    errors.sort((a, b) => a.row - b.row);
+    rejectedRows.sort((a, b) => a.row - b.row);
 
-  let importedRows = feedback.length;
-  if (wide) {
-    const kept = new Set<number>();
-    for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.add(feedbackRows[at] ?? 0);
-    importedRows = kept.size;
-  }
-  if (removed.size > 0) {
-    feedback = feedback.filter((_, at) => !removed.has(at));
-    if (!wide) importedRows = feedback.length;
-  }
-  if (removed.size > 0 || wide || alreadyImported !== null) pruneUnused(created, feedback);
-  errors.sort((a, b) => a.row - b.row);
-  rejectedRows.sort((a, b) => a.row - b.row);
-
-  // How each column was read, for the report.
-  let noAnswers = 0;
-  const columnReports: ColumnReport[] = headers.map((header, index) => {
-    const role = roles[index] ?? "ignore";
-    const question = wide ? questions.find((q) => q.column === index) : undefined;
-    const reader = question?.reader ?? (index === ratingCol ? ratingReader : null);
-    const touchpointId = question?.touchpoint ?? null;
-    const touchpoint =
-      touchpointId === null ? undefined : (created.touchpoints.find((t) => t.id === touchpointId) ?? options.map.touchpoints.find((t) => t.id === touchpointId));
-    const stage =
-      touchpoint === undefined
-        ? undefined
-        : (created.stages.find((st) => st.id === touchpoint.stageId) ?? options.map.stages.find((st) => st.id === touchpoint.stageId));
-    if (reader !== null && reader !== undefined) noAnswers += reader.noAnswers;
-    const ratingsRead = question !== undefined ? question.reader.ratings : index === ratingCol ? feedback.filter((f) => f.rating !== null).length : 0;
-    const noAnswer = reader === null || reader === undefined ? [] : [...reader.seen];
-    if (question?.final?.zeroIsNoAnswer === true && !noAnswer.includes("0")) noAnswer.push("0");
-    return {
-      index,
-      header,
-      role: wide || role !== "question" ? role : "ignore",
-      touchpoint:
+    // How each column was read, for the report.
+    let noAnswers = 0;
+    const columnReports: ColumnReport[] = headers.map((header, index) => {
+      const role = roles[index] ?? "ignore";
+      const question = wide ? questions.find((q) => q.column === index) : undefined;
+      const reader = question?.reader ?? (index === ratingCol ? ratingReader : null);
+      const touchpointId = question?.touchpoint ?? null;
+      const touchpoint =
+        touchpointId === null ? undefined : (created.touchpoints.find((t) => t.id === touchpointId) ?? options.map.touchpoints.find((t) => t.id === touchpointId));
+      const stage =
         touchpoint === undefined
-          ? null
-          : { id: touchpoint.id, name: touchpoint.name, stage: stage?.name ?? "", question: header },
-      scale: question !== undefined ? (question.final?.scale ?? null) : index === ratingCol ? fileScale : null,
-      words: reader?.words ?? null,
-      noAnswer,
-      noAnswers: reader?.noAnswers ?? 0,
-      ratings: ratingsRead,
-      measure: question?.measure ?? null,
-    };
-  });
+          ? undefined
+          : (created.stages.find((st) => st.id === touchpoint.stageId) ?? options.map.stages.find((st) => st.id === touchpoint.stageId));
+      if (reader !== null && reader !== undefined) noAnswers += reader.noAnswers;
+      const ratingsRead = question !== undefined ? question.reader.ratings : index === ratingCol ? rated : 0;
+      const noAnswer = reader === null || reader === undefined ? [] : [...reader.seen];
+      if (question?.final?.zeroIsNoAnswer === true && !noAnswer.includes("0")) noAnswer.push("0");
+      return {
+        index,
+        header,
+        role: wide || role !== "question" ? role : "ignore",
+        touchpoint:
+          touchpoint === undefined
+            ? null
+            : { id: touchpoint.id, name: touchpoint.name, stage: stage?.name ?? "", question: header },
+        scale: question !== undefined ? (question.final?.scale ?? null) : index === ratingCol ? fileScale : null,
+        words: reader?.words ?? null,
+        noAnswer,
+        noAnswers: reader?.noAnswers ?? 0,
+        ratings: ratingsRead,
+        measure: question?.measure ?? null,
+      };
+    });
 
-  return {
-    rows,
-    imported: importedRows,
-    answers: feedback.length,
-    shape,
-    columns: columnReports,
-    problemGroups: groupProblems(errors),
-    noAnswers,
-    skipped: rejectedRows.length,
-    duplicates,
-    blankRows,
-    errors,
-    feedback,
-    created,
-    rejectedRows,
-    headers,
-    headerRecords: layout.headerRecords,
-    mapping,
-    detected: {
-      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-      delimiter: layout.delimiter,
-      headerRows: layout.headerRows,
-      scale: fileScale,
-      dateOrder: ambiguousFeedback.length > 0 ? order : null,
-    },
-  };
+    return {
+      rows,
+      imported: importedRows,
+      answers: feedback.length,
+      shape,
+      columns: columnReports,
+      problemGroups: groupProblems(errors),
+      noAnswers,
+      skipped: rejectedRows.length,
+      duplicates,
+      blankRows,
+      errors,
+      feedback,
+      created,
+      rejectedRows,
+      headers,
+      headerRecords: layout.headerRecords,
+      mapping,
+      detected: {
+        ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+        delimiter: layout.delimiter,
+        headerRows: layout.headerRows,
+        scale: fileScale,
+        dateOrder: ambiguousFeedback.length > 0 ? order : null,
+      },
+    };
+  }
 }
 
 /** Whether a cell holds more than spaces; most cells start with a printable ASCII character and need no trim. */
@@ -1251,9 +1424,11 @@ function pruneUnused(created: CsvImportResult["created"], feedback: readonly Fee
   const stageIds = new Set(created.stages.map((s) => s.id));
   const personaIds = new Set(created.personas.map((p) => p.id));
   const used = new Set<string>();
+  const wanted = touchpointIds.size + stageIds.size + personaIds.size;
   let lastTouchpoint: string | null = null;
-  for (const item of feedback) {
-    const { stageId, touchpointId, personaId } = item;
+  // Usually every created entity is used by the first rows: the pass stops once all are.
+  for (let at = 0; at < feedback.length && used.size < wanted; at++) {
+    const { stageId, touchpointId, personaId } = feedback[at] as Feedback;
     if (touchpointId !== null && touchpointId !== lastTouchpoint && touchpointIds.has(touchpointId)) used.add(touchpointId);
     if (stageId !== null && stageIds.has(stageId)) used.add(stageId);
     if (personaId !== null && personaIds.has(personaId)) used.add(personaId);
@@ -1265,14 +1440,7 @@ function pruneUnused(created: CsvImportResult["created"], feedback: readonly Fee
   created.personas = created.personas.filter((p) => used.has(p.id));
 }
 
-/** How many line breaks `text` holds, counting no further than `enough`. */
-function lineBreaksIn(text: string, enough: number): number {
-  let count = 0;
-  for (let at = text.indexOf("\n"); at >= 0 && count < enough; at = text.indexOf("\n", at + 1)) count++;
-  return count;
-}
-
-/** How much of the text `importFeedbackCsv` inspects first, to read the columns by their values. */
+/** How much of the first records `importFeedbackCsv` inspects before importing them, to read the columns by their values. */
 const INSPECT_CHARS = 256 * 1024;
 
 interface ColumnPlan {
@@ -1287,30 +1455,30 @@ interface ColumnPlan {
   questions: number[];
 }
 
-/**
- * Which column is what: the guess of `inspectCsv` on the file's head (header and values), then the
- * caller's mapping, per-column roles and text columns over it; with `exact`, only what the caller said.
- */
-function planColumns(text: CsvText, options: CsvImportOptions, layout: CsvLayout): ColumnPlan {
-  const { headers } = layout;
-  // Validates the caller's column indexes (a bad one is a caller bug, so it throws).
-  applyMappingOverrides(EMPTY_MAPPING, options.mapping, headers.length);
-  const exact = options.exact === true;
-  let look: CsvInspection | null = null;
-  if (!exact) {
-    // The head holds the header rows whole, however long (an 800-question survey), and rows after them.
-    let size = INSPECT_CHARS;
-    let head = csvTextHead(text, size);
-    while (head.length === size && lineBreaksIn(head, layout.headerRows + 1) <= layout.headerRows) head = csvTextHead(text, (size *= 2));
-    // A record cut at the end of the head would be profiled as a value of its own.
-    if (head.length === size) head = head.slice(0, Math.max(head.lastIndexOf("\n"), 0) + 1);
-    look = inspectCsv(head, {
-      delimiter: layout.delimiter,
-      headerRows: layout.headerRows,
-      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
-      ...(options.shape === undefined ? {} : { shape: options.shape }),
-    });
+/** Throws for a column index the file does not have, in the mapping, the column settings or the text columns (a caller's bug). */
+function checkColumnOptions(options: CsvImportOptions, columns: number): void {
+  applyMappingOverrides(EMPTY_MAPPING, options.mapping, columns);
+  for (const key of Object.keys(options.columns ?? {})) {
+    const index = Number(key);
+    if (!Number.isInteger(index) || index < 0 || index >= columns) {
+      throw new RangeError(`columns[${key}] is not a column of the file (it has columns 0 to ${columns - 1})`);
+    }
   }
+  for (const index of options.textColumns ?? []) {
+    if (!Number.isInteger(index) || index < 0 || index >= columns) {
+      throw new RangeError(`textColumns holds ${index}, but the file has columns 0 to ${columns - 1}`);
+    }
+  }
+}
+
+/**
+ * Which column is what: the guess of the inspection of the first records (`look`; null for an
+ * exact mapping), then the caller's mapping, per-column roles and text columns over it; with
+ * `exact`, only what the caller said.
+ */
+function planColumns(look: CsvInspection | null, options: CsvImportOptions, layout: CsvLayout): ColumnPlan {
+  const { headers } = layout;
+  const exact = options.exact === true;
   const shape: CsvShape = options.shape ?? look?.shape ?? "long";
   const profiles = look?.columns ?? [];
   const roles: ColumnRole[] = headers.map((_, i) => (exact ? "ignore" : (profiles[i]?.role ?? "ignore")));
@@ -1324,24 +1492,14 @@ function planColumns(text: CsvText, options: CsvImportOptions, layout: CsvLayout
     });
     if (column !== null) roles[column] = field;
   }
-  const settings = options.columns ?? {};
-  for (const [key, setting] of Object.entries(settings)) {
-    const index = Number(key);
-    if (!Number.isInteger(index) || index < 0 || index >= headers.length) {
-      throw new RangeError(`columns[${key}] is not a column of the file (it has columns 0 to ${headers.length - 1})`);
-    }
-    if (setting.role !== undefined) roles[index] = setting.role;
+  for (const [key, setting] of Object.entries(options.columns ?? {})) {
+    if (setting.role !== undefined) roles[Number(key)] = setting.role;
   }
   if (options.textColumns !== undefined) {
     roles.forEach((role, i) => {
       if (role === "text") roles[i] = "ignore";
     });
-    for (const index of options.textColumns) {
-      if (!Number.isInteger(index) || index < 0 || index >= headers.length) {
-        throw new RangeError(`textColumns holds ${index}, but the file has columns 0 to ${headers.length - 1}`);
-      }
-      roles[index] = "text";
-    }
+    for (const index of options.textColumns) roles[index] = "text";
   }
   const { mapping, text: textColumns, questions } = mappingFromRoles(roles);
   if (shape === "long") {
@@ -1355,7 +1513,49 @@ function planColumns(text: CsvText, options: CsvImportOptions, layout: CsvLayout
   return { shape, mapping, roles, profiles, textColumns, questions };
 }
 
-type CellReading = Exclude<RatingReading, { kind: "number" }> | CellRating;
+/** A number reading of a column reader, with its slot in the import's `ReadingSlots`. */
+type SlottedRating = CellRating & { slot: number };
+type CellReading = Exclude<RatingReading, { kind: "number" }> | SlottedRating;
+
+/** Every distinct number reading of an import's columns by slot, and how many answers were counted for each. */
+interface ReadingSlots {
+  readings: SlottedRating[];
+  counts: IntColumn;
+}
+
+/**
+ * A growing column of 32-bit integers: per feedback, its row, question, reading slot. Typed, so that
+ * 400,000 answers add no pointers for the garbage collector to follow and no boxed numbers.
+ */
+class IntColumn {
+  private data = new Int32Array(4096);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = value;
+  }
+
+  /** The value at `index`, which must be below `length`. */
+  at(index: number): number {
+    return this.data[index] as number;
+  }
+
+  /** The values so far, without a copy. */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+
+  add(index: number, amount: number): void {
+    this.data[index] = (this.data[index] as number) + amount;
+  }
+
+  private grow(): void {
+    const next = new Int32Array(this.data.length * 4);
+    next.set(this.data);
+    this.data = next;
+  }
+}
 const NO_ANSWER_READING: CellReading = { kind: "empty" };
 const UNREADABLE_READING: CellReading = { kind: "unreadable" };
 const DEFAULT_NO_ANSWER: ReadonlySet<string> = new Set(NO_ANSWER_WORDS);
@@ -1372,6 +1572,8 @@ interface ColumnReader {
   /** The no-answer cells seen, as written (trimmed), up to 20. */
   seen: Set<string>;
   ratings: number;
+  /** The slots of its number readings. */
+  slots: number[];
 }
 
 function countNoAnswer(reader: ColumnReader, raw: string): void {
@@ -1401,6 +1603,7 @@ function createColumnReader(
   settings: ColumnSettings | undefined,
   profile: ColumnProfile | undefined,
   role: ColumnRole,
+  slots: ReadingSlots,
 ): ColumnReader {
   const custom = settings?.noAnswer === undefined ? null : new Set(settings.noAnswer.map(wordKey));
   const noAnswer = custom ?? DEFAULT_NO_ANSWER;
@@ -1415,22 +1618,39 @@ function createColumnReader(
       scale = { min: Math.min(1, ...values), max: Math.max(...values) };
     }
   }
-  const numbers = createRatingReader();
   const cache = new Map<string, CellReading>();
+  const mine: number[] = [];
+  const slotted = (value: number, outOf: number | null, cell: string): SlottedRating => {
+    const reading: SlottedRating = { kind: "number", value, outOf, cell, slot: slots.readings.length };
+    slots.readings.push(reading);
+    slots.counts.push(0);
+    mine.push(reading.slot);
+    return reading;
+  };
   const read = (raw: string): CellReading => {
     let reading = cache.get(raw);
     if (reading !== undefined) return reading;
     const key = wordKey(raw);
     const word = words?.get(key);
     if (key === "" || noAnswer.has(key)) reading = NO_ANSWER_READING;
-    else if (word !== undefined) reading = { kind: "number", value: word, outOf: null, cell: raw };
+    else if (word !== undefined) reading = slotted(word, null, raw);
     else {
-      reading = numbers(raw);
+      const number = readRating(raw);
+      if (number.kind === "number") reading = slotted(number.value, number.outOf, raw);
       // The person's own list of no-answer cells is the whole list: "N/A" left out of it is no answer no more.
-      if (custom !== null && reading.kind === "empty") reading = UNREADABLE_READING;
+      else reading = custom !== null && number.kind === "empty" ? UNREADABLE_READING : number;
     }
     if (cache.size < 10_000) cache.set(raw, reading);
     return reading;
   };
-  return { read, scale: scale === null ? null : Object.freeze({ ...scale }), words: wordValues, noAnswer: custom, noAnswers: 0, seen: new Set(), ratings: 0 };
+  return {
+    read,
+    scale: scale === null ? null : Object.freeze({ ...scale }),
+    words: wordValues,
+    noAnswer: custom,
+    noAnswers: 0,
+    seen: new Set(),
+    ratings: 0,
+    slots: mine,
+  };
 }

@@ -10,7 +10,15 @@ import { unescapeFormula } from "./formula";
 import type { CsvProblem } from "./problem";
 import { addToTally, createRatingReader, createRatingTally, inferRatingScale } from "./rating";
 import { type ColumnProfile, type CsvShape, createColumnTallier, createColumnTally, guessColumns } from "./wide";
-import { type CsvLayoutOptions, type CsvText, createQuoteTrouble, forEachCsvRecord, readCsvLayout } from "./records";
+import {
+  type CsvLayout,
+  type CsvLayoutOptions,
+  type CsvText,
+  type QuoteTrouble,
+  createQuoteTrouble,
+  forEachCsvRecord,
+  readCsvLayout,
+} from "./records";
 
 export interface CsvInspection {
   delimiter: CsvDelimiter;
@@ -40,15 +48,34 @@ export interface CsvInspection {
 
 const PREVIEW_ROWS = 5;
 
+/** What inspecting a text may be told: the layout, the shape and parts of the mapping. */
+export type CsvInspectOptions = CsvLayoutOptions & { mapping?: Partial<ColumnMapping>; shape?: CsvShape };
+
 /**
  * Inspects a CSV text; `options` override the detected layout, the shape and parts of the guessed
  * mapping (a field given there is taken as it is, not corrected by the values).
  */
-export function inspectCsv(
-  text: CsvText,
-  options: CsvLayoutOptions & { mapping?: Partial<ColumnMapping>; shape?: CsvShape } = {},
-): CsvInspection {
+export function inspectCsv(text: CsvText, options: CsvInspectOptions = {}): CsvInspection {
   const layout = readCsvLayout(text, options);
+  const trouble = createQuoteTrouble();
+  const profiler = createCsvProfiler(layout, trouble, options);
+  forEachCsvRecord(text, layout, profiler.add, trouble);
+  return profiler.finish();
+}
+
+/** An inspection fed record by record: by `inspectCsv`, or by the import on the first records it reads. */
+export interface CsvProfiler {
+  /** Adds the record of index `index` (header records included; they are passed over). */
+  add: (index: number, record: string[]) => void;
+  /** The inspection of the records added so far. */
+  finish: () => CsvInspection;
+}
+
+/**
+ * Profiles records as they are read; `trouble` is the reader's, whose quote errors must be added
+ * before the record they belong to.
+ */
+export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, options: CsvInspectOptions = {}): CsvProfiler {
   const { headers, firstDataIndex } = layout;
   const headerRow = layout.headerRecords[0] ?? [];
   const tallies = headers.map(() => createColumnTally());
@@ -57,12 +84,11 @@ export function inspectCsv(
     for (let i = 0; i < tallies.length; i++) tallyCell(tallies[i] as ReturnType<typeof createColumnTally>, record[i] ?? "");
   };
   const guessed = guessMapping(headers);
-  let mapping = applyMappingOverrides(guessed, options.mapping, headers.length);
+  const mapping = applyMappingOverrides(guessed, options.mapping, headers.length);
   const ratingColumn = mapping.rating;
   const scaleColumn = mapping.scale;
   const read = createRatingReader();
   const tally = createRatingTally();
-  const trouble = createQuoteTrouble();
   const preview: string[][] = [];
   let rowCount = 0;
 
@@ -74,50 +100,49 @@ export function inspectCsv(
     addToTally(tally, read(record[ratingColumn] ?? ""));
   };
   const held: string[][] = [];
-  forEachCsvRecord(
-    text,
-    layout,
-    (index, record) => {
-      if (index < firstDataIndex) return;
-      // As in the import: a record whose quote never closed is a row to list, even if what it swallowed is blank.
-      const blank = (record.length === 1 && record[0] === "") || (!trouble.broken.has(index) && isBlankRecord(record));
-      if (blank) return;
-      rowCount++;
-      if (preview.length < PREVIEW_ROWS) preview.push(record.map(unescapeFormula));
-      // A header repeated in the middle is skipped by the import, and so are the summary rows before it.
-      if (repeatsHeaderRow(record, headerRow)) {
-        held.length = 0;
-        return;
-      }
-      if (summaryRowLabel(record, mapping.text) !== null) {
-        held.push(record);
-        return;
-      }
-      held.forEach(tallyRow);
-      held.forEach(profileRow);
+  const add = (index: number, record: string[]): void => {
+    if (index < firstDataIndex) return;
+    // As in the import: a record whose quote never closed is a row to list, even if what it swallowed is blank.
+    const blank = (record.length === 1 && record[0] === "") || (!trouble.broken.has(index) && isBlankRecord(record));
+    if (blank) return;
+    rowCount++;
+    if (preview.length < PREVIEW_ROWS) preview.push(record.map(unescapeFormula));
+    // A header repeated in the middle is skipped by the import, and so are the summary rows before it.
+    if (repeatsHeaderRow(record, headerRow)) {
       held.length = 0;
-      tallyRow(record);
-      profileRow(record);
-    },
-    trouble,
-  );
-  // The values correct the header guess, except where the caller chose.
-  const columns = guessColumns(headers, tallies, mapping, options.shape);
-  mapping = applyMappingOverrides(columns.mapping, options.mapping, headers.length);
-
-  return {
-    delimiter: layout.delimiter,
-    headerRows: layout.headerRows,
-    headerRecordCount: layout.headerRecords.length,
-    headers,
-    signature: headerSignature(headers),
-    rowCount,
-    preview,
-    mapping,
-    scale:
-      mapping.rating === null || ratingColumn === null ? null : inferRatingScale(tally, ratingScaleHint(headers[ratingColumn] ?? "")),
-    problems: trouble.problems.sort((a, b) => a.row - b.row),
-    shape: columns.shape,
-    columns: columns.profiles,
+      return;
+    }
+    if (summaryRowLabel(record, mapping.text) !== null) {
+      held.push(record);
+      return;
+    }
+    for (const row of held) {
+      tallyRow(row);
+      profileRow(row);
+    }
+    held.length = 0;
+    tallyRow(record);
+    profileRow(record);
   };
+  const finish = (): CsvInspection => {
+    // The values correct the header guess, except where the caller chose.
+    const columns = guessColumns(headers, tallies, mapping, options.shape);
+    const corrected = applyMappingOverrides(columns.mapping, options.mapping, headers.length);
+    return {
+      delimiter: layout.delimiter,
+      headerRows: layout.headerRows,
+      headerRecordCount: layout.headerRecords.length,
+      headers,
+      signature: headerSignature(headers),
+      rowCount,
+      preview,
+      mapping: corrected,
+      scale:
+        corrected.rating === null || ratingColumn === null ? null : inferRatingScale(tally, ratingScaleHint(headers[ratingColumn] ?? "")),
+      problems: [...trouble.problems].sort((a, b) => a.row - b.row),
+      shape: columns.shape,
+      columns: columns.profiles,
+    };
+  };
+  return { add, finish };
 }

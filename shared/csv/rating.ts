@@ -21,6 +21,8 @@ const UNREADABLE: RatingReading = { kind: "unreadable" };
 
 /** Answers that mean "no rating given", not a broken rating. */
 const NO_ANSWER = new Set(["n/a", "na", "n.a.", "-", "–", "—", "none", "null", "no answer", "not applicable", "skipped"]);
+/** The longest of them: a longer cell (a comment) is not lower-cased to be looked up. */
+const NO_ANSWER_CHARS = 14;
 
 const NUM = String.raw`[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)`;
 const PLAIN = new RegExp(`^${NUM}$`);
@@ -44,7 +46,7 @@ export function readRating(raw: string): RatingReading {
   const text = raw.trim();
   if (text === "") return EMPTY;
   if (PLAIN.test(text)) return { kind: "number", value: toNumber(text), outOf: null };
-  if (NO_ANSWER.has(text.toLowerCase())) return EMPTY;
+  if (text.length <= NO_ANSWER_CHARS && NO_ANSWER.has(text.toLowerCase())) return EMPTY;
   const stars = readStars(text);
   if (stars !== null) return stars;
   const outOf = OUT_OF.exec(text);
@@ -113,6 +115,7 @@ const TYPO_SAMPLE = 20;
 const TYPO_SHARE = 0.01;
 /** Smallest first: the smallest scale that holds the data is the likeliest one. */
 const STANDARD_SCALES: readonly RatingScale[] = [SCALE_1_5, SCALE_1_7, SCALE_0_10];
+const SMALL_SCALES: readonly RatingScale[] = [SCALE_1_5, SCALE_1_7];
 
 /** A column's scale, and whether its 0s are "no answer" below it rather than ratings. */
 export interface ScaleReading {
@@ -158,7 +161,8 @@ export function fitScale(tally: RatingTally, scales: readonly RatingScale[]): Sc
  * otherwise the header's hint when every value fits it ("How likely … recommend" is 0–10 even if
  * nobody answered above 5); otherwise the smallest of 1–5, 1–7, 0–10 that holds every value (in a
  * column of 20 or more, all but under 1 % of them: rare outliers are typos), a 0 below 1–5 being
- * "no answer" (`zeroIsNoAnswer`, the rule wide exports follow too), or, when
+ * "no answer" (`zeroIsNoAnswer`, the rule wide exports follow too), and so is a rare 0 among answers
+ * from 1 up to 10, read on 1–10 rather than 0–10; or, when
  * none does (a typo like "44"), the one that holds the most, so the outliers are reported as off it.
  * Null when the column holds no readable rating.
  */
@@ -174,6 +178,13 @@ export function inferRatingColumnScale(tally: RatingTally, hint: RatingScale | n
   const outOf = outOfCount > tolerated ? mostFrequent(tally.outOf) : null;
   if (outOf !== null) return { scale: { min: outOf === 10 || tally.values.has(0) ? 0 : 1, max: outOf }, zeroIsNoAnswer: false };
   if (hint !== null && countWithin(tally, hint) === total) return { scale: hint, zeroIsNoAnswer: false };
+  const small = fitScale(tally, SMALL_SCALES);
+  if (small !== null) return small;
+  // A rare 0 among answers from 1 up to 10 is no answer on 1–10 (a review site's "not rated"), as in a
+  // wide file: it does not make every answer 0–10. A 0 beside answers that start above 1 (NPS
+  // detractors beside 6–10), or common 0s, keep 0–10; so do answers up to 10 without any 0.
+  const fromOne = tally.values.has(1) ? fitScale(tally, [SCALE_1_10]) : null;
+  if (fromOne?.zeroIsNoAnswer === true) return fromOne;
   const fit = fitScale(tally, STANDARD_SCALES);
   if (fit !== null) return fit;
   let best = SCALE_1_5;

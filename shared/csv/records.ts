@@ -89,6 +89,8 @@ export interface HeaderRepeat {
 /** Enough records to find the header rows under any number of leading blank lines a real file has. */
 const LAYOUT_RECORDS = 40;
 const LAYOUT_CHARS = 256 * 1024;
+/** As much as `detectDelimiter` samples (one more character tells it the sample was cut). */
+const DELIMITER_SAMPLE_CHARS = 64 * 1024 + 1;
 /** Records the layout needs at least, however long they are: the header rows, an import-id row, a first response. */
 const LAYOUT_MIN_RECORDS = 4;
 
@@ -97,7 +99,7 @@ const LAYOUT_MIN_RECORDS = 4;
  * over 256 kB): those ending within LAYOUT_CHARS, at least LAYOUT_MIN_RECORDS, at most LAYOUT_RECORDS.
  */
 function leadingRecords(text: CsvText, delimiter: CsvDelimiter): string[][] {
-  const head = repairStrayQuotes(withoutHiddenCharacters(csvTextHeadRecords(text, LAYOUT_CHARS, delimiter)), delimiter);
+  const head = repairStrayQuotes(withoutHiddenCharacters(csvTextHeadRecords(text, LAYOUT_CHARS, delimiter, LAYOUT_RECORDS)), delimiter);
   const readable = readableRecords(head, delimiter);
   return Papa.parse<string[]>(papaInput(readable.text), {
     delimiter,
@@ -109,7 +111,8 @@ function leadingRecords(text: CsvText, delimiter: CsvDelimiter): string[][] {
 
 /** Works out the layout from the first records of the text; options override the detection. */
 export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): CsvLayout {
-  const delimiter = options.delimiter ?? detectDelimiter(csvTextHead(text, LAYOUT_CHARS));
+  // detectDelimiter reads no more than its sample.
+  const delimiter = options.delimiter ?? detectDelimiter(csvTextHead(text, DELIMITER_SAMPLE_CHARS));
   const records = leadingRecords(text, delimiter);
   let headerIndex = 0;
   while (headerIndex < records.length && isBlankRecord(records[headerIndex] ?? [])) headerIndex++;
@@ -287,7 +290,7 @@ function distinctNames(names: readonly string[]): { headers: string[]; repeats: 
  * in that text are characters). Such records are listed in `strays`, to be made readable for
  * papaparse (`repairStrayQuotes`).
  */
-class RowBreakScanner {
+export class RowBreakScanner {
   /** Outside quoted cells, inside one, just after a quote inside one, after a closing quote and spaces. */
   private state: 0 | 1 | 2 | 3 = 0;
   /** The last character of the text scanned before, which tells whether a quote starts a cell. */
@@ -299,7 +302,6 @@ class RowBreakScanner {
   /** Indexes of the records with a stray quote, in order. */
   readonly strays: number[] = [];
   private readonly separator: number;
-  private readonly special = /["\r\n]/g;
 
   constructor(
     delimiter: CsvDelimiter,
@@ -319,6 +321,9 @@ class RowBreakScanner {
     const length = text.length;
     let last = -1;
     let i = 0;
+    let nextQuote = -1;
+    let nextLf = -1;
+    let nextCr = -1;
     while (i < length) {
       if (this.state === 1) {
         const quote = text.indexOf('"', i);
@@ -350,10 +355,12 @@ class RowBreakScanner {
         }
         continue;
       }
-      this.special.lastIndex = i;
-      const match = this.special.exec(text);
-      if (match === null) break;
-      const at = match.index;
+      // The next quote or line break: three cursors moved with indexOf, no match object per row.
+      if (nextQuote < i) nextQuote = indexOrEnd(text, '"', i);
+      if (nextLf < i) nextLf = indexOrEnd(text, "\n", i);
+      if (nextCr < i) nextCr = indexOrEnd(text, "\r", i);
+      const at = nextQuote < nextLf ? (nextQuote < nextCr ? nextQuote : nextCr) : nextLf < nextCr ? nextLf : nextCr;
+      if (at === length) break;
       if (text.charCodeAt(at) === QUOTE) {
         const before = at === 0 ? this.previous : text.charCodeAt(at - 1);
         if (before === this.separator || before === LF || before === CR) this.state = 1;
@@ -368,6 +375,12 @@ class RowBreakScanner {
     if (length > 0) this.previous = text.charCodeAt(length - 1);
     return last;
   }
+}
+
+/** Where `char` is next in `text` from `from`, or the text's length when it is not. */
+function indexOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at === -1 ? text.length : at;
 }
 
 const QUOTE = 0x22;
@@ -402,7 +415,16 @@ function repairStrayQuotes(text: string, delimiter: CsvDelimiter): string {
  */
 
 /** The pieces of a text, each made ready for the scanner: the byte-order mark left out, a piece's final CR moved to the next piece. */
-function* scannablePieces(text: CsvText, size = PIECE_CHARS): Generator<{ piece: string; final: boolean; start: number }> {
+interface ScannablePiece {
+  piece: string;
+  final: boolean;
+  start: number;
+  /** The string the piece was cut from as it is, and where in it, so that neighbours can be taken as one cut instead of joined; null when the piece is no plain cut. */
+  source: string | null;
+  from: number;
+}
+
+function* scannablePieces(text: CsvText, size = PIECE_CHARS): Generator<ScannablePiece> {
   const sources = typeof text === "string" ? [text] : text;
   let held = "";
   let start = 0;
@@ -411,15 +433,20 @@ function* scannablePieces(text: CsvText, size = PIECE_CHARS): Generator<{ piece:
     // A long string or a large piece is read `size` characters at a time, each cut when it is reached.
     const parts = Math.max(1, Math.ceil(source.length / size));
     for (let k = 0; k < parts; k++) {
-      let piece = held + (parts === 1 ? source : source.slice(k * size, (k + 1) * size));
+      let from = k * size;
+      let piece = held + (parts === 1 ? source : source.slice(from, (k + 1) * size));
+      let plain = held === "";
       if (start === 0 && piece.charCodeAt(0) === 0xfeff) {
         piece = piece.slice(1);
+        from++;
         start++;
       }
       const final = p === sources.length - 1 && k === parts - 1;
       held = !final && piece.endsWith("\r") ? "\r" : "";
       if (held !== "") piece = piece.slice(0, -1);
-      yield { piece, final, start };
+      if (!plain) from = -1;
+      plain &&= from >= 0;
+      yield { piece, final, start, source: plain ? source : null, from };
       start += piece.length;
     }
   }
@@ -447,17 +474,26 @@ function* recordChunks(text: CsvText, delimiter: CsvDelimiter, pieceChars = PIEC
   const scanner = new RowBreakScanner(delimiter);
   let carry: string[] = [];
   let carryStart = 0;
+  // Where the carried parts lie in one string, one after the other: they are then cut from it in one
+  // piece (a slice shares the string's characters) rather than copied by a join.
+  let span: { source: string; from: number; to: number } | null = null;
   let newline: CsvNewline | null = null;
-  for (const { piece, final, start } of scannablePieces(text, pieceChars)) {
-    if (carry.length === 0) carryStart = start;
+  for (const { piece, final, start, source, from } of scannablePieces(text, pieceChars)) {
+    if (carry.length === 0) {
+      carryStart = start;
+      span = source === null ? null : { source, from, to: from };
+    }
+    if (span !== null && (source !== span.source || from !== span.to)) span = null;
     const end = scanner.scan(piece);
     if (end === -1 && !final) {
       carry.push(piece);
+      if (span !== null) span.to += piece.length;
       continue;
     }
     const cut = final ? piece.length : end;
     carry.push(cut === piece.length ? piece : piece.slice(0, cut));
-    const whole = carry.length === 1 ? (carry[0] as string) : carry.join("");
+    const whole =
+      carry.length === 1 ? (carry[0] as string) : span !== null ? span.source.slice(span.from, span.to + cut) : carry.join("");
     const records = final ? Number.POSITIVE_INFINITY : scanner.records;
     let taken = 0;
     while (taken < scanner.strays.length && (scanner.strays[taken] as number) < records) taken++;
@@ -469,6 +505,7 @@ function* recordChunks(text: CsvText, delimiter: CsvDelimiter, pieceChars = PIEC
     yield { ...readable, final, start: carryStart, size: whole.length, strays };
     carry = cut === piece.length ? [] : [piece.slice(cut)];
     carryStart = start + cut;
+    span = source === null || carry.length === 0 ? null : { source, from: from + cut, to: from + piece.length };
   }
 }
 
@@ -622,28 +659,32 @@ export async function streamCsvRecords(
  * LAYOUT_MIN_RECORDS records, however long (a header row of 800 columns is not cut). Row breaks are
  * found as the import finds them, so a stray quote or a quoted line break does not move them.
  */
-export function csvTextHeadRecords(text: CsvText, chars: number, delimiter: CsvDelimiter): string {
+export function csvTextHeadRecords(text: CsvText, chars: number, delimiter: CsvDelimiter, maxRecords = Number.POSITIVE_INFINITY): string {
   const scanner = new RowBreakScanner(delimiter);
   const parts: string[] = [];
   let read = 0;
   let end = -1;
   let stop = false;
-  for (const { piece } of scannablePieces(text)) {
+  // The layout needs 40 records, not 256 kB of them: a piece is cut once they are whole.
+  const size = Number.isFinite(maxRecords) ? HEAD_PIECE_CHARS : PIECE_CHARS;
+  for (const { piece } of scannablePieces(text, size)) {
     scanner.scan(piece, (at) => {
-      if (read + at <= chars || scanner.records <= LAYOUT_MIN_RECORDS) {
+      if ((read + at <= chars && scanner.records <= maxRecords) || scanner.records <= LAYOUT_MIN_RECORDS) {
         end = read + at;
-        return false;
+        return scanner.records >= maxRecords && scanner.records >= LAYOUT_MIN_RECORDS;
       }
       stop = true;
       return true;
     });
     parts.push(piece);
     read += piece.length;
-    if (stop || (read > chars && scanner.records >= LAYOUT_MIN_RECORDS)) break;
+    if (stop || scanner.records >= maxRecords || (read > chars && scanner.records >= LAYOUT_MIN_RECORDS)) break;
   }
-  const head = parts.join("");
+  const head = parts.length === 1 ? (parts[0] as string) : parts.join("");
   return end === -1 ? head : head.slice(0, end);
 }
+/** Pieces read for the first records: a few rows each, so that 40 records never read 256 kB. */
+const HEAD_PIECE_CHARS = 16 * 1024;
 
 /**
  * Counts a text's data rows as `inspectCsv` counts them (records that are not blank, less the

@@ -45,9 +45,9 @@ export function createResponseIdFilter(): ResponseIdFilter {
 }
 
 /** The number of different ids among `responseIdHash`es (-1: a row without an id, not counted), by hash. */
-export function distinctIdCount(hashes: readonly number[]): number {
+export function distinctIdCount(hashes: ArrayLike<number>): number {
   const seen = new Set<number>();
-  for (const hash of hashes) if (hash !== -1) seen.add(hash);
+  for (let i = 0; i < hashes.length; i++) if (hashes[i] !== -1) seen.add(hashes[i] as number);
   return seen.size;
 }
 
@@ -58,8 +58,8 @@ export function distinctIdCount(hashes: readonly number[]): number {
  * whose rating and text happen to match an earlier one's. A file exported twice into one (every id
  * exactly twice) still counts as ids. Three rows at least, to tell.
  */
-export function looksLikeResponseIds(hashes: readonly number[]): boolean {
+export function looksLikeResponseIds(hashes: ArrayLike<number>): boolean {
   let withId = 0;
-  for (const hash of hashes) if (hash !== -1) withId++;
+  for (let i = 0; i < hashes.length; i++) if (hashes[i] !== -1) withId++;
   return withId < 3 || distinctIdCount(hashes) * 2 >= withId;
 }

@@ -138,7 +138,9 @@ export function createColumnTally(): ColumnTally {
   };
 }
 
-const ID_LIKE = /^(?=.*\d)[A-Za-z0-9_-]{6,}$/;
+/** One word of letters, digits, "_" and "-" (fails at a comment's first space), then a digit in it. */
+const ID_WORD = /^[A-Za-z0-9_-]{6,}$/;
+const DIGIT = /\d/;
 
 /** What a cell is, read once per distinct text: a no-answer, a number, or a label; and whether it looks like an id. */
 interface CellClass {
@@ -164,7 +166,7 @@ export function createColumnTallier(): (tally: ColumnTally, cell: string) => voi
       noAnswer,
       value: reading?.kind === "number" ? reading.value : null,
       outOf: reading?.kind === "number" ? reading.outOf : null,
-      idLike: !noAnswer && ID_LIKE.test(text),
+      idLike: !noAnswer && ID_WORD.test(text) && DIGIT.test(text),
     };
     if (cache.size < 20_000) cache.set(cell, found);
     return found;
@@ -421,6 +423,16 @@ export function guessColumns(
       if (best !== null) corrected.text = best;
     }
   }
+  // No segment by its header: a column naming a kind of customer, traveller or plan ("travel_type",
+  // "Customer tier", "Plan") that holds a few short words is one.
+  if (corrected.persona === null) {
+    const used = new Set(Object.values(corrected));
+    const segment = headers.findIndex((header, i) => {
+      const tally = tallies[i];
+      return !used.has(i) && ratings[i] === null && tally !== undefined && namesSegment(header) && holdsFewLabels(tally);
+    });
+    if (segment >= 0) corrected.persona = segment;
+  }
   const ratingCol = corrected.rating;
   if (ratingCol !== null && ratings[ratingCol] === null) {
     const tally = tallies[ratingCol];
@@ -512,6 +524,38 @@ function finishGuess(
     corrected.scale = null;
   }
   return { shape, profiles, mapping: corrected };
+}
+
+/** Words that say a column sorts people: its kind, type, tier, group … */
+const SEGMENT_KINDS = new Set(["type", "types", "segment", "segments", "tier", "tiers", "group", "groups", "category", "kind", "plan", "profile", "level", "purpose"]);
+/** … of whom or of what they bought: a traveller, a customer, a plan. */
+const SEGMENT_SUBJECTS = new Set([
+  "travel", "traveller", "traveler", "travellers", "travelers", "trip", "customer", "customers", "client", "user", "users",
+  "guest", "passenger", "member", "membership", "buyer", "shopper", "visitor", "subscriber", "subscription", "account",
+  "plan", "patient", "audience",
+]);
+/** Headers that are a segment on their own. */
+const SEGMENT_HEADERS = new Set(["plan", "tier", "membership", "subscription", "membership level", "pricing plan"]);
+
+/** Whether a header names a kind of customer, traveller or plan: "travel_type", "Type of trip", "Customer tier", "Plan". */
+function namesSegment(header: string): boolean {
+  const words = headerWords(header);
+  if (SEGMENT_HEADERS.has(words.join(" "))) return true;
+  // A kind and, in another word, whose: "plan type" and "subscription plan" both are.
+  return words.some((kind, k) => SEGMENT_KINDS.has(kind) && words.some((subject, s) => s !== k && SEGMENT_SUBJECTS.has(subject)));
+}
+
+/** Whether a column holds a few short words, each written by many rows, as segments are: not numbers, not texts. */
+function holdsFewLabels(tally: ColumnTally): boolean {
+  const distinct = tally.distinct.size;
+  return (
+    tally.answered >= 2 &&
+    !tally.manyLabels &&
+    numberCount(tally) === 0 &&
+    tally.longest <= 40 &&
+    distinct <= 20 &&
+    distinct * 2 <= tally.answered
+  );
 }
 
 function isIdentifierHeader(header: string): boolean {

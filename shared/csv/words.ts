@@ -58,10 +58,12 @@ export const NO_ANSWER_WORDS: readonly string[] = [
   "not offered",
 ];
 const NO_ANSWER = new Set(NO_ANSWER_WORDS);
+/** Longer than this, a cell is no no-answer word even with spaces and full stops around it: a comment is not read word by word. */
+const NO_ANSWER_CHARS = 64;
 
 /** Whether a cell is a no-answer by the default list. */
 export function isNoAnswerWord(cell: string): boolean {
-  return NO_ANSWER.has(wordKey(cell));
+  return cell.length <= NO_ANSWER_CHARS && NO_ANSWER.has(wordKey(cell));
 }
 
 const S15: RatingScale = Object.freeze({ min: 1, max: 5 });

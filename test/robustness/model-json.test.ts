@@ -17,13 +17,22 @@ describe("model JSON from outside", () => {
     if (result.ok) expect(result.value).toEqual(JSON.parse(fixture("valid.json")));
   });
 
+  it("opens a version 1 model (every feedback row kept) as version 2 with the same content, saying so once", () => {
+    const result = importJourneyMapJson(fixture("version-1.json"));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.converted).toMatch(/earlier version of Journey Mapper.*every figure is unchanged/);
+    expect(result.value).toEqual({ ...JSON.parse(fixture("version-1.json")), schemaVersion: 2 });
+    expect(importJourneyMapJson(JSON.stringify(result.value))).not.toHaveProperty("converted");
+  });
+
   it("explains a truncated file", () => {
     expect(errorsOf("truncated.json")).toEqual([expect.stringMatching(/^not valid JSON: /)]);
   });
 
   it("refuses a model from a newer schema version, saying so", () => {
     expect(errorsOf("newer-version.json")).toEqual([
-      expect.stringMatching(/schema version 2, newer than this plugin's version 1: update Journey Mapper/),
+      expect.stringMatching(/schema version 99, newer than this plugin's version 2: update Journey Mapper/),
     ]);
   });
 

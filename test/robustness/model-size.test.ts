@@ -159,7 +159,7 @@ describe("a model too large for a map frame", () => {
   it("is refused by encodeModel with the size and what to do", () => {
     expect(() => encodeModel(tooLarge)).toThrow(ModelTooLargeError);
     expect(() => encodeModel(tooLarge)).toThrow(
-      /^The journey model is 3840 kB, more than a map frame can hold \(3840 kB\)\. Remove feedback rows or split the journey into several maps\.$/,
+      /^The journey model is 3840 kB, more than a map frame can hold \(3840 kB\) even with its feedback kept as summaries\. Remove pain-point evidence or split the journey into several maps\.$/,
     );
   });
 

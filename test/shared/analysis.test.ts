@@ -118,6 +118,7 @@ describe("analyseJourney", () => {
       emotion: null,
       emotionSource: null,
       backing: "none",
+      margins: { csat: null, nps: null, performance: null },
     });
   });
 
@@ -216,7 +217,10 @@ describe("analyseJourney", () => {
 
   it("uses the map's thresholds", () => {
     const strict = analyseJourney({ ...map, settings: { ...map.settings, gapThreshold: 2, backedResponses: 2 } });
-    expect(strict.stages[0]).toMatchObject({ expectationsMet: true, backing: "backed" }); // gap 1.13 ≤ 2; 4 ≥ 2
+    // gap 1.13 ≤ 2. 4 responses ≥ 2, but still thin: s = 0, 0.5, 0.9 has s² = 0.203333, so performance is
+    // 2.87 ± 4 × t₀.₉₇₅,₂ × 0.450925 / √3 = ± 4.48, wider than ± 0.5 (gaps.ts BACKED_PERFORMANCE_HALF_WIDTH).
+    expect(strict.stages[0]).toMatchObject({ expectationsMet: true, backing: "thin" });
+    expect(strict.stages[0]?.margins.performance).toBeCloseTo(4.480639, 5);
   });
 
   it("survives JSON: every number is finite, no-data values are null", () => {

@@ -262,6 +262,23 @@ describe("decisions that wait for the whole file", () => {
     }
   });
 
+  it("a rare 0 among review scores of 1 to 10 is no answer on a 1–10 scale, not a reason to read every score on 0–10", async () => {
+    const airlines = ["Air France", "Emirates", "KLM", "Lufthansa"];
+    const rows = Array.from({ length: 120 }, (_, i) => {
+      const score = i === 77 ? 0 : 1 + ((i * 7) % 10);
+      return `RV-${1000 + i},2022-07-${String((i % 28) + 1).padStart(2, "0")},${airlines[i % 4]},${score},"Flight ${i + 1}: crew were ${score > 5 ? "kind" : "rude"}"`;
+    });
+    const text = `Review ID,Review date,Airline,Overall score,Review\n${rows.join("\n")}\n`;
+    const result = await importFeedbackCsv(text, { map: none });
+    expect(result.shape).toBe("long");
+    expect(result.detected.scale).toEqual({ min: 1, max: 10 });
+    expect(result.errors).toEqual([]);
+    expect(result).toMatchObject({ rows: 120, imported: 120, skipped: 0, noAnswers: 1 });
+    expect(result.feedback[77]).toMatchObject({ rating: null, scale: null, text: "Flight 78: crew were rude" });
+    expect(result.feedback.filter((f) => f.rating !== null).every((f) => f.scale?.min === 1 && f.scale.max === 10)).toBe(true);
+    expect(result.columns[3]).toMatchObject({ header: "Overall score", scale: { min: 1, max: 10 }, noAnswer: ["0"], noAnswers: 1, ratings: 119 });
+  });
+
   it("0s beside ratings of 6–10 are answers of a 0–10 question, not no answers", async () => {
     const text = "Score,Comment\n0,a\n9,b\n10,c\n0,d\n6,e\n3,f\n";
     const result = await importFeedbackCsv(text, { map: none });
@@ -384,8 +401,9 @@ describe("large files", () => {
       },
     );
     expect(result.imported).toBe(1000);
-    // One turn per 100 records, then one before each pass over the imported rows (scale, dates).
-    expect(turns).toBe(12);
+    // One turn per 100 records, then one before each pass over the imported rows (scale, dates, the
+    // rows kept, the report).
+    expect(turns).toBe(14);
     expect(progress.length).toBe(11);
     expect(progress.at(-1)).toEqual({ done: text.length, total: text.length, rows: 1000 });
     for (let i = 1; i < progress.length; i++) {

@@ -95,10 +95,16 @@ describe("a 0 in a rating column", () => {
     expect(inferColumnScale(tally, "Q3")).toEqual({ scale, zeroIsNoAnswer });
   });
 
-  it("a rare 0 beside 1–10 is no answer in a wide file (which reads 1–10); a long file has no 1–10 and reads 0–10", () => {
+  it("a rare 0 beside answers of 1 to 10 is no answer on 1–10, in a long file as in a wide one", () => {
     const tally = tallyOf(cellsOf({ ...tens, 0: 2 }));
     expect(inferColumnScale(tally, "Overall score")).toEqual({ scale: { min: 1, max: 10 }, zeroIsNoAnswer: true });
-    expect(inferRatingColumnScale(tally)).toEqual({ scale: { min: 0, max: 10 }, zeroIsNoAnswer: false });
+    expect(inferRatingColumnScale(tally)).toEqual({ scale: { min: 1, max: 10 }, zeroIsNoAnswer: true });
+    // Without a 0, a long file's answers up to 10 are read on 0–10 as before; so are common 0s, and a 0
+    // beside answers that start above 1 (NPS: detractors at 0, promoters at 9 and 10).
+    expect(inferRatingColumnScale(tallyOf(cellsOf(tens)))).toEqual({ scale: { min: 0, max: 10 }, zeroIsNoAnswer: false });
+    expect(inferRatingColumnScale(tallyOf(cellsOf({ ...tens, 0: 20 })))).toEqual({ scale: { min: 0, max: 10 }, zeroIsNoAnswer: false });
+    const fromThree = { 3: 30, 5: 30, 7: 30, 8: 30, 9: 30, 10: 30, 0: 2 };
+    expect(inferRatingColumnScale(tallyOf(cellsOf(fromThree)))).toEqual({ scale: { min: 0, max: 10 }, zeroIsNoAnswer: false });
   });
 
   it("common 0s beside 1–10 make a wide question 0–10, its 0s kept as answers", () => {

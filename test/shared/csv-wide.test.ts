@@ -56,6 +56,15 @@ describe("the real Skytrax export (wide: one review per row, eight rating column
     expect(inspection.columns.find((c) => c.header === "review_title")?.role).toBe("text");
   });
 
+  it("takes travel_type (a few words naming the kind of traveller) for the segment, and seat_type for nothing", () => {
+    const inspection = inspectCsv(text);
+    expect(inspection.mapping.persona).toBe(inspection.headers.indexOf("travel_type"));
+    expect(inspection.columns.find((c) => c.header === "travel_type")?.role).toBe("persona");
+    // A seat's class is a product, not a kind of customer; the reviewer's country is no type at all.
+    expect(inspection.columns.find((c) => c.header === "seat_type")?.role).toBe("ignore");
+    expect(inspection.columns.find((c) => c.header === "reviewer_country")?.role).toBe("ignore");
+  });
+
   it("imports every review, one feedback per answered question, answers of a row sharing their respondent", async () => {
     const result = await importFeedbackCsv(text, {
       map: noMap(),
@@ -355,5 +364,70 @@ describe("short names", () => {
     ["A very long question about the many parts of the experience you had with us today", "A very long question about the many…"],
   ])("%j → %j", (header, name) => {
     expect(questionShortName(header)).toBe(name);
+  });
+});
+
+describe("a column naming a kind of customer, traveller or plan", () => {
+  const rows = (header: string, values: readonly string[]) =>
+    [
+      `Response ID,Submitted,Rating,Comment,${header}`,
+      ...Array.from({ length: 40 }, (_, i) => `R${i + 1},2025-03-${String((i % 28) + 1).padStart(2, "0")},${(i % 5) + 1},Fine,${values[i % values.length]}`),
+    ].join("\n");
+
+  it("is the segment when it holds a few short words", () => {
+    for (const [header, values] of [
+      ["Traveller type", ["Business", "Solo Leisure", "Family Leisure"]],
+      ["Plan", ["Free", "Pro", "Team"]],
+      ["customer_tier", ["Gold", "Silver"]],
+      ["Type of trip", ["Leisure", "Business"]],
+    ] as const) {
+      const inspection = inspectCsv(rows(header, values));
+      expect(inspection.headers[inspection.mapping.persona ?? -1], header).toBe(header);
+    }
+  });
+
+  it("is not the segment when its cells are many different texts, or when nothing says it is about a person", () => {
+    const texts = Array.from({ length: 40 }, (_, i) => `Upgraded after the ${i + 1}th month because the old plan ran out`);
+    expect(inspectCsv(rows("Plan", texts)).mapping.persona).toBeNull();
+    expect(inspectCsv(rows("Seat type", ["Economy", "Business", "First"])).mapping.persona).toBeNull();
+  });
+});
+
+describe("a wide export whose respondents repeat (two exports joined into one)", () => {
+  const text = fixture("surveymonkey-wide.csv");
+  const lines = text.split(/\r?\n/).filter((line) => line !== "");
+  // The second export starts again from the third respondent; one of them edited an answer (7 → 6).
+  const again = lines.slice(4, 9);
+  const edited = (again[1] ?? "").replace(/,7,/, ",6,");
+  const joined = [...lines, again[0], edited, ...again.slice(2)].join("\r\n");
+
+  it("imports each respondent once and reports every repeated id, grouped, with the row it repeats", async () => {
+    const once = await importFeedbackCsv(text, { map: noMap() });
+    const result = await importFeedbackCsv(joined, { map: noMap() });
+    expect(result.shape).toBe("wide");
+    expect([result.rows, result.imported, result.skipped, result.duplicates]).toEqual([once.rows + 5, once.imported, 5, 5]);
+    expect(result.answers).toBe(once.answers);
+    expect(new Set(result.feedback.map((f) => f.respondentId)).size).toBe(once.imported);
+    const same = result.problemGroups.find((g) => g.title.includes("same response id and answers"));
+    expect(same?.count).toBe(4);
+    expect(same?.problems[0]?.message).toBe(
+      `row ${lines.length + 1}, column "Respondent ID": response "${again[0]?.split(",")[0]}" repeats row 5 (same response id and answers): skipped as a duplicate`,
+    );
+    expect(edited).not.toBe(again[1]);
+    const other = result.problemGroups.find((g) => g.title.includes("other answers"));
+    expect(other?.count).toBe(1);
+    expect(other?.problems[0]?.row).toBe(lines.length + 2);
+    // Every skipped row can be exported, fixed and imported again.
+    expect(result.rejectedRows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5].map((k) => lines.length + k));
+  });
+
+  it("reads a guessed id column that repeats on most rows as no id, as in a long file", async () => {
+    // Every respondent written with the collector's id in the first column.
+    const collector = lines.map((line, i) => (i < 2 ? line : line.replace(/^\d+,/, "431998120,"))).join("\r\n");
+    const result = await importFeedbackCsv(collector, { map: noMap() });
+    expect(result.imported).toBe(lines.length - 2);
+    expect(result.duplicates).toBe(0);
+    expect(result.problemGroups.some((g) => g.title.includes("repeats its values"))).toBe(true);
+    expect(new Set(result.feedback.map((f) => f.respondentId)).size).toBe(lines.length - 2);
   });
 });

@@ -10,7 +10,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { analyseDrivers, gatherRespondentAnswers, type RespondentRow } from "../../shared/stats/drivers";
+import { foldDriverSums, journeyDriverSums } from "../../shared/stats/driver-sums";
+import { analyseDriverSums, analyseDrivers, gatherRespondentAnswers, type RespondentRow } from "../../shared/stats/drivers";
 
 const FILE = path.join(process.env.JOURNEY_REAL_DATA ?? "/work/shared/data/real", "skytrax_airline_reviews_wide.csv");
 const TOUCHPOINTS = [
@@ -80,5 +81,51 @@ describe("key drivers of overall_score on the Skytrax export", () => {
     expect(shares.get("food_rating")).toBeCloseTo(0.12747051927150027, 9);
     expect(shares.get("entertainment_rating")).toBeCloseTo(0.09648555455129976, 9);
     expect(shares.get("wifi_rating")).toBeCloseTo(0.09636578667350354, 9);
+  });
+});
+
+describe("key drivers of overall_score from driver sums, the Skytrax answers folded", () => {
+  const rows = skytraxRows();
+  const raw = analyseDriverSums(journeyDriverSums(rows), "overall_score", TOUCHPOINTS);
+  // every seventh answer kept one by one (respondents split between kept and folded rows), the rest folded
+  const keep = (_: unknown, i: number) => i % 7 === 0;
+  const folded = foldDriverSums(rows, keep);
+  const kept = rows.filter((_, i) => keep(_, i));
+
+  it("gives numpy's figures, and exactly those of the raw answers", () => {
+    const analysis = analyseDriverSums(journeyDriverSums(kept, folded), "overall_score", TOUCHPOINTS);
+    expect(analysis).toEqual(raw);
+    const value = analysis.correlations[0];
+    expect(value).toMatchObject({ touchpoint: "value_rating", n: 8265, verdict: "driver" });
+    expect(value?.r).toBeCloseTo(0.8918477344123507, 9);
+    expect(value?.interval?.low).toBeCloseTo(0.8873500203997546, 9);
+    const weights = analysis.weights;
+    if (!weights.ok) throw new Error(weights.reason);
+    expect(weights.respondents).toBe(2695);
+    expect(weights.rSquared).toBeCloseTo(0.8798450832150327, 9);
+    expect(weights.weights.find((w) => w.touchpoint === "wifi_rating")?.share).toBeCloseTo(0.09636578667350354, 9);
+    // the sums are whole numbers: 1–5 answers count as 0…4, 1–10 as 0…9
+    expect(folded.units).toEqual([4, 4, 4, 9, 4, 4, 4, 4]);
+    for (const pattern of folded.patterns) for (const x of pattern) expect(Number.isInteger(x)).toBe(true);
+  });
+
+  it("keeps correlations exact beyond the pattern budget; weights count the patterns kept", () => {
+    // every answer folded, so every review is in the sums
+    const none = () => false;
+    const all = foldDriverSums(rows, none);
+    expect(all.partial).toEqual([]);
+    expect(analyseDriverSums(all, "overall_score", TOUCHPOINTS)).toEqual(raw);
+    const tight = foldDriverSums(rows, none, undefined, 300);
+    expect(tight.pooled).toBeGreaterThan(0);
+    expect(tight.patterns.length).toBeLessThan(all.patterns.length);
+    const analysis = analyseDriverSums(tight, "overall_score", TOUCHPOINTS);
+    expect(analysis.correlations).toEqual(raw.correlations);
+    expect(analysis.pooled).toBe(tight.pooled);
+    // the rarest patterns, pooled, are of reviews that skipped some sub-rating: the weights are unchanged
+    expect(analysis.weights).toEqual(raw.weights);
+    // with no budget at all, every review is pooled: correlations still exact, no weights
+    const single = analyseDriverSums(foldDriverSums(rows, none, undefined, 0), "overall_score", TOUCHPOINTS);
+    expect(single.correlations).toEqual(raw.correlations);
+    expect(single.weights).toMatchObject({ ok: false, respondents: 0 });
   });
 });

@@ -11,6 +11,9 @@ import { emptyJourney, withImportedFeedback } from "../../shared/journey-from-fe
 import { normalisedSatisfaction } from "../../shared/metrics";
 import type { JourneyMap } from "../../shared/model";
 import { STOP_WORDS, suggestPainPoints, suggestPainPointsAsync, type PainPointSuggestion } from "../../shared/suggestions";
+import { compactJourney } from "../../shared/evidence";
+import { buildDriversReport, findOutcomeTouchpoint } from "../../shared/report";
+import { summaryTotals } from "../../shared/summary";
 
 const REAL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/csv-real");
 
@@ -94,4 +97,29 @@ describe("suggested pain points on the real exports", () => {
       suggestPainPoints(skytrax, { perStage: 10 }),
     );
   });
+
+  it("a compacted journey (every row folded but the evidence) gives the same top ten, quotes and all", () => {
+    for (const map of [alexa, skytrax]) {
+      const compact = compactJourney(map, { keepAllRows: 0 });
+      expect(summaryTotals(compact.summary).rows).toBeGreaterThan(map.feedback.length - 2 * compact.feedback.length);
+      const shown = (list: PainPointSuggestion[]) => list.map((s) => ({ ...s, evidence: s.evidence.slice(0, 3) }));
+      expect(shown(suggestPainPoints(compact, { perStage: 10 }))).toEqual(shown(suggestPainPoints(map, { perStage: 10 })));
+    }
+  });
+
+  it("a compacted Skytrax journey gives the key drivers of overall_score of the raw rows", () => {
+    const outcome = findOutcomeTouchpoint(skytrax, "overall_score");
+    if (outcome === null) throw new Error("expected the overall_score touchpoint");
+    const raw = buildDriversReport(skytrax, outcome);
+    const compact = compactJourney(skytrax, { keepAllRows: 0 });
+    expect(compact.feedback.length).toBeLessThan(skytrax.feedback.length / 10);
+    expect(buildDriversReport(compact, outcome)).toEqual(raw);
+    // the figures of the command line's report (test/cli/cli-insights.test.ts)
+    expect(raw.drivers.slice(0, 2).map((d) => [d.rank, d.n, d.r, d.low, d.high, d.relativeWeight])).toEqual([
+      [1, 8265, 0.892, 0.887, 0.896, 0.21],
+      [2, 6858, 0.818, 0.81, 0.826, 0.203],
+    ]);
+    expect(raw.rSquared).toBe(0.88);
+  });
 });
+

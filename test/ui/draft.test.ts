@@ -1,9 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 import { Draft } from "../../shared/messages";
-import type { Feedback } from "../../shared/model";
-import { DRAFT_BUDGET_BYTES, DraftSaver, buildDraft, estimateFeedbackBytes, parseDraft, stateFromDraft, storedBytes } from "../../ui/state/draft";
+import { analyseJourney } from "../../shared/analysis";
+import { CONVERTED_FROM_V1, FIRST_SCHEMA_VERSION, type Feedback } from "../../shared/model";
+import { frequencyBasis } from "../../shared/priority";
+import { summaryTotals } from "../../shared/summary";
+import { largeJourney } from "../../bench/large-journey";
+import { DRAFT_BUDGET_BYTES, DraftSaver, buildDraft, parseDraft, stateFromDraft, storedBytes } from "../../ui/state/draft";
 import { updateEntity } from "../../ui/state/edits";
 import { PanelStore, fieldKey } from "../../ui/state/store";
+import { countingTurns } from "../shared/builders";
 import { noWait, sampleJourney } from "./sample";
 
 const sample = sampleJourney();
@@ -12,30 +17,14 @@ function storeOf(model = sample) {
   return new PanelStore({ model, pendingEdits: {}, csvMappings: {}, omittedFeedback: 0 });
 }
 
-/** Many long rows, so that the map no longer fits clientStorage. */
-function bigFeedback(rows: number): Feedback[] {
-  const stageId = sample.stages[0]?.id ?? null;
-  return Array.from({ length: rows }, (_, i) => ({
-    id: `fb_big_${i}`,
-    kind: "survey" as const,
-    rating: (i % 5) + 1,
-    scale: { min: 1, max: 5 },
-    text: `Comment number ${i}: ${"the delivery was late again and nobody told me why ".repeat(2)}`,
-    date: "2026-01-01",
-    source: "Survey",
-    stageId,
-    touchpointId: null,
-    personaId: null,
-  }));
-}
-
 describe("the draft", () => {
   it("holds the whole map when it fits, and validates as a Draft", async () => {
-    const { draft, text } = await buildDraft(storeOf().state, noWait);
+    const { draft, text, summarised } = await buildDraft(storeOf().state, noWait);
     expect(draft.model).toBe(sample);
     expect(Draft.safeParse(draft).success).toBe(true);
     expect(draft.panel).toEqual({});
-    expect(parseDraft(text)).toEqual(draft);
+    expect(summarised).toBe(0);
+    expect(parseDraft(text)).toEqual({ draft, converted: null });
   });
 
   it("keeps the fields being edited and the remembered mappings", async () => {
@@ -53,22 +42,36 @@ describe("the draft", () => {
     expect(restored.model.stages[0]?.name).toBe(sample.stages[0]?.name);
   });
 
-  it("leaves out uncited feedback when the map is larger than clientStorage holds, and says how much", async () => {
-    const feedback = [...sample.feedback, ...bigFeedback(40_000)];
-    const model = { ...sample, feedback };
-    expect(estimateFeedbackBytes(feedback)).toBeGreaterThan(DRAFT_BUDGET_BYTES);
-    const { draft, text, bytes } = await buildDraft(storeOf(model).state, noWait);
-    const cited = new Set(sample.painPoints.flatMap((p) => p.evidence));
-    expect(draft.model.feedback.map((f) => f.id).sort()).toEqual([...cited].sort());
-    expect(draft.panel?.omittedFeedback).toBe(feedback.length - cited.size);
-    expect(Draft.safeParse(draft).success).toBe(true);
+  it("keeps a 200,000-row journey as evidence and exact summaries: after a reopen every figure is the same", async () => {
+    const model = largeJourney(200_000);
+    const turns = countingTurns();
+    const { draft, text, bytes, summarised } = await buildDraft(storeOf(model).state, turns.yieldToHost);
     expect(bytes).toBe(storedBytes(text));
-    expect(bytes).toBeLessThan(DRAFT_BUDGET_BYTES);
+    expect(bytes).toBeLessThan(DRAFT_BUDGET_BYTES / 2);
+    // Read in slices, never all at once.
+    expect(turns.turns()).toBeGreaterThan(100);
+    const { draft: reopened } = parseDraft(text);
+    expect(reopened.model.feedback.length).toBeLessThan(2_000);
+    expect(reopened.model.feedback.length + summaryTotals(reopened.model.summary).rows).toBe(200_000);
+    expect(summarised).toBe(200_000 - reopened.model.feedback.length);
+    // Every row a pain point cites is still a row.
+    const ids = new Set(reopened.model.feedback.map((f) => f.id));
+    for (const p of model.painPoints) for (const id of p.evidence) expect(ids.has(id)).toBe(true);
+    expect(reopened.model).toEqual(draft.model);
+    expect(analyseJourney(reopened.model)).toEqual(analyseJourney(model));
+    expect(frequencyBasis(reopened.model)).toEqual(frequencyBasis(model));
+    // Saved again after the reopen, the draft is the same.
+    expect((await buildDraft(storeOf(reopened.model).state, noWait, new Date(draft.savedAt))).text).toBe(text);
+  }, 180_000);
+
+  it("counts what clientStorage stores: UTF-8 bytes of the text as a JSON string", () => {
+    for (const text of ["plain", 'a "quoted" \\ word', "配送", "😀 emoji", "line\nbreak", "tab\t", "bell\u0007", "é"]) {
+      expect(storedBytes(text)).toBe(new TextEncoder().encode(JSON.stringify(text)).length);
+    }
   });
 
-  it("measures UTF-8 bytes: feedback in Chinese that is 2.5 MB of characters but 7.5 MB stored starts the fallback", async () => {
+  it("says in words when even the evidence is too large, counting UTF-8 bytes (Chinese: 2.5 M characters, 7.5 MB stored)", async () => {
     const stageId = sample.stages[0]?.id ?? null;
-    // 10,000 rows of 250 CJK characters: 2.5 M characters (under the budget at 1.5 bytes a character), 3 bytes each in UTF-8.
     const rows: Feedback[] = Array.from({ length: 10_000 }, (_, i) => ({
       id: `fb_zh_${i}`,
       kind: "survey" as const,
@@ -81,35 +84,35 @@ describe("the draft", () => {
       touchpointId: null,
       personaId: null,
     }));
-    const model = { ...sample, feedback: [...sample.feedback, ...rows] };
     expect(1.5 * rows.reduce((n, r) => n + r.text.length, 0)).toBeLessThan(DRAFT_BUDGET_BYTES);
-    const { draft, bytes } = await buildDraft(storeOf(model).state, noWait);
-    const cited = new Set(sample.painPoints.flatMap((p) => p.evidence));
-    expect(draft.panel?.omittedFeedback).toBe(model.feedback.length - cited.size);
-    expect(bytes).toBeLessThanOrEqual(DRAFT_BUDGET_BYTES);
-  });
-
-  it("counts what clientStorage stores: UTF-8 bytes of the text as a JSON string", () => {
-    for (const text of ["plain", 'a "quoted" \\ word', "配送", "😀 emoji", "line\nbreak", "tab\t", "bell\u0007", "é"]) {
-      expect(storedBytes(text)).toBe(new TextEncoder().encode(JSON.stringify(text)).length);
-    }
-  });
-
-  it("says in words when even the draft without uncited feedback is too large", async () => {
-    const model = { ...sample, feedback: [...sample.feedback, ...bigFeedback(40_000)] };
-    // Every row cited: nothing can be left out.
-    const cited = { ...model, painPoints: model.painPoints.map((p, i) => (i === 0 ? { ...p, evidence: model.feedback.map((f) => f.id) } : p)) };
-    await expect(buildDraft(storeOf(cited).state, noWait)).rejects.toThrow(/^the map takes \d+\.\d MB even without the feedback no pain point cites, more than the 4\.0 MB Figma keeps for a draft$/);
+    // Every row cited: every row is evidence.
+    const model = { ...sample, feedback: rows, painPoints: sample.painPoints.map((p, i) => (i === 0 ? { ...p, evidence: rows.map((f) => f.id) } : { ...p, evidence: [] })) };
+    await expect(buildDraft(storeOf(model).state, noWait)).rejects.toThrow(
+      /^the map takes \d+\.\d MB even with its feedback kept as summaries, more than the 4\.0 MB Figma keeps for a draft$/,
+    );
   });
 
   it("refuses a stored draft that is not valid, in words", () => {
     expect(() => parseDraft("{")).toThrow("the stored draft is not valid JSON");
     expect(() => parseDraft(JSON.stringify({ savedAt: "x", model: { title: 3 } }))).toThrow(/^the stored draft is not valid: /);
+    expect(() => parseDraft(JSON.stringify({ savedAt: "x", model: { ...sample, packedSummary: { strings: [], groups: "A0" } } }))).toThrow(
+      /^the stored draft is not valid: the stored summary is damaged: it is cut short$/,
+    );
   });
 
-  it("estimates feedback above its JSON size", () => {
-    const rows = bigFeedback(500);
-    expect(estimateFeedbackBytes(rows)).toBeGreaterThan(JSON.stringify(rows).length);
+  it("opens a draft of version 1 as version 2, with the sentence to show once", () => {
+    const { draft, converted } = parseDraft(JSON.stringify({ savedAt: "2026-01-01T00:00:00.000Z", model: { ...sample, schemaVersion: FIRST_SCHEMA_VERSION } }));
+    expect(converted).toBe(CONVERTED_FROM_V1);
+    expect(draft.model).toEqual(sample);
+  });
+
+  it("saves a restored draft again when the store is touched (a version 1 draft becomes version 2)", async () => {
+    const store = storeOf();
+    const saved: string[] = [];
+    new DraftSaver(store, (text) => Promise.resolve(void saved.push(text)), () => undefined);
+    store.touch();
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    expect((JSON.parse(saved[0] ?? "{}") as { model: { schemaVersion: number } }).model.schemaVersion).toBe(2);
   });
 });
 
@@ -122,7 +125,7 @@ describe("saving as the person types", () => {
     new DraftSaver(
       store,
       (text) => {
-        saved.push(parseDraft(text).model.stages[0]?.name ?? "");
+        saved.push(parseDraft(text).draft.model.stages[0]?.name ?? "");
         return new Promise<void>((resolve) => (finish = resolve));
       },
       (status) => statuses.push(status.kind),
@@ -150,7 +153,7 @@ describe("saving as the person types", () => {
     await vi.waitFor(() => expect(saved).toHaveLength(1));
     saver.flush();
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(saved.map((t) => parseDraft(t).model.title)).toEqual(["Closing mid-edit"]);
+    expect(saved.map((t) => parseDraft(t).draft.model.title)).toEqual(["Closing mid-edit"]);
   });
 
   it("reports a failed save in words, and does not retry without a change", async () => {

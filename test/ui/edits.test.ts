@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { analyseJourney } from "../../shared/analysis";
+import { compactJourney } from "../../shared/evidence";
 import { parseJourneyMap, type JourneyMap } from "../../shared/model";
+import { frequencyBasis } from "../../shared/priority";
+import { summaryTotals } from "../../shared/summary";
 import {
   addEntity,
   freshName,
@@ -8,6 +12,7 @@ import {
   moveEntity,
   newTouchpoint,
   removeEntities,
+  responseCount,
   restoreRemoval,
   updateEntity,
   type Collection,
@@ -139,5 +144,61 @@ describe("changing and adding", () => {
     expect(replaced.map.feedback.map((f) => f.id)).toEqual(["fb_new"]);
     expect(replaced.map.painPoints.every((p) => p.evidence.length === 0)).toBe(true);
     expect(replaced.removal?.removed).toHaveLength(map.feedback.length);
+  });
+});
+
+describe("removals change a journey's summary exactly as they change its rows", () => {
+  // The sample journey with every row a pain point does not cite folded into its summary.
+  const compact = compactJourney(map, { keepAllRows: 0, quotesPerCell: 0 });
+  const figures = (m: JourneyMap) => ({ analysis: analyseJourney(m), basis: frequencyBasis(m) });
+
+  it("has a summary to change", () => {
+    expect(summaryTotals(compact.summary).rows).toBeGreaterThan(400);
+  });
+
+  for (const collection of ["stages", "touchpoints", "personas"] as const) {
+    it(`deleting any of its ${collection} gives the figures deleting it from the rows gives, and Undo brings the summary back`, () => {
+      for (const entity of map[collection]) {
+        const fromRows = removeEntities(map, collection, [entity.id], "it").map;
+        const fromSummary = removeEntities(compact, collection, [entity.id], "it");
+        expectValid(fromSummary.map);
+        expect(figures(fromSummary.map)).toEqual(figures(fromRows));
+        // No group names what is gone.
+        const names = new Set(fromSummary.map.summary?.strings);
+        for (const removed of fromSummary.removal.removed) expect(names.has(removed.entity.id)).toBe(false);
+        const undone = restoreRemoval(fromSummary.map, fromSummary.removal);
+        expect(undone.summary).toBe(compact.summary);
+        expect(figures(undone)).toEqual(figures(map));
+      }
+    });
+  }
+
+  it("removing all feedback removes the summary too, and Undo brings both back", () => {
+    const { map: empty, removal } = removeEntities(compact, "feedback", compact.feedback.map((f) => f.id), "all", true);
+    expect(empty.feedback).toEqual([]);
+    expect(empty.summary).toBeUndefined();
+    expect(responseCount(empty)).toBe(0);
+    const undone = restoreRemoval(empty, removal);
+    expect(undone.summary).toBe(compact.summary);
+    expect(responseCount(undone)).toBe(map.feedback.length);
+    // Rows removed one by one leave the summary as it is.
+    const first = compact.feedback[0]?.id ?? "";
+    expect(removeEntities(compact, "feedback", [first], "a row").map.summary).toBe(compact.summary);
+  });
+
+  it("a Replace import clears the summary too, with an undo", () => {
+    const row = { ...(map.feedback[0] as JourneyMap["feedback"][number]), id: "fb_new" };
+    const created = { stages: [], touchpoints: [], personas: [] };
+    const { map: replaced, removal } = mergeImportedFeedback(compact, { feedback: [row], created }, "replace");
+    expect(replaced.summary).toBeUndefined();
+    expect(responseCount(replaced)).toBe(1);
+    expect(removal?.label).toBe(`${new Intl.NumberFormat("en").format(map.feedback.length)} earlier feedback rows`);
+    const undone = restoreRemoval(replaced, removal ?? { label: "", removed: [], unlinked: [] });
+    expect(undone.summary).toBe(compact.summary);
+    // Only a summary, no rows: still cleared.
+    const onlySummary = { ...compact, feedback: [], painPoints: compact.painPoints.map((p) => ({ ...p, evidence: [] })) };
+    expect(mergeImportedFeedback(onlySummary, { feedback: [row], created }, "replace").map.summary).toBeUndefined();
+    // "Add" keeps it.
+    expect(mergeImportedFeedback(compact, { feedback: [row], created }, "add").map.summary).toBe(compact.summary);
   });
 });

@@ -7,8 +7,9 @@ import { parseWordLines } from "../../ui/feedback/wide-columns";
 import { unassignedSentence } from "../../ui/feedback/outside-map";
 import { analyseJourney } from "../../shared/analysis";
 import type { JourneyMap } from "../../shared/model";
+import { buildDraft, parseDraft, stateFromDraft } from "../../ui/state/draft";
 import { PanelStore } from "../../ui/state/store";
-import { root, sampleJourney } from "./sample";
+import { noWait, root, sampleJourney } from "./sample";
 
 /** 200 reviews of the real Skytrax export: overall 1–10, seven sub-ratings 0–5 where 0 is "not rated". */
 const skytrax = readFileSync(path.join(root, "test/e2e/fixtures/skytrax-wide-slice.csv"), "utf8");
@@ -22,9 +23,12 @@ const GROUND = 14;
 const WIFI = 15;
 const VALUE = 16;
 const TRAVEL_TYPE = 6;
+const FOOD = 12;
+const ENTERTAINMENT = 13;
+const OVERALL = 1;
 
 function emptyJourney(): JourneyMap {
-  return { ...sampleJourney(), stages: [], touchpoints: [], personas: [], feedback: [], painPoints: [], kpis: [] };
+  return { ...sampleJourney(), stages: [], touchpoints: [], personas: [], feedback: [], painPoints: [], kpis: [], notes: [], opportunities: [] };
 }
 
 async function chosen(text: string, model = emptyJourney()) {
@@ -199,5 +203,115 @@ describe("the import wizard on a wide survey", () => {
     expect(wizard.state.report?.imported).toBe(0);
     expect(wizard.state.report?.duplicates).toBe(200);
     expect(store.state.model.feedback).toHaveLength(before);
+  });
+
+  it("moves several questions at once into a stage of the map, a new stage and back to Unassigned, as a drop does", async () => {
+    const model = emptyJourney();
+    const { store, wizard } = await chosen(skytrax, { ...model, stages: [{ ...(sampleJourney().stages[0] as JourneyMap["stages"][number]), name: "In flight" }] });
+    wizard.moveQuestions([SEAT, SERVICE, FOOD], "In flight");
+    wizard.moveQuestions([GROUND, WIFI], " Airport ");
+    wizard.moveQuestions([WIFI], "");
+    const stage = (index: number) => wizard.state.options.columns[index]?.stage;
+    expect([SEAT, SERVICE, FOOD, GROUND, WIFI].map(stage)).toEqual(["In flight", "In flight", "In flight", "Airport", ""]);
+    // A move changes the stage only: a name the person gave stays.
+    wizard.setColumn(GROUND, { name: "Ground service" });
+    wizard.moveQuestions([GROUND], "Airport");
+    expect(wizard.state.options.columns[GROUND]).toEqual({ name: "Ground service", stage: "Airport" });
+    wizard.setOptions({ mode: "replace" });
+    await wizard.startImport();
+    const map = store.state.model;
+    const stageOf = (name: string) => map.stages.find((s) => s.id === map.touchpoints.find((t) => t.name === name)?.stageId)?.name;
+    expect(["Seat comfort", "Service", "Food", "Ground service", "Wifi", "Entertainment"].map(stageOf)).toEqual([
+      "In flight",
+      "In flight",
+      "In flight",
+      "Airport",
+      "Unassigned",
+      "Unassigned",
+    ]);
+    // The map's own "In flight" took them: no second stage of that name.
+    expect(map.stages.filter((s) => s.name === "In flight")).toHaveLength(1);
+  });
+
+  it("remembers a wide survey's settings by its headers, in the draft, and applies them to the same export chosen again", async () => {
+    const { store, wizard } = await chosen(skytrax);
+    wizard.moveQuestions([SEAT, SERVICE, FOOD, ENTERTAINMENT, WIFI], "In flight");
+    wizard.moveQuestions([GROUND], "Airport");
+    wizard.setColumn(GROUND, { name: "Ground service" });
+    wizard.setColumn(TRAVEL_TYPE, { role: "persona" });
+    wizard.setColumn(VALUE, { role: "ignore" });
+    wizard.setMeasure("nps", SEAT);
+    wizard.setMeasure("outcome", null);
+    wizard.setColumn(FOOD, { scale: { min: 0, max: 5 }, noAnswer: ["", "N/A"] });
+    wizard.setOptions({ fixed: { source: "Skytrax", persona: undefined } });
+    const signature = wizard.state.inspection?.signature ?? "";
+    await wizard.startImport();
+    const first = store.state.model;
+
+    // The draft keeps them, and a panel opened on that draft applies them to the same export.
+    const { text } = await buildDraft(store.state, noWait);
+    const restored = new PanelStore(stateFromDraft(parseDraft(text).draft, emptyJourney));
+    expect(restored.state.csvMappings[signature]?.shape).toBe("wide");
+    // Into an empty map, so that what the second import makes can be compared with the first.
+    restored.update(() => emptyJourney());
+    const again = new ImportWizard(restored);
+    await again.chooseFile(new File([skytrax], "survey-again.csv"));
+    const { options, inspection } = again.state;
+    if (inspection === null) throw new Error("inspected");
+    expect(again.state.remembered).toBe(true);
+    expect(inspection.shape).toBe("wide");
+    const role = (index: number) => columnRole(inspection.columns[index] as (typeof inspection.columns)[number], options);
+    const measure = (index: number) => columnMeasure(inspection.columns[index] as (typeof inspection.columns)[number], options);
+    expect([role(TRAVEL_TYPE), role(VALUE), role(SEAT)]).toEqual(["persona", "ignore", "question"]);
+    expect([measure(SEAT), measure(OVERALL)]).toEqual(["nps", null]);
+    expect(options.columns[GROUND]).toMatchObject({ name: "Ground service", stage: "Airport" });
+    expect(options.columns[WIFI]?.stage).toBe("In flight");
+    expect(options.columns[FOOD]).toMatchObject({ scale: { min: 0, max: 5 }, noAnswer: ["", "N/A"], stage: "In flight" });
+    expect(options.fixed).toEqual({ source: "Skytrax" });
+
+    // The same stages, touchpoints, marks and segments as the first time.
+    await again.startImport();
+    const second = restored.state.model;
+    const placed = (map: JourneyMap) =>
+      map.touchpoints.map((t) => `${t.name} in ${map.stages.find((s) => s.id === t.stageId)?.name} (${t.measure ?? "-"})`).sort();
+    expect(placed(second)).toEqual(placed(first));
+    expect(placed(second)).toContain("Ground service in Airport (-)");
+    expect(placed(second)).toContain("Seat comfort in In flight (nps)");
+    expect(second.personas.map((p) => p.name).sort()).toEqual(first.personas.map((p) => p.name).sort());
+    expect(second.feedback).toHaveLength(first.feedback.length);
+    expect(second.feedback.every((f) => f.source === "Skytrax")).toBe(true);
+  });
+
+  it("resets remembered settings to the guesses when the person asks", async () => {
+    const { wizard } = await chosen(skytrax);
+    wizard.moveQuestions([GROUND], "Airport");
+    wizard.setColumn(VALUE, { role: "ignore" });
+    await wizard.startImport();
+    wizard.reset();
+    await wizard.chooseFile(new File([skytrax], "survey.csv"));
+    expect(wizard.state.remembered).toBe(true);
+    expect(wizard.state.options.columns[GROUND]?.stage).toBe("Airport");
+    wizard.resetToGuesses();
+    const { inspection, options } = wizard.state;
+    expect(wizard.state.remembered).toBe(false);
+    expect(options.columns).toEqual({});
+    expect(options.fixed).toEqual({});
+    expect(columnRole(inspection?.columns[VALUE] as NonNullable<typeof inspection>["columns"][number], options)).toBe("question");
+  });
+
+  it("applies only the remembered columns the file has, with roles and marks the panel knows", async () => {
+    const store = new PanelStore({ model: emptyJourney(), pendingEdits: {}, csvMappings: {}, omittedFeedback: 0 });
+    const probe = new ImportWizard(store);
+    await probe.chooseFile(new File([skytrax], "survey.csv"));
+    const signature = probe.state.inspection?.signature ?? "";
+    store.rememberMapping(signature, {
+      mapping: {},
+      shape: "wide",
+      columns: { [SEAT]: { role: "question", stage: "In flight", measure: "loyalty" }, [VALUE]: { role: "verdict" }, "99": { role: "ignore" }, x: { stage: "?" } },
+    });
+    const wizard = new ImportWizard(store);
+    await wizard.chooseFile(new File([skytrax], "survey.csv"));
+    expect(wizard.state.options.columns).toEqual({ [SEAT]: { role: "question", stage: "In flight" }, [VALUE]: {} });
+    expect(wizard.state.remembered).toBe(true);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ImportWizard } from "../../ui/feedback/import-wizard-state";
 import { responseKey } from "../../shared/csv";
-import { withoutUncitedFeedback } from "../../ui/state/draft";
 import { PanelStore } from "../../ui/state/store";
 import { sampleCsv, sampleJourney } from "./sample";
 
@@ -60,6 +59,27 @@ describe("the import wizard", () => {
     expect(wizard.state.options.mapping.source).toBeNull();
   });
 
+  it("remembers a long file's shape and values for every row with its mapping, and resets them to the guesses", async () => {
+    const { store, wizard } = setUp();
+    await wizard.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));
+    wizard.setShape("long");
+    wizard.setMapping("source", null);
+    wizard.setOptions({ fixed: { source: "Spring survey", persona: undefined, stage: "" } });
+    await wizard.startImport();
+    const signature = Object.keys(store.state.csvMappings)[0] ?? "";
+    expect(store.state.csvMappings[signature]).toMatchObject({ shape: "long", fixed: { source: "Spring survey" } });
+    // A long file keeps no column settings: its mapping says it all.
+    expect(store.state.csvMappings[signature]?.columns).toBeUndefined();
+
+    wizard.reset();
+    await wizard.chooseFile(new File([sampleCsv()], "june.csv"));
+    expect(wizard.state.options).toMatchObject({ shape: "long", fixed: { source: "Spring survey" }, mapping: { source: null } });
+    wizard.resetToGuesses();
+    expect(wizard.state.remembered).toBe(false);
+    expect(wizard.state.options.fixed).toEqual({});
+    expect(wizard.state.options.mapping.source).not.toBeNull();
+  });
+
   it("replaces the map's feedback when asked, with an undo", async () => {
     const { store, wizard } = setUp();
     await wizard.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));
@@ -72,8 +92,9 @@ describe("the import wizard", () => {
   });
 
   it("brings back the rows a draft could not keep from the same CSV, without doubling the rows it kept", async () => {
-    // A draft too large for clientStorage keeps only the feedback that pain points cite.
-    const { model: kept } = await withoutUncitedFeedback(sample, () => Promise.resolve());
+    // A draft of an earlier version, too large for clientStorage, kept only the feedback that pain points cite.
+    const cited = new Set(sample.painPoints.flatMap((p) => p.evidence));
+    const kept = { ...sample, feedback: sample.feedback.filter((f) => cited.has(f.id)) };
     expect(kept.feedback.length).toBeGreaterThan(0);
     expect(kept.feedback.length).toBeLessThan(sample.feedback.length);
     const store = new PanelStore({ model: kept, pendingEdits: {}, csvMappings: {}, omittedFeedback: 0 });
@@ -126,7 +147,10 @@ describe("the import wizard", () => {
     await importer.startImport();
     const full = first.state.model;
     expect(full.ledger?.imports).toHaveLength(1);
-    const { model: kept, omitted } = await withoutUncitedFeedback(full, () => Promise.resolve());
+    // A draft of an earlier version that kept only some rows (those pain points cite, and a few).
+    const cited = new Set(full.painPoints.flatMap((p) => p.evidence));
+    const kept = { ...full, feedback: full.feedback.filter((f, i) => i < 100 || cited.has(f.id)) };
+    const omitted = full.feedback.length - kept.feedback.length;
     expect(omitted).toBeGreaterThan(0);
     const store = new PanelStore({ model: kept, pendingEdits: {}, csvMappings: {}, omittedFeedback: omitted });
     const wizard = new ImportWizard(store);

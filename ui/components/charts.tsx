@@ -134,8 +134,11 @@ export interface StagePoint {
   quadrant: string | null;
 }
 
-/** Importance (y) vs performance (x) per stage; stages without rated feedback are left out and named. */
-export function ImportancePerformanceChart({ stages }: { stages: readonly StagePoint[] }) {
+/**
+ * Importance (y) vs performance (x) per stage; stages without rated feedback are left out and named.
+ * `derived`: the importance is derived from the outcome (the journey's setting), and the axis says so.
+ */
+export function ImportancePerformanceChart({ stages, derived = false }: { stages: readonly StagePoint[]; derived?: boolean }) {
   const placed = stages.filter((s) => s.performance !== null);
   const missing = stages.filter((s) => s.performance === null).map((s) => s.name);
   const concentrate = placed.filter((s) => s.quadrant === "concentrate here").map((s) => s.name);
@@ -148,10 +151,10 @@ export function ImportancePerformanceChart({ stages }: { stages: readonly StageP
   return (
     <div>
       <QuadrantChart
-        title="Importance vs performance"
+        title={`${derived ? "Derived importance" : "Importance"} vs performance`}
         summary={summary}
         xLabel="Performance"
-        yLabel="Importance"
+        yLabel={derived ? "Derived importance" : "Importance"}
         quadrants={["Concentrate here", "Keep up the good work", "Low priority", "Possible overkill"]}
         points={placed.map((s) => ({
           key: s.stageId,

@@ -10,6 +10,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import type { Feedback, JourneyMap } from "../../shared/model";
 import { feedbackStageId } from "../../shared/metrics";
+import { summaryTotals } from "../../shared/summary";
 import { formatCount } from "../components/common";
 import { SelectField } from "../components/fields";
 import { useStore } from "../state/store";
@@ -106,6 +107,7 @@ export const FeedbackTable = memo(function FeedbackTable({ model }: { model: Jou
   }, [filterKey]);
 
   const count = visible.length;
+  const summarised = useMemo(() => summaryTotals(model.summary).rows, [model.summary]);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(count, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   const activeIndex = Math.min(active, Math.max(0, count - 1));
@@ -194,6 +196,11 @@ export const FeedbackTable = memo(function FeedbackTable({ model }: { model: Jou
           onChange={(rating) => set({ rating })}
         />
       </div>
+      <p class="hint" data-testid="feedback-scope">
+        {summarised > 0
+          ? `${formatCount(model.feedback.length)} rows kept as evidence; ${formatCount(summarised)} more are counted in the summaries.`
+          : `All ${formatCount(model.feedback.length)} rows, as imported or typed in.`}
+      </p>
       <div class="table-meta">
         <span role="status">
           Showing {formatCount(count)} of {formatCount(model.feedback.length)} rows

@@ -1,10 +1,13 @@
 /**
  * The CSV import wizard's state, outside any component so that an import goes on while the person
  * looks at another section. Steps: choose a file → what was detected → columns → scale → import
- * (with progress, cancellable) → report. A mapping the person confirms is remembered by the file's
- * header signature and applied to the next file with the same headers.
+ * (with progress, cancellable) → report. What the person confirms is remembered by the file's header
+ * signature and applied to the next file with the same headers: a long file's mapping, a wide
+ * survey's settings of every column (role, touchpoint name, stage, scale, no-answers, word ratings,
+ * NPS/outcome), the layout, the shape and the values for every row.
  */
 import {
+  COLUMN_ROLES,
   CsvDecodeError,
   EMPTY_MAPPING,
   createHostTurns,
@@ -28,7 +31,7 @@ import {
   type MappedField,
 } from "../../shared/csv";
 import { alreadyImportedSentence, contentHashAsync, duplicateNote, findImport, journeyResponsesAsync, recordImportAsync } from "../../shared/ledger";
-import type { RatingScale } from "../../shared/model";
+import type { JourneyMap, RatingScale } from "../../shared/model";
 import { mergeImportedFeedback } from "../state/edits";
 import type { PanelStore, RememberedMapping } from "../state/store";
 import {
@@ -40,6 +43,8 @@ import {
 } from "./csv-file";
 import { stageMetricsAsync, type StageMetrics } from "./stage-metrics";
 import { MANY_STAGES, newStageNames, type NewStageNames } from "./import-checks";
+import { groupProblems } from "../../shared/csv/problem";
+import { importSummaryCsv, isSummaryCsv, withImportedSummary } from "../../shared/summary-csv";
 
 export const WIZARD_STEPS = ["choose", "detected", "columns", "scale", "importing", "report"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -100,7 +105,7 @@ export interface WizardState {
   inspection: WizardInspection | null;
   /** Data rows in the whole file; null while they are being counted. */
   rowCount: number | null;
-  /** Whether the mapping came from an earlier import of a file with the same headers. */
+  /** Whether the mapping (and a wide survey's settings) came from an earlier import of a file with the same headers. */
   remembered: boolean;
   options: WizardOptions;
   progress: { done: number; total: number; rows: number } | null;
@@ -202,27 +207,33 @@ export class ImportWizard {
       if (generation !== this.generation) return;
       await turns.yieldToHost();
       let inspection = inspectForWizard(loaded.text, {});
+      if (isSummaryCsv(inspection.headers)) {
+        // A summary CSV (counts per group, see the README) has no columns to map: it is merged at once.
+        this.importSummary(loaded, inspection.headers);
+        return;
+      }
       const remembered = this.store.state.csvMappings[inspection.signature];
-      // New stages and personas only for a map that has none: in a map that has them, an unknown
-      // name is more often a typo or a stage missing from the map, which the report then lists.
-      const model = this.store.state.model;
-      const options: WizardOptions = {
-        ...DEFAULT_OPTIONS,
-        mapping: inspection.mapping,
-        create: { stages: model.stages.length === 0, touchpoints: true, personas: model.personas.length === 0 },
-      };
+      let options = guessedOptions(inspection, this.store.state.model);
       if (remembered !== undefined) {
         await turns.yieldToHost();
         const mapping = rememberedMapping(remembered, inspection.headers.length);
         const delimiter = isDelimiter(remembered.delimiter) ? remembered.delimiter : null;
+        const shape = remembered.shape ?? null;
         inspection = inspectForWizard(loaded.text, {
           mapping,
           ...(delimiter === null ? {} : { delimiter }),
           ...(remembered.headerRows === undefined ? {} : { headerRows: remembered.headerRows }),
+          ...(shape === null ? {} : { shape }),
         });
-        options.delimiter = delimiter;
-        options.headerRows = remembered.headerRows ?? null;
-        options.mapping = inspection.mapping;
+        options = {
+          ...options,
+          delimiter,
+          headerRows: remembered.headerRows ?? null,
+          shape,
+          mapping: inspection.mapping,
+          columns: inspection.shape === "wide" ? rememberedColumns(remembered, inspection.headers.length) : {},
+          fixed: { ...remembered.fixed },
+        };
       }
       this.set({ busy: null, step: "detected", file: loaded, inspection, options, remembered: remembered !== undefined, rowCount: null });
       void this.countRows(generation);
@@ -233,6 +244,36 @@ export class ImportWizard {
     } finally {
       turns.close();
     }
+  }
+
+  /** A summary CSV: its counts merged into the journey's summary, names found or created as the CSV import does. */
+  private importSummary(loaded: LoadedCsv, headers: string[]): void {
+    const started = performance.now();
+    const model = this.store.state.model;
+    const create = { stages: model.stages.length === 0, touchpoints: true, personas: model.personas.length === 0 };
+    const result = importSummaryCsv(loaded.text, { map: model, create });
+    // Nothing was awaited since `model` was read: the journey is the one the names were found in.
+    if (result.imported > 0) this.store.update((current) => withImportedSummary(current, result));
+    const report: ImportReport = {
+      fileName: loaded.fileName,
+      rows: result.lines,
+      imported: result.imported,
+      skipped: result.skipped,
+      duplicates: 0,
+      blankRows: 0,
+      errors: result.errors,
+      problemGroups: groupProblems(result.errors),
+      noAnswers: result.noAnswers,
+      answers: result.rows,
+      questions: [],
+      created: { stages: result.created.stages.length, touchpoints: result.created.touchpoints.length, personas: result.created.personas.length },
+      scale: null,
+      rejected: { headerRecords: [headers], rejectedRows: [], headers, detected: { delimiter: "," } },
+      metrics: null,
+      seconds: (performance.now() - started) / 1000,
+      duplicateNote: null,
+    };
+    this.set({ busy: null, step: "report", report, file: null, inspection: null });
   }
 
   private async countRows(generation: number): Promise<void> {
@@ -248,6 +289,16 @@ export class ImportWizard {
     } finally {
       turns.close();
     }
+  }
+
+  /** Drops what was remembered from an earlier file with the same headers: the file is read with the guesses, as a new one. */
+  resetToGuesses(): void {
+    const { file } = this.current;
+    if (file === null) return;
+    const inspection = inspectForWizard(file.text, {});
+    const generation = ++this.generation;
+    this.set({ inspection, options: guessedOptions(inspection, this.store.state.model), remembered: false, rowCount: null, manyStages: null });
+    void this.countRows(generation);
   }
 
   /** Step 2: the person corrects the delimiter or the number of header rows; the mapping is guessed again. */
@@ -286,6 +337,13 @@ export class ImportWizard {
   setColumn(index: number, change: ColumnSettings): void {
     const { options } = this.current;
     this.setOptions({ columns: { ...options.columns, [index]: { ...options.columns[index], ...change } } });
+  }
+
+  /** Puts questions of a wide file into a stage (dragged onto it, or chosen): their `stage`, "" for "Unassigned". */
+  moveQuestions(indexes: readonly number[], stage: string): void {
+    const columns = { ...this.current.options.columns };
+    for (const index of indexes) columns[index] = { ...columns[index], stage: stage.trim() };
+    this.setOptions({ columns });
   }
 
   /** "Import without stages": the stage column is no longer read, whatever the file's shape. */
@@ -391,10 +449,7 @@ export class ImportWizard {
       this.store.update(() => merged.map);
       this.store.rememberRemoval(merged.removal);
       await turns.yieldToHost();
-      this.store.rememberMapping(inspection.signature, {
-        mapping: { ...options.mapping },
-        ...layoutOptions(options),
-      } satisfies RememberedMapping);
+      this.store.rememberMapping(inspection.signature, settingsToRemember(inspection, options));
       const report: ImportReport = {
         fileName: file.fileName,
         rows: result.rows,
@@ -481,6 +536,55 @@ function layoutOptions(options: WizardOptions): { delimiter?: CsvDelimiter; head
 
 function isDelimiter(value: string | undefined): value is CsvDelimiter {
   return value === "," || value === ";" || value === "\t" || value === "|";
+}
+
+/**
+ * The options of a file seen for the first time: the guesses. New stages and personas only for a map
+ * that has none: in a map that has them, an unknown name is more often a typo or a stage missing from
+ * the map, which the report then lists.
+ */
+function guessedOptions(inspection: WizardInspection, model: JourneyMap): WizardOptions {
+  return {
+    ...DEFAULT_OPTIONS,
+    mapping: inspection.mapping,
+    create: { stages: model.stages.length === 0, touchpoints: true, personas: model.personas.length === 0 },
+  };
+}
+
+/**
+ * What is remembered of an import for the next file with the same headers: the layout, the shape, the
+ * mapping, the values for every row and, for a wide survey, every column as imported (its role and
+ * mark as shown, and what the person set: touchpoint name, stage, scale, word ratings, no-answers).
+ */
+export function settingsToRemember(inspection: WizardInspection, options: WizardOptions): RememberedMapping {
+  const remembered: RememberedMapping = { mapping: { ...options.mapping }, ...layoutOptions(options), shape: inspection.shape };
+  const fixed = Object.fromEntries(Object.entries(options.fixed).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+  if (Object.keys(fixed).length > 0) remembered.fixed = fixed;
+  if (inspection.shape === "wide") {
+    const columns: NonNullable<RememberedMapping["columns"]> = {};
+    for (const profile of inspection.columns) {
+      const role = columnRole(profile, options);
+      columns[profile.index] = role === "question" ? { ...options.columns[profile.index], role, measure: columnMeasure(profile, options) } : { role };
+    }
+    remembered.columns = columns;
+  }
+  return remembered;
+}
+
+const QUESTION_MEASURES: readonly (QuestionMeasure | null)[] = ["nps", "outcome", null];
+
+/** A wide survey's remembered column settings, limited to this file's columns and to the roles and marks this panel knows. */
+function rememberedColumns(remembered: RememberedMapping, count: number): Record<number, ColumnSettings> {
+  const columns: Record<number, ColumnSettings> = {};
+  for (const [key, { role, measure, ...set }] of Object.entries(remembered.columns ?? {})) {
+    const index = Number(key);
+    if (!Number.isInteger(index) || index < 0 || index >= count) continue;
+    const settings: ColumnSettings = set;
+    if ((COLUMN_ROLES as readonly string[]).includes(role ?? "")) settings.role = role as ColumnRole;
+    if (measure !== undefined && (QUESTION_MEASURES as readonly unknown[]).includes(measure)) settings.measure = measure as QuestionMeasure | null;
+    columns[index] = settings;
+  }
+  return columns;
 }
 
 /** A remembered mapping, limited to the fields and columns this file has. */

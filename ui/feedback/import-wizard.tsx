@@ -134,10 +134,24 @@ function DetectedStep() {
           {countOf(inspection.problems.length, "quoting problem")} in the first rows; the report will list them.
         </p>
       ) : null}
-      {state.remembered ? <p class="hint">A file with these headers was imported before: its column mapping is applied.</p> : null}
+      <RememberedNotice />
       <div class="wizard-actions">
         <Button onClick={() => wizard.goTo("columns")}>Next: columns</Button>
       </div>
+    </div>
+  );
+}
+
+/** Says that the settings of an earlier file with the same headers are applied, and offers the guesses instead. */
+function RememberedNotice() {
+  const { wizard, state } = useWizard();
+  if (!state.remembered) return null;
+  return (
+    <div class="notice" role="status">
+      <p>Settings restored from an earlier import of a file with these headers.</p>
+      <Button secondary onClick={() => wizard.resetToGuesses()}>
+        Reset to guesses
+      </Button>
     </div>
   );
 }
@@ -152,7 +166,7 @@ function ColumnsStep() {
     : options.mapping.rating === null && options.mapping.text === null;
   return (
     <div class="wizard-step">
-      {state.remembered ? <p class="hint">Mapping remembered from an earlier file with the same headers.</p> : null}
+      <RememberedNotice />
       <ColumnTable />
       {nothing ? (
         <p class="error-text" role="alert">

@@ -11,6 +11,7 @@ import { TextArea, TextInput } from "../components/text-input";
 import { SelectField } from "../components/fields";
 import { usePanelState } from "../state/store";
 import { useWizard } from "./import-wizard";
+import { QuestionStages } from "./question-stages";
 import { columnMeasure, columnRole, type WizardOptions } from "./import-wizard-state";
 
 /** What a column can be, in a wide survey and in a long file (whose rating, touchpoint and scale are columns). */
@@ -82,13 +83,14 @@ export function ColumnTable() {
       {wide ? (
         <>
           <p class="hint">
-            One row per respondent, one column per question: each question becomes a touchpoint. Give each a stage (an empty one goes to
-            “Unassigned”, to move later).
+            One row per respondent, one column per question: each question becomes a touchpoint. Drag each onto its stage (ticked ones move
+            together), or type its stage in the table; one left in “Unassigned” can be moved later.
           </p>
           <div class="grid-2">
             {measureField("nps", "NPS question (likely to recommend)")}
             {measureField("outcome", "Outcome (overall satisfaction)")}
           </div>
+          <QuestionStages />
         </>
       ) : null}
       <datalist id="wizard-stages">

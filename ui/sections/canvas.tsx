@@ -9,11 +9,16 @@ import { useContext, useEffect, useState } from "preact/hooks";
 import type { CanvasConflict, CanvasProblem, ConflictsAnswer, DeletedCard, DeletedCardsAnswer, MapSummary, ReplyResult } from "../../shared/messages";
 import { exportMermaidJourney, importMermaidJourney } from "../../shared/mermaid";
 import { exportJourneyMapJson, importJourneyMapJson, type JourneyMap } from "../../shared/model";
+import { summaryTotals } from "../../shared/summary";
 import type { PluginBridge } from "../bridge";
 import { SectionHeading, countOf, formatCount } from "../components/common";
 import { downloadText, fileStem, readFileText } from "../components/files";
 import { useReport } from "../components/status";
+import { storedJourney, withPanelRows } from "../state/compact";
 import { usePanelState, useStore } from "../state/store";
+
+/** A turn of the host between slices of work. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export const BridgeContext = createContext<PluginBridge | null>(null);
 
@@ -89,14 +94,15 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
   const seenCards = (cards: readonly DeletedCard[] = []) => cards.map((c) => `${c.kind}/${c.entityId}`);
   const generate = async (label: string, answers: Answers = {}) => {
     setQuestion(null);
-    const result = await run(label, () => bridge.request({ type: "generate-map", model, ...answers }));
+    // The plugin is sent the journey as the frame stores it (compacted: see state/compact.ts), made in slices.
+    const result = await run(label, async () => bridge.request({ type: "generate-map", model: (await storedJourney(model, nextTurn)).model, ...answers }));
     if (result?.kind === "deleted-cards") setQuestion({ label, answers, cards: result.cards });
     if (result?.kind === "canvas-conflicts") setQuestion({ label, answers, conflicts: result.conflicts });
     // The plugin drew another model than the panel's (canvas edits kept, deleted cards dropped): the panel edits that one from now on.
     if (result?.kind === "generated" && result.model) {
       const dropped = result.dropped?.length ?? 0;
       store.replaceModel(
-        result.model,
+        withPanelRows(model, result.model),
         dropped > 0 ? `${countOf(dropped, "deleted card")} removed from the map.` : `${countOf(result.fromCanvas ?? 0, "change")} made on the canvas kept.`,
       );
     }
@@ -112,12 +118,12 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
       return;
     }
     store.replaceModel(parsed.value, `Imported “${parsed.value.title}” from ${file.name}.`);
-    // Fields the model has no place for are named, never lost without a word.
+    // Fields the model has no place for are named, never lost without a word; a journey of an earlier version is said once.
     const dropped = parsed.dropped ?? [];
     report(
       `Imported “${parsed.value.title}” from ${file.name}: ${countOf(parsed.value.stages.length, "stage")}.${
         dropped.length === 0 ? "" : ` Not kept, as Journey Mapper has no such field: ${dropped.slice(0, 5).join(", ")}${dropped.length > 5 ? ` and ${dropped.length - 5} more` : ""}.`
-      }`,
+      }${parsed.converted === undefined ? "" : ` ${parsed.converted}`}`,
       dropped.length > 0,
     );
   };
@@ -247,7 +253,10 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
           secondary
           onClick={() => {
             downloadText(`${fileStem(model.title)}.json`, exportJourneyMapJson(model), "application/json");
-            report(`Exported the map as JSON (${formatCount(model.feedback.length)} feedback rows included).`);
+            const summarised = summaryTotals(model.summary).rows;
+            report(
+              `Exported the map as JSON (${formatCount(model.feedback.length)} feedback rows${summarised > 0 ? ` and the summaries of ${formatCount(summarised)} more` : ""} included).`,
+            );
           }}
         >
           Export JSON
@@ -287,10 +296,12 @@ export function describeResult(result: ReplyResult, label: string, model: Journe
       return `Nothing drawn yet: ${countOf(result.conflicts.length, "value")} changed both on the canvas and in the panel. Choose which to keep.`;
     case "deleted-cards":
       return `Nothing drawn yet: ${result.cards.length} card${result.cards.length === 1 ? " was" : "s were"} deleted on the canvas. Choose what to do with ${result.cards.length === 1 ? "it" : "them"}.`;
-    case "map-read":
+    case "map-read": {
+      const converted = result.converted === undefined ? "" : ` ${result.converted}`;
       return result.problems.length === 0
-        ? `Read “${result.model.title}” from the canvas: ${result.model.stages.length} stages, ${result.model.painPoints.length} pain points.`
-        : `Read “${result.model.title}” from the canvas; ${countOf(result.problems.length, "value")} could not be read:`;
+        ? `Read “${result.model.title}” from the canvas: ${result.model.stages.length} stages, ${result.model.painPoints.length} pain points.${converted}`
+        : `Read “${result.model.title}” from the canvas${converted}; ${countOf(result.problems.length, "value")} could not be read:`;
+    }
     case "rescored":
       // The summary already counts the values that could not be read; the list follows in the log.
       return `${result.summary}.`;

@@ -13,11 +13,13 @@ import { downloadText, fileStem } from "../components/files";
 import { useReport } from "../components/status";
 import { FeedbackTable } from "../feedback/feedback-table";
 import { ImportWizardPanel, useWizard } from "../feedback/import-wizard";
-import { addEntity } from "../state/edits";
+import { addEntity, responseCount } from "../state/edits";
 import { usePanelState, useStore } from "../state/store";
 
 export function FeedbackSection() {
   const { model, omittedFeedback } = usePanelState();
+  const responses = responseCount(model);
+  const summarised = responses - model.feedback.length;
   const store = useStore();
   const report = useReport();
   const { wizard, state } = useWizard();
@@ -30,7 +32,7 @@ export function FeedbackSection() {
 
   return (
     <div class="section">
-      <SectionHeading title={`Feedback (${formatCount(model.feedback.length)})`}>
+      <SectionHeading title={`Feedback (${formatCount(responses)})`}>
         <FileUploadButton
           aria-label="Import CSV"
           onSelectedFiles={chooseFiles}
@@ -57,7 +59,7 @@ export function FeedbackSection() {
         </div>
       ) : null}
       <ImportWizardPanel />
-      {state.step === "choose" && model.feedback.length === 0 && state.busy === null ? (
+      {state.step === "choose" && responses === 0 && state.busy === null ? (
         <div class="drop-hint">
           <p class="dropzone-title">No feedback yet</p>
           <p class="hint">
@@ -75,7 +77,12 @@ export function FeedbackSection() {
           disabled={model.feedback.length === 0}
           onClick={() => {
             downloadText(`${fileStem(model.title)}-feedback.csv`, exportFeedbackCsv(model), "text/csv");
-            report(`Exported ${formatCount(model.feedback.length)} feedback rows as CSV.`);
+            // A summary is counts, not rows: it is not in a CSV of rows, and the message says so.
+            report(
+              `Exported ${formatCount(model.feedback.length)} feedback rows as CSV.${
+                summarised > 0 ? ` The ${formatCount(summarised)} rows counted in the summaries are not rows and are not in it.` : ""
+              }`,
+            );
           }}
         >
           Export CSV
@@ -83,8 +90,8 @@ export function FeedbackSection() {
         <Button
           secondary
           danger
-          disabled={model.feedback.length === 0}
-          onClick={() => store.remove("feedback", model.feedback.map((f) => f.id), `all ${formatCount(model.feedback.length)} feedback rows`)}
+          disabled={responses === 0}
+          onClick={() => store.remove("feedback", model.feedback.map((f) => f.id), `all ${formatCount(responses)} feedback rows`, true)}
         >
           Delete all
         </Button>

@@ -1,39 +1,26 @@
 /**
- * How sure the stage figures are, in Insights: each stage's CSAT with its 95% Wilson interval and
- * NPS with its margin of error (shared/stats/intervals.ts), so that "CSAT 60 %" from 5 answers no
- * longer looks like the same figure from 5,000. Intervals that need Student's t (performance),
- * key drivers and sentiment need libraries the panel's budget cannot carry: the command line
- * reports them (`--outcome`, README "How the numbers are computed").
+ * How sure the stage figures are, in Insights: each stage's CSAT, NPS and performance with the
+ * half-width of its 95% interval (Wilson for CSAT, the margin of error for NPS, Student's t for
+ * performance: shared/confidence.ts, which the analysis has already applied), so that "CSAT 60 %"
+ * from 5 answers no longer looks like the same figure from 5,000. The map writes the same "± x".
  */
-import { useEffect, useState } from "preact/hooks";
-import { runPassInSlices } from "../../shared/feedback-pass";
-import { journeyTallyPass, type JourneyFeedbackTallies } from "../../shared/metrics";
-import type { JourneyMap } from "../../shared/model";
-import { npsMarginOfError, wilsonInterval } from "../../shared/stats/intervals";
+import type { StageAnalysis } from "../../shared/analysis";
 import { SectionHeading, formatCount } from "../components/common";
 
-/** Rows tallied between two turns of the panel: 200,000 rows at once would hold it for 200 ms. */
-const ROWS_PER_SLICE = 10_000;
+/** "60 ± 9 %", "3.4 ± 0.3": a figure and its half-width with the same decimals. */
+function withMargin(value: number, margin: number | null, digits: number, unit = ""): string {
+  return `${value.toFixed(digits)}${margin === null ? "" : ` ± ${margin.toFixed(digits)}`}${unit}`;
+}
 
-export function StageConfidence({ model }: { model: JourneyMap }) {
-  const [tallies, setTallies] = useState<JourneyFeedbackTallies | null>(null);
-  useEffect(() => {
-    let live = true;
-    const turn = () => new Promise<void>((resolve, reject) => setTimeout(() => (live ? resolve() : reject(new Error("left"))), 0));
-    runPassInSlices(journeyTallyPass(model), model.feedback.length, turn, ROWS_PER_SLICE).then(setTallies, () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [model.feedback, model.touchpoints]);
-  const lines = model.stages.flatMap((stage) => {
-    const t = tallies?.byStage.get(stage.id);
-    const csat = t && wilsonInterval(t.csatSatisfied, t.csatRatings);
-    const nps = t && npsMarginOfError(t.npsPromoters, t.npsDetractors, t.npsRatings);
+export function StageConfidence({ stages }: { stages: readonly StageAnalysis[] }) {
+  const lines = stages.flatMap((stage) => {
+    const m = stage.margins;
     const parts = [
-      csat && `CSAT ${Math.round(csat.estimate)} % (95 %: ${Math.round(csat.low)}–${Math.round(csat.high)} %, n ${formatCount(t.csatRatings)})`,
-      nps && `NPS ${Math.round(nps.nps)} ± ${Math.round(nps.margin)} (n ${formatCount(nps.n)})`,
+      stage.csat !== null && `CSAT ${withMargin(stage.csat, m.csat, 0, " %")}`,
+      stage.nps !== null && `NPS ${withMargin(stage.nps, m.nps, 0)}`,
+      stage.performance !== null && `performance ${withMargin(stage.performance, m.performance, 1)}`,
     ].filter(Boolean);
-    return parts.length === 0 ? [] : [<li key={stage.id}>{`${stage.name}: ${parts.join(" · ")}`}</li>];
+    return parts.length === 0 ? [] : [<li key={stage.stageId}>{`${stage.name}: ${parts.join(" · ")} (n ${formatCount(stage.rated)})`}</li>];
   });
   if (lines.length === 0) return null;
   return (

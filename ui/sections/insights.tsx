@@ -15,6 +15,8 @@ import { useReport } from "../components/status";
 import { OutsideMapTable, unassignedSentence } from "../feedback/outside-map";
 import { useAnalysis, useSuggestions } from "../state/analysis";
 import { StageConfidence } from "./insights-confidence";
+import { ImportanceAndDrivers } from "./insights-drivers";
+import { responseCount } from "../state/edits";
 import { fieldKey, usePanelState, useStore } from "../state/store";
 
 /** "95 %", "41 points", "3 per 100 orders": a unit that is a word gets a space. */
@@ -86,7 +88,12 @@ function ExperienceRows({ label, rows, withStage }: { label: string; rows: reado
                 <td class="num">{formatMetric(row.nps, 0)}</td>
                 <td class="num">{formatMetric(row.ces, 1)}</td>
                 <td>
-                  <span class={`backing backing-${row.backing}`}>{row.backing}</span>
+                  <span
+                    class={`backing backing-${row.backing}`}
+                    title={row.backing === "thin" && row.margins.performance !== null ? `performance ± ${row.margins.performance.toFixed(2)} (95 %)` : undefined}
+                  >
+                    {row.backing}
+                  </span>
                 </td>
               </tr>
             ))}
@@ -130,7 +137,7 @@ export function InsightsSection() {
     <div class="section">
       <SectionHeading title="Insights" />
       {analysis === null ? (
-        <p role="status">Analysing {formatCount(model.feedback.length)} responses…</p>
+        <p role="status">Analysing {formatCount(responseCount(model))} responses…</p>
       ) : (
         <InsightsBody model={model} analysis={analysis} />
       )}
@@ -167,8 +174,8 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       <SectionHeading title="Stages" level={3} />
       <ExperienceTable label="Metrics per stage" rows={analysis.stages.map((s) => ({ ...s, key: s.stageId }))} />
       <OutsideMapTable analysis={analysis} />
-      <ImportancePerformanceChart stages={analysis.stages} />
-      <StageConfidence model={model} />
+      <ImportancePerformanceChart stages={analysis.stages} derived={analysis.importance.source === "derived" && analysis.importance.derived.length > 0} />
+      <StageConfidence stages={analysis.stages} />
 
       <SectionHeading title="Touchpoints" level={3} />
       {analysis.touchpoints.length === 0 ? (
@@ -176,6 +183,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
       ) : (
         <ExperienceTable label="Metrics per touchpoint" withStage rows={analysis.touchpoints.map((t) => ({ ...t, key: t.touchpointId }))} />
       )}
+      <ImportanceAndDrivers model={model} analysis={analysis} />
 
       <SectionHeading title="KPIs" level={3} />
       {analysis.kpis.length === 0 ? (

@@ -15,7 +15,7 @@ import { Choice, NumberField, SelectField, TextField } from "../components/field
 import { downloadText, fileStem } from "../components/files";
 import { useReport } from "../components/status";
 import { useAnalysis } from "../state/analysis";
-import { addEntity, freshName, newOpportunity, newPainPoint, updateEntity } from "../state/edits";
+import { addEntity, freshName, newOpportunity, newPainPoint, updateEntity, responseCount } from "../state/edits";
 import { fieldKey, usePanelState, useStore } from "../state/store";
 
 const MODELS: { value: ScoringModel; text: string }[] = [
@@ -86,7 +86,7 @@ export function PrioritiesSection() {
       />
       <p class="hint">{MODEL_NOTES[model.settings.scoring]}</p>
       {priorities === null ? (
-        <p role="status">Analysing {formatCount(model.feedback.length)} responses…</p>
+        <p role="status">Analysing {formatCount(responseCount(model))} responses…</p>
       ) : (
         <>
           <RankedList model={model} priorities={priorities} />

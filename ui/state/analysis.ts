@@ -23,6 +23,7 @@ interface AnalysisEntry {
   model: Pick<JourneyMap, "stages" | "touchpoints" | "personas" | "kpis" | "painPoints"> & { scoring: string };
   gapThreshold: number;
   backedResponses: number;
+  importance: string | undefined;
   analysis: JourneyAnalysis;
 }
 const analyses = new WeakMap<readonly Feedback[], AnalysisEntry>();
@@ -36,7 +37,8 @@ function reusable(model: JourneyMap): AnalysisEntry | null {
     entry.model.personas === model.personas &&
     entry.model.kpis === model.kpis &&
     entry.gapThreshold === model.settings.gapThreshold &&
-    entry.backedResponses === model.settings.backedResponses;
+    entry.backedResponses === model.settings.backedResponses &&
+    entry.importance === model.settings.importance;
   return same ? entry : null;
 }
 
@@ -49,6 +51,7 @@ function rememberAnalysis(model: JourneyMap, analysis: JourneyAnalysis): void {
     model: { ...model, scoring: model.settings.scoring },
     gapThreshold: model.settings.gapThreshold,
     backedResponses: model.settings.backedResponses,
+    importance: model.settings.importance,
     analysis,
   });
 }

@@ -9,13 +9,18 @@
  * panel validates it as a `Draft` when it loads it (`parseDraft`).
  *
  * clientStorage holds 5 MB per plugin (https://developers.figma.com/docs/plugins/api/figma-clientStorage).
- * A map with a very large feedback import does not fit: the draft then keeps everything but the
- * feedback rows no pain point cites, and records how many it left out, so the panel can say so
- * when the draft is restored instead of losing them without a word. Sizes are UTF-8 bytes (a CJK
- * character takes 3), as stored: the text once more as a JSON string, its quotes escaped.
+ * The draft keeps the map as the map frame does (compact.ts): a journey of more than 5,000 feedback
+ * rows keeps the rows it needs to show (pain points' evidence, quotes) and an exact summary of the
+ * rest, packed, so that every figure is the same when it is restored; a million rows take about
+ * 1 MB. Sizes are UTF-8 bytes (a CJK character takes 3), as stored: the text once more as a JSON
+ * string, its quotes escaped.
  */
-import { Draft, type DraftPanelState } from "../../shared/messages";
-import type { Feedback, JourneyMap, PainPoint } from "../../shared/model";
+import { DraftPanelState, type Draft } from "../../shared/messages";
+import { parseJourneyMap, type JourneyMap } from "../../shared/model";
+import { summaryTotals } from "../../shared/summary";
+import { withPackedSummary, withUnpackedSummary } from "../../shared/summary-pack";
+import * as z from "../../shared/zod";
+import { storedJourney } from "./compact";
 import type { PanelState, PanelStore } from "./store";
 
 /** What a draft may take of clientStorage's 5 MB, leaving room for the window size and a margin. */
@@ -42,123 +47,85 @@ export function storedBytes(text: string, escapes = 2): number {
   return bytes;
 }
 
-const feedbackBytes = new WeakMap<readonly Feedback[], number>();
-
-/**
- * An upper estimate of the stored size of feedback rows, without serialising 200,000 of them on
- * every change: the fixed keys and ids of a row, plus the UTF-8 bytes of its texts (escapes counted
- * twice, as they are escaped again when the draft's text is stored). Remembered per array: the
- * feedback changes far less often than the rest of the map.
- */
-export function estimateFeedbackBytes(feedback: readonly Feedback[]): number {
-  const known = feedbackBytes.get(feedback);
-  if (known !== undefined) return known;
-  let bytes = 2;
-  for (const row of feedback) bytes += 300 + storedBytes(row.text, 4) + storedBytes(row.source, 4);
-  feedbackBytes.set(feedback, bytes);
-  return bytes;
-}
-
-function panelState(state: PanelState, omitted: number): DraftPanelState {
+function panelState(state: PanelState): DraftPanelState {
   const panel: DraftPanelState = {};
   if (Object.keys(state.pendingEdits).length > 0) panel.pendingEdits = { ...state.pendingEdits };
   if (Object.keys(state.csvMappings).length > 0) panel.csvMappings = { ...state.csvMappings };
-  const totalOmitted = omitted + state.omittedFeedback;
-  if (totalOmitted > 0) panel.omittedFeedback = totalOmitted;
+  // Rows an older draft left out, until the person has seen the notice.
+  if (state.omittedFeedback > 0) panel.omittedFeedback = state.omittedFeedback;
   return panel;
 }
 
-const citedCache = new WeakMap<readonly Feedback[], { painPoints: readonly PainPoint[]; kept: Feedback[] }>();
-const ROWS_PER_SLICE = 20_000;
-
-/**
- * The map without the feedback no pain point cites: what a draft keeps when the whole map is too
- * large. Read in slices (200,000 rows at once would hold the panel up), and remembered for the same
- * feedback and pain points, so typing after a large import does not read every row again.
- */
-export async function withoutUncitedFeedback(
-  model: JourneyMap,
-  yieldToHost: () => Promise<void>,
-): Promise<{ model: JourneyMap; omitted: number }> {
-  const known = citedCache.get(model.feedback);
-  let kept = known !== undefined && known.painPoints === model.painPoints ? known.kept : null;
-  if (kept === null) {
-    const cited = new Set<string>();
-    for (const painPoint of model.painPoints) for (const id of painPoint.evidence) cited.add(id);
-    kept = [];
-    const rows = model.feedback;
-    for (let start = 0; start < rows.length; start += ROWS_PER_SLICE) {
-      const end = Math.min(rows.length, start + ROWS_PER_SLICE);
-      for (let i = start; i < end; i++) {
-        const row = rows[i] as Feedback;
-        if (cited.has(row.id)) kept.push(row);
-      }
-      if (end < rows.length) await yieldToHost();
-    }
-    citedCache.set(model.feedback, { painPoints: model.painPoints, kept });
-  }
-  return { model: { ...model, feedback: kept }, omitted: model.feedback.length - kept.length };
-}
-
-/** A draft, with its JSON text and the bytes that text takes in clientStorage. */
+/** A draft, with its JSON text, the bytes that text takes in clientStorage, and how many rows its summary counts. */
 export interface BuiltDraft {
+  /** The draft as it loads again: the model compacted, its summary unpacked. */
   draft: Draft;
   text: string;
   bytes: number;
-}
-
-function built(draft: Draft): BuiltDraft {
-  const text = JSON.stringify(draft);
-  return { draft, text, bytes: storedBytes(text) };
+  summarised: number;
 }
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /**
- * The draft of a state: the whole map when it fits the budget, else the map without uncited
- * feedback; an error in words when even that does not fit.
+ * The draft of a state: the map as stored (compact.ts: at most 5,000 rows as they are; beyond,
+ * the evidence rows and an exact summary of the rest, packed); an error in words when even that
+ * does not fit the budget.
  */
 export async function buildDraft(
   state: PanelState,
   yieldToHost: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
   now: Date = new Date(),
 ): Promise<BuiltDraft> {
-  const model = state.model;
-  const savedAt = now.toISOString();
-  // Measured before serialising everything: a map far over the budget is not serialised whole on every change.
-  const rest = storedBytes(JSON.stringify({ ...model, feedback: [] }));
-  if (rest + estimateFeedbackBytes(model.feedback) <= DRAFT_BUDGET_BYTES) {
-    const whole = built({ savedAt, model, panel: panelState(state, 0) });
-    if (whole.bytes <= DRAFT_BUDGET_BYTES) return whole;
-  }
-  const light = await withoutUncitedFeedback(model, yieldToHost);
-  const draft = built({ savedAt, model: light.model, panel: panelState(state, light.omitted) });
-  if (draft.bytes > DRAFT_BUDGET_BYTES) {
+  const stored = await storedJourney(state.model, yieldToHost);
+  const draft: Draft = { savedAt: now.toISOString(), model: stored.model, panel: panelState(state) };
+  const text = JSON.stringify({ ...draft, model: withPackedSummary(stored.model, stored.packed ?? undefined) });
+  const bytes = storedBytes(text);
+  if (bytes > DRAFT_BUDGET_BYTES) {
     throw new Error(
-      `the map takes ${megabytes(draft.bytes)} MB even without the feedback no pain point cites, more than the ${megabytes(DRAFT_BUDGET_BYTES)} MB Figma keeps for a draft`,
+      `the map takes ${megabytes(bytes)} MB even with its feedback kept as summaries, more than the ${megabytes(DRAFT_BUDGET_BYTES)} MB Figma keeps for a draft`,
     );
   }
-  return draft;
+  return { draft, text, bytes, summarised: summaryTotals(stored.model.summary).rows };
+}
+
+const DraftShell = z.object({ savedAt: z.string(), panel: z.optional(DraftPanelState) });
+
+/** A restored draft, and the sentence to show once when its map was saved by an earlier version (then saved again as this one). */
+export interface RestoredDraft {
+  draft: Draft;
+  converted: string | null;
 }
 
 /** A stored draft's text as a Draft; an error in words when it is not valid JSON or not a valid draft. */
-export function parseDraft(text: string): Draft {
+export function parseDraft(text: string): RestoredDraft {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     throw new Error("the stored draft is not valid JSON");
   }
-  const parsed = Draft.safeParse(value);
-  if (!parsed.success) throw new Error(`the stored draft is not valid: ${parsed.error.issues[0]?.message ?? "unknown problem"}`);
-  return parsed.data;
+  const shell = DraftShell.safeParse(value);
+  if (!shell.success) throw new Error(`the stored draft is not valid: ${shell.error.issues[0]?.message ?? "unknown problem"}`);
+  let model: unknown;
+  try {
+    model = withUnpackedSummary((value as { model?: unknown }).model);
+  } catch (error) {
+    throw new Error(`the stored draft is not valid: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = parseJourneyMap(model);
+  if (!parsed.ok) throw new Error(`the stored draft is not valid: ${parsed.errors[0] ?? "unknown problem"}`);
+  const draft: Draft = { savedAt: shell.data.savedAt, model: parsed.value };
+  if (shell.data.panel !== undefined) draft.panel = shell.data.panel;
+  return { draft, converted: parsed.converted ?? null };
 }
 
 export type SaveStatus =
   | { kind: "idle" }
   | { kind: "pending" }
   | { kind: "saving" }
-  | { kind: "saved"; at: Date; omitted: number }
+  /** `summarised`: feedback rows the draft counts in its summary rather than row by row. */
+  | { kind: "saved"; at: Date; summarised: number }
   | { kind: "failed"; message: string };
 
 /**
@@ -204,10 +171,10 @@ export class DraftSaver {
     this.again = false;
     this.onStatus({ kind: "saving" });
     try {
-      const { draft, text } = await buildDraft(state);
+      const { text, summarised } = await buildDraft(state);
       await this.save(text);
       if (revision > this.savedRevision) this.savedRevision = revision;
-      this.onStatus(this.dirty ? { kind: "pending" } : { kind: "saved", at: new Date(), omitted: draft.panel?.omittedFeedback ?? 0 });
+      this.onStatus(this.dirty ? { kind: "pending" } : { kind: "saved", at: new Date(), summarised });
     } catch (error) {
       this.onStatus({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
     } finally {

@@ -25,6 +25,13 @@ import {
   type Stage,
   type Touchpoint,
 } from "../../shared/model";
+import { summaryTotals, type FeedbackSummary } from "../../shared/summary";
+import { rekeyedSummary } from "./compact";
+
+/** Feedback rows the map counts: those it keeps and those its summary counts. */
+export function responseCount(map: Pick<JourneyMap, "feedback" | "summary">): number {
+  return map.feedback.length + summaryTotals(map.summary).rows;
+}
 
 export type Collection =
   | "personas"
@@ -83,6 +90,32 @@ export interface Removal {
   removed: { collection: Collection; index: number; entity: Entity }[];
   /** References set to null (or ids taken out of a list, with their place in it) on entities that stayed. */
   unlinked: { collection: Collection; id: string; field: string; value: string; position?: number }[];
+  /** The summary before and after, when the removal changed it (its groups are re-keyed as rows are). */
+  summary?: { before: FeedbackSummary | undefined; after: FeedbackSummary | undefined };
+}
+
+/**
+ * The summary with its groups' stage, touchpoint and persona set to null where they name what is
+ * gone, as the rows' references are (REFERENCES: optional); groups that come to share a key are
+ * added together (compact.ts). The same summary when no group names anything gone.
+ */
+export function unlinkedSummary(summary: FeedbackSummary, gone: ReadonlyMap<Collection, ReadonlySet<string>>): FeedbackSummary {
+  const none = new Set<string>();
+  const stages = gone.get("stages") ?? none;
+  const touchpoints = gone.get("touchpoints") ?? none;
+  const personas = gone.get("personas") ?? none;
+  const named = new Set<number>();
+  summary.strings.forEach((text, i) => {
+    if (stages.has(text) || touchpoints.has(text) || personas.has(text)) named.add(i);
+  });
+  const names = (g: readonly (number | null)[]) => [g[0], g[1], g[2]].some((v) => v !== null && v !== undefined && named.has(v));
+  if (named.size === 0 || !summary.groups.some(names)) return summary;
+  return rekeyedSummary(summary, (g) => ({
+    ...g,
+    stageId: g.stageId !== null && stages.has(g.stageId) ? null : g.stageId,
+    touchpointId: g.touchpointId !== null && touchpoints.has(g.touchpointId) ? null : g.touchpointId,
+    personaId: g.personaId !== null && personas.has(g.personaId) ? null : g.personaId,
+  }));
 }
 
 function field(entity: Entity, name: string): unknown {
@@ -91,12 +124,15 @@ function field(entity: Entity, name: string): unknown {
 
 /**
  * Removes entities and everything that depends on them. `ids` are entity ids of `collection`.
+ * `allFeedback`: the feedback is removed as a whole (every row, "Replace" import): the feedback its
+ * summary counts goes too.
  */
 export function removeEntities(
   map: JourneyMap,
   collection: Collection,
   ids: readonly string[],
   label: string,
+  allFeedback = false,
 ): { map: JourneyMap; removal: Removal } {
   const gone = new Map<Collection, Set<string>>([[collection, new Set(ids)]]);
   // Required references cascade until nothing more depends on what is gone.
@@ -123,6 +159,14 @@ export function removeEntities(
 
   const removal: Removal = { label, removed: [], unlinked: [] };
   const next = { ...map } as Record<Collection, Entity[]> & JourneyMap;
+  if (map.summary !== undefined) {
+    const summary = allFeedback ? undefined : unlinkedSummary(map.summary, gone);
+    if (summary !== map.summary) {
+      removal.summary = { before: map.summary, after: summary };
+      if (summary === undefined) delete next.summary;
+      else next.summary = summary;
+    }
+  }
   for (const [name, set] of gone) {
     if (set.size === 0) continue;
     const kept: Entity[] = [];
@@ -165,6 +209,11 @@ export function removeEntities(
  */
 export function restoreRemoval(map: JourneyMap, removal: Removal): JourneyMap {
   const next = { ...map } as JourneyMap;
+  // The summary as it was, unless it changed since (another import): then it stays as it is now.
+  if (removal.summary !== undefined && map.summary === removal.summary.after) {
+    if (removal.summary.before === undefined) delete next.summary;
+    else next.summary = removal.summary.before;
+  }
   const lists = next as unknown as Record<Collection, Entity[]>;
   const idCache = new Map<Collection, Set<string>>();
   const ids = (name: Collection): Set<string> => {
@@ -375,13 +424,8 @@ export function mergeImportedFeedback(
   checkImported(imported);
   let base = map;
   let removal: Removal | null = null;
-  if (mode === "replace" && map.feedback.length > 0) {
-    const result = removeEntities(
-      map,
-      "feedback",
-      map.feedback.map((f) => f.id),
-      `${new Intl.NumberFormat("en").format(map.feedback.length)} earlier feedback rows`,
-    );
+  if (mode === "replace" && (map.feedback.length > 0 || map.summary !== undefined)) {
+    const result = removeEntities(map, "feedback", map.feedback.map((f) => f.id), `${new Intl.NumberFormat("en").format(responseCount(map))} earlier feedback rows`, true);
     base = result.map;
     removal = result.removal;
   }

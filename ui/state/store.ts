@@ -69,9 +69,9 @@ export class PanelStore {
     if (model !== this.current.model) this.set({ model });
   }
 
-  /** Removes entities (and what depends on them), keeping the removal for "Undo". */
-  remove(collection: Collection, ids: readonly string[], label: string): void {
-    const { map, removal } = removeEntities(this.current.model, collection, ids, label);
+  /** Removes entities (and what depends on them), keeping the removal for "Undo"; `allFeedback`: see `removeEntities`. */
+  remove(collection: Collection, ids: readonly string[], label: string, allFeedback = false): void {
+    const { map, removal } = removeEntities(this.current.model, collection, ids, label, allFeedback);
     this.set({ model: map, undo: undoRemoval(removal), pendingEdits: this.prunedEdits(map) });
   }
 
@@ -97,6 +97,11 @@ export class PanelStore {
   replaceModel(model: JourneyMap, message: string): void {
     const previous = this.current.model;
     this.set({ model, undo: { message, apply: () => previous }, pendingEdits: this.prunedEdits(model) });
+  }
+
+  /** Counts as a change the draft keeps, though the map is the same (a map of an earlier version, to save as this one). */
+  touch(): void {
+    this.set({});
   }
 
   /** Keeps (text) or forgets (null) the not-yet-valid text of a field. */

@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { decodeCsvBytes } from "../../shared/csv";
+import type { JourneyReport } from "../../shared/report";
+import { runCli } from "../../scripts/cli";
+import { readCsvFile } from "../../scripts/cli-read";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const alexa = path.join(root, "test/fixtures/csv-real/amazon_alexa_reviews.tsv");
+const skytrax = path.join(root, "test/fixtures/csv-real/skytrax_airline_reviews_wide.csv");
+/** Small reads and pieces: a real export of half a megabyte is read in dozens of pieces. */
+const SMALL = { pieceChars: 16 * 1024, readBytes: 8 * 1024 };
+
+function tempFile(name: string, content: string | Uint8Array): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "jm-stream-")), name);
+  writeFileSync(file, content);
+  return file;
+}
+
+async function piecesOf(file: string, sizes = SMALL): Promise<{ texts: string[]; firstRecords: number[] }> {
+  const texts: string[] = [];
+  const firstRecords: number[] = [];
+  for await (const piece of readCsvFile(file, sizes).pieces) {
+    texts.push(piece.text.join(""));
+    firstRecords.push(piece.firstRecord);
+  }
+  return { texts, firstRecords };
+}
+
+async function report(args: string[], sizes = {}): Promise<JourneyReport & Record<string, unknown>> {
+  return JSON.parse(await runCli(args, sizes)) as JourneyReport & Record<string, unknown>;
+}
+
+/** A long export with response ids, a bad rating late in the file and a response repeated pieces apart. */
+function longExport(rows: number): string {
+  const lines = ["Response ID,Date,Stage,Touchpoint,Rating,Comment"];
+  const stages = ["Browse", "Checkout", "Delivery"];
+  for (let i = 0; i < rows; i++) {
+    const rating = i === rows - 8 ? "9" : String(((i * 7) % 5) + 1);
+    const comment = i % 3 === 0 ? `"Slow, again (${i})"` : i % 3 === 1 ? "" : `fine ${i % 11}`;
+    lines.push(`R-${i},2026-03-${String((i % 28) + 1).padStart(2, "0")},${stages[i % 3]},${i % 2 === 0 ? "Web" : "App"},${rating},${comment}`);
+  }
+  // Row 4 repeated at the end: the same response id, rating and text.
+  lines.push(lines[3] as string);
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+describe("the file read as a stream", () => {
+  it("cuts pieces at record boundaries (a quoted line break never splits), and their text is the decoded file", async () => {
+    const { texts, firstRecords } = await piecesOf(alexa);
+    expect(texts.length).toBeGreaterThan(10);
+    expect(texts.join("")).toBe(decodeCsvBytes(readFileSync(alexa)).text);
+    for (const text of texts.slice(0, -1)) expect(text).toMatch(/\n$/);
+    // Each piece starts where the records before it end.
+    expect(firstRecords[0]).toBe(0);
+    expect(firstRecords).toEqual([...firstRecords].sort((a, b) => a - b));
+  });
+
+  it("decodes a Windows-1252 file line by line and a UTF-16 file with its mark, as a whole file is decoded", async () => {
+    const latin = Buffer.from(`Rating,Comment\r\n${Array.from({ length: 4000 }, (_, i) => `${(i % 5) + 1},tr\xe8s bien ${i}`).join("\r\n")}\r\n`, "latin1");
+    const file = tempFile("latin.csv", latin);
+    expect((await piecesOf(file)).texts.join("")).toBe(decodeCsvBytes(latin).text);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`Rating\tComment\r\n${"4\tgood ✓\r\n".repeat(5000)}`, "utf16le")]);
+    const wide = tempFile("utf16.txt", utf16);
+    expect((await piecesOf(wide)).texts.join("")).toBe(decodeCsvBytes(utf16).text);
+  });
+
+  it("refuses a workbook from its first bytes, in words", async () => {
+    const xlsx = tempFile("book.csv", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200_000, 1)]));
+    await expect(runCli(["analyze", xlsx])).rejects.toThrow(/looks like an Excel workbook/);
+  });
+});
+
+// Real files of thousands of rows: more time than the default on a busy machine (no timing is asserted).
+describe("analyze in pieces gives the report of the whole file", { timeout: 60_000 }, () => {
+  it("a long real export (Alexa reviews) in dozens of pieces: the same report, every figure and problem", async () => {
+    const whole = await report(["analyze", alexa, "--no-sentiment"]);
+    const pieces = await report(["analyze", alexa, "--no-sentiment"], SMALL);
+    expect(pieces).toEqual(whole);
+    expect(whole.import.rows).toBe(3150);
+  });
+
+  it("a wide real export (Skytrax) in pieces: each question's scale, its 0s as no answer (text kept on the answer), drivers: the same", async () => {
+    const whole = await report(["analyze", skytrax, "--no-sentiment", "--outcome", "overall_score"]);
+    const pieces = await report(["analyze", skytrax, "--no-sentiment", "--outcome", "overall_score"], SMALL);
+    expect(pieces).toEqual(whole);
+    expect(whole.import.noAnswers).toBeGreaterThan(5000);
+  });
+
+  it("problems keep the file's row numbers, and a response repeated pieces apart is skipped once", async () => {
+    // About 400 kB: read in pieces past the first 256 kB, where the delimiter is detected.
+    const file = tempFile("long.csv", longExport(8000));
+    const whole = await report(["analyze", file, "--no-sentiment"]);
+    const pieces = await report(["analyze", file, "--no-sentiment"], SMALL);
+    expect(whole.import).toMatchObject({ rows: 8001, imported: 8000, skipped: 1, duplicates: 1 });
+    expect(pieces.import).toMatchObject({ rows: 8001, imported: 8000, skipped: 1, duplicates: 1 });
+    expect(pieces.import.errors.map((e) => e.row)).toEqual(whole.import.errors.map((e) => e.row));
+    // The off-scale rating of row 7,994, told with the same words.
+    expect(pieces.import.errors.find((e) => e.row === 7994)?.message).toMatch(/"9" is outside the 1–5 scale; imported as a text-only response/);
+    expect(pieces.import.errors.find((e) => e.row === 7994)?.message).toBe(whole.import.errors.find((e) => e.row === 7994)?.message);
+    expect(pieces.import.errors.find((e) => e.row === 8002)?.message).toMatch(/^row 8002, column "Response ID": response "R-2" repeats an earlier row/);
+    expect(pieces.stages).toEqual(whole.stages);
+    expect(pieces.overall).toEqual(whole.overall);
+  });
+
+  it("beyond --keep-rows, rows are folded into an exact summary as they come: the same figures and intervals, evidence rows kept", async () => {
+    const whole = await report(["analyze", alexa, "--no-sentiment"]);
+    const folded = await report(["analyze", alexa, "--no-sentiment", "--keep-rows", "500"], SMALL);
+    for (const part of ["import", "overall", "stages", "touchpoints", "priorities", "kpis", "unassigned", "confidence"] as const) expect(folded[part]).toEqual(whole[part]);
+    const kept = folded.feedback as { keptRows: number; summarisedRows: number };
+    expect(kept.keptRows + kept.summarisedRows).toBe(3150);
+    // Without a touchpoint column (the file's variations are not guessed as one): 20 quotes of its one cell.
+    expect(kept.keptRows).toBe(20);
+    expect(whole.feedback).toBeUndefined();
+  });
+});

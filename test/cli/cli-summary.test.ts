@@ -1,0 +1,87 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import type { JourneyReport } from "../../shared/report";
+import { SUMMARY_CSV_COLUMNS, isSummaryCsv } from "../../shared/summary-csv";
+import { runCli } from "../../scripts/cli";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const alexa = path.join(root, "test/fixtures/csv-real/amazon_alexa_reviews.tsv");
+const skytrax = path.join(root, "test/fixtures/csv-real/skytrax_airline_reviews_wide.csv");
+const sampleCsv = path.join(root, "examples/sample-feedback.csv");
+const sampleMap = path.join(root, "examples/sample-journey.json");
+const SMALL = { pieceChars: 16 * 1024, readBytes: 8 * 1024 };
+
+function tempFile(name: string, content: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "jm-summary-")), name);
+  writeFileSync(file, content);
+  return file;
+}
+
+async function report(args: string[]): Promise<JourneyReport> {
+  return JSON.parse(await runCli(args)) as JourneyReport;
+}
+
+/** The report's figures, entities in name order (a summary names them in its own order). */
+function figures(r: JourneyReport) {
+  const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    overall: r.overall,
+    unassigned: r.unassigned,
+    stages: byName(r.stages),
+    touchpoints: byName(r.touchpoints.map((t) => ({ ...t, name: `${t.stage} / ${t.name}` }))),
+    priorities: byName(r.priorities.map((p) => ({ ...p, rank: 0, name: `${p.stage} / ${p.title}` }))),
+    kpis: r.kpis,
+  };
+}
+
+// Real files of thousands of rows: more time than the default on a busy machine (no timing is asserted).
+describe("summarize, then analyze the summary", { timeout: 60_000 }, () => {
+  it("a long real export: the summary's figures are the raw file's, and it counts every imported row", async () => {
+    const args = ["--columns", "rating=rating,date=date,touchpoint=variation,text=verified_reviews", "--no-sentiment"];
+    const csv = await runCli(["summarize", alexa, ...args]);
+    const parsed = Papa.parse<Record<string, string>>(csv.trim(), { header: true });
+    expect(isSummaryCsv(parsed.meta.fields ?? [])).toBe(true);
+    expect(parsed.meta.fields).toEqual([...SUMMARY_CSV_COLUMNS]);
+    expect(parsed.data.reduce((sum, line) => sum + Number(line.count), 0)).toBe(3150);
+    const raw = await report(["analyze", alexa, ...args]);
+    const fromSummary = await report(["analyze", tempFile("alexa-summary.csv", csv), "--no-sentiment"]);
+    expect(fromSummary.import).toMatchObject({ shape: "summary", imported: parsed.data.length, skipped: 0, answers: 3150 });
+    expect(figures(fromSummary)).toEqual(figures(raw));
+    expect(raw.touchpoints.length).toBeGreaterThan(10);
+  });
+
+  it("a wide real export (text-only answers, no-answers) and a saved map: the same figures", async () => {
+    const wide = await runCli(["summarize", skytrax]);
+    expect(figures(await report(["analyze", tempFile("sky.csv", wide), "--no-sentiment"]))).toEqual(
+      figures(await report(["analyze", skytrax, "--no-sentiment"])),
+    );
+    const withMap = await runCli(["summarize", sampleCsv, "--map", sampleMap]);
+    const raw = await report(["analyze", sampleCsv, "--map", sampleMap, "--no-sentiment"]);
+    const fromSummary = await report(["analyze", tempFile("sample.csv", withMap), "--map", sampleMap, "--no-sentiment"]);
+    // With a saved map the order is the map's: the figures are equal as they are.
+    expect(fromSummary.stages).toEqual(raw.stages);
+    expect(fromSummary.priorities).toEqual(raw.priorities);
+    expect(fromSummary.kpis).toEqual(raw.kpis);
+  });
+
+  it("writes the same summary whether the file is read whole or in pieces", async () => {
+    expect(await runCli(["summarize", alexa], SMALL)).toBe(await runCli(["summarize", alexa]));
+  });
+
+  it("reports a summary's bad lines by row, and refuses a summary of which no line can be read", async () => {
+    const file = tempFile(
+      "bad-summary.csv",
+      "stage,touchpoint,persona,source,kind,period,scale_min,scale_max,type,rating,count\r\nBrowse,Web,,,survey,2026-01-05,1,5,rated,4,10\r\nBrowse,Web,,,survey,2026-01-05,1,5,rated,6,3\r\n",
+    );
+    const r = await report(["analyze", file, "--no-sentiment"]);
+    expect(r.import).toMatchObject({ rows: 2, imported: 1, skipped: 1, answers: 10 });
+    expect(r.import.errors).toEqual([{ row: 3, column: "rating", message: 'row 3, column "rating": "6" is not a rating on the 1–5 scale: not imported' }]);
+    expect(r.overall.responses).toBe(10);
+    const none = tempFile("none.csv", "stage,touchpoint,persona,source,kind,period,scale_min,scale_max,type,rating,count\r\nBrowse,Web,,,survey,2026-01-05,1,5,graded,4,10\r\n");
+    await expect(runCli(["analyze", none])).rejects.toThrow(/^nothing was imported from the summary ".*none\.csv" \(1 line\): row 2, column "type": "graded" is not a line type/);
+  });
+});

@@ -1,0 +1,262 @@
+/**
+ * What the panel stores of a large journey (the draft, the model sent to be drawn on the map frame):
+ * the journey compacted as `compactJourney` (shared/evidence.ts) compacts it — the evidence rows
+ * kept, everything else folded into the exact summary — and that summary packed
+ * (shared/summary-pack.ts). The panel itself keeps every row of an import in memory.
+ *
+ * `compactJourney` reads 200,000 rows in one go and sorts every group by a text key (seconds in
+ * all); here the same rows are kept and the same groups made, in slices of a few thousand rows
+ * between turns of the host, so no task holds the panel up. Groups come in another order (a
+ * summary's figures do not depend on it): by stage × touchpoint × persona × source × kind × segment
+ * × scale, then by day, which packs small. test/ui/compact.test.ts checks both against
+ * `compactJourney`.
+ */
+import { KEEP_ALL_ROWS, QUOTES_PER_CELL } from "../../shared/evidence";
+import { normalisedSatisfaction } from "../../shared/metrics";
+import type { Feedback, JourneyMap, RatingScale } from "../../shared/model";
+import { segmentText, summaryGroups, type FeedbackSummary, type SummaryGroup } from "../../shared/summary";
+import { SummaryPacker, type PackedSummary } from "../../shared/summary-pack";
+
+/** Rows (or groups) read between two turns of the host: about 10 ms of work in Chromium. */
+const PER_SLICE = 4_000;
+
+export type YieldToHost = () => Promise<void>;
+
+interface DayCounts {
+  textOnly: number;
+  empty: number;
+  noAnswer: number;
+  histogram: Map<number, number>;
+}
+
+interface Cell {
+  stageId: string | null;
+  touchpointId: string | null;
+  personaId: string | null;
+  source: string;
+  kind: string;
+  segment: string | null;
+  scale: RatingScale | null;
+  days: Map<string | null, DayCounts>;
+}
+
+/** Groups of rows and summary groups, by everything but the day, then by day. */
+class CellBuilder {
+  readonly cells = new Map<string, Cell>();
+
+  private counts(
+    stageId: string | null,
+    touchpointId: string | null,
+    personaId: string | null,
+    source: string,
+    kind: string,
+    day: string | null,
+    segment: string | null,
+    scale: RatingScale | null,
+  ): DayCounts {
+    const key = `${stageId}\u0000${touchpointId}\u0000${personaId}\u0000${source}\u0000${kind}\u0000${segment}\u0000${scale === null ? "" : `${scale.min}:${scale.max}`}`;
+    let cell = this.cells.get(key);
+    if (cell === undefined) this.cells.set(key, (cell = { stageId, touchpointId, personaId, source, kind, segment, scale, days: new Map() }));
+    let counts = cell.days.get(day);
+    if (counts === undefined) cell.days.set(day, (counts = { textOnly: 0, empty: 0, noAnswer: 0, histogram: new Map() }));
+    return counts;
+  }
+
+  addRow(row: Feedback): void {
+    const rated = row.rating !== null && row.scale !== null;
+    const counts = this.counts(row.stageId, row.touchpointId, row.personaId, row.source, row.kind, row.date, segmentText(row.segments), rated ? row.scale : null);
+    if (rated) counts.histogram.set(row.rating as number, (counts.histogram.get(row.rating as number) ?? 0) + 1);
+    else if (row.text.trim() !== "") counts.textOnly++;
+    else counts.empty++;
+  }
+
+  addGroup(g: SummaryGroup): void {
+    const counts = this.counts(g.stageId, g.touchpointId, g.personaId, g.source, g.kind, g.day, segmentText(g.segments), g.values.length > 0 ? g.scale : null);
+    counts.textOnly += g.textOnly;
+    counts.empty += g.empty;
+    counts.noAnswer += g.noAnswer;
+    g.values.forEach((value, i) => counts.histogram.set(value, (counts.histogram.get(value) ?? 0) + (g.counts[i] ?? 0)));
+  }
+
+  /** The groups, cells in key order and days in date order (rows without a date first); `ref` gives a string's index. */
+  *groups(ref: (text: string | null) => number | null): Generator<(number | null)[]> {
+    for (const key of [...this.cells.keys()].sort()) {
+      const cell = this.cells.get(key) as Cell;
+      const days = [...cell.days.keys()].sort((a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1));
+      for (const day of days) {
+        const c = cell.days.get(day) as DayCounts;
+        const rated = c.histogram.size > 0;
+        if (!rated && c.textOnly === 0 && c.empty === 0 && c.noAnswer === 0) continue;
+        const group: (number | null)[] = [
+          ref(cell.stageId),
+          ref(cell.touchpointId),
+          ref(cell.personaId),
+          ref(cell.source),
+          ref(cell.kind),
+          ref(day),
+          ref(cell.segment),
+          rated && cell.scale !== null ? cell.scale.min : null,
+          rated && cell.scale !== null ? cell.scale.max : null,
+          c.textOnly,
+          c.empty,
+          c.noAnswer,
+        ];
+        for (const value of [...c.histogram.keys()].sort((a, b) => a - b)) group.push(value, c.histogram.get(value) as number);
+        yield group;
+      }
+    }
+  }
+
+  /** The summary and its packed form, made in slices. */
+  async toSummary(yieldToHost: YieldToHost): Promise<{ summary: FeedbackSummary; packed: PackedSummary }> {
+    const { strings, ref } = stringTable();
+    const groups: (number | null)[][] = [];
+    const packer = new SummaryPacker();
+    for (const group of this.groups(ref)) {
+      groups.push(group);
+      packer.add(group);
+      if (groups.length % PER_SLICE === 0) await yieldToHost();
+    }
+    return { summary: { strings, groups }, packed: { strings, groups: packer.text() } };
+  }
+}
+
+/** Strings in order of first use, and the index of each. */
+function stringTable(): { strings: string[]; ref: (text: string | null) => number | null } {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    strings,
+    ref: (text) => {
+      if (text === null) return null;
+      let at = index.get(text);
+      if (at === undefined) index.set(text, (at = strings.push(text) - 1));
+      return at;
+    },
+  };
+}
+
+/**
+ * The summary with each group moved (`rekey` gives its new stage, touchpoint or persona) or dropped
+ * (null), groups that come to share a key added together: what an edit does to the rows it counts.
+ */
+export function rekeyedSummary(summary: FeedbackSummary, rekey: (group: SummaryGroup) => SummaryGroup | null): FeedbackSummary {
+  const builder = new CellBuilder();
+  for (const g of summaryGroups(summary)) {
+    const moved = rekey(g);
+    if (moved !== null) builder.addGroup(moved);
+  }
+  const { strings, ref } = stringTable();
+  return { strings, groups: [...builder.groups(ref)] };
+}
+
+/** The rows `compactJourney` keeps (evidence.ts `evidenceRows`), read in slices. */
+async function evidenceRowsInSlices(map: Pick<JourneyMap, "feedback" | "painPoints">, quotesPerCell: number, yieldToHost: YieldToHost): Promise<Uint8Array> {
+  const cited = new Set<string>();
+  for (const p of map.painPoints) for (const id of p.evidence) cited.add(id);
+  const rows = map.feedback;
+  const kept = new Uint8Array(rows.length);
+  const candidates = new Map<string, { index: number; s: number }[]>();
+  for (let start = 0; start < rows.length; start += PER_SLICE) {
+    const end = Math.min(rows.length, start + PER_SLICE);
+    for (let index = start; index < end; index++) {
+      const row = rows[index] as Feedback;
+      if (cited.has(row.id)) {
+        kept[index] = 1;
+        continue;
+      }
+      if (row.text.trim() === "") continue;
+      const key = `${row.stageId}\u0000${row.touchpointId}`;
+      const s = row.rating === null || row.scale === null ? 0.5 : normalisedSatisfaction(row.rating, row.scale);
+      let list = candidates.get(key);
+      if (list === undefined) candidates.set(key, (list = []));
+      list.push({ index, s });
+    }
+    await yieldToHost();
+  }
+  let sorted = 0;
+  for (const list of candidates.values()) {
+    list.sort((a, b) => a.s - b.s || a.index - b.index);
+    for (const { index } of list.slice(0, quotesPerCell)) kept[index] = 1;
+    sorted += list.length;
+    if (sorted >= PER_SLICE * 4) {
+      sorted = 0;
+      await yieldToHost();
+    }
+  }
+  return kept;
+}
+
+/** A journey as stored: compacted, with its summary packed (null when it has none). */
+export interface StoredJourney {
+  model: JourneyMap;
+  packed: PackedSummary | null;
+}
+
+const known = new WeakMap<readonly Feedback[], { painPoints: JourneyMap["painPoints"]; summary: JourneyMap["summary"]; stored: StoredJourney }>();
+
+/**
+ * The journey as `compactJourney` would keep it, and its summary packed, made in slices. Remembered
+ * for the same feedback, pain points and summary: typing after a large import does not read every
+ * row again. A journey of at most `KEEP_ALL_ROWS` rows keeps them all.
+ */
+export async function storedJourney(map: JourneyMap, yieldToHost: YieldToHost, keepAllRows = KEEP_ALL_ROWS): Promise<StoredJourney> {
+  const cached = known.get(map.feedback);
+  if (cached !== undefined && cached.painPoints === map.painPoints && cached.summary === map.summary) {
+    return { ...cached.stored, model: { ...map, feedback: cached.stored.model.feedback, summary: cached.stored.model.summary } };
+  }
+  let stored: StoredJourney;
+  if (map.feedback.length <= keepAllRows) {
+    if (map.summary === undefined) stored = { model: map, packed: null };
+    else {
+      // Kept rows as they are; the summary packed (in slices: it may hold 100,000 groups).
+      const builder = new CellBuilder();
+      let n = 0;
+      for (const g of summaryGroups(map.summary)) {
+        builder.addGroup(g);
+        if (++n % PER_SLICE === 0) await yieldToHost();
+      }
+      const { summary, packed } = await builder.toSummary(yieldToHost);
+      stored = { model: { ...map, summary }, packed };
+    }
+  } else {
+    const keep = await evidenceRowsInSlices(map, QUOTES_PER_CELL, yieldToHost);
+    const builder = new CellBuilder();
+    let n = 0;
+    if (map.summary !== undefined) {
+      for (const g of summaryGroups(map.summary)) {
+        builder.addGroup(g);
+        if (++n % PER_SLICE === 0) await yieldToHost();
+      }
+    }
+    const rows = map.feedback;
+    const feedback: Feedback[] = [];
+    for (let start = 0; start < rows.length; start += PER_SLICE) {
+      const end = Math.min(rows.length, start + PER_SLICE);
+      for (let i = start; i < end; i++) {
+        if (keep[i] === 1) feedback.push(rows[i] as Feedback);
+        else builder.addRow(rows[i] as Feedback);
+      }
+      await yieldToHost();
+    }
+    const { summary, packed } = await builder.toSummary(yieldToHost);
+    stored = { model: { ...map, feedback, summary }, packed };
+  }
+  known.set(map.feedback, { painPoints: map.painPoints, summary: map.summary, stored });
+  return stored;
+}
+
+/**
+ * The model the plugin drew, with the panel's rows (and summary) back in it when drawing changed
+ * none of the feedback it was sent: the panel keeps an import's rows, the map frame the journey
+ * compacted. When the canvas changed the feedback (a deleted touchpoint's rows moved to its
+ * stage), the drawn model is the one to keep, as it is.
+ */
+export function withPanelRows(panel: JourneyMap, drawn: JourneyMap): JourneyMap {
+  const sent = known.get(panel.feedback)?.stored.model ?? panel;
+  if (sent.feedback.length !== drawn.feedback.length || JSON.stringify(sent.feedback) !== JSON.stringify(drawn.feedback)) return drawn;
+  if (JSON.stringify(sent.summary) !== JSON.stringify(drawn.summary)) return drawn;
+  const kept: JourneyMap = { ...drawn, feedback: panel.feedback, summary: panel.summary };
+  if (panel.summary === undefined) delete kept.summary;
+  return kept;
+}

@@ -15,7 +15,6 @@
  * naming the problem.
  */
 import { readFileSync, statSync } from "node:fs";
-import { basename } from "node:path";
 import { analyseJourney } from "../shared/analysis";
 import {
   CsvDecodeError,
@@ -43,8 +42,7 @@ import { importSummaryCsv, isSummaryCsv, writeSummaryCsv } from "../shared/summa
 import { EvidenceFold, type FileImportResult, importCsvPieces } from "./cli-import";
 import { createSentimentScorer, sentimentOf } from "../shared/sentiment";
 import { OutcomeError, insightOption, insightsOf, type InsightOptions } from "./cli-insights";
-import { AlreadyImportedError, beforeLedgerImport, saveLedgerImport } from "./cli-ledger";
-import { createContentHasher } from "../shared/ledger";
+import { AlreadyImportedError, LedgerImport } from "./cli-ledger";
 import { type CsvPiece, type CsvReadSizes, readCsvFile } from "./cli-read";
 
 /**
@@ -54,7 +52,7 @@ import { type CsvPiece, type CsvReadSizes, readCsvFile } from "./cli-read";
 export const KEEP_ROWS = 100_000;
 
 const USAGE =
-  "usage: journey-mapper analyze|summarize <feedback.csv> [--map journey.json] [--columns field=<header>|none,…] [--question <header>]… [--text <header>]… [--fixed field=value]… [--scale 1-5|0-10|1-7|1-10] [--format json|md] (--help for all options)";
+  "usage: journey-mapper analyze|summarize <feedback.csv> [--map journey.json [--add [--again]]] [--columns field=<header>|none,…] [--question <header>]… [--text <header>]… [--fixed field=value]… [--scale 1-5|0-10|1-7|1-10] [--format json|md] (--help for all options)";
 
 const HELP = `journey-mapper: analyse a feedback export (CSV, TSV …) and print its gaps and priorities.
 
@@ -458,27 +456,24 @@ function chosenImportOptions(options: Options, text: CsvPiece["text"]): Partial<
 export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}): Promise<string> {
   const options = parseArguments(args);
   if (options.help) return HELP;
-  const { first, rest, encoding } = await openFeedbackFile(options.file, sizes);
+  const opened = await openFeedbackFile(options.file, sizes);
+  const { encoding } = opened;
   // Without --map, the stages, touchpoints and personas come from the file, in order of first appearance.
   const base = options.map ? loadMap(options.map) : emptyJourney(titleFromFileName(options.file));
+  // --add: the pieces hashed and the rows' keys collected as they pass, for the journey's ledger (cli-ledger.ts).
+  const ledger = options.add && options.map !== null ? new LedgerImport(base, options.map, options.file, statSync(options.file).size, options.again) : null;
+  const { first, rest } = ledger?.pieces(opened.first, opened.rest) ?? opened;
   // With a saved map, only touchpoints are made (in an "Unassigned" stage): a row never fails for a missing touchpoint.
   const create = options.map ? { stages: false, touchpoints: true, personas: false } : undefined;
   const summarize = options.command === "summarize";
   const { headers } = inspectCsv(csvTextHead(first.text, 256 * 1024));
-  // --add: the file recognised by the journey's ledger before anything is imported (cli-ledger.ts),
-  // by a hash of its text read once as a stream.
-  const ledgerImport =
-    options.add && options.map && !summarize
-      ? beforeLedgerImport(base, options.map, basename(options.file), statSync(options.file).size, await hashFile(options.file, sizes), options.again)
-      : null;
-  // With --add the file's rows are all added to the journey and recorded in its ledger, so they are held.
-  const added: Feedback[] = [];
   let imported: Imported;
   let feedback: Feedback[] = [];
   let summary: FeedbackSummary | undefined;
   let summarised = 0;
-  let ledgerNote: { journey: JourneyMap; note: string | null } | null = null;
+  let added: ReturnType<LedgerImport["save"]> | undefined;
   if (isSummaryCsv(headers)) {
+    if (ledger !== null) throw new UsageError(`"${options.file}" is a summary CSV: --add takes a feedback export (the panel merges a summary into a journey)`);
     const read = await importSummaryFile(first, rest, base, create);
     if (read.summary.imported === 0) {
       const why = read.summary.rows === 0 ? "the file has no data rows" : (read.summary.errors[0]?.message ?? "no line could be read");
@@ -495,13 +490,7 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
     const score = options.insights.noSentiment ? null : createSentimentScorer();
     const negativeText = score === null ? undefined : (text: string) => sentimentOf(score(text) ?? 0) === "negative";
     const fold = new EvidenceFold(base, options.keepRows, negativeText);
-    const sink = summarize
-      ? (rows: Feedback[]) => rows.forEach((row) => builder.addFeedback(row))
-      : ledgerImport !== null
-        ? (rows: Feedback[]) => {
-            for (const row of rows) added.push(row);
-          }
-        : fold.add;
+    const sink = summarize ? (rows: Feedback[]) => rows.forEach((row) => builder.addFeedback(row)) : fold.add;
     const result = await importCsvPieces(
       first,
       rest,
@@ -511,10 +500,12 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
         scale: options.scale,
         encoding: encoding(),
         create,
-        ...(ledgerImport === null ? {} : { alreadyImported: ledgerImport.known }),
+        ...(ledger === null ? {} : { alreadyImported: ledger.known }),
       },
-      sink,
+      ledger?.sink(sink) ?? sink,
     );
+    // A file the journey has imported is said so before anything else (every row of it is known).
+    ledger?.check();
     if (result.imported === 0) {
       const why = result.rows === 0 ? "the file has no data rows" : (result.errors[0]?.message ?? "no row could be read");
       throw new NothingImportedError(`nothing was imported from "${options.file}" (${result.rows} rows): ${why}`);
@@ -535,18 +526,15 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
       },
     };
     if (summarize) summary = builder.toSummary();
-    else if (ledgerImport !== null && options.map) {
-      // The journey with the file added (rows beyond the evidence folded), recorded and written back.
-      const saved = saveLedgerImport(base, options.map, ledgerImport, { ...result, feedback: added });
-      ledgerNote = { journey: saved.journey, note: saved.note };
-    } else {
+    else {
       ({ feedback, summary } = fold.result());
       summarised = fold.summarised;
     }
+    if (ledger !== null) added = ledger.save(result, feedback, summary);
   }
-  // The file's feedback is what is analysed: a saved map's own feedback (and summary) is replaced, not added to.
-  // With --add, the whole journey as it was written back.
-  const map: JourneyMap = ledgerNote?.journey ?? { ...withImportedFeedback({ ...base, feedback: [] }, { created: imported.created, feedback }), summary };
+  // The file's feedback is what is analysed: a saved map's own feedback (and summary) is replaced, not added to;
+  // with --add, the journey with the file added, as it was written back.
+  const map: JourneyMap = added?.journey ?? { ...withImportedFeedback({ ...base, feedback: [] }, { created: imported.created, feedback }), summary };
   if (map.summary === undefined) delete map.summary;
   if (summarize) {
     const problems = imported.summary.errors.length;
@@ -561,21 +549,10 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
     summarised > 0
       ? `\n${summarised.toLocaleString("en")} rows are counted in an exact summary; sentiment reads the ${feedback.length.toLocaleString("en")} rows kept (evidence).\n`
       : "";
-  const ledger =
-    ledgerNote === null ? {} : { ledger: { journey: options.map, imports: map.ledger?.imports.length ?? 0, note: ledgerNote.note } };
+  const ledgerReport = added === undefined ? {} : { ledger: { journey: options.map, imports: map.ledger?.imports.length ?? 0, note: added.note } };
   return options.format === "md"
-    ? `${reportToMarkdown(report, map.title)}${keptNote}\n${insights.markdown}${ledgerNote?.note ? `\n${ledgerNote.note}\n` : ""}`
-    : `${JSON.stringify({ ...report, ...insights.report, ...kept, ...ledger }, null, 2)}\n`;
-}
-
-/** The content hash of a file's text (shared/ledger.ts), read as a stream: what the ledger knows a file by. */
-async function hashFile(file: string, sizes: CsvReadSizes): Promise<string> {
-  const hasher = createContentHasher();
-  for await (const piece of readCsvFile(file, sizes).pieces) {
-    if (typeof piece.text === "string") hasher.add(piece.text);
-    else for (const part of piece.text) hasher.add(part);
-  }
-  return hasher.digest();
+    ? `${reportToMarkdown(report, map.title)}${keptNote}\n${insights.markdown}${added?.note ? `\n${added.note}\n` : ""}`
+    : `${JSON.stringify({ ...report, ...insights.report, ...kept, ...ledgerReport }, null, 2)}\n`;
 }
 
 const isMain = typeof process !== "undefined" && process.argv[1] !== undefined && /cli\.(js|ts)$/.test(process.argv[1]);

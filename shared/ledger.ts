@@ -524,6 +524,71 @@ function* recording(
   return { imports: [...(map.ledger?.imports ?? []), record], responses: stored };
 }
 
+/**
+ * The keys of rows imported piece by piece (the command line's stream), kept as fingerprints, not
+ * as rows or keys (1,000,000 rows' keys would be 100 MB; their fingerprints are 8 MB). Whether the
+ * file is wide is known at the end: a row whose respondent is the previous row's is marked then.
+ */
+export class ResponsesCollector {
+  private readonly fingerprints: number[] = [];
+  private readonly ids: number[] = [];
+  /** Indexes of rows with the previous row's respondent: a wide row's later answers. */
+  private readonly laterAnswers: number[] = [];
+  private respondent: string | undefined;
+  private textIds = false;
+  private contentKeys = false;
+  private dates = { firstDate: null as string | null, lastDate: null as string | null };
+
+  add(rows: readonly Feedback[]): void {
+    for (const row of rows) {
+      if (row.respondentId !== undefined && row.respondentId === this.respondent) this.laterAnswers.push(this.fingerprints.length);
+      this.respondent = row.respondentId;
+      const key = rowKey(row);
+      this.fingerprints.push(keyFingerprint(key));
+      const id = idOfKey(key);
+      if (id === null) this.contentKeys = true;
+      else {
+        const number = numericResponseId(id);
+        if (number === null) this.textIds = true;
+        else this.ids.push(number);
+      }
+      const { date } = row;
+      if (date !== null) {
+        if (this.dates.firstDate === null || date < this.dates.firstDate) this.dates.firstDate = date;
+        if (this.dates.lastDate === null || date > this.dates.lastDate) this.dates.lastDate = date;
+      }
+    }
+  }
+
+  /** The journey's ledger with the import recorded and the collected keys added to `map`'s responses. */
+  record(map: Pick<JourneyMap, "feedback" | "ledger">, file: ImportedFile, outcome: Omit<ImportOutcome, "feedback">, now: Date = new Date()): ImportLedger {
+    const before = journeyResponses(map);
+    const later = outcome.shape === "wide" ? new Set(this.laterAnswers) : null;
+    const added = later === null ? this.fingerprints : this.fingerprints.filter((_, i) => !later.has(i));
+    const fingerprints = new Uint32Array(before.fingerprints.length + added.length);
+    fingerprints.set(before.fingerprints);
+    fingerprints.set(added, before.fingerprints.length);
+    fingerprints.sort();
+    const ids = [...this.ids].sort((a, b) => a - b);
+    const responses = responsesOf(fingerprints, addIdRanges(before.idRanges, ids), before.textIds || this.textIds, before.contentKeys || this.contentKeys);
+    const record: ImportRecord = {
+      file: file.name,
+      bytes: file.bytes,
+      hash: file.hash,
+      rows: outcome.rows,
+      imported: outcome.imported,
+      skipped: outcome.skipped,
+      duplicates: outcome.duplicates,
+      ...this.dates,
+      importedAt: now.toISOString().replace(/\.\d+Z$/, "Z"),
+      mode: "add",
+    };
+    const stored = storedResponses(responses);
+    decoded.set(stored, responses);
+    return { imports: [...(map.ledger?.imports ?? []), record], responses: stored };
+  }
+}
+
 /** The odds that a new row is taken for one of `count` imported before, by fingerprint: n / 2³². */
 export function falseMatchRate(count: number): number {
   return count / 2 ** 32;

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { parseArguments, runCli } from "../../scripts/cli";
 import { AlreadyImportedError } from "../../scripts/cli-ledger";
 import { emptyJourney } from "../../shared/journey-from-feedback";
+import { contentHash } from "../../shared/ledger";
+import { decodeCsvBytes } from "../../shared/csv";
 import { exportJourneyMapJson, importJourneyMapJson, type JourneyMap } from "../../shared/model";
 import type { JourneyReport } from "../../shared/report";
 
@@ -72,6 +74,24 @@ describe("analyze --map journey.json --add", { timeout: 60_000 }, () => {
       /nothing was imported from ".*alexa-late\.tsv" \(2416 rows\): .*already in the journey/,
     );
     expect(readFileSync(journeyFile, "utf8")).toBe(saved);
+  });
+
+  it("read in pieces, the same rows are recognised and the same file refused", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "jm-ledger-"));
+    const journeyFile = path.join(dir, "journey.json");
+    writeFileSync(journeyFile, exportJourneyMapJson(emptyJourney("Alexa")));
+    const early = alexaPart(dir, "alexa-early.tsv", (day, month) => month !== "Jul" || day <= 29);
+    const late = alexaPart(dir, "alexa-late.tsv", (day, month) => month === "Jul" && day >= 28);
+    // Pieces of 64 kB: the export is read in several, each row's key collected as it passes.
+    const small = { pieceChars: 64 * 1024, readBytes: 16 * 1024 };
+    await runCli(["analyze", early, "--map", journeyFile, "--add", ...COLUMNS], small);
+    const second = JSON.parse(await runCli(["analyze", late, "--map", journeyFile, "--add", ...COLUMNS], small)) as LedgerReport;
+    expect(second.import).toMatchObject({ rows: 2416, imported: 1684, duplicates: 732 });
+    const journey = readJourney(journeyFile);
+    expect(journey.ledger?.responses.count).toBe(3150);
+    // The hash of a file read in pieces is the hash of its decoded text (no BOM): the panel's, for the same file.
+    expect(journey.ledger?.imports[1]?.hash).toBe(contentHash(decodeCsvBytes(readFileSync(late)).text));
+    await expect(runCli(["analyze", late, "--map", journeyFile, "--add", ...COLUMNS], small)).rejects.toThrow(AlreadyImportedError);
   });
 
   it("--add needs --map, and --again needs --add", () => {

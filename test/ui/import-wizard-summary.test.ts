@@ -37,4 +37,17 @@ describe("the import wizard on a summary CSV", () => {
     const checkout = analyseJourney(model).stages.find((s) => s.name === "Checkout");
     expect(checkout?.responses).toBe(45);
   });
+
+  it("records the summary in the journey's ledger and refuses the same summary again, adding nothing", async () => {
+    const base: JourneyMap = { ...sampleJourney(), feedback: [], painPoints: [], opportunities: [] };
+    const { store, wizard } = await chosen(SUMMARY, base);
+    expect(store.state.model.ledger?.imports.map((i) => [i.file, i.rows, i.imported, i.skipped])).toEqual([["summary.csv", 4, 3, 1]]);
+    const after = store.state.model;
+    wizard.reset();
+    await wizard.chooseFile(new File([SUMMARY], "summary (1).csv"));
+    expect(wizard.state.step).toBe("choose");
+    expect(wizard.state.error).toMatch(/^This file \(“summary\.csv”\) was imported on .* \(3 rows imported\): its counts are already in the journey, so nothing was added\.$/);
+    expect(store.state.model).toBe(after);
+    expect(summaryTotals(store.state.model.summary)).toMatchObject({ rows: 45 });
+  });
 });

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { ImportWizard } from "../../ui/feedback/import-wizard-state";
 import { responseKey } from "../../shared/csv";
 import { PanelStore } from "../../ui/state/store";
+import { buildDraft, parseDraft } from "../../ui/state/draft";
+import { encodeModel, readModel, writeModel } from "../../plugin/plugin-data";
+import { createFigmaEmulator } from "../emulator/emulator";
 import { sampleCsv, sampleJourney } from "./sample";
 
 const sample = sampleJourney();
@@ -138,6 +141,54 @@ describe("the import wizard", () => {
     expect(wizard.state.report?.duplicateNote).toMatch(/a new row is taken for one of the [\d,]+ imported about 1 in [\d,]+ times/);
     expect(store.state.model.feedback).toHaveLength(after.feedback.length);
     expect(store.state.model.ledger?.imports).toHaveLength(2);
+  });
+
+  it("brings back the rows a draft left out of a journey with a ledger, importing the file again", async () => {
+    const { store: first, wizard: importer } = setUp();
+    await importer.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));
+    importer.setOptions({ mode: "replace", scale: "1-5" });
+    await importer.startImport();
+    const full = first.state.model;
+    expect(full.ledger?.imports).toHaveLength(1);
+    // A draft of an earlier version that kept only some rows (those pain points cite, and a few).
+    const cited = new Set(full.painPoints.flatMap((p) => p.evidence));
+    const kept = { ...full, feedback: full.feedback.filter((f, i) => i < 100 || cited.has(f.id)) };
+    const omitted = full.feedback.length - kept.feedback.length;
+    expect(omitted).toBeGreaterThan(0);
+    const store = new PanelStore({ model: kept, pendingEdits: {}, csvMappings: {}, omittedFeedback: omitted });
+    const wizard = new ImportWizard(store);
+    await wizard.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));
+    wizard.setOptions({ scale: "1-5" });
+    await wizard.startImport(false, true);
+    // The ledger knows every row, but the draft left some out: only the rows it kept are skipped.
+    expect(wizard.state.report?.duplicates).toBe(kept.feedback.length);
+    expect(store.state.model.feedback).toHaveLength(full.feedback.length);
+  });
+
+  it("keeps the ledger through the draft and the map frame: reopened, the journey still knows the file and its rows", async () => {
+    const { store, wizard } = setUp();
+    await wizard.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));
+    wizard.setOptions({ mode: "replace", scale: "1-5" });
+    await wizard.startImport();
+    const ledger = store.state.model.ledger;
+    expect(ledger?.imports).toHaveLength(1);
+    // The draft, saved and read back.
+    const built = await buildDraft(store.state, () => Promise.resolve());
+    expect(parseDraft(built.text).draft.model.ledger).toEqual(ledger);
+    // The map frame's plugin data, written and read back.
+    const frame = createFigmaEmulator().figma.createFrame();
+    writeModel(frame, encodeModel(store.state.model));
+    const read = readModel(frame);
+    expect(read.ok && read.model.ledger).toEqual(ledger);
+    // Reopened from the frame, the same file is asked about, and its rows are known.
+    const reopened = new PanelStore({ model: read.ok ? read.model : sample, pendingEdits: {}, csvMappings: {}, omittedFeedback: 0 });
+    const again = new ImportWizard(reopened);
+    await again.chooseFile(new File([sampleCsv()], "sample-feedback.csv"));
+    again.setOptions({ scale: "1-5" });
+    await again.startImport();
+    expect(again.state.sameFile).toMatch(/^This file \(“sample-feedback\.csv”\) was imported on /);
+    await again.startImport(false, true);
+    expect(again.state.report?.imported).toBe(0);
   });
 
   it("can be cancelled while it imports, adding nothing", async () => {

@@ -31,7 +31,16 @@ import {
   type DateOrder,
   type MappedField,
 } from "../../shared/csv";
-import { alreadyImportedSentence, contentHashAsync, duplicateNote, findImport, journeyResponsesAsync, recordImportAsync } from "../../shared/ledger";
+import {
+  alreadyImportedSentence,
+  contentHash,
+  contentHashAsync,
+  duplicateNote,
+  findImport,
+  journeyResponsesAsync,
+  recordImport,
+  recordImportAsync,
+} from "../../shared/ledger";
 import type { JourneyMap, RatingScale } from "../../shared/model";
 import { mergeImportedFeedback } from "../state/edits";
 import type { PanelStore, RememberedMapping } from "../state/store";
@@ -251,10 +260,19 @@ export class ImportWizard {
   private importSummary(loaded: LoadedCsv, headers: string[]): void {
     const started = performance.now();
     const model = this.store.state.model;
+    // The same summary again would count its rows twice: refused, by the journey's ledger.
+    const hash = contentHash(loaded.text);
+    const earlier = findImport(model, hash);
+    if (earlier !== null) {
+      this.set({ busy: null, step: "choose", error: `${alreadyImportedSentence(earlier)}: its counts are already in the journey, so nothing was added.` });
+      return;
+    }
     const create = { stages: model.stages.length === 0, touchpoints: true, personas: model.personas.length === 0 };
     const result = importSummaryCsv(loaded.text, { map: model, create });
     // Nothing was awaited since `model` was read: the journey is the one the names were found in.
-    if (result.imported > 0) this.store.update((current) => withImportedSummary(current, result));
+    const outcome = { rows: result.lines, imported: result.imported, skipped: result.skipped, duplicates: 0, shape: "long" as const, feedback: [] };
+    if (result.imported > 0)
+      this.store.update((current) => ({ ...withImportedSummary(current, result), ledger: recordImport(current, { name: loaded.fileName, bytes: loaded.size, hash }, outcome, "add") }));
     const report: ImportReport = {
       fileName: loaded.fileName,
       rows: result.lines,
@@ -262,7 +280,6 @@ export class ImportWizard {
       skipped: result.skipped,
       duplicates: 0,
       blankRows: 0,
-      duplicateNote: null,
       errors: result.errors,
       problemGroups: groupProblems(result.errors),
       noAnswers: result.noAnswers,
@@ -273,6 +290,7 @@ export class ImportWizard {
       rejected: { headerRecords: [headers], rejectedRows: [], headers, detected: { delimiter: "," } },
       metrics: null,
       seconds: (performance.now() - started) / 1000,
+      duplicateNote: null,
     };
     this.set({ busy: null, step: "report", report, file: null, inspection: null });
   }

@@ -72,7 +72,7 @@ export interface FeedbackTally {
 
 /** An empty tally: no rows yet. */
 export function createTally(): FeedbackTally {
-  return {
+  const tally: FeedbackTally = {
     rows: 0,
     rated: 0,
     textOnly: 0,
@@ -85,6 +85,9 @@ export function createTally(): FeedbackTally {
     noAnswer: 0,
     ratings: new Map(),
   };
+  // A cache, not a count: left out of comparisons and of JSON.
+  Object.defineProperty(tally, "last", { value: undefined, writable: true, enumerable: false, configurable: true });
+  return tally;
 }
 
 /** Adds `count` rows that all gave `rating` on `scale`. */

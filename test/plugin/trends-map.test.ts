@@ -59,7 +59,7 @@ describe("changes on the map", () => {
     expect(change.characters).toBe("▲ CSAT +30 pts · ▲ Performance +1.6 vs Mar 2026");
     // It sits in the stage's header, under its name.
     const header = page.findOne((n) => keyOf(n) === "stage/stage_checkout") as FrameNode;
-    expect(header.children.map((n) => n.name)).toEqual(["Step and data", "Stage name", "Objective", "Change"]);
+    expect(header.children.map((n) => n.name)).toEqual(["Step and data", "Stage name", "Objective", "Figures", "Change"]);
     // A rise everywhere is written in the green tag's text colour.
     const fill = (change.fills as SolidPaint[])[0]?.color;
     expect([fill?.r, fill?.g, fill?.b].map((v) => Math.round((v ?? 0) * 255))).toEqual([0x1b, 0x6e, 0x3d]);

@@ -82,6 +82,8 @@ describe("CSV import wizard, a wide survey's questions into stages", () => {
     expect(await cardsIn(panel, "Unassigned")).toEqual([]);
 
     await panel.getByRole("button", { name: "Next: answers" }).click();
+    // The map has personas of its own: the file's travel types (guessed as the segment) are added when asked.
+    await panel.getByRole("checkbox", { name: "Add new personas" }).check();
     await panel.getByRole("radiogroup", { name: /feedback rows/ }).getByText("Replace them", { exact: true }).click();
     await panel.getByRole("button", { name: /^Import 200 rows$/ }).click();
     await panel.getByTestId("import-summary").waitFor();
@@ -155,6 +157,9 @@ describe("CSV import wizard, a wide survey's questions into stages", () => {
     // Imported again in place of the first: as the first time, without a choice made again.
     await again.getByRole("radiogroup", { name: /feedback rows/ }).getByText("Replace them", { exact: true }).click();
     await again.getByRole("button", { name: /^Import 200 rows$/ }).click();
+    // The journey's ledger knows the file: the panel asks before importing it again.
+    await again.getByText(/was imported on .*; import it again\?/).waitFor();
+    await again.getByRole("button", { name: "Import again" }).click();
     const summary = again.getByTestId("import-summary");
     await summary.waitFor();
     expect(await summary.innerText()).toMatch(/Imported 200 of 200 rows from skytrax-wide-slice\.csv; 0 skipped/);

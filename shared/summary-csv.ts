@@ -178,14 +178,31 @@ function readType(cell: string): SummaryRowType | null {
 }
 
 /**
+ * The delimiter of a summary file, from its header line alone: the header names have none in them,
+ * so the first of tab, semicolon and comma that follows "stage" is it. Guessing from the whole text
+ * could take a delimiter from the values (segment values of ";" on every line).
+ */
+function headerDelimiter(text: string): { delimiter?: string } {
+  const end = text.search(/[\r\n]/);
+  const header = (end < 0 ? text : text.slice(0, end)).replace(/"/g, "").trim();
+  const match = /^stage\s*([\t;,|])/i.exec(header);
+  return match === null ? {} : { delimiter: match[1] as string };
+}
+
+/**
  * Reads a summary CSV into a summary of the journey's terms. Never throws for bad data: a line that
  * cannot be read is in `errors` (row, column, why) and adds nothing.
  */
 export function importSummaryCsv(text: CsvText, options: SummaryCsvOptions): SummaryCsvImport {
   const whole = typeof text === "string" ? text : text.join("");
-  const parsed = Papa.parse<string[]>(withoutHiddenCharacters(whole.charCodeAt(0) === 0xfeff ? whole.slice(1) : whole), {
+  const clean = withoutHiddenCharacters(whole.charCodeAt(0) === 0xfeff ? whole.slice(1) : whole);
+  const parsed = Papa.parse<string[]>(clean, {
     skipEmptyLines: false,
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.delimiter !== undefined
+      ? { delimiter: options.delimiter }
+      : options.headers === undefined
+        ? headerDelimiter(clean)
+        : {}),
   });
   const records = parsed.data;
   if (records.length > 0 && csvTextLength(text) > 0 && /[\r\n]$/.test(whole)) {

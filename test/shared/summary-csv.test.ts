@@ -99,6 +99,17 @@ describe("the summary CSV format", () => {
     );
   });
 
+  it("takes its delimiter from the header line, not from values that repeat on every line", () => {
+    const map = journey();
+    const text =
+      "stage,touchpoint,persona,source,kind,period,Plan,app_version,scale_min,scale_max,type,rating,count\r\n" +
+      "Browse,Web,,,survey,,;,;,,,no answer,,1\r\nBrowse,Web,,,survey,,;,;,1,5,rated,1,1\r\n";
+    const read = importSummaryCsv(text, { map, create: { stages: false, touchpoints: false, personas: false } });
+    expect(read.errors).toEqual([]);
+    expect(read.delimiter).toBe(",");
+    expect(summaryTotals(read.summary)).toMatchObject({ rows: 1, rated: 1, noAnswer: 1 });
+  });
+
   it("merges into a journey's summary as mergeSummaries does, keeping the journey's term statistics", () => {
     fc.assert(
       fc.property(fc.array(rowArbitrary, { maxLength: 30 }), fc.array(rowArbitrary, { maxLength: 30 }), (before, lines) => {

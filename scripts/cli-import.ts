@@ -19,7 +19,6 @@ import {
   type CsvImportOptions,
   type CsvImportResult,
   type CsvProblem,
-  type IdPrefix,
   NO_ANSWER_WORDS,
   importFeedbackCsv,
   questionShortName,
@@ -33,7 +32,8 @@ import Papa from "papaparse";
 import { type CsvLayout, RowBreakScanner, readCsvLayout } from "../shared/csv/records";
 import { csvProblem, groupProblems, quoteCell, type CsvProblemGroup } from "../shared/csv/problem";
 import { compactJourney } from "../shared/evidence";
-import { type Feedback, type JourneyMap, newId, withoutHiddenCharacters } from "../shared/model";
+import { type Feedback, type JourneyMap, withoutHiddenCharacters } from "../shared/model";
+import { createDefaultIdMaker } from "../shared/csv/import";
 import type { FeedbackSummary } from "../shared/summary";
 import type { CsvPiece } from "./cli-read";
 
@@ -45,18 +45,6 @@ export type FileImportResult = Pick<
 
 /** Where each piece's feedback goes, with every entity the import has made so far. */
 export type FeedbackSink = (feedback: Feedback[], created: CsvImportResult["created"]) => void;
-
-/** Ids as the import makes them by default (a `newId` stem per kind, then a counter), shared by every piece. */
-function createIdMaker(): (prefix: IdPrefix) => string {
-  const stems: Record<IdPrefix, string> = {
-    feedback: newId("feedback"),
-    stage: newId("stage"),
-    touchpoint: newId("touchpoint"),
-    persona: newId("persona"),
-  };
-  let counter = 0;
-  return (prefix) => stems[prefix] + (counter++).toString(36);
-}
 
 /** A set of 53-bit hashes in a typed array (8–16 bytes a key): a million response keys in 16 MB instead of the keys themselves. */
 class HashedKeys {
@@ -255,7 +243,8 @@ export async function importCsvPieces(
   options: CsvImportOptions,
   sink: FeedbackSink,
 ): Promise<FileImportResult> {
-  const makeId = options.makeId ?? createIdMaker();
+  // One id maker for every piece, so ids never repeat across pieces.
+  const makeId = options.makeId ?? createDefaultIdMaker();
   if (first.final) {
     // A file of one piece: imported as a whole file is.
     const result = await importFeedbackCsv(first.text, { ...options, makeId }, { yieldToHost: () => Promise.resolve() });

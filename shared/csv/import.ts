@@ -299,7 +299,7 @@ const FIELD_WORDS: Readonly<Record<MappedField, string>> = {
 };
 
 /** Ids as described for `makeId`: one `newId` stem per kind, then a base-36 counter. */
-function createDefaultIdMaker(): (prefix: IdPrefix) => string {
+export function createDefaultIdMaker(): (prefix: IdPrefix) => string {
   const stems: Record<IdPrefix, string> = {
     feedback: newId("feedback"),
     stage: newId("stage"),

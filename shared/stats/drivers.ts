@@ -16,6 +16,18 @@ export * from "./correlation";
 /** Fewest complete respondents per driver that relative weights need. */
 export const RESPONDENTS_PER_DRIVER = 10;
 
+/** Why relative weights cannot be computed for so many drivers and complete respondents; null when they can. */
+function weightsRefused(drivers: number, respondents: number): RelativeWeights | null {
+  if (drivers < 2) return { ok: false, respondents, reason: "relative weights need two or more drivers" };
+  const needed = RESPONDENTS_PER_DRIVER * drivers;
+  if (respondents >= needed) return null;
+  return {
+    ok: false,
+    respondents,
+    reason: `relative weights need ${needed} respondents who answered all ${drivers} drivers and the outcome; ${respondents} did`,
+  };
+}
+
 export type RelativeWeights =
   | {
       ok: true;
@@ -51,14 +63,8 @@ export function relativeWeights(answers: RespondentAnswers, drivers: readonly st
     ys.push(y);
   }
   const respondents = rows.length;
-  if (drivers.length < 2) return { ok: false, respondents, reason: "relative weights need two or more drivers" };
-  const needed = RESPONDENTS_PER_DRIVER * drivers.length;
-  if (respondents < needed)
-    return {
-      ok: false,
-      respondents,
-      reason: `relative weights need ${needed} respondents who answered all ${drivers.length} drivers and the outcome; ${respondents} did`,
-    };
+  const refused = weightsRefused(drivers.length, respondents);
+  if (refused !== null) return refused;
   const columns = drivers.map((_, j) => rows.map((row) => row[j] ?? 0));
   const rxy: number[] = [];
   const correlations = Matrix.eye(drivers.length);
@@ -144,14 +150,8 @@ export function driverCorrelationFromSums(sums: DriverSums, touchpoint: string, 
 export function relativeWeightsFromSums(sums: DriverSums, drivers: readonly string[], outcome: string): RelativeWeights {
   const complete = completeSums(sums, [...drivers, outcome]);
   const respondents = complete.n;
-  if (drivers.length < 2) return { ok: false, respondents, reason: "relative weights need two or more drivers" };
-  const needed = RESPONDENTS_PER_DRIVER * drivers.length;
-  if (respondents < needed)
-    return {
-      ok: false,
-      respondents,
-      reason: `relative weights need ${needed} respondents who answered all ${drivers.length} drivers and the outcome; ${respondents} did`,
-    };
+  const refused = weightsRefused(drivers.length, respondents);
+  if (refused !== null) return refused;
   const y = drivers.length;
   const r = (a: number, b: number) =>
     pearsonFromSums(

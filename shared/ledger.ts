@@ -507,6 +507,16 @@ function* recording(
   const before = mode === "replace" ? null : yield* knowing(map);
   const responses = yield* addingKeys(before, importedKeys(outcome.feedback, outcome.shape));
   yield;
+  return ledgerWith(map, { file, outcome, dates: dateRange(outcome.feedback), mode, now }, responses);
+}
+
+/** The journey's ledger with one more import recorded and its responses (decoded, kept for the next lookup). */
+function ledgerWith(
+  map: Pick<JourneyMap, "ledger">,
+  r: { file: ImportedFile; outcome: Omit<ImportOutcome, "feedback">; dates: Pick<ImportRecord, "firstDate" | "lastDate">; mode: "add" | "replace"; now: Date },
+  responses: LedgerResponses,
+): ImportLedger {
+  const { file, outcome } = r;
   const record: ImportRecord = {
     file: file.name,
     bytes: file.bytes,
@@ -515,9 +525,9 @@ function* recording(
     imported: outcome.imported,
     skipped: outcome.skipped,
     duplicates: outcome.duplicates,
-    ...dateRange(outcome.feedback),
-    importedAt: now.toISOString().replace(/\.\d+Z$/, "Z"),
-    mode,
+    ...r.dates,
+    importedAt: r.now.toISOString().replace(/\.\d+Z$/, "Z"),
+    mode: r.mode,
   };
   const stored = storedResponses(responses);
   decoded.set(stored, responses);
@@ -571,21 +581,7 @@ export class ResponsesCollector {
     fingerprints.sort();
     const ids = [...this.ids].sort((a, b) => a - b);
     const responses = responsesOf(fingerprints, addIdRanges(before.idRanges, ids), before.textIds || this.textIds, before.contentKeys || this.contentKeys);
-    const record: ImportRecord = {
-      file: file.name,
-      bytes: file.bytes,
-      hash: file.hash,
-      rows: outcome.rows,
-      imported: outcome.imported,
-      skipped: outcome.skipped,
-      duplicates: outcome.duplicates,
-      ...this.dates,
-      importedAt: now.toISOString().replace(/\.\d+Z$/, "Z"),
-      mode: "add",
-    };
-    const stored = storedResponses(responses);
-    decoded.set(stored, responses);
-    return { imports: [...(map.ledger?.imports ?? []), record], responses: stored };
+    return ledgerWith(map, { file, outcome, dates: this.dates, mode: "add", now }, responses);
   }
 }
 

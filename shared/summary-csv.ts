@@ -30,7 +30,7 @@ import { createEntityLinker, createRowLinks } from "./csv/link";
 import { guessFeedbackKind, readFeedbackKind } from "./csv/kind";
 import { type CsvText, csvTextLength } from "./csv/records";
 import { type Feedback, type JourneyMap, NUMBER_LIMIT, type Persona, type Stage, type Touchpoint, newId, withoutHiddenCharacters } from "./model";
-import { type FeedbackSummary, type SummaryGroup, segmentText, summaryGroups } from "./summary";
+import { type FeedbackSummary, type SummaryGroup, segmentText, stringTable, summaryGroups } from "./summary";
 
 /** The columns every summary CSV has, in the order it is written (segment columns go after `period`). */
 export const SUMMARY_CSV_COLUMNS = ["stage", "touchpoint", "persona", "source", "kind", "period", "scale_min", "scale_max", "type", "rating", "count"] as const;
@@ -342,18 +342,7 @@ class GroupCounts {
   }
 
   toSummary(): FeedbackSummary {
-    const strings: string[] = [];
-    const index = new Map<string, number>();
-    const ref = (text: string | null): number | null => {
-      if (text === null) return null;
-      let at = index.get(text);
-      if (at === undefined) {
-        at = strings.length;
-        strings.push(text);
-        index.set(text, at);
-      }
-      return at;
-    };
+    const { strings, ref } = stringTable();
     const groups: (number | null)[][] = [];
     for (const id of [...this.groups.keys()].sort()) {
       const g = this.groups.get(id) as SummaryGroup & { segment: string | null; histogram: Map<number, number> };

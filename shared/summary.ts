@@ -331,18 +331,7 @@ export class SummaryBuilder {
 
   /** The summary of everything added, groups in sorted order, strings in order of first use. */
   toSummary(): FeedbackSummary {
-    const strings: string[] = [];
-    const index = new Map<string, number>();
-    const ref = (text: string | null): number | null => {
-      if (text === null) return null;
-      let at = index.get(text);
-      if (at === undefined) {
-        at = strings.length;
-        strings.push(text);
-        index.set(text, at);
-      }
-      return at;
-    };
+    const { strings, ref } = stringTable();
     const keys = [...this.groups.keys()].sort();
     const groups: (number | null)[][] = [];
     for (const key of keys) {
@@ -372,6 +361,21 @@ export class SummaryBuilder {
       summary.drivers = this.drivers;
     return summary;
   }
+}
+
+/** A summary's strings in order of first use, and `ref`, which gives a string's index (adding it the first time). */
+export function stringTable(): { strings: string[]; ref: (text: string | null) => number | null } {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    strings,
+    ref: (text) => {
+      if (text === null) return null;
+      let at = index.get(text);
+      if (at === undefined) index.set(text, (at = strings.push(text) - 1));
+      return at;
+    },
+  };
 }
 
 /** The summary of some feedback rows. */

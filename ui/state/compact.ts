@@ -13,7 +13,7 @@
  */
 import { KEEP_ALL_ROWS, compactJourney } from "../../shared/evidence";
 import type { Feedback, JourneyMap, RatingScale } from "../../shared/model";
-import { segmentText, summaryGroups, type FeedbackSummary, type SummaryGroup } from "../../shared/summary";
+import { segmentText, stringTable, summaryGroups, type FeedbackSummary, type SummaryGroup } from "../../shared/summary";
 import { SummaryPacker, type PackedSummary } from "../../shared/summary-pack";
 
 /** Rows (or groups) read between two turns of the host: a few milliseconds of work in Chromium. */
@@ -118,21 +118,6 @@ class CellBuilder {
     }
     return { summary: { strings, groups }, packed: { strings, groups: packer.text() } };
   }
-}
-
-/** Strings in order of first use, and the index of each. */
-function stringTable(): { strings: string[]; ref: (text: string | null) => number | null } {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  return {
-    strings,
-    ref: (text) => {
-      if (text === null) return null;
-      let at = index.get(text);
-      if (at === undefined) index.set(text, (at = strings.push(text) - 1));
-      return at;
-    },
-  };
 }
 
 /**

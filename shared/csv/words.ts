@@ -145,6 +145,8 @@ const BINARY: Record<string, number> = {
   "thumbs up": 5, "thumbs down": 1, "👍": 5, "👎": 1, "👍🏻": 5, "👎🏻": 1, "+1": 5, "-1": 1, positive: 5, negative: 1,
   helpful: 5, "not helpful": 1, unhelpful: 1,
 };
+/** Longer than this, a cell is no rating word, whatever spaces surround it (the longest label is under 40 characters). */
+const WORD_LABEL_CHARS = 256;
 /** Yes/No is a rating only under a header that asks whether something helped or satisfied. */
 const YES_NO: Record<string, number> = { yes: 5, no: 1 };
 const YES_NO_HEADER = /\b(helpful|help|useful|satisf\w*|happy|resolved|solved|answer(ed)?|did we|was this|were you)\b/i;
@@ -155,7 +157,11 @@ const YES_NO_HEADER = /\b(helpful|help|useful|satisf\w*|happy|resolved|solved|an
  */
 export function detectWordMap(labels: Iterable<string>, header: string): WordMap | null {
   const keys = new Set<string>();
-  for (const label of labels) keys.add(wordKey(label));
+  for (const label of labels) {
+    // No rating word is that long: a comment of megabytes (an unclosed quote) is not normalised to find out.
+    if (label.length > WORD_LABEL_CHARS) return null;
+    keys.add(wordKey(label));
+  }
   if (keys.size < 2) return null;
   const fits = (map: Record<string, number>) => [...keys].every((key) => map[key] !== undefined);
   if (fits(BINARY) && [...keys].every((key) => BINARY[key] !== undefined)) {

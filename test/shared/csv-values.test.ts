@@ -1,6 +1,6 @@
 /** Reading rating and date cells as people and survey tools write them, and inferring a column's scale. */
 import { describe, expect, it } from "vitest";
-import { formatScale, importFeedbackCsv, parseScale, readDate, readRating } from "../../shared/csv";
+import { detectWordMap, formatScale, importFeedbackCsv, parseScale, readDate, readRating } from "../../shared/csv";
 import {
   type RatingTally,
   addToTally,
@@ -207,5 +207,14 @@ describe("scale inference with a rare typo", () => {
     });
     expect(result.detected.scale).toEqual({ min: 1, max: 7 });
     expect(result.errors).toEqual([]);
+  });
+});
+
+describe("word ratings beside long comments", () => {
+  it("reads labels with spaces around them as words, and a column holding a comment of megabytes as text", () => {
+    const padded = detectWordMap([`  Good ${" ".repeat(200)}`, "Bad"], "Satisfaction");
+    expect(padded?.values).toEqual({ good: 5, bad: 1 });
+    const comment = "the parcel never came and nobody answered ".repeat(50_000);
+    expect(detectWordMap(["Good", "Bad", comment], "Satisfaction")).toBeNull();
   });
 });

@@ -17,7 +17,7 @@ import { journeyDriversPass } from "../../shared/stats/drivers";
 import { NPS, STARS, buildMap, rated, stage, touchpoint } from "./builders";
 
 /** ml-matrix's ES module source, the file scripts/build.mjs bundles into the panel (untyped: its types are the package's). */
-const source = vi.hoisted(() => new URL("../../node_modules/ml-matrix/src/index.js", import.meta.url).pathname);
+const source = vi.hoisted(() => decodeURIComponent(new URL("../../node_modules/ml-matrix/src/index.js", import.meta.url).pathname));
 vi.mock("ml-matrix", () => import(/* @vite-ignore */ source) as Promise<typeof import("ml-matrix")>);
 
 /** The journey's driver analysis as the panel reads it: 7 rows a slice, a turn between slices. */

@@ -10,6 +10,7 @@
  */
 import { readFile, mkdir, writeFile, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -72,6 +73,10 @@ async function buildUi() {
     jsxImportSource: "preact",
     loader: { ".module.css": "local-css", ".css": "css" },
     plugins: [bangCssImports],
+    // ml-matrix's package entry is one CommonJS file of the whole library (72 kB minified); its ES
+    // module source lets the bundle keep the eigen decomposition Insights' relative weights use and
+    // what it needs (51 kB). Its package "exports" lists the entry only, hence the file path.
+    alias: { "ml-matrix": path.join(path.dirname(createRequire(import.meta.url).resolve("ml-matrix")), "src/index.js") },
     // Non-ASCII text (— … ★) as UTF-8, not as \u escapes twice its size.
     charset: "utf8",
     logLevel: "warning",

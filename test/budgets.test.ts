@@ -1,6 +1,6 @@
 /**
  * Size budgets of what Figma loads, minified and before gzip: the panel (dist/ui.html, every script
- * and style inlined) at most 370 kB, the sandbox code (dist/code.js) at most 165 kB.
+ * and style inlined) at most 426 kB, the sandbox code (dist/code.js) at most 165 kB.
  *
  * Raised from 250 kB and 120 kB when the panel learnt wide survey exports, word ratings, no-answer
  * values and fixed values (shared/csv grew by about 21 kB in the panel, the wizard by about 8 kB) and
@@ -24,6 +24,12 @@
  * questions onto stages (~4 kB). Savings seen and not yet taken: zod's record and tuple schemas in the
  * sandbox (~7 kB over the schemas it had), preact/compat (~6 kB in the panel).
  *
+ * The panel raised from 370 kB to 426 kB when Insights learnt the drivers' relative weights
+ * (measured: ui.html 363.4 → 418.8 kB): Johnson's weights need an eigen decomposition, and the
+ * panel takes ml-matrix's, as the command line does. From its ES module source (scripts/build.mjs)
+ * it adds 55.4 kB (its Matrix class comes whole with the decomposition); its package entry would
+ * add 75.8 kB, and mathjs's tree-shaken eigs about 226 kB. The other budgets' headroom is unchanged.
+ *
  * The build runs in a scratch copy of the repository (its folders linked, its own dist/), so that
  * it cannot race another test file that builds into dist/ at the same time.
  */
@@ -37,7 +43,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** kB as 1,000 bytes: the stricter reading of "300 KB". */
 const KB = 1000;
-export const BUDGETS = { "dist/ui.html": 370 * KB, "dist/code.js": 165 * KB } as const;
+export const BUDGETS = { "dist/ui.html": 426 * KB, "dist/code.js": 165 * KB } as const;
 
 let scratch = "";
 

@@ -2,7 +2,8 @@
  * The emotion lane: one frame spanning the stage columns, so that it lines up with them. Inside
  * (no auto layout: a plot), each column is the lane's cell with three faint bands (delighted
  * above, neutral, frustrated below); a 3 px line runs through a point per stage, labelled with
- * its value and, where it comes from feedback, the number of responses.
+ * its value and, where it comes from feedback, the half-width of its 95% interval as a quiet
+ * "± x" (as the stage header writes CSAT and NPS) and the number of responses.
  *
  * A stage without an emotion (no manual value, no rated feedback) has no point, and the line
  * breaks there: segments join only consecutive stages that both have a value (PRODUCT.md: never
@@ -11,7 +12,7 @@
 import type { StageAnalysis } from "../../shared/analysis";
 import type { PersonaEmotion } from "../../shared/segments";
 import type { Lane, Stage } from "../../shared/model";
-import { formatNumber, formatSigned, plural } from "./format";
+import { formatMargin, formatNumber, formatSigned, plural } from "./format";
 import { row, textLayer } from "./primitives";
 import { ellipse, frame, rectangle, type FrameSpec, type NodeSpec, type VectorSpec } from "./spec";
 import { COLOR, EMOTION, SIZE, TYPE } from "./style";
@@ -21,7 +22,8 @@ import { COLOR, EMOTION, SIZE, TYPE } from "./style";
  * 192 high, an inset of 32 puts +1 and −1 exactly on the band edges: the bands are thirds.
  */
 const PLOT_INSET = 32;
-const LABEL_WIDTH = 160;
+/** Wide enough for "−0.4 ± 0.3 · 1234 responses" in 11 px type, inside the 280 column. */
+const LABEL_WIDTH = 240;
 const LABEL_HEIGHT = 16;
 
 export interface EmotionPoint {
@@ -87,6 +89,48 @@ export function emotionLabel(analysis: Pick<StageAnalysis, "emotion" | "emotionS
   if (analysis.emotion === null) return "No data";
   const value = formatSigned(analysis.emotion);
   return `${value} · ${analysis.emotionSource === "feedback" ? plural(analysis.rated, "response") : "set by hand"}`;
+}
+
+/**
+ * The half-width of the 95% interval of a point's emotion; null for a value set by hand or from
+ * fewer than 2 ratings. Emotion from feedback is 4 · mean(s) − 2 and performance 1 + 4 · mean(s)
+ * (shared/gaps.ts), so both have the half-width 4 · t₀.₉₇₅,ₙ₋₁ · s_s / √n (shared/confidence.ts).
+ */
+export function emotionMargin(analysis: Pick<StageAnalysis, "emotion" | "emotionSource" | "margins">): number | null {
+  return analysis.emotion === null || analysis.emotionSource !== "feedback" ? null : analysis.margins.performance;
+}
+
+/**
+ * A point's label, centred over its column: the value, its quiet "± x" where it has one, and what
+ * it rests on ("· 84 responses", "· set by hand"); "No data" in the middle of a column without one.
+ */
+function pointLabel(stage: Stage, analysis: StageAnalysis | undefined, x: number, y: number): FrameSpec {
+  const key = `emotion/${stage.id}/label`;
+  const value = analysis?.emotion ?? null;
+  const strong = { ...TYPE.tag, color: COLOR.textPrimary };
+  const margin = analysis === undefined ? null : emotionMargin(analysis);
+  const children =
+    analysis === undefined || value === null
+      ? [textLayer(`${key}/value`, stage.id, "Value", "No data", TYPE.meta)]
+      : [
+          textLayer(`${key}/value`, stage.id, "Value", formatSigned(value), strong),
+          ...(margin === null ? [] : [textLayer(`${key}/margin`, stage.id, "Margin", formatMargin(margin), TYPE.meta)]),
+          textLayer(
+            `${key}/source`,
+            stage.id,
+            "Source",
+            `· ${analysis.emotionSource === "feedback" ? plural(analysis.rated, "response") : "set by hand"}`,
+            strong,
+          ),
+        ];
+  const label = row(key, `Value: ${stage.name}`, 4, children, {
+    entity: stage.id,
+    width: LABEL_WIDTH,
+    primaryAlign: "CENTER",
+    counterAlign: "CENTER",
+  });
+  label.position = { x, y };
+  return label;
 }
 
 /**
@@ -225,16 +269,8 @@ export function emotionCurveFrame(
     const stageAnalysis = byStage.get(stage.id);
     const point = points[index] || null;
     const centre = columnCentre(index);
-    const label = (y: number, secondary: boolean) =>
-      textLayer(
-        `emotion/${stage.id}/label`,
-        stage.id,
-        `Value: ${stage.name}`,
-        stageAnalysis ? emotionLabel(stageAnalysis) : "No data",
-        secondary ? TYPE.meta : { ...TYPE.tag, color: COLOR.textPrimary },
-        { width: LABEL_WIDTH, align: "CENTER", position: { x: centre - LABEL_WIDTH / 2, y } },
-      );
-    if (point === null) return [label(height / 2 - LABEL_HEIGHT / 2, true)];
+    const label = (y: number) => pointLabel(stage, stageAnalysis, centre - LABEL_WIDTH / 2, y);
+    if (point === null) return [label(height / 2 - LABEL_HEIGHT / 2)];
     // Above the point, unless it is a valley (the line comes down to it) or sits at the top.
     const before = points[index - 1] || null;
     const after = points[index + 1] || null;
@@ -252,7 +288,7 @@ export function emotionCurveFrame(
         position: { x: centre - half, y: point.y - half },
         style: { fill: EMOTION.line, stroke: COLOR.white, strokeWeight: 2 },
       }),
-      label(below ? point.y + half + 4 : point.y - half - 4 - LABEL_HEIGHT, false),
+      label(below ? point.y + half + 4 : point.y - half - 4 - LABEL_HEIGHT),
     ];
   });
 

@@ -1,8 +1,8 @@
 /**
  * Key drivers without the matrix library: each touchpoint's correlation with the outcome over the
  * respondents who answered both, its 95% interval and its derived importance. Apart from drivers.ts
- * (relative weights, which need ml-matrix's eigen decomposition: 72 kB whatever part of it is
- * imported) so that the panel and the analysis can carry it for a few hundred bytes.
+ * (relative weights, which need ml-matrix's eigen decomposition: 55 kB from its ES module source,
+ * which Insights carries) so that the sandbox's analysis can carry it for a few hundred bytes.
  *
  * The input is one answer vector per respondent (respondent id → touchpoint → normalised
  * satisfaction s ∈ [0, 1]), gathered from the feedback rows that share a respondent id. Pearson's r

@@ -2,14 +2,18 @@
  * Key drivers: which touchpoints move the outcome (overall satisfaction, likelihood to recommend),
  * derived from each respondent's answers taken together rather than stated by anyone. The
  * correlations are in correlation.ts (re-exported here); this file adds Johnson's relative weights,
- * which need ml-matrix, and so runs where its 72 kB fit: the command line.
+ * which need ml-matrix's eigen decomposition. The command line and Insights carry it; the map's
+ * analysis (importance.ts, in the sandbox too) needs correlations only and does not.
  *
  * Formulas as in PRODUCT.md, "Drivers, confidence and sentiment".
  */
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import type { FeedbackPass } from "../feedback-pass";
+import { outcomeTouchpoint } from "../importance";
+import type { JourneyMap } from "../model";
 import type { DriverCorrelation, RespondentAnswers } from "./correlation";
-import { correlationOf, driverCorrelation, pearson } from "./correlation";
-import { completeSums, pairSums, pearsonFromSums, type DriverSums } from "./driver-sums";
+import { correlationOf, driverCorrelation, pearson, respondentAnswersPass } from "./correlation";
+import { completeSums, journeyDriverSums, pairSums, pearsonFromSums, type DriverSums } from "./driver-sums";
 
 export * from "./correlation";
 
@@ -187,4 +191,25 @@ export function analyseDriverSums(sums: DriverSums, outcome: string, touchpoints
   const correlations = keys.filter((k) => k !== outcome).map((k) => driverCorrelationFromSums(sums, k, outcome));
   const drivers = rankCorrelations(correlations);
   return { outcome, correlations, weights: relativeWeightsFromSums(sums, drivers, outcome), pooled: sums.pooled };
+}
+
+/** A journey's driver analysis; `pooled` as in `analyseDriverSums`. */
+export type JourneyDriverAnalysis = DriverAnalysis & { pooled: number };
+
+/**
+ * A journey's driver analysis against its outcome touchpoint (null without one), as a pass over its
+ * feedback for the panel's slices: from the respondents' answers, or, once rows are folded into the
+ * summary, from its driver sums with the rows kept, so that a compacted journey gets the same
+ * correlations and weights. `pooled` as in `analyseDriverSums` (0 from the answers).
+ */
+export function journeyDriversPass(map: Pick<JourneyMap, "touchpoints" | "feedback" | "summary">): FeedbackPass<JourneyDriverAnalysis | null> {
+  const outcome = outcomeTouchpoint(map);
+  const others = map.touchpoints.filter((t) => t.id !== outcome?.id).map((t) => t.id);
+  const stored = map.summary?.drivers;
+  if (outcome === null) return { read() {}, finish: () => null };
+  if (stored !== undefined) {
+    return { read() {}, finish: () => analyseDriverSums(journeyDriverSums(map.feedback, stored), outcome.id, others) };
+  }
+  const answers = respondentAnswersPass(map.feedback);
+  return { read: answers.read, finish: () => ({ ...analyseDrivers(answers.finish(), outcome.id, others), pooled: 0 }) };
 }

@@ -3,12 +3,15 @@
  * key drivers with r, its 95% interval and n, the choice of importance for gaps and quadrants, and
  * each stage's figures with their 95% half-widths. The journey is the hand-worked one of
  * test/shared/importance.test.ts: five respondents, Tracking r = 0.9 (0.09 to 0.99, a driver),
- * Courier r = 0.3 (−0.79 to 0.93, not a driver yet), Chat answered by three (too few).
+ * Courier r = 0.3 (−0.79 to 0.93, not a driver yet), Chat answered by three (too few). The drivers'
+ * relative weights on the numpy-computed case of test/shared/stats.test.ts (24 respondents, two
+ * drivers), from the answers and from a compacted journey's driver sums.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
 import type { Feedback, JourneyMap } from "../../shared/model";
-import { STARS, buildMap, rated, stage, touchpoint } from "../shared/builders";
+import { compactJourney } from "../../shared/evidence";
+import { NPS, STARS, buildMap, rated, stage, touchpoint } from "../shared/builders";
 import { openHost, openSection, startHost, type Host } from "./host";
 
 let host: Host;
@@ -67,7 +70,9 @@ describe("Insights: importance, stated and derived, and key drivers", () => {
       // Three pairs: r = 0.98 but no interval, no derived importance, no rank.
       ["Chat", "4.0", "—", "0.98", "3", "too few answers"],
     ]);
-    await panel.getByText(/command line reports them with/).waitFor();
+    // One driver: no relative weights, no Weight column, and the reason.
+    await panel.getByText("No relative weights: relative weights need two or more drivers.").waitFor();
+    expect(await drivers.locator("thead th").allInnerTexts()).not.toContain("Weight");
     expect(await drivers.evaluate((box) => box.scrollWidth <= box.clientWidth + 1)).toBe(true);
 
     // Stated by default: Tracking's importance in the gap table is the stated 2.
@@ -91,5 +96,60 @@ describe("Insights: importance, stated and derived, and key drivers", () => {
     const sure = await panel.getByRole("list", { name: "Stage figures with their 95 % intervals" }).locator("li").allInnerTexts();
     expect(sure).toContain("Delivery: CSAT 40 ± 26 % · performance 3.0 ± 1.1 (n 10)");
     expect(errors).toEqual([]);
+  });
+});
+
+/** stats.test.ts's case: x1, x2 on 1–5 stars, the outcome on 0–10; numpy raw weights 0.50115, 0.47812 of R² 0.97927. */
+function weighed(): JourneyMap {
+  const X1 = [1, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5, 1, 2, 3, 4, 5, 2, 3, 4, 5, 1, 3, 4];
+  const X2 = [2, 1, 3, 2, 4, 3, 3, 5, 4, 4, 5, 3, 1, 2, 2, 3, 4, 3, 5, 4, 5, 2, 3, 3];
+  const Y = [2, 3, 4, 4, 6, 5, 6, 8, 7, 8, 9, 7, 1, 3, 4, 6, 8, 5, 7, 7, 10, 2, 5, 6];
+  const rows: Feedback[] = [];
+  const answer = (who: number, where: string, rating: number, scale = STARS) =>
+    rows.push({ ...rated(`${where}_${who}`, rating, scale, { touchpointId: where, stageId: "s1" }), respondentId: `r${who}` });
+  X1.forEach((v, i) => answer(i, "a", v));
+  X2.forEach((v, i) => answer(i, "b", v));
+  Y.forEach((v, i) => answer(i, "o", v, NPS));
+  return buildMap({
+    id: "map_weights",
+    title: "Parcel delivery",
+    stages: [stage("s1", "Delivery")],
+    touchpoints: [
+      touchpoint("a", "s1", 2, "Tracking"),
+      touchpoint("b", "s1", 5, "Courier"),
+      { ...touchpoint("o", "s1", 3, "Overall satisfaction"), measure: "outcome" },
+    ],
+    feedback: rows,
+  });
+}
+
+describe("Insights: the drivers' relative weights", () => {
+  it("shows each driver's share of R² beside its r, n and rank, the same once the rows are folded", async () => {
+    const raw = weighed();
+    const folded = compactJourney(raw, { keepAllRows: 0, quotesPerCell: 1 });
+    expect(folded.summary?.drivers).toBeDefined();
+    expect(folded.feedback.length).toBeLessThan(raw.feedback.length);
+    for (const journey of [raw, folded]) {
+      const { page, panel, errors } = await openHost(host);
+      await page.evaluate(() => {
+        (document.getElementById("panel") as HTMLIFrameElement).width = "420";
+      });
+      await importJson(panel, journey);
+      await openSection(panel, "Insights");
+      const drivers = panel.getByRole("region", { name: "Key drivers" });
+      await drivers.waitFor();
+      expect(await drivers.locator("thead th").allInnerTexts()).toEqual(["Touchpoint", "Stated", "Derived", "r (95 %)", "n", "Driver", "Weight"]);
+      const rows = (await drivers.locator("tbody tr").allInnerTexts()).map(cells);
+      // shares 0.50115 / 0.97927 = 51.2 %, 0.47812 / 0.97927 = 48.8 %
+      expect(rows.map((row) => [row[0], row[4], row[5], row[6]])).toEqual([
+        ["Tracking", "24", "#1", "51.2 %"],
+        ["Courier", "24", "#2", "48.8 %"],
+      ]);
+      await panel.getByText(/^Weight: each driver's share of the outcome's variance the drivers explain together \(R² = 0\.98\), over the 24 respondents/).waitFor();
+      // Seven columns fit the panel's default width: r's interval takes a second line.
+      expect(await drivers.evaluate((box) => box.scrollWidth <= box.clientWidth + 1)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 });

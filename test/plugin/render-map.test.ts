@@ -10,10 +10,11 @@ import { analyseJourney } from "../../shared/analysis";
 import type { ReplyResult } from "../../shared/messages";
 import type { JourneyMap } from "../../shared/model";
 import { NAMESPACE } from "../../plugin/plugin-data";
-import { formatSigned } from "../../plugin/render/format";
+import { formatMargin, formatSigned } from "../../plugin/render/format";
 import { formatGap, gapChartSubtitle } from "../../plugin/render/gap-chart";
 import { matrixPosition, matrixQuadrants } from "../../plugin/render/priority-matrix";
 import { longestIncreasingRun } from "../../plugin/render/reconcile";
+import { STARS, rated } from "../shared/builders";
 import { ask, launchPlugin, sampleJourney, type PluginUnderTest } from "./harness";
 
 const keyOf = (node: BaseNode) => node.getSharedPluginData(NAMESPACE, "key");
@@ -32,6 +33,12 @@ function text(page: PageNode, key: string): string {
   const node = one(page, key);
   if (node.type !== "TEXT") throw new Error(`"${key}" is a ${node.type}`);
   return node.characters;
+}
+
+/** An emotion point's label as it reads: its text layers, side by side. */
+function emotionText(page: PageNode, stageId: string): string {
+  const label = one<FrameNode>(page, `emotion/${stageId}/label`);
+  return label.children.map((child) => (child.type === "TEXT" ? child.characters : "")).join(" ");
 }
 
 function hex(paints: readonly Paint[] | typeof figma.mixed): string {
@@ -422,13 +429,13 @@ describe("the emotion curve", () => {
       const points = all(page, `emotion/${stage.id}/point`);
       if (stage.emotion === null) {
         expect(points).toEqual([]);
-        expect(text(page, `emotion/${stage.id}/label`)).toBe("No data");
+        expect(emotionText(page, stage.id)).toBe("No data");
         continue;
       }
       const point = points[0] as EllipseNode;
       expect([point.type, point.width, point.parent]).toEqual(["ELLIPSE", 12, curve]);
       expect(point.x + 6).toBe(centre(index));
-      expect(text(page, `emotion/${stage.id}/label`)).toBe(`${formatSigned(stage.emotion)} · set by hand`);
+      expect(emotionText(page, stage.id)).toBe(`${formatSigned(stage.emotion)} · set by hand`);
     }
 
     // The curve frame spans the stage columns, lined up with the cells of the other lanes.
@@ -446,10 +453,61 @@ describe("the emotion curve", () => {
     await generate(plugin, model);
     const page = plugin.emulator.figma.currentPage;
     for (const stage of analyseJourney(model).stages) {
-      const label = text(page, `emotion/${stage.stageId}/label`);
-      if (stage.emotionSource === "feedback") expect(label).toBe(`${formatSigned(stage.emotion ?? 0)} · ${stage.rated} responses`);
+      const label = emotionText(page, stage.stageId);
+      const margin = stage.margins.performance;
+      if (stage.emotionSource === "feedback")
+        expect(label).toBe(`${formatSigned(stage.emotion ?? 0)}${margin === null ? "" : ` ${formatMargin(margin)}`} · ${stage.rated} responses`);
       else expect(label).toBe(`${formatSigned(stage.emotion ?? 0)} · set by hand`);
     }
+  });
+
+  it("writes the 95% half-width of a value from feedback as a quiet ± beside it, none from one rating or set by hand", async () => {
+    const plugin = await launchPlugin();
+    const model = journeyWithEmotions([null, null, 1, null]);
+    const answer = (id: string, stageId: string, rating: number) => ({ ...rated(id, rating, STARS), stageId });
+    // Stage 0: 4, 4, 5, 5 stars → s = 0.75, 0.75, 1, 1; emotion 4 · 0.875 − 2 = +1.5;
+    // s_s = √(4 · 0.125² / 3) = 0.144338; ± 4 · t₀.₉₇₅,₃ (3.1824463) · 0.144338 / √4 = 0.918693 → "± 0.9".
+    // Stage 1: one 2-star rating → −1.0, no interval. Stage 2: +1 by hand (its rating does not count). Stage 3: nothing.
+    model.feedback = [
+      answer("f1", "stage_0", 4),
+      answer("f2", "stage_0", 4),
+      answer("f3", "stage_0", 5),
+      answer("f4", "stage_0", 5),
+      answer("f5", "stage_1", 2),
+      answer("f6", "stage_2", 1),
+      answer("f7", "stage_2", 5),
+    ];
+    expect(analyseJourney(model).stages[0]?.margins.performance).toBeCloseTo(0.918693, 5);
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    expect(["stage_0", "stage_1", "stage_2", "stage_3"].map((id) => emotionText(page, id))).toEqual([
+      "+1.5 ± 0.9 · 4 responses",
+      "−1.0 · 1 response",
+      "+1.0 · set by hand",
+      "No data",
+    ]);
+    // Quiet: 11 px Medium in the secondary text colour, beside the value in Semi Bold primary.
+    const margin = one<TextNode>(page, "emotion/stage_0/label/margin");
+    const value = one<TextNode>(page, "emotion/stage_0/label/value");
+    expect([margin.name, margin.fontSize, margin.fontName, hex(margin.fills)]).toEqual(["Margin", 11, { family: "Inter", style: "Medium" }, "#5B6470"]);
+    expect([value.fontName, hex(value.fills)]).toEqual([{ family: "Inter", style: "Semi Bold" }, "#1F2329"]);
+    // The label is centred over its point's column and stays inside it.
+    const label = one<FrameNode>(page, "emotion/stage_0/label");
+    const point = one(page, "emotion/stage_0/point");
+    expect(label.name).toBe("Value: Stage 0");
+    expect(label.x + label.width / 2).toBe(point.x + point.width / 2);
+    expect(label.width).toBeLessThanOrEqual(280);
+    expect([label.layoutMode, label.primaryAxisAlignItems, hex(label.fills)]).toEqual(["HORIZONTAL", "CENTER", "none"]);
+
+    // Update map with nothing changed writes nothing; a new rating moves the ± in place.
+    plugin.emulator.stats.resetWrites();
+    const same = await generate(plugin, model);
+    expect(same.kind === "generated" && [same.created, same.updated, same.removed]).toEqual([0, 0, 0]);
+    model.feedback.push(answer("f8", "stage_1", 4));
+    await generate(plugin, model);
+    // Stage 1: 2 and 4 stars → 0.0 ± 4 · 12.7062047 · 0.353553 / √2 = 12.7 (the interval of two ratings is wide)
+    expect(emotionText(page, "stage_1")).toBe("0.0 ± 12.7 · 2 responses");
+    expect(one(page, "emotion/stage_0/label/margin")).toBe(margin);
   });
 
   it("draws no line at all when no two neighbouring stages have a value", async () => {

@@ -84,10 +84,14 @@ export function emotionPaths(points: readonly (EmotionPoint | null)[]): { paths:
   return all.length === 0 ? { paths, x: 0, y: 0 } : { paths, x, y };
 }
 
-/** The label of a point: "+1.0 · set by hand", or "−0.4 · 84 responses" for a value from feedback. */
-export function emotionLabel(analysis: Pick<StageAnalysis, "emotion" | "emotionSource" | "rated">): string {
+/**
+ * A point's label as one text (FigJam's shapes take one): "+1.0 · set by hand", or
+ * "−0.4 ± 0.3 · 84 responses" for a value from feedback (no "±" from fewer than 2 ratings).
+ */
+export function emotionLabel(analysis: Pick<StageAnalysis, "emotion" | "emotionSource" | "rated" | "margins">): string {
   if (analysis.emotion === null) return "No data";
-  const value = formatSigned(analysis.emotion);
+  const margin = emotionMargin(analysis);
+  const value = margin === null ? formatSigned(analysis.emotion) : `${formatSigned(analysis.emotion)} ${formatMargin(margin)}`;
   return `${value} · ${analysis.emotionSource === "feedback" ? plural(analysis.rated, "response") : "set by hand"}`;
 }
 

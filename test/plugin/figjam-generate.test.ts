@@ -10,6 +10,7 @@ import { NAMESPACE, readModel } from "../../plugin/plugin-data";
 import { formatNumber } from "../../plugin/render/format";
 import { barLength, formatGap } from "../../plugin/render/gap-chart";
 import { matrixDots } from "../../plugin/render/priority-matrix";
+import { STARS, rated } from "../shared/builders";
 import { userActs } from "./canvas-actions";
 import { ask, launchPlugin, sampleJourney, type PluginUnderTest } from "./harness";
 
@@ -146,6 +147,30 @@ describe("a map in FigJam", () => {
     ]);
     expect(page.findAll((n) => keyOf(n) === "emotion/stage_2/point")).toEqual([]);
     expect(hex(connectors[0]?.strokes ?? [])).toBe("#2F6FE4");
+  });
+
+  it("labels each emotion point with its value, the quiet 95% ± and what it rests on, as the design map does", async () => {
+    const plugin = await launchPlugin({ editorType: "figjam" });
+    const answer = (id: string, stageId: string, rating: number) => ({ ...rated(id, rating, STARS), stageId });
+    const model: JourneyMap = {
+      ...sampleJourney(),
+      stages: [null, null, 1, null].map((emotion, i) => ({ id: `stage_${i}`, name: `Stage ${i}`, objective: "", emotion })),
+      touchpoints: [],
+      notes: [],
+      // Stage 0: 4, 4, 5, 5 stars → +1.5 ± 4 · t₀.₉₇₅,₃ · 0.144338 / √4 = 0.92; stage 1: one rating, no interval;
+      // stage 2: set by hand (its ratings do not count); stage 3: nothing.
+      feedback: [answer("f1", "stage_0", 4), answer("f2", "stage_0", 4), answer("f3", "stage_0", 5), answer("f4", "stage_0", 5), answer("f5", "stage_1", 2), answer("f6", "stage_2", 1), answer("f7", "stage_2", 5)],
+      painPoints: [],
+      opportunities: [],
+      kpis: [],
+    };
+    await generate(plugin, model);
+    const page = plugin.emulator.figma.currentPage;
+    const label = (id: string) => {
+      const node = one(page, `emotion/${id}/label`);
+      return node.type === "TEXT" ? node.characters : node.type === "SHAPE_WITH_TEXT" ? node.text.characters : node.type;
+    };
+    expect(["stage_0", "stage_1", "stage_2", "stage_3"].map(label)).toEqual(["+1.5 ± 0.9 · 4 responses", "−1.0 · 1 response", "+1.0 · set by hand", "No data"]);
   });
 
   it("updates the same nodes when generated again, and loads each font once", async () => {

@@ -33,7 +33,7 @@ import {
   mappingFromRoles,
   questionShortName,
 } from "./wide";
-import { type WordMap, NO_ANSWER_WORDS, wordKey } from "./words";
+import { type WordMap, NO_ANSWER_WORDS, isNoAnswerWord, wordKey } from "./words";
 import { type CsvProblem, type CsvProblemGroup, columnLetter, csvProblem, groupProblems, quoteCell } from "./problem";
 import {
   type CellRating,
@@ -169,12 +169,21 @@ export function responseKey(feedback: Pick<Feedback, "responseId" | "rating" | "
 /**
  * What makes a feedback row without a response id the same as another: its date, rating, text,
  * stage, touchpoint, persona and source (the mapped fields), so a file without an id column that is
- * imported again is recognised row by row.
+ * imported again is recognised row by row. A row with segment values has them in its key too: two
+ * customers of different plans who gave the same rating on the same day are two responses, not one
+ * repeated. A row without any keeps the key it always had, so the ledgers of earlier imports still
+ * know it.
  */
 export function contentKey(
-  feedback: Pick<Feedback, "rating" | "text" | "date" | "source" | "stageId" | "touchpointId" | "personaId">,
+  feedback: Pick<Feedback, "rating" | "text" | "date" | "source" | "stageId" | "touchpointId" | "personaId" | "segments">,
 ): string {
-  return `\u0001${feedback.date ?? ""}\u0000${feedback.rating ?? ""}\u0000${feedback.text}\u0000${feedback.stageId ?? ""}\u0000${feedback.touchpointId ?? ""}\u0000${feedback.personaId ?? ""}\u0000${feedback.source}`;
+  const key = `\u0001${feedback.date ?? ""}\u0000${feedback.rating ?? ""}\u0000${feedback.text}\u0000${feedback.stageId ?? ""}\u0000${feedback.touchpointId ?? ""}\u0000${feedback.personaId ?? ""}\u0000${feedback.source}`;
+  const segments = feedback.segments;
+  if (segments === undefined) return key;
+  const names = Object.keys(segments);
+  if (names.length === 0) return key;
+  names.sort();
+  return `${key}\u0000${JSON.stringify(names.map((name) => [name, segments[name]]))}`;
 }
 
 /** Responses already in a journey, looked up by key without listing them (an import ledger keeps fingerprints, not keys). */
@@ -397,6 +406,8 @@ function createRecordImporter(
   const { headers, firstDataIndex } = layout;
   const headerRow = layout.headerRecords[0] ?? [];
   const { mapping, shape, roles, profiles, textColumns, questions: questionColumns } = plan;
+  // Segment columns: undefined for a file without any, so that its rows build nothing for them.
+  const readSegments = plan.segments.length === 0 ? undefined : createSegmentReader(plan.segments, headers, options.columns);
   const makeId = options.makeId ?? createDefaultIdMaker();
 
   const columnName = (column: number | null): string | null => (column === null ? null : (headers[column] ?? null));
@@ -749,6 +760,7 @@ function createRecordImporter(
       if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected });
       return;
     }
+    const segments = readSegments?.(record);
     // A row without a response id that the journey already holds (same content), as often as it holds it.
     if (alreadyImported !== null && responseId === null) {
       const content = {
@@ -759,6 +771,7 @@ function createRecordImporter(
         stageId: links.stageId,
         touchpointId: links.touchpointId,
         personaId: links.personaId,
+        segments,
       };
       let key = contentKey(content);
       if (waitingZero && contentKeysLeft(key) <= 0) key = contentKey({ ...content, rating: null });
@@ -831,6 +844,7 @@ function createRecordImporter(
       // Always present (undefined without an id), so every feedback object has the same shape.
       responseId: responseId ?? undefined,
     });
+    if (segments !== undefined) (feedback[at] as Feedback).segments = segments;
     if (problems !== null) for (const problem of problems) errors.push(problem);
   };
 
@@ -907,6 +921,8 @@ function createRecordImporter(
     const rowStage = fixedCell(stageCol, record, fixed.stage);
     const persona = fixedCell(personaCol, record, fixed.persona);
     const source = sourceCell(record);
+    // One object for all of a respondent's answers: their segments are the same.
+    const segments = readSegments?.(record);
     const kind = (kindCol === null ? null : readFeedbackKind(record[kindCol] ?? "")) ?? options.kind ?? guessFeedbackKind(source) ?? "survey";
     const respondentId = responseId === "" ? `${respondentStem}${row}` : responseId;
     const linkKey = persona === "" ? rowStage : `${rowStage}\u0000${persona}`;
@@ -947,7 +963,7 @@ function createRecordImporter(
       if (k === 0 && alreadyImported !== null && links.newStage === null && links.newTouchpoint === null && links.newPersona === null) {
         const key =
           responseId === ""
-            ? contentKey({ date, rating, text: itemText, source, stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId })
+            ? contentKey({ date, rating, text: itemText, source, stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId, segments })
             : responseKey({ responseId, rating, text: itemText });
         const left =
           key === null ? 0 : responseId === "" ? contentKeysLeft(key) : alreadyImported.mayHaveId(responseId) ? alreadyImported.count(key) : 0;
@@ -1000,6 +1016,7 @@ function createRecordImporter(
         responseId: responseId === "" ? undefined : responseId,
         respondentId,
       });
+      if (segments !== undefined) (feedback[at] as Feedback).segments = segments;
       counted++;
     }
     rows++;
@@ -1487,6 +1504,8 @@ interface ColumnPlan {
   textColumns: number[];
   /** A wide file's question columns, in file order. */
   questions: number[];
+  /** Segment columns, in file order: each row keeps their cells in `Feedback.segments`. */
+  segments: number[];
 }
 
 /** Throws for a column index the file does not have, in the mapping, the column settings or the text columns (a caller's bug). */
@@ -1535,16 +1554,51 @@ function planColumns(look: CsvInspection | null, options: CsvImportOptions, layo
     });
     for (const index of options.textColumns) roles[index] = "text";
   }
-  const { mapping, text: textColumns, questions } = mappingFromRoles(roles);
+  const { mapping, text: textColumns, questions, segments } = mappingFromRoles(roles);
   if (shape === "long") {
     // A long file has one rating column: a column marked as a question is its rating when none is mapped.
     if (mapping.rating === null && questions[0] !== undefined) mapping.rating = questions[0];
-    return { shape, mapping, roles, profiles, textColumns, questions: [] };
+    return { shape, mapping, roles, profiles, textColumns, questions: [], segments };
   }
   mapping.rating = null;
   mapping.touchpoint = null;
   mapping.scale = null;
-  return { shape, mapping, roles, profiles, textColumns, questions };
+  return { shape, mapping, roles, profiles, textColumns, questions, segments };
+}
+
+/**
+ * Reads a row's segment cells into `Feedback.segments` (column header → cell, trimmed); a cell that
+ * is empty or no answer (the column's own no-answer cells, else `NO_ANSWER_WORDS`) leaves its key
+ * out, and a row with none gives undefined. Each column's values are kept once, shared by the rows.
+ */
+function createSegmentReader(
+  columns: readonly number[],
+  headers: readonly string[],
+  settings: CsvImportOptions["columns"],
+): (record: readonly string[]) => Record<string, string> | undefined {
+  const names = columns.map((column) => headers[column] ?? "");
+  const custom = columns.map((column) => {
+    const cells = settings?.[column]?.noAnswer;
+    return cells === undefined ? null : new Set(cells.map(wordKey));
+  });
+  const values = columns.map(() => new Map<string, string | null>());
+  const valueOf = (k: number, raw: string): string | null => {
+    const known = (values[k] as Map<string, string | null>).get(raw);
+    if (known !== undefined) return known;
+    const text = unescapeFormula(raw).trim();
+    const noAnswer = custom[k] ?? null;
+    const value = text === "" || (noAnswer === null ? isNoAnswerWord(text) : noAnswer.has(wordKey(text))) ? null : text;
+    if ((values[k] as Map<string, string | null>).size < 10_000) (values[k] as Map<string, string | null>).set(raw, value);
+    return value;
+  };
+  return (record) => {
+    let segments: Record<string, string> | undefined;
+    for (let k = 0; k < columns.length; k++) {
+      const value = valueOf(k, record[columns[k] as number] ?? "");
+      if (value !== null) (segments ??= {})[names[k] as string] = value;
+    }
+    return segments;
+  };
 }
 
 /** A number reading of a column reader, with its slot in the import's `ReadingSlots`. */

@@ -53,7 +53,7 @@ describe("CSV import wizard, wide survey", () => {
       await panel.getByLabel(`Stage of “${header}”`).fill(stage);
     }
     await panel.getByLabel("Touchpoint for “groundservice_rating”").fill("Ground service");
-    await chooseOption(panel, `col-${headers.indexOf("travel_type")}-role`, "Segment");
+    await chooseOption(panel, `col-${headers.indexOf("travel_type")}-role`, "Persona");
     await chooseOption(panel, "wide-nps", "— none —");
     await saveScreenshot(page, "import-wide-mapping");
     await panel.getByRole("button", { name: "Next: answers" }).click();

@@ -39,7 +39,7 @@ import { importJourneyMapJson, type Feedback, type JourneyMap } from "../shared/
 import { type ImportSummary, type ReportColumn, buildReport, reportToMarkdown } from "../shared/report";
 import { type FeedbackSummary, SummaryBuilder, summariseFeedback } from "../shared/summary";
 import { importSummaryCsv, isSummaryCsv, writeSummaryCsv } from "../shared/summary-csv";
-import { EvidenceFold, type FileImportResult, importCsvPieces } from "./cli-import";
+import { EvidenceFold, type FeedbackSink, type FileImportResult, importCsvPieces } from "./cli-import";
 import { createSentimentScorer, sentimentOf } from "../shared/sentiment";
 import { OutcomeError, insightOption, insightsOf, type InsightOptions } from "./cli-insights";
 import { AlreadyImportedError, LedgerImport } from "./cli-ledger";
@@ -525,7 +525,12 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
     const score = options.insights.noSentiment ? null : createSentimentScorer();
     const negativeText = score === null ? undefined : (text: string) => sentimentOf(score(text) ?? 0) === "negative";
     const fold = new EvidenceFold(base, options.keepRows, negativeText);
-    const sink = summarize ? (rows: Feedback[]) => rows.forEach((row) => builder.addFeedback(row)) : fold.add;
+    // summarize writes the no-answers too, each in its group ("no answer" lines), as the import counts them.
+    const summarise: FeedbackSink = (rows, _created, noAnswers) => {
+      for (const row of rows) builder.addFeedback(row);
+      for (const { key, count } of noAnswers ?? []) builder.addNoAnswers(key, count);
+    };
+    const sink = summarize ? summarise : fold.add;
     const result = await importCsvPieces(
       first,
       rest,
@@ -535,6 +540,7 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
         scale: options.scale,
         encoding: encoding(),
         create,
+        ...(summarize ? { noAnswerGroups: true } : {}),
         ...(ledger === null ? {} : { alreadyImported: ledger.known }),
       },
       ledger?.sink(sink) ?? sink,

@@ -109,6 +109,12 @@ export interface CsvImportOptions extends CsvLayoutOptions {
    */
   exact?: boolean;
   /**
+   * Whether to count the no-answers of imported rows by the group a summary keeps them in (stage,
+   * touchpoint, persona, source, kind, day, segments), in `CsvImportResult.noAnswerGroups`: what
+   * `summarize` writes as "no answer" lines. Off by default, as no journey keeps them per row.
+   */
+  noAnswerGroups?: boolean;
+  /**
    * At most this many new stages: a row that would create one more stops the import, which then
    * rejects with a `TooManyNewStagesError` and imports nothing (a comment column taken for the stage
    * would make thousands). Checked as the rows are read, so the file is not read twice for it.
@@ -184,6 +190,12 @@ export function contentKey(
   if (names.length === 0) return key;
   names.sort();
   return `${key}\u0000${JSON.stringify(names.map((name) => [name, segments[name]]))}`;
+}
+
+/** No-answers of imported rows with the same stage, touchpoint, persona, source, kind, day and segments. */
+export interface NoAnswerGroup {
+  key: Pick<Feedback, "stageId" | "touchpointId" | "personaId" | "source" | "kind" | "date" | "segments">;
+  count: number;
 }
 
 /** Responses already in a journey, looked up by key without listing them (an import ledger keeps fingerprints, not keys). */
@@ -278,6 +290,11 @@ export interface CsvImportResult {
   problemGroups: ProblemGroup[];
   /** Answers that were "no answer" (N/A, empty, Don't know, a 0 below a 1–5 scale …), in all rating columns. */
   noAnswers: number;
+  /**
+   * With `noAnswerGroups`: the no-answers of imported rows by group (a wide row's unanswered question on
+   * that question's touchpoint); no-answers of rows not imported are in `noAnswers` only.
+   */
+  noAnswerGroups?: NoAnswerGroup[];
   detected: {
     encoding?: CsvEncoding;
     delimiter: CsvDelimiter;
@@ -408,6 +425,11 @@ function createRecordImporter(
   const { mapping, shape, roles, profiles, textColumns, questions: questionColumns } = plan;
   // Segment columns: undefined for a file without any, so that its rows build nothing for them.
   const readSegments = plan.segments.length === 0 ? undefined : createSegmentReader(plan.segments, headers, options.columns);
+  // No-answers of imported rows, for `noAnswerGroups`: the feedback of their row, and the links of a wide
+  // row's unanswered question (null: the feedback's own).
+  const groupNoAnswers = options.noAnswerGroups === true;
+  const noAnswerAt = new IntColumn();
+  const noAnswerLinks: (LinkIds | null)[] = [];
   const makeId = options.makeId ?? createDefaultIdMaker();
 
   const columnName = (column: number | null): string | null => (column === null ? null : (headers[column] ?? null));
@@ -669,10 +691,14 @@ function createRecordImporter(
     let unreadableRaw: string | null = null;
     let waiting: SlottedRating | null = null;
     let ratingCellValue: number | null = null;
+    let ratingNoAnswer = false;
     if (ratingCol !== null) {
       const raw = record[ratingCol] ?? "";
       const reading = readRatingCell(raw);
-      if (reading.kind === "empty" && ratingReader !== null) countNoAnswer(ratingReader, raw);
+      if (reading.kind === "empty" && ratingReader !== null) {
+        countNoAnswer(ratingReader, raw);
+        ratingNoAnswer = true;
+      }
       if (reading.kind === "number") {
         ratingCellValue = reading.value;
         if (knownScale === null) {
@@ -845,6 +871,10 @@ function createRecordImporter(
       responseId: responseId ?? undefined,
     });
     if (segments !== undefined) (feedback[at] as Feedback).segments = segments;
+    if (ratingNoAnswer && groupNoAnswers) {
+      noAnswerAt.push(at);
+      noAnswerLinks.push(null);
+    }
     if (problems !== null) for (const problem of problems) errors.push(problem);
   };
 
@@ -877,6 +907,8 @@ function createRecordImporter(
   // A row's answers as two parallel arrays, reused from row to row (no object per answer).
   const rowQuestions: number[] = [];
   const rowReadings: SlottedRating[] = [];
+  /** With `noAnswerGroups`: the questions a row left unanswered. */
+  const rowUnanswered: number[] = [];
 
   const importWideRow = (row: number, record: string[]): void => {
     let problems: CsvProblem[] | null = null;
@@ -884,12 +916,14 @@ function createRecordImporter(
     const hasText = hasContent(text);
     rowQuestions.length = 0;
     rowReadings.length = 0;
+    rowUnanswered.length = 0;
     for (let q = 0; q < questions.length; q++) {
       const question = questions[q] as WideQuestion;
       const raw = record[question.column] ?? "";
       const reading = question.reader.read(raw);
       if (reading.kind === "empty") {
         countNoAnswer(question.reader, raw);
+        if (groupNoAnswers) rowUnanswered.push(q);
       } else if (reading.kind === "number") {
         const known = question.reader.scale;
         const problem = known === null ? null : offScale(raw, reading.value, reading.outOf, known);
@@ -1026,6 +1060,7 @@ function createRecordImporter(
       return;
     }
     if (!hasText) wideTextless.set(row, record);
+    if (rowUnanswered.length > 0) linkUnanswered(first, rowStage, persona, linkKey);
     if (problems !== null) for (const problem of problems) errors.push(problem);
     // A respondent the file may have had before: checked, with the row's record kept, once every row is read.
     if (responseCol !== null) {
@@ -1033,6 +1068,30 @@ function createRecordImporter(
       wideRowStarts.push(first);
       idHashes.push(idHash);
       if (idHash >= 0 && fileIds?.add(idHash) === true) suspects.set(first, record);
+    }
+  };
+
+  /** The touchpoints of a wide row's unanswered questions, as an answer would be linked, for `noAnswerGroups`. */
+  const linkUnanswered = (first: number, rowStage: string, persona: string, linkKey: string): void => {
+    for (const q of rowUnanswered) {
+      const question = questions[q] as WideQuestion;
+      let ids = question.links.get(linkKey);
+      if (ids === undefined) {
+        linker.link(question.stage || rowStage, question.name, persona, links);
+        // A question whose touchpoint cannot be linked has its no-answers counted in `noAnswers` only.
+        if (links.problems !== null) continue;
+        const creating = links.newTouchpoint !== null;
+        const creatingStage = links.newStage !== null;
+        linker.commit(links);
+        if (creatingStage) checkNewStages();
+        const touchpoint = creating ? created.touchpoints[created.touchpoints.length - 1] : undefined;
+        if (touchpoint !== undefined && touchpoint.name !== question.header) touchpoint.question = question.header;
+        if (touchpoint !== undefined && question.measure !== null) touchpoint.measure = question.measure;
+        ids = { stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId };
+        if (alreadyImported === null && question.links.size < 1000) question.links.set(linkKey, ids);
+      }
+      noAnswerAt.push(first);
+      noAnswerLinks.push(ids);
     }
   };
 
@@ -1235,6 +1294,10 @@ function createRecordImporter(
         if (question.reader.scale === null) {
           if (final.zeroIsNoAnswer && waiting.value === 0) {
             countNoAnswer(question.reader, waiting.cell);
+            if (groupNoAnswers) {
+              noAnswerAt.push(at);
+              noAnswerLinks.push(null);
+            }
           } else {
             const off = offScale(waiting.cell, waiting.value, waiting.outOf, final.scale);
             if (off === null) {
@@ -1276,6 +1339,25 @@ function createRecordImporter(
       }
     }
 
+    /** The no-answers of the rows imported, by group; the feedback is not filtered yet (`removed` says what goes). */
+    function countNoAnswerGroups(): NoAnswerGroup[] {
+      const imported = new Set<number>();
+      for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) imported.add(feedbackRows.at(at));
+      const groups = new Map<string, NoAnswerGroup>();
+      for (let k = 0; k < noAnswerAt.length; k++) {
+        const at = noAnswerAt.at(k);
+        const item = feedback[at] as Feedback;
+        if (!imported.has(feedbackRows.at(at))) continue;
+        const ids = noAnswerLinks[k] ?? item;
+        const key = { stageId: ids.stageId, touchpointId: ids.touchpointId, personaId: ids.personaId, source: item.source, kind: item.kind, date: item.date };
+        const id = JSON.stringify([key, item.segments ?? null]);
+        const group = groups.get(id);
+        if (group !== undefined) group.count++;
+        else groups.set(id, { key: item.segments === undefined ? key : { ...key, segments: item.segments }, count: 1 });
+      }
+      return [...groups.values()];
+    }
+
     // The scale, now that every rating has been seen; then the ratings that waited for it.
     const inferred =
       wide || givenScale !== null
@@ -1294,6 +1376,10 @@ function createRecordImporter(
       if (zeroIsNoAnswer && waiting.value === 0 && ratingReader !== null) {
         // Counted as a no-answer like "N/A": the row's text is imported without a rating and without a problem.
         countNoAnswer(ratingReader, waiting.cell);
+        if (groupNoAnswers) {
+          noAnswerAt.push(at);
+          noAnswerLinks.push(null);
+        }
         item.rating = null;
         textless ??= textlessByFeedback();
         const record = textless.get(at);
@@ -1374,13 +1460,14 @@ function createRecordImporter(
         lastRow = row;
       }
     }
+    const noAnswerGroups = groupNoAnswers ? countNoAnswerGroups() : undefined;
     if (removed.size > 0) {
       const kept: Feedback[] = [];
       for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.push(feedback[at] as Feedback);
       feedback = kept;
       if (!wide) importedRows = feedback.length;
     }
-    if (removed.size > 0 || wide || alreadyImported !== null) pruneUnused(created, feedback);
+    if (removed.size > 0 || wide || alreadyImported !== null) pruneUnused(created, feedback, noAnswerGroups);
     let rated = 0;
     if (ratingCol !== null) for (let at = 0; at < feedback.length; at++) if ((feedback[at] as Feedback).rating !== null) rated++;
     await nextTask();
@@ -1429,6 +1516,7 @@ function createRecordImporter(
       columns: columnReports,
       problemGroups: groupProblems(errors),
       noAnswers,
+      ...(noAnswerGroups === undefined ? {} : { noAnswerGroups }),
       skipped: rejectedRows.length,
       duplicates,
       blankRows,
@@ -1468,8 +1556,8 @@ function describeEmpty(ratingName: string | null, textName: string | null): stri
   return names.length === 1 ? `column ${names[0]} is empty` : `columns ${names.join(" and ")} are empty`;
 }
 
-/** Drops the entities only rejected rows used, so `created` holds nothing the import does not link to. */
-function pruneUnused(created: CsvImportResult["created"], feedback: readonly Feedback[]): void {
+/** Drops the entities only rejected rows used, so `created` holds nothing the import does not link to (nor its no-answer groups). */
+function pruneUnused(created: CsvImportResult["created"], feedback: readonly Feedback[], noAnswerGroups?: readonly NoAnswerGroup[]): void {
   // One pass over the feedback against the few created ids (not sets of every row's ids).
   const touchpointIds = new Set(created.touchpoints.map((t) => t.id));
   const stageIds = new Set(created.stages.map((s) => s.id));
@@ -1485,6 +1573,7 @@ function pruneUnused(created: CsvImportResult["created"], feedback: readonly Fee
     if (personaId !== null && personaIds.has(personaId)) used.add(personaId);
     lastTouchpoint = touchpointId;
   }
+  for (const { key } of noAnswerGroups ?? []) for (const id of [key.stageId, key.touchpointId, key.personaId]) if (id !== null) used.add(id);
   created.touchpoints = created.touchpoints.filter((t) => used.has(t.id));
   for (const touchpoint of created.touchpoints) used.add(touchpoint.stageId);
   created.stages = created.stages.filter((s) => used.has(s.id));
@@ -1668,6 +1757,9 @@ function countNoAnswer(reader: ColumnReader, raw: string): void {
   reader.noAnswers++;
   if (reader.seen.size < 20) reader.seen.add(raw.trim());
 }
+
+/** The entities a row is linked to. */
+type LinkIds = { stageId: string | null; touchpointId: string | null; personaId: string | null };
 
 /** A question of a wide file: its column, the touchpoint it becomes, how its cells are read. */
 interface WideQuestion {

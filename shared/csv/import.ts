@@ -589,7 +589,7 @@ function createRecordImporter(
   }
   for (const { column, of, name } of layout.repeats) {
     const field = mappedAs.get(of);
-    if (field === undefined || mappedAs.has(column)) continue;
+    if (field === undefined || mappedAs.has(column) || roles[column] === "segment") continue;
     errors.push(
       csvProblem(
         1,

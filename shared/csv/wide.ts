@@ -11,8 +11,10 @@ import type { RatingScale } from "../model";
 import {
   type ColumnMapping,
   EMPTY_MAPPING,
+  FEEDBACK_CSV_HEADERS,
   MAPPED_FIELDS,
   type MappedField,
+  guessMapping,
   isFeedbackExportHeader,
   normaliseHeader,
   ratingScaleHint,
@@ -394,11 +396,15 @@ export function guessColumns(
     return readRatingColumn(header, tally);
   });
   const corrected: ColumnMapping = { ...mapping };
-  // Our own export is read exactly as written.
+  // Our own export is read exactly as written: its columns after the fixed ones are segments, whatever their names.
   if (isFeedbackExportHeader(headers)) {
     ratings.fill(null);
-    ratings[mapping.rating ?? -1] = null;
-    return finishGuess(headers, tallies, ratings, corrected, forcedShape ?? "long");
+    const fixed = Math.min(headers.length, FEEDBACK_CSV_HEADERS.length);
+    const own = guessMapping(headers.slice(0, fixed));
+    for (const field of MAPPED_FIELDS) if ((corrected[field] ?? fixed) >= fixed) corrected[field] = own[field];
+    const guess = finishGuess(headers, tallies, ratings, corrected, forcedShape ?? "long");
+    for (const profile of guess.profiles) if (profile.index >= fixed) profile.role = "segment";
+    return guess;
   }
   // Corrections by the values.
   const dateCol = corrected.date;

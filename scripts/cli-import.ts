@@ -183,7 +183,8 @@ function pinnedOptions(options: CsvImportOptions, first: CsvImportResult, layout
     const given = options.columns?.[c.index] ?? {};
     const setting: ColumnSettings = {};
     const rating = wide ? c.role === "question" : c.index === first.mapping.rating;
-    if (wide) setting.role = c.role;
+    // A long file's segment columns are roles too, not fields of the mapping.
+    if (wide || c.role === "segment") setting.role = c.role;
     if (wide && c.role === "question") {
       setting.name = c.touchpoint?.name ?? questionShortName(c.header);
       setting.measure = c.measure;

@@ -110,6 +110,12 @@ describe("summarize, then analyze the summary", { timeout: 60_000 }, () => {
     const fromSummary = await report(["analyze", tempFile("long-summary.csv", csv), "--no-sentiment"]);
     expect(fromSummary.import.noAnswers).toBe(660);
     expect(figures(fromSummary)).toEqual(figures(raw));
+    // Segment columns guessed on the first piece are read on every piece (a file past the first piece's 256 kB).
+    const many = Array.from({ length: 5 }, () => rows).flat();
+    const segmented = tempFile("segments.csv", ["Date,Stage,Rating,Comment,Plan,Country", ...many.map((row, i) => `${row},${["Free", "Pro"][i % 2]},${["DE", "US", "FR"][i % 3]}`)].join("\n"));
+    const whole = await runCli(["summarize", segmented]);
+    expect(whole.split("\r\n")[0]).toBe("stage,touchpoint,persona,source,kind,period,Country,scale_min,scale_max,type,rating,count");
+    expect(await runCli(["summarize", segmented], { pieceChars: 16 * 1024, readBytes: 8 * 1024 })).toBe(whole);
     // A row of nothing but a no-answer is not imported: the report counts its no-answer, the summary (which has no row for it) does not.
     const bare = tempFile("bare.csv", "Stage,Rating,Comment\nCheckout,4,Fine\nCheckout,N/A,\nCheckout,N/A,Slow\n");
     expect((await report(["analyze", bare, "--no-sentiment"])).import.noAnswers).toBe(2);

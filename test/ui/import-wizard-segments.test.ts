@@ -7,8 +7,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ImportWizard, columnRole, longColumnRole } from "../../ui/feedback/import-wizard-state";
 import type { JourneyMap } from "../../shared/model";
+import { summariseTally } from "../../shared/metrics";
+import { segmentTallies } from "../../shared/segments";
+import { buildDraft, parseDraft, stateFromDraft } from "../../ui/state/draft";
 import { PanelStore } from "../../ui/state/store";
-import { root, sampleJourney } from "./sample";
+import { noWait, root, sampleJourney } from "./sample";
 
 /** 200 reviews of the real Skytrax export. */
 const skytrax = readFileSync(path.join(root, "test/e2e/fixtures/skytrax-wide-slice.csv"), "utf8");
@@ -59,6 +62,26 @@ describe("segment columns in the import wizard", () => {
     const roleAgain = (index: number) => columnRole(restored.columns[index]!, again.wizard.state.options);
     expect([roleAgain(TRAVEL_TYPE), roleAgain(SEAT_TYPE), roleAgain(COUNTRY), roleAgain(AIRLINE)]).toEqual(["persona", "segment", "ignore", "segment"]);
   });
+
+  it("the whole Skytrax export: its draft folds the rows into the summary, and every cabin's and country's figures come back the same", async () => {
+    const whole = readFileSync(path.join(root, "test/fixtures/csv-real/skytrax_airline_reviews_wide.csv"), "utf8");
+    const { store, wizard } = await chosen(whole);
+    await wizard.startImport();
+    const model = store.state.model;
+    expect(model.feedback.length).toBeGreaterThan(50_000);
+    const { text } = await buildDraft(store.state, noWait);
+    const restored = stateFromDraft(parseDraft(text).draft, emptyJourney);
+    expect(restored.model.summary).toBeDefined();
+    expect(restored.model.feedback.length).toBeLessThan(model.feedback.length / 4);
+    // What the person chose is in the draft too.
+    expect(Object.values(restored.csvMappings)[0]?.columns?.[SEAT_TYPE]).toEqual({ role: "segment" });
+    for (const name of ["seat_type", "reviewer_country"]) {
+      const rows = segmentTallies(model, { kind: "column", name });
+      const folded = segmentTallies(restored.model, { kind: "column", name });
+      expect([...folded.keys()].sort(), name).toEqual([...rows.keys()].sort());
+      for (const [value, figures] of rows) expect(summariseTally(folded.get(value)!.overall), `${name} ${value}`).toEqual(summariseTally(figures.overall));
+    }
+  }, 120_000);
 
   it("a long file: a column taken from the persona for a segment, a guessed one left out, as shown, and remembered", async () => {
     const { store, wizard } = await chosen(appSurvey);

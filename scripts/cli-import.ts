@@ -19,6 +19,7 @@ import {
   type CsvImportOptions,
   type CsvImportResult,
   type CsvProblem,
+  type NoAnswerGroup,
   NO_ANSWER_WORDS,
   importFeedbackCsv,
   questionShortName,
@@ -43,8 +44,8 @@ export type FileImportResult = Pick<
   "rows" | "imported" | "skipped" | "answers" | "duplicates" | "noAnswers" | "shape" | "columns" | "errors" | "problemGroups" | "created" | "headers" | "detected"
 > & { pieces: number };
 
-/** Where each piece's feedback goes, with every entity the import has made so far. */
-export type FeedbackSink = (feedback: Feedback[], created: CsvImportResult["created"]) => void;
+/** Where each piece's feedback goes, with every entity the import has made so far (and its no-answers by group, when asked). */
+export type FeedbackSink = (feedback: Feedback[], created: CsvImportResult["created"], noAnswers?: readonly NoAnswerGroup[]) => void;
 
 /** A set of 53-bit hashes in a typed array (8–16 bytes a key): a million response keys in 16 MB instead of the keys themselves. */
 class HashedKeys {
@@ -182,7 +183,8 @@ function pinnedOptions(options: CsvImportOptions, first: CsvImportResult, layout
     const given = options.columns?.[c.index] ?? {};
     const setting: ColumnSettings = {};
     const rating = wide ? c.role === "question" : c.index === first.mapping.rating;
-    if (wide) setting.role = c.role;
+    // A long file's segment columns are roles too, not fields of the mapping.
+    if (wide || c.role === "segment") setting.role = c.role;
     if (wide && c.role === "question") {
       setting.name = c.touchpoint?.name ?? questionShortName(c.header);
       setting.measure = c.measure;
@@ -248,7 +250,7 @@ export async function importCsvPieces(
   if (first.final) {
     // A file of one piece: imported as a whole file is.
     const result = await importFeedbackCsv(first.text, { ...options, makeId }, { yieldToHost: () => Promise.resolve() });
-    sink(result.feedback, result.created);
+    sink(result.feedback, result.created, result.noAnswerGroups);
     return { ...result, pieces: 1 };
   }
   const layout = readCsvLayout(first.text, options);
@@ -299,7 +301,7 @@ export async function importCsvPieces(
     }
     // The piece's text is let go once read (its caller holds the piece, not its text).
     piece.text = [];
-    sink(feedback, created);
+    sink(feedback, created, result.noAnswerGroups);
     const errors: CsvProblem[] = merged === null ? result.errors : [];
     if (merged !== null) {
       for (const problem of result.errors) {

@@ -59,9 +59,9 @@ export class LedgerImport {
 
   /** The import's sink, with each row's key collected before `sink` takes it. */
   sink(sink: FeedbackSink): FeedbackSink {
-    return (rows, created) => {
+    return (rows, created, noAnswers) => {
       this.collector.add(rows);
-      sink(rows, created);
+      sink(rows, created, noAnswers);
     };
   }
 

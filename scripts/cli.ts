@@ -3,7 +3,7 @@
  * and print the gaps and priorities as JSON or Markdown; or summarise it as a summary CSV.
  *
  *   node dist/cli.js analyze|summarize <feedback file> [--map journey.json] [--columns field=<header>|none,…]
- *     [--question <header>]… [--stage-of <stage>=<header>]… [--nps <header>] [--outcome <header>]
+ *     [--question <header>]… [--stage-of <stage>=<header>]… [--nps <header>] [--outcome <header>] [--segment <header>|none]…
  *     [--text <header>]… [--fixed field=value]… [--no-answer <header>=<a|b>]… [--shape long|wide]
  *     [--scale 1-5|0-10|1-7|1-10] [--format json|md] [--no-sentiment] [--help]
  *
@@ -39,7 +39,7 @@ import { importJourneyMapJson, type Feedback, type JourneyMap } from "../shared/
 import { type ImportSummary, type ReportColumn, buildReport, reportToMarkdown } from "../shared/report";
 import { type FeedbackSummary, SummaryBuilder, summariseFeedback } from "../shared/summary";
 import { importSummaryCsv, isSummaryCsv, writeSummaryCsv } from "../shared/summary-csv";
-import { EvidenceFold, type FileImportResult, importCsvPieces } from "./cli-import";
+import { EvidenceFold, type FeedbackSink, type FileImportResult, importCsvPieces } from "./cli-import";
 import { createSentimentScorer, sentimentOf } from "../shared/sentiment";
 import { OutcomeError, insightOption, insightsOf, type InsightOptions } from "./cli-insights";
 import { AlreadyImportedError, LedgerImport } from "./cli-ledger";
@@ -52,7 +52,7 @@ import { type CsvPiece, type CsvReadSizes, readCsvFile } from "./cli-read";
 export const KEEP_ROWS = 100_000;
 
 const USAGE =
-  "usage: journey-mapper analyze|summarize <feedback.csv> [--map journey.json [--add [--again]]] [--columns field=<header>|none,…] [--question <header>]… [--text <header>]… [--fixed field=value]… [--scale 1-5|0-10|1-7|1-10] [--format json|md] (--help for all options)";
+  "usage: journey-mapper analyze|summarize <feedback.csv> [--map journey.json [--add [--again]]] [--columns field=<header>|none,…] [--question <header>]… [--segment <header>]… [--text <header>]… [--fixed field=value]… [--scale 1-5|0-10|1-7|1-10] [--format json|md] (--help for all options)";
 
 const HELP = `journey-mapper: analyse a feedback export (CSV, TSV …) and print its gaps and priorities.
 
@@ -77,10 +77,15 @@ options:
                               has imported is refused (nothing added) unless --again
   --again                     with --add: import a file the journey has imported before
   --columns <field=header,…>  the columns, by header; a field set to none is not read. Fields:
-                              ${MAPPED_FIELDS.join(", ")}. The mapping given is final: fields not
-                              named are not read, and the file is read as long (unless --question)
+                              ${MAPPED_FIELDS.join(", ")}, and segment (repeat it:
+                              segment=Plan,segment=Country). The mapping given is final: fields and
+                              segments not named are not read, and the file is read as long (unless --question)
   --question <header>         a rating question of a wide file (repeat for each); only these are read
   --stage-of <stage>=<header> puts a question's touchpoint into a stage (repeat)
+  --segment <header>          a segment column (repeat: plan, country, app version …): each response
+                              keeps its value, so figures can be compared per segment. Without it,
+                              columns named like one (plan, country, region, version, device …) that
+                              hold a few values are guessed; --segment none reads only those named
   --nps <header>              marks the likelihood-to-recommend question
   --outcome <header>          marks the overall outcome question (e.g. overall satisfaction)
   --text <header>             a text column (repeat: Title, then Review, are joined into one comment)
@@ -115,6 +120,10 @@ interface Options {
   map: string | null;
   /** Header per field; null for "none". */
   columns: Partial<Record<MappedField, string | null>> | null;
+  /** Segment columns by header (--segment, and segment= in --columns). */
+  segments: string[];
+  /** --segment none: no segment column is guessed, only those named are read. */
+  noGuessedSegments: boolean;
   questions: string[];
   stageOf: [stage: string, header: string][];
   nps: string | null;
@@ -141,18 +150,24 @@ const SCALES: Record<string, { min: number; max: number }> = {
   "1-10": { min: 1, max: 10 },
 };
 
-function parseColumns(value: string): Partial<Record<MappedField, string | null>> {
+/** --columns: the fields' headers (null for none), and the segment columns, which may be several. */
+function parseColumns(value: string): { columns: Partial<Record<MappedField, string | null>>; segments: string[] } {
   const columns: Partial<Record<MappedField, string | null>> = {};
+  const segments: string[] = [];
   for (const pair of value.split(",")) {
     const at = pair.indexOf("=");
     const field = pair.slice(0, at).trim();
     const header = pair.slice(at + 1).trim();
     if (at < 1 || header === "") throw new UsageError(`--columns: "${pair}" is not field=header`);
+    if (field === "segment") {
+      if (header.toLowerCase() !== "none") segments.push(header);
+      continue;
+    }
     if (!(MAPPED_FIELDS as readonly string[]).includes(field))
-      throw new UsageError(`--columns: unknown field "${field}" (known: ${MAPPED_FIELDS.join(", ")})`);
+      throw new UsageError(`--columns: unknown field "${field}" (known: ${MAPPED_FIELDS.join(", ")}, segment)`);
     columns[field as MappedField] = header.toLowerCase() === "none" ? null : header;
   }
-  return columns;
+  return { columns, segments };
 }
 
 /** "name=value", split at the first "=". */
@@ -169,6 +184,8 @@ export function parseArguments(args: readonly string[]): Options {
     file: "",
     map: null,
     columns: null,
+    segments: [],
+    noGuessedSegments: false,
     questions: [],
     stageOf: [],
     nps: null,
@@ -208,9 +225,18 @@ export function parseArguments(args: readonly string[]): Options {
       case "--again":
         options.again = true;
         break;
-      case "--columns":
-        options.columns = { ...options.columns, ...parseColumns(value()) };
+      case "--columns": {
+        const parsed = parseColumns(value());
+        options.columns = { ...options.columns, ...parsed.columns };
+        options.segments.push(...parsed.segments);
         break;
+      }
+      case "--segment": {
+        const header = value();
+        if (header.trim().toLowerCase() === "none") options.noGuessedSegments = true;
+        else options.segments.push(header);
+        break;
+      }
       case "--question":
         options.questions.push(value());
         break;
@@ -327,6 +353,7 @@ function importOptionsOf(headers: readonly string[], options: Options): Partial<
   if (options.nps !== null) setting(findColumn(headers, options.nps, "--nps")).measure = "nps";
   if (options.outcome !== null) setting(findColumn(headers, options.outcome, "--outcome")).measure = "outcome";
   for (const [header, cells] of options.noAnswer) setting(findColumn(headers, header, "--no-answer")).noAnswer = cells;
+  for (const header of options.segments) setting(findColumn(headers, header, "--segment")).role = "segment";
   if (options.text.length > 0) result.textColumns = options.text.map((header) => findColumn(headers, header, "--text"));
   if (options.shape !== undefined) result.shape = options.shape;
   if (Object.keys(options.fixed).length > 0) result.fixed = options.fixed;
@@ -449,6 +476,14 @@ function chosenImportOptions(options: Options, text: CsvPiece["text"]): Partial<
     }
     chosen.columns = columns;
   }
+  if (options.noGuessedSegments && chosen.exact !== true) {
+    // --segment none: the columns guessed as segments are not read, those named with --segment are.
+    const columns = { ...chosen.columns };
+    for (const profile of inspectCsv(head, chosen.shape === undefined ? {} : { shape: chosen.shape }).columns) {
+      if (profile.role === "segment" && columns[profile.index]?.role !== "segment") columns[profile.index] = { ...columns[profile.index], role: "ignore" };
+    }
+    chosen.columns = columns;
+  }
   return chosen;
 }
 
@@ -490,7 +525,12 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
     const score = options.insights.noSentiment ? null : createSentimentScorer();
     const negativeText = score === null ? undefined : (text: string) => sentimentOf(score(text) ?? 0) === "negative";
     const fold = new EvidenceFold(base, options.keepRows, negativeText);
-    const sink = summarize ? (rows: Feedback[]) => rows.forEach((row) => builder.addFeedback(row)) : fold.add;
+    // summarize writes the no-answers too, each in its group ("no answer" lines), as the import counts them.
+    const summarise: FeedbackSink = (rows, _created, noAnswers) => {
+      for (const row of rows) builder.addFeedback(row);
+      for (const { key, count } of noAnswers ?? []) builder.addNoAnswers(key, count);
+    };
+    const sink = summarize ? summarise : fold.add;
     const result = await importCsvPieces(
       first,
       rest,
@@ -500,6 +540,7 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
         scale: options.scale,
         encoding: encoding(),
         create,
+        ...(summarize ? { noAnswerGroups: true } : {}),
         ...(ledger === null ? {} : { alreadyImported: ledger.known }),
       },
       ledger?.sink(sink) ?? sink,

@@ -209,12 +209,12 @@ export const FEEDBACK_CSV_HEADERS = [
 
 /**
  * Whether a header row is that of our own feedback export (also as written before it had the
- * "Response ID" column): such a file is read exactly as written, with no second header row looked
- * for, whatever its first response says.
+ * "Response ID" column, and with segment columns after it): such a file is read exactly as written,
+ * with no second header row looked for, whatever its first response says.
  */
 export function isFeedbackExportHeader(header: readonly string[]): boolean {
   const columns = header.length === FEEDBACK_CSV_HEADERS.length - 1 ? FEEDBACK_CSV_HEADERS.slice(0, -1) : FEEDBACK_CSV_HEADERS;
-  return header.length === columns.length && columns.every((name, i) => header[i] === name);
+  return header.length >= columns.length && columns.every((name, i) => header[i] === name);
 }
 
 /** The header this module's rejected-rows export appends; ignored by `headerSignature`. */

@@ -32,8 +32,10 @@ function unparse(fields: readonly string[], data: readonly (readonly CellValue[]
 }
 
 /**
- * The map's feedback as CSV, one row per feedback, with stage, touchpoint and persona by name.
- * `importFeedbackCsv` on the same map gives the same feedback back (new ids aside), for any text.
+ * The map's feedback as CSV, one row per feedback, with stage, touchpoint and persona by name, and a
+ * column per segment (by its name, in alphabetical order) after the fixed ones. `importFeedbackCsv` on
+ * the same map gives the same feedback back (new ids aside), for any text, and its segments as the
+ * import keeps them (trimmed, empty and no-answer values left out).
  */
 export function exportFeedbackCsv(map: Pick<JourneyMap, "feedback" | "stages" | "touchpoints" | "personas">): string {
   const names = (list: readonly { id: string; name: string }[]) => new Map(list.map((entity) => [entity.id, entity.name]));
@@ -52,7 +54,12 @@ export function exportFeedbackCsv(map: Pick<JourneyMap, "feedback" | "stages" | 
     f.kind,
     f.responseId,
   ]);
-  return unparse(FEEDBACK_CSV_HEADERS, rows);
+  const segmentNames = new Set<string>();
+  for (const f of map.feedback) if (f.segments !== undefined) for (const name of Object.keys(f.segments)) segmentNames.add(name);
+  if (segmentNames.size === 0) return unparse(FEEDBACK_CSV_HEADERS, rows);
+  const segments = [...segmentNames].sort();
+  map.feedback.forEach((f, i) => (rows[i] as CellValue[]).push(...segments.map((name) => f.segments?.[name])));
+  return unparse([...FEEDBACK_CSV_HEADERS, ...segments], rows);
 }
 
 /**

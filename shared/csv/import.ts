@@ -33,7 +33,7 @@ import {
   mappingFromRoles,
   questionShortName,
 } from "./wide";
-import { type WordMap, NO_ANSWER_WORDS, wordKey } from "./words";
+import { type WordMap, NO_ANSWER_WORDS, isNoAnswerWord, wordKey } from "./words";
 import { type CsvProblem, type CsvProblemGroup, columnLetter, csvProblem, groupProblems, quoteCell } from "./problem";
 import {
   type CellRating,
@@ -109,6 +109,12 @@ export interface CsvImportOptions extends CsvLayoutOptions {
    */
   exact?: boolean;
   /**
+   * Whether to count the no-answers of imported rows by the group a summary keeps them in (stage,
+   * touchpoint, persona, source, kind, day, segments), in `CsvImportResult.noAnswerGroups`: what
+   * `summarize` writes as "no answer" lines. Off by default, as no journey keeps them per row.
+   */
+  noAnswerGroups?: boolean;
+  /**
    * At most this many new stages: a row that would create one more stops the import, which then
    * rejects with a `TooManyNewStagesError` and imports nothing (a comment column taken for the stage
    * would make thousands). Checked as the rows are read, so the file is not read twice for it.
@@ -169,12 +175,27 @@ export function responseKey(feedback: Pick<Feedback, "responseId" | "rating" | "
 /**
  * What makes a feedback row without a response id the same as another: its date, rating, text,
  * stage, touchpoint, persona and source (the mapped fields), so a file without an id column that is
- * imported again is recognised row by row.
+ * imported again is recognised row by row. A row with segment values has them in its key too: two
+ * customers of different plans who gave the same rating on the same day are two responses, not one
+ * repeated. A row without any keeps the key it always had, so the ledgers of earlier imports still
+ * know it.
  */
 export function contentKey(
-  feedback: Pick<Feedback, "rating" | "text" | "date" | "source" | "stageId" | "touchpointId" | "personaId">,
+  feedback: Pick<Feedback, "rating" | "text" | "date" | "source" | "stageId" | "touchpointId" | "personaId" | "segments">,
 ): string {
-  return `\u0001${feedback.date ?? ""}\u0000${feedback.rating ?? ""}\u0000${feedback.text}\u0000${feedback.stageId ?? ""}\u0000${feedback.touchpointId ?? ""}\u0000${feedback.personaId ?? ""}\u0000${feedback.source}`;
+  const key = `\u0001${feedback.date ?? ""}\u0000${feedback.rating ?? ""}\u0000${feedback.text}\u0000${feedback.stageId ?? ""}\u0000${feedback.touchpointId ?? ""}\u0000${feedback.personaId ?? ""}\u0000${feedback.source}`;
+  const segments = feedback.segments;
+  if (segments === undefined) return key;
+  const names = Object.keys(segments);
+  if (names.length === 0) return key;
+  names.sort();
+  return `${key}\u0000${JSON.stringify(names.map((name) => [name, segments[name]]))}`;
+}
+
+/** No-answers of imported rows with the same stage, touchpoint, persona, source, kind, day and segments. */
+export interface NoAnswerGroup {
+  key: Pick<Feedback, "stageId" | "touchpointId" | "personaId" | "source" | "kind" | "date" | "segments">;
+  count: number;
 }
 
 /** Responses already in a journey, looked up by key without listing them (an import ledger keeps fingerprints, not keys). */
@@ -269,6 +290,11 @@ export interface CsvImportResult {
   problemGroups: ProblemGroup[];
   /** Answers that were "no answer" (N/A, empty, Don't know, a 0 below a 1–5 scale …), in all rating columns. */
   noAnswers: number;
+  /**
+   * With `noAnswerGroups`: the no-answers of imported rows by group (a wide row's unanswered question on
+   * that question's touchpoint); no-answers of rows not imported are in `noAnswers` only.
+   */
+  noAnswerGroups?: NoAnswerGroup[];
   detected: {
     encoding?: CsvEncoding;
     delimiter: CsvDelimiter;
@@ -397,6 +423,13 @@ function createRecordImporter(
   const { headers, firstDataIndex } = layout;
   const headerRow = layout.headerRecords[0] ?? [];
   const { mapping, shape, roles, profiles, textColumns, questions: questionColumns } = plan;
+  // Segment columns: undefined for a file without any, so that its rows build nothing for them.
+  const readSegments = plan.segments.length === 0 ? undefined : createSegmentReader(plan.segments, headers, options.columns);
+  // No-answers of imported rows, for `noAnswerGroups`: the feedback of their row, and the links of a wide
+  // row's unanswered question (null: the feedback's own).
+  const groupNoAnswers = options.noAnswerGroups === true;
+  const noAnswerAt = new IntColumn();
+  const noAnswerLinks: (LinkIds | null)[] = [];
   const makeId = options.makeId ?? createDefaultIdMaker();
 
   const columnName = (column: number | null): string | null => (column === null ? null : (headers[column] ?? null));
@@ -556,7 +589,7 @@ function createRecordImporter(
   }
   for (const { column, of, name } of layout.repeats) {
     const field = mappedAs.get(of);
-    if (field === undefined || mappedAs.has(column)) continue;
+    if (field === undefined || mappedAs.has(column) || roles[column] === "segment") continue;
     errors.push(
       csvProblem(
         1,
@@ -658,10 +691,14 @@ function createRecordImporter(
     let unreadableRaw: string | null = null;
     let waiting: SlottedRating | null = null;
     let ratingCellValue: number | null = null;
+    let ratingNoAnswer = false;
     if (ratingCol !== null) {
       const raw = record[ratingCol] ?? "";
       const reading = readRatingCell(raw);
-      if (reading.kind === "empty" && ratingReader !== null) countNoAnswer(ratingReader, raw);
+      if (reading.kind === "empty" && ratingReader !== null) {
+        countNoAnswer(ratingReader, raw);
+        ratingNoAnswer = true;
+      }
       if (reading.kind === "number") {
         ratingCellValue = reading.value;
         if (knownScale === null) {
@@ -749,6 +786,7 @@ function createRecordImporter(
       if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected });
       return;
     }
+    const segments = readSegments?.(record);
     // A row without a response id that the journey already holds (same content), as often as it holds it.
     if (alreadyImported !== null && responseId === null) {
       const content = {
@@ -759,6 +797,7 @@ function createRecordImporter(
         stageId: links.stageId,
         touchpointId: links.touchpointId,
         personaId: links.personaId,
+        segments,
       };
       let key = contentKey(content);
       if (waitingZero && contentKeysLeft(key) <= 0) key = contentKey({ ...content, rating: null });
@@ -831,6 +870,11 @@ function createRecordImporter(
       // Always present (undefined without an id), so every feedback object has the same shape.
       responseId: responseId ?? undefined,
     });
+    if (segments !== undefined) (feedback[at] as Feedback).segments = segments;
+    if (ratingNoAnswer && groupNoAnswers) {
+      noAnswerAt.push(at);
+      noAnswerLinks.push(null);
+    }
     if (problems !== null) for (const problem of problems) errors.push(problem);
   };
 
@@ -863,6 +907,8 @@ function createRecordImporter(
   // A row's answers as two parallel arrays, reused from row to row (no object per answer).
   const rowQuestions: number[] = [];
   const rowReadings: SlottedRating[] = [];
+  /** With `noAnswerGroups`: the questions a row left unanswered. */
+  const rowUnanswered: number[] = [];
 
   const importWideRow = (row: number, record: string[]): void => {
     let problems: CsvProblem[] | null = null;
@@ -870,12 +916,14 @@ function createRecordImporter(
     const hasText = hasContent(text);
     rowQuestions.length = 0;
     rowReadings.length = 0;
+    rowUnanswered.length = 0;
     for (let q = 0; q < questions.length; q++) {
       const question = questions[q] as WideQuestion;
       const raw = record[question.column] ?? "";
       const reading = question.reader.read(raw);
       if (reading.kind === "empty") {
         countNoAnswer(question.reader, raw);
+        if (groupNoAnswers) rowUnanswered.push(q);
       } else if (reading.kind === "number") {
         const known = question.reader.scale;
         const problem = known === null ? null : offScale(raw, reading.value, reading.outOf, known);
@@ -907,6 +955,8 @@ function createRecordImporter(
     const rowStage = fixedCell(stageCol, record, fixed.stage);
     const persona = fixedCell(personaCol, record, fixed.persona);
     const source = sourceCell(record);
+    // One object for all of a respondent's answers: their segments are the same.
+    const segments = readSegments?.(record);
     const kind = (kindCol === null ? null : readFeedbackKind(record[kindCol] ?? "")) ?? options.kind ?? guessFeedbackKind(source) ?? "survey";
     const respondentId = responseId === "" ? `${respondentStem}${row}` : responseId;
     const linkKey = persona === "" ? rowStage : `${rowStage}\u0000${persona}`;
@@ -947,7 +997,7 @@ function createRecordImporter(
       if (k === 0 && alreadyImported !== null && links.newStage === null && links.newTouchpoint === null && links.newPersona === null) {
         const key =
           responseId === ""
-            ? contentKey({ date, rating, text: itemText, source, stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId })
+            ? contentKey({ date, rating, text: itemText, source, stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId, segments })
             : responseKey({ responseId, rating, text: itemText });
         const left =
           key === null ? 0 : responseId === "" ? contentKeysLeft(key) : alreadyImported.mayHaveId(responseId) ? alreadyImported.count(key) : 0;
@@ -1000,6 +1050,7 @@ function createRecordImporter(
         responseId: responseId === "" ? undefined : responseId,
         respondentId,
       });
+      if (segments !== undefined) (feedback[at] as Feedback).segments = segments;
       counted++;
     }
     rows++;
@@ -1009,6 +1060,7 @@ function createRecordImporter(
       return;
     }
     if (!hasText) wideTextless.set(row, record);
+    if (rowUnanswered.length > 0) linkUnanswered(first, rowStage, persona, linkKey);
     if (problems !== null) for (const problem of problems) errors.push(problem);
     // A respondent the file may have had before: checked, with the row's record kept, once every row is read.
     if (responseCol !== null) {
@@ -1016,6 +1068,30 @@ function createRecordImporter(
       wideRowStarts.push(first);
       idHashes.push(idHash);
       if (idHash >= 0 && fileIds?.add(idHash) === true) suspects.set(first, record);
+    }
+  };
+
+  /** The touchpoints of a wide row's unanswered questions, as an answer would be linked, for `noAnswerGroups`. */
+  const linkUnanswered = (first: number, rowStage: string, persona: string, linkKey: string): void => {
+    for (const q of rowUnanswered) {
+      const question = questions[q] as WideQuestion;
+      let ids = question.links.get(linkKey);
+      if (ids === undefined) {
+        linker.link(question.stage || rowStage, question.name, persona, links);
+        // A question whose touchpoint cannot be linked has its no-answers counted in `noAnswers` only.
+        if (links.problems !== null) continue;
+        const creating = links.newTouchpoint !== null;
+        const creatingStage = links.newStage !== null;
+        linker.commit(links);
+        if (creatingStage) checkNewStages();
+        const touchpoint = creating ? created.touchpoints[created.touchpoints.length - 1] : undefined;
+        if (touchpoint !== undefined && touchpoint.name !== question.header) touchpoint.question = question.header;
+        if (touchpoint !== undefined && question.measure !== null) touchpoint.measure = question.measure;
+        ids = { stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId };
+        if (alreadyImported === null && question.links.size < 1000) question.links.set(linkKey, ids);
+      }
+      noAnswerAt.push(first);
+      noAnswerLinks.push(ids);
     }
   };
 
@@ -1218,6 +1294,10 @@ function createRecordImporter(
         if (question.reader.scale === null) {
           if (final.zeroIsNoAnswer && waiting.value === 0) {
             countNoAnswer(question.reader, waiting.cell);
+            if (groupNoAnswers) {
+              noAnswerAt.push(at);
+              noAnswerLinks.push(null);
+            }
           } else {
             const off = offScale(waiting.cell, waiting.value, waiting.outOf, final.scale);
             if (off === null) {
@@ -1259,6 +1339,25 @@ function createRecordImporter(
       }
     }
 
+    /** The no-answers of the rows imported, by group; the feedback is not filtered yet (`removed` says what goes). */
+    function countNoAnswerGroups(): NoAnswerGroup[] {
+      const imported = new Set<number>();
+      for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) imported.add(feedbackRows.at(at));
+      const groups = new Map<string, NoAnswerGroup>();
+      for (let k = 0; k < noAnswerAt.length; k++) {
+        const at = noAnswerAt.at(k);
+        const item = feedback[at] as Feedback;
+        if (!imported.has(feedbackRows.at(at))) continue;
+        const ids = noAnswerLinks[k] ?? item;
+        const key = { stageId: ids.stageId, touchpointId: ids.touchpointId, personaId: ids.personaId, source: item.source, kind: item.kind, date: item.date };
+        const id = JSON.stringify([key, item.segments ?? null]);
+        const group = groups.get(id);
+        if (group !== undefined) group.count++;
+        else groups.set(id, { key: item.segments === undefined ? key : { ...key, segments: item.segments }, count: 1 });
+      }
+      return [...groups.values()];
+    }
+
     // The scale, now that every rating has been seen; then the ratings that waited for it.
     const inferred =
       wide || givenScale !== null
@@ -1277,6 +1376,10 @@ function createRecordImporter(
       if (zeroIsNoAnswer && waiting.value === 0 && ratingReader !== null) {
         // Counted as a no-answer like "N/A": the row's text is imported without a rating and without a problem.
         countNoAnswer(ratingReader, waiting.cell);
+        if (groupNoAnswers) {
+          noAnswerAt.push(at);
+          noAnswerLinks.push(null);
+        }
         item.rating = null;
         textless ??= textlessByFeedback();
         const record = textless.get(at);
@@ -1357,13 +1460,14 @@ function createRecordImporter(
         lastRow = row;
       }
     }
+    const noAnswerGroups = groupNoAnswers ? countNoAnswerGroups() : undefined;
     if (removed.size > 0) {
       const kept: Feedback[] = [];
       for (let at = 0; at < feedback.length; at++) if (!removed.has(at)) kept.push(feedback[at] as Feedback);
       feedback = kept;
       if (!wide) importedRows = feedback.length;
     }
-    if (removed.size > 0 || wide || alreadyImported !== null) pruneUnused(created, feedback);
+    if (removed.size > 0 || wide || alreadyImported !== null) pruneUnused(created, feedback, noAnswerGroups);
     let rated = 0;
     if (ratingCol !== null) for (let at = 0; at < feedback.length; at++) if ((feedback[at] as Feedback).rating !== null) rated++;
     await nextTask();
@@ -1412,6 +1516,7 @@ function createRecordImporter(
       columns: columnReports,
       problemGroups: groupProblems(errors),
       noAnswers,
+      ...(noAnswerGroups === undefined ? {} : { noAnswerGroups }),
       skipped: rejectedRows.length,
       duplicates,
       blankRows,
@@ -1451,8 +1556,8 @@ function describeEmpty(ratingName: string | null, textName: string | null): stri
   return names.length === 1 ? `column ${names[0]} is empty` : `columns ${names.join(" and ")} are empty`;
 }
 
-/** Drops the entities only rejected rows used, so `created` holds nothing the import does not link to. */
-function pruneUnused(created: CsvImportResult["created"], feedback: readonly Feedback[]): void {
+/** Drops the entities only rejected rows used, so `created` holds nothing the import does not link to (nor its no-answer groups). */
+function pruneUnused(created: CsvImportResult["created"], feedback: readonly Feedback[], noAnswerGroups?: readonly NoAnswerGroup[]): void {
   // One pass over the feedback against the few created ids (not sets of every row's ids).
   const touchpointIds = new Set(created.touchpoints.map((t) => t.id));
   const stageIds = new Set(created.stages.map((s) => s.id));
@@ -1468,6 +1573,7 @@ function pruneUnused(created: CsvImportResult["created"], feedback: readonly Fee
     if (personaId !== null && personaIds.has(personaId)) used.add(personaId);
     lastTouchpoint = touchpointId;
   }
+  for (const { key } of noAnswerGroups ?? []) for (const id of [key.stageId, key.touchpointId, key.personaId]) if (id !== null) used.add(id);
   created.touchpoints = created.touchpoints.filter((t) => used.has(t.id));
   for (const touchpoint of created.touchpoints) used.add(touchpoint.stageId);
   created.stages = created.stages.filter((s) => used.has(s.id));
@@ -1487,6 +1593,8 @@ interface ColumnPlan {
   textColumns: number[];
   /** A wide file's question columns, in file order. */
   questions: number[];
+  /** Segment columns, in file order: each row keeps their cells in `Feedback.segments`. */
+  segments: number[];
 }
 
 /** Throws for a column index the file does not have, in the mapping, the column settings or the text columns (a caller's bug). */
@@ -1535,16 +1643,51 @@ function planColumns(look: CsvInspection | null, options: CsvImportOptions, layo
     });
     for (const index of options.textColumns) roles[index] = "text";
   }
-  const { mapping, text: textColumns, questions } = mappingFromRoles(roles);
+  const { mapping, text: textColumns, questions, segments } = mappingFromRoles(roles);
   if (shape === "long") {
     // A long file has one rating column: a column marked as a question is its rating when none is mapped.
     if (mapping.rating === null && questions[0] !== undefined) mapping.rating = questions[0];
-    return { shape, mapping, roles, profiles, textColumns, questions: [] };
+    return { shape, mapping, roles, profiles, textColumns, questions: [], segments };
   }
   mapping.rating = null;
   mapping.touchpoint = null;
   mapping.scale = null;
-  return { shape, mapping, roles, profiles, textColumns, questions };
+  return { shape, mapping, roles, profiles, textColumns, questions, segments };
+}
+
+/**
+ * Reads a row's segment cells into `Feedback.segments` (column header → cell, trimmed); a cell that
+ * is empty or no answer (the column's own no-answer cells, else `NO_ANSWER_WORDS`) leaves its key
+ * out, and a row with none gives undefined. Each column's values are kept once, shared by the rows.
+ */
+function createSegmentReader(
+  columns: readonly number[],
+  headers: readonly string[],
+  settings: CsvImportOptions["columns"],
+): (record: readonly string[]) => Record<string, string> | undefined {
+  const names = columns.map((column) => headers[column] ?? "");
+  const custom = columns.map((column) => {
+    const cells = settings?.[column]?.noAnswer;
+    return cells === undefined ? null : new Set(cells.map(wordKey));
+  });
+  const values = columns.map(() => new Map<string, string | null>());
+  const valueOf = (k: number, raw: string): string | null => {
+    const known = (values[k] as Map<string, string | null>).get(raw);
+    if (known !== undefined) return known;
+    const text = unescapeFormula(raw).trim();
+    const noAnswer = custom[k] ?? null;
+    const value = text === "" || (noAnswer === null ? isNoAnswerWord(text) : noAnswer.has(wordKey(text))) ? null : text;
+    if ((values[k] as Map<string, string | null>).size < 10_000) (values[k] as Map<string, string | null>).set(raw, value);
+    return value;
+  };
+  return (record) => {
+    let segments: Record<string, string> | undefined;
+    for (let k = 0; k < columns.length; k++) {
+      const value = valueOf(k, record[columns[k] as number] ?? "");
+      if (value !== null) (segments ??= {})[names[k] as string] = value;
+    }
+    return segments;
+  };
 }
 
 /** A number reading of a column reader, with its slot in the import's `ReadingSlots`. */
@@ -1614,6 +1757,9 @@ function countNoAnswer(reader: ColumnReader, raw: string): void {
   reader.noAnswers++;
   if (reader.seen.size < 20) reader.seen.add(raw.trim());
 }
+
+/** The entities a row is linked to. */
+type LinkIds = { stageId: string | null; touchpointId: string | null; personaId: string | null };
 
 /** A question of a wide file: its column, the touchpoint it becomes, how its cells are read. */
 interface WideQuestion {

@@ -56,6 +56,7 @@ export {
   type CsvImportResult,
   type IdPrefix,
   type KnownResponses,
+  type NoAnswerGroup,
   type RejectedRow,
   TooManyNewStagesError,
   contentKey,

@@ -11,8 +11,10 @@ import type { RatingScale } from "../model";
 import {
   type ColumnMapping,
   EMPTY_MAPPING,
+  FEEDBACK_CSV_HEADERS,
   MAPPED_FIELDS,
   type MappedField,
+  guessMapping,
   isFeedbackExportHeader,
   normaliseHeader,
   ratingScaleHint,
@@ -37,9 +39,11 @@ export type CsvShape = "long" | "wide";
 /**
  * What a column holds. "question" is a rating question of a wide file (it becomes a touchpoint);
  * "rating", "touchpoint" and "scale" are the columns of a long file; "ignore" is not read.
- * "text" may be given to several columns: their cells are joined into the comment.
+ * "text" may be given to several columns: their cells are joined into the comment. "segment" may be
+ * given to any number of columns: each row keeps its cell as `Feedback.segments[header]` (travel type,
+ * plan, country, app version), in a long and a wide file alike.
  */
-export const COLUMN_ROLES = ["question", ...MAPPED_FIELDS, "ignore"] as const;
+export const COLUMN_ROLES = ["question", ...MAPPED_FIELDS, "segment", "ignore"] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 /** A question flagged for the analysis: the likelihood-to-recommend (NPS) question, or the overall outcome a driver analysis explains. */
@@ -392,11 +396,15 @@ export function guessColumns(
     return readRatingColumn(header, tally);
   });
   const corrected: ColumnMapping = { ...mapping };
-  // Our own export is read exactly as written.
+  // Our own export is read exactly as written: its columns after the fixed ones are segments, whatever their names.
   if (isFeedbackExportHeader(headers)) {
     ratings.fill(null);
-    ratings[mapping.rating ?? -1] = null;
-    return finishGuess(headers, tallies, ratings, corrected, forcedShape ?? "long");
+    const fixed = Math.min(headers.length, FEEDBACK_CSV_HEADERS.length);
+    const own = guessMapping(headers.slice(0, fixed));
+    for (const field of MAPPED_FIELDS) if ((corrected[field] ?? fixed) >= fixed) corrected[field] = own[field];
+    const guess = finishGuess(headers, tallies, ratings, corrected, forcedShape ?? "long");
+    for (const profile of guess.profiles) if (profile.index >= fixed) profile.role = "segment";
+    return guess;
   }
   // Corrections by the values.
   const dateCol = corrected.date;
@@ -501,6 +509,8 @@ function finishGuess(
         outcomeTaken = true;
       }
     }
+    // A column nothing reads that sorts respondents (plan, country, app version …) is kept as a segment.
+    if (role === "ignore" && reading === null && holdsSegment(header, tally)) role = "segment";
     const isRating = role === "question" || role === "rating";
     return {
       index,
@@ -558,23 +568,59 @@ function holdsFewLabels(tally: ColumnTally): boolean {
   );
 }
 
+/** Words that name a segment column by themselves: "Plan", "Country", "App version", "Device type", "Cabin". */
+const SEGMENT_COLUMN_WORDS = new Set([
+  "segment", "segments", "plan", "tier", "country", "countries", "region", "market", "version", "channel", "device", "devices",
+  "os", "platform", "locale", "language", "territory", "cabin", "class", "gender", "edition", "membership", "subscription",
+]);
+
+/** … and what a person bought, which sorts them as well though it is no kind of person: a seat's class, a room's type. */
+const SEGMENT_COLUMN_PHRASE = / (?:seat|cabin|travel|fare|ticket|booking|room|product|service) (?:type|class|category|tier) /;
+
+/**
+ * Whether an unread column is a segment column: its header names one (`namesSegment`, a word of
+ * `SEGMENT_COLUMN_WORDS` or a product's class), and its values are a few labels each written by many
+ * rows, as a plan, a country or an app version is; never ids, dates, comments or a label per row.
+ */
+function holdsSegment(header: string, tally: ColumnTally): boolean {
+  const words = headerWords(header);
+  const named = words.some((word) => SEGMENT_COLUMN_WORDS.has(word)) || SEGMENT_COLUMN_PHRASE.test(` ${words.join(" ")} `) || namesSegment(header);
+  if (!named) return false;
+  const distinct = tally.distinct.size;
+  return (
+    tally.answered >= 4 &&
+    distinct >= 2 &&
+    distinct <= SEGMENT_VALUES &&
+    distinct * 4 <= tally.answered &&
+    tally.longest <= 40 &&
+    tally.idLike * 2 < tally.answered &&
+    // "4.2.0" reads like a date; in a version column it is none.
+    (words.includes("version") || !looksLikeDates(tally))
+  );
+}
+
+/** At most this many values make a segment column (countries: some 200). */
+const SEGMENT_VALUES = 250;
+
 function isIdentifierHeader(header: string): boolean {
   const name = normaliseHeader(header);
   return name === "" || name === "id" || name.endsWith(" id") || name === "#" || name === "no" || name === "number";
 }
 
-/** The mapping a set of roles gives (the first column of each long-file role); text columns are listed apart. */
-export function mappingFromRoles(roles: readonly ColumnRole[]): { mapping: ColumnMapping; text: number[]; questions: number[] } {
+/** The mapping a set of roles gives (the first column of each long-file role); text, question and segment columns are listed apart. */
+export function mappingFromRoles(roles: readonly ColumnRole[]): { mapping: ColumnMapping; text: number[]; questions: number[]; segments: number[] } {
   const mapping: ColumnMapping = { ...EMPTY_MAPPING };
   const text: number[] = [];
   const questions: number[] = [];
+  const segments: number[] = [];
   roles.forEach((role, index) => {
     if (role === "question") questions.push(index);
     else if (role === "text") text.push(index);
+    else if (role === "segment") segments.push(index);
     else if (role !== "ignore" && mapping[role as MappedField] === null) mapping[role as MappedField] = index;
   });
   mapping.text = text[0] ?? null;
-  return { mapping, text, questions };
+  return { mapping, text, questions, segments };
 }
 
 /** Word keys of a person's word map, so "Very Satisfied" and "very satisfied" are one label. */

@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import type { JourneyReport } from "../../shared/report";
-import { SUMMARY_CSV_COLUMNS, isSummaryCsv } from "../../shared/summary-csv";
+import { summaryTotals } from "../../shared/summary";
+import { SUMMARY_CSV_COLUMNS, importSummaryCsv, isSummaryCsv } from "../../shared/summary-csv";
 import { runCli } from "../../scripts/cli";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -66,10 +67,59 @@ describe("summarize, then analyze the summary", { timeout: 60_000 }, () => {
     expect(fromSummary.stages).toEqual(raw.stages);
     expect(fromSummary.priorities).toEqual(raw.priorities);
     expect(fromSummary.kpis).toEqual(raw.kpis);
-  });
+    // Its segment columns (country, cabin) make many groups: more time on a busy machine.
+  }, 120_000);
 
   it("writes the same summary whether the file is read whole or in pieces", async () => {
     expect(await runCli(["summarize", alexa], SMALL)).toBe(await runCli(["summarize", alexa]));
+  });
+
+  it("writes the no-answers as \"no answer\" lines, each on its question's touchpoint: read back, the raw import's counts", async () => {
+    const csv = await runCli(["summarize", skytrax]);
+    const lines = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
+    const byTouchpoint = new Map<string, number>();
+    for (const line of lines) {
+      if (line.type !== "no answer") continue;
+      expect([line.rating, line.scale_min, line.scale_max]).toEqual(["", "", ""]);
+      byTouchpoint.set(line.touchpoint ?? "", (byTouchpoint.get(line.touchpoint ?? "") ?? 0) + Number(line.count));
+    }
+    const raw = await report(["analyze", skytrax, "--no-sentiment"]);
+    const questions = (raw.import.columns ?? []).filter((c) => c.role === "question");
+    expect(Object.fromEntries(byTouchpoint)).toEqual(Object.fromEntries(questions.map((c) => [c.touchpoint, c.noAnswers])));
+    expect(byTouchpoint.get("Wifi")).toBe(5555);
+    // Read back as a summary (its figures are the raw file's: the test above): the same no-answers in all.
+    const read = importSummaryCsv(csv, { map: { stages: [], touchpoints: [], personas: [] } });
+    expect(read.errors).toEqual([]);
+    expect(read.noAnswers).toBe(raw.import.noAnswers);
+    expect(summaryTotals(read.summary).noAnswer).toBe(raw.import.noAnswers);
+  }, 120_000);
+
+  it("a long file's no-answers (N/A, empty, a 0 below 1–5) are written on their rows' groups, whole or in pieces", async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const rating = i % 10 === 3 ? "N/A" : i % 10 === 6 ? "" : i % 50 === 9 ? "0" : String((i % 5) + 1);
+      return `2025-03-${String((i % 28) + 1).padStart(2, "0")},${["Checkout", "Delivery"][i % 2]},${rating},Comment ${i % 7}`;
+    });
+    const file = tempFile("long.csv", ["Date,Stage,Rating,Comment", ...rows].join("\n"));
+    const csv = await runCli(["summarize", file, "--no-sentiment"]);
+    expect(await runCli(["summarize", file, "--no-sentiment"], { pieceChars: 16 * 1024, readBytes: 8 * 1024 })).toBe(csv);
+    const raw = await report(["analyze", file, "--no-sentiment"]);
+    expect(raw.import.noAnswers).toBe(300 + 300 + 60);
+    const lines = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data.filter((line) => line.type === "no answer");
+    expect(lines.reduce((sum, line) => sum + Number(line.count), 0)).toBe(660);
+    expect(new Set(lines.map((line) => line.stage))).toEqual(new Set(["Checkout", "Delivery"]));
+    const fromSummary = await report(["analyze", tempFile("long-summary.csv", csv), "--no-sentiment"]);
+    expect(fromSummary.import.noAnswers).toBe(660);
+    expect(figures(fromSummary)).toEqual(figures(raw));
+    // Segment columns guessed on the first piece are read on every piece (a file past the first piece's 256 kB).
+    const many = Array.from({ length: 5 }, () => rows).flat();
+    const segmented = tempFile("segments.csv", ["Date,Stage,Rating,Comment,Plan,Country", ...many.map((row, i) => `${row},${["Free", "Pro"][i % 2]},${["DE", "US", "FR"][i % 3]}`)].join("\n"));
+    const whole = await runCli(["summarize", segmented]);
+    expect(whole.split("\r\n")[0]).toBe("stage,touchpoint,persona,source,kind,period,Country,scale_min,scale_max,type,rating,count");
+    expect(await runCli(["summarize", segmented], { pieceChars: 16 * 1024, readBytes: 8 * 1024 })).toBe(whole);
+    // A row of nothing but a no-answer is not imported: the report counts its no-answer, the summary (which has no row for it) does not.
+    const bare = tempFile("bare.csv", "Stage,Rating,Comment\nCheckout,4,Fine\nCheckout,N/A,\nCheckout,N/A,Slow\n");
+    expect((await report(["analyze", bare, "--no-sentiment"])).import.noAnswers).toBe(2);
+    expect(await runCli(["summarize", bare])).toContain("Checkout,,,,survey,,,,no answer,,1\r\n");
   });
 
   it("reports a summary's bad lines by row, and refuses a summary of which no line can be read", async () => {

@@ -107,6 +107,46 @@ describe("analyze, wide exports and exact mappings", { timeout: 30_000 }, () => 
     });
   });
 
+  it("guesses segment columns, reads those --segment names, and none guessed with --segment none; the report states them", async () => {
+    const guessed = JSON.parse(await runCli(["analyze", skytrax, "--no-sentiment"])) as JourneyReport;
+    const rolesOf = (report: JourneyReport) => Object.fromEntries((report.import.columns ?? []).map((c) => [c.column, c.role]));
+    expect(rolesOf(guessed)).toMatchObject({ travel_type: "persona", seat_type: "segment", reviewer_country: "segment" });
+    const named = JSON.parse(await runCli(["analyze", skytrax, "--no-sentiment", "--segment", "none", "--segment", "airline_name"])) as JourneyReport;
+    const roles = rolesOf(named);
+    expect(roles).toMatchObject({ airline_name: "segment", travel_type: "persona" });
+    expect(roles.seat_type).toBeUndefined();
+    expect(roles.reviewer_country).toBeUndefined();
+    // summarize writes each segment column the file was read with, after the period.
+    const summary = await runCli(["summarize", skytrax, "--segment", "none", "--segment", "Airline name"]);
+    expect(summary.split("\r\n")[0]).toBe("stage,touchpoint,persona,source,kind,period,airline_name,scale_min,scale_max,type,rating,count");
+    expect(summary).toContain(",air-france,");
+  }, 60_000);
+
+  it("--columns takes segment= as often as there are segment columns, and nothing else is guessed", async () => {
+    const csv = tempFile(
+      "app.csv",
+      "Score,Plan,Country,App version,Comment\r\n5,Pro,DE,4.2.0,Fast\r\n2,Free,US,4.3.1,Crashes\r\n4,Pro, US ,4.3.1,\r\n",
+    );
+    const report = JSON.parse(await runCli(["analyze", csv, "--no-sentiment", "--columns", "rating=Score,segment=Plan,segment=App version,text=comment"])) as JourneyReport;
+    expect(Object.fromEntries((report.import.columns ?? []).map((c) => [c.column, c.role]))).toEqual({
+      Score: "rating",
+      Plan: "segment",
+      "App version": "segment",
+      Comment: "text",
+    });
+    const summary = await runCli(["summarize", csv, "--columns", "rating=Score,segment=Plan,segment=Country"]);
+    expect(summary.split("\r\n").slice(0, 2)).toEqual([
+      "stage,touchpoint,persona,source,kind,period,Country,Plan,scale_min,scale_max,type,rating,count",
+      ",,,,survey,,DE,Pro,1,5,rated,5,1",
+    ]);
+    // " US " and "US" are one country.
+    expect(summary.split("\r\n").filter((line) => line.includes(",US,"))).toHaveLength(2);
+    expect(() => parseArguments(["analyze", "x.csv", "--segment"])).toThrow("--segment needs a value");
+    expect(() => parseArguments(["analyze", "x.csv", "--columns", "segments=Plan"])).toThrow('unknown field "segments" (known: rating, text, date, stage, touchpoint, persona, source, scale, kind, responseId, segment)');
+    await expect(runCli(["analyze", csv, "--segment", "Tier"])).rejects.toThrow('--segment: the file has no column "Tier"');
+    expect(await runCli(["--help"])).toContain("--segment <header>");
+  });
+
   it("--text joins columns and --fixed sets a value for every row", async () => {
     const csv = tempFile("reviews.csv", "Title,Review,Stars\r\nNice,Works well,5\r\nMeh,Slow search,2\r\n");
     const report = JSON.parse(

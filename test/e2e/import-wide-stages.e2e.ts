@@ -122,7 +122,7 @@ describe("CSV import wizard, a wide survey's questions into stages", () => {
     await stageField(panel, "groundservice_rating").fill("Airport");
     await stageField(panel, "seat_comfort_rating").fill("In flight");
     await panel.getByLabel("Touchpoint for “groundservice_rating”").fill("Ground service");
-    await chooseOption(panel, `col-${headers.indexOf("travel_type")}-role`, "Segment");
+    await chooseOption(panel, `col-${headers.indexOf("travel_type")}-role`, "Persona");
     await chooseOption(panel, `col-${headers.indexOf("wifi_rating")}-role`, "Not imported");
     await chooseOption(panel, "wide-nps", "— none —");
     await panel.getByRole("button", { name: "Next: answers" }).click();
@@ -146,7 +146,7 @@ describe("CSV import wizard, a wide survey's questions into stages", () => {
     expect(await stageField(again, "groundservice_rating").inputValue()).toBe("Airport");
     expect(await stageField(again, "seat_comfort_rating").inputValue()).toBe("In flight");
     expect(await again.getByLabel("Touchpoint for “groundservice_rating”").inputValue()).toBe("Ground service");
-    expect(await chosenOption(again, `col-${headers.indexOf("travel_type")}-role`)).toBe("Segment");
+    expect(await chosenOption(again, `col-${headers.indexOf("travel_type")}-role`)).toBe("Persona");
     expect(await chosenOption(again, `col-${headers.indexOf("wifi_rating")}-role`)).toBe("Not imported");
     expect(await chosenOption(again, "wide-nps")).toBe("— none —");
     expect(await cardsIn(again, "Airport")).toEqual(["Ground service"]);

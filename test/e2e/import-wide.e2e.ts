@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseOption, openHost, openSection, saveScreenshot, startHost, type Host } from "./host";
+import { chooseOption, chosenOption, openHost, openSection, saveScreenshot, startHost, type Host } from "./host";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** 200 reviews of the real Skytrax export (20 per airline): overall 1–10, seven sub-ratings 0–5 where 0 is "not rated". */
@@ -53,7 +53,10 @@ describe("CSV import wizard, wide survey", () => {
       await panel.getByLabel(`Stage of “${header}”`).fill(stage);
     }
     await panel.getByLabel("Touchpoint for “groundservice_rating”").fill("Ground service");
-    await chooseOption(panel, `col-${headers.indexOf("travel_type")}-role`, "Segment");
+    await chooseOption(panel, `col-${headers.indexOf("travel_type")}-role`, "Persona");
+    // The cabin is guessed as a segment beside the persona; the reviewer's country is left out here.
+    expect(await chosenOption(panel, `col-${headers.indexOf("seat_type")}-role`)).toBe("Segment");
+    await chooseOption(panel, `col-${headers.indexOf("reviewer_country")}-role`, "Not imported");
     await chooseOption(panel, "wide-nps", "— none —");
     await saveScreenshot(page, "import-wide-mapping");
     await panel.getByRole("button", { name: "Next: answers" }).click();
@@ -104,6 +107,11 @@ describe("CSV import wizard, wide survey", () => {
     await openSection(panel, "Insights");
     const overall = answered("overall_score");
     await panel.getByText(`${n(overall)} responses unassigned: 0 in no stage, ${n(overall)} in “Unassigned”`).first().waitFor();
+    // Segments by the cabin column the import kept: each cabin can be compared with another.
+    expect(await panel.locator("#segment-by option").allInnerTexts()).toEqual(["Persona", "seat_type"]);
+    await chooseOption(panel, "segment-by", "seat_type");
+    await expect.poll(() => panel.locator("#segment-first option").allInnerTexts()).toContain("Economy Class");
+    expect(await panel.locator("#segment-first option").allInnerTexts()).toContain("Business Class");
     expect(errors).toEqual([]);
   });
 });

@@ -372,6 +372,32 @@ describe("feedback export → import", () => {
     );
   });
 
+  it("gives back each row's segments, one column per segment name, whatever the names (\"Comment\", \"Rating\" too)", async () => {
+    const map: Entities = { stages: [{ id: "s", name: "Booking", objective: "", emotion: null }], touchpoints: [], personas: [] };
+    const row = (id: string, rating: number | null, text: string, segments?: Record<string, string>): Feedback => ({
+      id, kind: "survey", rating, scale: rating === null ? null : { min: 1, max: 5 }, text, date: "2025-03-05", source: "App", stageId: "s", touchpointId: null, personaId: null,
+      ...(segments === undefined ? {} : { segments }),
+    });
+    const feedback = [
+      row("a", 4, "Fine", { Plan: "Pro", Country: "DE", Comment: "=cabin" }),
+      row("b", 2, "", { Plan: "Free" }),
+      row("c", null, "No segments at all"),
+      row("d", 5, "Rating", { Rating: "Gold", "App version": "4.2.0" }),
+    ];
+    const csv = exportFeedbackCsv({ ...map, feedback });
+    expect(csv.split("\r\n")[0]).toBe("Date,Rating,Scale,Text,Stage,Touchpoint,Persona,Source,Kind,Response ID,App version,Comment,Country,Plan,Rating");
+    const result = await importFeedbackCsv(csv, { map, create: { stages: false, touchpoints: false, personas: false } });
+    expect(result.errors).toEqual([]);
+    expect(result.columns.filter((c) => c.role === "segment").map((c) => c.header)).toEqual(["App version", "Comment", "Country", "Plan", "Rating (column O)"]);
+    expect(withoutId(result.feedback)).toEqual(withoutId(feedback));
+    expect(result.feedback.map((f) => f.segments)).toEqual([
+      { Plan: "Pro", Country: "DE", Comment: "=cabin" },
+      { Plan: "Free" },
+      undefined,
+      { "Rating (column O)": "Gold", "App version": "4.2.0" },
+    ]);
+  });
+
   it("also through bytes: exported, saved as UTF-8 with a BOM for Excel, decoded and imported", async () => {
     const map: Entities = {
       stages: [{ id: "s", name: "Décision", objective: "", emotion: null }],

@@ -3,7 +3,7 @@
  * decisions that wait for the whole file, slicing with progress, ids, and the accounting of rows.
  */
 import { describe, expect, it } from "vitest";
-import { type CsvImportResult, TooManyNewStagesError, importFeedbackCsv, importedResponseKeys, inspectCsv, responseKey } from "../../shared/csv";
+import { type CsvImportResult, TooManyNewStagesError, contentKey, importFeedbackCsv, importedResponseKeys, inspectCsv, responseKey } from "../../shared/csv";
 import {
   type JourneyMap,
   type Persona,
@@ -538,5 +538,86 @@ describe("responses imported before", () => {
     const result = await importFeedbackCsv("Rating,Comment\r\n4,Good\r\n4,Good\r\n", { map: none });
     expect(result).toMatchObject({ imported: 2, duplicates: 0 });
     expect(result.feedback.every((f) => f.responseId === undefined)).toBe(true);
+  });
+});
+
+describe("segment columns (plan, country, app version …)", () => {
+  // An app's in-product survey export: no response id, a plan, a country, an app version, a customer id.
+  const plans = ["Free", "Pro", "Team"];
+  const countries = ["DE", "US", " United Kingdom ", "FR"];
+  const versions = ["4.2.0", "4.3.1"];
+  const lines = [
+    "Submitted,Score,What could we do better?,Plan,Country,App version,Customer ID,Device used",
+    ...Array.from({ length: 48 }, (_, i) =>
+      [
+        `2025-03-${String((i % 28) + 1).padStart(2, "0")}`,
+        (i % 5) + 1,
+        i % 3 === 0 ? `"Search is slow, case ${i}"` : "",
+        i === 7 ? "N/A" : i === 8 ? "" : plans[i % 3],
+        countries[i % 4],
+        versions[i % 2],
+        `CUST${100000 + i * 7}`,
+        `Tried it on my ${i}th device with a long story about it`,
+      ].join(","),
+    ),
+  ];
+  const csv = lines.join("\r\n");
+  const header = (result: CsvImportResult, role: string) => result.columns.filter((c) => c.role === role).map((c) => c.header);
+
+  it("are guessed on inspection by their header and their few values; ids and texts are not", () => {
+    const inspection = inspectCsv(csv);
+    const roles = Object.fromEntries(inspection.columns.map((c) => [c.header, c.role]));
+    expect(roles).toMatchObject({ Plan: "persona", Country: "segment", "App version": "segment", "Customer ID": "ignore", "Device used": "ignore" });
+    // Named like a segment but a different value on every row: no guess.
+    const free = ["Country,Rating", ...Array.from({ length: 40 }, (_, i) => `Land number ${i},4`)].join("\n");
+    expect(inspectCsv(free).columns[0]?.role).toBe("ignore");
+  });
+
+  it("keep each row's cells by header, trimmed, leaving out empty and no-answer cells, in rows of a long file", async () => {
+    const result = await importFeedbackCsv(csv, { map: none, columns: { 3: { role: "segment" } } });
+    expect(header(result, "segment")).toEqual(["Plan", "Country", "App version"]);
+    expect(result.mapping.persona).toBeNull();
+    expect(result).toMatchObject({ rows: 48, imported: 48, skipped: 0 });
+    expect(result.feedback[0]?.segments).toEqual({ Plan: "Free", Country: "DE", "App version": "4.2.0" });
+    expect(result.feedback[2]?.segments).toEqual({ Plan: "Team", Country: "United Kingdom", "App version": "4.2.0" });
+    // "N/A" and an empty plan: no plan, the other segments kept.
+    expect(result.feedback[7]?.segments).toEqual({ Country: "FR", "App version": "4.3.1" });
+    expect(result.feedback[8]?.segments).toEqual({ Country: "DE", "App version": "4.2.0" });
+    for (const row of result.feedback) expect(Feedback.safeParse(row).success).toBe(true);
+    // A file without segment columns adds no `segments` to its rows.
+    const plain = await importFeedbackCsv(csv, { map: none, exact: true, mapping: { rating: 1, text: 2 } });
+    expect(plain.feedback.some((f) => "segments" in f)).toBe(false);
+  });
+
+  it("follow the caller: a guessed segment set to ignore is not read, the persona column stays the persona", async () => {
+    const result = await importFeedbackCsv(csv, { map: none, columns: { 5: { role: "ignore" } } });
+    expect(header(result, "segment")).toEqual(["Country"]);
+    expect(result.headers[result.mapping.persona ?? -1]).toBe("Plan");
+    expect(result.feedback[0]?.segments).toEqual({ Country: "DE" });
+    expect(result.created.personas.map((p) => p.name)).toEqual(expect.arrayContaining(["Free", "Pro", "Team"]));
+    // An exact mapping guesses no segment: only those named are.
+    const exact = await importFeedbackCsv(csv, { map: none, exact: true, mapping: { rating: 1 }, columns: { 6: { role: "segment" } } });
+    expect(exact.feedback[1]?.segments).toEqual({ "Customer ID": "CUST100007" });
+  });
+
+  it("tell rows apart by content: a file imported again is recognised, a row differing only by its segment is not taken for one", async () => {
+    const columns = { 3: { role: "segment" }, 4: { role: "segment" }, 5: { role: "segment" } } as const;
+    const first = await importFeedbackCsv(csv, { map: none, columns });
+    const map = { ...none, ...first.created };
+    const again = await importFeedbackCsv(csv, { map, columns, alreadyImported: importedResponseKeys(first.feedback) });
+    expect(again).toMatchObject({ imported: 0, duplicates: 48 });
+    // The same first row from a customer in another country: another response.
+    const other = [lines[0], (lines[1] ?? "").replace(",DE,", ",AT,")].join("\r\n");
+    const result = await importFeedbackCsv(other, { map, columns, alreadyImported: importedResponseKeys(first.feedback) });
+    expect(result).toMatchObject({ imported: 1, duplicates: 0 });
+    expect(result.feedback[0]?.segments).toMatchObject({ Country: "AT" });
+  });
+
+  it("leave the content key of a row without segments as it was, so earlier ledgers still know the row", () => {
+    const row = { rating: 4, text: "Good", date: "2025-03-01", source: "", stageId: null, touchpointId: null, personaId: null };
+    expect(contentKey(row)).toBe("\u00012025-03-01\u00004\u0000Good\u0000\u0000\u0000\u0000");
+    expect(contentKey({ ...row, segments: {} })).toBe(contentKey(row));
+    expect(contentKey({ ...row, segments: { Plan: "Pro", Country: "DE" } })).toBe(contentKey({ ...row, segments: { Country: "DE", Plan: "Pro" } }));
+    expect(contentKey({ ...row, segments: { Plan: "Pro" } })).not.toBe(contentKey({ ...row, segments: { Plan: "Free" } }));
   });
 });

@@ -5,6 +5,7 @@
  * SurveyMonkey, Typeform, Google Forms, Qualtrics, Zendesk and a 0–5 passenger survey.
  */
 import { readFileSync } from "node:fs";
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { analyseJourney } from "../../shared/analysis";
 import {
@@ -16,8 +17,10 @@ import {
   questionShortName,
 } from "../../shared/csv";
 import { emptyJourney, withImportedFeedback } from "../../shared/journey-from-feedback";
-import { computeMetrics } from "../../shared/metrics";
-import { Feedback, Touchpoint } from "../../shared/model";
+import { KEEP_ALL_ROWS, compactJourney } from "../../shared/evidence";
+import { computeMetrics, summariseTally } from "../../shared/metrics";
+import { Feedback, Touchpoint, exportJourneyMapJson, importJourneyMapJson } from "../../shared/model";
+import { segmentColumns, segmentTallies } from "../../shared/segments";
 
 function fixture(name: string): string {
   const bytes = readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url));
@@ -56,13 +59,17 @@ describe("the real Skytrax export (wide: one review per row, eight rating column
     expect(inspection.columns.find((c) => c.header === "review_title")?.role).toBe("text");
   });
 
-  it("takes travel_type (a few words naming the kind of traveller) for the segment, and seat_type for nothing", () => {
+  it("takes travel_type (a few words naming the kind of traveller) for the persona, seat_type and reviewer_country for segments", () => {
     const inspection = inspectCsv(text);
     expect(inspection.mapping.persona).toBe(inspection.headers.indexOf("travel_type"));
     expect(inspection.columns.find((c) => c.header === "travel_type")?.role).toBe("persona");
-    // A seat's class is a product, not a kind of customer; the reviewer's country is no type at all.
-    expect(inspection.columns.find((c) => c.header === "seat_type")?.role).toBe("ignore");
-    expect(inspection.columns.find((c) => c.header === "reviewer_country")?.role).toBe("ignore");
+    // A seat's class is a product, not a kind of customer, and the reviewer's country no type at all: segments beside the persona.
+    expect(inspection.columns.find((c) => c.header === "seat_type")?.role).toBe("segment");
+    expect(inspection.columns.find((c) => c.header === "reviewer_country")?.role).toBe("segment");
+    // Many different values (aircraft, routes), or none that names a segment (the airline): not segments.
+    for (const header of ["aircraft_model", "route", "date_flown", "airline_name", "recommended"]) {
+      expect(inspection.columns.find((c) => c.header === header)?.role, header).toBe("ignore");
+    }
   });
 
   it("imports every review, one feedback per answered question, answers of a row sharing their respondent", async () => {
@@ -107,6 +114,74 @@ describe("the real Skytrax export (wide: one review per row, eight rating column
     expect(new Set(result.feedback.map((f) => f.respondentId)).size).toBe(8319);
     for (const f of result.feedback.slice(0, 500)) expect(Feedback.safeParse(f).success).toBe(true);
     expect(result.created.personas.map((p) => p.name)).toContain("Solo Leisure");
+  });
+});
+
+describe("the real Skytrax export's segment columns: cabin and country beside the traveller type", { timeout: 60_000 }, () => {
+  const text = fixture("../csv-real/skytrax_airline_reviews_wide.csv");
+  // The raw file read on its own, as an analyst would: per cabin, the overall scores (1–10; blank: no answer).
+  const raw = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+  const head = raw[0] ?? [];
+  const at = (name: string) => head.indexOf(name);
+
+  it("gives per-cabin figures that are exactly those of the raw rows", async () => {
+    const result = await importFeedbackCsv(text, { map: noMap(), columns: { [at("overall_score")]: { stage: "Overall" } } });
+    expect(result.columns.filter((c) => c.role === "segment").map((c) => c.header)).toEqual(["reviewer_country", "seat_type"]);
+    expect(column(result, "travel_type").role).toBe("persona");
+    const map = withImportedFeedback(emptyJourney("Skytrax"), result);
+    expect(segmentColumns(map)).toEqual(["reviewer_country", "seat_type"]);
+    // Countries are written with spaces around them (" United States "): kept trimmed.
+    expect(result.feedback[0]?.segments).toEqual({ reviewer_country: "United States", seat_type: "Economy Class" });
+    const overall = map.stages.find((s) => s.name === "Overall")?.id ?? "";
+    const expected = new Map<string | null, { rated: number; sum: number }>();
+    for (const record of raw.slice(1)) {
+      const score = (record[at("overall_score")] ?? "").trim();
+      if (score === "") continue;
+      const cabin = (record[at("seat_type")] ?? "").trim() || null;
+      const figures = expected.get(cabin) ?? { rated: 0, sum: 0 };
+      figures.rated++;
+      figures.sum += (Number(score) - 1) / 9;
+      expected.set(cabin, figures);
+    }
+    expect([...expected.keys()].filter((k) => k !== null).sort()).toEqual(["Business Class", "Economy Class", "First Class", "Premium Economy"]);
+    const tallies = segmentTallies(map, { kind: "column", name: "seat_type" });
+    for (const [cabin, { rated, sum }] of expected) {
+      const tally = tallies.get(cabin)?.byStage.get(overall);
+      expect(tally, String(cabin)).toBeDefined();
+      const figures = summariseTally(tally!);
+      expect(figures.rated, String(cabin)).toBe(rated);
+      expect(figures.meanSatisfaction, String(cabin)).toBeCloseTo(sum / rated, 12);
+    }
+    // Business travellers in Business Class rate the flight higher than those in Economy: a real, large difference.
+    const mean = (cabin: string) => summariseTally(tallies.get(cabin)!.byStage.get(overall)!).meanSatisfaction ?? 0;
+    expect(mean("Business Class")).toBeGreaterThan(mean("Economy Class"));
+  });
+
+  it("keeps every segment's figures of both columns once compacted past KEEP_ALL_ROWS and read back", async () => {
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    const map = withImportedFeedback(emptyJourney("Skytrax"), result);
+    expect(map.feedback.length).toBeGreaterThan(KEEP_ALL_ROWS);
+    const stored = compactJourney(map);
+    expect(stored.summary).toBeDefined();
+    expect(stored.feedback.length).toBeLessThan(map.feedback.length / 4);
+    const read = importJourneyMapJson(exportJourneyMapJson(stored));
+    if (!read.ok) throw new Error(read.errors.join("; "));
+    expect(segmentColumns(read.value)).toEqual(["reviewer_country", "seat_type"]);
+    for (const name of ["reviewer_country", "seat_type"]) {
+      const rows = segmentTallies(map, { kind: "column", name });
+      const folded = segmentTallies(read.value, { kind: "column", name });
+      expect([...folded.keys()].sort(), name).toEqual([...rows.keys()].sort());
+      for (const [value, figures] of rows) {
+        const again = folded.get(value);
+        expect(summariseTally(again!.overall), `${name} ${value}`).toEqual(summariseTally(figures.overall));
+        for (const [stageId, tally] of figures.byStage) expect(summariseTally(again!.byStage.get(stageId)!)).toEqual(summariseTally(tally));
+      }
+    }
+    // 66 countries in the file, each with its respondents: the United States' as in the raw rows.
+    const american = raw.slice(1).filter((record) => (record[at("reviewer_country")] ?? "").trim() === "United States").length;
+    const byCountry = segmentTallies(read.value, { kind: "column", name: "reviewer_country" });
+    expect(byCountry.size).toBeGreaterThan(60);
+    expect(new Set(map.feedback.filter((f) => f.segments?.reviewer_country === "United States").map((f) => f.respondentId)).size).toBe(american);
   });
 });
 

@@ -71,8 +71,8 @@ describe("the import wizard", () => {
     await wizard.startImport();
     const signature = Object.keys(store.state.csvMappings)[0] ?? "";
     expect(store.state.csvMappings[signature]).toMatchObject({ shape: "long", fixed: { source: "Spring survey" } });
-    // A long file keeps no column settings: its mapping says it all.
-    expect(store.state.csvMappings[signature]?.columns).toBeUndefined();
+    // Beside its mapping, a long file keeps what each column left out of it is: the source column, no longer read.
+    expect(store.state.csvMappings[signature]?.columns).toEqual({ 7: { role: "ignore" } });
 
     wizard.reset();
     await wizard.chooseFile(new File([sampleCsv()], "june.csv"));

@@ -2,9 +2,9 @@
  * The CSV import wizard's state, outside any component so that an import goes on while the person
  * looks at another section. Steps: choose a file → what was detected → columns → scale → import
  * (with progress, cancellable) → report. What the person confirms is remembered by the file's header
- * signature and applied to the next file with the same headers: a long file's mapping, a wide
- * survey's settings of every column (role, touchpoint name, stage, scale, no-answers, word ratings,
- * NPS/outcome), the layout, the shape and the values for every row.
+ * signature and applied to the next file with the same headers: a long file's mapping and segment
+ * columns, a wide survey's settings of every column (role, touchpoint name, stage, scale, no-answers,
+ * word ratings, NPS/outcome), the layout, the shape and the values for every row.
  */
 import {
   COLUMN_ROLES,
@@ -241,7 +241,7 @@ export class ImportWizard {
           headerRows: remembered.headerRows ?? null,
           shape,
           mapping: inspection.mapping,
-          columns: inspection.shape === "wide" ? rememberedColumns(remembered, inspection.headers.length) : {},
+          columns: rememberedColumns(remembered, inspection.headers.length),
           fixed: { ...remembered.fixed },
         };
       }
@@ -341,6 +341,24 @@ export class ImportWizard {
     mapping[field] = column;
     const inspection = inspectForWizard(file.text, { mapping, ...inspectOptions(options) });
     this.set({ inspection: { ...inspection, rowCount: this.current.inspection?.rowCount ?? inspection.rowCount }, options: { ...options, mapping }, manyStages: null });
+  }
+
+  /**
+   * A long file's column: a field of the mapping (taken from any column that fed it), a segment, or
+   * not imported; a column that becomes a segment or is not imported no longer feeds a field.
+   */
+  setLongRole(index: number, role: ColumnRole): void {
+    const { options } = this.current;
+    const field = MAPPED_FIELDS.find((f) => options.mapping[f] === index);
+    if (role === "segment" || role === "ignore") {
+      if (field !== undefined) this.setMapping(field, null);
+      this.setColumn(index, { role });
+      return;
+    }
+    this.setMapping(role as MappedField, index);
+    const rest = { ...this.current.options.columns[index] };
+    delete rest.role;
+    this.setOptions({ columns: { ...this.current.options.columns, [index]: rest } });
   }
 
   /** Long (one row per response) or wide (one row per respondent, a column per question): the columns are guessed again. */
@@ -524,6 +542,18 @@ export function columnRole(profile: Profile, options: WizardOptions): ColumnRole
   return options.columns[profile.index]?.role ?? profile.role;
 }
 
+/**
+ * A long file's column as shown: the field of the mapping it feeds, else a segment or not imported
+ * (the person's choice, else the guess).
+ */
+export function longColumnRole(profile: Profile, options: WizardOptions): ColumnRole {
+  const field = MAPPED_FIELDS.find((f) => options.mapping[f] === profile.index);
+  if (field !== undefined) return field;
+  const set = options.columns[profile.index]?.role;
+  if (set === "segment" || set === "ignore") return set;
+  return profile.role === "segment" ? "segment" : "ignore";
+}
+
 /** Whether a question is the NPS or the outcome question: the person's mark, else the guess. */
 export function columnMeasure(profile: Profile, options: WizardOptions): QuestionMeasure | null {
   const set = options.columns[profile.index]?.measure;
@@ -531,11 +561,23 @@ export function columnMeasure(profile: Profile, options: WizardOptions): Questio
 }
 
 /**
- * What the import is told about the columns. A long file: the mapping. A wide file: every column's role
- * as shown (so nothing is guessed beside what the person saw) with the person's corrections.
+ * What the import is told about the columns. A long file: the mapping, and each other column as a
+ * segment or not imported. A wide file: every column's role as shown. So nothing is guessed beside
+ * what the person saw; with the person's corrections.
  */
 function importColumns(inspection: WizardInspection, options: WizardOptions): Pick<CsvImportOptions, "mapping" | "shape" | "columns"> {
-  if (inspection.shape === "long") return { mapping: options.mapping, shape: "long", columns: options.columns };
+  if (inspection.shape === "long") {
+    const columns: Record<number, ColumnSettings> = { ...options.columns };
+    for (const profile of inspection.columns) {
+      const role = longColumnRole(profile, options);
+      const rest = { ...options.columns[profile.index] };
+      // A mapped column's role is its field, which the mapping says.
+      if (role === "segment" || role === "ignore") rest.role = role;
+      else delete rest.role;
+      columns[profile.index] = rest;
+    }
+    return { mapping: options.mapping, shape: "long", columns };
+  }
   const columns: Record<number, ColumnSettings> = {};
   for (const profile of inspection.columns) columns[profile.index] = { ...options.columns[profile.index], role: columnRole(profile, options) };
   return { shape: "wide", columns };
@@ -574,7 +616,8 @@ function guessedOptions(inspection: WizardInspection, model: JourneyMap): Wizard
 /**
  * What is remembered of an import for the next file with the same headers: the layout, the shape, the
  * mapping, the values for every row and, for a wide survey, every column as imported (its role and
- * mark as shown, and what the person set: touchpoint name, stage, scale, word ratings, no-answers).
+ * mark as shown, and what the person set: touchpoint name, stage, scale, word ratings, no-answers);
+ * for a long file, each column the mapping leaves as a segment or not imported.
  */
 export function settingsToRemember(inspection: WizardInspection, options: WizardOptions): RememberedMapping {
   const remembered: RememberedMapping = { mapping: { ...options.mapping }, ...layoutOptions(options), shape: inspection.shape };
@@ -585,6 +628,13 @@ export function settingsToRemember(inspection: WizardInspection, options: Wizard
     for (const profile of inspection.columns) {
       const role = columnRole(profile, options);
       columns[profile.index] = role === "question" ? { ...options.columns[profile.index], role, measure: columnMeasure(profile, options) } : { role };
+    }
+    remembered.columns = columns;
+  } else {
+    const columns: NonNullable<RememberedMapping["columns"]> = {};
+    for (const profile of inspection.columns) {
+      const role = longColumnRole(profile, options);
+      if (role === "segment" || role === "ignore") columns[profile.index] = { role };
     }
     remembered.columns = columns;
   }

@@ -6,17 +6,17 @@
  * the keyboard.
  */
 import { useState } from "preact/hooks";
-import { MAPPED_FIELDS, formatScale, parseScale, type ColumnRole, type MappedField, type QuestionMeasure } from "../../shared/csv";
+import { formatScale, parseScale, type ColumnRole, type QuestionMeasure } from "../../shared/csv";
 import { TextArea, TextInput } from "../components/text-input";
 import { SelectField } from "../components/fields";
 import { usePanelState } from "../state/store";
 import { useWizard } from "./import-wizard";
 import { QuestionStages } from "./question-stages";
-import { columnMeasure, columnRole, type WizardOptions } from "./import-wizard-state";
+import { columnMeasure, columnRole, longColumnRole, type WizardOptions } from "./import-wizard-state";
 
 /** What a column can be, in a wide survey and in a long file (whose rating, touchpoint and scale are columns). */
-const WIDE_ROLES: ColumnRole[] = ["question", "text", "date", "persona", "source", "responseId", "stage", "kind", "ignore"];
-const LONG_ROLES: ColumnRole[] = ["rating", "text", "date", "stage", "touchpoint", "persona", "source", "scale", "kind", "responseId", "ignore"];
+const WIDE_ROLES: ColumnRole[] = ["question", "text", "date", "persona", "segment", "source", "responseId", "stage", "kind", "ignore"];
+const LONG_ROLES: ColumnRole[] = ["rating", "text", "date", "stage", "touchpoint", "persona", "segment", "source", "scale", "kind", "responseId", "ignore"];
 const ROLE_NAMES: Record<ColumnRole, string> = {
   question: "Question",
   rating: "Rating",
@@ -24,7 +24,8 @@ const ROLE_NAMES: Record<ColumnRole, string> = {
   date: "Date",
   stage: "Stage",
   touchpoint: "Touchpoint",
-  persona: "Segment",
+  persona: "Persona",
+  segment: "Segment",
   source: "Source",
   scale: "Scale (per row)",
   kind: "Kind",
@@ -53,7 +54,8 @@ const named = (label: string) => ({ "aria-label": label }) as object;
 /**
  * One row per column of the file: what it is, with a few of its values. In a wide survey a question
  * also gets its touchpoint name and its stage, and two selects mark the NPS and outcome questions; in a
- * long file a role is a field of the mapping (a column feeds one field).
+ * long file a role is a field of the mapping (a column feeds one field), or a segment (any number of
+ * columns: plan, country, app version), kept per row beside the persona.
  */
 export function ColumnTable() {
   const { wizard, state } = useWizard();
@@ -61,8 +63,7 @@ export function ColumnTable() {
   const { inspection, options } = state;
   if (inspection === null) return null;
   const wide = inspection.shape === "wide";
-  const role = (c: (typeof inspection.columns)[number]): ColumnRole =>
-    wide ? columnRole(c, options) : (MAPPED_FIELDS.find((field) => options.mapping[field] === c.index) ?? "ignore");
+  const role = (c: (typeof inspection.columns)[number]): ColumnRole => (wide ? columnRole(c, options) : longColumnRole(c, options));
   const questions = inspection.columns.filter((c) => role(c) === "question");
   const measureField = (measure: QuestionMeasure, label: string) => {
     const marked = questions.find((c) => columnMeasure(c, options) === measure);
@@ -120,8 +121,7 @@ export function ColumnTable() {
                       options={(wide ? WIDE_ROLES : LONG_ROLES).map((value) => ({ value, text: ROLE_NAMES[value] }))}
                       onChange={(next) => {
                         if (wide) wizard.setColumn(c.index, { role: next as ColumnRole });
-                        else if (next !== "ignore") wizard.setMapping(next as MappedField, c.index);
-                        else if (is !== "ignore") wizard.setMapping(is as MappedField, null);
+                        else wizard.setLongRole(c.index, next as ColumnRole);
                       }}
                     />
                   </td>

@@ -55,7 +55,7 @@ type EvidenceMap = Pick<JourneyMap, "feedback" | "painPoints"> &
  * Items each pass of `compactJourneyAsync` reads between two turns of the host: a few milliseconds'
  * work each in Chromium (a row's terms cost more than its place in a group; a sorted key least).
  */
-const PER_SLICE = { termRows: 2_000, evidenceRows: 5_000, summaryRows: 600, summaryGroups: 500, keys: 1_500 } as const;
+const PER_SLICE = { termRows: 1_000, evidenceRows: 2_500, summaryRows: 400, summaryGroups: 400, keys: 1_000 } as const;
 
 /** Which rows to keep: pain-point evidence, the quotes of each stage × touchpoint and suggestions' evidence (see the module comment). */
 export function evidenceRows(
@@ -160,7 +160,8 @@ function* compactPlan<T extends Pick<JourneyMap, "feedback" | "painPoints" | "su
   };
   yield* step(visitPass(foldRow), rows.length, PER_SLICE.summaryRows);
   // the groups in the order `toSummary` lists them (text keys, as Array.prototype.sort orders them)
-  const keys = yield* sortInSlices(builder.groupKeys(), (a, b) => (a < b ? -1 : a > b ? 1 : 0), PER_SLICE.keys);
+  const unsorted = yield* step(wholePass(() => builder.groupKeys()), 1, 1);
+  const keys = yield* sortInSlices(unsorted, (a, b) => (a < b ? -1 : a > b ? 1 : 0), PER_SLICE.keys);
   const summary = yield* step(builder.summaryPass(keys), keys.length, PER_SLICE.summaryGroups);
   if (terms.length > 0) summary.terms = terms;
   if (drivers.patterns.length > 0 || drivers.pairs.length > 0 || drivers.partial.length > 0) summary.drivers = drivers;

@@ -42,7 +42,7 @@ import type { RatingScale } from "../model";
 /** The most numbers the patterns may take in a stored journey (about 300 kB as JSON); beyond, rare patterns are kept as pair sums. */
 export const MAX_DRIVER_NUMBERS = 50_000;
 /** Rows or respondents read between two turns of the host when the sums are made in slices (a few milliseconds' work). */
-export const DRIVER_ITEMS_PER_SLICE = 2_500;
+export const DRIVER_ITEMS_PER_SLICE = 1_500;
 /** A unit beyond this is not worth whole numbers (and could overflow their sums): x = s then. */
 const MAX_UNIT = 1_000_000;
 

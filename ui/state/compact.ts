@@ -16,7 +16,7 @@ import { segmentText, stringTable, summaryGroups, type FeedbackSummary, type Sum
 import { SummaryPacker, type PackedSummary } from "../../shared/summary-pack";
 
 /** Rows (or groups) read between two turns of the host: a few milliseconds of work in Chromium. */
-const PER_SLICE = 1_500;
+const PER_SLICE = 750;
 
 export type YieldToHost = () => Promise<void>;
 
@@ -115,6 +115,8 @@ class CellBuilder {
       packer.add(group);
       if (groups.length % PER_SLICE === 0) await yieldToHost();
     }
+    // joining 100,000 groups' text is a task of its own
+    await yieldToHost();
     return { summary: { strings, groups }, packed: { strings, groups: packer.text() } };
   }
 }

@@ -64,7 +64,9 @@ export function evidenceRows(
   negativeText?: (text: string) => boolean,
   gathered?: GatheredTerms,
 ): Set<number> {
-  const terms = gathered ?? (map.touchpoints === undefined ? undefined : gatherTerms({ touchpoints: map.touchpoints, feedback: map.feedback }, negativeText));
+  // suggestions (and so their terms) are read only of a map with stages and touchpoints
+  const withTerms = map.stages !== undefined && map.touchpoints !== undefined;
+  const terms = gathered ?? (withTerms ? gatherTerms({ touchpoints: map.touchpoints ?? [], feedback: map.feedback }, negativeText) : undefined);
   return runPlan(evidenceRowsPlan(map, quotesPerCell, negativeText, terms));
 }
 

@@ -269,7 +269,7 @@ export type GatheredTerms = StageTerms;
  * Gathers the terms of the negative and positive feedback per stage, as a pass fed range by range
  * (reading the text is the costly part: 200,000 rows take a few hundred milliseconds).
  */
-function stageTermsPass(
+export function stageTermsPass(
   map: Pick<JourneyMap, "touchpoints" | "feedback">,
   negativeText: ((text: string) => boolean) | undefined,
 ): FeedbackPass<StageTerms> {

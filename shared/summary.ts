@@ -28,6 +28,7 @@
  * - `drivers`: the sums key drivers need of folded respondents' answers (stats/driver-sums.ts).
  */
 import * as z from "./zod";
+import { runPass, type FeedbackPass } from "./feedback-pass";
 import type { Feedback, RatingScale } from "./model";
 import { DriverSums, mergeDriverSums } from "./stats/driver-sums";
 import { StageTermStatistics, mergeTermStatistics } from "./term-stats";
@@ -331,35 +332,51 @@ export class SummaryBuilder {
 
   /** The summary of everything added, groups in sorted order, strings in order of first use. */
   toSummary(): FeedbackSummary {
+    const keys = this.groupKeys().sort();
+    return runPass(this.summaryPass(keys), keys.length);
+  }
+
+  /** The keys of the groups added, in no order: `summaryPass` wants them sorted (see `toSummary`). */
+  groupKeys(): string[] {
+    return [...this.groups.keys()];
+  }
+
+  /** `toSummary` as a pass over the sorted group keys, for a caller that sorts them and lists the groups a slice at a time. */
+  summaryPass(keys: readonly string[]): FeedbackPass<FeedbackSummary> {
     const { strings, ref } = stringTable();
-    const keys = [...this.groups.keys()].sort();
     const groups: (number | null)[][] = [];
-    for (const key of keys) {
-      const g = this.groups.get(key) as GroupCounts;
-      const rated = g.histogram.size > 0;
-      const row: (number | null)[] = [
-        ref(g.stageId),
-        ref(g.touchpointId),
-        ref(g.personaId),
-        ref(g.source),
-        ref(g.kind),
-        ref(g.day),
-        ref(g.segment),
-        rated && g.scale !== null ? g.scale.min : null,
-        rated && g.scale !== null ? g.scale.max : null,
-        g.textOnly,
-        g.empty,
-        g.noAnswer,
-      ];
-      for (const value of [...g.histogram.keys()].sort((a, b) => a - b)) row.push(value, g.histogram.get(value) as number);
-      if (row.length === L.histogram && g.textOnly === 0 && g.empty === 0 && g.noAnswer === 0) continue;
-      groups.push(row);
-    }
-    const summary: FeedbackSummary = { strings, groups };
-    if (this.terms !== undefined && this.terms.length > 0) summary.terms = this.terms;
-    if (this.drivers !== undefined && (this.drivers.patterns.length > 0 || this.drivers.pairs.length > 0 || this.drivers.partial.length > 0))
-      summary.drivers = this.drivers;
-    return summary;
+    return {
+      read: (from, to) => {
+        for (let k = from; k < to; k++) {
+          const g = this.groups.get(keys[k] as string) as GroupCounts;
+          const rated = g.histogram.size > 0;
+          const row: (number | null)[] = [
+            ref(g.stageId),
+            ref(g.touchpointId),
+            ref(g.personaId),
+            ref(g.source),
+            ref(g.kind),
+            ref(g.day),
+            ref(g.segment),
+            rated && g.scale !== null ? g.scale.min : null,
+            rated && g.scale !== null ? g.scale.max : null,
+            g.textOnly,
+            g.empty,
+            g.noAnswer,
+          ];
+          for (const value of [...g.histogram.keys()].sort((a, b) => a - b)) row.push(value, g.histogram.get(value) as number);
+          if (row.length === L.histogram && g.textOnly === 0 && g.empty === 0 && g.noAnswer === 0) continue;
+          groups.push(row);
+        }
+      },
+      finish: () => {
+        const summary: FeedbackSummary = { strings, groups };
+        if (this.terms !== undefined && this.terms.length > 0) summary.terms = this.terms;
+        if (this.drivers !== undefined && (this.drivers.patterns.length > 0 || this.drivers.pairs.length > 0 || this.drivers.partial.length > 0))
+          summary.drivers = this.drivers;
+        return summary;
+      },
+    };
   }
 }
 

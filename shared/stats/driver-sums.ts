@@ -36,10 +36,13 @@
  * as a new respondent (its folded answers are sums, no longer its own).
  */
 import * as z from "../zod";
+import { runPlan, step, visitPass, type FeedbackPass, type PassPlan } from "../feedback-pass";
 import type { RatingScale } from "../model";
 
 /** The most numbers the patterns may take in a stored journey (about 300 kB as JSON); beyond, rare patterns are kept as pair sums. */
 export const MAX_DRIVER_NUMBERS = 50_000;
+/** Rows or respondents read between two turns of the host when the sums are made in slices (a few milliseconds' work). */
+export const DRIVER_ITEMS_PER_SLICE = 1_500;
 /** A unit beyond this is not worth whole numbers (and could overflow their sums): x = s then. */
 const MAX_UNIT = 1_000_000;
 
@@ -168,6 +171,11 @@ export class DriverSumsBuilder {
 
   /** The sums of everything added, patterns beyond `maxNumbers` pooled as pair sums. */
   build(maxNumbers = Infinity): DriverSums {
+    return runPlan(this.buildPlan(maxNumbers));
+  }
+
+  /** `build` as a plan: the respondents are read in a pass of their own (there may be 200,000). */
+  *buildPlan(maxNumbers = Infinity): PassPlan<DriverSums> {
     const touchpoints = [...this.units.keys()].sort();
     const index = new Map(touchpoints.map((t, i) => [t, i]));
     const units = touchpoints.map((t) => this.units.get(t) ?? 0);
@@ -216,7 +224,8 @@ export class DriverSumsBuilder {
     }
     // respondents, each as one vector of mean x per touchpoint
     const keyOf = new Int32Array(touchpoints.length).fill(-1);
-    for (const answers of this.raws) {
+    const raws = this.raws;
+    const addRespondentSums = (answers: readonly Answer[]) => {
       // a respondent answers a few touchpoints: small arrays, not maps
       const keys: number[] = [];
       const totals: number[] = [];
@@ -236,7 +245,7 @@ export class DriverSumsBuilder {
         }
       }
       for (const i of keys) keyOf[i] = -1;
-      if (keys.length === 0) continue;
+      if (keys.length === 0) return;
       const order = keys.map((_, a) => a).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0));
       const xs = order.map((a) => (counts[a] === 1 ? (totals[a] ?? 0) : (totals[a] ?? 0) / (counts[a] ?? 1)));
       keys.sort((a, b) => a - b);
@@ -247,7 +256,8 @@ export class DriverSumsBuilder {
         p.sums[a] = (p.sums[a] ?? 0) + (xs[a] ?? 0);
         for (let b = a; b < keys.length; b++, m++) p.products[m] = (p.products[m] ?? 0) + (xs[a] ?? 0) * (xs[b] ?? 0);
       }
-    }
+    };
+    yield* step(visitPass((r) => addRespondentSums(raws[r] as readonly Answer[])), raws.length, DRIVER_ITEMS_PER_SLICE);
     // most respondents first; the rarest patterns beyond the budget become pair sums
     const ordered = [...patterns.entries()].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1));
     const kept: number[][] = [];
@@ -287,21 +297,27 @@ function productIndex(k: number, a: number, b: number): number {
   return a * k - (a * (a - 1)) / 2 + (b - a);
 }
 
-/** Answers of rows grouped by respondent; rows that cannot be related are skipped. */
-function answersByRespondent(rows: Iterable<DriverRow>, keep?: (row: DriverRow, index: number) => boolean) {
+/** Answers of rows grouped by respondent, as a pass over the rows; rows that cannot be related are skipped. */
+function answersByRespondentPass(
+  rows: readonly DriverRow[],
+  keep?: (row: DriverRow, index: number) => boolean,
+): FeedbackPass<Map<string, { kept: Answer[]; folded: Answer[] }>> {
   const all = new Map<string, { kept: Answer[]; folded: Answer[] }>();
-  let index = 0;
-  for (const row of rows) {
-    const at = index++;
-    const respondent = respondentOf(row);
-    if (respondent === null) continue;
-    let entry = all.get(respondent);
-    if (entry === undefined) all.set(respondent, (entry = { kept: [], folded: [] }));
-    const scale = row.scale as RatingScale;
-    const answer: Answer = [row.touchpointId as string, row.rating as number, scale.min, scale.max];
-    (keep === undefined || keep(row, at) ? entry.kept : entry.folded).push(answer);
-  }
-  return all;
+  return {
+    read(from, to) {
+      for (let at = from; at < to; at++) {
+        const row = rows[at] as DriverRow;
+        const respondent = respondentOf(row);
+        if (respondent === null) continue;
+        let entry = all.get(respondent);
+        if (entry === undefined) all.set(respondent, (entry = { kept: [], folded: [] }));
+        const scale = row.scale as RatingScale;
+        const answer: Answer = [row.touchpointId as string, row.rating as number, scale.min, scale.max];
+        (keep === undefined || keep(row, at) ? entry.kept : entry.folded).push(answer);
+      }
+    },
+    finish: () => all,
+  };
 }
 
 /** The answers a respondent's stored `partial` numbers hold. */
@@ -318,8 +334,14 @@ function partialAnswers(sums: Pick<DriverSums, "touchpoints">, numbers: readonly
  * Adds rows and stored sums to a builder, each respondent once: a respondent with rows `keep`s
  * (all, without `keep`) is a vector of its kept rows, folded rows and stored partial answers — or,
  * when folding (`keep` given) and some of its rows are kept, its folded answers are kept apart.
+ * A plan: the rows, then the respondents, are read in passes.
  */
-function addJourney(builder: DriverSumsBuilder, rows: Iterable<DriverRow>, stored: DriverSums | undefined, keep?: (row: DriverRow, index: number) => boolean) {
+function* addJourney(
+  builder: DriverSumsBuilder,
+  rows: readonly DriverRow[],
+  stored: DriverSums | undefined,
+  keep?: (row: DriverRow, index: number) => boolean,
+): PassPlan<void> {
   const partial = new Map<string, number[]>((stored?.respondents ?? []).map((r, i) => [r, stored?.partial[i] ?? []]));
   if (stored !== undefined) builder.addStored({ ...stored, respondents: [], partial: [] });
   const earlier = (respondent: string): Answer[] => {
@@ -328,12 +350,18 @@ function addJourney(builder: DriverSumsBuilder, rows: Iterable<DriverRow>, store
     partial.delete(respondent);
     return partialAnswers(stored, numbers);
   };
-  for (const [respondent, { kept, folded }] of answersByRespondent(rows, keep)) {
+  const byRespondent = yield* step(answersByRespondentPass(rows, keep), rows.length, DRIVER_ITEMS_PER_SLICE);
+  const respondents = byRespondent.entries();
+  const addNext = () => {
+    const next = respondents.next();
+    if (next.done === true) return;
+    const [respondent, { kept, folded }] = next.value;
     if (keep !== undefined && kept.length > 0) {
       builder.addPartial(respondent, [...folded, ...earlier(respondent)]);
       for (const [touchpoint, , min, max] of kept) builder.seeWidth(touchpoint, max - min);
     } else builder.addRespondent([...kept, ...folded, ...earlier(respondent)]);
-  }
+  };
+  yield* step(visitPass(addNext), byRespondent.size, DRIVER_ITEMS_PER_SLICE);
   // respondents whose kept rows are all gone: their folded answers alone
   for (const respondent of [...partial.keys()]) builder.addRespondent(earlier(respondent));
 }
@@ -344,7 +372,7 @@ function addJourney(builder: DriverSumsBuilder, rows: Iterable<DriverRow>, store
  */
 export function journeyDriverSums(rows: Iterable<DriverRow>, stored?: DriverSums): DriverSums {
   const builder = new DriverSumsBuilder();
-  addJourney(builder, rows, stored);
+  runPlan(addJourney(builder, Array.isArray(rows) ? (rows as readonly DriverRow[]) : [...rows], stored));
   return builder.build();
 }
 
@@ -358,9 +386,19 @@ export function foldDriverSums(
   stored?: DriverSums,
   maxNumbers = MAX_DRIVER_NUMBERS,
 ): DriverSums {
+  return runPlan(foldDriverSumsPlan(rows, keep, stored, maxNumbers));
+}
+
+/** `foldDriverSums` as a plan (evidence.ts runs it whole or in slices). */
+export function* foldDriverSumsPlan(
+  rows: readonly DriverRow[],
+  keep: (row: DriverRow, index: number) => boolean,
+  stored?: DriverSums,
+  maxNumbers = MAX_DRIVER_NUMBERS,
+): PassPlan<DriverSums> {
   const builder = new DriverSumsBuilder();
-  addJourney(builder, rows, stored, keep);
-  return builder.build(maxNumbers);
+  yield* addJourney(builder, rows, stored, keep);
+  return yield* builder.buildPlan(maxNumbers);
 }
 
 /** Two stored driver sums as one (what merging two summaries does). */

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EVIDENCE_PER_SUGGESTION, compactJourney, evidenceRows } from "../../shared/evidence";
+import { EVIDENCE_PER_SUGGESTION, compactJourney, compactJourneyAsync, evidenceRows, type CompactOptions } from "../../shared/evidence";
 import { parseJourneyMap, type Feedback, type JourneyMap, type PainPoint, type RatingScale } from "../../shared/model";
 import { frequencyBasis, painPointFrequency } from "../../shared/priority";
 import { buildConfidenceReport, buildDriversReport, buildSentimentReport, insightsToMarkdown } from "../../shared/report";
@@ -13,7 +13,7 @@ import { analyseDriverSums, analyseDrivers, gatherRespondentAnswers } from "../.
 import { acceptSuggestion, suggestPainPoints, suggestPainPointsAsync, type PainPointSuggestion } from "../../shared/suggestions";
 import { FeedbackSummary, SummaryBuilder, mergeSummaries, summaryTotals } from "../../shared/summary";
 import { journeyMapArbitrary } from "./arbitraries";
-import { NPS, STARS, buildMap, comment, countingIds, rated, stage, touchpoint } from "./builders";
+import { NPS, STARS, buildMap, comment, countingIds, countingTurns, rated, stage, touchpoint } from "./builders";
 
 const WORDS = ["slow", "checkout", "page", "parcel", "late", "tracking", "not", "updated", "size", "guide", "wrong", "great", "fast", "lost"];
 
@@ -384,6 +384,57 @@ describe("what a summary keeps beside its counts", () => {
     expect(report.covers).toBe("the 2 texts of the rows kept one by one; 6 rows folded into the summary are not scored");
     expect(insightsToMarkdown({ confidence: buildConfidenceReport(compact), sentiment: report })).toContain(
       "never mixed into ratings. Sentiment covers the 2 texts of the rows kept one by one; 6 rows folded into the summary are not scored.",
+    );
+  });
+});
+
+describe("a journey compacted in slices, as the panel compacts it", () => {
+  /** The async form against the sync one: equal, byte for byte, and a turn given after every slice. */
+  async function expectSameInSlices<T extends JourneyMap>(map: T, options: CompactOptions, perSlice: number | undefined) {
+    const turns = countingTurns();
+    const sliced = await compactJourneyAsync(map, turns.yieldToHost, perSlice === undefined ? options : { ...options, perSlice });
+    const whole = compactJourney(map, options);
+    expect(sliced).toEqual(whole);
+    expect(JSON.stringify(sliced)).toBe(JSON.stringify(whole));
+    if (map.feedback.length <= (options.keepAllRows ?? 0)) {
+      expect(sliced).toBe(map);
+      expect(turns.turns()).toBe(0);
+    } else if (perSlice !== undefined) {
+      // the text of every row is read first, a slice a turn
+      expect(turns.turns()).toBeGreaterThanOrEqual(Math.ceil(map.feedback.length / perSlice));
+    }
+  }
+  const sliceArbitrary = fc.option(fc.integer({ min: 1, max: 7 }), { nil: undefined });
+
+  it("is the journey compactJourney gives (any journey, any rows kept whole, any slices)", async () => {
+    await fc.assert(
+      fc.asyncProperty(journeyMapArbitrary(), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 3 }), sliceArbitrary, async (map, keepAllRows, quotesPerCell, perSlice) => {
+        await expectSameInSlices(map, { keepAllRows, quotesPerCell }, perSlice);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("keeps the same suggestions' evidence and term statistics, text judged or not, terms bounded or not", async () => {
+    const negativeText = (text: string) => text.includes("lost");
+    await fc.assert(
+      fc.asyncProperty(textJourneyArbitrary(), fc.integer({ min: 0, max: 10 }), fc.boolean(), fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }), sliceArbitrary, async (map, keepAllRows, judges, termsPerStage, perSlice) => {
+        const options: CompactOptions = { keepAllRows, quotesPerCell: 1, ...(judges ? { negativeText } : {}), ...(termsPerStage === undefined ? {} : { termsPerStage }) };
+        await expectSameInSlices(map, options, perSlice);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it("keeps the same driver sums, and folds a second import into the stored summary the same way", async () => {
+    await fc.assert(
+      fc.asyncProperty(surveyArbitrary(), fc.integer({ min: 0, max: 6 }), sliceArbitrary, async ({ map, split }, keepAllRows, perSlice) => {
+        await expectSameInSlices(map, { keepAllRows, quotesPerCell: 2 }, perSlice);
+        const first = compactJourney({ ...map, feedback: map.feedback.slice(0, split) }, { keepAllRows: 0, quotesPerCell: 1 });
+        const second = { ...map, feedback: [...first.feedback, ...map.feedback.slice(split)], summary: first.summary };
+        await expectSameInSlices(second, { keepAllRows, quotesPerCell: 1 }, perSlice);
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -24,6 +24,27 @@ describe("the journey as the panel stores it", () => {
     expect(turns.turns()).toBeGreaterThanOrEqual(15);
   }, 60_000);
 
+  it("reads the rows a slice at a time: no turn of the host reads more than a few thousand rows' text", async () => {
+    const map = largeJourney(30_000, 7);
+    // each row counts the reads of its text, as compacting reads it (terms, quotes, text-only counts)
+    let reads = 0;
+    const feedback = map.feedback.map((row) => {
+      const { text, ...rest } = row;
+      return Object.defineProperty({ ...rest }, "text", { enumerable: true, get: () => (reads++, text) }) as typeof row;
+    });
+    let most = 0;
+    const stored = await storedJourney({ ...map, feedback }, () => {
+      most = Math.max(most, reads);
+      reads = 0;
+      return Promise.resolve();
+    });
+    most = Math.max(most, reads);
+    expect(stored.model.feedback.map((f) => f.id)).toEqual(compactJourney(map).feedback.map((f) => f.id));
+    // every row's text is read (more than once), but a few thousand rows a turn at the most
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(6_000);
+  }, 60_000);
+
   it("folds more rows into a summary it already has, and keeps a small journey as it is", async () => {
     const map = largeJourney(12_000, 4);
     const first = await storedJourney({ ...map, feedback: map.feedback.slice(0, 7_000) }, noWait);

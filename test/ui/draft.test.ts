@@ -64,6 +64,18 @@ describe("the draft", () => {
     expect((await buildDraft(storeOf(reopened.model).state, noWait, new Date(draft.savedAt))).text).toBe(text);
   }, 180_000);
 
+  it("writes a large draft's text, measures it and counts its summary in turns of their own; a small one at once", async () => {
+    const store = storeOf(largeJourney(8_000, 9));
+    await buildDraft(store.state, noWait);
+    // the journey as stored is remembered: what is left is the draft itself
+    const turns = countingTurns();
+    await buildDraft(store.state, turns.yieldToHost);
+    expect(turns.turns()).toBe(3);
+    const small = countingTurns();
+    await buildDraft(storeOf().state, small.yieldToHost);
+    expect(small.turns()).toBe(0);
+  }, 60_000);
+
   it("counts what clientStorage stores: UTF-8 bytes of the text as a JSON string", () => {
     for (const text of ["plain", 'a "quoted" \\ word', "配送", "😀 emoji", "line\nbreak", "tab\t", "bell\u0007", "é"]) {
       expect(storedBytes(text)).toBe(new TextEncoder().encode(JSON.stringify(text)).length);

@@ -4,20 +4,19 @@
  * kept, everything else folded into the exact summary — and that summary packed
  * (shared/summary-pack.ts). The panel itself keeps every row of an import in memory.
  *
- * `compactJourney` reads 200,000 rows in one go and sorts every group by a text key (seconds in
- * all); here the same rows are kept and the same groups made, in slices of a few thousand rows
- * between turns of the host, so no task holds the panel up. Groups come in another order (a
- * summary's figures do not depend on it): by stage × touchpoint × persona × source × kind × segment
- * × scale, then by day, which packs small. test/ui/compact.test.ts checks both against
- * `compactJourney`.
+ * Folding 200,000 rows takes seconds, so it runs as `compactJourneyAsync`, the same passes as
+ * `compactJourney` in slices of a few milliseconds with the host's turns between, and the summary
+ * it gives is grouped again here, in slices too, in another order (a summary's figures do not
+ * depend on it): by stage × touchpoint × persona × source × kind × segment × scale, then by day,
+ * which packs small. test/ui/compact.test.ts checks both against `compactJourney`.
  */
-import { KEEP_ALL_ROWS, compactJourney } from "../../shared/evidence";
+import { KEEP_ALL_ROWS, compactJourneyAsync } from "../../shared/evidence";
 import type { Feedback, JourneyMap, RatingScale } from "../../shared/model";
 import { segmentText, stringTable, summaryGroups, type FeedbackSummary, type SummaryGroup } from "../../shared/summary";
 import { SummaryPacker, type PackedSummary } from "../../shared/summary-pack";
 
 /** Rows (or groups) read between two turns of the host: a few milliseconds of work in Chromium. */
-const PER_SLICE = 1_500;
+const PER_SLICE = 750;
 
 export type YieldToHost = () => Promise<void>;
 
@@ -116,6 +115,8 @@ class CellBuilder {
       packer.add(group);
       if (groups.length % PER_SLICE === 0) await yieldToHost();
     }
+    // joining 100,000 groups' text is a task of its own
+    await yieldToHost();
     return { summary: { strings, groups }, packed: { strings, groups: packer.text() } };
   }
 }
@@ -176,11 +177,11 @@ export async function storedJourney(map: JourneyMap, yieldToHost: YieldToHost, k
       stored = { model: { ...map, summary: { ...built.summary, ...extra } }, packed: { ...built.packed, ...extra } };
     }
   } else {
-    // Folded as compactJourney folds them (shared/evidence.ts): the evidence, the summary's groups, and
-    // the term statistics and driver sums suggestions and drivers need of the folded rows. One task:
-    // the term and driver passes are not yet sliced.
+    // Folded as compactJourney folds them (shared/evidence.ts), in slices: the evidence, the summary's
+    // groups, and the term statistics and driver sums suggestions and drivers need of the folded rows.
+    // A turn first: the change that asked for this is still running.
     await yieldToHost();
-    const compacted = compactJourney(map);
+    const compacted = await compactJourneyAsync(map, yieldToHost, { keepAllRows });
     const builder = new CellBuilder();
     let n = 0;
     for (const g of summaryGroups(compacted.summary ?? { strings: [], groups: [] })) {

@@ -15,6 +15,7 @@
  * takes about 1.5 MB (`npm run bench -- stored`). Sizes are UTF-8 bytes (a CJK character takes 3),
  * as stored: the text once more as a JSON string, its quotes escaped.
  */
+import { createHostTurns } from "../../shared/csv";
 import { DraftPanelState, type Draft } from "../../shared/messages";
 import { parseJourneyMap, type JourneyMap } from "../../shared/model";
 import { summaryTotals } from "../../shared/summary";
@@ -79,13 +80,19 @@ export async function buildDraft(
 ): Promise<BuiltDraft> {
   const stored = await storedJourney(state.model, yieldToHost);
   const draft: Draft = { savedAt: now.toISOString(), model: stored.model, panel: panelState(state) };
+  // A large journey's draft is a megabyte of text: writing it, measuring it and counting its summary
+  // take a task each, so that none holds the panel up for long.
+  const large = stored.model.summary !== undefined;
+  if (large) await yieldToHost();
   const text = JSON.stringify({ ...draft, model: withPackedSummary(stored.model, stored.packed ?? undefined) });
+  if (large) await yieldToHost();
   const bytes = storedBytes(text);
   if (bytes > DRAFT_BUDGET_BYTES) {
     throw new Error(
       `the map takes ${megabytes(bytes)} MB even with its feedback kept as summaries, more than the ${megabytes(DRAFT_BUDGET_BYTES)} MB Figma keeps for a draft`,
     );
   }
+  if (large) await yieldToHost();
   return { draft, text, bytes, summarised: summaryTotals(stored.model.summary).rows };
 }
 
@@ -170,14 +177,17 @@ export class DraftSaver {
     this.inFlight = true;
     this.again = false;
     this.onStatus({ kind: "saving" });
+    // a large journey's draft is made over a thousand turns: MessageChannel turns, not 4 ms timers
+    const turns = createHostTurns();
     try {
-      const { text, summarised } = await buildDraft(state);
+      const { text, summarised } = await buildDraft(state, turns.yieldToHost);
       await this.save(text);
       if (revision > this.savedRevision) this.savedRevision = revision;
       this.onStatus(this.dirty ? { kind: "pending" } : { kind: "saved", at: new Date(), summarised });
     } catch (error) {
       this.onStatus({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
     } finally {
+      turns.close();
       this.inFlight = false;
     }
     if (this.again) this.flush();

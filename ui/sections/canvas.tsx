@@ -15,11 +15,11 @@ import { SectionHeading, countOf, formatCount } from "../components/common";
 import { CheckboxField } from "../components/fields";
 import { downloadText, fileStem, readFileText } from "../components/files";
 import { useReport } from "../components/status";
+import { createHostTurns } from "../../shared/csv";
 import { storedJourney, withPanelRows } from "../state/compact";
 import { usePanelState, useStore } from "../state/store";
 
 /** A turn of the host between slices of work. */
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export const BridgeContext = createContext<PluginBridge | null>(null);
 
@@ -96,7 +96,15 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
   const generate = async (label: string, answers: Answers = {}) => {
     setQuestion(null);
     // The plugin is sent the journey as the frame stores it (compacted: see state/compact.ts), made in slices.
-    const result = await run(label, async () => bridge.request({ type: "generate-map", model: (await storedJourney(model, nextTurn)).model, ...answers }));
+    // Compacting a large journey takes a few thousand turns: MessageChannel turns, not 4 ms timers.
+    const result = await run(label, async () => {
+      const turns = createHostTurns();
+      try {
+        return bridge.request({ type: "generate-map", model: (await storedJourney(model, turns.yieldToHost)).model, ...answers });
+      } finally {
+        turns.close();
+      }
+    });
     if (result?.kind === "deleted-cards") setQuestion({ label, answers, cards: result.cards });
     if (result?.kind === "canvas-conflicts") setQuestion({ label, answers, conflicts: result.conflicts });
     // The plugin drew another model than the panel's (canvas edits kept, deleted cards dropped): the panel edits that one from now on.

@@ -9,7 +9,8 @@
  *
  * The panel sends the model compacted (ui/state/compact.ts: beyond 5,000 feedback rows, the evidence
  * rows and an exact summary of the rest); its summary is stored packed (shared/summary-pack.ts): a
- * year of a million responses takes about 1,500 kB of the frame's 3,840 kB (`npm run bench -- stored`).
+ * year of a million responses takes about 1,500 kB of the frame's 3,840 kB (`npm run bench -- stored`),
+ * its import ledger's row fingerprints another 2.3 MB in entries of their own (`ledger.0` …).
  */
 import { parseJourneyMap, type JourneyMap } from "../shared/model";
 import { withPackedSummary, withUnpackedSummary } from "../shared/summary-pack";
@@ -68,6 +69,13 @@ export function readTag(node: BaseNode): NodeTag | null {
 export const CHUNK_BYTES = 96 * 1024;
 /** The most chunks a model may take on one frame; larger models are refused, never truncated. */
 export const MAX_CHUNKS = 40;
+/**
+ * The most chunks the import ledger's row fingerprints may take, in entries of their own beside the
+ * model's (`ledger.0` …): about 2.3 bytes a row imported (shared/ledger.ts), so 7.5 MB, some 3,300,000
+ * rows. The fingerprints grow with every row ever imported while the model stays bounded (summaries
+ * and evidence), so they do not count against the model's 3,840 kB.
+ */
+export const MAX_LEDGER_CHUNKS = 80;
 
 /** UTF-8 bytes of the UTF-16 code unit at `i` (4 for a surrogate pair, counted at its first half; 3 for a lone surrogate, written as U+FFFD). */
 function utf8Size(text: string, i: number): 1 | 2 | 3 | 4 {
@@ -146,7 +154,7 @@ const models = new WeakMap<readonly string[], JourneyMap>();
 export function encodeModel(map: JourneyMap): string[] {
   const known = encoded.get(map);
   if (known) return known;
-  const json = JSON.stringify(withPackedSummary(map));
+  const json = JSON.stringify(withoutLedgerData(withPackedSummary(map)));
   const chunks = splitIntoChunks(json, CHUNK_BYTES);
   if (chunks.length > MAX_CHUNKS) {
     const kb = Math.round(utf8Length(json) / 1024);
@@ -154,8 +162,32 @@ export function encodeModel(map: JourneyMap): string[] {
       `The journey model is ${kb} kB, more than a map frame can hold (${Math.floor((MAX_CHUNKS * CHUNK_BYTES) / 1024)} kB) even with its feedback kept as summaries. Remove pain-point evidence or split the journey into several maps.`,
     );
   }
+  const ledger = ledgerChunks(map);
+  if (ledger.length > MAX_LEDGER_CHUNKS) {
+    throw new ModelTooLargeError(
+      `The journey's import ledger is ${Math.round(utf8Length(map.ledger?.responses.data ?? "") / 1024)} kB, more than a map frame can hold beside the model (${Math.floor((MAX_LEDGER_CHUNKS * CHUNK_BYTES) / 1024)} kB): import its feedback with "Replace" to start the ledger again, or split the journey into several maps.`,
+    );
+  }
   encoded.set(map, chunks);
   models.set(chunks, map);
+  return chunks;
+}
+
+/**
+ * The model as its chunks hold it: the import ledger's row fingerprints (`ledger.responses.data`,
+ * megabytes at a million rows) are left out, to be stored in entries of their own.
+ */
+function withoutLedgerData<T>(map: T): T {
+  const ledger = (map as { ledger?: JourneyMap["ledger"] }).ledger;
+  if (ledger === undefined || ledger.responses.data === "") return map;
+  return { ...map, ledger: { ...ledger, responses: { ...ledger.responses, data: "" } } };
+}
+
+/** The import ledger's row fingerprints in entries of at most CHUNK_BYTES (base64: one byte a character). */
+function ledgerChunks(map: JourneyMap): string[] {
+  const data = map.ledger?.responses.data ?? "";
+  const chunks: string[] = [];
+  for (let at = 0; at < data.length; at += CHUNK_BYTES) chunks.push(data.slice(at, at + CHUNK_BYTES));
   return chunks;
 }
 
@@ -197,9 +229,20 @@ export function writeModel(frame: BaseNode, chunks: readonly string[]): void {
   // The check reads every character: only for a model that changed.
   if (changed) set("model.check", modelCheck(chunks));
   set("model.count", String(chunks.length));
-  // What was just stored is what reading it gives (a model that was validated to get here).
   const model = models.get(chunks);
-  if (model) readCache.set(frame.id, { parts: [...chunks, get("model.check")], model });
+  const ledger = model === undefined ? [] : ledgerChunks(model);
+  const ledgerBefore = Number(get("ledger.count")) || 0;
+  let ledgerChanged = ledgerBefore !== ledger.length;
+  ledger.forEach((chunk, index) => {
+    if (get(`ledger.${index}`) === chunk) return;
+    frame.setSharedPluginData(NAMESPACE, `ledger.${index}`, chunk);
+    ledgerChanged = true;
+  });
+  for (let index = ledger.length; index < ledgerBefore; index++) set(`ledger.${index}`, "");
+  if (ledgerChanged) set("ledger.check", ledger.length === 0 ? "" : modelCheck(ledger));
+  set("ledger.count", ledger.length === 0 ? "" : String(ledger.length));
+  // What was just stored is what reading it gives (a model that was validated to get here).
+  if (model) readCache.set(frame.id, { parts: [...chunks, get("model.check"), ...ledger, get("ledger.check")], model });
 }
 
 /**
@@ -231,6 +274,9 @@ export function readModel(frame: BaseNode): StoredModel {
   }
   const check = frame.getSharedPluginData(NAMESPACE, "model.check");
   parts.push(check);
+  const ledger = readLedgerChunks(frame);
+  if (typeof ledger === "string") return { ok: false, message: ledger };
+  parts.push(...ledger.parts, ledger.check);
   const cached = readCache.get(frame.id);
   if (cached && cached.parts.length === parts.length && cached.parts.every((part, i) => part === parts[i])) {
     return { ok: true, model: cached.model, ...(cached.converted !== undefined && { converted: cached.converted }) };
@@ -246,7 +292,7 @@ export function readModel(frame: BaseNode): StoredModel {
     return { ok: false, message: `"${frame.name}": the stored model is damaged (not valid JSON)` };
   }
   try {
-    value = withUnpackedSummary(value);
+    value = withUnpackedSummary(withLedgerData(value, ledger.parts));
   } catch (error) {
     return { ok: false, message: `"${frame.name}": ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -255,4 +301,37 @@ export function readModel(frame: BaseNode): StoredModel {
   const converted = parsed.converted;
   readCache.set(frame.id, { parts, model: parsed.value, ...(converted !== undefined && { converted }) });
   return { ok: true, model: parsed.value, ...(converted !== undefined && { converted }) };
+}
+
+/**
+ * The import ledger's fingerprint entries of a frame (none for a map stored before they had entries
+ * of their own: its model holds them); a missing or changed entry is reported as a sentence.
+ */
+function readLedgerChunks(frame: BaseNode): { parts: string[]; check: string } | string {
+  const stored = frame.getSharedPluginData(NAMESPACE, "ledger.count");
+  if (stored === "") return { parts: [], check: "" };
+  const count = Number(stored);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_LEDGER_CHUNKS) return `"${frame.name}": the stored import ledger is damaged (it counts ${stored} parts)`;
+  const parts: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const chunk = frame.getSharedPluginData(NAMESPACE, `ledger.${index}`);
+    if (chunk === "") return `"${frame.name}": part ${index + 1} of ${count} of the stored import ledger is missing`;
+    parts.push(chunk);
+  }
+  const check = frame.getSharedPluginData(NAMESPACE, "ledger.check");
+  if (check !== modelCheck(parts)) return `"${frame.name}": the stored import ledger is damaged (a part of it was changed or cut short)`;
+  return { parts, check };
+}
+
+/**
+ * The parsed model with its ledger's fingerprints put back from their entries. A model that holds
+ * its fingerprints itself (written by an earlier version of the plugin over a later one's map) keeps
+ * them: the entries beside it are older than it.
+ */
+function withLedgerData(value: unknown, parts: readonly string[]): unknown {
+  if (parts.length === 0) return value;
+  const ledger = typeof value === "object" && value !== null ? (value as { ledger?: unknown }).ledger : undefined;
+  const responses = typeof ledger === "object" && ledger !== null ? (ledger as { responses?: unknown }).responses : undefined;
+  if (typeof responses === "object" && responses !== null && (responses as { data?: unknown }).data === "") (responses as { data: string }).data = parts.join("");
+  return value;
 }

@@ -51,67 +51,177 @@ export const GROUP_LAYOUT = {
 } as const;
 
 const L = GROUP_LAYOUT;
+/** At most this many problems of a summary are listed (a damaged one can have thousands). */
 const MAX_ISSUES = 20;
+
+/**
+ * A list of number lists, checked by the summary's own loops below rather than by zod number by
+ * number: a year of feedback holds millions of numbers, and zod checks each one on its own, which
+ * took seconds in Figma's interpreter (FIGMA_RULES section 11). Here zod only sees that it is a list.
+ */
+function numberLists<T extends number | null>() {
+  return z.custom<T[][]>(Array.isArray, { error: "must be a list of number lists" });
+}
+
+/** Reports one problem of a summary at a path inside it ("groups", 5, 3). */
+type Fail = (path: (string | number)[], message: string) => void;
+
+/** A number as a message shows it: a text in quotes, a missing part as "missing". */
+function shown(v: unknown): string {
+  if (v === undefined) return "missing";
+  return typeof v === "string" ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : String(v);
+}
+
+/** What is wrong with a list of numbers at `path` (not a list, or a part that is no finite number), or null. */
+function notNumbers(list: unknown, nullable: boolean, what: (i: number) => string): { at: number | null; message: string } | null {
+  if (!Array.isArray(list)) return { at: null, message: `must be a list of numbers, not ${shown(list)}` };
+  for (let i = 0, n = list.length; i < n; i++) {
+    const v: unknown = list[i];
+    // v - v is 0 for a finite number only (NaN and ±Infinity give NaN), as zod's number requires.
+    if (typeof v === "number" ? v - v !== 0 : !(nullable && v === null))
+      return { at: i, message: `${what(i)} must be a ${typeof v === "number" ? "finite " : ""}number${nullable ? " or null" : ""}, not ${shown(v)}` };
+  }
+  return null;
+}
+
+/** The names of a group's parts 0 … 11, as messages say them. */
+const PART_NAMES = ["stage", "touchpoint", "persona", "source", "kind", "day", "segment", "scale minimum", "scale maximum", "text-only count", "empty count", "no-answer count"];
+
+/** A group's part by name and position: "the source (part 3)", "rating value 2 (part 14)". */
+function partName(i: number): string {
+  if (i < L.histogram) return `the ${PART_NAMES[i] as string} (part ${i})`;
+  const k = (i - L.histogram) >> 1;
+  return (i - L.histogram) % 2 === 0 ? `rating value ${k + 1} (part ${i})` : `the count of rating value ${k + 1} (part ${i})`;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What is wrong with one group, and at which part (null: the whole group), or null when nothing is.
+ * `isDay(i)` says whether string i is a date. One pass over its numbers: this runs for every group.
+ */
+function groupProblem(g: unknown, strings: number, isDay: (i: number) => boolean): { at: number | null; message: string } | null {
+  const typed = notNumbers(g, true, partName);
+  if (typed !== null) return typed;
+  const group = g as (number | null)[];
+  const length = group.length;
+  if (length < L.histogram || (length - L.histogram) % 2 !== 0)
+    return { at: null, message: `has ${length} parts: a summary group needs 12 parts and value/count pairs` };
+  for (let i = 0; i < L.scaleMin; i++) {
+    const v = group[i] as number | null;
+    if (v === null) {
+      if (i === L.source || i === L.kind) return { at: i, message: `${partName(i)} is null: a summary group needs a source and a kind` };
+    } else if (v % 1 !== 0) return { at: i, message: `${partName(i)} is ${v}, not a whole number: it must be the index of one of the summary's strings` };
+    else if (v < 0) return { at: i, message: `${partName(i)} is ${v}, a negative index: it must be the index of one of the summary's strings` };
+    else if (v >= strings) return { at: i, message: `${partName(i)} is ${v}, a string the summary does not have (it has ${strings})` };
+  }
+  for (let i = L.textOnly; i <= L.noAnswer; i++) {
+    const v = group[i] as number | null;
+    if (v === null || v % 1 !== 0 || v < 0) return { at: i, message: `${partName(i)} is ${shown(v)}: a summary count must be a whole number ≥ 0` };
+  }
+  const min = group[L.scaleMin] as number | null;
+  const max = group[L.scaleMax] as number | null;
+  if (length > L.histogram) {
+    if (min === null || max === null) return { at: min === null ? L.scaleMin : L.scaleMax, message: `${partName(min === null ? L.scaleMin : L.scaleMax)} is null: a summary group with ratings needs a scale with max > min` };
+    if (!(max > min)) return { at: L.scaleMax, message: `the scale runs from ${min} to ${max}: a summary group with ratings needs a scale with max > min` };
+  } else if (min !== null || max !== null)
+    return { at: min !== null ? L.scaleMin : L.scaleMax, message: `the group has a scale (${shown(min)} to ${shown(max)}) but no ratings: a summary group without ratings has no scale` };
+  let previous = -Infinity;
+  for (let i = L.histogram; i < length; i += 2) {
+    const value = group[i];
+    const count = group[i + 1];
+    if (typeof value !== "number" || value < (min as number) || value > (max as number))
+      return { at: i, message: `${partName(i)} is ${shown(value)}, off the scale ${min} to ${max}: a summary's rating values must lie on its scale, in ascending order` };
+    if (value <= previous)
+      return { at: i, message: `${partName(i)} is ${value}, not above the value before it (${previous}): a summary's rating values must lie on its scale, in ascending order` };
+    if (typeof count !== "number" || count % 1 !== 0 || count <= 0)
+      return { at: i + 1, message: `${partName(i + 1)} is ${shown(count)}: a summary's rating counts must be whole numbers > 0` };
+    previous = value;
+  }
+  const day = group[L.day] as number | null;
+  if (day !== null && !isDay(day)) return { at: L.day, message: `${partName(L.day)} names a string that is not a date: a summary day must be a date YYYY-MM-DD` };
+  return null;
+}
+
+/** The groups: each one's parts, references, counts, scale and histogram (see the stored form above). */
+function checkGroups(summary: FeedbackSummary, fail: Fail): void {
+  const { strings, groups } = summary;
+  // Whether each string is a date, found once per string, not once per group.
+  const days: (boolean | undefined)[] = [];
+  const isDay = (i: number) => (days[i] ??= DAY.test(strings[i] as string));
+  for (let index = 0, n = groups.length; index < n; index++) {
+    const problem = groupProblem(groups[index], strings.length, isDay);
+    if (problem !== null) fail(problem.at === null ? ["groups", index] : ["groups", index, problem.at], problem.message);
+  }
+}
+
+/** The term statistics: each term's counts, three and width/sum pairs (term-stats.ts). */
+function checkTerms(summary: FeedbackSummary, fail: Fail): void {
+  summary.terms?.forEach((t, s) => {
+    const need = `the term statistics of stage ${shown(t.stageId)} need three counts and width/sum pairs for each term`;
+    if (t.terms.length !== t.counts.length) fail(["terms", s, "counts"], `${need}: they list ${t.terms.length} terms but ${t.counts.length} counts`);
+    t.counts.forEach((c, i) => {
+      const term = `term ${i} (${shown(t.terms[i])})`;
+      const typed = notNumbers(c, false, (j) => `count ${j} of ${term}`);
+      if (typed !== null) fail(["terms", s, "counts", i, ...(typed.at === null ? [] : [typed.at])], `${need}: ${typed.message}`);
+      else if (c.length < 3 || c.length % 2 === 0) fail(["terms", s, "counts", i], `${need}: ${term} has ${c.length}`);
+    });
+  });
+}
+
+/** The driver sums: touchpoints and their units, patterns, pairs and respondents' answers that fit together (stats/driver-sums.ts). */
+function checkDrivers(summary: FeedbackSummary, fail: Fail): void {
+  const d = summary.drivers;
+  if (d === undefined) return;
+  const misfit = "the driver sums do not fit together";
+  const k = d.touchpoints.length;
+  const at = (v: number | undefined) => v !== undefined && v % 1 === 0 && v >= 0 && v < k;
+  const touchpoint = (v: number | undefined) => `names touchpoint ${shown(v)}, which they do not have (they list ${k}, from 0)`;
+  if (d.units.length !== k) fail(["drivers", "units"], `${misfit}: they list ${k} touchpoints but ${d.units.length} units (each touchpoint needs a unit)`);
+  if (d.respondents.length !== d.partial.length)
+    fail(["drivers", "partial"], `${misfit}: they list ${d.respondents.length} respondents but ${d.partial.length} answer lists (each respondent needs its answers)`);
+  const rows = (field: "patterns" | "pairs" | "partial", what: string, problem: (p: number[]) => string | null) =>
+    d[field].forEach((p, i) => {
+      const typed = notNumbers(p, false, (j) => `number ${j} of ${what} ${i}`);
+      const message = typed !== null ? typed.message : problem(p);
+      if (message !== null) fail(["drivers", field, i, ...(typed?.at == null ? [] : [typed.at])], typed !== null ? `the driver sums: ${message}` : `${misfit}: ${what} ${i} ${message}`);
+    });
+  rows("patterns", "pattern", (p) => {
+    const n = p[0] ?? 0;
+    const size = 2 + 2 * n + (n * (n + 1)) / 2;
+    if (!(n > 0) || p.length !== size) return `holds ${p.length} numbers for ${n} touchpoints (a pattern of n > 0 touchpoints needs 2 + 2n + n(n + 1)/2)`;
+    for (let j = 1; j <= n; j++) if (!at(p[j])) return touchpoint(p[j]);
+    return null;
+  });
+  rows("pairs", "pair", (p) => (p.length !== 8 ? `holds ${p.length} numbers (a pair needs 8: two touchpoints and their six sums)` : !at(p[0]) ? touchpoint(p[0]) : !at(p[1]) ? touchpoint(p[1]) : null));
+  rows("partial", "the answers of respondent", (p) => {
+    if (p.length % 4 !== 0) return `hold ${p.length} numbers (each answer is four: touchpoint, rating, scale minimum, scale maximum)`;
+    for (let j = 0; j < p.length; j += 4) if (!at(p[j])) return touchpoint(p[j]);
+    return null;
+  });
+}
+
+/**
+ * The checks of a summary beyond its shape, one for each of its parts. A new optional part of the
+ * summary adds its field to the schema below (a large list of numbers as `numberLists()`) and its
+ * check here.
+ */
+const SUMMARY_CHECKS: ((summary: FeedbackSummary, fail: Fail) => void)[] = [checkGroups, checkTerms, checkDrivers];
 
 export const FeedbackSummary = z
   .object({
     strings: z.array(z.string()),
-    groups: z.array(z.array(z.nullable(z.number()))),
-    terms: z.optional(z.array(StageTermStatistics)),
-    drivers: z.optional(DriverSums),
+    groups: numberLists<number | null>(),
+    terms: z.optional(z.array(z.extend(StageTermStatistics, { counts: numberLists<number>() }))),
+    drivers: z.optional(z.extend(DriverSums, { patterns: numberLists<number>(), pairs: numberLists<number>(), partial: numberLists<number>() })),
   })
   .check(
     z.superRefine((summary, ctx) => {
       let issues = 0;
-      const fail = (index: number, message: string) => {
-        if (issues++ < MAX_ISSUES) ctx.addIssue({ code: "custom", input: summary, path: ["groups", index], message });
+      const fail: Fail = (path, message) => {
+        if (issues++ < MAX_ISSUES) ctx.addIssue({ code: "custom", input: summary, path, message });
       };
-      const strings = summary.strings.length;
-      const isRef = (v: number | null | undefined, nullable: boolean) =>
-        v === null ? nullable : v !== undefined && Number.isInteger(v) && v >= 0 && v < strings;
-      const isCount = (v: number | null | undefined) => typeof v === "number" && Number.isInteger(v) && v >= 0;
-      summary.groups.forEach((g, index) => {
-        if (g.length < L.histogram || (g.length - L.histogram) % 2 !== 0) return fail(index, "a summary group needs 12 parts and value/count pairs");
-        for (const part of [L.stage, L.touchpoint, L.persona, L.day, L.segment] as const)
-          if (!isRef(g[part], true)) return fail(index, "a summary group names a string the summary does not have");
-        if (!isRef(g[L.source], false) || !isRef(g[L.kind], false)) return fail(index, "a summary group needs a source and a kind");
-        if (!isCount(g[L.textOnly]) || !isCount(g[L.empty]) || !isCount(g[L.noAnswer])) return fail(index, "a summary count must be a whole number ≥ 0");
-        const min = g[L.scaleMin];
-        const max = g[L.scaleMax];
-        const rated = g.length > L.histogram;
-        if (rated && (typeof min !== "number" || typeof max !== "number" || !(max > min)))
-          return fail(index, "a summary group with ratings needs a scale with max > min");
-        if (!rated && (min !== null || max !== null)) return fail(index, "a summary group without ratings has no scale");
-        let previous = -Infinity;
-        for (let i = L.histogram; i < g.length; i += 2) {
-          const value = g[i];
-          const count = g[i + 1];
-          if (typeof value !== "number" || value < (min as number) || value > (max as number) || value <= previous)
-            return fail(index, "a summary's rating values must lie on its scale, in ascending order");
-          if (!isCount(count) || count === 0) return fail(index, "a summary's rating counts must be whole numbers > 0");
-          previous = value;
-        }
-        if (g[L.day] !== null && !/^\d{4}-\d{2}-\d{2}$/.test(summary.strings[g[L.day] as number] as string))
-          return fail(index, "a summary day must be a date YYYY-MM-DD");
-      });
-      // what suggestions and drivers read of folded rows: lengths that agree, indexes that exist
-      const extra = (path: string, message: string) => ctx.addIssue({ code: "custom", input: summary, path: [path], message });
-      for (const t of summary.terms ?? [])
-        if (t.terms.length !== t.counts.length || t.counts.some((c) => c.length < 3 || c.length % 2 === 0))
-          extra("terms", `the term statistics of stage "${t.stageId}" need three counts and width/sum pairs for each term`);
-      const d = summary.drivers;
-      if (d === undefined) return;
-      const k = d.touchpoints.length;
-      const at = (v: number | undefined) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < k;
-      const pattern = (p: number[], n = p[0] ?? 0) => n > 0 && p.length === 2 + 2 * n + (n * (n + 1)) / 2 && p.slice(1, 1 + n).every(at);
-      if (
-        d.units.length !== k ||
-        d.respondents.length !== d.partial.length ||
-        !d.patterns.every((p) => pattern(p)) ||
-        !d.pairs.every((p) => p.length === 8 && at(p[0]) && at(p[1])) ||
-        !d.partial.every((a) => a.length % 4 === 0 && a.every((v, i) => i % 4 > 0 || at(v)))
-      )
-        extra("drivers", "the driver sums do not fit together: each touchpoint needs a unit, each pattern or pair its touchpoints and sums, each respondent its answers");
+      for (const check of SUMMARY_CHECKS) check(summary, fail);
     }),
   );
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;

@@ -427,16 +427,18 @@ function checkIntegrity(map: Shape, ctx: { addIssue(issue: IntegrityIssue): void
       [GROUP_LAYOUT.kind, (text) => (kinds.has(text) ? "" : `"${text}" is not a kind of feedback`)],
       [GROUP_LAYOUT.segment, (text) => (isSegmentText(text) ? "" : `the segment values ${JSON.stringify(text)} are not a JSON list of [name, value] pairs`)],
     ];
+    // Plain loops and arrays: no destructuring or closure per group (slow in Figma's interpreter).
+    const parts = checks.map((c) => c[0]);
     const judged = checks.map((): (string | undefined)[] => []);
     let issues = 0;
-    for (let index = 0; index < groups.length && issues < 20; index++) {
+    for (let index = 0, n = groups.length; index < n && issues < 20; index++) {
       const g = groups[index] as (number | null)[];
-      for (let c = 0; c < checks.length; c++) {
-        const [part, judge] = checks[c] as [number, (text: string) => string];
-        const at = g[part];
+      for (let c = 0; c < parts.length; c++) {
+        const at = g[parts[c] as number];
         if (at === null || at === undefined) continue;
         const seen = judged[c] as (string | undefined)[];
-        const message = (seen[at] ??= judge(strings[at] as string));
+        let message = seen[at];
+        if (message === undefined) message = seen[at] = (checks[c] as [number, (text: string) => string])[1](strings[at] as string);
         if (message !== "" && issues++ < 20) ctx.addIssue({ code: "custom", path: ["summary", "groups", index], message });
       }
     }

@@ -143,15 +143,54 @@ function groupProblem(g: unknown, strings: number, isDay: (i: number) => boolean
   return null;
 }
 
+/**
+ * Whether a group is valid, as `groupProblem` judges it, in one tight pass that builds nothing:
+ * it runs for every group of a year of feedback in Figma's interpreter; `groupProblem` says what
+ * is wrong only with a group this refuses. Comparisons are written so that NaN, ±Infinity, null and
+ * texts fail them (a finite scale bounds the values; `% 1` is NaN for ±Infinity).
+ */
+function groupIsValid(g: unknown, strings: number, days: readonly (boolean | undefined)[]): boolean {
+  if (!Array.isArray(g)) return false;
+  const length = g.length;
+  if (length < L.histogram || (length - L.histogram) % 2 !== 0) return false;
+  for (let i = 0; i < L.scaleMin; i++) {
+    const v: unknown = g[i];
+    if (v === null ? i === L.source || i === L.kind : !(typeof v === "number" && v >= 0 && v < strings && v % 1 === 0)) return false;
+  }
+  for (let i = L.textOnly; i <= L.noAnswer; i++) {
+    const v: unknown = g[i];
+    if (!(typeof v === "number" && v >= 0 && v % 1 === 0)) return false;
+  }
+  const min: unknown = g[L.scaleMin];
+  const max: unknown = g[L.scaleMax];
+  if (length === L.histogram) {
+    if (min !== null || max !== null) return false;
+  } else {
+    if (!(typeof min === "number" && typeof max === "number" && max > min && min - min === 0 && max - max === 0)) return false;
+    let previous = -Infinity;
+    for (let i = L.histogram; i < length; i += 2) {
+      const value: unknown = g[i];
+      const count: unknown = g[i + 1];
+      if (!(typeof value === "number" && value >= min && value <= max && value > previous)) return false;
+      if (!(typeof count === "number" && count > 0 && count % 1 === 0)) return false;
+      previous = value;
+    }
+  }
+  const day: unknown = g[L.day];
+  return day === null || days[day as number] === true;
+}
+
 /** The groups: each one's parts, references, counts, scale and histogram (see the stored form above). */
 function checkGroups(summary: FeedbackSummary, fail: Fail): void {
   const { strings, groups } = summary;
   // Whether each string is a date, found once per string, not once per group.
-  const days: (boolean | undefined)[] = [];
-  const isDay = (i: number) => (days[i] ??= DAY.test(strings[i] as string));
+  const days = strings.map((text) => DAY.test(text));
+  const isDay = (i: number) => days[i] === true;
   for (let index = 0, n = groups.length; index < n; index++) {
-    const problem = groupProblem(groups[index], strings.length, isDay);
-    if (problem !== null) fail(problem.at === null ? ["groups", index] : ["groups", index, problem.at], problem.message);
+    const g = groups[index];
+    if (groupIsValid(g, strings.length, days)) continue;
+    const problem = groupProblem(g, strings.length, isDay) ?? { at: null, message: "is not a valid summary group" };
+    fail(problem.at === null ? ["groups", index] : ["groups", index, problem.at], problem.message);
   }
 }
 

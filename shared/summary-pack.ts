@@ -81,11 +81,23 @@ export class SummaryPacker {
   }
 }
 
+/**
+ * The packed text of groups packed or unpacked before, by the groups' list: a map read from its
+ * frame and drawn again (Re-score, Generate over it) is not packed again. Groups are never changed
+ * in place (a changed summary is a new list), so the same list always packs to the same text.
+ */
+const packedGroups = new WeakMap<readonly (readonly (number | null)[])[], string>();
+
 /** A summary's groups as one text. */
 export function packSummary(summary: FeedbackSummary): PackedSummary {
-  const packer = new SummaryPacker();
-  for (const group of summary.groups) packer.add(group);
-  const packed: PackedSummary = { strings: summary.strings, groups: packer.text() };
+  let text = packedGroups.get(summary.groups);
+  if (text === undefined) {
+    const packer = new SummaryPacker();
+    for (const group of summary.groups) packer.add(group);
+    text = packer.text();
+    packedGroups.set(summary.groups, text);
+  }
+  const packed: PackedSummary = { strings: summary.strings, groups: text };
   if (summary.terms !== undefined) packed.terms = summary.terms;
   if (summary.drivers !== undefined) packed.drivers = summary.drivers;
   return packed;
@@ -171,6 +183,7 @@ export function unpackSummary(packed: PackedSummary): FeedbackSummary {
     }
   }
   if (length > 0 && text.charCodeAt(length - 1) !== 59) throw new Error("the stored summary is damaged: it is cut short");
+  packedGroups.set(groups, text);
   const summary: FeedbackSummary = { strings: packed.strings, groups };
   if (packed.terms !== undefined) summary.terms = packed.terms;
   if (packed.drivers !== undefined) summary.drivers = packed.drivers;

@@ -72,14 +72,17 @@ function shown(v: unknown): string {
   return typeof v === "string" ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : String(v);
 }
 
-/** What is wrong with a list of numbers at `path` (not a list, or a part that is no finite number), or null. */
-function notNumbers(list: unknown, nullable: boolean, what: (i: number) => string): { at: number | null; message: string } | null {
-  if (!Array.isArray(list)) return { at: null, message: `must be a list of numbers, not ${shown(list)}` };
+/** A problem inside a list: the position it is at (null: the whole list), and what is wrong. */
+type Problem = [at: number | null, message: string];
+
+/** What is wrong with a list of numbers (not a list, or a part that is no finite number), or null. */
+function notNumbers(list: unknown, nullable: boolean, what: (i: number) => string): Problem | null {
+  if (!Array.isArray(list)) return [null, `must be a list of numbers, not ${shown(list)}`];
   for (let i = 0, n = list.length; i < n; i++) {
     const v: unknown = list[i];
     // v - v is 0 for a finite number only (NaN and ±Infinity give NaN), as zod's number requires.
     if (typeof v === "number" ? v - v !== 0 : !(nullable && v === null))
-      return { at: i, message: `${what(i)} must be a ${typeof v === "number" ? "finite " : ""}number${nullable ? " or null" : ""}, not ${shown(v)}` };
+      return [i, `${what(i)} must be a ${typeof v === "number" ? "finite " : ""}number${nullable ? " or null" : ""}, not ${shown(v)}`];
   }
   return null;
 }
@@ -89,58 +92,55 @@ const PART_NAMES = ["stage", "touchpoint", "persona", "source", "kind", "day", "
 
 /** A group's part by name and position: "the source (part 3)", "rating value 2 (part 14)". */
 function partName(i: number): string {
-  if (i < L.histogram) return `the ${PART_NAMES[i] as string} (part ${i})`;
   const k = (i - L.histogram) >> 1;
-  return (i - L.histogram) % 2 === 0 ? `rating value ${k + 1} (part ${i})` : `the count of rating value ${k + 1} (part ${i})`;
+  return `${i < L.histogram ? `the ${PART_NAMES[i] as string}` : `${i % 2 === 0 ? "" : "the count of "}rating value ${k + 1}`} (part ${i})`;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INDEX = "it must be the index of one of the summary's strings";
+const ON_SCALE = "a summary's rating values must lie on its scale, in ascending order";
+const SCALE = "a summary group with ratings needs a scale with max > min";
 
 /**
- * What is wrong with one group, and at which part (null: the whole group), or null when nothing is.
- * `isDay(i)` says whether string i is a date. One pass over its numbers: this runs for every group.
+ * What is wrong with one group, and at which part, or null when nothing is. `isDay(i)` says
+ * whether string i is a date. Called for a group `groupIsValid` refused, to say why.
  */
-function groupProblem(g: unknown, strings: number, isDay: (i: number) => boolean): { at: number | null; message: string } | null {
+function groupProblem(g: unknown, strings: number, isDay: (i: number) => boolean): Problem | null {
   const typed = notNumbers(g, true, partName);
   if (typed !== null) return typed;
   const group = g as (number | null)[];
   const length = group.length;
-  if (length < L.histogram || (length - L.histogram) % 2 !== 0)
-    return { at: null, message: `has ${length} parts: a summary group needs 12 parts and value/count pairs` };
+  if (length < L.histogram || (length - L.histogram) % 2 !== 0) return [null, `has ${length} parts: a summary group needs 12 parts and value/count pairs`];
+  const is = (i: number, what: string): Problem => [i, `${partName(i)} is ${shown(group[i])}${what}`];
   for (let i = 0; i < L.scaleMin; i++) {
     const v = group[i] as number | null;
     if (v === null) {
-      if (i === L.source || i === L.kind) return { at: i, message: `${partName(i)} is null: a summary group needs a source and a kind` };
-    } else if (v % 1 !== 0) return { at: i, message: `${partName(i)} is ${v}, not a whole number: it must be the index of one of the summary's strings` };
-    else if (v < 0) return { at: i, message: `${partName(i)} is ${v}, a negative index: it must be the index of one of the summary's strings` };
-    else if (v >= strings) return { at: i, message: `${partName(i)} is ${v}, a string the summary does not have (it has ${strings})` };
+      if (i === L.source || i === L.kind) return is(i, ": a summary group needs a source and a kind");
+    } else if (v % 1 !== 0) return is(i, `, not a whole number: ${INDEX}`);
+    else if (v < 0) return is(i, `, a negative index: ${INDEX}`);
+    else if (v >= strings) return is(i, `, a string the summary does not have (it has ${strings})`);
   }
   for (let i = L.textOnly; i <= L.noAnswer; i++) {
     const v = group[i] as number | null;
-    if (v === null || v % 1 !== 0 || v < 0) return { at: i, message: `${partName(i)} is ${shown(v)}: a summary count must be a whole number ≥ 0` };
+    if (v === null || v % 1 !== 0 || v < 0) return is(i, ": a summary count must be a whole number ≥ 0");
   }
   const min = group[L.scaleMin] as number | null;
   const max = group[L.scaleMax] as number | null;
   if (length > L.histogram) {
-    if (min === null || max === null) return { at: min === null ? L.scaleMin : L.scaleMax, message: `${partName(min === null ? L.scaleMin : L.scaleMax)} is null: a summary group with ratings needs a scale with max > min` };
-    if (!(max > min)) return { at: L.scaleMax, message: `the scale runs from ${min} to ${max}: a summary group with ratings needs a scale with max > min` };
-  } else if (min !== null || max !== null)
-    return { at: min !== null ? L.scaleMin : L.scaleMax, message: `the group has a scale (${shown(min)} to ${shown(max)}) but no ratings: a summary group without ratings has no scale` };
+    if (min === null || max === null) return is(min === null ? L.scaleMin : L.scaleMax, `: ${SCALE}`);
+    if (!(max > min)) return [L.scaleMax, `the scale runs from ${min} to ${max}: ${SCALE}`];
+  } else if (min !== null || max !== null) return [min !== null ? L.scaleMin : L.scaleMax, `the group has a scale (${shown(min)} to ${shown(max)}) but no ratings: a summary group without ratings has no scale`];
   let previous = -Infinity;
   for (let i = L.histogram; i < length; i += 2) {
-    const value = group[i];
+    const value = group[i] as number;
     const count = group[i + 1];
-    if (typeof value !== "number" || value < (min as number) || value > (max as number))
-      return { at: i, message: `${partName(i)} is ${shown(value)}, off the scale ${min} to ${max}: a summary's rating values must lie on its scale, in ascending order` };
-    if (value <= previous)
-      return { at: i, message: `${partName(i)} is ${value}, not above the value before it (${previous}): a summary's rating values must lie on its scale, in ascending order` };
-    if (typeof count !== "number" || count % 1 !== 0 || count <= 0)
-      return { at: i + 1, message: `${partName(i + 1)} is ${shown(count)}: a summary's rating counts must be whole numbers > 0` };
+    if (!(value >= (min as number) && value <= (max as number))) return is(i, `, off the scale ${min} to ${max}: ${ON_SCALE}`);
+    if (value <= previous) return is(i, `, not above the value before it (${previous}): ${ON_SCALE}`);
+    if (typeof count !== "number" || count % 1 !== 0 || count <= 0) return is(i + 1, ": a summary's rating counts must be whole numbers > 0");
     previous = value;
   }
   const day = group[L.day] as number | null;
-  if (day !== null && !isDay(day)) return { at: L.day, message: `${partName(L.day)} names a string that is not a date: a summary day must be a date YYYY-MM-DD` };
-  return null;
+  return day === null || isDay(day) ? null : [L.day, `${partName(L.day)} names a string that is not a date: a summary day must be a date YYYY-MM-DD`];
 }
 
 /**
@@ -189,8 +189,8 @@ function checkGroups(summary: FeedbackSummary, fail: Fail): void {
   for (let index = 0, n = groups.length; index < n; index++) {
     const g = groups[index];
     if (groupIsValid(g, strings.length, days)) continue;
-    const problem = groupProblem(g, strings.length, isDay) ?? { at: null, message: "is not a valid summary group" };
-    fail(problem.at === null ? ["groups", index] : ["groups", index, problem.at], problem.message);
+    const [at, message] = groupProblem(g, strings.length, isDay) ?? [null, "is not a valid summary group"];
+    fail(at === null ? ["groups", index] : ["groups", index, at], message);
   }
 }
 
@@ -202,7 +202,7 @@ function checkTerms(summary: FeedbackSummary, fail: Fail): void {
     t.counts.forEach((c, i) => {
       const term = `term ${i} (${shown(t.terms[i])})`;
       const typed = notNumbers(c, false, (j) => `count ${j} of ${term}`);
-      if (typed !== null) fail(["terms", s, "counts", i, ...(typed.at === null ? [] : [typed.at])], `${need}: ${typed.message}`);
+      if (typed !== null) fail(["terms", s, "counts", i, ...(typed[0] === null ? [] : [typed[0]])], `${need}: ${typed[1]}`);
       else if (c.length < 3 || c.length % 2 === 0) fail(["terms", s, "counts", i], `${need}: ${term} has ${c.length}`);
     });
   });
@@ -212,32 +212,23 @@ function checkTerms(summary: FeedbackSummary, fail: Fail): void {
 function checkDrivers(summary: FeedbackSummary, fail: Fail): void {
   const d = summary.drivers;
   if (d === undefined) return;
-  const misfit = "the driver sums do not fit together";
   const k = d.touchpoints.length;
-  const at = (v: number | undefined) => v !== undefined && v % 1 === 0 && v >= 0 && v < k;
-  const touchpoint = (v: number | undefined) => `names touchpoint ${shown(v)}, which they do not have (they list ${k}, from 0)`;
-  if (d.units.length !== k) fail(["drivers", "units"], `${misfit}: they list ${k} touchpoints but ${d.units.length} units (each touchpoint needs a unit)`);
-  if (d.respondents.length !== d.partial.length)
-    fail(["drivers", "partial"], `${misfit}: they list ${d.respondents.length} respondents but ${d.partial.length} answer lists (each respondent needs its answers)`);
-  const rows = (field: "patterns" | "pairs" | "partial", what: string, problem: (p: number[]) => string | null) =>
+  const misfit = (path: (string | number)[], what: string) => fail(["drivers", ...path], `the driver sums do not fit together: ${what}`);
+  if (d.units.length !== k) misfit(["units"], `${k} touchpoints but ${d.units.length} units (each touchpoint needs one)`);
+  if (d.respondents.length !== d.partial.length) misfit(["partial"], `${d.respondents.length} respondents but ${d.partial.length} answer lists (each respondent needs one)`);
+  for (const field of ["patterns", "pairs", "partial"] as const)
     d[field].forEach((p, i) => {
-      const typed = notNumbers(p, false, (j) => `number ${j} of ${what} ${i}`);
-      const message = typed !== null ? typed.message : problem(p);
-      if (message !== null) fail(["drivers", field, i, ...(typed?.at == null ? [] : [typed.at])], typed !== null ? `the driver sums: ${message}` : `${misfit}: ${what} ${i} ${message}`);
+      const typed = notNumbers(p, false, (j) => `number ${j}`);
+      if (typed !== null) return fail(["drivers", field, i, ...(typed[0] === null ? [] : [typed[0]])], `the driver sums: ${field} ${i}: ${typed[1]}`);
+      // Sizes: a pattern [n, i₁ … iₙ, count, n sums, n(n + 1)/2 products]; a pair [i, j, six sums]; answers of four.
+      const n = p[0] as number;
+      if (field === "patterns" && !(n > 0)) return misfit([field, i], `patterns ${i} counts ${n} touchpoints, not one or more`);
+      const size = field === "patterns" ? 2 + 2 * n + (n * (n + 1)) / 2 : field === "pairs" ? 8 : p.length - (p.length % 4);
+      if (p.length !== size) return misfit([field, i], `${field} ${i} holds ${p.length} numbers, not ${field === "partial" ? "four per answer" : size}`);
+      const touchpoints = field === "patterns" ? p.slice(1, 1 + n) : field === "pairs" ? p.slice(0, 2) : p.filter((_, j) => j % 4 === 0);
+      const unknown = touchpoints.find((v) => !(v % 1 === 0 && v >= 0 && v < k));
+      if (unknown !== undefined) misfit([field, i], `${field} ${i} names touchpoint ${unknown}, which they do not list (they list ${k}, from 0)`);
     });
-  rows("patterns", "pattern", (p) => {
-    const n = p[0] ?? 0;
-    const size = 2 + 2 * n + (n * (n + 1)) / 2;
-    if (!(n > 0) || p.length !== size) return `holds ${p.length} numbers for ${n} touchpoints (a pattern of n > 0 touchpoints needs 2 + 2n + n(n + 1)/2)`;
-    for (let j = 1; j <= n; j++) if (!at(p[j])) return touchpoint(p[j]);
-    return null;
-  });
-  rows("pairs", "pair", (p) => (p.length !== 8 ? `holds ${p.length} numbers (a pair needs 8: two touchpoints and their six sums)` : !at(p[0]) ? touchpoint(p[0]) : !at(p[1]) ? touchpoint(p[1]) : null));
-  rows("partial", "the answers of respondent", (p) => {
-    if (p.length % 4 !== 0) return `hold ${p.length} numbers (each answer is four: touchpoint, rating, scale minimum, scale maximum)`;
-    for (let j = 0; j < p.length; j += 4) if (!at(p[j])) return touchpoint(p[j]);
-    return null;
-  });
 }
 
 /**
@@ -251,8 +242,8 @@ export const FeedbackSummary = z
   .object({
     strings: z.array(z.string()),
     groups: numberLists<number | null>(),
-    terms: z.optional(z.array(z.extend(StageTermStatistics, { counts: numberLists<number>() }))),
-    drivers: z.optional(z.extend(DriverSums, { patterns: numberLists<number>(), pairs: numberLists<number>(), partial: numberLists<number>() })),
+    terms: z.optional(z.array(z.object({ ...StageTermStatistics.shape, counts: numberLists<number>() }))),
+    drivers: z.optional(z.object({ ...DriverSums.shape, patterns: numberLists<number>(), pairs: numberLists<number>(), partial: numberLists<number>() })),
   })
   .check(
     z.superRefine((summary, ctx) => {

@@ -311,6 +311,7 @@ function segmentsOf(text: string | null): Segments | null {
  */
 export function* summaryGroups(summary: FeedbackSummary): Generator<SummaryGroup> {
   const s = summary.strings;
+  const str = (v: number | null | undefined) => (v === null || v === undefined ? null : (s[v] as string));
   const segments: (Segments | null | undefined)[] = [];
   // Groups in a row mostly share their scale: one object for them (nothing changes a group's scale).
   let scale = null as RatingScale | null;
@@ -321,29 +322,20 @@ export function* summaryGroups(summary: FeedbackSummary): Generator<SummaryGroup
       values.push(g[i] as number);
       counts.push(g[i + 1] as number);
     }
-    const stage = g[L.stage];
-    const touchpoint = g[L.touchpoint];
-    const persona = g[L.persona];
-    const source = g[L.source];
-    const kind = g[L.kind];
-    const day = g[L.day];
-    const segment = g[L.segment];
     const min = g[L.scaleMin];
     const max = g[L.scaleMax];
-    let groupScale: RatingScale | null = null;
-    if (typeof min === "number" && typeof max === "number") {
-      if (scale === null || scale.min !== min || scale.max !== max) scale = { min, max };
-      groupScale = scale;
-    }
+    const rated = typeof min === "number" && typeof max === "number";
+    if (rated && (scale === null || scale.min !== min || scale.max !== max)) scale = { min, max };
+    const segment = g[L.segment];
     yield {
-      stageId: stage === null || stage === undefined ? null : (s[stage] as string),
-      touchpointId: touchpoint === null || touchpoint === undefined ? null : (s[touchpoint] as string),
-      personaId: persona === null || persona === undefined ? null : (s[persona] as string),
-      source: source === null || source === undefined ? "" : (s[source] as string),
-      kind: (kind === null || kind === undefined ? "survey" : s[kind]) as Feedback["kind"],
-      day: day === null || day === undefined ? null : (s[day] as string),
+      stageId: str(g[L.stage]),
+      touchpointId: str(g[L.touchpoint]),
+      personaId: str(g[L.persona]),
+      source: str(g[L.source]) ?? "",
+      kind: (str(g[L.kind]) ?? "survey") as Feedback["kind"],
+      day: str(g[L.day]),
       segments: segment === null || segment === undefined ? null : (segments[segment] ??= segmentsOf(s[segment] as string)),
-      scale: groupScale,
+      scale: rated ? scale : null,
       textOnly: g[L.textOnly] ?? 0,
       empty: g[L.empty] ?? 0,
       noAnswer: g[L.noAnswer] ?? 0,

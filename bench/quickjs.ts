@@ -6,6 +6,8 @@
  * of a main-thread task: a selection change inside an unchanged map ≤ 16 ms and a draft save ≤ 50 ms
  * at any size; Generate and Re-score of the sample journey ≤ 300 ms of plugin work. Node work
  * (node creation, the reconciler's API calls) is outside these figures; the canvas benchmark counts it.
+ * A million responses, compacted, against the map near the limit: first read and Generate timed in
+ * turns with it (the machine's load changes between minutes), the median ratio of three rounds.
  */
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -135,9 +137,11 @@ export const quickjsBenchmark: Benchmark = {
       // What the panel stores of a year of a million responses (bench/stored-size.ts): 1,000 rows and 165,000 summary groups.
       [`a million responses, compacted`, (await storedJourney(yearOfFeedback(1_000_000), () => Promise.resolve())).model, 1],
     ];
-    let nearLimit: { cold: number; generate: number } | null = null;
+    // The map near the limit and the million responses stay loaded, to be timed again in turns at the end.
+    const kept = new Map<string, QuickJSContext>();
     for (const [label, model, rounds] of maps) {
       const vm = QuickJS.newContext();
+      let keep = false;
       try {
         evaluate(vm, script);
         // As the panel sends it; the frame stores it with its summary packed (setUp).
@@ -166,14 +170,8 @@ export const quickjsBenchmark: Benchmark = {
         log(`Generate: ${ms(generate)} (last round, ms: ${text(vm, "work.phases()")})`);
         const rescore = time(vm, "work.rescore()", rounds);
         log(`Re-score: ${ms(rescore)} (last round, ms: ${text(vm, "work.phases()")})`);
-        if (label === "map near the storage limit") nearLimit = { cold, generate };
-        if (label.startsWith("a million") && nearLimit !== null) {
-          // A stored journey of any volume should cost no more than the largest one of rows only did.
-          results.push(
-            { name: `QuickJS: first read, ${label}`, figure: `${ms(cold)} (${(cold / nearLimit.cold).toFixed(1)}× the map near the limit)`, goal: "≤ 1× the map near the limit", met: cold <= nearLimit.cold },
-            { name: `QuickJS: Generate, ${label}`, figure: `${ms(generate)} (${(generate / nearLimit.generate).toFixed(1)}× the map near the limit)`, goal: "≤ 1× the map near the limit", met: generate <= nearLimit.generate },
-          );
-        }
+        keep = label === "map near the storage limit" || label.startsWith("a million");
+        if (keep) kept.set(label, vm);
         if (label === "sample journey") {
           results.push(
             { name: "QuickJS: Generate, sample journey (plugin work without nodes)", figure: ms(generate), goal: "≤ 300 ms", met: generate <= 300 },
@@ -181,9 +179,37 @@ export const quickjsBenchmark: Benchmark = {
           );
         }
       } finally {
-        vm.dispose();
+        if (!keep) vm.dispose();
       }
     }
+    // A stored journey of any volume should cost no more than the largest one of rows only did.
+    // The machine is shared and its load changes from minute to minute: the two maps are timed in
+    // turns, round by round, so that both meet the same load, and each ratio is the median of the
+    // rounds' ratios.
+    const near = kept.get("map near the storage limit");
+    const million = [...kept].find(([label]) => label.startsWith("a million"));
+    if (near !== undefined && million !== undefined) {
+      const [label, vm] = million;
+      const ratios = { cold: [] as number[], generate: [] as number[] };
+      const last = { cold: [0, 0], generate: [0, 0] };
+      for (let round = 0; round < 3; round++) {
+        for (const [what, call] of [["cold", "work.readCold()"], ["generate", "work.generate()"]] as const) {
+          const a = time(near, call, 1);
+          const b = time(vm, call, 1);
+          ratios[what].push(b / a);
+          last[what] = [b, a];
+        }
+      }
+      const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? Number.NaN;
+      const cold = median(ratios.cold);
+      const generate = median(ratios.generate);
+      log(`in turns with the map near the limit (3 rounds; ratios of first read ${ratios.cold.map((r) => r.toFixed(2)).join(", ")}; of Generate ${ratios.generate.map((r) => r.toFixed(2)).join(", ")})`);
+      results.push(
+        { name: `QuickJS: first read, ${label}`, figure: `${cold.toFixed(2)}× the map near the limit (last round ${ms(last.cold[0] ?? 0)} vs ${ms(last.cold[1] ?? 0)})`, goal: "≤ 1× the map near the limit", met: cold <= 1 },
+        { name: `QuickJS: Generate, ${label}`, figure: `${generate.toFixed(2)}× the map near the limit (last round ${ms(last.generate[0] ?? 0)} vs ${ms(last.generate[1] ?? 0)})`, goal: "≤ 1× the map near the limit", met: generate <= 1 },
+      );
+    }
+    for (const vm of kept.values()) vm.dispose();
     return results;
   },
 };

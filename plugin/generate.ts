@@ -273,7 +273,8 @@ export async function generateForPanelAsync(map: JourneyMap, answers: PanelAnswe
     removed: result.removed,
     ...(answers.deletedCards === "restore" && { restored: deleted }),
     ...(answers.deletedCards === "drop" && { dropped: deleted, model }),
-    ...(JSON.stringify(model) !== JSON.stringify(map) && { model }),
+    // The same object when nothing was merged: a large model is not written out twice to compare.
+    ...(model !== map && JSON.stringify(model) !== JSON.stringify(map) && { model }),
     ...(fromCanvas > 0 && { fromCanvas }),
     ...(result.movedOut > 0 && { movedOut: result.movedOut }),
   };

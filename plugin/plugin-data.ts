@@ -221,7 +221,8 @@ export function writeModel(frame: BaseNode, chunks: readonly string[]): void {
   const previous = Number(get("model.count")) || 0;
   let changed = previous !== chunks.length || get("model.check") === "";
   chunks.forEach((chunk, index) => {
-    if (get(`model.${index}`) === chunk) return;
+    // A frame that held no model has nothing to compare with: its parts are written without reading them first.
+    if (previous > 0 && get(`model.${index}`) === chunk) return;
     frame.setSharedPluginData(NAMESPACE, `model.${index}`, chunk);
     changed = true;
   });

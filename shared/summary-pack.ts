@@ -22,10 +22,10 @@ import type { FeedbackSummary } from "./summary";
 /** Tags of a group's parts 0 … 11 (see summary.ts's GROUP_LAYOUT). */
 const TAGS = "ABCDFGHIJKLM";
 const HISTOGRAM = 12;
-/** One token: a tag and its value, the next day, a dense or a sparse histogram, the end of a group. */
-const TOKEN = /([A-DF-M])([^A-DF-M^#%;]*)|\^|#([0-9a-z]*)|%([^;]*)|;/y;
+/** A dense histogram's digits: a count under 36 is one character. */
+const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-/** What a summary is stored as: its strings as they are, its groups packed. */
+/** What is stored beside the groups, packed or not. */
 export interface PackedSummary {
   strings: string[];
   groups: string;
@@ -34,36 +34,44 @@ export interface PackedSummary {
   drivers?: FeedbackSummary["drivers"];
 }
 
-/** Packs groups one at a time (a large summary is packed in slices). */
+/**
+ * Packs groups one at a time (a large summary is packed in slices). Strings are built with `+=`
+ * and single characters, not templates and lists joined per group: this runs for every group, in
+ * Figma's interpreter.
+ */
 export class SummaryPacker {
   private readonly last: (number | null)[] = [];
   private readonly parts: string[] = [];
 
   add(g: readonly (number | null)[]): void {
     const rated = g.length > HISTOGRAM;
+    const last = this.last;
     let out = "";
-    for (let f = 0; f < HISTOGRAM; f++) {
+    // A group without ratings has no scale: the rated groups' scale is not written again around it.
+    for (let f = 0, header = rated ? 9 : 7; f < header; f++) {
       const v = g[f] ?? null;
-      if (f >= 9) {
-        if (v !== 0) out += `${TAGS[f] as string}${v}`;
-        continue;
-      }
-      // A group without ratings has no scale: the rated groups' scale is not written again around it.
-      if ((f >= 7 && !rated) || v === (this.last[f] ?? null)) continue;
-      out += f === 5 && v !== null && v === (this.last[5] ?? NaN) + 1 ? "^" : `${TAGS[f] as string}${v ?? "~"}`;
-      this.last[f] = v;
+      const before = last[f] ?? null;
+      if (v === before) continue;
+      out += f === 5 && v !== null && before !== null && v === before + 1 ? "^" : (TAGS[f] as string) + (v === null ? "~" : v);
+      last[f] = v;
+    }
+    for (let f = 9; f < HISTOGRAM; f++) {
+      const v = g[f] ?? null;
+      if (v !== 0) out += (TAGS[f] as string) + v;
     }
     if (rated) {
       const min = g[7] as number;
       let dense = Number.isInteger(min) && (g[8] as number) - min <= 100;
-      const counts: number[] = [];
-      for (let i = HISTOGRAM; dense && i < g.length; i += 2) {
+      let digits = "";
+      for (let i = HISTOGRAM, next = 0; dense && i < g.length; i += 2) {
         const at = (g[i] as number) - min;
-        dense = Number.isInteger(at) && (g[i + 1] as number) < 36;
-        while (counts.length < at) counts.push(0);
-        counts.push(g[i + 1] as number);
+        const count = g[i + 1] as number;
+        dense = Number.isInteger(at) && Number.isInteger(count) && count < 36;
+        for (; dense && next < at; next++) digits += "0";
+        digits += DIGITS[count] ?? "";
+        next++;
       }
-      out += dense ? `#${counts.map((c) => c.toString(36)).join("")}` : `%${g.slice(HISTOGRAM).join("_")}`;
+      out += dense ? `#${digits}` : `%${g.slice(HISTOGRAM).join("_")}`;
     }
     this.parts.push(`${out};`);
   }
@@ -73,25 +81,49 @@ export class SummaryPacker {
   }
 }
 
+/**
+ * The packed text of groups packed or unpacked before, by the groups' list: a map read from its
+ * frame and drawn again (Re-score, Generate over it) is not packed again. Groups are never changed
+ * in place (a changed summary is a new list), so the same list always packs to the same text.
+ */
+const packedGroups = new WeakMap<readonly (readonly (number | null)[])[], string>();
+
 /** A summary's groups as one text. */
 export function packSummary(summary: FeedbackSummary): PackedSummary {
-  const packer = new SummaryPacker();
-  for (const group of summary.groups) packer.add(group);
-  const packed: PackedSummary = { strings: summary.strings, groups: packer.text() };
+  let text = packedGroups.get(summary.groups);
+  if (text === undefined) {
+    const packer = new SummaryPacker();
+    for (const group of summary.groups) packer.add(group);
+    text = packer.text();
+    packedGroups.set(summary.groups, text);
+  }
+  const packed: PackedSummary = { strings: summary.strings, groups: text };
   if (summary.terms !== undefined) packed.terms = summary.terms;
   if (summary.drivers !== undefined) packed.drivers = summary.drivers;
   return packed;
 }
 
+/** The index of a group's part that character `c` tags (see TAGS), or -1. */
+function tagOf(c: number): number {
+  if (c >= 65 && c <= 68) return c - 65; // A … D
+  if (c >= 70 && c <= 77) return c - 66; // F … M
+  return -1;
+}
+
 /**
  * The groups of a packed summary, exactly as packed; an error in words where the text is not one.
- * What it gives is validated with the journey (its references, scales and counts).
+ * What it gives is validated with the journey (its references, scales and counts). Read character
+ * by character, without a regular expression match for each part: a year of feedback is a million
+ * characters, in Figma's interpreter.
  */
 export function unpackSummary(packed: PackedSummary): FeedbackSummary {
   const text = packed.groups;
+  const length = text.length;
   const groups: (number | null)[][] = [];
-  const header: (number | null)[] = new Array<number | null>(9).fill(null);
-  let counts = [0, 0, 0];
+  const header: (number | null)[] = [null, null, null, null, null, null, null, null, null];
+  let textOnly = 0;
+  let empty = 0;
+  let noAnswer = 0;
   let histogram: number[] = [];
   const damaged = (at: number) => new Error(`the stored summary is damaged near character ${at}`);
   const number = (value: string, at: number) => {
@@ -99,36 +131,59 @@ export function unpackSummary(packed: PackedSummary): FeedbackSummary {
     if (value === "" || !Number.isFinite(n)) throw damaged(at);
     return n;
   };
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < text.length) {
-    const at = TOKEN.lastIndex;
-    const match = TOKEN.exec(text);
-    if (match === null) throw damaged(at);
-    const [token, tag, value = "", dense, sparse] = match;
-    if (tag !== undefined) {
-      const f = TAGS.indexOf(tag);
-      const n = value === "~" ? null : number(value, at);
-      if (f < 9) header[f] = n;
-      else counts[f - 9] = n ?? -1;
-    } else if (token === "^") {
-      if (header[5] === null) throw damaged(at);
-      header[5] = (header[5] as number) + 1;
-    } else if (dense !== undefined) {
-      histogram = [];
-      for (let k = 0; k < dense.length; k++) {
-        const count = parseInt(dense[k] as string, 36);
-        if (count > 0) histogram.push((header[7] ?? NaN) + k, count);
-      }
-    } else if (sparse !== undefined) histogram = sparse.split("_").map((v) => number(v, at));
-    else {
-      const group = [...header, ...counts, ...histogram];
-      if (histogram.length === 0) group[7] = group[8] = null;
+  for (let i = 0; i < length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 59) {
+      // ";": the end of a group
+      const rated = histogram.length > 0;
+      const group: (number | null)[] = [header[0], header[1], header[2], header[3], header[4], header[5], header[6], rated ? header[7] : null, rated ? header[8] : null, textOnly, empty, noAnswer] as (number | null)[];
+      for (let k = 0; k < histogram.length; k++) group.push(histogram[k] as number);
       groups.push(group);
-      counts = [0, 0, 0];
+      textOnly = empty = noAnswer = 0;
+      if (rated) histogram = [];
+      i++;
+    } else if (c === 94) {
+      // "^": the day after the previous group's
+      if (header[5] === null) throw damaged(i);
+      header[5] = (header[5] as number) + 1;
+      i++;
+    } else if (c === 35) {
+      // "#": a dense histogram, one base-36 count per value from the scale's minimum
       histogram = [];
+      const min = header[7] ?? NaN;
+      for (let k = 0; ++i < length; k++) {
+        const d = text.charCodeAt(i);
+        const count = d >= 48 && d <= 57 ? d - 48 : d >= 97 && d <= 122 ? d - 87 : -1;
+        if (count < 0) break;
+        if (count > 0) histogram.push(min + k, count);
+      }
+    } else if (c === 37) {
+      // "%": value/count pairs up to the end of the group
+      const at = i;
+      let end = text.indexOf(";", i);
+      if (end < 0) end = length;
+      histogram = text.slice(i + 1, end).split("_").map((v) => number(v, at));
+      i = end;
+    } else {
+      const f = tagOf(c);
+      if (f < 0) throw damaged(i);
+      // The value runs to the next tag or mark ("E" is no tag: it can be part of a number).
+      let end = i + 1;
+      for (; end < length; end++) {
+        const d = text.charCodeAt(end);
+        if (tagOf(d) >= 0 || d === 94 || d === 35 || d === 37 || d === 59) break;
+      }
+      const value = text.slice(i + 1, end);
+      const n = value === "~" ? null : number(value, i);
+      if (f < 9) header[f] = n;
+      else if (f === 9) textOnly = n ?? -1;
+      else if (f === 10) empty = n ?? -1;
+      else noAnswer = n ?? -1;
+      i = end;
     }
   }
-  if (text !== "" && !text.endsWith(";")) throw new Error("the stored summary is damaged: it is cut short");
+  if (length > 0 && text.charCodeAt(length - 1) !== 59) throw new Error("the stored summary is damaged: it is cut short");
+  packedGroups.set(groups, text);
   const summary: FeedbackSummary = { strings: packed.strings, groups };
   if (packed.terms !== undefined) summary.terms = packed.terms;
   if (packed.drivers !== undefined) summary.drivers = packed.drivers;

@@ -52,67 +52,207 @@ export const GROUP_LAYOUT = {
 } as const;
 
 const L = GROUP_LAYOUT;
+/** At most this many problems of a summary are listed (a damaged one can have thousands). */
 const MAX_ISSUES = 20;
+
+/**
+ * A list of number lists, checked by the summary's own loops below rather than by zod number by
+ * number: a year of feedback holds millions of numbers, and zod checks each one on its own, which
+ * took seconds in Figma's interpreter (FIGMA_RULES section 11). Here zod only sees that it is a list.
+ */
+function numberLists<T extends number | null>() {
+  return z.custom<T[][]>(Array.isArray, { error: "must be a list of number lists" });
+}
+
+/** Reports one problem of a summary at a path inside it ("groups", 5, 3). */
+type Fail = (path: (string | number)[], message: string) => void;
+
+/** A number as a message shows it: a text in quotes, a missing part as "missing". */
+function shown(v: unknown): string {
+  if (v === undefined) return "missing";
+  return typeof v === "string" ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : String(v);
+}
+
+/** A problem inside a list: the position it is at (null: the whole list), and what is wrong. */
+type Problem = [at: number | null, message: string];
+
+/** What is wrong with a list of numbers (not a list, or a part that is no finite number), or null. */
+function notNumbers(list: unknown, nullable: boolean, what: (i: number) => string): Problem | null {
+  if (!Array.isArray(list)) return [null, `must be a list of numbers, not ${shown(list)}`];
+  for (let i = 0, n = list.length; i < n; i++) {
+    const v: unknown = list[i];
+    // v - v is 0 for a finite number only (NaN and ±Infinity give NaN), as zod's number requires.
+    if (typeof v === "number" ? v - v !== 0 : !(nullable && v === null))
+      return [i, `${what(i)} must be a ${typeof v === "number" ? "finite " : ""}number${nullable ? " or null" : ""}, not ${shown(v)}`];
+  }
+  return null;
+}
+
+/** The names of a group's parts 0 … 11, as messages say them. */
+const PART_NAMES = ["stage", "touchpoint", "persona", "source", "kind", "day", "segment", "scale minimum", "scale maximum", "text-only count", "empty count", "no-answer count"];
+
+/** A group's part by name and position: "the source (part 3)", "rating value 2 (part 14)". */
+function partName(i: number): string {
+  const k = (i - L.histogram) >> 1;
+  return `${i < L.histogram ? `the ${PART_NAMES[i] as string}` : `${i % 2 === 0 ? "" : "the count of "}rating value ${k + 1}`} (part ${i})`;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INDEX = "it must be the index of one of the summary's strings";
+const ON_SCALE = "a summary's rating values must lie on its scale, in ascending order";
+const SCALE = "a summary group with ratings needs a scale with max > min";
+
+/**
+ * What is wrong with one group, and at which part, or null when nothing is. `isDay(i)` says
+ * whether string i is a date. Called for a group `groupIsValid` refused, to say why.
+ */
+function groupProblem(g: unknown, strings: number, isDay: (i: number) => boolean): Problem | null {
+  const typed = notNumbers(g, true, partName);
+  if (typed !== null) return typed;
+  const group = g as (number | null)[];
+  const length = group.length;
+  if (length < L.histogram || (length - L.histogram) % 2 !== 0) return [null, `has ${length} parts: a summary group needs 12 parts and value/count pairs`];
+  const is = (i: number, what: string): Problem => [i, `${partName(i)} is ${shown(group[i])}${what}`];
+  for (let i = 0; i < L.scaleMin; i++) {
+    const v = group[i] as number | null;
+    if (v === null) {
+      if (i === L.source || i === L.kind) return is(i, ": a summary group needs a source and a kind");
+    } else if (v % 1 !== 0) return is(i, `, not a whole number: ${INDEX}`);
+    else if (v < 0) return is(i, `, a negative index: ${INDEX}`);
+    else if (v >= strings) return is(i, `, a string the summary does not have (it has ${strings})`);
+  }
+  for (let i = L.textOnly; i <= L.noAnswer; i++) {
+    const v = group[i] as number | null;
+    if (v === null || v % 1 !== 0 || v < 0) return is(i, ": a summary count must be a whole number ≥ 0");
+  }
+  const min = group[L.scaleMin] as number | null;
+  const max = group[L.scaleMax] as number | null;
+  if (length > L.histogram) {
+    if (min === null || max === null) return is(min === null ? L.scaleMin : L.scaleMax, `: ${SCALE}`);
+    if (!(max > min)) return [L.scaleMax, `the scale runs from ${min} to ${max}: ${SCALE}`];
+  } else if (min !== null || max !== null) return [min !== null ? L.scaleMin : L.scaleMax, `the group has a scale (${shown(min)} to ${shown(max)}) but no ratings: a summary group without ratings has no scale`];
+  let previous = -Infinity;
+  for (let i = L.histogram; i < length; i += 2) {
+    const value = group[i] as number;
+    const count = group[i + 1];
+    if (!(value >= (min as number) && value <= (max as number))) return is(i, `, off the scale ${min} to ${max}: ${ON_SCALE}`);
+    if (value <= previous) return is(i, `, not above the value before it (${previous}): ${ON_SCALE}`);
+    if (typeof count !== "number" || count % 1 !== 0 || count <= 0) return is(i + 1, ": a summary's rating counts must be whole numbers > 0");
+    previous = value;
+  }
+  const day = group[L.day] as number | null;
+  return day === null || isDay(day) ? null : [L.day, `${partName(L.day)} names a string that is not a date: a summary day must be a date YYYY-MM-DD`];
+}
+
+/**
+ * Whether a group is valid, as `groupProblem` judges it, in one tight pass that builds nothing:
+ * it runs for every group of a year of feedback in Figma's interpreter; `groupProblem` says what
+ * is wrong only with a group this refuses. Comparisons are written so that NaN, ±Infinity, null and
+ * texts fail them (a finite scale bounds the values; `% 1` is NaN for ±Infinity).
+ */
+function groupIsValid(g: unknown, strings: number, days: readonly (boolean | undefined)[]): boolean {
+  if (!Array.isArray(g)) return false;
+  const length = g.length;
+  if (length < L.histogram || (length - L.histogram) % 2 !== 0) return false;
+  for (let i = 0; i < L.scaleMin; i++) {
+    const v: unknown = g[i];
+    if (v === null ? i === L.source || i === L.kind : !(typeof v === "number" && v >= 0 && v < strings && v % 1 === 0)) return false;
+  }
+  for (let i = L.textOnly; i <= L.noAnswer; i++) {
+    const v: unknown = g[i];
+    if (!(typeof v === "number" && v >= 0 && v % 1 === 0)) return false;
+  }
+  const min: unknown = g[L.scaleMin];
+  const max: unknown = g[L.scaleMax];
+  if (length === L.histogram) {
+    if (min !== null || max !== null) return false;
+  } else {
+    if (!(typeof min === "number" && typeof max === "number" && max > min && min - min === 0 && max - max === 0)) return false;
+    let previous = -Infinity;
+    for (let i = L.histogram; i < length; i += 2) {
+      const value: unknown = g[i];
+      const count: unknown = g[i + 1];
+      if (!(typeof value === "number" && value >= min && value <= max && value > previous)) return false;
+      if (!(typeof count === "number" && count > 0 && count % 1 === 0)) return false;
+      previous = value;
+    }
+  }
+  const day: unknown = g[L.day];
+  return day === null || days[day as number] === true;
+}
+
+/** The groups: each one's parts, references, counts, scale and histogram (see the stored form above). */
+function checkGroups(summary: FeedbackSummary, fail: Fail): void {
+  const { strings, groups } = summary;
+  // Whether each string is a date, found once per string, not once per group.
+  const days = strings.map((text) => DAY.test(text));
+  const isDay = (i: number) => days[i] === true;
+  for (let index = 0, n = groups.length; index < n; index++) {
+    const g = groups[index];
+    if (groupIsValid(g, strings.length, days)) continue;
+    const [at, message] = groupProblem(g, strings.length, isDay) ?? [null, "is not a valid summary group"];
+    fail(at === null ? ["groups", index] : ["groups", index, at], message);
+  }
+}
+
+/** The term statistics: each term's counts, three and width/sum pairs (term-stats.ts). */
+function checkTerms(summary: FeedbackSummary, fail: Fail): void {
+  summary.terms?.forEach((t, s) => {
+    const need = `the term statistics of stage ${shown(t.stageId)} need three counts and width/sum pairs for each term`;
+    if (t.terms.length !== t.counts.length) fail(["terms", s, "counts"], `${need}: they list ${t.terms.length} terms but ${t.counts.length} counts`);
+    t.counts.forEach((c, i) => {
+      const term = `term ${i} (${shown(t.terms[i])})`;
+      const typed = notNumbers(c, false, (j) => `count ${j} of ${term}`);
+      if (typed !== null) fail(["terms", s, "counts", i, ...(typed[0] === null ? [] : [typed[0]])], `${need}: ${typed[1]}`);
+      else if (c.length < 3 || c.length % 2 === 0) fail(["terms", s, "counts", i], `${need}: ${term} has ${c.length}`);
+    });
+  });
+}
+
+/** The driver sums: touchpoints and their units, patterns, pairs and respondents' answers that fit together (stats/driver-sums.ts). */
+function checkDrivers(summary: FeedbackSummary, fail: Fail): void {
+  const d = summary.drivers;
+  if (d === undefined) return;
+  const k = d.touchpoints.length;
+  const misfit = (path: (string | number)[], what: string) => fail(["drivers", ...path], `the driver sums do not fit together: ${what}`);
+  if (d.units.length !== k) misfit(["units"], `${k} touchpoints but ${d.units.length} units (each touchpoint needs one)`);
+  if (d.respondents.length !== d.partial.length) misfit(["partial"], `${d.respondents.length} respondents but ${d.partial.length} answer lists (each respondent needs one)`);
+  for (const field of ["patterns", "pairs", "partial"] as const)
+    d[field].forEach((p, i) => {
+      const typed = notNumbers(p, false, (j) => `number ${j}`);
+      if (typed !== null) return fail(["drivers", field, i, ...(typed[0] === null ? [] : [typed[0]])], `the driver sums: ${field} ${i}: ${typed[1]}`);
+      // Sizes: a pattern [n, i₁ … iₙ, count, n sums, n(n + 1)/2 products]; a pair [i, j, six sums]; answers of four.
+      const n = p[0] as number;
+      if (field === "patterns" && !(n > 0)) return misfit([field, i], `patterns ${i} counts ${n} touchpoints, not one or more`);
+      const size = field === "patterns" ? 2 + 2 * n + (n * (n + 1)) / 2 : field === "pairs" ? 8 : p.length - (p.length % 4);
+      if (p.length !== size) return misfit([field, i], `${field} ${i} holds ${p.length} numbers, not ${field === "partial" ? "four per answer" : size}`);
+      const touchpoints = field === "patterns" ? p.slice(1, 1 + n) : field === "pairs" ? p.slice(0, 2) : p.filter((_, j) => j % 4 === 0);
+      const unknown = touchpoints.find((v) => !(v % 1 === 0 && v >= 0 && v < k));
+      if (unknown !== undefined) misfit([field, i], `${field} ${i} names touchpoint ${unknown}, which they do not list (they list ${k}, from 0)`);
+    });
+}
+
+/**
+ * The checks of a summary beyond its shape, one for each of its parts. A new optional part of the
+ * summary adds its field to the schema below (a large list of numbers as `numberLists()`) and its
+ * check here.
+ */
+const SUMMARY_CHECKS: ((summary: FeedbackSummary, fail: Fail) => void)[] = [checkGroups, checkTerms, checkDrivers];
 
 export const FeedbackSummary = z
   .object({
     strings: z.array(z.string()),
-    groups: z.array(z.array(z.nullable(z.number()))),
-    terms: z.optional(z.array(StageTermStatistics)),
-    drivers: z.optional(DriverSums),
+    groups: numberLists<number | null>(),
+    terms: z.optional(z.array(z.object({ ...StageTermStatistics.shape, counts: numberLists<number>() }))),
+    drivers: z.optional(z.object({ ...DriverSums.shape, patterns: numberLists<number>(), pairs: numberLists<number>(), partial: numberLists<number>() })),
   })
   .check(
     z.superRefine((summary, ctx) => {
       let issues = 0;
-      const fail = (index: number, message: string) => {
-        if (issues++ < MAX_ISSUES) ctx.addIssue({ code: "custom", input: summary, path: ["groups", index], message });
+      const fail: Fail = (path, message) => {
+        if (issues++ < MAX_ISSUES) ctx.addIssue({ code: "custom", input: summary, path, message });
       };
-      const strings = summary.strings.length;
-      const isRef = (v: number | null | undefined, nullable: boolean) =>
-        v === null ? nullable : v !== undefined && Number.isInteger(v) && v >= 0 && v < strings;
-      const isCount = (v: number | null | undefined) => typeof v === "number" && Number.isInteger(v) && v >= 0;
-      summary.groups.forEach((g, index) => {
-        if (g.length < L.histogram || (g.length - L.histogram) % 2 !== 0) return fail(index, "a summary group needs 12 parts and value/count pairs");
-        for (const part of [L.stage, L.touchpoint, L.persona, L.day, L.segment] as const)
-          if (!isRef(g[part], true)) return fail(index, "a summary group names a string the summary does not have");
-        if (!isRef(g[L.source], false) || !isRef(g[L.kind], false)) return fail(index, "a summary group needs a source and a kind");
-        if (!isCount(g[L.textOnly]) || !isCount(g[L.empty]) || !isCount(g[L.noAnswer])) return fail(index, "a summary count must be a whole number ≥ 0");
-        const min = g[L.scaleMin];
-        const max = g[L.scaleMax];
-        const rated = g.length > L.histogram;
-        if (rated && (typeof min !== "number" || typeof max !== "number" || !(max > min)))
-          return fail(index, "a summary group with ratings needs a scale with max > min");
-        if (!rated && (min !== null || max !== null)) return fail(index, "a summary group without ratings has no scale");
-        let previous = -Infinity;
-        for (let i = L.histogram; i < g.length; i += 2) {
-          const value = g[i];
-          const count = g[i + 1];
-          if (typeof value !== "number" || value < (min as number) || value > (max as number) || value <= previous)
-            return fail(index, "a summary's rating values must lie on its scale, in ascending order");
-          if (!isCount(count) || count === 0) return fail(index, "a summary's rating counts must be whole numbers > 0");
-          previous = value;
-        }
-        if (g[L.day] !== null && !/^\d{4}-\d{2}-\d{2}$/.test(summary.strings[g[L.day] as number] as string))
-          return fail(index, "a summary day must be a date YYYY-MM-DD");
-      });
-      // what suggestions and drivers read of folded rows: lengths that agree, indexes that exist
-      const extra = (path: string, message: string) => ctx.addIssue({ code: "custom", input: summary, path: [path], message });
-      for (const t of summary.terms ?? [])
-        if (t.terms.length !== t.counts.length || t.counts.some((c) => c.length < 3 || c.length % 2 === 0))
-          extra("terms", `the term statistics of stage "${t.stageId}" need three counts and width/sum pairs for each term`);
-      const d = summary.drivers;
-      if (d === undefined) return;
-      const k = d.touchpoints.length;
-      const at = (v: number | undefined) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < k;
-      const pattern = (p: number[], n = p[0] ?? 0) => n > 0 && p.length === 2 + 2 * n + (n * (n + 1)) / 2 && p.slice(1, 1 + n).every(at);
-      if (
-        d.units.length !== k ||
-        d.respondents.length !== d.partial.length ||
-        !d.patterns.every((p) => pattern(p)) ||
-        !d.pairs.every((p) => p.length === 8 && at(p[0]) && at(p[1])) ||
-        !d.partial.every((a) => a.length % 4 === 0 && a.every((v, i) => i % 4 > 0 || at(v)))
-      )
-        extra("drivers", "the driver sums do not fit together: each touchpoint needs a unit, each pattern or pair its touchpoints and sums, each respondent its answers");
+      for (const check of SUMMARY_CHECKS) check(summary, fail);
     }),
   );
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;
@@ -165,10 +305,17 @@ function segmentsOf(text: string | null): Segments | null {
   return out;
 }
 
-/** Reads every group of a summary, in stored order. */
+/**
+ * Reads every group of a summary, in stored order. Each segment text is read once, not once per
+ * group, and the group is read with plain indexing: the figures read every group of a year of
+ * feedback several times, in Figma's interpreter.
+ */
 export function* summaryGroups(summary: FeedbackSummary): Generator<SummaryGroup> {
   const s = summary.strings;
   const str = (v: number | null | undefined) => (v === null || v === undefined ? null : (s[v] as string));
+  const segments: (Segments | null | undefined)[] = [];
+  // Groups in a row mostly share their scale: one object for them (nothing changes a group's scale).
+  let scale = null as RatingScale | null;
   for (const g of summary.groups) {
     const values: number[] = [];
     const counts: number[] = [];
@@ -178,6 +325,9 @@ export function* summaryGroups(summary: FeedbackSummary): Generator<SummaryGroup
     }
     const min = g[L.scaleMin];
     const max = g[L.scaleMax];
+    const rated = typeof min === "number" && typeof max === "number";
+    if (rated && (scale === null || scale.min !== min || scale.max !== max)) scale = { min, max };
+    const segment = g[L.segment];
     yield {
       stageId: str(g[L.stage]),
       touchpointId: str(g[L.touchpoint]),
@@ -185,8 +335,8 @@ export function* summaryGroups(summary: FeedbackSummary): Generator<SummaryGroup
       source: str(g[L.source]) ?? "",
       kind: (str(g[L.kind]) ?? "survey") as Feedback["kind"],
       day: str(g[L.day]),
-      segments: segmentsOf(str(g[L.segment])),
-      scale: typeof min === "number" && typeof max === "number" ? { min, max } : null,
+      segments: segment === null || segment === undefined ? null : (segments[segment] ??= segmentsOf(s[segment] as string)),
+      scale: rated ? scale : null,
       textOnly: g[L.textOnly] ?? 0,
       empty: g[L.empty] ?? 0,
       noAnswer: g[L.noAnswer] ?? 0,

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { NAMESPACE, readModel, splitIntoChunks, utf8Length, writeModel } from "../../plugin/plugin-data";
+import { largeJourney } from "../../bench/large-journey";
 import { createFigmaEmulator } from "../emulator/emulator";
 import { sampleJourney } from "./harness";
 
@@ -66,6 +67,24 @@ describe("the stored model's parts", () => {
       hash = Math.imul(hash, 0x01000193) >>> 0;
     }
     expect(frame.getSharedPluginData(NAMESPACE, "model.check")).toBe(`${json.length}:${hash.toString(16).padStart(8, "0")}`);
+  });
+
+  it("a frame that held no model gets its parts without reading each one first", async () => {
+    const emulator = createFigmaEmulator();
+    const frame = emulator.figma.createFrame();
+    const { encodeModel } = await import("../../plugin/plugin-data");
+    const chunks = encodeModel(largeJourney(2_000));
+    expect(chunks.length).toBeGreaterThan(3);
+    const reads = () => emulator.stats.callsByName.get("getSharedPluginData") ?? 0;
+    const before = reads();
+    writeModel(frame, chunks);
+    // The part count and the check are read; no part is.
+    expect(reads() - before).toBeLessThan(chunks.length);
+    expect(readModel(frame)).toMatchObject({ ok: true });
+    // Written over, each part is compared first, and an unchanged one is not written again.
+    emulator.stats.resetWrites();
+    writeModel(frame, chunks);
+    expect(emulator.stats.writtenNodeIds.size).toBe(0);
   });
 
   it("an unchanged model is not written again, and reading it again returns what was read", async () => {

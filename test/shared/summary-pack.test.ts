@@ -32,6 +32,95 @@ const groupArbitrary = fc
     return pairs.length === 0 ? [...group, null, null, ...counts] : [...group, scale.min, scale.max, ...counts, ...pairs.flat()];
   });
 
+
+/** The packer and unpacker as they were (a regular expression match per part), kept as oracles. */
+const TAGS = "ABCDFGHIJKLM";
+const TOKEN = /([A-DF-M])([^A-DF-M^#%;]*)|\^|#([0-9a-z]*)|%([^;]*)|;/y;
+function packedBefore(groups: readonly (readonly (number | null)[])[]): string {
+  const last: (number | null)[] = [];
+  const parts: string[] = [];
+  for (const g of groups) {
+    const rated = g.length > 12;
+    let out = "";
+    for (let f = 0; f < 12; f++) {
+      const v = g[f] ?? null;
+      if (f >= 9) {
+        if (v !== 0) out += `${TAGS[f] as string}${v}`;
+        continue;
+      }
+      if ((f >= 7 && !rated) || v === (last[f] ?? null)) continue;
+      out += f === 5 && v !== null && v === (last[5] ?? NaN) + 1 ? "^" : `${TAGS[f] as string}${v ?? "~"}`;
+      last[f] = v;
+    }
+    if (rated) {
+      const min = g[7] as number;
+      let dense = Number.isInteger(min) && (g[8] as number) - min <= 100;
+      const counts: number[] = [];
+      for (let i = 12; dense && i < g.length; i += 2) {
+        const at = (g[i] as number) - min;
+        dense = Number.isInteger(at) && (g[i + 1] as number) < 36;
+        while (counts.length < at) counts.push(0);
+        counts.push(g[i + 1] as number);
+      }
+      out += dense ? `#${counts.map((c) => c.toString(36)).join("")}` : `%${g.slice(12).join("_")}`;
+    }
+    parts.push(`${out};`);
+  }
+  return parts.join("");
+}
+function unpackedBefore(text: string): (number | null)[][] {
+  const groups: (number | null)[][] = [];
+  const header: (number | null)[] = new Array<number | null>(9).fill(null);
+  let counts = [0, 0, 0];
+  let histogram: number[] = [];
+  const damaged = (at: number) => new Error(`the stored summary is damaged near character ${at}`);
+  const number = (value: string, at: number) => {
+    const n = Number(value);
+    if (value === "" || !Number.isFinite(n)) throw damaged(at);
+    return n;
+  };
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < text.length) {
+    const at = TOKEN.lastIndex;
+    const match = TOKEN.exec(text);
+    if (match === null) throw damaged(at);
+    const [token, tag, value = "", dense, sparse] = match;
+    if (tag !== undefined) {
+      const f = TAGS.indexOf(tag);
+      const n = value === "~" ? null : number(value, at);
+      if (f < 9) header[f] = n;
+      else counts[f - 9] = n ?? -1;
+    } else if (token === "^") {
+      if (header[5] === null) throw damaged(at);
+      header[5] = (header[5] as number) + 1;
+    } else if (dense !== undefined) {
+      histogram = [];
+      for (let k = 0; k < dense.length; k++) {
+        const count = parseInt(dense[k] as string, 36);
+        if (count > 0) histogram.push((header[7] ?? NaN) + k, count);
+      }
+    } else if (sparse !== undefined) histogram = sparse.split("_").map((v) => number(v, at));
+    else {
+      const group = [...header, ...counts, ...histogram];
+      if (histogram.length === 0) group[7] = group[8] = null;
+      groups.push(group);
+      counts = [0, 0, 0];
+      histogram = [];
+    }
+  }
+  if (text !== "" && !text.endsWith(";")) throw new Error("the stored summary is damaged: it is cut short");
+  return groups;
+}
+
+/** What unpacking gives: the groups, or the error's words. */
+function outcome(unpack: () => (number | null)[][]): unknown {
+  try {
+    return unpack();
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 describe("packed summaries", () => {
   it("unpack to exactly the groups packed (summaries of any journey)", () => {
     fc.assert(
@@ -52,6 +141,28 @@ describe("packed summaries", () => {
         expect(unpackSummary(packSummary(summary))).toEqual(summary);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("packs and unpacks exactly as the packer and unpacker that matched a regular expression per part (valid groups, any text)", () => {
+    fc.assert(
+      fc.property(fc.array(groupArbitrary, { maxLength: 30 }), (groups) => {
+        const summary = { strings: ["s", "Survey", "survey", "2026-01-05"], groups };
+        expect(packSummary(summary).groups).toBe(packedBefore(groups));
+      }),
+      { numRuns: 300 },
+    );
+    // Any text, damaged or not: the same groups, or the same words for what is wrong.
+    const text = fc.array(fc.constantFrom(..."ABCDFGHIJKLME~^#%;_0123456789abz.-x "), { maxLength: 40 }).map((chars) => chars.join(""));
+    const tokens = fc
+      .array(fc.constantFrom("A0", "B1", "C~", "D2", "F1", "G3", "G~", "H0", "I1", "I-2.5", "J5", "J1e1", "K2", "L0", "M~", "^", "#", "#0102", "#z0", "#10", "%1_2", "%4_1.5_5", "%", ";", ";", ";", "Ax", "E", "x"), { maxLength: 20 })
+      .map((parts) => parts.join(""));
+    const valid = fc.oneof(tokens, fc.array(groupArbitrary, { maxLength: 5 }).map(packedBefore));
+    fc.assert(
+      fc.property(fc.oneof(text, valid, fc.tuple(valid, text, fc.nat()).map(([v, t, at]) => v.slice(0, at % (v.length + 1)) + t)), (packed) => {
+        expect(outcome(() => unpackSummary({ strings: [], groups: packed }).groups)).toEqual(outcome(() => unpackedBefore(packed)));
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -235,7 +235,7 @@ export function writeModel(frame: BaseNode, chunks: readonly string[]): void {
   const ledgerBefore = Number(get("ledger.count")) || 0;
   let ledgerChanged = ledgerBefore !== ledger.length;
   ledger.forEach((chunk, index) => {
-    if (get(`ledger.${index}`) === chunk) return;
+    if (ledgerBefore > 0 && get(`ledger.${index}`) === chunk) return;
     frame.setSharedPluginData(NAMESPACE, `ledger.${index}`, chunk);
     ledgerChanged = true;
   });

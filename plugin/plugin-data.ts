@@ -232,18 +232,23 @@ export function writeModel(frame: BaseNode, chunks: readonly string[]): void {
   set("model.count", String(chunks.length));
   const model = models.get(chunks);
   const ledger = model === undefined ? [] : ledgerChunks(model);
-  const ledgerBefore = Number(get("ledger.count")) || 0;
-  let ledgerChanged = ledgerBefore !== ledger.length;
-  ledger.forEach((chunk, index) => {
-    if (ledgerBefore > 0 && get(`ledger.${index}`) === chunk) return;
-    frame.setSharedPluginData(NAMESPACE, `ledger.${index}`, chunk);
-    ledgerChanged = true;
-  });
-  for (let index = ledger.length; index < ledgerBefore; index++) set(`ledger.${index}`, "");
-  if (ledgerChanged) set("ledger.check", ledger.length === 0 ? "" : modelCheck(ledger));
-  set("ledger.count", ledger.length === 0 ? "" : String(ledger.length));
+  // A frame that held no model held no ledger either.
+  const ledgerBefore = previous > 0 ? Number(get("ledger.count")) || 0 : 0;
+  let ledgerCheck = "";
+  if (ledger.length > 0 || ledgerBefore > 0) {
+    let ledgerChanged = ledgerBefore !== ledger.length;
+    ledger.forEach((chunk, index) => {
+      if (ledgerBefore > 0 && get(`ledger.${index}`) === chunk) return;
+      frame.setSharedPluginData(NAMESPACE, `ledger.${index}`, chunk);
+      ledgerChanged = true;
+    });
+    for (let index = ledger.length; index < ledgerBefore; index++) set(`ledger.${index}`, "");
+    if (ledgerChanged) set("ledger.check", ledger.length === 0 ? "" : modelCheck(ledger));
+    set("ledger.count", ledger.length === 0 ? "" : String(ledger.length));
+    ledgerCheck = get("ledger.check");
+  }
   // What was just stored is what reading it gives (a model that was validated to get here).
-  if (model) readCache.set(frame.id, { parts: [...chunks, get("model.check"), ...ledger, get("ledger.check")], model });
+  if (model) readCache.set(frame.id, { parts: [...chunks, get("model.check"), ...ledger, ledgerCheck], model });
 }
 
 /**

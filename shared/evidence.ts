@@ -18,10 +18,12 @@
  * - term statistics (term-stats.ts): suggested pain points, their counts, order and mean
  *   satisfaction, are those of the raw rows for the terms within the bound;
  * - driver sums (stats/driver-sums.ts): key drivers' correlations and relative weights are those of
- *   the raw rows.
+ *   the raw rows;
+ * - sentiment tallies (sentiment-summary.ts): the sentiment shares are those of the raw rows' labels.
  */
 import type { Feedback, JourneyMap } from "./model";
 import { normalisedSatisfaction } from "./metrics";
+import { foldSentimentTallies } from "./sentiment-summary";
 import { foldDriverSums } from "./stats/driver-sums";
 import { foldTermStatistics, gatherTerms, suggestPainPoints, type GatheredTerms } from "./suggestions";
 import { SummaryBuilder } from "./summary";
@@ -102,8 +104,9 @@ export function compactJourney<T extends Pick<JourneyMap, "feedback" | "painPoin
   const keep = evidenceRows(full, options.quotesPerCell, options.negativeText, gathered);
   const terms = foldTermStatistics(textMap, keep, options.negativeText, options.termsPerStage, gathered);
   const drivers = foldDriverSums(map.feedback, (_, i) => keep.has(i), map.summary?.drivers);
+  const sentiment = foldSentimentTallies(map.feedback, (_, i) => keep.has(i), map.summary?.sentiment);
   const builder = new SummaryBuilder();
-  // the stored terms and drivers are folded above, with the rows
+  // the stored terms, drivers and sentiment are folded above, with the rows
   if (map.summary !== undefined) builder.addSummary({ strings: map.summary.strings, groups: map.summary.groups });
   const feedback: Feedback[] = [];
   map.feedback.forEach((row, index) => {
@@ -113,5 +116,6 @@ export function compactJourney<T extends Pick<JourneyMap, "feedback" | "painPoin
   const summary = builder.toSummary();
   if (terms.length > 0) summary.terms = terms;
   if (drivers.patterns.length > 0 || drivers.pairs.length > 0 || drivers.partial.length > 0) summary.drivers = drivers;
+  if (sentiment !== undefined) summary.sentiment = sentiment;
   return { ...map, feedback, summary };
 }

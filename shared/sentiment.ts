@@ -1,34 +1,52 @@
 /**
- * What the words say: the sentiment of feedback text, by VADER (`vader-sentiment`, the JavaScript
- * port of Hutto & Gilbert's lexicon and rules), chosen by measurement (README, "Sentiment").
+ * What the words say: the sentiment of feedback text, by VADER (Hutto & Gilbert's lexicon and rules,
+ * as `vader-sentiment` 1.1.3 has them, ported in sentiment-vader.ts), chosen by measurement (README,
+ * "Sentiment").
  *
- * Sentiment is a figure of its own, per stage, touchpoint and persona: the shares of negative,
- * neutral and positive texts and their n. It is never mixed into ratings. A row whose rating and
- * text disagree strongly (5 stars, very negative words) is flagged for a person to read.
+ * Sentiment is a figure of its own, per stage, touchpoint, persona and segment: the shares of
+ * negative, neutral and positive texts and their n. It is never mixed into ratings. A row whose
+ * rating and text disagree strongly (5 stars, very negative words) is flagged for a person to read.
  *
- * Text folded into a journey's summary (evidence.ts) is gone and cannot be scored: sentiment covers
- * the rows kept one by one, and the report says so with the number of rows folded.
- *
- * The lexicon is about 110 kB minified, more than the panel's or the sandbox's budget has left, so
- * this module runs in the command line; the panel imports nothing from it.
+ * Text is scored where it enters (the CSV import, typed feedback, the command line) and the label is
+ * stored on the row (`Feedback.sentiment`); rows folded into a summary leave their labels tallied
+ * there (sentiment-summary.ts). Whatever reads sentiment afterwards (Insights, the map, the sandbox)
+ * reads what is stored and needs no lexicon. This module, which holds the lexicon (71 kB), is for
+ * the places text enters.
  */
-import { SentimentIntensityAnalyzer } from "vader-sentiment";
 import type { Feedback, JourneyMap } from "./model";
-import { feedbackStageId, normalisedSatisfaction } from "./metrics";
+import { feedbackStageId } from "./metrics";
+import { vaderCompound } from "./sentiment-vader";
+import {
+  NEGATIVE_COMPOUND,
+  POSITIVE_COMPOUND,
+  STRONG_COMPOUND,
+  emptySentiment,
+  ratingBox,
+  withShares,
+  withSentimentLabels,
+  type Disagreement,
+  type Sentiment,
+  type SentimentShares,
+} from "./sentiment-summary";
 
-export const SENTIMENTS = ["negative", "neutral", "positive"] as const;
-export type Sentiment = (typeof SENTIMENTS)[number];
-
-/** VADER's published thresholds: compound ≤ −0.05 negative, ≥ 0.05 positive, neutral between. */
-export const NEGATIVE_COMPOUND = -0.05;
-export const POSITIVE_COMPOUND = 0.05;
-/** Strongly negative (or, mirrored, strongly positive) text: |compound| ≥ 0.5. */
-export const STRONG_COMPOUND = 0.5;
+export {
+  NEGATIVE_COMPOUND,
+  POSITIVE_COMPOUND,
+  SENTIMENTS,
+  STRONG_COMPOUND,
+  emptySentiment,
+  labelOf,
+  ratingBox,
+  type Disagreement,
+  type Sentiment,
+  type SentimentLabel,
+  type SentimentShares,
+} from "./sentiment-summary";
 
 /** VADER's compound score of a text, −1…1; null for blank text (no words, no sentiment). */
 export function compoundScore(text: string): number | null {
   if (text.trim() === "") return null;
-  return SentimentIntensityAnalyzer.polarity_scores(text).compound;
+  return vaderCompound(text);
 }
 
 /** The class of a compound score by VADER's thresholds. */
@@ -54,45 +72,9 @@ export function createSentimentScorer(): (text: string) => number | null {
   };
 }
 
-/** The sentiment of a group of texts: counts and shares (percent) of each class, over n texts. */
-export interface SentimentShares {
-  n: number;
-  negative: number;
-  neutral: number;
-  positive: number;
-  /** Percent of n, 0…100; null when n = 0. */
-  shares: Record<Sentiment, number> | null;
-}
-
-export function emptySentiment(): SentimentShares {
-  return { n: 0, negative: 0, neutral: 0, positive: 0, shares: null };
-}
-
 function addSentiment(group: SentimentShares, sentiment: Sentiment): void {
   group.n++;
   group[sentiment]++;
-}
-
-function withShares(group: SentimentShares): SentimentShares {
-  if (group.n === 0) return { ...group, shares: null };
-  const share = (k: number) => (100 * k) / group.n;
-  return { ...group, shares: { negative: share(group.negative), neutral: share(group.neutral), positive: share(group.positive) } };
-}
-
-/** Why a row's rating and text disagree. */
-export type Disagreement = "top rating, strongly negative text" | "bottom rating, strongly positive text";
-
-/**
- * Top box: 4–5 of 5, 9–10 of 10, else the top quarter of the scale (s ≥ 0.75; 6–7 of 7 would be
- * s ≥ 0.833, so 1–7 scales use the same quarter). Bottom box mirrors it: 1–2 of 5, 0–1 of 10,
- * s ≤ 0.25 elsewhere.
- */
-export function ratingBox(row: Pick<Feedback, "rating" | "scale">): "top" | "bottom" | null {
-  if (row.rating === null || row.scale === null) return null;
-  const { min, max } = row.scale;
-  if (min === 0 && max === 10) return row.rating >= 9 ? "top" : row.rating <= 1 ? "bottom" : null;
-  const s = normalisedSatisfaction(row.rating, row.scale);
-  return s >= 0.75 ? "top" : s <= 0.25 ? "bottom" : null;
 }
 
 /**
@@ -165,4 +147,9 @@ export function journeySentiment(
     flagged,
     compoundById,
   };
+}
+
+/** The rows with text and no label yet, labelled (`withSentimentLabels`) with VADER; the same array when none needed it. */
+export function labelFeedback(feedback: readonly Feedback[], score: (text: string) => number | null = createSentimentScorer()): readonly Feedback[] {
+  return withSentimentLabels(feedback, score);
 }

@@ -29,9 +29,10 @@ const TOKEN = /([A-DF-M])([^A-DF-M^#%;]*)|\^|#([0-9a-z]*)|%([^;]*)|;/y;
 export interface PackedSummary {
   strings: string[];
   groups: string;
-  /** What the summary keeps beside its groups (term statistics, driver sums), as it is. */
+  /** What the summary keeps beside its groups (term statistics, driver sums, sentiment tallies), as it is. */
   terms?: FeedbackSummary["terms"];
   drivers?: FeedbackSummary["drivers"];
+  sentiment?: FeedbackSummary["sentiment"];
 }
 
 /** Packs groups one at a time (a large summary is packed in slices). */
@@ -80,6 +81,7 @@ export function packSummary(summary: FeedbackSummary): PackedSummary {
   const packed: PackedSummary = { strings: summary.strings, groups: packer.text() };
   if (summary.terms !== undefined) packed.terms = summary.terms;
   if (summary.drivers !== undefined) packed.drivers = summary.drivers;
+  if (summary.sentiment !== undefined) packed.sentiment = summary.sentiment;
   return packed;
 }
 
@@ -132,6 +134,7 @@ export function unpackSummary(packed: PackedSummary): FeedbackSummary {
   const summary: FeedbackSummary = { strings: packed.strings, groups };
   if (packed.terms !== undefined) summary.terms = packed.terms;
   if (packed.drivers !== undefined) summary.drivers = packed.drivers;
+  if (packed.sentiment !== undefined) summary.sentiment = packed.sentiment;
   return summary;
 }
 

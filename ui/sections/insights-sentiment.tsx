@@ -1,0 +1,166 @@
+/**
+ * What the words say, in Insights: the share of negative, neutral and positive text per stage and
+ * per touchpoint with its n, and the rows whose rating and text disagree strongly, to read again.
+ *
+ * Read from the labels the rows store and the tallies the summary keeps (shared/sentiment-summary.ts):
+ * sentiment is its own figure, never mixed into ratings, and a compacted journey shows the shares of
+ * all its rows. Text is scored where it enters (import, typed feedback) and, for rows stored before
+ * sentiment was, when the panel opens (`useSentimentLabels`).
+ */
+import { useEffect } from "preact/hooks";
+import type { Feedback, JourneyMap } from "../../shared/model";
+import { labelFeedback } from "../../shared/sentiment";
+import { labelDisagreement, sentimentFigures, type SentimentFigures, type SentimentShares } from "../../shared/sentiment-summary";
+import { SentimentBar } from "../components/charts";
+import { Empty, Paged, SectionHeading, formatCount } from "../components/common";
+import type { PanelStore } from "../state/store";
+
+/** Flagged rows quoted in Insights; the feedback table's filter shows them all. */
+const FLAGGED_QUOTED = 5;
+
+const known = new WeakMap<readonly Feedback[], { touchpoints: unknown; summary: unknown; figures: SentimentFigures }>();
+
+/** The figures of the map, remembered for the same rows, touchpoints and summary. */
+export function journeySentimentFigures(model: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">): SentimentFigures {
+  const hit = known.get(model.feedback);
+  if (hit !== undefined && hit.touchpoints === model.touchpoints && hit.summary === model.summary) return hit.figures;
+  const figures = sentimentFigures(model);
+  known.set(model.feedback, { touchpoints: model.touchpoints, summary: model.summary, figures });
+  return figures;
+}
+
+/**
+ * Scores the rows that have text and no label (a journey stored before sentiment was, a JSON file),
+ * once, when the panel has them: the map then draws what the panel shows.
+ */
+export function useSentimentLabels(store: PanelStore, feedback: readonly Feedback[]): void {
+  useEffect(() => {
+    const labelled = labelFeedback(feedback);
+    if (labelled !== feedback) store.update((m) => (m.feedback === feedback ? { ...m, feedback: labelled as Feedback[] } : m));
+  }, [feedback]);
+}
+
+function percent(value: number): string {
+  return `${Math.round(value)} %`;
+}
+
+/** "62 % negative, 20 % neutral, 18 % positive": the shares in words, for the cell and for screen readers. */
+export function sharesText(shares: SentimentShares): string {
+  if (shares.shares === null) return "no text";
+  const s = shares.shares;
+  return `${percent(s.negative)} negative, ${percent(s.neutral)} neutral, ${percent(s.positive)} positive`;
+}
+
+function SharesCells({ shares }: { shares: SentimentShares | undefined }) {
+  if (shares === undefined || shares.shares === null)
+    return (
+      <>
+        <td class="num">0</td>
+        <td class="muted">no text</td>
+      </>
+    );
+  return (
+    <>
+      <td class="num">{formatCount(shares.n)}</td>
+      <td class="wrap">
+        <SentimentBar negative={shares.negative} neutral={shares.neutral} positive={shares.positive} />{" "}
+        <span>{sharesText(shares)}</span>
+      </td>
+    </>
+  );
+}
+
+interface SentimentRow {
+  key: string;
+  name: string;
+  stage?: string;
+  shares: SentimentShares | undefined;
+}
+
+function SharesTable({ label, rows, withStage }: { label: string; rows: readonly SentimentRow[]; withStage?: boolean }) {
+  return (
+    <Paged items={rows} noun={withStage ? "Touchpoints" : "Stages"}>
+      {(page) => (
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={label}>
+          <table class="data-table metrics-table">
+            <thead>
+              <tr>
+                <th scope="col">{withStage ? "Touchpoint" : "Stage"}</th>
+                <th scope="col" class="num">Texts</th>
+                <th scope="col">Negative · neutral · positive</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row" class="wrap">
+                    {row.name}
+                    {withStage ? <div class="muted">{row.stage}</div> : null}
+                  </th>
+                  <SharesCells shares={row.shares} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Paged>
+  );
+}
+
+export function SentimentSection({ model }: { model: JourneyMap }) {
+  const figures = journeySentimentFigures(model);
+  const stageNames = new Map(model.stages.map((s) => [s.id, s.name]));
+  return (
+    <>
+      <SectionHeading title="What the words say" level={3} />
+      {figures.overall.n === 0 ? (
+        <Empty>{figures.unscored > 0 ? `Scoring the text of ${formatCount(figures.unscored)} rows…` : "No feedback with text yet: sentiment is read from comments."}</Empty>
+      ) : (
+        <>
+          <p>
+            All text: {sharesText(figures.overall)} (n {formatCount(figures.overall.n)}). Scored by VADER (compound ≤ −0.05 negative, ≥ 0.05 positive); never mixed
+            into ratings.
+          </p>
+          <SharesTable label="Sentiment per stage" rows={model.stages.map((s) => ({ key: s.id, name: s.name, shares: figures.byStage.get(s.id) }))} />
+          {model.touchpoints.length > 0 ? (
+            <SharesTable
+              label="Sentiment per touchpoint"
+              withStage
+              rows={model.touchpoints.map((t) => ({ key: t.id, name: t.name, stage: stageNames.get(t.stageId) ?? "", shares: figures.byTouchpoint.get(t.id) }))}
+            />
+          ) : null}
+          <Disagreements figures={figures} />
+        </>
+      )}
+    </>
+  );
+}
+
+function Disagreements({ figures }: { figures: SentimentFigures }) {
+  if (figures.disagreeing === 0) return <p data-testid="sentiment-disagreeing">No row has a rating its text contradicts.</p>;
+  const folded = figures.disagreeing - figures.flagged.length;
+  return (
+    <>
+      <p data-testid="sentiment-disagreeing">
+        {formatCount(figures.disagreeing)} {figures.disagreeing === 1 ? "row's rating and text disagree" : "rows' rating and text disagree"} strongly (a top rating
+        with very negative words, or the reverse): worth reading before trusting either.
+        {folded > 0 ? ` ${formatCount(folded)} of them are counted in the summary; the ${formatCount(figures.flagged.length)} kept are in the feedback table.` : ""}{" "}
+        In Feedback, the rating filter “Rating and text disagree” shows them.
+      </p>
+      {figures.flagged.length > 0 ? (
+        <ul class="plain-list" aria-label="Rows whose rating and text disagree">
+          {figures.flagged.slice(0, FLAGGED_QUOTED).map((row) => (
+            <li key={row.id}>
+              <strong>
+                {row.rating} of {row.scale?.max}
+              </strong>{" "}
+              “{row.text.length > 160 ? `${row.text.slice(0, 159)}…` : row.text}”{" "}
+              <span class="muted">({labelDisagreement(row, row.sentiment)})</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}

@@ -3,6 +3,7 @@
  * decisions that wait for the whole file, slicing with progress, ids, and the accounting of rows.
  */
 import { describe, expect, it } from "vitest";
+import { compoundScore } from "../../shared/sentiment";
 import { type CsvImportResult, TooManyNewStagesError, importFeedbackCsv, importedResponseKeys, inspectCsv, responseKey } from "../../shared/csv";
 import {
   type JourneyMap,
@@ -538,5 +539,22 @@ describe("responses imported before", () => {
     const result = await importFeedbackCsv("Rating,Comment\r\n4,Good\r\n4,Good\r\n", { map: none });
     expect(result).toMatchObject({ imported: 2, duplicates: 0 });
     expect(result.feedback.every((f) => f.responseId === undefined)).toBe(true);
+  });
+});
+
+describe("sentiment scored at import", () => {
+  it("stores each text's label once the rows are made, and none for a row without text or without a scorer", async () => {
+    const text = "Rating,Comment\n5,Terrible and awful\n4,\n2,Lovely staff\n3,It is a parcel\n";
+    const empty = { stages: [], touchpoints: [], personas: [] };
+    const seen: string[] = [];
+    const score = (t: string) => {
+      seen.push(t);
+      return compoundScore(t);
+    };
+    const result = await importFeedbackCsv(text, { map: empty, scoreText: score });
+    expect(result.feedback.map((f) => f.sentiment)).toEqual([-2, undefined, 2, 0]);
+    expect(seen).toEqual(["Terrible and awful", "Lovely staff", "It is a parcel"]);
+    const plain = await importFeedbackCsv(text, { map: empty });
+    expect(plain.feedback.every((f) => f.sentiment === undefined)).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { useEffect } from "preact/hooks";
 import type { Feedback, JourneyMap } from "../../shared/model";
 import { labelFeedback } from "../../shared/sentiment";
 import { labelDisagreement, sentimentFigures, type SentimentFigures, type SentimentShares } from "../../shared/sentiment-summary";
+import { changeMark, twoProportionTest } from "../../shared/stats/differences";
 import { SentimentBar } from "../components/charts";
 import { Empty, Paged, SectionHeading, formatCount } from "../components/common";
 import type { PanelStore } from "../state/store";
@@ -162,5 +163,41 @@ function Disagreements({ figures }: { figures: SentimentFigures }) {
         </ul>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The share of negative text in two segments (two personas, or two values of a segment column) with
+ * their n, and the difference: ▲ ▼ only where the pooled two-proportion test says it is real at 95%.
+ */
+export function SegmentSentiment({
+  model,
+  column,
+  first,
+  second,
+  names,
+}: {
+  model: JourneyMap;
+  /** null: personas. */
+  column: string | null;
+  first: string | null;
+  second: string | null;
+  names: (value: string | null) => string;
+}) {
+  const figures = journeySentimentFigures(model);
+  const groups = column === null ? figures.byPersona : figures.bySegment.get(column);
+  const of = (value: string | null) => (value === null ? undefined : groups?.get(value));
+  const a = of(first);
+  const b = of(second);
+  if ((a?.n ?? 0) === 0 && (b?.n ?? 0) === 0) return null;
+  const side = (value: string | null, shares: SentimentShares | undefined) =>
+    shares === undefined || shares.shares === null ? `${names(value)}: no text` : `${names(value)} ${percent(shares.shares.negative)} (n ${formatCount(shares.n)})`;
+  const test = a === undefined || b === undefined ? null : twoProportionTest(a.negative, a.n, b.negative, b.n);
+  const mark = changeMark(test);
+  return (
+    <p data-testid="segment-sentiment">
+      Negative text: {side(first, a)} · {side(second, b)} —{" "}
+      {test === null || mark === "no clear change" ? "no clear difference" : `${mark} ${Math.abs(test.difference).toFixed(0)} points`}
+    </p>
   );
 }

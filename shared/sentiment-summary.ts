@@ -237,6 +237,13 @@ export function mergeSentimentTallies(...stored: (SentimentTallies | undefined)[
   return builder.toTallies();
 }
 
+/** Stored tallies with each moved (`rekey` gives its new stage, touchpoint or persona) or dropped (null), as an edit moves the rows. */
+export function rekeyedTallies(stored: SentimentTallies | undefined, rekey: (tally: SentimentTally) => SentimentTally | null): SentimentTallies | undefined {
+  const builder = new SentimentTallyBuilder();
+  builder.addTallies(stored, rekey);
+  return builder.toTallies();
+}
+
 /**
  * compactJourney's sentiment pass: the labels of the rows not kept (`kept` false) added to the
  * stored tallies. Undefined when there are none.

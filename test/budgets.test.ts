@@ -1,6 +1,6 @@
 /**
  * Size budgets of what Figma loads, minified and before gzip: the panel (dist/ui.html, every script
- * and style inlined) at most 370 kB, the sandbox code (dist/code.js) at most 165 kB.
+ * and style inlined) at most 425 kB, the sandbox code (dist/code.js) at most 165 kB.
  *
  * Raised from 250 kB and 120 kB when the panel learnt wide survey exports, word ratings, no-answer
  * values and fixed values (shared/csv grew by about 21 kB in the panel, the wizard by about 8 kB) and
@@ -24,6 +24,15 @@
  * questions onto stages (~4 kB). Savings seen and not yet taken: zod's record and tuple schemas in the
  * sandbox (~7 kB over the schemas it had), preact/compat (~6 kB in the panel).
  *
+ * The panel raised to 425 kB when it learnt what the words say (measured: ui.html 363.4 → 418.8 kB;
+ * code.js 158.3 → 161.5 kB, within its budget): text is scored where it enters (the CSV import,
+ * typed feedback, rows stored before sentiment was) and the label is stored, so the sandbox never
+ * needs a lexicon. Scoring is VADER, the most accurate of the three measured (README, "Sentiment"),
+ * ported (shared/sentiment-vader.ts, ~4 kB) with its 7,503-word lexicon deflated into 36.7 kB of
+ * base64 and inflated by fflate (~4 kB): 45 kB in all, where the package as shipped is 110 kB,
+ * wink-sentiment 83 kB and sentiment (AFINN) 52 kB. The rest (~10 kB): the figures from labels and
+ * tallies, the Insights section, the segment comparison and the table's filter.
+ *
  * The build runs in a scratch copy of the repository (its folders linked, its own dist/), so that
  * it cannot race another test file that builds into dist/ at the same time.
  */
@@ -37,7 +46,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** kB as 1,000 bytes: the stricter reading of "300 KB". */
 const KB = 1000;
-export const BUDGETS = { "dist/ui.html": 370 * KB, "dist/code.js": 165 * KB } as const;
+export const BUDGETS = { "dist/ui.html": 425 * KB, "dist/code.js": 165 * KB } as const;
 
 let scratch = "";
 

@@ -171,22 +171,23 @@ function idiomsCheck(valence: number, words: string[], index: number): number {
   return valence;
 }
 
-function leastCheck(valence: number, words: string[], index: number, lex: Lexicon): number {
-  const before = (words[index - 1] ?? "").toLowerCase();
+function leastCheck(valence: number, lower: string[], index: number, lex: Lexicon): number {
+  const before = lower[index - 1] ?? "";
   if (index > 1 && before === "least" && !lex.has(before)) {
-    const twoBefore = (words[index - 2] as string).toLowerCase();
+    const twoBefore = lower[index - 2] as string;
     if (twoBefore !== "at" && twoBefore !== "very") valence *= N_SCALAR;
   } else if (index > 0 && before === "least" && !lex.has(before)) valence *= N_SCALAR;
   return valence;
 }
 
-function sentimentValence(words: string[], isCapDiff: boolean, index: number, lex: Lexicon): number {
+/** `lower`: the words in lower case, worked out once per text (the package lowers each word up to eight times). */
+function sentimentValence(words: string[], lower: string[], isCapDiff: boolean, index: number, lex: Lexicon): number {
   const item = words[index] as string;
-  let valence = lex.get(item.toLowerCase());
+  let valence = lex.get(lower[index] as string);
   if (valence === undefined) return 0;
-  if (isUpper(item) && isCapDiff) valence += valence > 0 ? C_INCR : -C_INCR;
+  if (isCapDiff && isUpper(item)) valence += valence > 0 ? C_INCR : -C_INCR;
   for (let startI = 0; startI < 3; startI++) {
-    if (index > startI && !lex.has((words[index - (startI + 1)] as string).toLowerCase())) {
+    if (index > startI && !lex.has(lower[index - (startI + 1)] as string)) {
       let s = scalarIncDec(words[index - (startI + 1)] as string, valence, isCapDiff);
       if (startI === 1 && s !== 0) s *= 0.95;
       else if (startI === 2 && s !== 0) s *= 0.9;
@@ -195,15 +196,16 @@ function sentimentValence(words: string[], isCapDiff: boolean, index: number, le
       if (startI === 2) valence = idiomsCheck(valence, words, index);
     }
   }
-  return leastCheck(valence, words, index, lex);
+  return leastCheck(valence, lower, index, lex);
 }
 
 function punctuationEmphasis(text: string): number {
   let exclamations = 0;
   let questions = 0;
-  for (const c of text) {
-    if (c === "!") exclamations++;
-    else if (c === "?") questions++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 33) exclamations++;
+    else if (c === 63) questions++;
   }
   const ep = Math.min(exclamations, 4) * 0.292;
   const qm = questions > 1 ? (questions <= 3 ? questions * 0.18 : 0.96) : 0;
@@ -214,11 +216,12 @@ function punctuationEmphasis(text: string): number {
 export function vaderCompound(text: string, lex: Lexicon = vaderLexicon()): number {
   const words = wordsAndEmoticons(text);
   const isCapDiff = allcapDifferential(words);
+  const lower = words.map((w) => w.toLowerCase());
   const sentiments: number[] = [];
   for (let i = 0; i < words.length; i++) {
-    const lower = (words[i] as string).toLowerCase();
-    if ((i < words.length - 1 && lower === "kind" && (words[i + 1] as string).toLowerCase() === "of") || BOOSTER_DICT.has(lower)) sentiments.push(0);
-    else sentiments.push(sentimentValence(words, isCapDiff, i, lex));
+    const word = lower[i] as string;
+    if ((i < words.length - 1 && word === "kind" && lower[i + 1] === "of") || BOOSTER_DICT.has(word)) sentiments.push(0);
+    else sentiments.push(sentimentValence(words, lower, isCapDiff, i, lex));
   }
   // "but": what comes before it weighs half, what comes after it half again
   let but = words.indexOf("but");

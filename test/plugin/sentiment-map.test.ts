@@ -5,7 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { NAMESPACE } from "../../plugin/plugin-data";
 import { SCHEMA_VERSION, type Feedback, type JourneyMap } from "../../shared/model";
+import { dropCards } from "../../shared/canvas-edits";
 import { compactJourney } from "../../shared/evidence";
+import { compoundScore } from "../../shared/sentiment";
+import { sentimentFigures, withSentimentLabels } from "../../shared/sentiment-summary";
 import { generate, textByKey } from "./canvas-actions";
 import { ask, launchPlugin, sampleJourney } from "./harness";
 
@@ -87,5 +90,20 @@ describe("sentiment on the map", () => {
     expect(textByKey(frame, `stage/${first}/sentiment`).characters).toBe("Text: 50 % negative · n 4");
     await generate(plugin, { ...model, feedback: [row("d", first, 3, "")] });
     expect(plugin.emulator.figma.currentPage.findAll((n) => keyOf(n).endsWith("/sentiment"))).toEqual([]);
+  });
+});
+
+describe("a touchpoint deleted on the canvas", () => {
+  it("moves its folded rows' sentiment to its stage, as it moves its rows'", () => {
+    const model = sampleJourney();
+    const labelled = { ...model, feedback: withSentimentLabels(model.feedback, compoundScore) as Feedback[] };
+    const compact = compactJourney(labelled, { keepAllRows: 0, quotesPerCell: 0 });
+    expect(compact.summary?.sentiment).toBeDefined();
+    const shares = (m: JourneyMap) => ({ ...sentimentFigures(m), flagged: null });
+    for (const touchpoint of model.touchpoints) {
+      const fromRows = dropCards(structuredClone(labelled), [{ kind: "touchpoint", entityId: touchpoint.id }]);
+      const fromSummary = dropCards(structuredClone(compact), [{ kind: "touchpoint", entityId: touchpoint.id }]);
+      expect(shares(fromSummary)).toEqual(shares(fromRows));
+    }
   });
 });

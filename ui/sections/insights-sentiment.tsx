@@ -9,7 +9,7 @@
  */
 import { useEffect } from "preact/hooks";
 import type { Feedback, JourneyMap } from "../../shared/model";
-import { labelFeedback } from "../../shared/sentiment";
+import { createSentimentScorer, labelFeedback } from "../../shared/sentiment";
 import { labelDisagreement, sentimentFigures, type SentimentFigures, type SentimentShares } from "../../shared/sentiment-summary";
 import { changeMark, twoProportionTest } from "../../shared/stats/differences";
 import { SentimentBar } from "../components/charts";
@@ -30,14 +30,35 @@ export function journeySentimentFigures(model: Pick<JourneyMap, "feedback" | "to
   return figures;
 }
 
+/** Rows scored between two turns of the panel (VADER reads a review in about 0.1 ms). */
+const SCORED_PER_TASK = 200;
+
 /**
  * Scores the rows that have text and no label (a journey stored before sentiment was, a JSON file),
- * once, when the panel has them: the map then draws what the panel shows.
+ * once, when the panel has them, a few hundred rows a task so the panel stays responsive: the map
+ * then draws what the panel shows. Nothing happens when every row with text has its label.
  */
 export function useSentimentLabels(store: PanelStore, feedback: readonly Feedback[]): void {
   useEffect(() => {
-    const labelled = labelFeedback(feedback);
-    if (labelled !== feedback) store.update((m) => (m.feedback === feedback ? { ...m, feedback: labelled as Feedback[] } : m));
+    if (!feedback.some((row) => row.sentiment === undefined && row.text.trim() !== "")) return;
+    let live = true;
+    const score = createSentimentScorer();
+    void (async () => {
+      let labelled = feedback;
+      for (let start = 0; start < feedback.length && live; start += SCORED_PER_TASK) {
+        const part = feedback.slice(start, start + SCORED_PER_TASK);
+        const done = labelFeedback(part, score);
+        if (done !== part) {
+          if (labelled === feedback) labelled = feedback.slice();
+          (labelled as Feedback[]).splice(start, done.length, ...done);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      if (live && labelled !== feedback) store.update((m) => (m.feedback === feedback ? { ...m, feedback: labelled as Feedback[] } : m));
+    })();
+    return () => {
+      live = false;
+    };
   }, [feedback]);
 }
 

@@ -32,9 +32,8 @@ export const POSITIVE_COMPOUND = 0.05;
 /** Strongly negative (or, mirrored, strongly positive) text: |compound| ≥ 0.5. */
 export const STRONG_COMPOUND = 0.5;
 
-/** A row's stored sentiment: −2 … 2 (see the module comment). */
+/** A row's stored sentiment: −2 … 2 (see the module comment; `Feedback.sentiment` in model.ts validates it). */
 export type SentimentLabel = -2 | -1 | 0 | 1 | 2;
-export const SentimentLabel = z.int().check(z.gte(-2), z.lte(2));
 
 /** The label of a compound score. */
 export function labelOf(compound: number): SentimentLabel {

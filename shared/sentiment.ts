@@ -22,8 +22,10 @@ import {
   STRONG_COMPOUND,
   emptySentiment,
   ratingBox,
+  sentimentTallies,
   withShares,
   withSentimentLabels,
+  type SentimentTally,
   type Disagreement,
   type Sentiment,
   type SentimentShares,
@@ -106,11 +108,16 @@ export interface JourneySentiment {
   flagged: FlaggedRow[];
   /** Compound score of every row with text, by feedback id (what negative-text suggestions read). */
   compoundById: Map<string, number>;
+  /** Texts of rows folded into the summary, counted from its tallies (labelled at import), and how many of them disagree with their rating. */
+  folded: { texts: number; disagreeing: number };
 }
 
-/** The sentiment of a map's feedback text, overall and per stage, touchpoint and persona. */
+/**
+ * The sentiment of a map's feedback text, overall and per stage, touchpoint and persona: the rows
+ * kept, scored by `score`, and the rows folded into the summary, by the tallies of their labels.
+ */
 export function journeySentiment(
-  map: Pick<JourneyMap, "feedback" | "touchpoints">,
+  map: Pick<JourneyMap, "feedback" | "touchpoints"> & Partial<Pick<JourneyMap, "summary">>,
   score: (text: string) => number | null = createSentimentScorer(),
 ): JourneySentiment {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
@@ -138,8 +145,28 @@ export function journeySentiment(
     const reason = disagreement(row, compound);
     if (reason !== null && row.rating !== null) flagged.push({ id: row.id, rating: row.rating, text: row.text, compound, reason });
   }
+  const folded = { texts: 0, disagreeing: 0 };
+  const addCounts = (groups: Map<string, SentimentShares> | null, key: string | null, t: SentimentTally) => {
+    if (key === null) return;
+    let group = groups === null ? overall : groups.get(key);
+    if (group === undefined) groups?.set(key, (group = emptySentiment()));
+    if (group === undefined) return;
+    group.negative += t.negative;
+    group.neutral += t.neutral;
+    group.positive += t.positive;
+    group.n += t.negative + t.neutral + t.positive;
+  };
+  for (const t of sentimentTallies(map.summary?.sentiment)) {
+    addCounts(null, "", t);
+    addCounts(byStage, feedbackStageId(t, stageOfTouchpoint), t);
+    addCounts(byTouchpoint, t.touchpointId, t);
+    addCounts(byPersona, t.personaId, t);
+    folded.texts += t.negative + t.neutral + t.positive;
+    folded.disagreeing += t.disagreeing;
+  }
   const finish = (groups: Map<string, SentimentShares>) => new Map([...groups].map(([k, g]) => [k, withShares(g)]));
   return {
+    folded,
     overall: withShares(overall),
     byStage: finish(byStage),
     byTouchpoint: finish(byTouchpoint),

@@ -283,6 +283,18 @@ export interface SentimentFigures {
  * disagree. Needs no lexicon: this is what the panel and the map show.
  */
 export function sentimentFigures(map: Pick<JourneyMap, "feedback" | "touchpoints"> & Partial<Pick<JourneyMap, "summary">>): SentimentFigures {
+  const pass = sentimentPass(map);
+  pass.read(0, pass.size);
+  return pass.finish();
+}
+
+/**
+ * `sentimentFigures` as a pass over the rows, so that a panel can read 200,000 rows in slices: `read`
+ * the rows [from, to) in order, then `finish` (which adds the summary's tallies).
+ */
+export function sentimentPass(
+  map: Pick<JourneyMap, "feedback" | "touchpoints"> & Partial<Pick<JourneyMap, "summary">>,
+): { size: number; read: (from: number, to: number) => void; finish: () => SentimentFigures } {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
   const overall = emptySentiment();
   const byStage = new Map<string, SentimentShares>();
@@ -321,33 +333,40 @@ export function sentimentFigures(map: Pick<JourneyMap, "feedback" | "touchpoints
         into(values, value, negative, neutral, positive);
       }
   };
-  for (const row of map.feedback) {
-    const label = row.sentiment;
-    if (label === undefined) {
-      if (row.text.trim() !== "") unscored++;
-      continue;
+  const rows = map.feedback;
+  const read = (from: number, to: number) => {
+    for (let i = from; i < to && i < rows.length; i++) {
+      const row = rows[i] as Feedback;
+      const label = row.sentiment;
+      if (label === undefined) {
+        if (row.text.trim() !== "") unscored++;
+        continue;
+      }
+      add(row, label < 0 ? 1 : 0, label === 0 ? 1 : 0, label > 0 ? 1 : 0);
+      if (labelDisagreement(row, label) !== null) {
+        flagged.push(row);
+        disagreeing++;
+      }
     }
-    add(row, label < 0 ? 1 : 0, label === 0 ? 1 : 0, label > 0 ? 1 : 0);
-    if (labelDisagreement(row, label) !== null) {
-      flagged.push(row);
-      disagreeing++;
-    }
-  }
-  for (const t of sentimentTallies(map.summary?.sentiment)) {
-    add(t, t.negative, t.neutral, t.positive);
-    disagreeing += t.disagreeing;
-  }
-  const finish = (groups: Map<string, SentimentShares>) => new Map([...groups].map(([k, g]) => [k, withShares(g)]));
-  return {
-    overall: withShares(overall),
-    byStage: finish(byStage),
-    byTouchpoint: finish(byTouchpoint),
-    byPersona: finish(byPersona),
-    bySegment: new Map([...bySegment].map(([name, values]) => [name, finish(values)])),
-    flagged,
-    disagreeing,
-    unscored,
   };
+  const finish = (): SentimentFigures => {
+    for (const t of sentimentTallies(map.summary?.sentiment)) {
+      add(t, t.negative, t.neutral, t.positive);
+      disagreeing += t.disagreeing;
+    }
+    const shares = (groups: Map<string, SentimentShares>) => new Map([...groups].map(([k, g]) => [k, withShares(g)]));
+    return {
+      overall: withShares(overall),
+      byStage: shares(byStage),
+      byTouchpoint: shares(byTouchpoint),
+      byPersona: shares(byPersona),
+      bySegment: new Map([...bySegment].map(([name, values]) => [name, shares(values)])),
+      flagged,
+      disagreeing,
+      unscored,
+    };
+  };
+  return { size: rows.length, read, finish };
 }
 
 /**

@@ -7,27 +7,64 @@
  * all its rows. Text is scored where it enters (import, typed feedback) and, for rows stored before
  * sentiment was, when the panel opens (`useSentimentLabels`).
  */
-import { useEffect } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
+import { runPassInSlices } from "../../shared/feedback-pass";
 import type { Feedback, JourneyMap } from "../../shared/model";
 import { createSentimentScorer, labelFeedback } from "../../shared/sentiment";
-import { labelDisagreement, sentimentFigures, type SentimentFigures, type SentimentShares } from "../../shared/sentiment-summary";
+import { labelDisagreement, sentimentFigures, sentimentPass, type SentimentFigures, type SentimentShares } from "../../shared/sentiment-summary";
 import { changeMark, twoProportionTest } from "../../shared/stats/differences";
 import { SentimentBar } from "../components/charts";
 import { Empty, Paged, SectionHeading, formatCount } from "../components/common";
+import { LARGE_FEEDBACK } from "../state/analysis";
 import type { PanelStore } from "../state/store";
+import { panelTurns } from "./insights-trends";
 
 /** Flagged rows quoted in Insights; the feedback table's filter shows them all. */
 const FLAGGED_QUOTED = 5;
 
 const known = new WeakMap<readonly Feedback[], { touchpoints: unknown; summary: unknown; figures: SentimentFigures }>();
 
-/** The figures of the map, remembered for the same rows, touchpoints and summary. */
-export function journeySentimentFigures(model: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">): SentimentFigures {
+/** The figures of the map, if known for the same rows, touchpoints and summary. */
+function knownFigures(model: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">): SentimentFigures | undefined {
   const hit = known.get(model.feedback);
-  if (hit !== undefined && hit.touchpoints === model.touchpoints && hit.summary === model.summary) return hit.figures;
-  const figures = sentimentFigures(model);
+  return hit !== undefined && hit.touchpoints === model.touchpoints && hit.summary === model.summary ? hit.figures : undefined;
+}
+
+function remember(model: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">, figures: SentimentFigures): SentimentFigures {
   known.set(model.feedback, { touchpoints: model.touchpoints, summary: model.summary, figures });
   return figures;
+}
+
+/** Rows read between two looks at the clock (tasks of about 12 ms, `panelTurns`). */
+const ROWS_PER_SLICE = 5_000;
+
+/**
+ * The figures of the map, remembered for the same rows, touchpoints and summary: at once for a small
+ * map, in slices for a large one (undefined meanwhile), as the analysis is.
+ */
+export function useSentimentFigures(model: JourneyMap): SentimentFigures | undefined {
+  let now = knownFigures(model);
+  if (now === undefined && model.feedback.length <= LARGE_FEEDBACK) now = remember(model, sentimentFigures(model));
+  const [, setDone] = useState(0);
+  useEffect(() => {
+    if (now !== undefined) return;
+    let live = true;
+    const pass = sentimentPass(model);
+    runPassInSlices(pass, pass.size, panelTurns(() => live), ROWS_PER_SLICE).then(
+      (figures) => {
+        remember(model, figures);
+        if (live) setDone((n) => n + 1);
+      },
+      (error: unknown) => {
+        // A refused turn is the cleanup's doing; anything else is a fault to report.
+        if (live) throw error;
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [model.feedback, model.touchpoints, model.summary, now === undefined]);
+  return now;
 }
 
 /** Rows scored between two turns of the panel (VADER reads a review in about 0.1 ms). */
@@ -131,12 +168,14 @@ function SharesTable({ label, rows, withStage }: { label: string; rows: readonly
 }
 
 export function SentimentSection({ model }: { model: JourneyMap }) {
-  const figures = journeySentimentFigures(model);
+  const figures = useSentimentFigures(model);
   const stageNames = new Map(model.stages.map((s) => [s.id, s.name]));
   return (
     <>
       <SectionHeading title="What the words say" level={3} />
-      {figures.overall.n === 0 ? (
+      {figures === undefined ? (
+        <p role="status">Reading the text of {formatCount(model.feedback.length)} responses…</p>
+      ) : figures.overall.n === 0 ? (
         <Empty>{figures.unscored > 0 ? `Scoring the text of ${formatCount(figures.unscored)} rows…` : "No feedback with text yet: sentiment is read from comments."}</Empty>
       ) : (
         <>
@@ -205,7 +244,8 @@ export function SegmentSentiment({
   second: string | null;
   names: (value: string | null) => string;
 }) {
-  const figures = journeySentimentFigures(model);
+  const figures = useSentimentFigures(model);
+  if (figures === undefined) return null;
   const groups = column === null ? figures.byPersona : figures.bySegment.get(column);
   const of = (value: string | null) => (value === null ? undefined : groups?.get(value));
   const a = of(first);

@@ -542,6 +542,9 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
         create,
         ...(summarize ? { noAnswerGroups: true } : {}),
         ...(ledger === null ? {} : { alreadyImported: ledger.known }),
+        // each row stores its text's sentiment (the same scorer, so each text is scored once), and the rows
+        // folded into the summary leave their labels in its tallies: a journey written back shows them
+        ...(score === null ? {} : { scoreText: score }),
       },
       ledger?.sink(sink) ?? sink,
     );

@@ -20,6 +20,7 @@
  * - a text that shows a stored field but is never read back (a KPI's direction, a persona card) that a person changed is reported: the next generation draws it again, so the
  *   person is told to make that change in the panel.
  */
+import { rekeyedTallies } from "./sentiment-summary";
 import { CARD_KINDS, type CanvasProblem } from "./messages";
 import {
   CHANNELS,
@@ -271,6 +272,12 @@ function removeEntities(map: JourneyMap, gone: ReadonlySet<string>): void {
       return stageId === undefined ? g : [g[0] ?? ref(stageId), null, ...g.slice(2)];
     });
     map.summary = { strings, groups };
+    // the sentiment of the folded rows moves with them
+    const sentiment = rekeyedTallies(summary.sentiment, (t) => {
+      const stageId = t.touchpointId === null ? undefined : touchpointStage.get(t.touchpointId);
+      return stageId === undefined ? t : { ...t, touchpointId: null, stageId: t.stageId ?? stageId };
+    });
+    if (sentiment !== undefined) map.summary.sentiment = sentiment;
   }
 }
 

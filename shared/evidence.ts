@@ -18,11 +18,13 @@
  * - term statistics (term-stats.ts): suggested pain points, their counts, order and mean
  *   satisfaction, are those of the raw rows for the terms within the bound;
  * - driver sums (stats/driver-sums.ts): key drivers' correlations and relative weights are those of
- *   the raw rows.
+ *   the raw rows;
+ * - sentiment tallies (sentiment-summary.ts): the sentiment shares are those of the raw rows' labels.
  */
 import { runPlan, runPlanInSlices, sortInSlices, step, visitPass, wholePass, type PassPlan, type YieldToHost } from "./feedback-pass";
 import type { Feedback, JourneyMap } from "./model";
 import { normalisedSatisfaction } from "./metrics";
+import { foldSentimentTallies } from "./sentiment-summary";
 import { foldDriverSumsPlan } from "./stats/driver-sums";
 import { foldTermStatistics, gatherTerms, stageTermsPass, suggestPainPoints, type GatheredTerms } from "./suggestions";
 import { SummaryBuilder } from "./summary";
@@ -149,8 +151,10 @@ function* compactPlan<T extends Pick<JourneyMap, "feedback" | "painPoints" | "su
   const keep = yield* evidenceRowsPlan(full, options.quotesPerCell ?? QUOTES_PER_CELL, options.negativeText, gathered);
   const terms = yield* step(wholePass(() => foldTermStatistics(textMap, keep, options.negativeText, options.termsPerStage, gathered)), 1, 1);
   const drivers = yield* foldDriverSumsPlan(rows, (_, i) => keep.has(i), map.summary?.drivers);
+  // one count per row: a few milliseconds for 200,000 rows
+  const sentiment = yield* step(wholePass(() => foldSentimentTallies(rows, (_, i) => keep.has(i), map.summary?.sentiment)), 1, 1);
   const builder = new SummaryBuilder();
-  // the stored terms and drivers are folded above, with the rows
+  // the stored terms, drivers and sentiment are folded above, with the rows
   const stored = map.summary ?? { strings: [], groups: [] };
   const addGroups = { read: (from: number, to: number) => builder.addSummary({ strings: stored.strings, groups: stored.groups.slice(from, to) }), finish: () => undefined };
   yield* step(addGroups, stored.groups.length, PER_SLICE.summaryGroups);
@@ -167,5 +171,6 @@ function* compactPlan<T extends Pick<JourneyMap, "feedback" | "painPoints" | "su
   const summary = yield* step(builder.summaryPass(keys), keys.length, PER_SLICE.summaryGroups);
   if (terms.length > 0) summary.terms = terms;
   if (drivers.patterns.length > 0 || drivers.pairs.length > 0 || drivers.partial.length > 0) summary.drivers = drivers;
+  if (sentiment !== undefined) summary.sentiment = sentiment;
   return { ...map, feedback, summary };
 }

@@ -185,6 +185,12 @@ export const Feedback = z
     respondentId: z.optional(z.string()),
     /** The respondent's segment values by segment column ("Travel type" → "Business", "Plan" → "Pro"). */
     segments: z.optional(z.record(z.string(), z.string())),
+    /**
+     * The text's sentiment, scored where the text entered (sentiment.ts), so that no reader needs the
+     * lexicon: −2 strongly negative, −1 negative, 0 neutral, 1 positive, 2 strongly positive
+     * (sentiment-summary.ts). Absent for a row without text or not scored yet.
+     */
+    sentiment: z.optional(z.int().check(z.gte(-2), z.lte(2))),
   })
   .check(
     z.refine((f) => f.rating === null || (f.scale !== null && f.rating >= f.scale.min && f.rating <= f.scale.max), {

@@ -472,7 +472,7 @@ export interface SentimentReport {
   stages: SentimentRow[];
   touchpoints: (SentimentRow & { stage: string })[];
   personas: SentimentRow[];
-  /** How many rows have a rating and text that disagree strongly; the first 20 are listed. */
+  /** How many rows have a rating and text that disagree strongly (folded ones too); the first 20 kept are listed. */
   disagreements: number;
   flagged: { rating: number; text: string; compound: number; reason: string }[];
 }
@@ -497,12 +497,14 @@ export function buildSentimentReport(
     covers:
       folded === 0
         ? null
-        : `the ${sentiment.overall.n.toLocaleString("en-US")} texts of the rows kept one by one; ${folded.toLocaleString("en-US")} rows folded into the summary are not scored`,
+        : sentiment.folded.texts > 0
+          ? `the ${(sentiment.overall.n - sentiment.folded.texts).toLocaleString("en-US")} ${sentiment.overall.n - sentiment.folded.texts === 1 ? "text" : "texts"} of the rows kept one by one and the ${sentiment.folded.texts.toLocaleString("en-US")} of the ${folded.toLocaleString("en-US")} rows folded into the summary, scored when they were imported`
+          : `the ${sentiment.overall.n.toLocaleString("en-US")} texts of the rows kept one by one; ${folded.toLocaleString("en-US")} rows folded into the summary are not scored`,
     overall: sentimentRow("Overall", sentiment.overall),
     stages: map.stages.map((s) => sentimentRow(s.name, sentiment.byStage.get(s.id))),
     touchpoints: map.touchpoints.map((t) => ({ ...sentimentRow(t.name, sentiment.byTouchpoint.get(t.id)), stage: stageNames.get(t.stageId) ?? "" })),
     personas: map.personas.map((p) => sentimentRow(p.name, sentiment.byPersona.get(p.id))),
-    disagreements: sentiment.flagged.length,
+    disagreements: sentiment.flagged.length + sentiment.folded.disagreeing,
     flagged: sentiment.flagged.slice(0, FLAGGED_ROWS_LISTED).map((f) => ({
       rating: f.rating,
       text: f.text,

@@ -1,34 +1,54 @@
 /**
- * What the words say: the sentiment of feedback text, by VADER (`vader-sentiment`, the JavaScript
- * port of Hutto & Gilbert's lexicon and rules), chosen by measurement (README, "Sentiment").
+ * What the words say: the sentiment of feedback text, by VADER (Hutto & Gilbert's lexicon and rules,
+ * as `vader-sentiment` 1.1.3 has them, ported in sentiment-vader.ts), chosen by measurement (README,
+ * "Sentiment").
  *
- * Sentiment is a figure of its own, per stage, touchpoint and persona: the shares of negative,
- * neutral and positive texts and their n. It is never mixed into ratings. A row whose rating and
- * text disagree strongly (5 stars, very negative words) is flagged for a person to read.
+ * Sentiment is a figure of its own, per stage, touchpoint, persona and segment: the shares of
+ * negative, neutral and positive texts and their n. It is never mixed into ratings. A row whose
+ * rating and text disagree strongly (5 stars, very negative words) is flagged for a person to read.
  *
- * Text folded into a journey's summary (evidence.ts) is gone and cannot be scored: sentiment covers
- * the rows kept one by one, and the report says so with the number of rows folded.
- *
- * The lexicon is about 110 kB minified, more than the panel's or the sandbox's budget has left, so
- * this module runs in the command line; the panel imports nothing from it.
+ * Text is scored where it enters (the CSV import, typed feedback, the command line) and the label is
+ * stored on the row (`Feedback.sentiment`); rows folded into a summary leave their labels tallied
+ * there (sentiment-summary.ts). Whatever reads sentiment afterwards (Insights, the map, the sandbox)
+ * reads what is stored and needs no lexicon. This module, which holds the lexicon (71 kB), is for
+ * the places text enters.
  */
-import { SentimentIntensityAnalyzer } from "vader-sentiment";
 import type { Feedback, JourneyMap } from "./model";
-import { feedbackStageId, normalisedSatisfaction } from "./metrics";
+import { feedbackStageId } from "./metrics";
+import { vaderCompound } from "./sentiment-vader";
+import {
+  NEGATIVE_COMPOUND,
+  POSITIVE_COMPOUND,
+  STRONG_COMPOUND,
+  emptySentiment,
+  ratingBox,
+  sentimentTallies,
+  withShares,
+  withSentimentLabels,
+  type SentimentTally,
+  type Disagreement,
+  type Sentiment,
+  type SentimentShares,
+} from "./sentiment-summary";
 
-export const SENTIMENTS = ["negative", "neutral", "positive"] as const;
-export type Sentiment = (typeof SENTIMENTS)[number];
-
-/** VADER's published thresholds: compound ≤ −0.05 negative, ≥ 0.05 positive, neutral between. */
-export const NEGATIVE_COMPOUND = -0.05;
-export const POSITIVE_COMPOUND = 0.05;
-/** Strongly negative (or, mirrored, strongly positive) text: |compound| ≥ 0.5. */
-export const STRONG_COMPOUND = 0.5;
+export {
+  NEGATIVE_COMPOUND,
+  POSITIVE_COMPOUND,
+  SENTIMENTS,
+  STRONG_COMPOUND,
+  emptySentiment,
+  labelOf,
+  ratingBox,
+  type Disagreement,
+  type Sentiment,
+  type SentimentLabel,
+  type SentimentShares,
+} from "./sentiment-summary";
 
 /** VADER's compound score of a text, −1…1; null for blank text (no words, no sentiment). */
 export function compoundScore(text: string): number | null {
   if (text.trim() === "") return null;
-  return SentimentIntensityAnalyzer.polarity_scores(text).compound;
+  return vaderCompound(text);
 }
 
 /** The class of a compound score by VADER's thresholds. */
@@ -54,45 +74,9 @@ export function createSentimentScorer(): (text: string) => number | null {
   };
 }
 
-/** The sentiment of a group of texts: counts and shares (percent) of each class, over n texts. */
-export interface SentimentShares {
-  n: number;
-  negative: number;
-  neutral: number;
-  positive: number;
-  /** Percent of n, 0…100; null when n = 0. */
-  shares: Record<Sentiment, number> | null;
-}
-
-export function emptySentiment(): SentimentShares {
-  return { n: 0, negative: 0, neutral: 0, positive: 0, shares: null };
-}
-
 function addSentiment(group: SentimentShares, sentiment: Sentiment): void {
   group.n++;
   group[sentiment]++;
-}
-
-function withShares(group: SentimentShares): SentimentShares {
-  if (group.n === 0) return { ...group, shares: null };
-  const share = (k: number) => (100 * k) / group.n;
-  return { ...group, shares: { negative: share(group.negative), neutral: share(group.neutral), positive: share(group.positive) } };
-}
-
-/** Why a row's rating and text disagree. */
-export type Disagreement = "top rating, strongly negative text" | "bottom rating, strongly positive text";
-
-/**
- * Top box: 4–5 of 5, 9–10 of 10, else the top quarter of the scale (s ≥ 0.75; 6–7 of 7 would be
- * s ≥ 0.833, so 1–7 scales use the same quarter). Bottom box mirrors it: 1–2 of 5, 0–1 of 10,
- * s ≤ 0.25 elsewhere.
- */
-export function ratingBox(row: Pick<Feedback, "rating" | "scale">): "top" | "bottom" | null {
-  if (row.rating === null || row.scale === null) return null;
-  const { min, max } = row.scale;
-  if (min === 0 && max === 10) return row.rating >= 9 ? "top" : row.rating <= 1 ? "bottom" : null;
-  const s = normalisedSatisfaction(row.rating, row.scale);
-  return s >= 0.75 ? "top" : s <= 0.25 ? "bottom" : null;
 }
 
 /**
@@ -124,11 +108,16 @@ export interface JourneySentiment {
   flagged: FlaggedRow[];
   /** Compound score of every row with text, by feedback id (what negative-text suggestions read). */
   compoundById: Map<string, number>;
+  /** Texts of rows folded into the summary, counted from its tallies (labelled at import), and how many of them disagree with their rating. */
+  folded: { texts: number; disagreeing: number };
 }
 
-/** The sentiment of a map's feedback text, overall and per stage, touchpoint and persona. */
+/**
+ * The sentiment of a map's feedback text, overall and per stage, touchpoint and persona: the rows
+ * kept, scored by `score`, and the rows folded into the summary, by the tallies of their labels.
+ */
 export function journeySentiment(
-  map: Pick<JourneyMap, "feedback" | "touchpoints">,
+  map: Pick<JourneyMap, "feedback" | "touchpoints"> & Partial<Pick<JourneyMap, "summary">>,
   score: (text: string) => number | null = createSentimentScorer(),
 ): JourneySentiment {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
@@ -156,8 +145,28 @@ export function journeySentiment(
     const reason = disagreement(row, compound);
     if (reason !== null && row.rating !== null) flagged.push({ id: row.id, rating: row.rating, text: row.text, compound, reason });
   }
+  const folded = { texts: 0, disagreeing: 0 };
+  const addCounts = (groups: Map<string, SentimentShares> | null, key: string | null, t: SentimentTally) => {
+    if (key === null) return;
+    let group = groups === null ? overall : groups.get(key);
+    if (group === undefined) groups?.set(key, (group = emptySentiment()));
+    if (group === undefined) return;
+    group.negative += t.negative;
+    group.neutral += t.neutral;
+    group.positive += t.positive;
+    group.n += t.negative + t.neutral + t.positive;
+  };
+  for (const t of sentimentTallies(map.summary?.sentiment)) {
+    addCounts(null, "", t);
+    addCounts(byStage, feedbackStageId(t, stageOfTouchpoint), t);
+    addCounts(byTouchpoint, t.touchpointId, t);
+    addCounts(byPersona, t.personaId, t);
+    folded.texts += t.negative + t.neutral + t.positive;
+    folded.disagreeing += t.disagreeing;
+  }
   const finish = (groups: Map<string, SentimentShares>) => new Map([...groups].map(([k, g]) => [k, withShares(g)]));
   return {
+    folded,
     overall: withShares(overall),
     byStage: finish(byStage),
     byTouchpoint: finish(byTouchpoint),
@@ -165,4 +174,9 @@ export function journeySentiment(
     flagged,
     compoundById,
   };
+}
+
+/** The rows with text and no label yet, labelled (`withSentimentLabels`) with VADER; the same array when none needed it. */
+export function labelFeedback(feedback: readonly Feedback[], score: (text: string) => number | null = createSentimentScorer()): readonly Feedback[] {
+  return withSentimentLabels(feedback, score);
 }

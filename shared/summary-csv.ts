@@ -381,6 +381,7 @@ export function withImportedSummary<T extends Names & Pick<JourneyMap, "summary"
   const summary = counts.toSummary();
   if (map.summary?.terms !== undefined) summary.terms = map.summary.terms;
   if (map.summary?.drivers !== undefined) summary.drivers = map.summary.drivers;
+  if (map.summary?.sentiment !== undefined) summary.sentiment = map.summary.sentiment;
   return {
     ...map,
     stages: [...map.stages, ...imported.created.stages],

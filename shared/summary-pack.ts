@@ -29,9 +29,10 @@ const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 export interface PackedSummary {
   strings: string[];
   groups: string;
-  /** What the summary keeps beside its groups (term statistics, driver sums), as it is. */
+  /** What the summary keeps beside its groups (term statistics, driver sums, sentiment tallies), as it is. */
   terms?: FeedbackSummary["terms"];
   drivers?: FeedbackSummary["drivers"];
+  sentiment?: FeedbackSummary["sentiment"];
 }
 
 /**
@@ -100,6 +101,7 @@ export function packSummary(summary: FeedbackSummary): PackedSummary {
   const packed: PackedSummary = { strings: summary.strings, groups: text };
   if (summary.terms !== undefined) packed.terms = summary.terms;
   if (summary.drivers !== undefined) packed.drivers = summary.drivers;
+  if (summary.sentiment !== undefined) packed.sentiment = summary.sentiment;
   return packed;
 }
 
@@ -187,6 +189,7 @@ export function unpackSummary(packed: PackedSummary): FeedbackSummary {
   const summary: FeedbackSummary = { strings: packed.strings, groups };
   if (packed.terms !== undefined) summary.terms = packed.terms;
   if (packed.drivers !== undefined) summary.drivers = packed.drivers;
+  if (packed.sentiment !== undefined) summary.sentiment = packed.sentiment;
   return summary;
 }
 

@@ -25,11 +25,13 @@
  *
  * Beside the groups, for what is computed from more than counts (both optional, absent = none):
  * - `terms`: per stage, the term statistics suggested pain points need of folded text (term-stats.ts);
- * - `drivers`: the sums key drivers need of folded respondents' answers (stats/driver-sums.ts).
+ * - `drivers`: the sums key drivers need of folded respondents' answers (stats/driver-sums.ts);
+ * - `sentiment`: the sentiment labels of folded rows, tallied (sentiment-summary.ts).
  */
 import * as z from "./zod";
 import { runPass, type FeedbackPass } from "./feedback-pass";
 import type { Feedback, RatingScale } from "./model";
+import { SentimentTallies, mergeSentimentTallies } from "./sentiment-summary";
 import { DriverSums, mergeDriverSums } from "./stats/driver-sums";
 import { StageTermStatistics, mergeTermStatistics } from "./term-stats";
 
@@ -245,6 +247,7 @@ export const FeedbackSummary = z
     groups: numberLists<number | null>(),
     terms: z.optional(z.array(z.object({ ...StageTermStatistics.shape, counts: numberLists<number>() }))),
     drivers: z.optional(z.object({ ...DriverSums.shape, patterns: numberLists<number>(), pairs: numberLists<number>(), partial: numberLists<number>() })),
+    sentiment: z.optional(SentimentTallies),
   })
   .check(
     z.superRefine((summary, ctx) => {
@@ -396,6 +399,7 @@ export class SummaryBuilder {
   private readonly groups = new Map<string, GroupCounts>();
   private terms: StageTermStatistics[] | undefined;
   private drivers: DriverSums | undefined;
+  private sentiment: SentimentTallies | undefined;
 
   private group(key: GroupKey): GroupCounts {
     // Rated rows are grouped by their scale too; text-only and empty rows of the same cell form a
@@ -460,6 +464,8 @@ export class SummaryBuilder {
       this.terms = mergeTermStatistics(this.terms ?? [], terms);
     }
     if (summary.drivers !== undefined) this.drivers = this.drivers === undefined ? summary.drivers : mergeDriverSums(this.drivers, summary.drivers);
+    // sentiment tallies keep their keys, as driver sums do (the figures read the map's touchpoints)
+    if (summary.sentiment !== undefined) this.sentiment = mergeSentimentTallies(this.sentiment, summary.sentiment);
     for (const read of summaryGroups(summary)) {
       const g = rekey === undefined ? read : rekey(read);
       if (g === null) continue;
@@ -524,6 +530,7 @@ export class SummaryBuilder {
         if (this.terms !== undefined && this.terms.length > 0) summary.terms = this.terms;
         if (this.drivers !== undefined && (this.drivers.patterns.length > 0 || this.drivers.pairs.length > 0 || this.drivers.partial.length > 0))
           summary.drivers = this.drivers;
+        if (this.sentiment !== undefined) summary.sentiment = this.sentiment;
         return summary;
       },
     };

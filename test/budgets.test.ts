@@ -1,6 +1,6 @@
 /**
  * Size budgets of what Figma loads, minified and before gzip: the panel (dist/ui.html, every script
- * and style inlined) at most 426 kB, the sandbox code (dist/code.js) at most 165 kB.
+ * and style inlined) at most 495 kB, the sandbox code (dist/code.js) at most 172 kB.
  *
  * Raised from 250 kB and 120 kB when the panel learnt wide survey exports, word ratings, no-answer
  * values and fixed values (shared/csv grew by about 21 kB in the panel, the wizard by about 8 kB) and
@@ -30,6 +30,23 @@
  * it adds 55.4 kB (its Matrix class comes whole with the decomposition); its package entry would
  * add 75.8 kB, and mathjs's tree-shaken eigs about 226 kB. The other budgets' headroom is unchanged.
  *
+ * The panel raised to 425 kB when it learnt what the words say (measured: ui.html 363.4 → 419.8 kB;
+ * code.js 158.3 → 162.9 kB, within its budget): text is scored where it enters (the CSV import,
+ * typed feedback, rows stored before sentiment was) and the label is stored, so the sandbox never
+ * needs a lexicon. Scoring is VADER, the most accurate of the three measured (README, "Sentiment"),
+ * ported (shared/sentiment-vader.ts, ~4 kB) with its 7,503-word lexicon deflated into 36.7 kB of
+ * base64 and inflated by fflate (~4 kB): 45 kB in all, where the package as shipped is 110 kB,
+ * wink-sentiment 83 kB and sentiment (AFINN) 52 kB. The rest (~10 kB): the figures from labels and
+ * tallies, the Insights section, the segment comparison and the table's filter.
+ *
+ * Both taken together (relative weights and what the words say), with segment columns in the import
+ * (~4 kB) and the sliced compaction (~2 kB): ui.html measured 486 kB, so the panel's budget is 495 kB.
+ * The sandbox raised from 165 kB to 172 kB (measured 169.9 kB): summary checks by their own loops
+ * with sentences naming each group (+4.2 kB; they took a million responses' first read in Figma's
+ * engine from 27.9 s to 2.0 s, see `npm run bench -- QuickJS`), sentiment labels and tallies read,
+ * moved and drawn on the map (+4.6 kB), the import ledger's entries of their own and the sliced
+ * compaction (+1 kB).
+ *
  * The build runs in a scratch copy of the repository (its folders linked, its own dist/), so that
  * it cannot race another test file that builds into dist/ at the same time.
  */
@@ -43,7 +60,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** kB as 1,000 bytes: the stricter reading of "300 KB". */
 const KB = 1000;
-export const BUDGETS = { "dist/ui.html": 426 * KB, "dist/code.js": 165 * KB } as const;
+export const BUDGETS = { "dist/ui.html": 495 * KB, "dist/code.js": 172 * KB } as const;
 
 let scratch = "";
 

@@ -28,6 +28,7 @@ import { PrioritiesSection } from "./sections/priorities";
 import { withPanelRows } from "./state/compact";
 import { DraftSaver, parseDraft, stateFromDraft, type SaveStatus } from "./state/draft";
 import { PanelStore, StoreContext, usePanelState } from "./state/store";
+import { useSentimentLabels } from "./sections/insights-sentiment";
 
 export const SECTIONS = ["Journey", "Personas", "Feedback", "Insights", "Priorities", "Canvas"] as const;
 type Section = (typeof SECTIONS)[number];
@@ -118,6 +119,7 @@ function Panel({ bridge, store, loadProblem, converted }: { bridge: PluginBridge
   const logIds = useRef(0);
 
   const wizard = useMemo(() => new ImportWizard(store), [store]);
+  useSentimentLabels(store, state.model.feedback);
   const saver = useMemo(
     () => new DraftSaver(store, async (draft) => void (await bridge.request({ type: "save-draft", draft })), setSaveStatus),
     [store, bridge],

@@ -6,6 +6,7 @@ import { analyseJourney, type JourneyAnalysis, type StageAnalysis } from "../../
 import type { JourneyMap, Lane, Stage } from "../../shared/model";
 import { PRIORITY_QUADRANTS } from "../../shared/priority";
 import { personaEmotions } from "../../shared/segments";
+import { sentimentFigures, sentimentLine, type SentimentFigures } from "../../shared/sentiment-summary";
 import { trendsOfJourney, type JourneyTrends } from "../../shared/trends";
 import { kpiCard, noteCard, opportunityCard, painPointCard, touchpointCard } from "./cards";
 import { emotionCurveFrame, personaLegend } from "./emotion-curve";
@@ -146,7 +147,7 @@ function stageFigures(stats: StageAnalysis): FrameSpec | null {
   return items.length === 0 ? null : row(`stage/${id}/figures`, "Figures", 12, items, { entity: id, counterAlign: "CENTER" });
 }
 
-function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis, trends: JourneyTrends | null): FrameSpec {
+function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis, trends: JourneyTrends | null, text: SentimentFigures): FrameSpec {
   const byStage = new Map(analysis.stages.map((s) => [s.stageId, s]));
   const cells: NodeSpec[] = [
     frame({
@@ -187,6 +188,10 @@ function stageHeaderRow(map: JourneyMap, analysis: JourneyAnalysis, trends: Jour
       children.push(textLayer(`stage/${stage.id}/objective`, stage.id, "Objective", stage.objective, TYPE.bodySecondary, { fill: true }));
     const figures = stats ? stageFigures(stats) : null;
     if (figures !== null) children.push(figures);
+    // What the words say, from the labels stored where the text entered (the sandbox has no lexicon):
+    // its own quiet line, never mixed into the ratings above.
+    const sentiment = sentimentLine(text.byStage.get(stage.id));
+    if (sentiment !== null) children.push(textLayer(`stage/${stage.id}/sentiment`, stage.id, "Sentiment", sentiment, TYPE.meta, { fill: true }));
     const change = trends === null ? null : stageChangeText(trends, stage.id);
     if (change !== null)
       children.push(textLayer(`stage/${stage.id}/change`, stage.id, "Change", change.text, { ...TYPE.metaPrimary, color: change.color }, { fill: true, managedColor: true }));
@@ -311,7 +316,7 @@ export function mapSpec(map: JourneyMap, options: MapSpecOptions = {}): FrameSpe
     name: "Grid",
     layout: { mode: "VERTICAL", gap: SIZE.rowGap },
     children: [
-      stageHeaderRow(map, analysis, options.trends === undefined ? trendsOfJourney(map) : options.trends),
+      stageHeaderRow(map, analysis, options.trends === undefined ? trendsOfJourney(map) : options.trends, sentimentFigures(map)),
       ...map.lanes.filter((l) => l.visible).map((lane) => laneRow(map, analysis, lane)),
     ],
   });

@@ -14,6 +14,7 @@
  */
 import type { Feedback, JourneyMap, Persona, RatingScale, Stage, Touchpoint } from "../model";
 import { newId } from "../model";
+import { labelNewRows } from "../sentiment-summary";
 import { type ColumnMapping, EMPTY_MAPPING, MAPPED_FIELDS, type MappedField, applyMappingOverrides, ratingScaleHint } from "./columns";
 import { type CsvInspection, createCsvProfiler } from "./inspect";
 import type { CsvEncoding } from "./decode";
@@ -120,6 +121,12 @@ export interface CsvImportOptions extends CsvLayoutOptions {
    * would make thousands). Checked as the rows are read, so the file is not read twice for it.
    */
   maxNewStages?: number;
+  /**
+   * Scores a text's sentiment (VADER's compound, sentiment.ts; null for no words): each imported row
+   * with text then stores its label, so nothing that reads the journey later needs the lexicon.
+   * Without it, rows are stored unlabelled.
+   */
+  scoreText?: (text: string) => number | null;
 }
 
 /** The rows of a file would add more new stages than `maxNewStages`: nothing was imported. */
@@ -309,6 +316,8 @@ export interface CsvImportResult {
 const DEFAULT_ROWS_PER_SLICE = 5000;
 /** Rows a pass over the imported rows reads between two turns of the host (a pass over 400,000 answers is several tasks). */
 const PASS_ROWS = 50_000;
+/** Texts scored for sentiment between two turns of the host: VADER reads a review in about 0.1 ms, so a slice is about 10–20 ms. */
+const SCORE_ROWS = 200;
 
 /** A mapped field as a problem names it. */
 const FIELD_WORDS: Readonly<Record<MappedField, string>> = {
@@ -401,10 +410,14 @@ export async function importFeedbackCsv(
       yieldToHost: hooks.yieldToHost ?? hostTurns?.yieldToHost ?? (() => Promise.resolve()),
       onSlice: (done, records) => hooks.onProgress?.({ done, total, rows: Math.max(0, records - layout.firstDataIndex) }),
     });
+    const result = await (importer ?? startImporting()).finish();
+    // One pass over the rows made, not a step of the per-cell loop: texts repeat, and the scorer remembers them.
+    if (options.scoreText !== undefined)
+      await labelNewRows(result.feedback, options.scoreText, hooks.yieldToHost ?? hostTurns?.yieldToHost, SCORE_ROWS);
+    return result;
   } finally {
     hostTurns?.close();
   }
-  return (importer ?? startImporting()).finish();
 }
 
 /** Reads records one by one by a plan of the columns, then finishes what needs every row (`finish`). */

@@ -3,6 +3,7 @@
  * decisions that wait for the whole file, slicing with progress, ids, and the accounting of rows.
  */
 import { describe, expect, it } from "vitest";
+import { compoundScore } from "../../shared/sentiment";
 import { type CsvImportResult, TooManyNewStagesError, contentKey, importFeedbackCsv, importedResponseKeys, inspectCsv, responseKey } from "../../shared/csv";
 import {
   type JourneyMap,
@@ -619,5 +620,22 @@ describe("segment columns (plan, country, app version …)", () => {
     expect(contentKey({ ...row, segments: {} })).toBe(contentKey(row));
     expect(contentKey({ ...row, segments: { Plan: "Pro", Country: "DE" } })).toBe(contentKey({ ...row, segments: { Country: "DE", Plan: "Pro" } }));
     expect(contentKey({ ...row, segments: { Plan: "Pro" } })).not.toBe(contentKey({ ...row, segments: { Plan: "Free" } }));
+  });
+});
+
+describe("sentiment scored at import", () => {
+  it("stores each text's label once the rows are made, and none for a row without text or without a scorer", async () => {
+    const text = "Rating,Comment\n5,Terrible and awful\n4,\n2,Lovely staff\n3,It is a parcel\n";
+    const empty = { stages: [], touchpoints: [], personas: [] };
+    const seen: string[] = [];
+    const score = (t: string) => {
+      seen.push(t);
+      return compoundScore(t);
+    };
+    const result = await importFeedbackCsv(text, { map: empty, scoreText: score });
+    expect(result.feedback.map((f) => f.sentiment)).toEqual([-2, undefined, 2, 0]);
+    expect(seen).toEqual(["Terrible and awful", "Lovely staff", "It is a parcel"]);
+    const plain = await importFeedbackCsv(text, { map: empty });
+    expect(plain.feedback.every((f) => f.sentiment === undefined)).toBe(true);
   });
 });

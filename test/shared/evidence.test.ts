@@ -8,6 +8,8 @@ import { EVIDENCE_PER_SUGGESTION, compactJourney, compactJourneyAsync, evidenceR
 import { parseJourneyMap, type Feedback, type JourneyMap, type PainPoint, type RatingScale } from "../../shared/model";
 import { frequencyBasis, painPointFrequency } from "../../shared/priority";
 import { buildConfidenceReport, buildDriversReport, buildSentimentReport, insightsToMarkdown } from "../../shared/report";
+import { compoundScore } from "../../shared/sentiment";
+import { withSentimentLabels } from "../../shared/sentiment-summary";
 import { foldDriverSums, journeyDriverSums } from "../../shared/stats/driver-sums";
 import { analyseDriverSums, analyseDrivers, gatherRespondentAnswers } from "../../shared/stats/drivers";
 import { acceptSuggestion, suggestPainPoints, suggestPainPointsAsync, type PainPointSuggestion } from "../../shared/suggestions";
@@ -385,6 +387,20 @@ describe("what a summary keeps beside its counts", () => {
     expect(insightsToMarkdown({ confidence: buildConfidenceReport(compact), sentiment: report })).toContain(
       "never mixed into ratings. Sentiment covers the 2 texts of the rows kept one by one; 6 rows folded into the summary are not scored.",
     );
+  });
+
+  it("counts the folded rows' text too when it was scored at import, with their disagreements (by hand)", () => {
+    // 4 texts: strongly negative under 1 star twice, and under 5 stars twice (they disagree); 4 rows without text
+    const rows = Array.from({ length: 8 }, (_, i) => rated(`f${i}`, i < 2 ? 1 : 5, STARS, { stageId: "s1", text: i < 4 ? "Terrible and awful" : "" }));
+    const map = buildMap({ stages: [stage("s1")], feedback: withSentimentLabels(rows, compoundScore) as typeof rows });
+    expect(map.feedback.slice(0, 4).map((r) => r.sentiment)).toEqual([-2, -2, -2, -2]);
+    const compact = compactJourney(map, { keepAllRows: 0, quotesPerCell: 1 });
+    expect(compact.feedback.map((r) => r.id)).toEqual(["f0"]);
+    const report = buildSentimentReport(compact, undefined);
+    expect(report.covers).toBe("the 1 text of the rows kept one by one and the 3 of the 7 rows folded into the summary, scored when they were imported");
+    expect(report.overall).toMatchObject({ n: 4, negative: 100 });
+    expect(report.stages[0]).toMatchObject({ name: "s1", n: 4, negative: 100 });
+    expect(report.disagreements).toBe(2);
   });
 });
 

@@ -2,9 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyseJourney } from "../../shared/analysis";
 import { compactJourney } from "../../shared/evidence";
-import { parseJourneyMap, type JourneyMap } from "../../shared/model";
+import { parseJourneyMap, type Feedback, type JourneyMap } from "../../shared/model";
 import { frequencyBasis } from "../../shared/priority";
 import { summaryTotals } from "../../shared/summary";
+import { compoundScore } from "../../shared/sentiment";
+import { sentimentFigures, withSentimentLabels } from "../../shared/sentiment-summary";
 import {
   addEntity,
   freshName,
@@ -172,6 +174,20 @@ describe("removals change a journey's summary exactly as they change its rows", 
       }
     });
   }
+
+  it("deleting a stage, touchpoint or persona moves the folded rows' sentiment as it moves the rows'", () => {
+    const labelled = { ...map, feedback: withSentimentLabels(map.feedback, compoundScore) as Feedback[] };
+    const folded = compactJourney(labelled, { keepAllRows: 0, quotesPerCell: 0 });
+    expect(folded.summary?.sentiment).toBeDefined();
+    const shares = (m: JourneyMap) => ({ ...sentimentFigures(m), flagged: null });
+    for (const collection of ["stages", "touchpoints", "personas"] as const)
+      for (const entity of map[collection]) {
+        const fromRows = removeEntities(labelled, collection, [entity.id], "it").map;
+        const fromSummary = removeEntities(folded, collection, [entity.id], "it").map;
+        expectValid(fromSummary);
+        expect(shares(fromSummary)).toEqual(shares(fromRows));
+      }
+  });
 
   it("removing all feedback removes the summary too, and Undo brings both back", () => {
     const { map: empty, removal } = removeEntities(compact, "feedback", compact.feedback.map((f) => f.id), "all", true);

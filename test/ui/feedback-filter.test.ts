@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NO_FILTER, feedbackFacets, filterFeedback, ratingKey } from "../../ui/feedback/feedback-filter";
+import { DISAGREE, NO_FILTER, feedbackFacets, filterFeedback, ratingKey } from "../../ui/feedback/feedback-filter";
 import { STARS, buildMap, comment, persona, rated, stage, touchpoint } from "../shared/builders";
 
 const map = buildMap({
@@ -57,5 +57,21 @@ describe("filtering the feedback table", () => {
     expect(small.length).toBeGreaterThan(0);
     const expected = rows.flatMap((_, i) => (small.includes(i % 4) ? [i] : []));
     expect(Array.from(filterFeedback(big, filter))).toEqual(expected);
+  });
+});
+
+describe("the rows whose rating and text disagree", () => {
+  it("are those with a top rating and strongly negative text, or a bottom rating and strongly positive text, by their stored label", () => {
+    const labelled = buildMap({
+      feedback: [
+        { ...rated("a", 5, STARS, { text: "awful" }), sentiment: -2 },
+        { ...rated("b", 5, STARS, { text: "meh" }), sentiment: -1 },
+        { ...rated("c", 1, STARS, { text: "wonderful" }), sentiment: 2 },
+        { ...comment("d", "awful"), sentiment: -2 },
+        rated("e", 5, STARS, { text: "not scored" }),
+      ],
+    });
+    const found = filterFeedback(labelled, { ...NO_FILTER, rating: DISAGREE });
+    expect(Array.from(found, (i) => labelled.feedback[i]?.id)).toEqual(["a", "c"]);
   });
 });

@@ -200,3 +200,22 @@ export function PriorityMatrix({ priorities }: { priorities: readonly MatrixPoin
     />
   );
 }
+
+/**
+ * The shares of negative, neutral and positive text as one small stacked bar (Figma's danger,
+ * secondary and success colours). Decoration only: the shares are written beside it.
+ */
+export function SentimentBar({ negative, neutral, positive }: { negative: number; neutral: number; positive: number }) {
+  const width = 80;
+  const total = negative + neutral + positive;
+  if (total <= 0) return null;
+  const a = (negative / total) * width;
+  const b = (neutral / total) * width;
+  return (
+    <svg class="sentiment-bar" width={width} height={8} viewBox={`0 0 ${width} 8`} aria-hidden="true">
+      <rect x={0} y={0} width={a} height={8} class="sentiment-negative" />
+      <rect x={a} y={0} width={b} height={8} class="sentiment-neutral" />
+      <rect x={a + b} y={0} width={width - a - b} height={8} class="sentiment-positive" />
+    </svg>
+  );
+}

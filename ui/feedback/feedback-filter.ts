@@ -1,11 +1,12 @@
 /**
  * Filtering the feedback table: by stage (its own or its touchpoint's, as the metrics count it),
- * touchpoint, persona, source, rating and a text search. One pass over the rows into a typed array
+ * touchpoint, persona, source, rating (or rating and text that disagree, for review) and a text search. One pass over the rows into a typed array
  * of indexes, with the lower-cased texts and the facet values worked out once per feedback array,
  * so that 200,000 rows filter in a few milliseconds.
  */
 import { feedbackStageId } from "../../shared/metrics";
 import type { Feedback, JourneyMap, RatingScale } from "../../shared/model";
+import { labelDisagreement } from "../../shared/sentiment-summary";
 
 /** "all" matches every row; "none" the rows without one. */
 export interface FeedbackFilter {
@@ -14,10 +15,16 @@ export interface FeedbackFilter {
   personaId: string;
   /** null: any source. */
   source: string | null;
-  /** "all", "rated", "text-only", or one rating on one scale: `<rating>|<min>|<max>` (see `ratingKey`). */
+  /**
+   * "all", "rated", "text-only", `DISAGREE` (a strong rating whose text says the opposite, see
+   * sentiment-summary.ts), or one rating on one scale: `<rating>|<min>|<max>` (see `ratingKey`).
+   */
   rating: string;
   search: string;
 }
+
+/** The rating filter of the rows whose rating and text disagree strongly (5 stars, very negative words). */
+export const DISAGREE = "disagree";
 
 export const NO_FILTER: FeedbackFilter = { stageId: "all", touchpointId: "all", personaId: "all", source: null, rating: "all", search: "" };
 
@@ -124,6 +131,8 @@ export function filterFeedback(map: Pick<JourneyMap, "feedback" | "touchpoints">
         if (row.rating === null) continue;
       } else if (filter.rating === "text-only") {
         if (row.rating !== null) continue;
+      } else if (filter.rating === DISAGREE) {
+        if (labelDisagreement(row, row.sentiment) === null) continue;
       } else if (row.rating === null || row.scale === null || row.rating !== wanted?.rating || row.scale.min !== wanted.min || row.scale.max !== wanted.max) continue;
     }
     if (texts !== null && !(texts[i] as string).includes(search)) continue;

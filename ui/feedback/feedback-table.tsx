@@ -15,6 +15,7 @@ import { formatCount } from "../components/common";
 import { SelectField } from "../components/fields";
 import { useStore } from "../state/store";
 import {
+  DISAGREE,
   NO_FILTER,
   feedbackFacets,
   filterFeedback,
@@ -87,7 +88,7 @@ export const FeedbackTable = memo(function FeedbackTable({ model }: { model: Jou
       filter.touchpointId === "all" || filter.touchpointId === "none" || touchpointNames.has(filter.touchpointId) ? filter.touchpointId : "all",
     personaId: filter.personaId === "all" || filter.personaId === "none" || personaNames.has(filter.personaId) ? filter.personaId : "all",
     source: filter.source !== null && facets.sources.some((s) => s.value === filter.source) ? filter.source : null,
-    rating: filter.rating === "all" || filter.rating === "rated" || filter.rating === "text-only" || facets.ratings.some((r) => r.key === filter.rating) ? filter.rating : "all",
+    rating: filter.rating === "all" || filter.rating === "rated" || filter.rating === "text-only" || filter.rating === DISAGREE || facets.ratings.some((r) => r.key === filter.rating) ? filter.rating : "all",
   };
   const filterKey = JSON.stringify(effective);
   const visible = useMemo(() => filterFeedback(model, effective), [model.feedback, model.touchpoints, filterKey]);
@@ -190,6 +191,7 @@ export const FeedbackTable = memo(function FeedbackTable({ model }: { model: Jou
             { value: "all", text: "Any rating" },
             { value: "rated", text: "Rated" },
             { value: "text-only", text: "Text only" },
+            { value: DISAGREE, text: "Rating and text disagree" },
             "-",
             ...facets.ratings.map((r) => ({ value: r.key, text: `${r.rating} on ${r.min}–${r.max} (${formatCount(r.count)})` })),
           ]}

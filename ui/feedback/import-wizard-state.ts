@@ -6,6 +6,7 @@
  * columns, a wide survey's settings of every column (role, touchpoint name, stage, scale, no-answers,
  * word ratings, NPS/outcome), the layout, the shape and the values for every row.
  */
+import { createSentimentScorer } from "../../shared/sentiment";
 import {
   COLUMN_ROLES,
   CsvDecodeError,
@@ -465,6 +466,8 @@ export class ImportWizard {
           ...(options.dateOrder === "auto" ? {} : { dateOrder: options.dateOrder }),
           ...(askAboutStages ? { maxNewStages: MANY_STAGES } : {}),
           ...layoutOptions(options),
+          // each row stores its text's sentiment, so the map and the summary need no lexicon
+          scoreText: createSentimentScorer(),
         },
         {
           rowsPerSlice: 1000,

@@ -2,6 +2,7 @@
  * The Feedback section: "Import CSV" (the wizard), feedback typed in by hand, the table with its
  * filters, and the feedback as CSV.
  */
+import { compoundScore, labelOf } from "../../shared/sentiment";
 import { Button, FileUploadButton } from "../kit";
 import { TextArea, TextInput } from "../components/text-input";
 import { useState } from "preact/hooks";
@@ -139,6 +140,9 @@ function FeedbackForm({ model }: { model: JourneyMap }) {
       touchpointId: touchpoint,
       personaId: personaId === "none" ? null : personaId,
     };
+    // scored as it enters, like an import's rows (the map reads the stored label)
+    const compound = compoundScore(row.text);
+    if (compound !== null) row.sentiment = labelOf(compound);
     store.update((m) => addEntity(m, "feedback", row));
     setError(null);
     setRating("");

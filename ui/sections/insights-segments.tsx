@@ -2,7 +2,8 @@
  * Segments in Insights: two personas, or two values of a segment column ("Business" and "Leisure"
  * travellers), side by side, overall and per stage (shared/segments.ts), with the difference of the
  * chosen figure: ▲ ▼ only where it is significant at 95%, otherwise "no clear change" beside both
- * figures and their n. A large map is tallied in slices, as the trends are.
+ * figures and their n. A large map is tallied in slices, as the trends are. Below, what the words say
+ * in each of the two (the share of negative text, insights-sentiment.tsx), tested the same way.
  */
 import { useEffect, useState } from "preact/hooks";
 import { runPassInSlices } from "../../shared/feedback-pass";
@@ -15,6 +16,7 @@ import { Empty, SectionHeading, formatCount } from "../components/common";
 import { Choice, SelectField } from "../components/fields";
 import { LARGE_FEEDBACK } from "../state/analysis";
 import { panelTurns } from "./insights-trends";
+import { SegmentSentiment } from "./insights-sentiment";
 
 /** Rows read between two looks at the clock: tasks of about 12 ms (`panelTurns`). */
 const ROWS_PER_SLICE = 1_000;
@@ -154,6 +156,7 @@ export function SegmentsSection({ model }: { model: JourneyMap }) {
           <SelectField id="segment-second" label="with" value={second} options={options} onChange={(v) => setPicked([first, v])} />
         </div>
         <SegmentTable model={model} tallies={tallies} first={first} second={second} figure={figure} names={names} />
+        <SegmentSentiment model={model} column={column === "" ? null : column} first={first === "" ? null : first} second={second === "" ? null : second} names={names} />
       </>
     );
   };

@@ -1,7 +1,8 @@
 /**
  * The Insights section: where expectations are not met. Metrics and gaps per stage and touchpoint,
- * the importance–performance chart, KPI status, blind spots (no data at all), and pain points
- * suggested from what low-rated customers keep saying, to accept or reject.
+ * the importance–performance chart, what the words say (sentiment, insights-sentiment.tsx), KPI
+ * status, blind spots (no data at all), and pain points suggested from what low-rated customers
+ * keep saying, to accept or reject.
  */
 import { Button } from "../kit";
 import type { ExperienceAnalysis, JourneyAnalysis } from "../../shared/analysis";
@@ -18,6 +19,7 @@ import { StageConfidence } from "./insights-confidence";
 import { ImportanceAndDrivers } from "./insights-drivers";
 import { responseCount } from "../state/edits";
 import { SegmentsSection } from "./insights-segments";
+import { SentimentSection } from "./insights-sentiment";
 import { KpiHistory, TrendsSection } from "./insights-trends";
 import { fieldKey, usePanelState, useStore } from "../state/store";
 
@@ -186,6 +188,7 @@ function InsightsBody({ model, analysis }: { model: JourneyMap; analysis: Journe
         <ExperienceTable label="Metrics per touchpoint" withStage rows={analysis.touchpoints.map((t) => ({ ...t, key: t.touchpointId }))} />
       )}
       <ImportanceAndDrivers model={model} analysis={analysis} />
+      <SentimentSection model={model} />
 
       <TrendsSection model={model} />
       <SegmentsSection model={model} />

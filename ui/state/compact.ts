@@ -135,11 +135,12 @@ export function rekeyedSummary(summary: FeedbackSummary, rekey: (group: SummaryG
   return { strings, groups: [...builder.groups(ref)] };
 }
 
-/** What a summary keeps beside its groups: term statistics and driver sums, when it has them. */
-function extraOf(summary: FeedbackSummary | undefined): Pick<FeedbackSummary, "terms" | "drivers"> {
-  const extra: Pick<FeedbackSummary, "terms" | "drivers"> = {};
+/** What a summary keeps beside its groups: term statistics, driver sums and sentiment tallies, when it has them. */
+function extraOf(summary: FeedbackSummary | undefined): Pick<FeedbackSummary, "terms" | "drivers" | "sentiment"> {
+  const extra: Pick<FeedbackSummary, "terms" | "drivers" | "sentiment"> = {};
   if (summary?.terms !== undefined) extra.terms = summary.terms;
   if (summary?.drivers !== undefined) extra.drivers = summary.drivers;
+  if (summary?.sentiment !== undefined) extra.sentiment = summary.sentiment;
   return extra;
 }
 

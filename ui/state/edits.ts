@@ -27,6 +27,7 @@ import {
 } from "../../shared/model";
 import { summaryTotals, type FeedbackSummary } from "../../shared/summary";
 import { rekeyedSummary } from "./compact";
+import { rekeyedTallies } from "../../shared/sentiment-summary";
 
 /** Feedback rows the map counts: those it keeps and those its summary counts. */
 export function responseCount(map: Pick<JourneyMap, "feedback" | "summary">): number {
@@ -110,12 +111,16 @@ export function unlinkedSummary(summary: FeedbackSummary, gone: ReadonlyMap<Coll
   });
   const names = (g: readonly (number | null)[]) => [g[0], g[1], g[2]].some((v) => v !== null && v !== undefined && named.has(v));
   if (named.size === 0 || !summary.groups.some(names)) return summary;
-  return rekeyedSummary(summary, (g) => ({
+  const unlink = <G extends { stageId: string | null; touchpointId: string | null; personaId: string | null }>(g: G): G => ({
     ...g,
     stageId: g.stageId !== null && stages.has(g.stageId) ? null : g.stageId,
     touchpointId: g.touchpointId !== null && touchpoints.has(g.touchpointId) ? null : g.touchpointId,
     personaId: g.personaId !== null && personas.has(g.personaId) ? null : g.personaId,
-  }));
+  });
+  const unlinked = rekeyedSummary(summary, unlink);
+  // the sentiment of the folded rows moves with them
+  const sentiment = rekeyedTallies(summary.sentiment, unlink);
+  return sentiment === undefined ? unlinked : { ...unlinked, sentiment };
 }
 
 function field(entity: Entity, name: string): unknown {

@@ -298,7 +298,15 @@ const FIELD_WORDS: Readonly<Record<MappedField, string>> = {
   responseId: "response id",
 };
 
-/** Ids as described for `makeId`: one `newId` stem per kind, then a base-36 counter. */
+/** The base-36 numbers 00…zz, two digits each, made once: the last two digits of every id. */
+let twoDigits: string[] | null = null;
+
+/**
+ * Ids as described for `makeId`: one `newId` stem per kind, then a base-36 counter. A wide survey
+ * makes 400,000 ids: the counter's last two digits come from a table and the rest, which changes
+ * every 1,296 ids, is joined to the stem once, so an id is one string joined from two, with no
+ * number converted to text for each.
+ */
 export function createDefaultIdMaker(): (prefix: IdPrefix) => string {
   const stems: Record<IdPrefix, string> = {
     feedback: newId("feedback"),
@@ -306,8 +314,29 @@ export function createDefaultIdMaker(): (prefix: IdPrefix) => string {
     touchpoint: newId("touchpoint"),
     persona: newId("persona"),
   };
+  twoDigits ??= Array.from({ length: 36 * 36 }, (_, n) => n.toString(36).padStart(2, "0"));
+  const lows = twoDigits;
+  // Per kind, the stem joined to the counter's digits above its last two (`high`, the counter divided by 36²).
+  const heads: Record<IdPrefix, { high: number; head: string }> = {
+    feedback: { high: 0, head: "" },
+    stage: { high: 0, head: "" },
+    touchpoint: { high: 0, head: "" },
+    persona: { high: 0, head: "" },
+  };
   let counter = 0;
-  return (prefix) => stems[prefix] + (counter++).toString(36);
+  return (prefix) => {
+    const n = counter++;
+    const low = n % 1296;
+    const high = (n - low) / 1296;
+    // Below 36² the counter has no leading digits and its own length (no padding "0").
+    if (high === 0) return stems[prefix] + (n < 36 ? (lows[low] as string).slice(1) : (lows[low] as string));
+    const at = heads[prefix];
+    if (at.high !== high) {
+      at.high = high;
+      at.head = stems[prefix] + high.toString(36);
+    }
+    return at.head + (lows[low] as string);
+  };
 }
 
 /** An unreadable rating, whose message names the scale once it is known. */
@@ -481,10 +510,10 @@ function createRecordImporter(
     return slot < 0 ? null : (slots.readings[slot] as SlottedRating);
   };
   const textlessAt = new IntColumn();
-  const textlessRecords: string[][] = [];
+  const textlessRecords: PackedRecord[] = [];
   const textlessByFeedback = (): Map<number, string[]> => {
     const byFeedback = new Map<number, string[]>();
-    for (let k = 0; k < textlessAt.length; k++) byFeedback.set(textlessAt.at(k), textlessRecords[k] ?? []);
+    for (let k = 0; k < textlessAt.length; k++) byFeedback.set(textlessAt.at(k), unpackRecord(textlessRecords[k] ?? ""));
     return byFeedback;
   };
   const unreadable: UnreadableRating[] = [];
@@ -810,7 +839,7 @@ function createRecordImporter(
     waitingSlots.push(waiting === null ? -1 : waiting.slot);
     if (waiting !== null && !hasText) {
       textlessAt.push(at);
-      textlessRecords.push(record);
+      textlessRecords.push(packRecord(record));
     }
     if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected: null });
     if (responseCol !== null) {
@@ -856,7 +885,7 @@ function createRecordImporter(
   /** Per feedback of a wide file, the index of its question in `questions`; -1 for a row's text alone. */
   const answerQuestion = new IntColumn();
   /** Wide rows without text, kept to list them if every answer turns out off its scale. */
-  const wideTextless = new Map<number, string[]>();
+  const wideTextless = new Map<number, PackedRecord>();
   const respondentStem = wide ? `${makeId("feedback")}-r` : "";
   // Per imported row of a wide file with a response id column: its first feedback (its answers follow it).
   const wideRowStarts = new IntColumn();
@@ -1008,7 +1037,7 @@ function createRecordImporter(
       reject(row, record, problems ?? [csvProblem(row, null, "no answer could be linked to the journey: not imported")]);
       return;
     }
-    if (!hasText) wideTextless.set(row, record);
+    if (!hasText) wideTextless.set(row, packRecord(record));
     if (problems !== null) for (const problem of problems) errors.push(problem);
     // A respondent the file may have had before: checked, with the row's record kept, once every row is read.
     if (responseCol !== null) {
@@ -1252,10 +1281,10 @@ function createRecordImporter(
         if (kept.has(row)) for (const problem of list) errors.push(problem);
       }
       // Rows left with nothing: listed, with why.
-      for (const [row, record] of wideTextless) {
+      for (const [row, packed] of wideTextless) {
         if (kept.has(row)) continue;
         const list = problemsByRow.get(row) ?? [];
-        reject(row, record, [csvProblem(row, null, "has no answer on its questions' scales and no text: not imported"), ...list]);
+        reject(row, unpackRecord(packed), [csvProblem(row, null, "has no answer on its questions' scales and no text: not imported"), ...list]);
       }
     }
 
@@ -1590,6 +1619,22 @@ class IntColumn {
     this.data = next;
   }
 }
+/**
+ * A record kept to the end in case its row turns out to be rejected (a rating off the scale found
+ * at the end): its cells joined by NUL, which no record holds (hidden characters are left out of
+ * every record as it is read). One string for the garbage collector to keep instead of an array
+ * and a string per cell, for every row without text of a file.
+ */
+type PackedRecord = string;
+
+function packRecord(record: readonly string[]): PackedRecord {
+  return record.join("\u0000");
+}
+
+function unpackRecord(packed: PackedRecord): string[] {
+  return packed.split("\u0000");
+}
+
 const NO_ANSWER_READING: CellReading = { kind: "empty" };
 const UNREADABLE_READING: CellReading = { kind: "unreadable" };
 const DEFAULT_NO_ANSWER: ReadonlySet<string> = new Set(NO_ANSWER_WORDS);

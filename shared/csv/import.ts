@@ -936,7 +936,15 @@ function createRecordImporter(
     const rowStage = fixedCell(stageCol, record, fixed.stage);
     const persona = fixedCell(personaCol, record, fixed.persona);
     const source = sourceCell(record);
-    const kind = (kindCol === null ? null : readFeedbackKind(record[kindCol] ?? "")) ?? options.kind ?? guessFeedbackKind(source) ?? "survey";
+    let kind = kindCol === null ? null : readFeedbackKind(record[kindCol] ?? "");
+    if (kind === null) {
+      // Most files have one source: its kind is guessed once, not for every row.
+      if (source !== lastSource) {
+        lastSource = source;
+        lastKind = options.kind ?? guessFeedbackKind(source) ?? "survey";
+      }
+      kind = lastKind;
+    }
     const respondentId = responseId === "" ? `${respondentStem}${row}` : responseId;
     const linkKey = persona === "" ? rowStage : `${rowStage}\u0000${persona}`;
     // The outcome's answer carries the row's text, else the first answer.
@@ -1240,7 +1248,7 @@ function createRecordImporter(
         const q = answerQuestion.at(at);
         const item = feedback[at];
         const waiting = waitingAt(at);
-        if (q < 0 || item === undefined || waiting === null || removed.has(at)) continue;
+        if (q < 0 || item === undefined || waiting === null || (removed.size > 0 && removed.has(at))) continue;
         const question = questions[q] as WideQuestion;
         const final = question.final as { scale: RatingScale; zeroIsNoAnswer: boolean };
         let problem: CsvProblem | null = null;
@@ -1298,7 +1306,8 @@ function createRecordImporter(
     // A 0 below the scale is "no answer", as in a wide file, unless the person listed the no-answer cells themselves.
     const zeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
     let textless: Map<number, string[]> | null = null;
-    for (let at = 0; at < feedback.length; at++) {
+    // Without a file scale (a wide file, whose questions have their own) no rating waits for one: no pass.
+    for (let at = 0; fileScale !== null && at < feedback.length; at++) {
       if (at % PASS_ROWS === PASS_ROWS - 1) await nextTask();
       const waiting = waitingAt(at);
       const item = feedback[at];
@@ -1381,7 +1390,7 @@ function createRecordImporter(
       let lastRow = -1;
       for (let at = 0; at < feedback.length; at++) {
         const row = feedbackRows.at(at);
-        if (row === lastRow || removed.has(at)) continue;
+        if (row === lastRow || (removed.size > 0 && removed.has(at))) continue;
         importedRows++;
         lastRow = row;
       }

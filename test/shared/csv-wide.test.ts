@@ -458,3 +458,28 @@ describe("a wide row whose every answer falls off its question's scale, found on
     expect(result.feedback.some((f) => f.respondentId === "P-typo")).toBe(false);
   });
 });
+
+describe("the kind of a wide row's answers", () => {
+  it("is the row's kind cell, else the caller's kind, else what the row's source is called, row by row", async () => {
+    const sources = ["App Store", "App Store", "Zendesk", "", "App Store", "Typeform"];
+    const kinds = ["", "interview", "", "", "", "nonsense"];
+    const lines = ["Respondent,Source,Kind,How satisfied were you with checkout?,How satisfied were you with delivery?"];
+    for (let i = 0; i < 30; i++) lines.push(`P${i},${sources[i % 6]},${kinds[i % 6]},${(i % 5) + 1},${((i + 1) % 5) + 1}`);
+    const text = lines.join("\r\n");
+    const mapping = { responseId: 0, source: 1, kind: 2 };
+    const byRespondent = (result: CsvImportResult) => {
+      const kindOf = new Map<string, string>();
+      for (const item of result.feedback) {
+        expect(kindOf.get(item.respondentId ?? "") ?? item.kind).toBe(item.kind);
+        kindOf.set(item.respondentId ?? "", item.kind);
+      }
+      return Array.from({ length: 6 }, (_, i) => kindOf.get(`P${i}`));
+    };
+    const guessed = await importFeedbackCsv(text, { map: noMap(), mapping, shape: "wide" });
+    expect(guessed.shape).toBe("wide");
+    expect(guessed.answers).toBe(60);
+    expect(byRespondent(guessed)).toEqual(["review", "interview", "support", "survey", "review", "form"]);
+    const given = await importFeedbackCsv(text, { map: noMap(), mapping, shape: "wide", kind: "social" });
+    expect(byRespondent(given)).toEqual(["social", "interview", "social", "social", "social", "social"]);
+  });
+});

@@ -303,9 +303,9 @@ let twoDigits: string[] | null = null;
 
 /**
  * Ids as described for `makeId`: one `newId` stem per kind, then a base-36 counter. A wide survey
- * makes 400,000 ids: the counter's last two digits come from a table and the rest, which changes
- * every 1,296 ids, is joined to the stem once, so an id is one string joined from two, with no
- * number converted to text for each.
+ * makes 400,000 ids: past the first 1,296, the counter's last two digits come from a table and the
+ * rest, which changes every 1,296 ids, is joined to the stem once, so an id is one string joined
+ * from two, with no number converted to text for each.
  */
 export function createDefaultIdMaker(): (prefix: IdPrefix) => string {
   const stems: Record<IdPrefix, string> = {
@@ -314,28 +314,23 @@ export function createDefaultIdMaker(): (prefix: IdPrefix) => string {
     touchpoint: newId("touchpoint"),
     persona: newId("persona"),
   };
-  twoDigits ??= Array.from({ length: 36 * 36 }, (_, n) => n.toString(36).padStart(2, "0"));
+  twoDigits ??= Array.from({ length: 1296 }, (_, n) => n.toString(36).padStart(2, "0"));
   const lows = twoDigits;
-  // Per kind, the stem joined to the counter's digits above its last two (`high`, the counter divided by 36²).
-  const heads: Record<IdPrefix, { high: number; head: string }> = {
-    feedback: { high: 0, head: "" },
-    stage: { high: 0, head: "" },
-    touchpoint: { high: 0, head: "" },
-    persona: { high: 0, head: "" },
-  };
+  // The stems joined to the counter's digits above its last two (`high`, the counter divided by 36²).
+  const heads = new Map<IdPrefix, string>();
+  let high = 0;
   let counter = 0;
   return (prefix) => {
     const n = counter++;
+    if (n < 1296) return stems[prefix] + n.toString(36);
     const low = n % 1296;
-    const high = (n - low) / 1296;
-    // Below 36² the counter has no leading digits and its own length (no padding "0").
-    if (high === 0) return stems[prefix] + (n < 36 ? (lows[low] as string).slice(1) : (lows[low] as string));
-    const at = heads[prefix];
-    if (at.high !== high) {
-      at.high = high;
-      at.head = stems[prefix] + high.toString(36);
+    if ((n - low) / 1296 !== high) {
+      high = (n - low) / 1296;
+      heads.clear();
     }
-    return at.head + (lows[low] as string);
+    let head = heads.get(prefix);
+    if (head === undefined) heads.set(prefix, (head = stems[prefix] + high.toString(36)));
+    return head + (lows[low] as string);
   };
 }
 

@@ -108,8 +108,28 @@ function isTimeSeparator(code: number): boolean {
 /** Whether the text from `start` on is a time the date may carry; the sticky regex needs no substring. */
 function isTime(text: string, start: number): boolean {
   if (start >= text.length) return true;
+  if (isPlainTime(text, start)) return true;
   TIME.lastIndex = start;
   return TIME.test(text);
+}
+
+/**
+ * The time most exports write, read by its characters (a file's every row has one): "T" or spaces,
+ * then H:MM or HH:MM, maybe :SS, and nothing after. Every such text is one `TIME` holds; any other
+ * (seconds' fractions, AM/PM, a zone) is left to it.
+ */
+function isPlainTime(text: string, start: number): boolean {
+  let at = start;
+  if (text.charCodeAt(at) === 0x54) at++;
+  else while (text.charCodeAt(at) === 0x20) at++;
+  if (at === start || !isDigit(text.charCodeAt(at))) return false;
+  at += isDigit(text.charCodeAt(at + 1)) ? 2 : 1;
+  // Minutes, then maybe seconds.
+  for (let part = 0; part < 2 && (part === 0 || at < text.length); part++) {
+    if (text.charCodeAt(at) !== 0x3a || !isDigit(text.charCodeAt(at + 1)) || !isDigit(text.charCodeAt(at + 2))) return false;
+    at += 3;
+  }
+  return at === text.length;
 }
 
 /** Index of a numeric date's separator in "/-.", or -1. */

@@ -333,7 +333,15 @@ const FIELD_WORDS: Readonly<Record<MappedField, string>> = {
   responseId: "response id",
 };
 
-/** Ids as described for `makeId`: one `newId` stem per kind, then a base-36 counter. */
+/** The base-36 numbers 00…zz, two digits each, made once: the last two digits of every id. */
+let twoDigits: string[] | null = null;
+
+/**
+ * Ids as described for `makeId`: one `newId` stem per kind, then a base-36 counter. A wide survey
+ * makes 400,000 ids: past the first 1,296, the counter's last two digits come from a table and the
+ * rest, which changes every 1,296 ids, is joined to the stem once, so an id is one string joined
+ * from two, with no number converted to text for each.
+ */
 export function createDefaultIdMaker(): (prefix: IdPrefix) => string {
   const stems: Record<IdPrefix, string> = {
     feedback: newId("feedback"),
@@ -341,8 +349,24 @@ export function createDefaultIdMaker(): (prefix: IdPrefix) => string {
     touchpoint: newId("touchpoint"),
     persona: newId("persona"),
   };
+  twoDigits ??= Array.from({ length: 1296 }, (_, n) => n.toString(36).padStart(2, "0"));
+  const lows = twoDigits;
+  // The stems joined to the counter's digits above its last two (`high`, the counter divided by 36²).
+  const heads = new Map<IdPrefix, string>();
+  let high = 0;
   let counter = 0;
-  return (prefix) => stems[prefix] + (counter++).toString(36);
+  return (prefix) => {
+    const n = counter++;
+    if (n < 1296) return stems[prefix] + n.toString(36);
+    const low = n % 1296;
+    if ((n - low) / 1296 !== high) {
+      high = (n - low) / 1296;
+      heads.clear();
+    }
+    let head = heads.get(prefix);
+    if (head === undefined) heads.set(prefix, (head = stems[prefix] + high.toString(36)));
+    return head + (lows[low] as string);
+  };
 }
 
 /** An unreadable rating, whose message names the scale once it is known. */
@@ -379,11 +403,12 @@ export async function importFeedbackCsv(
   let importer: RecordImporter | null =
     profiler === null ? createRecordImporter(options, hooks, layout, planColumns(null, options, layout), trouble) : null;
   const waitingIndexes: number[] = [];
-  const waitingRecords: string[][] = [];
+  // Packed: a wide survey's first 256 kB are 60,000 cells, each a string the collector would copy while they wait.
+  const waitingRecords: PackedRecord[] = [];
   let waitingChars = 0;
   const startImporting = (): RecordImporter => {
     const started = createRecordImporter(options, hooks, layout, planColumns(profiler?.finish() ?? null, options, layout), trouble);
-    for (let k = 0; k < waitingIndexes.length; k++) started.accept(waitingIndexes[k] as number, waitingRecords[k] as string[]);
+    for (let k = 0; k < waitingIndexes.length; k++) started.accept(waitingIndexes[k] as number, unpackRecord(waitingRecords[k] as PackedRecord));
     waitingIndexes.length = 0;
     waitingRecords.length = 0;
     importer = started;
@@ -396,7 +421,7 @@ export async function importFeedbackCsv(
     }
     profiler?.add(index, record);
     waitingIndexes.push(index);
-    waitingRecords.push(record);
+    waitingRecords.push(packRecord(record));
     for (let i = 0; i < record.length; i++) waitingChars += (record[i] as string).length + 1;
     if (waitingChars >= INSPECT_CHARS && index >= layout.firstDataIndex) startImporting();
   };
@@ -527,10 +552,10 @@ function createRecordImporter(
     return slot < 0 ? null : (slots.readings[slot] as SlottedRating);
   };
   const textlessAt = new IntColumn();
-  const textlessRecords: string[][] = [];
+  const textlessRecords: PackedRecord[] = [];
   const textlessByFeedback = (): Map<number, string[]> => {
     const byFeedback = new Map<number, string[]>();
-    for (let k = 0; k < textlessAt.length; k++) byFeedback.set(textlessAt.at(k), textlessRecords[k] ?? []);
+    for (let k = 0; k < textlessAt.length; k++) byFeedback.set(textlessAt.at(k), unpackRecord(textlessRecords[k] ?? ""));
     return byFeedback;
   };
   const unreadable: UnreadableRating[] = [];
@@ -862,7 +887,7 @@ function createRecordImporter(
     waitingSlots.push(waiting === null ? -1 : waiting.slot);
     if (waiting !== null && !hasText) {
       textlessAt.push(at);
-      textlessRecords.push(record);
+      textlessRecords.push(packRecord(record));
     }
     if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected: null });
     if (responseCol !== null) {
@@ -913,7 +938,7 @@ function createRecordImporter(
   /** Per feedback of a wide file, the index of its question in `questions`; -1 for a row's text alone. */
   const answerQuestion = new IntColumn();
   /** Wide rows without text, kept to list them if every answer turns out off its scale. */
-  const wideTextless = new Map<number, string[]>();
+  const wideTextless = new Map<number, PackedRecord>();
   const respondentStem = wide ? `${makeId("feedback")}-r` : "";
   // Per imported row of a wide file with a response id column: its first feedback (its answers follow it).
   const wideRowStarts = new IntColumn();
@@ -970,7 +995,15 @@ function createRecordImporter(
     const source = sourceCell(record);
     // One object for all of a respondent's answers: their segments are the same.
     const segments = readSegments?.(record);
-    const kind = (kindCol === null ? null : readFeedbackKind(record[kindCol] ?? "")) ?? options.kind ?? guessFeedbackKind(source) ?? "survey";
+    let kind = kindCol === null ? null : readFeedbackKind(record[kindCol] ?? "");
+    if (kind === null) {
+      // Most files have one source: its kind is guessed once, not for every row.
+      if (source !== lastSource) {
+        lastSource = source;
+        lastKind = options.kind ?? guessFeedbackKind(source) ?? "survey";
+      }
+      kind = lastKind;
+    }
     const respondentId = responseId === "" ? `${respondentStem}${row}` : responseId;
     const linkKey = persona === "" ? rowStage : `${rowStage}\u0000${persona}`;
     // The outcome's answer carries the row's text, else the first answer.
@@ -1072,7 +1105,7 @@ function createRecordImporter(
       reject(row, record, problems ?? [csvProblem(row, null, "no answer could be linked to the journey: not imported")]);
       return;
     }
-    if (!hasText) wideTextless.set(row, record);
+    if (!hasText) wideTextless.set(row, packRecord(record));
     if (rowUnanswered.length > 0) linkUnanswered(first, rowStage, persona, linkKey);
     if (problems !== null) for (const problem of problems) errors.push(problem);
     // A respondent the file may have had before: checked, with the row's record kept, once every row is read.
@@ -1300,7 +1333,7 @@ function createRecordImporter(
         const q = answerQuestion.at(at);
         const item = feedback[at];
         const waiting = waitingAt(at);
-        if (q < 0 || item === undefined || waiting === null || removed.has(at)) continue;
+        if (q < 0 || item === undefined || waiting === null || (removed.size > 0 && removed.has(at))) continue;
         const question = questions[q] as WideQuestion;
         const final = question.final as { scale: RatingScale; zeroIsNoAnswer: boolean };
         let problem: CsvProblem | null = null;
@@ -1345,10 +1378,10 @@ function createRecordImporter(
         if (kept.has(row)) for (const problem of list) errors.push(problem);
       }
       // Rows left with nothing: listed, with why.
-      for (const [row, record] of wideTextless) {
+      for (const [row, packed] of wideTextless) {
         if (kept.has(row)) continue;
         const list = problemsByRow.get(row) ?? [];
-        reject(row, record, [csvProblem(row, null, "has no answer on its questions' scales and no text: not imported"), ...list]);
+        reject(row, unpackRecord(packed), [csvProblem(row, null, "has no answer on its questions' scales and no text: not imported"), ...list]);
       }
     }
 
@@ -1381,7 +1414,8 @@ function createRecordImporter(
     // A 0 below the scale is "no answer", as in a wide file, unless the person listed the no-answer cells themselves.
     const zeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
     let textless: Map<number, string[]> | null = null;
-    for (let at = 0; at < feedback.length; at++) {
+    // Without a file scale (a wide file, whose questions have their own) no rating waits for one: no pass.
+    for (let at = 0; fileScale !== null && at < feedback.length; at++) {
       if (at % PASS_ROWS === PASS_ROWS - 1) await nextTask();
       const waiting = waitingAt(at);
       const item = feedback[at];
@@ -1468,7 +1502,7 @@ function createRecordImporter(
       let lastRow = -1;
       for (let at = 0; at < feedback.length; at++) {
         const row = feedbackRows.at(at);
-        if (row === lastRow || removed.has(at)) continue;
+        if (row === lastRow || (removed.size > 0 && removed.has(at))) continue;
         importedRows++;
         lastRow = row;
       }
@@ -1746,6 +1780,22 @@ class IntColumn {
     this.data = next;
   }
 }
+/**
+ * A record kept to the end in case its row turns out to be rejected (a rating off the scale found
+ * at the end): its cells joined by NUL, which no record holds (hidden characters are left out of
+ * every record as it is read). One string for the garbage collector to keep instead of an array
+ * and a string per cell, for every row without text of a file.
+ */
+type PackedRecord = string;
+
+function packRecord(record: readonly string[]): PackedRecord {
+  return record.join("\u0000");
+}
+
+function unpackRecord(packed: PackedRecord): string[] {
+  return packed.split("\u0000");
+}
+
 const NO_ANSWER_READING: CellReading = { kind: "empty" };
 const UNREADABLE_READING: CellReading = { kind: "unreadable" };
 const DEFAULT_NO_ANSWER: ReadonlySet<string> = new Set(NO_ANSWER_WORDS);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { compoundScore } from "../../shared/sentiment";
 import { type CsvImportResult, TooManyNewStagesError, contentKey, importFeedbackCsv, importedResponseKeys, inspectCsv, responseKey } from "../../shared/csv";
+import { createDefaultIdMaker } from "../../shared/csv/import";
 import {
   type JourneyMap,
   type Persona,
@@ -465,6 +466,23 @@ describe("large files", () => {
     expect(new Set(ids).size).toBe(3000);
     for (const id of [...ids.slice(0, 5), ...ids.slice(-5)]) expect(Id.safeParse(id).success).toBe(true);
     for (const f of result.feedback.slice(0, 200)) expect(Feedback.safeParse(f).success).toBe(true);
+  });
+
+  it("makes default ids of one stem per kind and a base-36 counter shared by the kinds, past every digit count", () => {
+    const makeId = createDefaultIdMaker();
+    const kinds = ["feedback", "stage", "touchpoint", "persona"] as const;
+    // The stem of each kind, from its first id (counter 0, 1, 2, 3 written as one digit).
+    const stems = kinds.map((kind) => makeId(kind).slice(0, -1));
+    for (const [k, stem] of stems.entries()) expect(stem).toMatch(new RegExp(`^${kinds[k]}_[0-9a-z]{10}$`));
+    expect(new Set(stems).size).toBe(4);
+    // Past 36² (a third digit) and 36³ (a fourth), where the digits above the last two change.
+    const wrong: string[] = [];
+    for (let n = 4; n < 50_000; n++) {
+      const k = n % 7 === 0 ? (n / 7) % 4 : 0;
+      const id = makeId(kinds[k]!);
+      if (id !== `${stems[k]}${n.toString(36)}`) wrong.push(`${n}: ${id}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 
   it("the default yield lets other tasks run while it imports", async () => {

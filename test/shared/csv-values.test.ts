@@ -157,6 +157,10 @@ describe("readDate", () => {
     ["5 févr. 2024", "2024-02-05"],
     ["05/05/2024", "2024-05-05"],
     ["2024-02-29", "2024-02-29"],
+    ["2024-03-05 9:05", "2024-03-05"],
+    ["2024-03-05T10:22", "2024-03-05"],
+    ["2024-03-05  10:22:13", "2024-03-05"],
+    ["5 Mar 2024 14:02:59", "2024-03-05"],
   ])("reads %j as %s", (cell, iso) => {
     expect(readDate(cell)).toEqual({ kind: "date", iso, order: null });
   });
@@ -179,7 +183,21 @@ describe("readDate", () => {
     expect(readDate(cell)).toEqual({ kind: "empty" });
   });
 
-  it.each(["yesterday", "2024-02-30", "29/02/2023", "13/13/2024", "Smarch 5, 2024", "2024-03-05 garbage", "45356"])(
+  it.each([
+    "yesterday",
+    "2024-02-30",
+    "29/02/2023",
+    "13/13/2024",
+    "Smarch 5, 2024",
+    "2024-03-05 garbage",
+    "45356",
+    // Times that are almost one: a minute of one digit, a colon with nothing after, three hour digits, a fourth part.
+    "2024-03-05 10:2",
+    "2024-03-05 10:22:",
+    "2024-03-05 123:45",
+    "2024-03-05 10:22:13:14",
+    "2024-03-05T10:22x",
+  ])(
     "cannot read %j",
     (cell) => {
       expect(readDate(cell)).toEqual({ kind: "unreadable" });

@@ -506,3 +506,55 @@ describe("a wide export whose respondents repeat (two exports joined into one)",
     expect(new Set(result.feedback.map((f) => f.respondentId)).size).toBe(lines.length - 2);
   });
 });
+
+describe("a wide row whose every answer falls off its question's scale, found once every row is read", () => {
+  // 150 respondents on 1–5 and one typo row (9 and 8, under 1 % of each column), without text: its
+  // answers are not counted, so the row is rejected, its cells as written (a quoted comma, empty cells).
+  const lines = ["Respondent,Segment,How satisfied were you with checkout?,How satisfied were you with delivery?,Comment"];
+  for (let i = 0; i < 150; i++) lines.push(`P${i},Plan ${i % 3},${(i % 5) + 1},${((i + 2) % 5) + 1},${i % 4 === 0 ? "Fine" : ""}`);
+  lines.splice(40, 0, 'P-typo,"Pro, yearly",9,8,');
+  const text = `${lines.join("\r\n")}\r\n`;
+
+  it("is listed with its cells as the file writes them and why, and nothing of it is imported", async () => {
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    expect(result.shape).toBe("wide");
+    expect(result.imported).toBe(150);
+    expect(result.rejectedRows).toEqual([
+      {
+        row: 41,
+        cells: ["P-typo", "Pro, yearly", "9", "8", ""],
+        reasons: [
+          "row 41: has no answer on its questions' scales and no text: not imported",
+          'row 41, column "How satisfied were you with checkout?": "9" is outside the 1–5 scale; this answer is not counted',
+          'row 41, column "How satisfied were you with delivery?": "8" is outside the 1–5 scale; this answer is not counted',
+        ],
+      },
+    ]);
+    expect(result.feedback.some((f) => f.respondentId === "P-typo")).toBe(false);
+  });
+});
+
+describe("the kind of a wide row's answers", () => {
+  it("is the row's kind cell, else the caller's kind, else what the row's source is called, row by row", async () => {
+    const sources = ["App Store", "App Store", "Zendesk", "", "App Store", "Typeform"];
+    const kinds = ["", "interview", "", "", "", "nonsense"];
+    const lines = ["Respondent,Source,Kind,How satisfied were you with checkout?,How satisfied were you with delivery?"];
+    for (let i = 0; i < 30; i++) lines.push(`P${i},${sources[i % 6]},${kinds[i % 6]},${(i % 5) + 1},${((i + 1) % 5) + 1}`);
+    const text = lines.join("\r\n");
+    const mapping = { responseId: 0, source: 1, kind: 2 };
+    const byRespondent = (result: CsvImportResult) => {
+      const kindOf = new Map<string, string>();
+      for (const item of result.feedback) {
+        expect(kindOf.get(item.respondentId ?? "") ?? item.kind).toBe(item.kind);
+        kindOf.set(item.respondentId ?? "", item.kind);
+      }
+      return Array.from({ length: 6 }, (_, i) => kindOf.get(`P${i}`));
+    };
+    const guessed = await importFeedbackCsv(text, { map: noMap(), mapping, shape: "wide" });
+    expect(guessed.shape).toBe("wide");
+    expect(guessed.answers).toBe(60);
+    expect(byRespondent(guessed)).toEqual(["review", "interview", "support", "survey", "review", "form"]);
+    const given = await importFeedbackCsv(text, { map: noMap(), mapping, shape: "wide", kind: "social" });
+    expect(byRespondent(given)).toEqual(["social", "interview", "social", "social", "social", "social"]);
+  });
+});

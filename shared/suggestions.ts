@@ -117,7 +117,8 @@ export interface SuggestionOptions {
   perStage?: number;
   /**
    * Whether a text without a rating reads negative; such rows then count as negative feedback.
-   * The panel has no sentiment lexicon (too large for its budget) and leaves it out.
+   * The command line passes its scorer; the panel leaves it out, so its suggestions come from rated
+   * rows only (its rows' stored sentiment labels are not read here yet).
    */
   negativeText?: (text: string) => boolean;
   /** Keys of rejected suggestions, never suggested again. */

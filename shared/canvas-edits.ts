@@ -278,6 +278,10 @@ function removeEntities(map: JourneyMap, gone: ReadonlySet<string>): void {
       return stageId === undefined ? t : { ...t, touchpointId: null, stageId: t.stageId ?? stageId };
     });
     if (sentiment !== undefined) map.summary.sentiment = sentiment;
+    // Term statistics are per stage, and the rows keep their stage: they stay. Driver sums relate
+    // touchpoints' answers: they stay unless one of theirs went (the sums cannot take one out).
+    if (summary.terms !== undefined) map.summary.terms = summary.terms;
+    if (summary.drivers !== undefined && !summary.drivers.touchpoints.some((id) => touchpointStage.has(id))) map.summary.drivers = summary.drivers;
   }
 }
 

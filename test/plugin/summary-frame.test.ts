@@ -13,6 +13,7 @@ import { compactJourney } from "../../shared/evidence";
 import { CONVERTED_FROM_V1, FIRST_SCHEMA_VERSION, parseJourneyMap, type JourneyMap } from "../../shared/model";
 import { mergePanelAndCanvas } from "../../shared/panel-canvas-merge";
 import { frequencyBasis } from "../../shared/priority";
+import { suggestPainPoints } from "../../shared/suggestions";
 import { summaryGroups, summaryTotals } from "../../shared/summary";
 import { createFigmaEmulator } from "../emulator/emulator";
 import { ask, launchPlugin, sampleJourney as sampleFile } from "./harness";
@@ -106,6 +107,11 @@ describe("Update map and the canvas merge keep the summary", () => {
       expect(summaryTotals(fromSummary.summary)).toMatchObject({ rows: summaryTotals(compact.summary).rows });
       expect(figures(fromSummary)).toEqual(figures(fromRows));
       if (counted) expect(fromSummary.summary).not.toEqual(compact.summary);
+      // Suggestions keep the folded rows' term statistics (per stage; the rows keep their stage).
+      expect(compact.summary?.terms?.length).toBeGreaterThan(0);
+      expect(fromSummary.summary?.terms).toEqual(compact.summary?.terms);
+      const suggested = (m: JourneyMap) => suggestPainPoints(m).map((x) => [x.key, x.count, x.meanSatisfaction]);
+      expect(suggested(fromSummary)).toEqual(suggested(fromRows));
     }
   });
 });

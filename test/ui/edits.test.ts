@@ -4,6 +4,7 @@ import { analyseJourney } from "../../shared/analysis";
 import { compactJourney } from "../../shared/evidence";
 import { parseJourneyMap, type Feedback, type JourneyMap } from "../../shared/model";
 import { frequencyBasis } from "../../shared/priority";
+import { suggestPainPoints } from "../../shared/suggestions";
 import { summaryTotals } from "../../shared/summary";
 import { compoundScore } from "../../shared/sentiment";
 import { sentimentFigures, withSentimentLabels } from "../../shared/sentiment-summary";
@@ -186,6 +187,20 @@ describe("removals change a journey's summary exactly as they change its rows", 
         const fromSummary = removeEntities(folded, collection, [entity.id], "it").map;
         expectValid(fromSummary);
         expect(shares(fromSummary)).toEqual(shares(fromRows));
+      }
+  });
+
+  it("deleting a stage or a persona keeps the folded rows' term statistics of the other stages: suggestions as from the rows", () => {
+    expect(compact.summary?.terms?.length).toBeGreaterThan(1);
+    for (const collection of ["stages", "personas"] as const)
+      for (const entity of map[collection]) {
+        const fromRows = removeEntities(map, collection, [entity.id], "it").map;
+        const fromSummary = removeEntities(compact, collection, [entity.id], "it").map;
+        // The same suggestions, counts and satisfaction; the rows they cite are those the journey kept.
+        const figuresOf = (m: JourneyMap) => suggestPainPoints(m).map(({ evidence, quotes, ...rest }) => ({ ...rest, cited: evidence.length > 0, quoted: quotes.length > 0 }));
+        expect(figuresOf(fromSummary)).toEqual(figuresOf(fromRows));
+        const kept = compact.summary?.terms?.filter((t) => collection !== "stages" || t.stageId !== entity.id);
+        expect(fromSummary.summary?.terms).toEqual(kept);
       }
   });
 

@@ -117,10 +117,17 @@ export function unlinkedSummary(summary: FeedbackSummary, gone: ReadonlyMap<Coll
     touchpointId: g.touchpointId !== null && touchpoints.has(g.touchpointId) ? null : g.touchpointId,
     personaId: g.personaId !== null && personas.has(g.personaId) ? null : g.personaId,
   });
-  const unlinked = rekeyedSummary(summary, unlink);
+  const unlinked: FeedbackSummary = rekeyedSummary(summary, unlink);
   // the sentiment of the folded rows moves with them
   const sentiment = rekeyedTallies(summary.sentiment, unlink);
-  return sentiment === undefined ? unlinked : { ...unlinked, sentiment };
+  if (sentiment !== undefined) unlinked.sentiment = sentiment;
+  // Term statistics are per stage: a stage's go with it (its rows, now of no stage, suggest nothing), the others stay.
+  const terms = summary.terms?.filter((t) => !stages.has(t.stageId));
+  if (terms !== undefined && terms.length > 0) unlinked.terms = terms;
+  // Driver sums are per touchpoint, not per stage or persona: they stay unless a touchpoint they relate went
+  // (its answers no longer relate to the others'; the sums cannot take one touchpoint out, so they go).
+  if (summary.drivers !== undefined && !summary.drivers.touchpoints.some((id) => touchpoints.has(id))) unlinked.drivers = summary.drivers;
+  return unlinked;
 }
 
 function field(entity: Entity, name: string): unknown {

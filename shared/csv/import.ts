@@ -517,14 +517,37 @@ function createRecordImporter(
     callerScale === null ? null : Object.freeze({ min: callerScale.min, max: callerScale.max });
   const readRatingCell = (ratingReader ?? createColumnReader(undefined, undefined, "rating", slots)).read;
   const fixed = options.fixed ?? {};
+  // A stage, touchpoint or persona cell holding "N/A", "-" or "Don't know" names none (a
+  // person's own no-answer list for the column, when given, is the whole list); judged once per distinct cell.
+  // A name the journey has ("NA" for North America, say) is that entity's, whatever it reads like.
+  const namesNone = new Map<string, boolean>();
+  let journeyNames: Set<string> | null = null;
+  const isNoName = (column: number, cell: string): boolean => {
+    if (!hasContent(cell)) return true;
+    const key = `${column}\u0000${cell}`;
+    let none = namesNone.get(key);
+    if (none === undefined) {
+      const custom = options.columns?.[column]?.noAnswer;
+      none = custom === undefined ? isNoAnswerWord(cell) : custom.some((word) => wordKey(word) === wordKey(cell));
+      if (none) {
+        journeyNames ??= new Set([...options.map.stages, ...options.map.touchpoints, ...options.map.personas].map((entity) => wordKey(entity.name)));
+        none = !journeyNames.has(wordKey(cell));
+      }
+      if (namesNone.size < 10_000) namesNone.set(key, none);
+    }
+    return none;
+  };
   const fixedCell = (column: number | null, record: readonly string[], value: string | undefined): string => {
     const cell = column === null ? "" : unescapeFormula(record[column] ?? "");
-    return value !== undefined && !hasContent(cell) ? value : cell;
+    if (column !== null && !isNoName(column, cell)) return cell;
+    return value ?? (hasContent(cell) ? "" : cell);
   };
-  // A file has a handful of sources: each row's keeps one shared string, not a copy of its cell.
+  // A file has a handful of sources: each row's keeps one shared string, not a copy of its cell. A
+  // source is the tool's own text, kept as written ("-" included), a fixed value filling empty cells.
   const sources = new Map<string, string>();
   const sourceCell = (record: readonly string[]): string => {
-    const cell = fixedCell(sourceCol, record, fixed.source);
+    const written = sourceCol === null ? "" : unescapeFormula(record[sourceCol] ?? "");
+    const cell = fixed.source !== undefined && !hasContent(written) ? fixed.source : written;
     const known = sources.get(cell);
     if (known !== undefined) return known;
     if (sources.size < 1000) sources.set(cell, cell);

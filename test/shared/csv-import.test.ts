@@ -560,6 +560,36 @@ describe("responses imported before", () => {
   });
 });
 
+describe("a name cell that says no answer", () => {
+  it("names no stage, touchpoint or persona: N/A, '-' and Don't know create nothing, and a fixed value fills them", async () => {
+    const csv = [
+      "Stage,Touchpoint,Persona,Source,Rating,Comment",
+      "Checkout,Payment,Business,App,4,Fine",
+      "N/A,-,N/A,n/a,2,Slow",
+      "Checkout,Payment,Don't know,App,5,Great",
+      "Checkout,Payment,Not applicable,App,3,OK",
+    ].join("\n");
+    const result = await importFeedbackCsv(csv, { map: none });
+    expect(result.imported).toBe(4);
+    expect(result.created.personas.map((p) => p.name)).toEqual(["Business"]);
+    expect(result.created.stages.map((st) => st.name)).toEqual(["Checkout"]);
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Payment"]);
+    const second = result.feedback[1];
+    expect([second?.stageId, second?.touchpointId, second?.personaId]).toEqual([null, null, null]);
+    // A source is the tool's own text, kept as written.
+    expect(second?.source).toBe("n/a");
+    expect(result.feedback[2]?.personaId).toBeNull();
+    // A fixed persona fills the cells that name none; a person's own no-answer list for the column is the whole list.
+    const fixed = await importFeedbackCsv(csv, { map: none, fixed: { persona: "Shopper" } });
+    expect(fixed.created.personas.map((p) => p.name).sort()).toEqual(["Business", "Shopper"]);
+    const own = await importFeedbackCsv(csv, { map: none, columns: { 2: { noAnswer: ["Don't know"] } } });
+    expect(own.created.personas.map((p) => p.name).sort()).toEqual(["Business", "N/A", "Not applicable"]);
+    // A name the journey has is its entity's, however it reads: "NA", North America.
+    const regions = await importFeedbackCsv("Persona,Rating\nNA,4\nEMEA,3\n", { map: { ...none, personas: [{ id: "p_na", name: "NA", description: "", goals: [], pains: [], share: null }] } });
+    expect(regions.feedback.map((f) => f.personaId)).toEqual(["p_na", expect.any(String)]);
+  });
+});
+
 describe("segment columns (plan, country, app version …)", () => {
   // An app's in-product survey export: no response id, a plan, a country, an app version, a customer id.
   const plans = ["Free", "Pro", "Team"];

@@ -585,7 +585,7 @@ describe("a name cell that says no answer", () => {
     const own = await importFeedbackCsv(csv, { map: none, columns: { 2: { noAnswer: ["Don't know"] } } });
     expect(own.created.personas.map((p) => p.name).sort()).toEqual(["Business", "N/A", "Not applicable"]);
     // A name the journey has is its entity's, however it reads: "NA", North America.
-    const regions = await importFeedbackCsv("Persona,Rating\nNA,4\nEMEA,3\n", { map: { ...none, personas: [{ id: "p_na", name: "NA", description: "", goals: [], pains: [], share: null }] } });
+    const regions = await importFeedbackCsv("Persona,Rating\nNA,4\nEMEA,3\n", { map: { ...none, personas: [persona("p_na", "NA")] } });
     expect(regions.feedback.map((f) => f.personaId)).toEqual(["p_na", expect.any(String)]);
   });
 });

@@ -51,6 +51,12 @@ export function compoundScore(text: string): number | null {
   return vaderCompound(text);
 }
 
+/** Whether a text reads negative by VADER: what suggestions count a text without a rating as. */
+export function readsNegative(text: string): boolean {
+  const compound = compoundScore(text);
+  return compound !== null && sentimentOf(compound) === "negative";
+}
+
 /** The class of a compound score by VADER's thresholds. */
 export function sentimentOf(compound: number): Sentiment {
   if (compound <= NEGATIVE_COMPOUND) return "negative";

@@ -116,9 +116,9 @@ export interface SuggestionOptions {
   /** Suggestions per stage (default 5). */
   perStage?: number;
   /**
-   * Whether a text without a rating reads negative; such rows then count as negative feedback.
-   * The command line passes its scorer; the panel leaves it out, so its suggestions come from rated
-   * rows only (its rows' stored sentiment labels are not read here yet).
+   * Whether a text without a rating reads negative; such rows then count as negative feedback. A
+   * row's stored sentiment label, when it has one, answers instead (the same VADER judgement, made
+   * when the text entered). The command line and the panel pass VADER (`readsNegative`).
    */
   negativeText?: (text: string) => boolean;
   /** Keys of rejected suggestions, never suggested again. */
@@ -219,7 +219,8 @@ interface TermEvidence {
 function classify(row: Feedback, negativeText: ((text: string) => boolean) | undefined): { negative: boolean; s: number | null } | null {
   if (row.text === "") return null;
   const s = row.rating === null || row.scale === null ? null : normalisedSatisfaction(row.rating, row.scale);
-  const negative = s === null ? negativeText !== undefined && negativeText(row.text) : s < LOW_SATISFACTION;
+  // A text judged when it entered keeps its label (sentiment-summary.ts): read, not scored again.
+  const negative = s === null ? negativeText !== undefined && (row.sentiment !== undefined ? row.sentiment < 0 : negativeText(row.text)) : s < LOW_SATISFACTION;
   if (!negative && !(s !== null && s > LOW_SATISFACTION)) return null;
   return { negative, s };
 }

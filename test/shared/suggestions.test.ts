@@ -11,6 +11,7 @@ import {
   suggestPainPointsAsync,
   suggestionTitle,
 } from "../../shared/suggestions";
+import { readsNegative } from "../../shared/sentiment";
 import { sampleJourney } from "../ui/sample";
 import { journeyMapArbitrary } from "./arbitraries";
 import { NPS, STARS, buildMap, comment, countingIds, countingTurns, rated, stage, touchpoint, withFeedbackRows } from "./builders";
@@ -176,6 +177,31 @@ describe("suggested pain points", () => {
     expect(suggested.map((s) => [s.term, s.count, s.meanSatisfaction, s.quotes])).toEqual([
       ["tracking not updated", 2, 0, ["tracking not updated", "Tracking not updated!"]],
     ]);
+  });
+
+  it("read a text-only row's stored sentiment label instead of scoring its text again, as the panel does with VADER", () => {
+    // VADER reads "tracking never updated" as neutral; a label stored when the text entered says negative and is read.
+    expect(readsNegative("tracking never updated")).toBe(false);
+    expect(readsNegative("tracking is awful, never updated")).toBe(true);
+    const labelled = buildMap({
+      stages: [stage("s")],
+      feedback: [
+        { ...comment("a", "tracking never updated", { stageId: "s" }), sentiment: -1 },
+        { ...comment("b", "Tracking never updated", { stageId: "s" }), sentiment: -2 },
+        // a row without a label is scored: negative, so counted
+        comment("c", "tracking is awful, never updated", { stageId: "s" }),
+        // a label that says positive wins over the text
+        { ...comment("d", "tracking is awful, never updated", { stageId: "s" }), sentiment: 1 },
+      ],
+    });
+    // a, b (labels) and c (scored): 3 rows; d's positive label keeps it out (else 4).
+    expect(suggestPainPoints(labelled, { negativeText: readsNegative }).map((s) => [s.term, s.count])).toEqual([
+      ["never updated", 3],
+      ["tracking never updated", 2],
+      ["tracking", 3],
+    ]);
+    // Without a judge of text, labels are not read either: text-only rows count for nothing.
+    expect(suggestPainPoints(labelled)).toEqual([]);
   });
 
   it("keeps a word that recurs more often than its phrases", () => {

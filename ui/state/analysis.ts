@@ -10,6 +10,7 @@ import { createHostTurns, type HostTurns } from "../../shared/csv";
 import type { YieldToHost } from "../../shared/feedback-pass";
 import type { Feedback, JourneyMap } from "../../shared/model";
 import { prioritise } from "../../shared/priority";
+import { readsNegative } from "../../shared/sentiment";
 import { suggestPainPoints, suggestPainPointsAsync, type PainPointSuggestion } from "../../shared/suggestions";
 
 /** Above this many feedback rows the analysis waits for the section to paint first. */
@@ -163,7 +164,7 @@ export function useSuggestions(model: JourneyMap): PainPointSuggestion[] | null 
     const known = knownSuggestions(model);
     if (known !== undefined) return { model, suggestions: known };
     if (model.feedback.length > LARGE_FEEDBACK) return null;
-    const suggestions = suggestPainPoints(model);
+    const suggestions = suggestPainPoints(model, { negativeText: readsNegative });
     rememberSuggestions(model, suggestions);
     return { model, suggestions };
   });
@@ -171,14 +172,14 @@ export function useSuggestions(model: JourneyMap): PainPointSuggestion[] | null 
     if (result?.model === model) return;
     const known = knownSuggestions(model);
     if (known !== undefined || model.feedback.length <= LARGE_FEEDBACK) {
-      const suggestions = known ?? suggestPainPoints(model);
+      const suggestions = known ?? suggestPainPoints(model, { negativeText: readsNegative });
       rememberSuggestions(model, suggestions);
       setResult({ model, suggestions });
       return;
     }
     return inSlices(
       async (yieldToHost) => {
-        const suggestions = await suggestPainPointsAsync(model, yieldToHost);
+        const suggestions = await suggestPainPointsAsync(model, yieldToHost, { negativeText: readsNegative });
         rememberSuggestions(model, suggestions);
         return suggestions;
       },

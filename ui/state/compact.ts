@@ -11,6 +11,7 @@
  * which packs small. test/ui/compact.test.ts checks both against `compactJourney`.
  */
 import { KEEP_ALL_ROWS, compactJourneyAsync } from "../../shared/evidence";
+import { readsNegative } from "../../shared/sentiment";
 import type { Feedback, JourneyMap, RatingScale } from "../../shared/model";
 import { segmentText, stringTable, summaryGroups, type FeedbackSummary, type SummaryGroup } from "../../shared/summary";
 import { SummaryPacker, type PackedSummary } from "../../shared/summary-pack";
@@ -182,7 +183,8 @@ export async function storedJourney(map: JourneyMap, yieldToHost: YieldToHost, k
     // groups, and the term statistics and driver sums suggestions and drivers need of the folded rows.
     // A turn first: the change that asked for this is still running.
     await yieldToHost();
-    const compacted = await compactJourneyAsync(map, yieldToHost, { keepAllRows });
+    // Text without a rating is judged as the panel's suggestions judge it (state/analysis.ts).
+    const compacted = await compactJourneyAsync(map, yieldToHost, { keepAllRows, negativeText: readsNegative });
     const builder = new CellBuilder();
     let n = 0;
     for (const g of summaryGroups(compacted.summary ?? { strings: [], groups: [] })) {

@@ -520,12 +520,14 @@ function createRecordImporter(
   // A stage, touchpoint or persona cell holding "N/A", "-" or "Don't know" names none (a
   // person's own no-answer list for the column, when given, is the whole list); judged once per distinct cell.
   // A name the journey has ("NA" for North America, say) is that entity's, whatever it reads like.
-  const namesNone = new Map<string, boolean>();
+  // Per column, so that a row's cell is looked up as it is, with no key string built for every row.
+  const namesNone = new Map<number, Map<string, boolean>>();
   let journeyNames: Set<string> | null = null;
   const isNoName = (column: number, cell: string): boolean => {
     if (!hasContent(cell)) return true;
-    const key = `${column}\u0000${cell}`;
-    let none = namesNone.get(key);
+    let judged = namesNone.get(column);
+    if (judged === undefined) namesNone.set(column, (judged = new Map()));
+    let none = judged.get(cell);
     if (none === undefined) {
       const custom = options.columns?.[column]?.noAnswer;
       none = custom === undefined ? isNoAnswerWord(cell) : custom.some((word) => wordKey(word) === wordKey(cell));
@@ -533,7 +535,7 @@ function createRecordImporter(
         journeyNames ??= new Set([...options.map.stages, ...options.map.touchpoints, ...options.map.personas].map((entity) => wordKey(entity.name)));
         none = !journeyNames.has(wordKey(cell));
       }
-      if (namesNone.size < 10_000) namesNone.set(key, none);
+      if (judged.size < 10_000) judged.set(cell, none);
     }
     return none;
   };

@@ -287,6 +287,9 @@ export function readModel(frame: BaseNode): StoredModel {
   if (cached && cached.parts.length === parts.length && cached.parts.every((part, i) => part === parts[i])) {
     return { ok: true, model: cached.model, ...(cached.converted !== undefined && { converted: cached.converted }) };
   }
+  if (ledger.parts.length > 0 && ledger.check !== modelCheck(ledger.parts)) {
+    return { ok: false, message: `"${frame.name}": the stored import ledger is damaged (a part of it was changed or cut short)` };
+  }
   const json = parts.slice(0, count).join("");
   if (check !== "" && check !== modelCheck(parts.slice(0, count))) {
     return { ok: false, message: `"${frame.name}": the stored model is damaged (a part of it was changed or cut short)` };
@@ -324,9 +327,8 @@ function readLedgerChunks(frame: BaseNode): { parts: string[]; check: string } |
     if (chunk === "") return `"${frame.name}": part ${index + 1} of ${count} of the stored import ledger is missing`;
     parts.push(chunk);
   }
-  const check = frame.getSharedPluginData(NAMESPACE, "ledger.check");
-  if (check !== modelCheck(parts)) return `"${frame.name}": the stored import ledger is damaged (a part of it was changed or cut short)`;
-  return { parts, check };
+  // Checked by the caller only when the parts differ from the last read's: a selection change reads them again.
+  return { parts, check: frame.getSharedPluginData(NAMESPACE, "ledger.check") };
 }
 
 /**

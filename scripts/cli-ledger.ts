@@ -83,19 +83,21 @@ export class LedgerImport {
   /**
    * Once the file is read and `check`ed: the journey with the kept rows and the summary added, the import in its
    * ledger, compacted as the panel keeps it, written back. Returns it, with what the report says of
-   * rows skipped as already imported.
+   * rows skipped as already imported. `negativeText` is the import's judge of a text without a rating,
+   * so that the journey's suggestions and term statistics count such texts as the first import did.
    */
   save(
     result: Pick<CsvImportResult, "rows" | "imported" | "skipped" | "duplicates" | "shape" | "created">,
     feedback: Feedback[],
     summary: FeedbackSummary | undefined,
+    negativeText?: (text: string) => boolean,
     now: Date = new Date(),
   ): { journey: JourneyMap; note: string | null } {
     this.check();
     const ledger = this.collector.record(this.journey, { name: basename(this.file), bytes: this.bytes, hash: this.hash() }, result, now);
     const added = withImportedFeedback(this.journey, { created: result.created, feedback });
     const merged = summary === undefined && this.journey.summary === undefined ? {} : { summary: mergeSummaries(this.journey.summary, summary) };
-    const saved = compactJourney({ ...added, ...merged, ledger });
+    const saved = compactJourney({ ...added, ...merged, ledger }, negativeText === undefined ? {} : { negativeText });
     writeFileSync(this.journeyFile, exportJourneyMapJson(saved));
     return { journey: saved, note: result.duplicates > 0 ? duplicateNote(this.known) : null };
   }

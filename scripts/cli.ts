@@ -574,7 +574,7 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
       ({ feedback, summary } = fold.result());
       summarised = fold.summarised;
     }
-    if (ledger !== null) added = ledger.save(result, feedback, summary);
+    if (ledger !== null) added = ledger.save(result, feedback, summary, negativeText);
   }
   // The file's feedback is what is analysed: a saved map's own feedback (and summary) is replaced, not added to;
   // with --add, the journey with the file added, as it was written back.

@@ -42,7 +42,7 @@ export interface CompactOptions {
   keepAllRows?: number;
   quotesPerCell?: number;
   /**
-   * Whether a text without a rating reads negative (the command line can tell; the panel cannot):
+   * Whether a text without a rating reads negative (by its sentiment, in the command line and the panel):
    * suggestions then count such rows, and the term statistics keep them apart.
    */
   negativeText?: (text: string) => boolean;

@@ -94,6 +94,28 @@ describe("analyze --map journey.json --add", { timeout: 60_000 }, () => {
     await expect(runCli(["analyze", late, "--map", journeyFile, "--add", ...COLUMNS], small)).rejects.toThrow(AlreadyImportedError);
   });
 
+  it("folds the rows it adds beyond the evidence judging text without a rating as the first import does", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "jm-ledger-"));
+    const journeyFile = path.join(dir, "journey.json");
+    const stage = { id: "stage_checkout", name: "Checkout", objective: "", emotion: null };
+    writeFileSync(journeyFile, exportJourneyMapJson({ ...emptyJourney("Support"), stages: [stage] }));
+    // 6,000 rows, more than a journey keeps one by one: every 12th has no rating and reads negative.
+    const lines = ["Response ID,Stage,Rating,Comment"];
+    for (let i = 0; i < 6000; i++) {
+      lines.push(i % 12 === 0 ? `R-${i},Checkout,,"The app is terrible, broken and useless"` : `R-${i},Checkout,${(i % 5) + 1},Works fine`);
+    }
+    const file = path.join(dir, "tickets.csv");
+    writeFileSync(file, `${lines.join("\r\n")}\r\n`);
+    await runCli(["analyze", file, "--map", journeyFile, "--add"]);
+    const journey = readJourney(journeyFile);
+    expect(journey.feedback.length).toBeLessThan(6000);
+    const terms = journey.summary?.terms ?? [];
+    expect(terms).toHaveLength(1);
+    // The text-only rows folded are counted as negative text, as `analyze` without --add and the panel count them.
+    const kept = journey.feedback.filter((row) => row.rating === null).length;
+    expect(terms[0]).toMatchObject({ scored: true, negativeText: 500 - kept });
+  });
+
   it("--add needs --map, and --again needs --add", () => {
     expect(() => parseArguments(["analyze", "f.csv", "--add"])).toThrow("--add needs --map <journey.json>: the journey the feedback is added to");
     expect(() => parseArguments(["analyze", "f.csv", "--map", "j.json", "--again"])).toThrow("--again goes with --add");

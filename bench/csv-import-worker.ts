@@ -15,7 +15,8 @@ import { emptyJourney, withImportedFeedback } from "../shared/journey-from-feedb
 import { generateFeedbackCsv, generateWideSurveyCsv } from "./csv-import";
 
 export interface SideRequest {
-  side: "bare" | "import";
+  /** "objects": as many objects shaped like an imported answer as the import makes, and nothing else. */
+  side: "bare" | "import" | "objects";
   shape: "long" | "wide";
   /** Rows of a long file, respondents of a wide one. */
   size: number;
@@ -78,9 +79,39 @@ async function timeImport(text: string): Promise<SideReply> {
   };
 }
 
+/**
+ * What making `count` answers costs by itself: objects of an imported answer's shape, each with an id
+ * of its own, kept in one array (the import's floor, whatever it does besides).
+ */
+function timeObjects(count: number): SideReply {
+  collectGarbage();
+  const started = performance.now();
+  const scale = Object.freeze({ min: 1, max: 5 });
+  const made: object[] = [];
+  for (let i = 0; i < count; i++) {
+    const respondent = `R-${Math.floor(i / 16)}`;
+    made.push({
+      id: `feedback_x7k2m9q4${i.toString(36)}`,
+      kind: "survey",
+      rating: (i % 5) + 1,
+      scale,
+      text: "",
+      date: "2026-06-01",
+      source: "",
+      stageId: "stage_a",
+      touchpointId: "touchpoint_b",
+      personaId: null,
+      responseId: respondent,
+      respondentId: respondent,
+    });
+  }
+  const ms = performance.now() - started;
+  return { ms, rows: made.length, chars: 0 };
+}
+
 parentPort?.on("message", async (request: SideRequest) => {
-  const text = textFor(request);
   // Each round's result is let go before the reply, so the next round starts from the same heap.
-  const reply = request.side === "bare" ? timeBareParse(text) : await timeImport(text);
+  const reply =
+    request.side === "objects" ? timeObjects(request.size) : request.side === "bare" ? timeBareParse(textFor(request)) : await timeImport(textFor(request));
   parentPort?.postMessage(reply);
 });

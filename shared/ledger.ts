@@ -62,12 +62,18 @@ export function createContentHasher(): ContentHasher {
   let length = 0;
   return {
     add(text) {
+      // The state in locals for the loop: updated in the closure's own variables character by character,
+      // Chromium's engine took 15 times as long (420 ms instead of 27 for a 17 MB file; Node does not differ).
+      let x = a;
+      let y = b;
       for (let i = 0, n = text.length; i < n; i++) {
         const c = text.charCodeAt(i);
-        a = Math.imul(a ^ c, 0x01000193);
-        b = Math.imul(b ^ c, 0xcc9e2d51);
-        b = (b << 15) | (b >>> 17);
+        x = Math.imul(x ^ c, 0x01000193);
+        y = Math.imul(y ^ c, 0xcc9e2d51);
+        y = (y << 15) | (y >>> 17);
       }
+      a = x;
+      b = y;
       length += text.length;
     },
     digest() {

@@ -17,6 +17,8 @@ declare global {
 }
 
 const STORAGE_KEY = "journey-mapper-host:client-storage";
+/** What a page's localStorage holds at most in Chromium: 5 M characters (10 MB of UTF-16). */
+const PAGE_STORAGE_CHARS = 5 * 1024 * 1024;
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -103,12 +105,23 @@ async function start(): Promise<void> {
     const data = event.data;
     if (typeof data === "object" && data !== null && "pluginMessage" in data) emulator.panel.postMessage(data.pluginMessage);
   });
-  emulator.onClientStorageChange((snapshot) => {
+  // clientStorage is kept in the page's storage when the page goes (a reload, a closed tab), not at
+  // every change: a 200,000-row import's draft is megabytes, and writing it out at each save was a
+  // long task of this page's (the panel's) thread, which Figma's own storage never is.
+  let storageChanged = false;
+  emulator.onClientStorageChange(() => {
+    storageChanged = true;
+    // The page's own storage (5 M characters) is smaller than some drafts: said while there is time to read it.
+    const status = element<HTMLElement>("host-status");
+    status.textContent =
+      emulator.clientStorageBytes > PAGE_STORAGE_CHARS ? "clientStorage is larger than this page can keep: it will not survive a reload" : "";
+  });
+  window.addEventListener("pagehide", () => {
+    if (!storageChanged) return;
     try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(snapshot));
-    } catch (error) {
-      // The page's own storage is smaller than some drafts; the plugin's clientStorage still has them.
-      element<HTMLElement>("host-status").textContent = `clientStorage will not survive a reload of this page: ${String(error)}`;
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(emulator.clientStorageSnapshot()));
+    } catch {
+      // Too large for the page's storage (said above); the plugin's clientStorage had it until now.
     }
   });
   emulator.onNotify((message, notification) => {

@@ -206,6 +206,17 @@ describe("clientStorage", () => {
     await expect(storage.setAsync("more", "x".repeat(3 * 1024 * 1024))).rejects.toThrow(/quota is 5242880 bytes/);
     await storage.setAsync("half", "x".repeat(4 * 1024 * 1024));
   });
+
+  it("counts an entry as its key and JSON, a Uint8Array as its bytes, and names where a value cannot go", async () => {
+    const emulator = createFigmaEmulator();
+    const storage = emulator.figma.clientStorage;
+    await storage.setAsync("plain", { rows: [{ text: "é", rating: 4 }] });
+    expect(emulator.clientStorageBytes).toBe("plain".length + new TextEncoder().encode(JSON.stringify({ rows: [{ text: "é", rating: 4 }] })).length);
+    await storage.deleteAsync("plain");
+    await storage.setAsync("bytes", { data: new Uint8Array(10) });
+    expect(emulator.clientStorageBytes).toBe("bytes".length + JSON.stringify({ data: "#".repeat(10) }).length);
+    await expect(storage.setAsync("deep", { rows: [{ ok: 1 }, { cells: [1, new Map()] }] })).rejects.toThrow(/Cannot send a Map at value\.rows\[1\]\.cells\[1\]/);
+  });
 });
 
 describe("notifications, undo and instrumentation", () => {
@@ -282,7 +293,7 @@ describe("notifications, undo and instrumentation", () => {
     const snapshots: unknown[] = [];
     emulator.onShowUI((ui) => shown.push(ui.width));
     emulator.onResizeUI((w, h) => resized.push([w, h]));
-    emulator.onClientStorageChange((snapshot) => snapshots.push(snapshot));
+    emulator.onClientStorageChange(() => snapshots.push(emulator.clientStorageSnapshot()));
     emulator.figma.showUI("<p/>", { width: 360 });
     emulator.figma.ui.resize(400, 500);
     await emulator.figma.clientStorage.setAsync("draft", 1);

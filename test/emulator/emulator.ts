@@ -88,8 +88,10 @@ export interface FigmaEmulator {
   onShowUI(listener: (ui: Readonly<UiRecord>) => void): () => void;
   /** Called when the plugin resizes its UI. */
   onResizeUI(listener: (width: number, height: number) => void): () => void;
-  /** Called with every clientStorage entry after each change. */
-  onClientStorageChange(listener: (snapshot: Record<string, unknown>) => void): () => void;
+  /** Called after each change to clientStorage (read it with `clientStorageSnapshot`). */
+  onClientStorageChange(listener: () => void): () => void;
+  /** A copy of every clientStorage entry. */
+  clientStorageSnapshot(): Record<string, unknown>;
   /** Called for every figma.notify (the message as shown: at most 100 characters). */
   onNotify(listener: (message: string, notification: NotificationRecord) => void): () => void;
   /** A person selects nodes on the current page (fires "selectionchange"). */
@@ -279,6 +281,7 @@ export function createFigmaEmulator(options: FigmaEmulatorOptions = {}): FigmaEm
     onShowUI: (listener) => listen(showListeners, listener),
     onResizeUI: (listener) => listen(resizeListeners, listener),
     onClientStorageChange: (listener) => listen(storage.listeners, listener),
+    clientStorageSnapshot: () => storage.snapshot(),
     onNotify: (listener) => listen(notifyListeners, listener),
     select(nodes) {
       const scenes = nodes.map((n) => sceneImpl("select", n));

@@ -36,10 +36,22 @@ export interface SideReply {
   chars: number;
 }
 
-/** A full collection before each timed run (node --expose-gc), so that no earlier garbage is collected inside it. */
+/** A full collection (node --expose-gc), so that no earlier garbage is collected inside a timed run. */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
+
+/**
+ * Before a timed run: what the run before left is collected, and the collector's helper threads (V8
+ * sweeps after a full collection on threads of its own) are given the time to finish, so that they
+ * do not share this machine's two cores with the run. After it, the same for the other side's run:
+ * each side's garbage is its own.
+ */
+async function settle(): Promise<void> {
+  collectGarbage();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+}
+const SETTLE_MS = 100;
 
 const texts = new Map<string, string>();
 function textFor(request: SideRequest): string {
@@ -53,7 +65,6 @@ function textFor(request: SideRequest): string {
 }
 
 function timeBareParse(text: string): SideReply {
-  collectGarbage();
   const started = performance.now();
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: false });
   const ms = performance.now() - started;
@@ -61,7 +72,6 @@ function timeBareParse(text: string): SideReply {
 }
 
 async function timeImport(text: string): Promise<SideReply> {
-  collectGarbage();
   const started = performance.now();
   const base = emptyJourney("Benchmark");
   const result = await importFeedbackCsv(text, { map: base }, { yieldToHost: () => Promise.resolve() });
@@ -84,7 +94,6 @@ async function timeImport(text: string): Promise<SideReply> {
  * of its own, kept in one array (the import's floor, whatever it does besides).
  */
 function timeObjects(count: number): SideReply {
-  collectGarbage();
   const started = performance.now();
   const scale = Object.freeze({ min: 1, max: 5 });
   const made: object[] = [];
@@ -110,8 +119,10 @@ function timeObjects(count: number): SideReply {
 }
 
 parentPort?.on("message", async (request: SideRequest) => {
+  const text = request.side === "objects" ? "" : textFor(request);
+  await settle();
   // Each round's result is let go before the reply, so the next round starts from the same heap.
-  const reply =
-    request.side === "objects" ? timeObjects(request.size) : request.side === "bare" ? timeBareParse(textFor(request)) : await timeImport(textFor(request));
+  const reply = request.side === "objects" ? timeObjects(request.size) : request.side === "bare" ? timeBareParse(text) : await timeImport(text);
+  await settle();
   parentPort?.postMessage(reply);
 });

@@ -314,7 +314,8 @@ export function readModel(frame: BaseNode): StoredModel {
 
 /**
  * The import ledger's fingerprint entries of a frame (none for a map stored before they had entries
- * of their own: its model holds them); a missing or changed entry is reported as a sentence.
+ * of their own: its model holds them); a missing entry is reported as a sentence (a changed one by
+ * `readModel`, which checks `ledger.check` only when the entries differ from its last read's).
  */
 function readLedgerChunks(frame: BaseNode): { parts: string[]; check: string } | string {
   const stored = frame.getSharedPluginData(NAMESPACE, "ledger.count");

@@ -207,6 +207,17 @@ describe("clientStorage", () => {
     await storage.setAsync("half", "x".repeat(4 * 1024 * 1024));
   });
 
+  it("judges writes sent in one turn against the quota in the order they land", async () => {
+    const emulator = createFigmaEmulator();
+    const storage = emulator.figma.clientStorage;
+    const first = storage.setAsync("a", "x".repeat(3 * 1024 * 1024));
+    const second = storage.setAsync("b", "x".repeat(3 * 1024 * 1024));
+    await first;
+    await expect(second).rejects.toThrow(/Storing "b" would use \d+ bytes; the quota is 5242880 bytes/);
+    expect(await storage.keysAsync()).toEqual(["a"]);
+    expect(emulator.clientStorageBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+  });
+
   it("counts an entry as its key and JSON, a Uint8Array as its bytes, and names where a value cannot go", async () => {
     const emulator = createFigmaEmulator();
     const storage = emulator.figma.clientStorage;

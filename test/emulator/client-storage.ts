@@ -6,7 +6,7 @@
  */
 import type { AccessKind, FacadeTarget } from "./facade";
 import { utf8Length } from "./nodes/base-node";
-import { expectString, fail, ruleError } from "./rules";
+import { expectString, ruleError } from "./rules";
 import { assertTransferable } from "./structured-values";
 
 export const CLIENT_STORAGE_QUOTA = 5 * 1024 * 1024;
@@ -83,20 +83,26 @@ export class ClientStorageApi implements FacadeTarget {
     }
   }
 
-  /** Rejects when the value cannot be stored or the 5 MB quota would be exceeded. */
+  /**
+   * Rejects when the value cannot be stored or the 5 MB quota would be exceeded. The value is checked
+   * and copied in the plugin's turn (a later change to it is not stored); it is sized against the
+   * quota on the later turn the write lands in, as the editor does, so that a large draft's copy and
+   * its sizing are two tasks, not one.
+   */
   setAsync(key: unknown, value: unknown): Promise<void> {
     try {
       const op = "clientStorage.setAsync";
       const k = expectString(op, "key", key);
       const { binary } = assertTransferable(op, "client-storage.value", value, "value", false);
-      const size = entrySize(k, value, binary);
-      const total = this.data.usedBytes - (this.data.entries.get(k)?.size ?? 0) + size;
-      if (total > CLIENT_STORAGE_QUOTA) {
-        fail("client-storage.quota", `in ${op}: Storing "${k}" would use ${total} bytes; the quota is ${CLIENT_STORAGE_QUOTA} bytes (5 MB)`);
-      }
       const copy = structuredClone(value);
-      return new Promise((resolve) =>
+      return new Promise((resolve, reject) =>
         this.later(() => {
+          const size = entrySize(k, copy, binary);
+          const total = this.data.usedBytes - (this.data.entries.get(k)?.size ?? 0) + size;
+          if (total > CLIENT_STORAGE_QUOTA) {
+            reject(ruleError("client-storage.quota", `in ${op}: Storing "${k}" would use ${total} bytes; the quota is ${CLIENT_STORAGE_QUOTA} bytes (5 MB)`));
+            return;
+          }
           this.data.entries.set(k, { value: copy, size });
           this.data.changed();
           resolve();

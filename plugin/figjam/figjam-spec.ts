@@ -14,6 +14,7 @@ import type { JourneyAnalysis, StageAnalysis } from "../../shared/analysis";
 import type { JourneyMap, Lane, Stage } from "../../shared/model";
 import { PRIORITY_QUADRANTS, type Priority } from "../../shared/priority";
 import { NAMESPACE } from "../plugin-data";
+import { sentimentFigures, sentimentLine } from "../../shared/sentiment-summary";
 import { trendsOfJourney } from "../../shared/trends";
 import { kpiValues } from "../render/cards";
 import { stageChangeText } from "../render/change";
@@ -250,12 +251,16 @@ export function figjamMapSpec(map: JourneyMap, options: FigJamSpecOptions): Sect
     );
   });
 
-  // Stage headers. A stage whose figures changed for real says so under its data backing; the
-  // objectives and the lanes then move down by the two lines the change may take.
+  // Stage headers. Under its data backing, a stage says what its text says (a quiet "Sentiment" line,
+  // from the labels the rows store: the sandbox has no lexicon), then whether its figures changed for
+  // real; the objectives and the lanes move down by the line and the two lines these may take.
   const top = MARGIN + 232 + down;
   const trends = trendsOfJourney(map);
   const changes = map.stages.map((stage) => (trends === null ? null : stageChangeText(trends, stage.id)));
   const changeRoom = changes.some((c) => c !== null) ? 40 : 0;
+  const text = sentimentFigures(map);
+  const sentiments = map.stages.map((stage) => sentimentLine(text.byStage.get(stage.id)));
+  const sentimentRoom = sentiments.some((line) => line !== null) ? 20 : 0;
   map.stages.forEach((stage, index) => {
     const x = columnX(index);
     const s = stats.get(stage.id);
@@ -264,15 +269,21 @@ export function figjamMapSpec(map: JourneyMap, options: FigJamSpecOptions): Sect
       shape(`stage/${stage.id}`, stage.id, `Stage: ${stage.name}`, stage.name, { fill: COLOR.stageHeader, stroke: COLOR.stageHeader, textStyle: TYPE.stageName }, { x, y: top, width: COLUMN, height: 56 }, "stage-header"),
       textLayer(`stage/${stage.id}/backing`, stage.id, "Data backing", backing === "none" ? BACKING_LABEL.none : `${BACKING_LABEL[backing]} · ${plural(s ? s.responses : 0, "response")}`, TYPE.meta, { position: { x, y: top + 64 } }),
     );
+    const sentiment = sentiments[index];
+    if (sentiment) children.push(textLayer(`stage/${stage.id}/sentiment`, stage.id, "Sentiment", sentiment, TYPE.meta, { width: COLUMN, position: { x, y: top + 84 } }));
     const change = changes[index];
     if (change)
-      children.push(textLayer(`stage/${stage.id}/change`, stage.id, "Change", change.text, { ...TYPE.metaPrimary, color: change.color }, { width: COLUMN, managedColor: true, position: { x, y: top + 84 } }));
+      children.push(
+        textLayer(`stage/${stage.id}/change`, stage.id, "Change", change.text, { ...TYPE.metaPrimary, color: change.color }, { width: COLUMN, managedColor: true, position: { x, y: top + 84 + sentimentRoom } }),
+      );
     if (stage.objective.trim() !== "")
-      children.push(textLayer(`stage/${stage.id}/objective`, stage.id, "Objective", stage.objective, TYPE.bodySecondary, { width: COLUMN, position: { x, y: top + 84 + changeRoom } }));
+      children.push(
+        textLayer(`stage/${stage.id}/objective`, stage.id, "Objective", stage.objective, TYPE.bodySecondary, { width: COLUMN, position: { x, y: top + 84 + sentimentRoom + changeRoom } }),
+      );
   });
 
   // Lanes: a row of cell sections each, as tall as its fullest cell.
-  let y = top + 148 + changeRoom;
+  let y = top + 148 + sentimentRoom + changeRoom;
   const connectors: ConnectorSpec[] = [];
   for (const lane of map.lanes.filter((l) => l.visible)) {
     const cells = map.stages.map((stage) => (lane.kind === "emotions" ? emotionCell(lane, stage, stats.get(stage.id)) : cellContent(map, analysis, lane, stage)));

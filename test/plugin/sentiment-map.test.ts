@@ -93,6 +93,31 @@ describe("sentiment on the map", () => {
   });
 });
 
+describe("sentiment on a FigJam map", () => {
+  it("writes the line under the stage's data backing, moves the objective and lanes down by it, and takes it away when no text is left", async () => {
+    const plugin = await launchPlugin({ editorType: "figjam" });
+    const model = journey();
+    const [first, second] = model.stages.map((s) => s.id) as [string, string];
+    expect((await ask(plugin, { type: "generate-map", model })).kind).toBe("generated");
+    const page = plugin.emulator.figma.currentPage;
+    const byKey = (key: string) => page.findOne((n) => keyOf(n) === key) as SceneNode | null;
+    const line = byKey(`stage/${first}/sentiment`) as TextNode;
+    expect([line.characters, line.name]).toEqual(["Text: 67 % negative · n 3", "Sentiment"]);
+    expect(page.findAll((n) => keyOf(n).endsWith("/sentiment")).map(keyOf)).toEqual([`stage/${first}/sentiment`]);
+    const y = (key: string) => (byKey(key) as SceneNode).y;
+    // Backing at +64, the line at +84, every stage's objective a line lower than without it (+124 against +104).
+    expect(y(`stage/${first}/sentiment`) - y(`stage/${first}/backing`)).toBe(20);
+    expect(y(`stage/${second}/objective`) - y(`stage/${second}/backing`)).toBe(40);
+    const lanesWith = Math.min(...page.findAll((n) => keyOf(n).startsWith("lane/") && keyOf(n).endsWith("/label/text")).map((n) => (n as SceneNode).y));
+
+    expect((await ask(plugin, { type: "generate-map", model: { ...model, feedback: [row("d", first, 3, "")] } })).kind).toBe("generated");
+    expect(page.findAll((n) => keyOf(n).endsWith("/sentiment"))).toEqual([]);
+    expect(y(`stage/${second}/objective`) - y(`stage/${second}/backing`)).toBe(20);
+    const lanesWithout = Math.min(...page.findAll((n) => keyOf(n).startsWith("lane/") && keyOf(n).endsWith("/label/text")).map((n) => (n as SceneNode).y));
+    expect(lanesWith - lanesWithout).toBe(20);
+  });
+});
+
 describe("a touchpoint deleted on the canvas", () => {
   it("moves its folded rows' sentiment to its stage, as it moves its rows'", () => {
     const model = sampleJourney();

@@ -69,6 +69,36 @@ describe("decoding a chosen file in slices", () => {
   });
 });
 
+describe("reading a chosen file a window at a time", () => {
+  it("decodes a File of several windows as the same bytes read whole, with a byte-order mark or a Windows-1252 line far in", async () => {
+    const text = largeCsv(50_000);
+    const plain = new TextEncoder().encode(text);
+    // Past the first 4 MB window it is read in.
+    expect(plain.length).toBeGreaterThan(4.5 * 1024 * 1024);
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...plain]);
+    const latin = new Uint8Array([...plain, ...[0x52, 0x2d, 0x31, 0x2c, 0x63, 0x61, 0x66, 0xe9, 0x0d, 0x0a]]);
+    for (const bytes of [plain, withBom, latin]) {
+      const file = new Blob([bytes]);
+      const read = await decodeCsvFileAsync("large.csv", file, noWait);
+      const fromBytes = await decodeCsvFileAsync("large.csv", bytes, noWait);
+      expect(read).toEqual(fromBytes);
+      expect({ text: joined(read.text), encoding: read.encoding, bom: read.bom }).toEqual(decodeCsvBytes(bytes));
+      expect(read.size).toBe(bytes.length);
+    }
+  }, 30_000);
+
+  it("reads a small File, and refuses a File that is not text, as the bytes", async () => {
+    const small = readFileSync(path.join(fixtures, readdirSync(fixtures).filter((f) => f.endsWith(".csv"))[0] ?? ""));
+    const bytes = new Uint8Array(small);
+    expect(await decodeCsvFileAsync("small.csv", new Blob([bytes]), noWait)).toEqual(await decodeCsvFileAsync("small.csv", bytes, noWait));
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Uint8Array(2 * 1024 * 1024)]);
+    const refused = await decodeCsvFileAsync("book.xlsx", new Blob([zip]), noWait).catch((error: unknown) => error);
+    const refusedBytes = await decodeCsvFileAsync("book.xlsx", zip, noWait).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(Error);
+    expect(String(refused)).toBe(String(refusedBytes));
+  });
+});
+
 describe("counting rows in slices", () => {
   it("counts what inspectCsv counts, for every fixture", async () => {
     for (const name of readdirSync(fixtures).filter((f) => !f.endsWith(".md"))) {

@@ -1,6 +1,6 @@
 /**
- * A chosen CSV file, made ready for the import wizard without freezing the panel: the bytes decoded
- * in slices and kept as the pieces they were decoded in, the layout and mapping inspected on the
+ * A chosen CSV file, made ready for the import wizard without freezing the panel: the file read a
+ * window at a time, its bytes decoded in slices and kept as the pieces they were decoded in, the layout and mapping inspected on the
  * first part of a large file, and its rows counted in slices as the import reads them. The import itself
  * (`importFeedbackCsv`) reads the pieces and yields between slices on its own.
  *
@@ -65,31 +65,91 @@ function sliceEnd(bytes: Uint8Array, start: number, limit: number): number {
 }
 
 /**
- * Decodes a file's bytes as `decodeCsvBytes` does (which also refuses workbooks, PDFs, images and
- * files too large), slice by slice for large UTF-8 and Windows-1252 files: line by line, each line
- * as UTF-8 or as Windows-1252, as the command line reads it, so that one Windows-1252 byte in the
- * first rows does not turn every later "é" into "Ã©". Throws `CsvDecodeError` with the reason.
+ * The bytes of a chosen file, read window by window: a File (a Blob) is read `READ_BYTES` at a time,
+ * never whole. Reading a 30 MB file in one `arrayBuffer()` is one task of some 100 ms in Chromium
+ * (the buffer is made and filled at once), a moment the panel cannot be used.
  */
-export async function decodeCsvFileAsync(fileName: string, bytes: Uint8Array, yieldToHost: YieldToHost): Promise<LoadedCsv> {
-  refuseOversizedCsv(bytes.length);
-  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  if (bytes.length <= SMALL_FILE_BYTES || utf16) return whole(fileName, bytes);
+class FileWindow {
+  /** The bytes held, from `start` in the file. */
+  private bytes: Uint8Array = new Uint8Array(0);
+  private start = 0;
+
+  constructor(
+    private readonly file: Blob | Uint8Array,
+    readonly size: number,
+  ) {}
+
+  /** The bytes held, as a view from file offset `from` (which must be held) to the end of what is held. */
+  from(from: number): Uint8Array {
+    return this.bytes.subarray(from - this.start);
+  }
+
+  /** Whether the bytes held reach the end of the file. */
+  get atEnd(): boolean {
+    return this.start + this.bytes.length >= this.size;
+  }
+
+  /** Holds at least the bytes [from, from + length) (fewer at the end of the file); those before `from` go. */
+  async hold(from: number, length: number): Promise<void> {
+    const want = Math.min(this.size, from + length);
+    const held = this.start + this.bytes.length;
+    if (want <= held) return;
+    const end = Math.min(this.size, Math.max(want, held + READ_BYTES));
+    const more = await this.read(held, end);
+    const kept = this.bytes.subarray(from - this.start);
+    const next = new Uint8Array(kept.length + more.length);
+    next.set(kept);
+    next.set(more, kept.length);
+    this.bytes = next;
+    this.start = from;
+  }
+
+  private async read(start: number, end: number): Promise<Uint8Array> {
+    if (this.file instanceof Uint8Array) return this.file.subarray(start, end);
+    return new Uint8Array(await this.file.slice(start, end).arrayBuffer());
+  }
+}
+
+/** How much of a file is read at a time (see `FileWindow`). */
+const READ_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Decodes a file (a File, or bytes already read) as `decodeCsvBytes` does (which also refuses
+ * workbooks, PDFs, images and files too large), slice by slice for large UTF-8 and Windows-1252
+ * files: line by line, each line as UTF-8 or as Windows-1252, as the command line reads it, so that
+ * one Windows-1252 byte in the first rows does not turn every later "é" into "Ã©". A large file is
+ * read a window at a time (`FileWindow`). Throws `CsvDecodeError` with the reason.
+ */
+export async function decodeCsvFileAsync(fileName: string, file: Blob | Uint8Array, yieldToHost: YieldToHost): Promise<LoadedCsv> {
+  const size = file instanceof Uint8Array ? file.length : file.size;
+  refuseOversizedCsv(size);
+  const source = new FileWindow(file, size);
+  await source.hold(0, HEAD_BYTES + 4);
+  const first = source.from(0);
+  const utf16 = first.length >= 2 && ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff));
+  if (size <= SMALL_FILE_BYTES || utf16) {
+    await source.hold(0, size);
+    return whole(fileName, source.from(0));
+  }
   // The head refuses what is not text and tells whether the file declares UTF-8 with a mark.
-  const head = decodeCsvBytes(bytes.subarray(0, sliceEnd(bytes, 0, 64 * 1024)));
+  const head = decodeCsvBytes(first.subarray(0, sliceEnd(first, 0, HEAD_BYTES)));
   const pieces: string[] = [];
   let length = 0;
   let utf8Sequences = 0;
   let strayBytes = false;
   // A file with the mark is UTF-8 throughout, a broken byte read as "�", as `decodeCsvBytes` reads it.
   const marked = head.bom ? new TextDecoder("utf-8") : null;
-  for (let start = 0; start < bytes.length; ) {
-    const end = sliceEnd(bytes, start, DECODE_SLICE_BYTES);
+  for (let start = 0; start < size; ) {
+    // The slice's end is found as in the whole file: the window holds a byte past the slice's limit.
+    await source.hold(start, DECODE_SLICE_BYTES + 4);
+    const held = source.from(start);
+    const end = start + (source.atEnd && held.length <= DECODE_SLICE_BYTES ? held.length : sliceEnd(held, 0, DECODE_SLICE_BYTES));
+    const slice = held.subarray(0, end - start);
     let piece: string;
     if (marked !== null) {
       // TextDecoder leaves out the byte-order mark at the start of the stream only.
-      piece = marked.decode(bytes.subarray(start, end), { stream: end < bytes.length });
+      piece = marked.decode(slice, { stream: end < size });
     } else {
-      const slice = bytes.subarray(start, end);
       const decoded = decodeCsvLines(slice);
       piece = decoded.text;
       utf8Sequences += decoded.utf8Sequences;
@@ -101,8 +161,11 @@ export async function decodeCsvFileAsync(fileName: string, bytes: Uint8Array, yi
     await yieldToHost();
   }
   const encoding = head.bom || !strayBytes || utf8Sequences > 0 ? "utf-8" : "windows-1252";
-  return { fileName, size: bytes.length, text: pieces, length, encoding, bom: head.bom };
+  return { fileName, size, text: pieces, length, encoding, bom: head.bom };
 }
+
+/** The first part of a large file, which tells its encoding (and refuses what is not text). */
+const HEAD_BYTES = 64 * 1024;
 
 function whole(fileName: string, bytes: Uint8Array): LoadedCsv {
   const { text, encoding, bom } = decodeCsvBytes(bytes);

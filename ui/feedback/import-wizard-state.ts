@@ -213,8 +213,8 @@ export class ImportWizard {
     this.set({ ...INITIAL, busy: `Reading ${file.name}…` });
     const turns = createHostTurns();
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const loaded = await decodeCsvFileAsync(file.name, bytes, turns.yieldToHost);
+      // Read a window at a time: the whole file in one go would be one long task.
+      const loaded = await decodeCsvFileAsync(file.name, file, turns.yieldToHost);
       if (generation !== this.generation) return;
       await turns.yieldToHost();
       let inspection = inspectForWizard(loaded.text, {});

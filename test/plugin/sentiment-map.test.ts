@@ -9,7 +9,7 @@ import { dropCards } from "../../shared/canvas-edits";
 import { compactJourney } from "../../shared/evidence";
 import { compoundScore } from "../../shared/sentiment";
 import { sentimentFigures, withSentimentLabels } from "../../shared/sentiment-summary";
-import { generate, textByKey } from "./canvas-actions";
+import { generate, readMap, textByKey } from "./canvas-actions";
 import { ask, launchPlugin, sampleJourney } from "./harness";
 
 const keyOf = (node: BaseNode) => node.getSharedPluginData(NAMESPACE, "key");
@@ -109,6 +109,12 @@ describe("sentiment on a FigJam map", () => {
     expect(y(`stage/${first}/sentiment`) - y(`stage/${first}/backing`)).toBe(20);
     expect(y(`stage/${second}/objective`) - y(`stage/${second}/backing`)).toBe(40);
     const lanesWith = Math.min(...page.findAll((n) => keyOf(n).startsWith("lane/") && keyOf(n).endsWith("/label/text")).map((n) => (n as SceneNode).y));
+    // Read back, the map is the journey it was drawn from; updated unchanged, nothing is written.
+    const read = await readMap(plugin);
+    expect(read.problems).toEqual([]);
+    expect(read.model.feedback.map((f) => [f.id, f.sentiment])).toEqual(model.feedback.map((f) => [f.id, f.sentiment]));
+    const again = await ask(plugin, { type: "generate-map", model });
+    expect(again.kind === "generated" && [again.created, again.updated, again.removed]).toEqual([0, 0, 0]);
 
     expect((await ask(plugin, { type: "generate-map", model: { ...model, feedback: [row("d", first, 3, "")] } })).kind).toBe("generated");
     expect(page.findAll((n) => keyOf(n).endsWith("/sentiment"))).toEqual([]);

@@ -1,8 +1,9 @@
 /**
  * A chosen CSV file, made ready for the import wizard without freezing the panel: the file read a
- * window at a time, its bytes decoded in slices and kept as the pieces they were decoded in, the layout and mapping inspected on the
- * first part of a large file, and its rows counted in slices as the import reads them. The import itself
- * (`importFeedbackCsv`) reads the pieces and yields between slices on its own.
+ * window at a time, its bytes decoded in slices and kept as the pieces they were decoded in, the
+ * layout and mapping inspected on the first part of a large file, and its rows counted in slices as
+ * the import reads them. The import itself (`importFeedbackCsv`) reads the pieces and yields between
+ * slices on its own.
  *
  * Why not `decodeCsvBytes` and `inspectCsv` on the whole file: on a 200,000-row export (30 MB) they
  * take 100–500 ms in one go, and every task over 50 ms is a moment the panel cannot be used. Even

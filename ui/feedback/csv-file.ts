@@ -71,43 +71,34 @@ function sliceEnd(bytes: Uint8Array, start: number, limit: number): number {
  * (the buffer is made and filled at once), a moment the panel cannot be used.
  */
 class FileWindow {
-  /** The bytes held, from `start` in the file. */
-  private bytes: Uint8Array = new Uint8Array(0);
+  /** The bytes held, from `start` in the file: all of them for bytes already read. */
+  private bytes: Uint8Array;
   private start = 0;
+  readonly size: number;
 
-  constructor(
-    private readonly file: Blob | Uint8Array,
-    readonly size: number,
-  ) {}
+  constructor(private readonly file: Blob | Uint8Array) {
+    this.bytes = file instanceof Uint8Array ? file : new Uint8Array(0);
+    this.size = file instanceof Uint8Array ? file.length : file.size;
+  }
 
   /** The bytes held, as a view from file offset `from` (which must be held) to the end of what is held. */
   from(from: number): Uint8Array {
     return this.bytes.subarray(from - this.start);
   }
 
-  /** Whether the bytes held reach the end of the file. */
-  get atEnd(): boolean {
-    return this.start + this.bytes.length >= this.size;
-  }
-
   /** Holds at least the bytes [from, from + length) (fewer at the end of the file); those before `from` go. */
   async hold(from: number, length: number): Promise<void> {
     const want = Math.min(this.size, from + length);
     const held = this.start + this.bytes.length;
-    if (want <= held) return;
+    if (want <= held || this.file instanceof Uint8Array) return;
     const end = Math.min(this.size, Math.max(want, held + READ_BYTES));
-    const more = await this.read(held, end);
+    const more = new Uint8Array(await this.file.slice(held, end).arrayBuffer());
     const kept = this.bytes.subarray(from - this.start);
     const next = new Uint8Array(kept.length + more.length);
     next.set(kept);
     next.set(more, kept.length);
     this.bytes = next;
     this.start = from;
-  }
-
-  private async read(start: number, end: number): Promise<Uint8Array> {
-    if (this.file instanceof Uint8Array) return this.file.subarray(start, end);
-    return new Uint8Array(await this.file.slice(start, end).arrayBuffer());
   }
 }
 
@@ -122,10 +113,11 @@ const READ_BYTES = 4 * 1024 * 1024;
  * read a window at a time (`FileWindow`). Throws `CsvDecodeError` with the reason.
  */
 export async function decodeCsvFileAsync(fileName: string, file: Blob | Uint8Array, yieldToHost: YieldToHost): Promise<LoadedCsv> {
-  const size = file instanceof Uint8Array ? file.length : file.size;
+  const source = new FileWindow(file);
+  const { size } = source;
   refuseOversizedCsv(size);
-  const source = new FileWindow(file, size);
-  await source.hold(0, HEAD_BYTES + 4);
+  // `sliceEnd` looks at the byte at its limit: a slice is held with the byte after it.
+  await source.hold(0, HEAD_BYTES + 1);
   const first = source.from(0);
   const utf16 = first.length >= 2 && ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff));
   if (size <= SMALL_FILE_BYTES || utf16) {
@@ -141,10 +133,10 @@ export async function decodeCsvFileAsync(fileName: string, file: Blob | Uint8Arr
   // A file with the mark is UTF-8 throughout, a broken byte read as "�", as `decodeCsvBytes` reads it.
   const marked = head.bom ? new TextDecoder("utf-8") : null;
   for (let start = 0; start < size; ) {
-    // The slice's end is found as in the whole file: the window holds a byte past the slice's limit.
-    await source.hold(start, DECODE_SLICE_BYTES + 4);
+    // The slice's end is found as in the whole file: what is held ends at the file's end or past the slice's limit.
+    await source.hold(start, DECODE_SLICE_BYTES + 1);
     const held = source.from(start);
-    const end = start + (source.atEnd && held.length <= DECODE_SLICE_BYTES ? held.length : sliceEnd(held, 0, DECODE_SLICE_BYTES));
+    const end = start + sliceEnd(held, 0, DECODE_SLICE_BYTES);
     const slice = held.subarray(0, end - start);
     let piece: string;
     if (marked !== null) {

@@ -1,8 +1,8 @@
 /**
  * CSV import + analysis of 200,000 feedback rows, against bare papaparse (`header: true`) on the
- * same text, in one run, each side in a worker thread of its own (bench/csv-import-worker.ts). Goal: at most 1.5× the bare parse. And a wide survey export (20,000
- * respondents × 20 questions, 400,000 answers) imported and analysed against bare papaparse of the
- * same file. Goal: at most 2×.
+ * same text, in one run, each side in a worker thread of its own (bench/csv-import-worker.ts).
+ * Goal: at most 1.5× the bare parse. And a wide survey export (20,000 respondents × 20 questions,
+ * 400,000 answers) imported and analysed against bare papaparse of the same file. Goal: at most 2×.
  */
 import { Worker } from "node:worker_threads";
 import type { Benchmark } from "./benchmark";

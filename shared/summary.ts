@@ -349,6 +349,15 @@ export function* summaryGroups(summary: FeedbackSummary): Generator<SummaryGroup
   }
 }
 
+/** Calls `see` with the day of each dated group of a summary, read from the group as stored (nothing decoded). */
+export function forEachSummaryDay(summary: FeedbackSummary, see: (day: string) => void): void {
+  const strings = summary.strings;
+  for (const g of summary.groups) {
+    const day = g[L.day];
+    if (day !== null && day !== undefined) see(strings[day] as string);
+  }
+}
+
 /** The whole counts of a summary: rows, rated rows, no-answer cells and groups. */
 export function summaryTotals(summary: FeedbackSummary | undefined): { rows: number; rated: number; noAnswer: number; groups: number } {
   const totals = { rows: 0, rated: 0, noAnswer: 0, groups: 0 };

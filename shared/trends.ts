@@ -38,7 +38,7 @@ import {
 import type { Feedback, JourneyMap } from "./model";
 import { changeMark, npsDifferenceTest, twoProportionTest, type DifferenceTest } from "./stats/differences";
 import { welchTest, type Moments } from "./stats/welch";
-import { groupRows, summaryGroups, type SummaryGroup } from "./summary";
+import { forEachSummaryDay, groupRows, summaryGroups, type SummaryGroup } from "./summary";
 
 export const TREND_PERIODS = ["week", "month", "quarter"] as const;
 export type TrendPeriod = (typeof TREND_PERIODS)[number];
@@ -111,10 +111,11 @@ export function autoPeriod(first: string, last: string): TrendPeriod {
   return span <= AUTO_WEEKS_UP_TO_DAYS ? "week" : span <= AUTO_MONTHS_UP_TO_DAYS ? "month" : "quarter";
 }
 
-/** The tally of one stage × touchpoint × day. */
+/** The tally of one stage × touchpoint × day (or period: see `dayTallyPass`). */
 interface DayCell {
   stageId: string | null;
   touchpointId: string | null;
+  /** The day, or the first day of its period when the pass tallies by period. */
   day: string;
   tally: FeedbackTally;
 }
@@ -162,25 +163,38 @@ export function groupsThenRows(
   };
 }
 
-/** Tallies the map's dated feedback (summary groups and rows) per stage × touchpoint × day. */
-export function dayTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">): JourneyPass<DayTallies> {
+/**
+ * Tallies the map's dated feedback (summary groups and rows) per stage × touchpoint × day; with a
+ * `period`, per stage × touchpoint × period instead (each cell's `day` is its period's first day;
+ * `first` and `last` are still days). A period's tally is the same either way, but a year of 40
+ * touchpoints is 15,000 day cells and a few hundred period cells: the map draws one period only.
+ */
+export function dayTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">, period?: TrendPeriod): JourneyPass<DayTallies> {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
-  // Cells by day, then by touchpoint (or stage and touchpoint when a row's stage is not its
-  // touchpoint's): nested maps, so that most rows build no key string.
+  // Cells by day (or period), then by touchpoint (or stage and touchpoint when a row's stage is not
+  // its touchpoint's): nested maps, so that most rows build no key string.
   const byDay = new Map<string, Map<string, DayCell>>();
+  const byPeriod = new Map<string, Map<string, DayCell>>();
   const all: DayCell[] = [];
   const result: DayTallies = { cells: all, first: null, last: null, undated: 0 };
   const cellOf = (stageId: string | null, touchpointId: string | null, day: string): FeedbackTally => {
     let cells = byDay.get(day);
     if (cells === undefined) {
-      byDay.set(day, (cells = new Map()));
       if (result.first === null || day < result.first) result.first = day;
       if (result.last === null || day > result.last) result.last = day;
+      if (period === undefined) cells = new Map();
+      else {
+        // The cells of the day's period, which an earlier day of it may have made.
+        const start = periodStart(day, period);
+        cells = byPeriod.get(start);
+        if (cells === undefined) byPeriod.set(start, (cells = new Map()));
+      }
+      byDay.set(day, cells);
     }
     const key = touchpointId !== null && stageOfTouchpoint.get(touchpointId) === stageId ? touchpointId : `${stageId}\u0000${touchpointId}`;
     let cell = cells.get(key);
     if (cell === undefined) {
-      cells.set(key, (cell = { stageId, touchpointId, day, tally: createTally() }));
+      cells.set(key, (cell = { stageId, touchpointId, day: period === undefined ? day : periodStart(day, period), tally: createTally() }));
       all.push(cell);
     }
     return cell.tally;
@@ -395,15 +409,34 @@ function mergeInto(byPeriod: Map<string, FeedbackTally>, start: string, tally: F
   mergeTally(into, tally);
 }
 
-/** The day tallies of a whole map at once. */
-export function dayTallies(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">): DayTallies {
-  const pass = dayTallyPass(map);
+/** The day tallies of a whole map at once (per period with a `period`: see `dayTallyPass`). */
+export function dayTallies(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">, period?: TrendPeriod): DayTallies {
+  const pass = dayTallyPass(map, period);
   return runPass(pass, pass.size);
 }
 
-/** Trends of a whole map at once, by the period its settings choose (the command line, the sandbox, tests). */
+/** The first and last day of the map's dated feedback, rows and summary groups; null without any. */
+export function feedbackDaySpan(map: Pick<JourneyMap, "feedback" | "summary">): { first: string; last: string } | null {
+  let first: string | null = null;
+  let last: string | null = null;
+  const see = (day: string) => {
+    if (first === null || day < first) first = day;
+    if (last === null || day > last) last = day;
+  };
+  if (map.summary !== undefined) forEachSummaryDay(map.summary, see);
+  for (const row of map.feedback) if (row.date !== null) see(row.date);
+  return first === null || last === null ? null : { first, last };
+}
+
+/**
+ * Trends of a whole map at once, by the period its settings choose (the command line, the sandbox,
+ * tests): the days' span read first, so that the feedback is tallied straight into that period.
+ */
 export function trendsOfJourney(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary" | "settings">): JourneyTrends | null {
-  return journeyTrends(dayTallies(map), map.settings.trendPeriod);
+  const span = feedbackDaySpan(map);
+  if (span === null) return null;
+  const period = resolvePeriod(map.settings.trendPeriod, span.first, span.last);
+  return journeyTrends(dayTallies(map, period), period);
 }
 
 /** How a figure's change reads: "+6 pts", "−0.3", "+12". */

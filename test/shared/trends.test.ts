@@ -207,6 +207,38 @@ function within(map: JourneyMap, from: string, to: string): JourneyMap {
 }
 
 describe("exactness", () => {
+  it("tallies a map straight into its settings' period, with the trends the day tallies give", () => {
+    const start = Date.UTC(2026, 0, 1);
+    const near = (offset: number) => new Date(start + offset * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(
+        journeyMapArbitrary({ maxFeedback: 40 }),
+        // Days within four months, so that many rows share a week, a month or a quarter.
+        fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 40, maxLength: 40 }),
+        fc.constantFrom("auto", "week", "month", "quarter" as const),
+        (drawn, offsets, choice) => {
+          const map = { ...drawn, feedback: drawn.feedback.map((f, i) => (f.date === null ? f : { ...f, date: near(offsets[i] ?? 0) })) };
+          const folded = compactJourney(map, { keepAllRows: 0, quotesPerCell: 1 });
+          for (const m of [map, folded]) {
+            expect(trendsOfJourney({ ...m, settings: { ...m.settings, trendPeriod: choice } })).toEqual(journeyTrends(dayTallies(m), choice));
+          }
+        },
+      ),
+    );
+  });
+
+  it("keeps the first and last day, not their periods, when it tallies by period", () => {
+    const stages = [stage("s1")];
+    const touchpoints = [touchpoint("t1", "s1")];
+    // A Wednesday, then the Monday before it: one week, whose first day is the Monday.
+    const map = buildMap({ stages, touchpoints, feedback: [on("2026-03-04", rated("a", 4, STARS, { stageId: "s1" })), on("2026-03-02", rated("b", 2, STARS, { stageId: "s1" }))] });
+    const byWeek = dayTallies(map, "week");
+    expect(byWeek.first).toBe("2026-03-02");
+    expect(byWeek.last).toBe("2026-03-04");
+    expect(byWeek.cells.map((c) => [c.day, c.tally.rows])).toEqual([["2026-03-02", 2]]);
+    expect(dayTallies(map).cells.map((c) => c.day)).toEqual(["2026-03-04", "2026-03-02"]);
+  });
+
   it("gives each period exactly analyseJourney's figures for that period's rows, from rows or a summary", () => {
     fc.assert(
       fc.property(journeyMapArbitrary({ maxFeedback: 40 }), fc.constantFrom("week", "month", "quarter" as const), (map, period) => {

@@ -16,7 +16,7 @@
 import type { FeedbackPass } from "./feedback-pass";
 import { runPass } from "./feedback-pass";
 import type { Feedback, JourneyMap, RatingScale } from "./model";
-import { type SummaryGroup, summaryGroups } from "./summary";
+import { SummaryReader, type SummaryGroup } from "./summary";
 
 /**
  * Normalised satisfaction of a rating r on the scale [min, max]:
@@ -300,7 +300,9 @@ export function journeyTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints
     return cell.tally;
   };
   if (map.summary !== undefined) {
-    for (const group of summaryGroups(map.summary)) {
+    const reader = new SummaryReader(map.summary);
+    for (let i = 0; i < reader.size; i++) {
+      const group = reader.read(i);
       addGroupToTally(cellOf(feedbackStageId(group, stageOfTouchpoint), group.touchpointId, group.personaId), group);
     }
   }

@@ -2,7 +2,7 @@
  * Which improvements to make first: pain points scored by the map's scoring model
  * ("impact-effort" by default, or RICE, or ICE), placed in the impact/effort quadrants and ranked.
  */
-import { groupRows, summaryGroups } from "./summary";
+import { SummaryReader, groupRows } from "./summary";
 import type { Confidence, JourneyMap, PainPoint, ScoringModel } from "./model";
 import type { FeedbackPass, YieldToHost } from "./feedback-pass";
 import { runPass, runPassInSlices } from "./feedback-pass";
@@ -121,7 +121,9 @@ export function frequencyBasisPass(
   const stageRows = new Map<string, number>();
   // The rows a summary counts are rows of their stage as much as the rows kept one by one.
   if (map.summary !== undefined) {
-    for (const group of summaryGroups(map.summary)) {
+    const reader = new SummaryReader(map.summary);
+    for (let i = 0; i < reader.size; i++) {
+      const group = reader.read(i);
       const stageId = feedbackStageId(group, stageOfTouchpoint);
       if (stageId !== null) stageRows.set(stageId, (stageRows.get(stageId) ?? 0) + groupRows(group));
     }

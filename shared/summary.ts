@@ -309,43 +309,81 @@ function segmentsOf(text: string | null): Segments | null {
 }
 
 /**
- * Reads every group of a summary, in stored order. Each segment text is read once, not once per
- * group, and the group is read with plain indexing: the figures read every group of a year of
- * feedback several times, in Figma's interpreter.
+ * Reads the groups of a summary into one group object, reused from read to read: for the passes
+ * that read every group of a year of feedback, several times a draw in Figma's interpreter, and
+ * keep only figures of it (a tally, a count), so that reading a group makes no object. Each segment
+ * text is parsed once, not once per group; a group's scale and segments are objects of their own,
+ * never changed, which a caller may keep. `read(index)` gives group `index`, valid until the next read.
  */
-export function* summaryGroups(summary: FeedbackSummary): Generator<SummaryGroup> {
-  const s = summary.strings;
-  const str = (v: number | null | undefined) => (v === null || v === undefined ? null : (s[v] as string));
-  const segments: (Segments | null | undefined)[] = [];
-  // Groups in a row mostly share their scale: one object for them (nothing changes a group's scale).
-  let scale = null as RatingScale | null;
-  for (const g of summary.groups) {
-    const values: number[] = [];
-    const counts: number[] = [];
-    for (let i = L.histogram; i < g.length; i += 2) {
-      values.push(g[i] as number);
-      counts.push(g[i + 1] as number);
+export class SummaryReader {
+  readonly size: number;
+  private readonly segments: (Segments | null | undefined)[] = [];
+  private scale: RatingScale | null = null;
+  private readonly group: SummaryGroup = {
+    stageId: null,
+    touchpointId: null,
+    personaId: null,
+    source: "",
+    kind: "survey",
+    day: null,
+    segments: null,
+    scale: null,
+    textOnly: 0,
+    empty: 0,
+    noAnswer: 0,
+    values: [],
+    counts: [],
+  };
+
+  constructor(private readonly summary: FeedbackSummary) {
+    this.size = summary.groups.length;
+  }
+
+  private str(v: number | null | undefined): string | null {
+    return v === null || v === undefined ? null : (this.summary.strings[v] as string);
+  }
+
+  read(index: number): Readonly<SummaryGroup> {
+    const g = this.summary.groups[index] as (number | null)[];
+    const group = this.group;
+    const { values, counts } = group;
+    // Written in place, and cut only when the last group had more values (setting the length is a call).
+    let n = 0;
+    for (let i = L.histogram; i < g.length; i += 2, n++) {
+      values[n] = g[i] as number;
+      counts[n] = g[i + 1] as number;
+    }
+    if (values.length !== n) {
+      values.length = n;
+      counts.length = n;
     }
     const min = g[L.scaleMin];
     const max = g[L.scaleMax];
     const rated = typeof min === "number" && typeof max === "number";
-    if (rated && (scale === null || scale.min !== min || scale.max !== max)) scale = { min, max };
+    // Groups in a row mostly share their scale: one object for them.
+    if (rated && (this.scale === null || this.scale.min !== min || this.scale.max !== max)) this.scale = { min, max };
+    group.scale = rated ? this.scale : null;
     const segment = g[L.segment];
-    yield {
-      stageId: str(g[L.stage]),
-      touchpointId: str(g[L.touchpoint]),
-      personaId: str(g[L.persona]),
-      source: str(g[L.source]) ?? "",
-      kind: (str(g[L.kind]) ?? "survey") as Feedback["kind"],
-      day: str(g[L.day]),
-      segments: segment === null || segment === undefined ? null : (segments[segment] ??= segmentsOf(s[segment] as string)),
-      scale: rated ? scale : null,
-      textOnly: g[L.textOnly] ?? 0,
-      empty: g[L.empty] ?? 0,
-      noAnswer: g[L.noAnswer] ?? 0,
-      values,
-      counts,
-    };
+    group.stageId = this.str(g[L.stage]);
+    group.touchpointId = this.str(g[L.touchpoint]);
+    group.personaId = this.str(g[L.persona]);
+    group.source = this.str(g[L.source]) ?? "";
+    group.kind = (this.str(g[L.kind]) ?? "survey") as Feedback["kind"];
+    group.day = this.str(g[L.day]);
+    group.segments = segment === null || segment === undefined ? null : (this.segments[segment] ??= segmentsOf(this.summary.strings[segment] as string));
+    group.textOnly = g[L.textOnly] ?? 0;
+    group.empty = g[L.empty] ?? 0;
+    group.noAnswer = g[L.noAnswer] ?? 0;
+    return group;
+  }
+}
+
+/** Reads every group of a summary, in stored order, each an object of its own. */
+export function* summaryGroups(summary: FeedbackSummary): Generator<SummaryGroup> {
+  const reader = new SummaryReader(summary);
+  for (let i = 0; i < reader.size; i++) {
+    const group = reader.read(i);
+    yield { ...group, values: group.values.slice(), counts: group.counts.slice() };
   }
 }
 

@@ -38,7 +38,7 @@ import {
 import type { Feedback, JourneyMap } from "./model";
 import { changeMark, npsDifferenceTest, twoProportionTest, type DifferenceTest } from "./stats/differences";
 import { welchTest, type Moments } from "./stats/welch";
-import { forEachSummaryDay, groupRows, summaryGroups, type SummaryGroup } from "./summary";
+import { SummaryReader, forEachSummaryDay, groupRows, type SummaryGroup } from "./summary";
 
 export const TREND_PERIODS = ["week", "month", "quarter"] as const;
 export type TrendPeriod = (typeof TREND_PERIODS)[number];
@@ -138,23 +138,24 @@ export interface JourneyPass<T> extends FeedbackPass<T> {
   size: number;
 }
 
-/** Feeds `group` each summary group, then `row` each feedback row, in order; `size` of them in all. */
+/**
+ * Feeds `group` each summary group, then `row` each feedback row, in order; `size` of them in all.
+ * A group is read into one object reused for the next (`SummaryReader`): `group` keeps none of it.
+ */
 export function groupsThenRows(
   map: Pick<JourneyMap, "feedback" | "summary">,
-  group: (group: SummaryGroup) => void,
+  group: (group: Readonly<SummaryGroup>) => void,
   row: (row: Feedback) => void,
 ): Pick<JourneyPass<never>, "read" | "size"> {
-  const groups = map.summary?.groups.length ?? 0;
-  const decoded = map.summary === undefined ? null : summaryGroups(map.summary);
+  const reader = map.summary === undefined ? null : new SummaryReader(map.summary);
+  const groups = reader?.size ?? 0;
   const rows = map.feedback;
   return {
     size: groups + rows.length,
     read(from, to) {
       for (let i = from; i < to; i++) {
-        if (i < groups) {
-          const next = decoded?.next();
-          if (next !== undefined && next.done !== true) group(next.value);
-        } else {
+        if (reader !== null && i < groups) group(reader.read(i));
+        else {
           const feedback = rows[i - groups];
           if (feedback !== undefined) row(feedback);
         }

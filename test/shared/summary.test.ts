@@ -8,6 +8,7 @@ import {
   EMPTY_SUMMARY,
   FeedbackSummary,
   SummaryBuilder,
+  SummaryReader,
   mergeSummaries,
   summariseFeedback,
   summaryGroups,
@@ -111,6 +112,26 @@ describe("exact summaries of feedback", () => {
     withNoAnswers.addNoAnswers({ kind: "survey", date: "2026-01-05", source: "Survey", stageId: "s1", touchpointId: null, personaId: null }, 3);
     expect(JSON.stringify(withNoAnswers.toSummary())).toBe(JSON.stringify(summary));
     expect(mergeSummaries(summary, EMPTY_SUMMARY)).toEqual(summary);
+  });
+
+  it("reads a group at a time into one reused object, in any order, each as summaryGroups gives it", () => {
+    fc.assert(
+      fc.property(journeyMapArbitrary({ maxFeedback: 40 }), (map) => {
+        const summary = compactJourney(map, { keepAllRows: 0, quotesPerCell: 0 }).summary ?? EMPTY_SUMMARY;
+        const groups = [...summaryGroups(summary)];
+        expect(groups).toHaveLength(summary.groups.length);
+        // summaryGroups gives each group objects of its own: none is shared with another group.
+        expect(new Set(groups).size).toBe(groups.length);
+        expect(new Set(groups.map((g) => g.values)).size).toBe(groups.length);
+        const reader = new SummaryReader(summary);
+        expect(reader.size).toBe(groups.length);
+        // Backwards, then forwards: each read gives that group, however it was read before.
+        for (let i = groups.length - 1; i >= 0; i--) expect(reader.read(i)).toEqual(groups[i]);
+        for (let i = 0; i < groups.length; i++) expect(reader.read(i)).toEqual(groups[i]);
+        if (groups.length > 1) expect(reader.read(0)).toBe(reader.read(1));
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it("refuses a broken summary, saying what is wrong", () => {

@@ -319,6 +319,7 @@ export class SummaryReader {
   readonly size: number;
   private readonly segments: (Segments | null | undefined)[] = [];
   private scale: RatingScale | null = null;
+  private readonly histograms: { values: number[]; counts: number[] }[] = [];
   private readonly group: SummaryGroup = {
     stageId: null,
     touchpointId: null,
@@ -346,17 +347,18 @@ export class SummaryReader {
   read(index: number): Readonly<SummaryGroup> {
     const g = this.summary.groups[index] as (number | null)[];
     const group = this.group;
-    const { values, counts } = group;
-    // Written in place, and cut only when the last group had more values (setting the length is a call).
-    let n = 0;
-    for (let i = L.histogram; i < g.length; i += 2, n++) {
-      values[n] = g[i] as number;
-      counts[n] = g[i + 1] as number;
+    // The histogram in arrays of its length, one pair per length, written in place (setting an
+    // array's length is a slow call, made here only the first time a length is met).
+    const n = (g.length - L.histogram) >> 1;
+    let pair = this.histograms[n];
+    if (pair === undefined) this.histograms[n] = pair = { values: new Array<number>(n).fill(0), counts: new Array<number>(n).fill(0) };
+    const { values, counts } = pair;
+    for (let k = 0, i = L.histogram; k < n; k++, i += 2) {
+      values[k] = g[i] as number;
+      counts[k] = g[i + 1] as number;
     }
-    if (values.length !== n) {
-      values.length = n;
-      counts.length = n;
-    }
+    group.values = values;
+    group.counts = counts;
     const min = g[L.scaleMin];
     const max = g[L.scaleMax];
     const rated = typeof min === "number" && typeof max === "number";

@@ -53,7 +53,10 @@ export const GROUP_LAYOUT = {
   histogram: 12,
 } as const;
 
-const L = GROUP_LAYOUT;
+// The layout's positions as plain constants: read in the loops over every group, where a property
+// read per part costs in Figma's interpreter.
+const { stage: STAGE_AT, touchpoint: TOUCHPOINT_AT, persona: PERSONA_AT, source: SOURCE_AT, kind: KIND_AT, day: DAY_AT, segment: SEGMENT_AT } = GROUP_LAYOUT;
+const { scaleMin: SCALE_MIN_AT, scaleMax: SCALE_MAX_AT, textOnly: TEXT_ONLY_AT, empty: EMPTY_AT, noAnswer: NO_ANSWER_AT, histogram: HISTOGRAM_AT } = GROUP_LAYOUT;
 /** At most this many problems of a summary are listed (a damaged one can have thousands). */
 const MAX_ISSUES = 20;
 
@@ -95,8 +98,8 @@ const PART_NAMES = ["stage", "touchpoint", "persona", "source", "kind", "day", "
 
 /** A group's part by name and position: "the source (part 3)", "rating value 2 (part 14)". */
 function partName(i: number): string {
-  const k = (i - L.histogram) >> 1;
-  return `${i < L.histogram ? `the ${PART_NAMES[i] as string}` : `${i % 2 === 0 ? "" : "the count of "}rating value ${k + 1}`} (part ${i})`;
+  const k = (i - HISTOGRAM_AT) >> 1;
+  return `${i < HISTOGRAM_AT ? `the ${PART_NAMES[i] as string}` : `${i % 2 === 0 ? "" : "the count of "}rating value ${k + 1}`} (part ${i})`;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -113,28 +116,28 @@ function groupProblem(g: unknown, strings: number, isDay: (i: number) => boolean
   if (typed !== null) return typed;
   const group = g as (number | null)[];
   const length = group.length;
-  if (length < L.histogram || (length - L.histogram) % 2 !== 0) return [null, `has ${length} parts: a summary group needs 12 parts and value/count pairs`];
+  if (length < HISTOGRAM_AT || (length - HISTOGRAM_AT) % 2 !== 0) return [null, `has ${length} parts: a summary group needs 12 parts and value/count pairs`];
   const is = (i: number, what: string): Problem => [i, `${partName(i)} is ${shown(group[i])}${what}`];
-  for (let i = 0; i < L.scaleMin; i++) {
+  for (let i = 0; i < SCALE_MIN_AT; i++) {
     const v = group[i] as number | null;
     if (v === null) {
-      if (i === L.source || i === L.kind) return is(i, ": a summary group needs a source and a kind");
+      if (i === SOURCE_AT || i === KIND_AT) return is(i, ": a summary group needs a source and a kind");
     } else if (v % 1 !== 0) return is(i, `, not a whole number: ${INDEX}`);
     else if (v < 0) return is(i, `, a negative index: ${INDEX}`);
     else if (v >= strings) return is(i, `, a string the summary does not have (it has ${strings})`);
   }
-  for (let i = L.textOnly; i <= L.noAnswer; i++) {
+  for (let i = TEXT_ONLY_AT; i <= NO_ANSWER_AT; i++) {
     const v = group[i] as number | null;
     if (v === null || v % 1 !== 0 || v < 0) return is(i, ": a summary count must be a whole number ≥ 0");
   }
-  const min = group[L.scaleMin] as number | null;
-  const max = group[L.scaleMax] as number | null;
-  if (length > L.histogram) {
-    if (min === null || max === null) return is(min === null ? L.scaleMin : L.scaleMax, `: ${SCALE}`);
-    if (!(max > min)) return [L.scaleMax, `the scale runs from ${min} to ${max}: ${SCALE}`];
-  } else if (min !== null || max !== null) return [min !== null ? L.scaleMin : L.scaleMax, `the group has a scale (${shown(min)} to ${shown(max)}) but no ratings: a summary group without ratings has no scale`];
+  const min = group[SCALE_MIN_AT] as number | null;
+  const max = group[SCALE_MAX_AT] as number | null;
+  if (length > HISTOGRAM_AT) {
+    if (min === null || max === null) return is(min === null ? SCALE_MIN_AT : SCALE_MAX_AT, `: ${SCALE}`);
+    if (!(max > min)) return [SCALE_MAX_AT, `the scale runs from ${min} to ${max}: ${SCALE}`];
+  } else if (min !== null || max !== null) return [min !== null ? SCALE_MIN_AT : SCALE_MAX_AT, `the group has a scale (${shown(min)} to ${shown(max)}) but no ratings: a summary group without ratings has no scale`];
   let previous = -Infinity;
-  for (let i = L.histogram; i < length; i += 2) {
+  for (let i = HISTOGRAM_AT; i < length; i += 2) {
     const value = group[i] as number;
     const count = group[i + 1];
     if (!(value >= (min as number) && value <= (max as number))) return is(i, `, off the scale ${min} to ${max}: ${ON_SCALE}`);
@@ -142,8 +145,8 @@ function groupProblem(g: unknown, strings: number, isDay: (i: number) => boolean
     if (typeof count !== "number" || count % 1 !== 0 || count <= 0) return is(i + 1, ": a summary's rating counts must be whole numbers > 0");
     previous = value;
   }
-  const day = group[L.day] as number | null;
-  return day === null || isDay(day) ? null : [L.day, `${partName(L.day)} names a string that is not a date: a summary day must be a date YYYY-MM-DD`];
+  const day = group[DAY_AT] as number | null;
+  return day === null || isDay(day) ? null : [DAY_AT, `${partName(DAY_AT)} names a string that is not a date: a summary day must be a date YYYY-MM-DD`];
 }
 
 /**
@@ -155,23 +158,23 @@ function groupProblem(g: unknown, strings: number, isDay: (i: number) => boolean
 function groupIsValid(g: unknown, strings: number, days: readonly (boolean | undefined)[]): boolean {
   if (!Array.isArray(g)) return false;
   const length = g.length;
-  if (length < L.histogram || (length - L.histogram) % 2 !== 0) return false;
-  for (let i = 0; i < L.scaleMin; i++) {
+  if (length < HISTOGRAM_AT || (length - HISTOGRAM_AT) % 2 !== 0) return false;
+  for (let i = 0; i < SCALE_MIN_AT; i++) {
     const v: unknown = g[i];
-    if (v === null ? i === L.source || i === L.kind : !(typeof v === "number" && v >= 0 && v < strings && v % 1 === 0)) return false;
+    if (v === null ? i === SOURCE_AT || i === KIND_AT : !(typeof v === "number" && v >= 0 && v < strings && v % 1 === 0)) return false;
   }
-  for (let i = L.textOnly; i <= L.noAnswer; i++) {
+  for (let i = TEXT_ONLY_AT; i <= NO_ANSWER_AT; i++) {
     const v: unknown = g[i];
     if (!(typeof v === "number" && v >= 0 && v % 1 === 0)) return false;
   }
-  const min: unknown = g[L.scaleMin];
-  const max: unknown = g[L.scaleMax];
-  if (length === L.histogram) {
+  const min: unknown = g[SCALE_MIN_AT];
+  const max: unknown = g[SCALE_MAX_AT];
+  if (length === HISTOGRAM_AT) {
     if (min !== null || max !== null) return false;
   } else {
     if (!(typeof min === "number" && typeof max === "number" && max > min && min - min === 0 && max - max === 0)) return false;
     let previous = -Infinity;
-    for (let i = L.histogram; i < length; i += 2) {
+    for (let i = HISTOGRAM_AT; i < length; i += 2) {
       const value: unknown = g[i];
       const count: unknown = g[i + 1];
       if (!(typeof value === "number" && value >= min && value <= max && value > previous)) return false;
@@ -179,7 +182,7 @@ function groupIsValid(g: unknown, strings: number, days: readonly (boolean | und
       previous = value;
     }
   }
-  const day: unknown = g[L.day];
+  const day: unknown = g[DAY_AT];
   return day === null || days[day as number] === true;
 }
 
@@ -340,42 +343,46 @@ export class SummaryReader {
     this.size = summary.groups.length;
   }
 
-  private str(v: number | null | undefined): string | null {
-    return v === null || v === undefined ? null : (this.summary.strings[v] as string);
-  }
-
   read(index: number): Readonly<SummaryGroup> {
     const g = this.summary.groups[index] as (number | null)[];
+    const s = this.summary.strings;
     const group = this.group;
     // The histogram in arrays of its length, one pair per length, written in place (setting an
     // array's length is a slow call, made here only the first time a length is met).
-    const n = (g.length - L.histogram) >> 1;
+    const n = (g.length - HISTOGRAM_AT) >> 1;
     let pair = this.histograms[n];
     if (pair === undefined) this.histograms[n] = pair = { values: new Array<number>(n).fill(0), counts: new Array<number>(n).fill(0) };
     const { values, counts } = pair;
-    for (let k = 0, i = L.histogram; k < n; k++, i += 2) {
+    for (let k = 0, i = HISTOGRAM_AT; k < n; k++, i += 2) {
       values[k] = g[i] as number;
       counts[k] = g[i + 1] as number;
     }
     group.values = values;
     group.counts = counts;
-    const min = g[L.scaleMin];
-    const max = g[L.scaleMax];
+    const min = g[SCALE_MIN_AT];
+    const max = g[SCALE_MAX_AT];
     const rated = typeof min === "number" && typeof max === "number";
     // Groups in a row mostly share their scale: one object for them.
     if (rated && (this.scale === null || this.scale.min !== min || this.scale.max !== max)) this.scale = { min, max };
     group.scale = rated ? this.scale : null;
-    const segment = g[L.segment];
-    group.stageId = this.str(g[L.stage]);
-    group.touchpointId = this.str(g[L.touchpoint]);
-    group.personaId = this.str(g[L.persona]);
-    group.source = this.str(g[L.source]) ?? "";
-    group.kind = (this.str(g[L.kind]) ?? "survey") as Feedback["kind"];
-    group.day = this.str(g[L.day]);
-    group.segments = segment === null || segment === undefined ? null : (this.segments[segment] ??= segmentsOf(this.summary.strings[segment] as string));
-    group.textOnly = g[L.textOnly] ?? 0;
-    group.empty = g[L.empty] ?? 0;
-    group.noAnswer = g[L.noAnswer] ?? 0;
+    // Strings by index, read inline (a call per field costs in Figma's interpreter); null stays null.
+    const stage = g[STAGE_AT];
+    const touchpoint = g[TOUCHPOINT_AT];
+    const persona = g[PERSONA_AT];
+    const source = g[SOURCE_AT];
+    const kind = g[KIND_AT];
+    const day = g[DAY_AT];
+    const segment = g[SEGMENT_AT];
+    group.stageId = stage === null || stage === undefined ? null : (s[stage] as string);
+    group.touchpointId = touchpoint === null || touchpoint === undefined ? null : (s[touchpoint] as string);
+    group.personaId = persona === null || persona === undefined ? null : (s[persona] as string);
+    group.source = source === null || source === undefined ? "" : (s[source] as string);
+    group.kind = (kind === null || kind === undefined ? "survey" : s[kind]) as Feedback["kind"];
+    group.day = day === null || day === undefined ? null : (s[day] as string);
+    group.segments = segment === null || segment === undefined ? null : (this.segments[segment] ??= segmentsOf(s[segment] as string));
+    group.textOnly = g[TEXT_ONLY_AT] ?? 0;
+    group.empty = g[EMPTY_AT] ?? 0;
+    group.noAnswer = g[NO_ANSWER_AT] ?? 0;
     return group;
   }
 }
@@ -389,13 +396,18 @@ export function* summaryGroups(summary: FeedbackSummary): Generator<SummaryGroup
   }
 }
 
-/** Calls `see` with the day of each dated group of a summary, read from the group as stored (nothing decoded). */
-export function forEachSummaryDay(summary: FeedbackSummary, see: (day: string) => void): void {
+/** The distinct days of a summary's dated groups, read from the groups as stored (nothing decoded). */
+export function summaryDays(summary: FeedbackSummary): string[] {
   const strings = summary.strings;
+  // Marked by string index first: a year is a few hundred days among a hundred thousand groups.
+  const seen = new Uint8Array(strings.length);
   for (const g of summary.groups) {
-    const day = g[L.day];
-    if (day !== null && day !== undefined) see(strings[day] as string);
+    const day = g[DAY_AT];
+    if (day !== null && day !== undefined) seen[day] = 1;
   }
+  const days: string[] = [];
+  for (let i = 0; i < seen.length; i++) if (seen[i] === 1) days.push(strings[i] as string);
+  return days;
 }
 
 /** The whole counts of a summary: rows, rated rows, no-answer cells and groups. */
@@ -404,9 +416,9 @@ export function summaryTotals(summary: FeedbackSummary | undefined): { rows: num
   if (summary === undefined) return totals;
   for (const g of summary.groups) {
     totals.groups++;
-    totals.noAnswer += g[L.noAnswer] ?? 0;
-    totals.rows += (g[L.textOnly] ?? 0) + (g[L.empty] ?? 0);
-    for (let i = L.histogram + 1; i < g.length; i += 2) {
+    totals.noAnswer += g[NO_ANSWER_AT] ?? 0;
+    totals.rows += (g[TEXT_ONLY_AT] ?? 0) + (g[EMPTY_AT] ?? 0);
+    for (let i = HISTOGRAM_AT + 1; i < g.length; i += 2) {
       totals.rows += g[i] ?? 0;
       totals.rated += g[i] ?? 0;
     }
@@ -570,7 +582,7 @@ export class SummaryBuilder {
             g.noAnswer,
           ];
           for (const value of [...g.histogram.keys()].sort((a, b) => a - b)) row.push(value, g.histogram.get(value) as number);
-          if (row.length === L.histogram && g.textOnly === 0 && g.empty === 0 && g.noAnswer === 0) continue;
+          if (row.length === HISTOGRAM_AT && g.textOnly === 0 && g.empty === 0 && g.noAnswer === 0) continue;
           groups.push(row);
         }
       },

@@ -38,7 +38,7 @@ import {
 import type { Feedback, JourneyMap } from "./model";
 import { changeMark, npsDifferenceTest, twoProportionTest, type DifferenceTest } from "./stats/differences";
 import { welchTest, type Moments } from "./stats/welch";
-import { SummaryReader, forEachSummaryDay, groupRows, type SummaryGroup } from "./summary";
+import { SummaryReader, groupRows, summaryDays, type SummaryGroup } from "./summary";
 
 export const TREND_PERIODS = ["week", "month", "quarter"] as const;
 export type TrendPeriod = (typeof TREND_PERIODS)[number];
@@ -424,7 +424,7 @@ export function feedbackDaySpan(map: Pick<JourneyMap, "feedback" | "summary">): 
     if (first === null || day < first) first = day;
     if (last === null || day > last) last = day;
   };
-  if (map.summary !== undefined) forEachSummaryDay(map.summary, see);
+  if (map.summary !== undefined) for (const day of summaryDays(map.summary)) see(day);
   for (const row of map.feedback) if (row.date !== null) see(row.date);
   return first === null || last === null ? null : { first, last };
 }

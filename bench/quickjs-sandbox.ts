@@ -30,7 +30,8 @@ class StoredFrame {
 
 let frames = 0;
 let frame = new StoredFrame("0:0");
-let modelJson = "";
+/** The model as the panel sends it to be drawn: its summary packed (shared/messages.ts `SentJourneyMap`). */
+let sentJson = "";
 let draftText = "";
 let stored: Record<string, unknown> = {};
 /** Milliseconds per phase of the last action (Date.now: whole milliseconds), for the log. */
@@ -78,8 +79,8 @@ function draw(model: JourneyMap, onto: StoredFrame): void {
 
 const work = {
   /** Stores the model on the frame (not timed). */
-  setUp(json: string, draft: string): void {
-    modelJson = json;
+  setUp(json: string, draft: string, sent: string): void {
+    sentJson = sent;
     draftText = draft;
     frame = new StoredFrame("0:0");
     writeModel(asNode(frame), encodeModel(JSON.parse(json) as JourneyMap));
@@ -100,10 +101,10 @@ const work = {
     if (!message.ok || message.message.type !== "save-draft") throw new Error("refused");
     stored = { draft: message.message.draft };
   },
-  /** Generate from the panel: the model arrives in a message (parsed here as Figma's bridge would build it), is validated, encoded, analysed, specified and stored. */
+  /** Generate from the panel: the model arrives in a message (its summary packed, as the panel sends it; parsed here as Figma's bridge would build it), is validated and unpacked, encoded, analysed, specified and stored. */
   generate(): void {
     startPhases();
-    const value: unknown = JSON.parse(modelJson);
+    const value: unknown = JSON.parse(sentJson);
     phase("message arrives");
     const message = parsePanelMessage({ type: "generate-map", requestId: "r1", model: value });
     if (!message.ok || message.message.type !== "generate-map") throw new Error("refused");

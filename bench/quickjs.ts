@@ -17,6 +17,7 @@ import * as esbuild from "esbuild";
 import { getQuickJS, type QuickJSContext } from "quickjs-emscripten";
 import { parseJourneyMap, type Feedback, type JourneyMap } from "../shared/model";
 import { CHUNK_BYTES, MAX_CHUNKS } from "../plugin/plugin-data";
+import { withPackedSummary } from "../shared/summary-pack";
 import { storedJourney } from "../ui/state/compact";
 import type { BenchResult, Benchmark } from "./benchmark";
 import { largeJourney as yearOfFeedback } from "./large-journey";
@@ -149,11 +150,15 @@ export const quickjsBenchmark: Benchmark = {
         const draft = JSON.stringify({ savedAt: new Date(0).toISOString(), model });
         const jsonHandle = vm.newString(json);
         const draftHandle = vm.newString(draft);
+        // What Generate receives: the model as the panel sends it, its summary packed.
+        const sentHandle = vm.newString(JSON.stringify(withPackedSummary(model)));
         vm.setProp(vm.global, "MODEL_JSON", jsonHandle);
         vm.setProp(vm.global, "DRAFT_TEXT", draftHandle);
+        vm.setProp(vm.global, "SENT_JSON", sentHandle);
         jsonHandle.dispose();
         draftHandle.dispose();
-        evaluate(vm, "work.setUp(MODEL_JSON, DRAFT_TEXT)");
+        sentHandle.dispose();
+        evaluate(vm, "work.setUp(MODEL_JSON, DRAFT_TEXT, SENT_JSON)");
         log(`QuickJS speed now: a million loop iterations in ${ms(time(vm, "work.calibrate()", 3))} (machine load ${os.loadavg()[0]?.toFixed(1)})`);
         const kb = Math.round(json.length / 1024);
         log(`${label}: ${kb} kB of model, ${model.feedback.length} feedback rows`);

@@ -7,6 +7,7 @@
  * show a failure in words.
  */
 import { JourneyMap, RatingScale } from "./model";
+import { PACKED_SUMMARY_KEY, withUnpackedSummary, type WithPackedSummary } from "./summary-pack";
 import * as z from "./zod";
 
 export const RequestId = z.string().check(z.minLength(1), z.maxLength(64));
@@ -122,6 +123,25 @@ export type ConflictsAnswer = z.infer<typeof ConflictsAnswer>;
 
 // ---- panel → plugin ------------------------------------------------------------------------
 
+/**
+ * A journey the panel sends to be drawn, its summary packed as the map frame stores it
+ * (summary-pack.ts) or not: a year of a million responses is 1.5 MB of text instead of 165,000
+ * number lists, which Figma's bridge and interpreter take seconds to build and read. Unpacked,
+ * then validated as a journey; a damaged packed summary is refused in words.
+ */
+export const SentJourneyMap = z.pipe(
+  z.transform<JourneyMap | WithPackedSummary<JourneyMap>, unknown>((value, ctx) => {
+    try {
+      return withUnpackedSummary(value);
+    } catch (error) {
+      ctx.issues.push({ code: "custom", message: error instanceof Error ? error.message : String(error), input: value, path: [PACKED_SUMMARY_KEY] });
+      return z.NEVER;
+    }
+  }),
+  JourneyMap,
+);
+export type SentJourneyMap = z.input<typeof SentJourneyMap>;
+
 export const PanelMessage = z.discriminatedUnion("type", [
   /** The panel has mounted and listens. */
   z.object({ type: z.literal("panel-ready") }),
@@ -137,7 +157,7 @@ export const PanelMessage = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("generate-map"),
     requestId: RequestId,
-    model: JourneyMap,
+    model: SentJourneyMap,
     deletedCards: z.optional(DeletedCardsAnswer),
     deletedCardsSeen: z.optional(z.array(z.string())),
     conflicts: z.optional(ConflictsAnswer),
@@ -159,6 +179,9 @@ export const PanelMessage = z.discriminatedUnion("type", [
 ]);
 export type PanelMessage = z.infer<typeof PanelMessage>;
 export type PanelRequest = Extract<PanelMessage, { requestId: string }>;
+/** A message as the panel sends it (a journey's summary may be packed: `SentJourneyMap`). */
+export type SentPanelMessage = z.input<typeof PanelMessage>;
+export type SentPanelRequest = Extract<SentPanelMessage, { requestId: string }>;
 
 // ---- plugin → panel ------------------------------------------------------------------------
 

@@ -194,10 +194,13 @@ export function unpackSummary(packed: PackedSummary): FeedbackSummary {
 }
 
 /** The key a model's packed summary is stored under, in the model's JSON, instead of `summary`. */
-export const PACKED_SUMMARY_KEY = "packedSummary";
+export const PACKED_SUMMARY_KEY = "packedSummary" as const;
+
+/** A value whose summary (if any) is packed under PACKED_SUMMARY_KEY. */
+export type WithPackedSummary<T> = Omit<T, "summary"> & { [PACKED_SUMMARY_KEY]?: PackedSummary };
 
 /** A model as stored: its summary packed (the rest as it is). */
-export function withPackedSummary<T extends { summary?: FeedbackSummary | undefined }>(map: T, packed?: PackedSummary): Omit<T, "summary"> {
+export function withPackedSummary<T extends { summary?: FeedbackSummary | undefined }>(map: T, packed?: PackedSummary): WithPackedSummary<T> {
   if (map.summary === undefined) return map;
   const { summary, ...rest } = map;
   return { ...rest, [PACKED_SUMMARY_KEY]: packed ?? packSummary(summary) };

@@ -1,6 +1,6 @@
 /**
  * Size budgets of what Figma loads, minified and before gzip: the panel (dist/ui.html, every script
- * and style inlined) at most 495 kB, the sandbox code (dist/code.js) at most 172 kB.
+ * and style inlined) at most 495 kB, the sandbox code (dist/code.js) at most 175 kB.
  *
  * Raised from 250 kB and 120 kB when the panel learnt wide survey exports, word ratings, no-answer
  * values and fixed values (shared/csv grew by about 21 kB in the panel, the wizard by about 8 kB) and
@@ -47,6 +47,12 @@
  * moved and drawn on the map (+4.6 kB), the import ledger's entries of their own and the sliced
  * compaction (+1 kB).
  *
+ * The sandbox raised from 172 kB to 175 kB (measured 170.3 → 172.8 kB) when Generate learnt to read
+ * a large journey fast in Figma's engine: summary groups read into one reused object, trends tallied
+ * straight into the period drawn, and the journey received with its summary packed (a million
+ * responses' Generate in QuickJS from 2.68× to 2.22× the time of the map near the storage limit,
+ * timed in turns with it: `npm run bench -- QuickJS`).
+ *
  * The build runs in a scratch copy of the repository (its folders linked, its own dist/), so that
  * it cannot race another test file that builds into dist/ at the same time.
  */
@@ -60,7 +66,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** kB as 1,000 bytes: the stricter reading of "300 KB". */
 const KB = 1000;
-export const BUDGETS = { "dist/ui.html": 495 * KB, "dist/code.js": 172 * KB } as const;
+export const BUDGETS = { "dist/ui.html": 495 * KB, "dist/code.js": 175 * KB } as const;
 
 let scratch = "";
 

@@ -6,10 +6,10 @@
  */
 import {
   parsePluginMessage,
-  type PanelMessage,
-  type PanelRequest,
   type PluginMessage,
   type ReplyResult,
+  type SentPanelMessage,
+  type SentPanelRequest,
 } from "../shared/messages";
 
 type Pending = { resolve: (result: ReplyResult) => void; reject: (error: Error) => void };
@@ -22,7 +22,7 @@ export class PluginBridge {
   private readonly listeners = new Set<Listener>();
 
   constructor(
-    private readonly send: (message: PanelMessage) => void,
+    private readonly send: (message: SentPanelMessage) => void,
     private readonly onRefused: (error: string) => void,
   ) {}
 
@@ -69,13 +69,13 @@ export class PluginBridge {
   }
 
   /** Sends a request and resolves with the plugin's reply. */
-  request(message: WithoutId<PanelRequest>): Promise<ReplyResult> {
+  request(message: WithoutId<SentPanelRequest>): Promise<ReplyResult> {
     const requestId = `r${this.nextId++}`;
     return new Promise<ReplyResult>((resolve, reject) => {
       this.pending.set(requestId, { resolve, reject });
       try {
         // Spreading a member of the union with its id back gives the same member; TypeScript cannot see it.
-        this.send({ ...message, requestId } as PanelRequest);
+        this.send({ ...message, requestId } as SentPanelRequest);
       } catch (error) {
         // Not sent (a value postMessage cannot clone): no answer will come, so nothing may wait for one.
         this.pending.delete(requestId);
@@ -85,7 +85,7 @@ export class PluginBridge {
   }
 
   /** Sends a message that expects no answer. */
-  notify(message: Exclude<PanelMessage, PanelRequest>): void {
+  notify(message: Exclude<SentPanelMessage, SentPanelRequest>): void {
     this.send(message);
   }
 

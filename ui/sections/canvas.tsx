@@ -10,6 +10,7 @@ import type { CanvasConflict, CanvasProblem, ConflictsAnswer, DeletedCard, Delet
 import { exportMermaidJourney, importMermaidJourney } from "../../shared/mermaid";
 import { exportJourneyMapJson, importJourneyMapJson, type JourneyMap } from "../../shared/model";
 import { summaryTotals } from "../../shared/summary";
+import { withPackedSummary } from "../../shared/summary-pack";
 import type { PluginBridge } from "../bridge";
 import { SectionHeading, countOf, formatCount } from "../components/common";
 import { CheckboxField } from "../components/fields";
@@ -100,7 +101,9 @@ export function CanvasSection({ selection, log, run, busy }: CanvasSectionProps)
     const result = await run(label, async () => {
       const turns = createHostTurns();
       try {
-        return bridge.request({ type: "generate-map", model: (await storedJourney(model, turns.yieldToHost)).model, ...answers });
+        // Its summary packed, as the frame stores it: a few MB of number lists are a few hundred kB of text.
+        const stored = await storedJourney(model, turns.yieldToHost);
+        return bridge.request({ type: "generate-map", model: withPackedSummary(stored.model, stored.packed ?? undefined), ...answers });
       } finally {
         turns.close();
       }

@@ -142,7 +142,7 @@ export function analyseJourney(map: JourneyMap): JourneyAnalysis {
   const tallies = tallyJourneyFeedback(map);
   const drivers = needsTouchpointDrivers(map) ? runPass(touchpointDriversPass(map), map.feedback.length) : null;
   const analysis = analysisOfTallies(map, tallies, chooseImportance(map, drivers));
-  return withPriorities(analysis, prioritise(map, analysis));
+  return withPriorities(analysis, prioritise(map, analysis, tallies.byStage));
 }
 
 /** Rows `analyseJourneyAsync` reads between two turns of the host: about a millisecond's work. */
@@ -162,7 +162,7 @@ export async function analyseJourneyAsync(
     ? await runPassInSlices(touchpointDriversPass(map), map.feedback.length, yieldToHost, rowsPerSlice)
     : null;
   const analysis = analysisOfTallies(map, tallies, chooseImportance(map, drivers));
-  return withPriorities(analysis, await prioritiseAsync(map, analysis, yieldToHost, rowsPerSlice));
+  return withPriorities(analysis, await prioritiseAsync(map, analysis, yieldToHost, rowsPerSlice, tallies.byStage));
 }
 
 /** Everything but the priorities, which need the stage gaps first. */

@@ -6,7 +6,7 @@ import { SummaryReader, groupRows } from "./summary";
 import type { Confidence, JourneyMap, PainPoint, ScoringModel } from "./model";
 import type { FeedbackPass, YieldToHost } from "./feedback-pass";
 import { runPass, runPassInSlices } from "./feedback-pass";
-import { feedbackStageId } from "./metrics";
+import { feedbackStageId, type FeedbackTally } from "./metrics";
 import { stageExperienceGaps } from "./gaps";
 
 /** The midpoint of the 1–5 impact and effort scales, splitting the quadrants. */
@@ -110,17 +110,24 @@ export interface FrequencyBasis {
   evidenceStage: ReadonlyMap<string, string | null>;
 }
 
-/** Counting rows per stage and locating every evidence row, as a pass fed range by range. */
+/**
+ * Counting rows per stage and locating every evidence row, as a pass fed range by range. With the
+ * journey's tallies by stage at hand (`analyseJourney` has them), their rows are the stage rows, and
+ * the pass only locates the evidence: the summary is not read again.
+ */
 export function frequencyBasisPass(
   map: Pick<JourneyMap, "feedback" | "touchpoints" | "painPoints" | "summary">,
+  stageTallies?: ReadonlyMap<string, Pick<FeedbackTally, "rows">>,
 ): FeedbackPass<FrequencyBasis> {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
   const evidence = new Set<string>();
   for (const p of map.painPoints) for (const id of p.evidence) evidence.add(id);
   const rows = map.feedback;
+  const counting = stageTallies === undefined;
   const stageRows = new Map<string, number>();
+  if (stageTallies !== undefined) for (const [stageId, tally] of stageTallies) stageRows.set(stageId, tally.rows);
   // The rows a summary counts are rows of their stage as much as the rows kept one by one.
-  if (map.summary !== undefined) {
+  else if (map.summary !== undefined) {
     const reader = new SummaryReader(map.summary);
     for (let i = 0; i < reader.size; i++) {
       const group = reader.read(i);
@@ -134,8 +141,9 @@ export function frequencyBasisPass(
       for (let i = from; i < to; i++) {
         const row = rows[i];
         if (row === undefined) continue;
+        if (!counting && !evidence.has(row.id)) continue;
         const stageId = feedbackStageId(row, stageOfTouchpoint);
-        if (stageId !== null) stageRows.set(stageId, (stageRows.get(stageId) ?? 0) + 1);
+        if (counting && stageId !== null) stageRows.set(stageId, (stageRows.get(stageId) ?? 0) + 1);
         if (evidence.has(row.id)) evidenceStage.set(row.id, stageId);
       }
     },
@@ -210,6 +218,8 @@ export function comparePriorities(
 }
 
 type PriorityMap = Pick<JourneyMap, "stages" | "touchpoints" | "feedback" | "painPoints" | "settings">;
+/** The journey's feedback tallies by stage (metrics.ts), when the caller has them: their rows are each stage's rows. */
+type StageTallies = ReadonlyMap<string, Pick<FeedbackTally, "rows">>;
 
 /** The frequency basis costs a pass over the feedback: only worth it when some frequency is to be derived. */
 function derivesFrequency(map: Pick<JourneyMap, "painPoints">): boolean {
@@ -222,10 +232,10 @@ const NO_BASIS: FrequencyBasis = { stageRows: new Map(), evidenceStage: new Map(
  * Scores and ranks the map's pain points by its scoring model (`map.settings.scoring`), in rank order.
  * Pass the map's analysis to reuse its stage gaps; without it they are computed from the feedback.
  */
-export function prioritise(map: PriorityMap, analysis?: PriorityContext): Priority[] {
+export function prioritise(map: PriorityMap, analysis?: PriorityContext, stageTallies?: StageTallies): Priority[] {
   const gaps: ReadonlyMap<string, number | null> =
     analysis === undefined ? stageExperienceGaps(map) : gapsOf(analysis);
-  return rankPainPoints(map, gaps, derivesFrequency(map) ? frequencyBasis(map) : NO_BASIS);
+  return rankPainPoints(map, gaps, derivesFrequency(map) ? runPass(frequencyBasisPass(map, stageTallies), map.feedback.length) : NO_BASIS);
 }
 
 /** Rows `prioritiseAsync` reads between two turns of the host: about a millisecond's work. */
@@ -240,9 +250,10 @@ export async function prioritiseAsync(
   analysis: PriorityContext,
   yieldToHost: YieldToHost,
   rowsPerSlice: number = PRIORITY_ROWS_PER_SLICE,
+  stageTallies?: StageTallies,
 ): Promise<Priority[]> {
   const basis = derivesFrequency(map)
-    ? await runPassInSlices(frequencyBasisPass(map), map.feedback.length, yieldToHost, rowsPerSlice)
+    ? await runPassInSlices(frequencyBasisPass(map, stageTallies), map.feedback.length, yieldToHost, rowsPerSlice)
     : NO_BASIS;
   return rankPainPoints(map, gapsOf(analysis), basis);
 }

@@ -4,6 +4,7 @@ import { analyseJourney } from "../../shared/analysis";
 import type { JourneyMap, PainPoint } from "../../shared/model";
 import {
   frequencyBasis,
+  frequencyBasisPass,
   frequencyFromShare,
   iceInputs,
   iceScore,
@@ -17,6 +18,9 @@ import {
   riceReach,
   riceScore,
 } from "../../shared/priority";
+import { compactJourney } from "../../shared/evidence";
+import { runPass } from "../../shared/feedback-pass";
+import { tallyJourneyFeedback } from "../../shared/metrics";
 import { journeyMapArbitrary } from "./arbitraries";
 import { STARS, buildMap, comment, painPoint, rated, stage, touchpoint } from "./builders";
 
@@ -116,6 +120,27 @@ describe("derived frequency", () => {
     expect(painPointFrequency(p, basis)).toEqual({ frequency: 2, derived: true });
     expect(painPointFrequency(q, basis)).toEqual({ frequency: 4, derived: false });
     expect(painPointFrequency(r, basis)).toEqual({ frequency: 5, derived: true });
+  });
+});
+
+describe("the frequency basis from the journey's tallies", () => {
+  it("is the basis counted from the feedback, rows or a summary, and ranks the same", () => {
+    fc.assert(
+      fc.property(journeyMapArbitrary({ maxFeedback: 40, minPainPoints: 1 }), (drawn) => {
+        // Frequencies derived, evidence kept as rows, the rest folded into a summary (or not).
+        const map = { ...drawn, painPoints: drawn.painPoints.map((p) => ({ ...p, frequency: null })) };
+        for (const m of [map, compactJourney(map, { keepAllRows: 0, quotesPerCell: 1 })]) {
+          const byStage = tallyJourneyFeedback(m).byStage;
+          const counted = frequencyBasis(m);
+          const fromTallies = runPass(frequencyBasisPass(m, byStage), m.feedback.length);
+          expect(fromTallies.evidenceStage).toEqual(counted.evidenceStage);
+          for (const s of m.stages) expect(fromTallies.stageRows.get(s.id) ?? 0).toBe(counted.stageRows.get(s.id) ?? 0);
+          const analysis = analyseJourney(m);
+          expect(prioritise(m, analysis, byStage)).toEqual(prioritise(m, analysis));
+        }
+      }),
+      { numRuns: 80 },
+    );
   });
 });
 

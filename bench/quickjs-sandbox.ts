@@ -4,11 +4,11 @@
  * the read-back merge and the messages the panel sends. The map frame is a stand-in holding shared
  * plugin data; what Figma does with nodes is not measured here.
  */
-import { analyseJourney } from "../shared/analysis";
+import { analyseJourney, type JourneyAnalysis } from "../shared/analysis";
 import { mergeCanvasEdits, type CanvasSnapshot } from "../shared/canvas-edits";
 import { parsePanelMessage } from "../shared/messages";
 import type { JourneyMap } from "../shared/model";
-import { prioritise } from "../shared/priority";
+import { rankChanges } from "../shared/rescore-summary";
 import { drawnBy } from "../plugin/canvas-snapshot";
 import { storedChecksum } from "../plugin/maps";
 import { encodeModel, readModel, writeModel } from "../plugin/plugin-data";
@@ -65,10 +65,10 @@ function read(f: StoredFrame): JourneyMap {
 }
 
 /** Drawing a model: what the plugin computes before and after the reconciler touches nodes. */
-function draw(model: JourneyMap, onto: StoredFrame): void {
+function draw(model: JourneyMap, onto: StoredFrame, made?: JourneyAnalysis): void {
   const chunks = encodeModel(model);
   phase("encode");
-  const analysis = analyseJourney(model);
+  const analysis = made ?? analyseJourney(model);
   phase("analysis");
   mapSpec(model, { analysis, generatedOn: new Date(0) });
   besideSpecs(model, analysis);
@@ -124,10 +124,11 @@ const work = {
     const snapshot: CanvasSnapshot = { nodeId: f.id, nodeName: f.name, cards: [], drawnCards: new Set(), cells: new Map(), copyOfAnotherMap: false };
     const merged = mergeCanvasEdits(model, snapshot).model;
     phase("merge");
-    prioritise(model);
-    prioritise(merged);
+    // The ranks before and after: the read's analysis and the merged model's, which is drawn.
+    const mergedAnalysis = analyseJourney(merged);
+    rankChanges(analysis.priorities, mergedAnalysis.priorities);
     phase("priorities");
-    draw(merged, f);
+    draw(merged, f, mergedAnalysis);
   },
   /** A million loop iterations: how fast QuickJS runs on this machine right now (it is shared). */
   calibrate(): void {

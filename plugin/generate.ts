@@ -17,7 +17,7 @@
  * A person's layers inside a cell the new model no longer draws go to a frame "Moved out of the map"
  * beside it, never on top of other content.
  */
-import { analyseJourney } from "../shared/analysis";
+import { analyseJourney, type JourneyAnalysis } from "../shared/analysis";
 import { cardCaption, copyId, dropCards } from "../shared/canvas-edits";
 import type { CanvasProblem, ConflictsAnswer, DeletedCard, DeletedCardsAnswer, ReplyResult } from "../shared/messages";
 import type { JourneyMap } from "../shared/model";
@@ -37,6 +37,8 @@ import { Reconciler, type ReconcileStats } from "./render/reconcile";
 export interface GenerateOptions {
   /** The date the header shows as the generation date (default: now). */
   now?: Date;
+  /** The map's analysis, when the caller has made it already (Re-score): not made again. */
+  analysis?: JourneyAnalysis;
 }
 
 export interface GenerateResult extends ReconcileStats {
@@ -167,7 +169,7 @@ export async function generateMapAsync(map: JourneyMap, options: GenerateOptions
   await loadMapFontsAsync();
   const page = figma.currentPage;
   settleCopiesOf(map.id, page);
-  const analysis = analyseJourney(map);
+  const analysis = options.analysis ?? analyseJourney(map);
   const now = options.now ?? new Date();
 
   const before = new Set(page.children);

@@ -24,6 +24,8 @@ export interface ReadResult {
   model: JourneyMap;
   /** The model stored on the frame, as the last generation drew it. */
   stored: JourneyMap;
+  /** Its analysis (what that generation drew: figures, priorities). */
+  storedAnalysis: JourneyAnalysis;
   problems: CanvasProblem[];
   report: CanvasReport;
   /** Cards that became entities of their own (see `writeCanvasIdentities`). */
@@ -107,6 +109,7 @@ export function readMapFrame(frame: MapFrame, copyElsewhere = false): ReadResult
   return {
     model: edits.model,
     stored: stored.model,
+    storedAnalysis: analysis,
     problems: edits.problems,
     report: edits.report,
     identities: edits.identities,

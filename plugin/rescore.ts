@@ -8,7 +8,7 @@
  */
 import type { CanvasProblem } from "../shared/messages";
 import type { JourneyMap } from "../shared/model";
-import { prioritise } from "../shared/priority";
+import { analyseJourney } from "../shared/analysis";
 import { rankChanges, rescoreSummary } from "../shared/rescore-summary";
 import { generateMapAsync, saveVersionBeforeUpdateAsync } from "./generate";
 import { selectedMapFrames, targetMapFrame, type MapFrame } from "./maps";
@@ -28,10 +28,13 @@ export async function rescoreMapAsync(frame: MapFrame): Promise<RescoreResult> {
   const read = await readMapFrameAsync(frame);
   // A model too large to store is refused before any node is touched.
   encodeModel(read.model);
-  const changes = rankChanges(prioritise(read.stored), prioritise(read.model));
+  // The ranks the map showed against those it will show: both analyses' priorities, the stored
+  // one made by the read, the new one made once and drawn.
+  const analysis = analyseJourney(read.model);
+  const changes = rankChanges(read.storedAnalysis.priorities, analysis.priorities);
   await saveVersionBeforeUpdateAsync();
   writeCanvasIdentities(frame, read);
-  const generated = await generateMapAsync(read.model);
+  const generated = await generateMapAsync(read.model, { analysis });
   return {
     frame: generated.frame,
     model: read.model,

@@ -4,8 +4,10 @@
  * changed is said with figma.notify; one undo step; errors in words.
  */
 import { describe, expect, it } from "vitest";
-import type { JourneyMap } from "../../shared/model";
+import { analyseJourney } from "../../shared/analysis";
+import type { Feedback, JourneyMap } from "../../shared/model";
 import { prioritise, type Priority } from "../../shared/priority";
+import { STARS, buildMap, painPoint, rated, stage, touchpoint } from "../shared/builders";
 import { copyOf, generate, keyOf, nodeByKey, nodesByKey, rescore, runCommand, textByKey } from "./canvas-actions";
 import { launchPlugin, sampleJourney, type PluginUnderTest } from "./harness";
 
@@ -124,6 +126,54 @@ describe("re-scoring from the panel", () => {
     plugin.emulator.stats.resetWrites();
     await rescore(plugin);
     expect([...plugin.emulator.stats.writtenNodeIds]).toEqual([frame.id]);
+  });
+});
+
+/**
+ * Importance derived from an overall-satisfaction outcome: Delivery's derived importance (3.4) is
+ * below its stated one, so its gap is smaller, and the two pain points rank one way by the derived
+ * gaps (what the map draws) and the other way by the stated ones.
+ */
+function derivedImportanceJourney(): JourneyMap {
+  const rows: Feedback[] = [];
+  const answer = (who: number, where: string, stars: number) =>
+    rows.push({ ...rated(`${where}_${who}`, stars, STARS, { touchpointId: where }), respondentId: `r${who}` });
+  [1, 2, 3, 4, 5].forEach((stars, i) => answer(i, "o", stars));
+  [1, 3, 2, 4, 5].forEach((stars, i) => answer(i, "a", stars));
+  [3, 1, 5, 2, 4].forEach((stars, i) => answer(i, "b", stars));
+  [2, 4, 5].forEach((stars, i) => answer(i, "c", stars));
+  const map = buildMap({
+    stages: [stage("s1", "Delivery"), stage("s2", "Support")],
+    touchpoints: [
+      touchpoint("a", "s1", 2, "Tracking"),
+      touchpoint("b", "s1", 5, "Courier"),
+      touchpoint("c", "s2", 4, "Chat"),
+      { ...touchpoint("o", "s2", 3, "Overall satisfaction"), measure: "outcome" },
+    ],
+    feedback: rows,
+    painPoints: [painPoint("p1", "s1"), painPoint("p2", "s2", { severity: 1, frequency: 4, effort: 3, confidence: 1 })],
+  });
+  return { ...map, settings: { ...map.settings, importance: "derived" } };
+}
+
+describe("re-scoring a journey whose importance is derived", () => {
+  it("says how the ranks the map shows changed: those of the derived gaps it draws", async () => {
+    const plugin = await launchPlugin();
+    const model = derivedImportanceJourney();
+    const frame = await generate(plugin, model);
+    const shown = () => new Map(model.painPoints.map((p) => [p.id, rankShown(frame, p.id)]));
+    const before = shown();
+    expect(before).toEqual(ranks(analyseJourney(model).priorities));
+    // The stated gaps rank them the other way: a count from those would not be what the map shows.
+    expect(ranks(prioritise(model))).not.toEqual(before);
+
+    plugin.emulator.userEditText(textByKey(frame, "painPoint/p2/severity"), "2");
+    const reply = await rescore(plugin);
+    const after = shown();
+    expect(after).toEqual(ranks(analyseJourney(reply.model).priorities));
+    const moved = [...after].filter(([id, rank]) => before.get(id) !== rank).length;
+    expect(reply.reranked).toBe(moved);
+    expect(reply.summary.startsWith(moved === 0 ? "No pain point changed rank" : `${moved} pain points re-ranked`)).toBe(true);
   });
 });
 

@@ -3,8 +3,10 @@
  * change of the last period against the one before, with the test that says whether it is real.
  *
  * Dated feedback rows and summary groups (their `day`) are tallied per stage × touchpoint × day in
- * one pass (`dayTallyPass`, fed in slices on a large map, the summary's groups first); `journeyTrends` then merges the days into
- * periods, so choosing another period does not read the rows again. A period's tally is made by the
+ * one pass (`dayTallyPass`, fed in slices on a large map, the summary's groups first); `journeyTrends`
+ * then merges the days into periods, so choosing another period (the panel) does not read the rows
+ * again. Where one period is drawn (`trendsOfJourney`: the map, the command line), the pass tallies
+ * straight into that period's cells, which merge the same. A period's tally is made by the
  * same metrics.ts functions as `analyseJourney`'s, so its figures are exactly those of
  * `analyseJourney` run on that period's rows. Rows without a date are counted (`undated`) and left
  * out of every trend.

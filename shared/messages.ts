@@ -134,7 +134,9 @@ export const SentJourneyMap = z.pipe(
     try {
       return withUnpackedSummary(value);
     } catch (error) {
-      ctx.issues.push({ code: "custom", message: error instanceof Error ? error.message : String(error), input: value, path: [PACKED_SUMMARY_KEY] });
+      // The unpacker speaks of a frame's stored summary; this one was sent.
+      const message = (error instanceof Error ? error.message : String(error)).replace(/^the stored summary/, "the packed summary");
+      ctx.issues.push({ code: "custom", message, input: value, path: [PACKED_SUMMARY_KEY] });
       return z.NEVER;
     }
   }),

@@ -43,9 +43,9 @@ describe("a journey sent with its summary packed", () => {
       const parsed = parsePanelMessage({ type: "generate-map", requestId: "r1", model });
       return parsed.ok ? "accepted" : parsed.error;
     };
-    expect(refusal({ ...rest, packedSummary: { ...packed, groups: packed.groups.slice(0, -1) } })).toMatch(/model\.packedSummary: the stored summary is damaged: it is cut short/);
-    expect(refusal({ ...rest, packedSummary: { ...packed, groups: `Q${packed.groups}` } })).toMatch(/model\.packedSummary: the stored summary is damaged near character 0/);
-    expect(refusal({ ...rest, packedSummary: 5 })).toMatch(/model\.packedSummary: the stored summary is damaged: it is not a packed summary/);
+    expect(refusal({ ...rest, packedSummary: { ...packed, groups: packed.groups.slice(0, -1) } })).toMatch(/model\.packedSummary: the packed summary is damaged: it is cut short/);
+    expect(refusal({ ...rest, packedSummary: { ...packed, groups: `Q${packed.groups}` } })).toMatch(/model\.packedSummary: the packed summary is damaged near character 0/);
+    expect(refusal({ ...rest, packedSummary: 5 })).toMatch(/model\.packedSummary: the packed summary is damaged: it is not a packed summary/);
     // Unpacked fine but naming a stage the journey lacks: refused by the journey's own checks.
     expect(refusal({ ...rest, stages: rest.stages.slice(1), touchpoints: rest.touchpoints.filter((t) => t.stageId !== rest.stages[0]?.id), packedSummary: packed })).toMatch(/unknown stage/);
   });

@@ -110,6 +110,9 @@ export interface FrequencyBasis {
   evidenceStage: ReadonlyMap<string, string | null>;
 }
 
+/** The journey's feedback tallies by stage (metrics.ts), when the caller has them: their rows are each stage's rows. */
+type StageTallies = ReadonlyMap<string, Pick<FeedbackTally, "rows">>;
+
 /**
  * Counting rows per stage and locating every evidence row, as a pass fed range by range. With the
  * journey's tallies by stage at hand (`analyseJourney` has them), their rows are the stage rows, and
@@ -117,7 +120,7 @@ export interface FrequencyBasis {
  */
 export function frequencyBasisPass(
   map: Pick<JourneyMap, "feedback" | "touchpoints" | "painPoints" | "summary">,
-  stageTallies?: ReadonlyMap<string, Pick<FeedbackTally, "rows">>,
+  stageTallies?: StageTallies,
 ): FeedbackPass<FrequencyBasis> {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
   const evidence = new Set<string>();
@@ -218,8 +221,6 @@ export function comparePriorities(
 }
 
 type PriorityMap = Pick<JourneyMap, "stages" | "touchpoints" | "feedback" | "painPoints" | "settings">;
-/** The journey's feedback tallies by stage (metrics.ts), when the caller has them: their rows are each stage's rows. */
-type StageTallies = ReadonlyMap<string, Pick<FeedbackTally, "rows">>;
 
 /** The frequency basis costs a pass over the feedback: only worth it when some frequency is to be derived. */
 function derivesFrequency(map: Pick<JourneyMap, "painPoints">): boolean {
@@ -230,7 +231,8 @@ const NO_BASIS: FrequencyBasis = { stageRows: new Map(), evidenceStage: new Map(
 
 /**
  * Scores and ranks the map's pain points by its scoring model (`map.settings.scoring`), in rank order.
- * Pass the map's analysis to reuse its stage gaps; without it they are computed from the feedback.
+ * Pass the map's analysis to reuse its stage gaps, and its stage tallies to reuse their rows for
+ * derived frequencies; without them both are computed from the feedback.
  */
 export function prioritise(map: PriorityMap, analysis?: PriorityContext, stageTallies?: StageTallies): Priority[] {
   const gaps: ReadonlyMap<string, number | null> =

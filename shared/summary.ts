@@ -316,7 +316,8 @@ function segmentsOf(text: string | null): Segments | null {
  * that read every group of a year of feedback, several times a draw in Figma's interpreter, and
  * keep only figures of it (a tally, a count), so that reading a group makes no object. Each segment
  * text is parsed once, not once per group; a group's scale and segments are objects of their own,
- * never changed, which a caller may keep. `read(index)` gives group `index`, valid until the next read.
+ * never changed, which a caller may keep. `read(index)` gives group `index`, valid until the next
+ * read (its values and counts too: arrays reused for every group of as many rating values).
  */
 export class SummaryReader {
   readonly size: number;

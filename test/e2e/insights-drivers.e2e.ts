@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
 import type { Feedback, JourneyMap } from "../../shared/model";
 import { compactJourney } from "../../shared/evidence";
-import { NPS, STARS, buildMap, rated, stage, touchpoint } from "../shared/builders";
+import { NPS, STARS, buildMap, outcomeSurvey, rated, stage, touchpoint } from "../shared/builders";
 import { openHost, openSection, startHost, type Host } from "./host";
 
 let host: Host;
@@ -23,25 +23,7 @@ afterAll(async () => {
 });
 
 function surveyed(): JourneyMap {
-  const rows: Feedback[] = [];
-  const answer = (who: number, where: string, stars: number) =>
-    rows.push({ ...rated(`${where}_${who}`, stars, STARS, { touchpointId: where }), respondentId: `r${who}` });
-  [1, 2, 3, 4, 5].forEach((stars, i) => answer(i, "o", stars));
-  [1, 3, 2, 4, 5].forEach((stars, i) => answer(i, "a", stars));
-  [3, 1, 5, 2, 4].forEach((stars, i) => answer(i, "b", stars));
-  [2, 4, 5].forEach((stars, i) => answer(i, "c", stars));
-  return buildMap({
-    id: "map_drivers",
-    title: "Parcel delivery",
-    stages: [stage("s1", "Delivery"), stage("s2", "Support")],
-    touchpoints: [
-      touchpoint("a", "s1", 2, "Tracking"),
-      touchpoint("b", "s1", 5, "Courier"),
-      touchpoint("c", "s2", 4, "Chat"),
-      { ...touchpoint("o", "s2", 3, "Overall satisfaction"), measure: "outcome" },
-    ],
-    feedback: rows,
-  });
+  return outcomeSurvey({ id: "map_drivers", title: "Parcel delivery" });
 }
 
 async function importJson(panel: Frame, json: unknown): Promise<void> {

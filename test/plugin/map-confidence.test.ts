@@ -6,9 +6,9 @@
  * same respondents).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Feedback, JourneyMap } from "../../shared/model";
+import type { JourneyMap } from "../../shared/model";
 import { NAMESPACE } from "../../plugin/plugin-data";
-import { buildMap, NPS, STARS, rated, stage, touchpoint } from "../shared/builders";
+import { NPS, outcomeSurvey, rated, stage } from "../shared/builders";
 import { ask, launchPlugin } from "./harness";
 
 const keyOf = (node: BaseNode) => node.getSharedPluginData(NAMESPACE, "key");
@@ -35,24 +35,9 @@ function colour(node: TextNode): string {
  * Support: C (stated 4) 2, 4, 5 and the outcome 1…5. Advocacy: ten 0–10 ratings, no touchpoint.
  */
 function journey(importance?: "derived"): JourneyMap {
-  const rows: Feedback[] = [];
-  const answer = (who: number, where: string, stars: number) =>
-    rows.push({ ...rated(`${where}_${who}`, stars, STARS, { touchpointId: where }), respondentId: `r${who}` });
-  [1, 2, 3, 4, 5].forEach((stars, i) => answer(i, "o", stars));
-  [1, 3, 2, 4, 5].forEach((stars, i) => answer(i, "a", stars));
-  [3, 1, 5, 2, 4].forEach((stars, i) => answer(i, "b", stars));
-  [2, 4, 5].forEach((stars, i) => answer(i, "c", stars));
-  [10, 9, 9, 10, 9, 8, 7, 7, 3, 0].forEach((rating, i) => rows.push(rated(`n_${i}`, rating, NPS, { stageId: "s3" })));
-  const map = buildMap({
-    stages: [stage("s1", "Delivery"), stage("s2", "Support"), stage("s3", "Advocacy"), stage("s4", "Renewal")],
-    touchpoints: [
-      touchpoint("a", "s1", 2, "Tracking"),
-      touchpoint("b", "s1", 5, "Courier"),
-      touchpoint("c", "s2", 4, "Chat"),
-      { ...touchpoint("o", "s2", 3, "Overall satisfaction"), measure: "outcome" },
-    ],
-    feedback: rows,
-  });
+  const survey = outcomeSurvey();
+  const nps = [10, 9, 9, 10, 9, 8, 7, 7, 3, 0].map((rating, i) => rated(`n_${i}`, rating, NPS, { stageId: "s3" }));
+  const map = { ...survey, stages: [...survey.stages, stage("s3", "Advocacy"), stage("s4", "Renewal")], feedback: [...survey.feedback, ...nps] };
   return importance === undefined ? map : { ...map, settings: { ...map.settings, importance } };
 }
 

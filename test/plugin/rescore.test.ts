@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { analyseJourney } from "../../shared/analysis";
-import type { Feedback, JourneyMap } from "../../shared/model";
+import type { JourneyMap } from "../../shared/model";
 import { prioritise, type Priority } from "../../shared/priority";
-import { STARS, buildMap, painPoint, rated, stage, touchpoint } from "../shared/builders";
+import { outcomeSurvey, painPoint } from "../shared/builders";
 import { copyOf, generate, keyOf, nodeByKey, nodesByKey, rescore, runCommand, textByKey } from "./canvas-actions";
 import { launchPlugin, sampleJourney, type PluginUnderTest } from "./harness";
 
@@ -135,25 +135,8 @@ describe("re-scoring from the panel", () => {
  * gaps (what the map draws) and the other way by the stated ones.
  */
 function derivedImportanceJourney(): JourneyMap {
-  const rows: Feedback[] = [];
-  const answer = (who: number, where: string, stars: number) =>
-    rows.push({ ...rated(`${where}_${who}`, stars, STARS, { touchpointId: where }), respondentId: `r${who}` });
-  [1, 2, 3, 4, 5].forEach((stars, i) => answer(i, "o", stars));
-  [1, 3, 2, 4, 5].forEach((stars, i) => answer(i, "a", stars));
-  [3, 1, 5, 2, 4].forEach((stars, i) => answer(i, "b", stars));
-  [2, 4, 5].forEach((stars, i) => answer(i, "c", stars));
-  const map = buildMap({
-    stages: [stage("s1", "Delivery"), stage("s2", "Support")],
-    touchpoints: [
-      touchpoint("a", "s1", 2, "Tracking"),
-      touchpoint("b", "s1", 5, "Courier"),
-      touchpoint("c", "s2", 4, "Chat"),
-      { ...touchpoint("o", "s2", 3, "Overall satisfaction"), measure: "outcome" },
-    ],
-    feedback: rows,
-    painPoints: [painPoint("p1", "s1"), painPoint("p2", "s2", { severity: 1, frequency: 4, effort: 3, confidence: 1 })],
-  });
-  return { ...map, settings: { ...map.settings, importance: "derived" } };
+  const survey = outcomeSurvey({ painPoints: [painPoint("p1", "s1"), painPoint("p2", "s2", { severity: 1, frequency: 4, effort: 3, confidence: 1 })] });
+  return { ...survey, settings: { ...survey.settings, importance: "derived" } };
 }
 
 describe("re-scoring a journey whose importance is derived", () => {

@@ -147,3 +147,30 @@ export function countingTurns(): { yieldToHost: () => Promise<void>; turns: () =
     turns: () => turns,
   };
 }
+
+/**
+ * The hand-worked survey of test/shared/importance.test.ts: five respondents rate the outcome
+ * "Overall satisfaction" (o, stated 3) 1…5 stars, and Tracking (a, stated 2) 1, 3, 2, 4, 5 and
+ * Courier (b, stated 5) 3, 1, 5, 2, 4 in Delivery (s1); three of them rate Chat (c, stated 4) 2, 4, 5
+ * in Support (s2). Every row has its respondent. `parts` replace or add fields of the map.
+ */
+export function outcomeSurvey(parts: Partial<JourneyMap> = {}): JourneyMap {
+  const rows: Feedback[] = [];
+  const answer = (who: number, where: string, stars: number) =>
+    rows.push({ ...rated(`${where}_${who}`, stars, STARS, { touchpointId: where }), respondentId: `r${who}` });
+  [1, 2, 3, 4, 5].forEach((stars, i) => answer(i, "o", stars));
+  [1, 3, 2, 4, 5].forEach((stars, i) => answer(i, "a", stars));
+  [3, 1, 5, 2, 4].forEach((stars, i) => answer(i, "b", stars));
+  [2, 4, 5].forEach((stars, i) => answer(i, "c", stars));
+  return buildMap({
+    stages: [stage("s1", "Delivery"), stage("s2", "Support")],
+    touchpoints: [
+      touchpoint("a", "s1", 2, "Tracking"),
+      touchpoint("b", "s1", 5, "Courier"),
+      touchpoint("c", "s2", 4, "Chat"),
+      { ...touchpoint("o", "s2", 3, "Overall satisfaction"), measure: "outcome" },
+    ],
+    feedback: rows,
+    ...parts,
+  });
+}

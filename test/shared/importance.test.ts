@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { analyseJourney, analyseJourneyAsync } from "../../shared/analysis";
 import { runPass } from "../../shared/feedback-pass";
 import { chooseImportance, importanceSource, outcomeTouchpoint, touchpointDriversPass } from "../../shared/importance";
-import type { Feedback, JourneyMap } from "../../shared/model";
+import type { JourneyMap } from "../../shared/model";
 import { DEFAULT_SETTINGS, parseJourneyMap } from "../../shared/model";
-import { STARS, buildMap, rated, stage, touchpoint } from "./builders";
+import { outcomeSurvey } from "./builders";
 import { compactJourney } from "../../shared/evidence";
 
 /**
@@ -20,20 +20,7 @@ import { compactJourney } from "../../shared/evidence";
  * C: 3 pairs, too few for an interval: keeps its stated 4.
  */
 function surveyed(importance?: "stated" | "derived"): JourneyMap {
-  const outcome = { ...touchpoint("o", "s2", 3, "Overall satisfaction"), measure: "outcome" as const };
-  const rows: Feedback[] = [];
-  const answer = (who: number, where: string, stars: number) =>
-    rows.push({ ...rated(`${where}_${who}`, stars, STARS, { touchpointId: where }), respondentId: `r${who}` });
-  [1, 2, 3, 4, 5].forEach((stars, i) => answer(i, "o", stars));
-  [1, 3, 2, 4, 5].forEach((stars, i) => answer(i, "a", stars));
-  [3, 1, 5, 2, 4].forEach((stars, i) => answer(i, "b", stars));
-  [2, 4, 5].forEach((stars, i) => answer(i, "c", stars));
-  return buildMap({
-    stages: [stage("s1", "Delivery"), stage("s2", "Support")],
-    touchpoints: [touchpoint("a", "s1", 2, "Tracking"), touchpoint("b", "s1", 5, "Courier"), touchpoint("c", "s2", 4, "Chat"), outcome],
-    feedback: rows,
-    settings: importance === undefined ? { ...DEFAULT_SETTINGS } : { ...DEFAULT_SETTINGS, importance },
-  });
+  return outcomeSurvey({ settings: importance === undefined ? { ...DEFAULT_SETTINGS } : { ...DEFAULT_SETTINGS, importance } });
 }
 
 describe("stated against derived importance", () => {

@@ -132,11 +132,10 @@ export type ConflictsAnswer = z.infer<typeof ConflictsAnswer>;
 export const SentJourneyMap = z.pipe(
   z.transform<JourneyMap | WithPackedSummary<JourneyMap>, unknown>((value, ctx) => {
     try {
-      return withUnpackedSummary(value);
+      // Sent, not read from a frame: named so in the error.
+      return withUnpackedSummary(value, "the packed summary");
     } catch (error) {
-      // The unpacker speaks of a frame's stored summary; this one was sent.
-      const message = (error instanceof Error ? error.message : String(error)).replace(/^the stored summary/, "the packed summary");
-      ctx.issues.push({ code: "custom", message, input: value, path: [PACKED_SUMMARY_KEY] });
+      ctx.issues.push({ code: "custom", message: error instanceof Error ? error.message : String(error), input: value, path: [PACKED_SUMMARY_KEY] });
       return z.NEVER;
     }
   }),

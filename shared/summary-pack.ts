@@ -116,9 +116,10 @@ function tagOf(c: number): number {
  * The groups of a packed summary, exactly as packed; an error in words where the text is not one.
  * What it gives is validated with the journey (its references, scales and counts). Read character
  * by character, without a regular expression match for each part: a year of feedback is a million
- * characters, in Figma's interpreter.
+ * characters, in Figma's interpreter. `named` is how the error names the summary: "the stored
+ * summary" (a frame's, a draft's) unless the caller says otherwise.
  */
-export function unpackSummary(packed: PackedSummary): FeedbackSummary {
+export function unpackSummary(packed: PackedSummary, named = "the stored summary"): FeedbackSummary {
   const text = packed.groups;
   const length = text.length;
   const groups: (number | null)[][] = [];
@@ -127,7 +128,7 @@ export function unpackSummary(packed: PackedSummary): FeedbackSummary {
   let empty = 0;
   let noAnswer = 0;
   let histogram: number[] = [];
-  const damaged = (at: number) => new Error(`the stored summary is damaged near character ${at}`);
+  const damaged = (at: number) => new Error(`${named} is damaged near character ${at}`);
   const number = (value: string, at: number) => {
     const n = Number(value);
     if (value === "" || !Number.isFinite(n)) throw damaged(at);
@@ -184,7 +185,7 @@ export function unpackSummary(packed: PackedSummary): FeedbackSummary {
       i = end;
     }
   }
-  if (length > 0 && text.charCodeAt(length - 1) !== 59) throw new Error("the stored summary is damaged: it is cut short");
+  if (length > 0 && text.charCodeAt(length - 1) !== 59) throw new Error(`${named} is damaged: it is cut short`);
   packedGroups.set(groups, text);
   const summary: FeedbackSummary = { strings: packed.strings, groups };
   if (packed.terms !== undefined) summary.terms = packed.terms;
@@ -208,15 +209,16 @@ export function withPackedSummary<T extends { summary?: FeedbackSummary | undefi
 
 /**
  * A stored model's value with its packed summary unpacked into `summary`, ready to validate; a value
- * without one comes back as it is. Throws a sentence when the packed summary is damaged.
+ * without one comes back as it is. Throws a sentence when the packed summary is damaged, naming it
+ * as `named` says (see `unpackSummary`).
  */
-export function withUnpackedSummary(value: unknown): unknown {
+export function withUnpackedSummary(value: unknown, named = "the stored summary"): unknown {
   if (typeof value !== "object" || value === null || !(PACKED_SUMMARY_KEY in value)) return value;
   const { [PACKED_SUMMARY_KEY]: packed, ...rest } = value as Record<string, unknown>;
   const p = packed as Partial<PackedSummary> | null;
   // Its strings are checked with the journey.
   if (typeof p !== "object" || p === null || !Array.isArray(p.strings) || typeof p.groups !== "string") {
-    throw new Error("the stored summary is damaged: it is not a packed summary");
+    throw new Error(`${named} is damaged: it is not a packed summary`);
   }
-  return { ...rest, summary: unpackSummary(p as PackedSummary) };
+  return { ...rest, summary: unpackSummary(p as PackedSummary, named) };
 }

@@ -144,10 +144,11 @@ export function frequencyBasisPass(
       for (let i = from; i < to; i++) {
         const row = rows[i];
         if (row === undefined) continue;
-        if (!counting && !evidence.has(row.id)) continue;
+        const cited = evidence.has(row.id);
+        if (!counting && !cited) continue;
         const stageId = feedbackStageId(row, stageOfTouchpoint);
         if (counting && stageId !== null) stageRows.set(stageId, (stageRows.get(stageId) ?? 0) + 1);
-        if (evidence.has(row.id)) evidenceStage.set(row.id, stageId);
+        if (cited) evidenceStage.set(row.id, stageId);
       }
     },
     finish: () => ({ stageRows, evidenceStage }),

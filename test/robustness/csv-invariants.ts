@@ -5,7 +5,8 @@ import { Feedback, type JourneyMap, parseJourneyMap } from "../../shared/model";
 import { buildMap } from "../shared/builders";
 
 /**
- * What no import may break, whatever the file: every data row imported or listed with a reason,
+ * What no import may break, whatever the file: every data row imported (a long file's as one feedback,
+ * a wide file's as one feedback per answer under its respondent) or listed with a reason,
  * every problem placed by row, feedback valid per the model, and a map with the import added that
  * (the one the import was for) still validates; the inspection counts the rows the import accounts for.
  */
@@ -15,7 +16,15 @@ export function expectAccountedFor(
   base: Pick<JourneyMap, "stages" | "touchpoints" | "personas">,
 ): void {
   expect(result.imported + result.skipped).toBe(result.rows);
-  expect(result.imported).toBe(result.feedback.length);
+  expect(result.answers).toBe(result.feedback.length);
+  if (result.shape === "wide") {
+    // A wide row makes one feedback per answered question, all under the row's respondent.
+    const respondents = new Set(result.feedback.map((f) => f.respondentId));
+    expect(respondents.has(undefined)).toBe(false);
+    expect(respondents.size).toBe(result.imported);
+  } else {
+    expect(result.imported).toBe(result.feedback.length);
+  }
   expect(result.skipped).toBe(result.rejectedRows.length);
   expect(inspection.rowCount).toBe(result.rows);
   for (const rejected of result.rejectedRows) {

@@ -100,13 +100,19 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
     addToTally(tally, read(record[ratingColumn] ?? ""));
   };
   const held: string[][] = [];
+  // Whether a record's quote never closed: what it swallowed is no column's value, and in one text
+  // nothing follows it (a text read in pieces goes on at the next piece), so nothing from it on is profiled.
+  let swallowed = false;
   const add = (index: number, record: string[]): void => {
     if (index < firstDataIndex) return;
     // As in the import: a record whose quote never closed is a row to list, even if what it swallowed is blank.
-    const blank = (record.length === 1 && record[0] === "") || (!trouble.broken.has(index) && isBlankRecord(record));
+    const broken = trouble.broken.has(index);
+    const blank = (record.length === 1 && record[0] === "") || (!broken && isBlankRecord(record));
     if (blank) return;
     rowCount++;
     if (preview.length < PREVIEW_ROWS) preview.push(record.map(unescapeFormula));
+    if (broken) swallowed = true;
+    if (swallowed) return;
     // A header repeated in the middle is skipped by the import, and so are the summary rows before it.
     if (repeatsHeaderRow(record, headerRow)) {
       held.length = 0;

@@ -6,6 +6,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     exclude: ["test/e2e/**", "node_modules/**"],
     environment: "node",
+    setupFiles: ["test/setup/fast-check-seed.ts"],
     server: { deps: { inline: ["@create-figma-plugin/ui"] } },
   },
 });

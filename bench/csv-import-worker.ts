@@ -12,6 +12,7 @@ import Papa from "papaparse";
 import { analyseJourney } from "../shared/analysis";
 import { importFeedbackCsv } from "../shared/csv";
 import { emptyJourney, withImportedFeedback } from "../shared/journey-from-feedback";
+import { settle } from "./benchmark";
 import { generateFeedbackCsv, generateWideSurveyCsv } from "./csv-import";
 
 export interface SideRequest {
@@ -35,23 +36,6 @@ export interface SideReply {
   /** Characters of the text. */
   chars: number;
 }
-
-/** A full collection (node --expose-gc), so that no earlier garbage is collected inside a timed run. */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-/**
- * Before a timed run: what the run before left is collected, and the collector's helper threads (V8
- * sweeps after a full collection on threads of its own) are given the time to finish, so that they
- * do not share this machine's two cores with the run. After it, the same for the other side's run:
- * each side's garbage is its own.
- */
-async function settle(): Promise<void> {
-  collectGarbage();
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-}
-const SETTLE_MS = 100;
 
 const texts = new Map<string, string>();
 function textFor(request: SideRequest): string {
@@ -121,7 +105,8 @@ function timeObjects(count: number): SideReply {
 parentPort?.on("message", async (request: SideRequest) => {
   const text = request.side === "objects" ? "" : textFor(request);
   await settle();
-  // Each round's result is let go before the reply, so the next round starts from the same heap.
+  // Each round's result is let go and collected before the reply, so the next round starts from the
+  // same heap, and each side's garbage is collected in its own time.
   const reply = request.side === "objects" ? timeObjects(request.size) : request.side === "bare" ? timeBareParse(text) : await timeImport(text);
   await settle();
   parentPort?.postMessage(reply);

@@ -30,7 +30,7 @@ import { createEntityLinker, createRowLinks } from "./csv/link";
 import { guessFeedbackKind, readFeedbackKind } from "./csv/kind";
 import { type CsvText, csvTextLength } from "./csv/records";
 import { type Feedback, type JourneyMap, NUMBER_LIMIT, type Persona, type Stage, type Touchpoint, newId, withoutHiddenCharacters } from "./model";
-import { type FeedbackSummary, type SummaryGroup, segmentText, stringTable, summaryGroups } from "./summary";
+import { type FeedbackSummary, GroupTally, type SummaryGroup, summaryGroups } from "./summary";
 
 /** The columns every summary CSV has, in the order it is written (segment columns go after `period`). */
 export const SUMMARY_CSV_COLUMNS = ["stage", "touchpoint", "persona", "source", "kind", "period", "scale_min", "scale_max", "type", "rating", "count"] as const;
@@ -223,7 +223,7 @@ export function importSummaryCsv(text: CsvText, options: SummaryCsvOptions): Sum
   });
   const links = createRowLinks();
   const errors: CsvProblem[] = [];
-  const groups = new GroupCounts();
+  const groups = new GroupTally();
   const result: SummaryCsvImport = { summary: { strings: [], groups: [] }, created: linker.created, lines: 0, imported: 0, skipped: 0, rows: 0, noAnswers: 0, errors, headers, delimiter: parsed.meta.delimiter };
   const at = new Map<string, number>();
   headers.forEach((header, index) => {
@@ -311,62 +311,10 @@ export function importSummaryCsv(text: CsvText, options: SummaryCsvOptions): Sum
     };
     if (type === "no answer") result.noAnswers += count;
     else result.rows += count;
-    groups.add(group);
+    groups.addGroup(group);
   });
   result.summary = groups.toSummary();
   return result;
-}
-
-/**
- * Groups added up, as `SummaryBuilder` adds them and in the same stored form (groups in the same
- * sorted order, strings in order of first use), for the panel: `SummaryBuilder` also merges term
- * statistics and driver sums, which a summary CSV has none of, and would bring them into its bundle.
- */
-class GroupCounts {
-  private readonly groups = new Map<string, SummaryGroup & { segment: string | null; histogram: Map<number, number> }>();
-
-  add(g: SummaryGroup): void {
-    const segment = segmentText(g.segments);
-    const scale = g.values.length > 0 ? g.scale : null;
-    const id = `${g.stageId}\u0000${g.touchpointId}\u0000${g.personaId}\u0000${g.source}\u0000${g.kind}\u0000${g.day}\u0000${segment}\u0000${scale === null ? "" : `${scale.min}:${scale.max}`}`;
-    let counts = this.groups.get(id);
-    if (counts === undefined) {
-      counts = { ...g, segment, scale, textOnly: 0, empty: 0, noAnswer: 0, values: [], counts: [], histogram: new Map() };
-      this.groups.set(id, counts);
-    }
-    counts.textOnly += g.textOnly;
-    counts.empty += g.empty;
-    counts.noAnswer += g.noAnswer;
-    const histogram = counts.histogram;
-    g.values.forEach((value, i) => histogram.set(value, (histogram.get(value) ?? 0) + (g.counts[i] ?? 0)));
-  }
-
-  toSummary(): FeedbackSummary {
-    const { strings, ref } = stringTable();
-    const groups: (number | null)[][] = [];
-    for (const id of [...this.groups.keys()].sort()) {
-      const g = this.groups.get(id) as SummaryGroup & { segment: string | null; histogram: Map<number, number> };
-      const rated = g.histogram.size > 0 && g.scale !== null;
-      if (!rated && g.textOnly === 0 && g.empty === 0 && g.noAnswer === 0) continue;
-      const row: (number | null)[] = [
-        ref(g.stageId),
-        ref(g.touchpointId),
-        ref(g.personaId),
-        ref(g.source),
-        ref(g.kind),
-        ref(g.day),
-        ref(g.segment),
-        rated ? (g.scale?.min ?? null) : null,
-        rated ? (g.scale?.max ?? null) : null,
-        g.textOnly,
-        g.empty,
-        g.noAnswer,
-      ];
-      for (const value of [...g.histogram.keys()].sort((a, b) => a - b)) row.push(value, g.histogram.get(value) as number);
-      groups.push(row);
-    }
-    return { strings, groups };
-  }
 }
 
 /**
@@ -375,9 +323,9 @@ class GroupCounts {
  * driver sums kept as they are). Pure: the journey is not changed.
  */
 export function withImportedSummary<T extends Names & Pick<JourneyMap, "summary">>(map: T, imported: Pick<SummaryCsvImport, "summary" | "created">): T {
-  const counts = new GroupCounts();
-  if (map.summary !== undefined) for (const group of summaryGroups(map.summary)) counts.add(group);
-  for (const group of summaryGroups(imported.summary)) counts.add(group);
+  const counts = new GroupTally();
+  if (map.summary !== undefined) for (const group of summaryGroups(map.summary)) counts.addGroup(group);
+  for (const group of summaryGroups(imported.summary)) counts.addGroup(group);
   const summary = counts.toSummary();
   if (map.summary?.terms !== undefined) summary.terms = map.summary.terms;
   if (map.summary?.drivers !== undefined) summary.drivers = map.summary.drivers;

@@ -428,7 +428,7 @@ export function summaryTotals(summary: FeedbackSummary | undefined): { rows: num
 }
 
 /** What a group is keyed by, while it is being built. */
-interface GroupKey {
+export interface GroupKey {
   stageId: string | null;
   touchpointId: string | null;
   personaId: string | null;
@@ -439,11 +439,58 @@ interface GroupKey {
   scale: RatingScale | null;
 }
 
-interface GroupCounts extends GroupKey {
+/** A group's counts while it is being built: rows by rating value in `histogram`. */
+export interface GroupTallies {
   textOnly: number;
   empty: number;
   noAnswer: number;
   histogram: Map<number, number>;
+}
+
+interface GroupCounts extends GroupKey, GroupTallies {}
+
+/** Counts one row in its group's tallies: its rating if it has one on a scale, else as text-only or empty. */
+export function tallyRow(counts: GroupTallies, row: Pick<Feedback, "rating" | "scale" | "text">): void {
+  if (row.rating !== null && row.scale !== null) counts.histogram.set(row.rating, (counts.histogram.get(row.rating) ?? 0) + 1);
+  else if (row.text.trim() !== "") counts.textOnly++;
+  else counts.empty++;
+}
+
+/** Adds a summary group's counts to the tallies of the group it goes into. */
+export function tallyGroup(counts: GroupTallies, g: SummaryGroup): void {
+  counts.textOnly += g.textOnly;
+  counts.empty += g.empty;
+  counts.noAnswer += g.noAnswer;
+  g.values.forEach((value, i) => counts.histogram.set(value, (counts.histogram.get(value) ?? 0) + (g.counts[i] ?? 0)));
+}
+
+/**
+ * A group in its stored form (GROUP_LAYOUT): its key's and day's strings as `ref` numbers them, its scale if it
+ * has ratings, its counts, then its histogram's values and counts, values ascending.
+ */
+export function storedGroup(
+  ref: (text: string | null) => number | null,
+  key: Omit<GroupKey, "day">,
+  day: string | null,
+  counts: GroupTallies,
+): (number | null)[] {
+  const rated = counts.histogram.size > 0 && key.scale !== null;
+  const group: (number | null)[] = [
+    ref(key.stageId),
+    ref(key.touchpointId),
+    ref(key.personaId),
+    ref(key.source),
+    ref(key.kind),
+    ref(day),
+    ref(key.segment),
+    rated ? (key.scale as RatingScale).min : null,
+    rated ? (key.scale as RatingScale).max : null,
+    counts.textOnly,
+    counts.empty,
+    counts.noAnswer,
+  ];
+  for (const value of [...counts.histogram.keys()].sort((a, b) => a - b)) group.push(value, counts.histogram.get(value) as number);
+  return group;
 }
 
 /** The part of a feedback row a summary keeps. */
@@ -453,15 +500,14 @@ export type SummarisedFeedback = Pick<
 > & { segments?: Segments };
 
 /**
- * Builds a summary from rows, summaries and no-answer counts, in any order and any number of
- * pieces: what it gives depends only on what was added. `toSummary` lists the groups in a fixed
- * (sorted) order, so the same feedback always makes the same summary, byte for byte.
+ * Counts by group (stage, touchpoint, persona, source, kind, day, segments, scale), added from rows,
+ * no-answer counts and summary groups in any order, listed in the stored form: groups sorted by key,
+ * strings in order of first use, so the same counts always make the same groups, byte for byte. The
+ * counting of `SummaryBuilder`, without its term statistics, driver sums and sentiment tallies (the
+ * summary CSV's import adds groups only, and its bundle has none of those).
  */
-export class SummaryBuilder {
+export class GroupTally {
   private readonly groups = new Map<string, GroupCounts>();
-  private terms: StageTermStatistics[] | undefined;
-  private drivers: DriverSums | undefined;
-  private sentiment: SentimentTallies | undefined;
 
   private group(key: GroupKey): GroupCounts {
     // Rated rows are grouped by their scale too; text-only and empty rows of the same cell form a
@@ -488,9 +534,7 @@ export class SummaryBuilder {
       segment: segmentText(row.segments),
       scale: rated ? row.scale : null,
     });
-    if (rated) group.histogram.set(row.rating as number, (group.histogram.get(row.rating as number) ?? 0) + 1);
-    else if (row.text.trim() !== "") group.textOnly++;
-    else group.empty++;
+    tallyRow(group, row);
   }
 
   /** Adds questions left unanswered ("no answer" cells), which make no row but are counted. */
@@ -506,6 +550,71 @@ export class SummaryBuilder {
       segment: segmentText(key.segments),
       scale: null,
     }).noAnswer += count;
+  }
+
+  /** Adds one summary group's counts (to the group of the same key, if there is one). */
+  addGroup(g: SummaryGroup): void {
+    const counts = this.group({
+      stageId: g.stageId,
+      touchpointId: g.touchpointId,
+      personaId: g.personaId,
+      source: g.source,
+      kind: g.kind,
+      day: g.day,
+      segment: segmentText(g.segments),
+      scale: g.values.length > 0 ? g.scale : null,
+    });
+    tallyGroup(counts, g);
+  }
+
+  /** The keys of the groups added, in no order: `groupsPass` wants them sorted (see `toSummary`). */
+  keys(): string[] {
+    return [...this.groups.keys()];
+  }
+
+  /** The groups and strings of everything added, groups in sorted order. */
+  toSummary(): FeedbackSummary {
+    const keys = this.keys().sort();
+    return runPass(this.groupsPass(keys), keys.length);
+  }
+
+  /** `toSummary` as a pass over the sorted keys, for a caller that sorts them and lists the groups a slice at a time. */
+  groupsPass(keys: readonly string[]): FeedbackPass<FeedbackSummary> {
+    const { strings, ref } = stringTable();
+    const groups: (number | null)[][] = [];
+    return {
+      read: (from, to) => {
+        for (let k = from; k < to; k++) {
+          const g = this.groups.get(keys[k] as string) as GroupCounts;
+          if (g.histogram.size === 0 && g.textOnly === 0 && g.empty === 0 && g.noAnswer === 0) continue;
+          groups.push(storedGroup(ref, g, g.day, g));
+        }
+      },
+      finish: () => ({ strings, groups }),
+    };
+  }
+}
+
+/**
+ * Builds a summary from rows, summaries and no-answer counts, in any order and any number of
+ * pieces: what it gives depends only on what was added. Its groups are a `GroupTally`'s (sorted, so
+ * the same feedback always makes the same summary, byte for byte); beside them it merges the
+ * summaries' term statistics, driver sums and sentiment tallies.
+ */
+export class SummaryBuilder {
+  private readonly tally = new GroupTally();
+  private terms: StageTermStatistics[] | undefined;
+  private drivers: DriverSums | undefined;
+  private sentiment: SentimentTallies | undefined;
+
+  /** Adds one feedback row. */
+  addFeedback(row: SummarisedFeedback): void {
+    this.tally.addFeedback(row);
+  }
+
+  /** Adds questions left unanswered ("no answer" cells), which make no row but are counted. */
+  addNoAnswers(key: Omit<SummarisedFeedback, "rating" | "scale" | "text">, count: number): void {
+    this.tally.addNoAnswers(key, count);
   }
 
   /**
@@ -530,21 +639,7 @@ export class SummaryBuilder {
     if (summary.sentiment !== undefined) this.sentiment = mergeSentimentTallies(this.sentiment, summary.sentiment);
     for (const read of summaryGroups(summary)) {
       const g = rekey === undefined ? read : rekey(read);
-      if (g === null) continue;
-      const key = {
-        stageId: g.stageId,
-        touchpointId: g.touchpointId,
-        personaId: g.personaId,
-        source: g.source,
-        kind: g.kind,
-        day: g.day,
-        segment: segmentText(g.segments),
-      };
-      const counts = this.group({ ...key, scale: g.values.length > 0 ? g.scale : null });
-      counts.textOnly += g.textOnly;
-      counts.empty += g.empty;
-      counts.noAnswer += g.noAnswer;
-      g.values.forEach((value, i) => counts.histogram.set(value, (counts.histogram.get(value) ?? 0) + (g.counts[i] ?? 0)));
+      if (g !== null) this.tally.addGroup(g);
     }
   }
 
@@ -556,39 +651,16 @@ export class SummaryBuilder {
 
   /** The keys of the groups added, in no order: `summaryPass` wants them sorted (see `toSummary`). */
   groupKeys(): string[] {
-    return [...this.groups.keys()];
+    return this.tally.keys();
   }
 
   /** `toSummary` as a pass over the sorted group keys, for a caller that sorts them and lists the groups a slice at a time. */
   summaryPass(keys: readonly string[]): FeedbackPass<FeedbackSummary> {
-    const { strings, ref } = stringTable();
-    const groups: (number | null)[][] = [];
+    const groups = this.tally.groupsPass(keys);
     return {
-      read: (from, to) => {
-        for (let k = from; k < to; k++) {
-          const g = this.groups.get(keys[k] as string) as GroupCounts;
-          const rated = g.histogram.size > 0;
-          const row: (number | null)[] = [
-            ref(g.stageId),
-            ref(g.touchpointId),
-            ref(g.personaId),
-            ref(g.source),
-            ref(g.kind),
-            ref(g.day),
-            ref(g.segment),
-            rated && g.scale !== null ? g.scale.min : null,
-            rated && g.scale !== null ? g.scale.max : null,
-            g.textOnly,
-            g.empty,
-            g.noAnswer,
-          ];
-          for (const value of [...g.histogram.keys()].sort((a, b) => a - b)) row.push(value, g.histogram.get(value) as number);
-          if (row.length === HISTOGRAM_AT && g.textOnly === 0 && g.empty === 0 && g.noAnswer === 0) continue;
-          groups.push(row);
-        }
-      },
+      read: groups.read,
       finish: () => {
-        const summary: FeedbackSummary = { strings, groups };
+        const summary = groups.finish();
         if (this.terms !== undefined && this.terms.length > 0) summary.terms = this.terms;
         if (this.drivers !== undefined && (this.drivers.patterns.length > 0 || this.drivers.pairs.length > 0 || this.drivers.partial.length > 0))
           summary.drivers = this.drivers;

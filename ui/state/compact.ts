@@ -13,20 +13,13 @@
 import { KEEP_ALL_ROWS, compactJourneyAsync } from "../../shared/evidence";
 import { readsNegative } from "../../shared/sentiment";
 import type { Feedback, JourneyMap, RatingScale } from "../../shared/model";
-import { segmentText, stringTable, summaryGroups, type FeedbackSummary, type SummaryGroup } from "../../shared/summary";
+import { segmentText, storedGroup, stringTable, summaryGroups, tallyGroup, tallyRow, type FeedbackSummary, type GroupTallies, type SummaryGroup } from "../../shared/summary";
 import { SummaryPacker, type PackedSummary } from "../../shared/summary-pack";
 
 /** Rows (or groups) read between two turns of the host: a few milliseconds of work in Chromium. */
 const PER_SLICE = 750;
 
 export type YieldToHost = () => Promise<void>;
-
-interface DayCounts {
-  textOnly: number;
-  empty: number;
-  noAnswer: number;
-  histogram: Map<number, number>;
-}
 
 interface Cell {
   stageId: string | null;
@@ -36,7 +29,7 @@ interface Cell {
   kind: string;
   segment: string | null;
   scale: RatingScale | null;
-  days: Map<string | null, DayCounts>;
+  days: Map<string | null, GroupTallies>;
 }
 
 /** Groups of rows and summary groups, by everything but the day, then by day. */
@@ -52,7 +45,7 @@ class CellBuilder {
     day: string | null,
     segment: string | null,
     scale: RatingScale | null,
-  ): DayCounts {
+  ): GroupTallies {
     const key = `${stageId}\u0000${touchpointId}\u0000${personaId}\u0000${source}\u0000${kind}\u0000${segment}\u0000${scale === null ? "" : `${scale.min}:${scale.max}`}`;
     let cell = this.cells.get(key);
     if (cell === undefined) this.cells.set(key, (cell = { stageId, touchpointId, personaId, source, kind, segment, scale, days: new Map() }));
@@ -63,18 +56,11 @@ class CellBuilder {
 
   addRow(row: Feedback): void {
     const rated = row.rating !== null && row.scale !== null;
-    const counts = this.counts(row.stageId, row.touchpointId, row.personaId, row.source, row.kind, row.date, segmentText(row.segments), rated ? row.scale : null);
-    if (rated) counts.histogram.set(row.rating as number, (counts.histogram.get(row.rating as number) ?? 0) + 1);
-    else if (row.text.trim() !== "") counts.textOnly++;
-    else counts.empty++;
+    tallyRow(this.counts(row.stageId, row.touchpointId, row.personaId, row.source, row.kind, row.date, segmentText(row.segments), rated ? row.scale : null), row);
   }
 
   addGroup(g: SummaryGroup): void {
-    const counts = this.counts(g.stageId, g.touchpointId, g.personaId, g.source, g.kind, g.day, segmentText(g.segments), g.values.length > 0 ? g.scale : null);
-    counts.textOnly += g.textOnly;
-    counts.empty += g.empty;
-    counts.noAnswer += g.noAnswer;
-    g.values.forEach((value, i) => counts.histogram.set(value, (counts.histogram.get(value) ?? 0) + (g.counts[i] ?? 0)));
+    tallyGroup(this.counts(g.stageId, g.touchpointId, g.personaId, g.source, g.kind, g.day, segmentText(g.segments), g.values.length > 0 ? g.scale : null), g);
   }
 
   /** The groups, cells in key order and days in date order (rows without a date first); `ref` gives a string's index. */
@@ -83,24 +69,9 @@ class CellBuilder {
       const cell = this.cells.get(key) as Cell;
       const days = [...cell.days.keys()].sort((a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1));
       for (const day of days) {
-        const c = cell.days.get(day) as DayCounts;
-        const rated = c.histogram.size > 0;
-        if (!rated && c.textOnly === 0 && c.empty === 0 && c.noAnswer === 0) continue;
-        const group: (number | null)[] = [
-          ref(cell.stageId),
-          ref(cell.touchpointId),
-          ref(cell.personaId),
-          ref(cell.source),
-          ref(cell.kind),
-          ref(day),
-          ref(cell.segment),
-          rated && cell.scale !== null ? cell.scale.min : null,
-          rated && cell.scale !== null ? cell.scale.max : null,
-          c.textOnly,
-          c.empty,
-          c.noAnswer,
-        ];
-        for (const value of [...c.histogram.keys()].sort((a, b) => a - b)) group.push(value, c.histogram.get(value) as number);
+        const c = cell.days.get(day) as GroupTallies;
+        if (c.histogram.size === 0 && c.textOnly === 0 && c.empty === 0 && c.noAnswer === 0) continue;
+        const group = storedGroup(ref, cell, day, c);
         yield group;
       }
     }

@@ -9,22 +9,11 @@ import type { EmulatorCore } from "../core";
 import { validatePaints, solid } from "../paints";
 import { fail, ruleError, typeName } from "../rules";
 import { BaseNodeImpl } from "./base-node";
+import { withChildren } from "./children";
 import type { SceneNodeImpl } from "./scene-node";
-import {
-  attach,
-  childrenOf,
-  findAll,
-  findAllWithCriteria,
-  findChild,
-  findChildren,
-  findOne,
-  insertChild,
-  kidsOf,
-  nodeArgument,
-  pageOf,
-} from "./tree";
+import { attach, kidsOf, nodeArgument, pageOf } from "./tree";
 
-export class DocumentImpl extends BaseNodeImpl {
+export class DocumentImpl extends withChildren<typeof BaseNodeImpl, PageNode>(BaseNodeImpl) {
   override _kids: PageImpl[] = [];
 
   constructor(core: EmulatorCore, name: string) {
@@ -44,50 +33,12 @@ export class DocumentImpl extends BaseNodeImpl {
     fail("api.read-only", `in set_name: Cannot assign ${JSON.stringify(value)} to read only property 'name' of the document`, "TypeError");
   }
 
-  /** Lists every page, loaded or not. */
-  get children(): ReadonlyArray<PageNode> {
-    return childrenOf(this) as ReadonlyArray<PageNode>;
-  }
-
-  appendChild(child: unknown): void {
-    insertChild(this, "appendChild", undefined, child);
-  }
-
-  insertChild(index: unknown, child: unknown): void {
-    insertChild(this, "insertChild", index, child);
-  }
-
-  /** Needs figma.loadAllPagesAsync() first. */
-  findAll(callback?: unknown): BaseNode[] {
-    return findAll(this, callback);
-  }
-
-  findOne(callback: unknown): BaseNode | null {
-    return findOne(this, callback);
-  }
-
-  findAllWithCriteria(criteria: unknown): BaseNode[] {
-    return findAllWithCriteria(this, criteria);
-  }
-
-  findChildren(callback?: unknown): BaseNode[] {
-    return findChildren(this, callback);
-  }
-
-  findChild(callback: unknown): BaseNode | null {
-    return findChild(this, callback);
-  }
-
-  findWidgetNodesByWidgetId(): WidgetNode[] {
-    return [];
-  }
-
   get documentColorProfile(): "LEGACY" | "SRGB" | "DISPLAY_P3" {
     return "SRGB";
   }
 }
 
-export class PageImpl extends BaseNodeImpl {
+export class PageImpl extends withChildren(BaseNodeImpl) {
   override _kids: SceneNodeImpl[] = [];
   _selection: SceneNodeImpl[] = [];
   _backgrounds: ReadonlyArray<Paint> = solid(0.96, 0.96, 0.96);
@@ -111,43 +62,6 @@ export class PageImpl extends BaseNodeImpl {
   /** Selecting is not a change to the document (no undo step, no written node). */
   override _written(op: string): void {
     if (op !== "set_selection") super._written(op);
-  }
-
-  /** Throws until the page is loaded (dynamic-page). */
-  get children(): ReadonlyArray<SceneNode> {
-    return childrenOf(this) as ReadonlyArray<SceneNode>;
-  }
-
-  appendChild(child: unknown): void {
-    insertChild(this, "appendChild", undefined, child);
-  }
-
-  insertChild(index: unknown, child: unknown): void {
-    insertChild(this, "insertChild", index, child);
-  }
-
-  findAll(callback?: unknown): BaseNode[] {
-    return findAll(this, callback);
-  }
-
-  findOne(callback: unknown): BaseNode | null {
-    return findOne(this, callback);
-  }
-
-  findChildren(callback?: unknown): BaseNode[] {
-    return findChildren(this, callback);
-  }
-
-  findChild(callback: unknown): BaseNode | null {
-    return findChild(this, callback);
-  }
-
-  findAllWithCriteria(criteria: unknown): BaseNode[] {
-    return findAllWithCriteria(this, criteria);
-  }
-
-  findWidgetNodesByWidgetId(): WidgetNode[] {
-    return [];
   }
 
   /** @see https://developers.figma.com/docs/plugins/api/properties/PageNode-loadasync */

@@ -10,11 +10,11 @@ import { solid } from "../paints";
 import { expectBoolean, expectEnum, expectNumber, fail } from "../rules";
 import { RoundedNodeImpl } from "./rounded-node";
 import type { SceneNodeImpl } from "./scene-node";
-import { childrenOf, findAll, findAllWithCriteria, findChild, findChildren, findOne, insertChild } from "./tree";
+import { withChildren } from "./children";
 
 type Padding = "paddingLeft" | "paddingRight" | "paddingTop" | "paddingBottom";
 
-export class FrameImpl extends RoundedNodeImpl {
+export class FrameImpl extends withChildren(RoundedNodeImpl) {
   override _al: AutoLayoutState = defaultAutoLayout();
   override _kids: SceneNodeImpl[] = [];
   _clipsContent = true;
@@ -41,42 +41,6 @@ export class FrameImpl extends RoundedNodeImpl {
   }
 
   // ---- children ------------------------------------------------------------------------------
-
-  get children(): ReadonlyArray<SceneNode> {
-    return childrenOf(this) as ReadonlyArray<SceneNode>;
-  }
-
-  appendChild(child: unknown): void {
-    insertChild(this, "appendChild", undefined, child);
-  }
-
-  insertChild(index: unknown, child: unknown): void {
-    insertChild(this, "insertChild", index, child);
-  }
-
-  findAll(callback?: unknown): BaseNode[] {
-    return findAll(this, callback);
-  }
-
-  findOne(callback: unknown): BaseNode | null {
-    return findOne(this, callback);
-  }
-
-  findChildren(callback?: unknown): BaseNode[] {
-    return findChildren(this, callback);
-  }
-
-  findChild(callback: unknown): BaseNode | null {
-    return findChild(this, callback);
-  }
-
-  findAllWithCriteria(criteria: unknown): BaseNode[] {
-    return findAllWithCriteria(this, criteria);
-  }
-
-  findWidgetNodesByWidgetId(): WidgetNode[] {
-    return [];
-  }
 
   get clipsContent(): boolean {
     return this._clipsContent;

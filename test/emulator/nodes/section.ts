@@ -8,9 +8,9 @@ import { markLayoutDirty } from "../layout";
 import { solid, validatePaints } from "../paints";
 import { expectBoolean, expectNumber } from "../rules";
 import { resizeArguments, SceneNodeImpl } from "./scene-node";
-import { childrenOf, findAll, findAllWithCriteria, findChild, findChildren, findOne, insertChild } from "./tree";
+import { withChildren } from "./children";
 
-export class SectionImpl extends SceneNodeImpl {
+export class SectionImpl extends withChildren(SceneNodeImpl) {
   override _kids: SceneNodeImpl[] = [];
   _fills: ReadonlyArray<Paint> = solid(1, 1, 1);
   _strokes: ReadonlyArray<Paint> = Object.freeze([]);
@@ -38,42 +38,6 @@ export class SectionImpl extends SceneNodeImpl {
     copy._strokeWeight = this._strokeWeight;
     copy._cornerRadius = this._cornerRadius;
     copy._contentsHidden = this._contentsHidden;
-  }
-
-  get children(): ReadonlyArray<SceneNode> {
-    return childrenOf(this) as ReadonlyArray<SceneNode>;
-  }
-
-  appendChild(child: unknown): void {
-    insertChild(this, "appendChild", undefined, child);
-  }
-
-  insertChild(index: unknown, child: unknown): void {
-    insertChild(this, "insertChild", index, child);
-  }
-
-  findAll(callback?: unknown): BaseNode[] {
-    return findAll(this, callback);
-  }
-
-  findOne(callback: unknown): BaseNode | null {
-    return findOne(this, callback);
-  }
-
-  findChildren(callback?: unknown): BaseNode[] {
-    return findChildren(this, callback);
-  }
-
-  findChild(callback: unknown): BaseNode | null {
-    return findChild(this, callback);
-  }
-
-  findAllWithCriteria(criteria: unknown): BaseNode[] {
-    return findAllWithCriteria(this, criteria);
-  }
-
-  findWidgetNodesByWidgetId(): WidgetNode[] {
-    return [];
   }
 
   get fills(): ReadonlyArray<Paint> {

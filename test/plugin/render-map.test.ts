@@ -59,6 +59,14 @@ async function generate(plugin: PluginUnderTest, model: JourneyMap): Promise<Rep
   return reply;
 }
 
+/** The sample journey drawn on a fresh emulator's page. */
+async function drawnSample(): Promise<{ plugin: PluginUnderTest; model: JourneyMap; page: PageNode }> {
+  const plugin = await launchPlugin();
+  const model = sampleJourney();
+  await generate(plugin, model);
+  return { plugin, model, page: plugin.emulator.figma.currentPage };
+}
+
 function mapFrame(page: PageNode): FrameNode {
   return one<FrameNode>(page, "map");
 }
@@ -89,10 +97,7 @@ afterEach(() => {
 
 describe("the generated map", () => {
   it("names its layers as an outline: map, header, stages, lanes, cells, cards, curve, and the frames beside it", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { model, page } = await drawnSample();
     const frame = mapFrame(page);
     expect(frame.name).toBe(`Journey map — ${model.title}`);
     expect([frame.layoutMode, frame.paddingTop, frame.itemSpacing, frame.cornerRadius]).toEqual(["VERTICAL", 48, 32, 16]);
@@ -184,10 +189,7 @@ function byRole(page: PageNode, role: string): FrameNode[] {
 
 describe("the map under Figma's auto-layout rules", () => {
   it("never asks a frame to hug children that all fill it; each row is as tall as its fullest cell and no taller", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { plugin, model, page } = await drawnSample();
     expect([...plugin.emulator.stats.collapsedHugs]).toEqual([]);
     const rows = [...byRole(page, "stage-row"), ...byRole(page, "lane-row")];
     expect(rows.length).toBe(1 + model.lanes.filter((l) => l.visible).length);
@@ -208,10 +210,7 @@ describe("the map under Figma's auto-layout rules", () => {
   }, 20_000);
 
   it("follows the cards on Update map: a cell that gets a card grows its lane, and shrinks it again when the card goes", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { plugin, model, page } = await drawnSample();
     const lane = model.lanes.find((l) => l.kind === "kpis");
     const stage = model.stages[0];
     if (!lane || !stage) throw new Error("sample changed");
@@ -233,10 +232,7 @@ describe("the map under Figma's auto-layout rules", () => {
   }, 20_000);
 
   it("wraps a long title within the grid: the map is no wider than with a short one", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { plugin, model, page } = await drawnSample();
     const width = mapFrame(page).width;
     const grid = one<FrameNode>(page, "grid");
     const shortTitle = one<TextNode>(page, "header/title").height;
@@ -250,10 +246,7 @@ describe("the map under Figma's auto-layout rules", () => {
   }, 20_000);
 
   it("gives an empty cell a quiet placeholder, and a cell with cards none", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { model, page } = await drawnSample();
     const painLane = model.lanes.find((l) => l.kind === "painPoints");
     if (!painLane) throw new Error("sample changed");
     for (const stage of model.stages) {
@@ -269,10 +262,7 @@ describe("the map under Figma's auto-layout rules", () => {
   }, 20_000);
 
   it("heads every stage in the same tint: an order is not a rank", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { model, page } = await drawnSample();
     const fills = new Set(model.stages.map((s) => hex(one<FrameNode>(page, `stage/${s.id}`).fills)));
     expect([...fills]).toEqual(["#EDF3FD"]);
   }, 20_000);
@@ -302,10 +292,7 @@ describe("the map under Figma's auto-layout rules", () => {
 
 describe("pain-point cards (the contract reading back relies on)", () => {
   it("carry title, severity, frequency and effort as their own text layers, a rank badge and the quadrant's colours", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { model, page } = await drawnSample();
     const painLane = model.lanes.find((l) => l.kind === "painPoints");
     const priorities = analyseJourney(model).priorities;
     const colours = {
@@ -357,10 +344,7 @@ describe("pain-point cards (the contract reading back relies on)", () => {
   });
 
   it("lists a cell's pain points by rank", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { model, page } = await drawnSample();
     const painLane = model.lanes.find((l) => l.kind === "painPoints");
     const cell = one<FrameNode>(page, `cell/${painLane?.id}/stage_checkout`);
     const ranks = cell.children.map((card) => Number(text(page, `${keyOf(card)}/rank/text`)));
@@ -371,10 +355,7 @@ describe("pain-point cards (the contract reading back relies on)", () => {
 
 describe("opportunity and KPI cards", () => {
   it("show an opportunity's status and owner, and a KPI's current / target with its status in colour", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { model, page } = await drawnSample();
     for (const o of model.opportunities) {
       expect(text(page, `opportunity/${o.id}/title`)).toBe(o.title);
       expect(text(page, `opportunity/${o.id}/status/text`)).toBe(o.status);
@@ -448,10 +429,7 @@ describe("the emotion curve", () => {
   });
 
   it("labels a value from feedback with the number of responses, and a value set by hand as set by hand", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { model, page } = await drawnSample();
     for (const stage of analyseJourney(model).stages) {
       const label = emotionText(page, stage.stageId);
       const margin = stage.margins.performance;
@@ -522,10 +500,7 @@ describe("the emotion curve", () => {
 
 describe("beside the map", () => {
   it("places one numbered dot per pain point in the priority matrix, in its quadrant", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { model, page } = await drawnSample();
     const matrix = one<FrameNode>(page, "matrix");
     expect([matrix.name, matrix.width, matrix.height, matrix.parent?.type]).toEqual(["Priority matrix", 640, 640, "PAGE"]);
     const quadrant = {
@@ -626,10 +601,7 @@ describe("beside the map", () => {
         expect(at.y - 12).toBeGreaterThanOrEqual(q.y + 48);
         expect(at.y + 12).toBeLessThanOrEqual(q.y + q.height);
       }
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { model, page } = await drawnSample();
     expect(text(page, "matrix/impact/name")).toBe("Impact");
     expect(text(page, "matrix/axis/name")).toBe("Effort");
     const plot = box(one(page, "matrix/plot"));
@@ -646,10 +618,7 @@ describe("beside the map", () => {
   }, 20_000);
 
   it("stands right of the map, 80 apart, tops aligned with the map", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { model, page } = await drawnSample();
     const map = box(mapFrame(page));
     const matrix = box(one(page, "matrix"));
     const gapChart = box(one(page, "gapChart"));
@@ -669,10 +638,7 @@ describe("beside the map", () => {
 
 describe("re-generation", () => {
   it("updates the texts, the matrix and the side frames in place, without duplicating them, and puts them back beside the map", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { plugin, model, page } = await drawnSample();
     const frame = mapFrame(page);
     const matrix = one(page, "matrix");
     const count = page.children.length;
@@ -708,10 +674,7 @@ describe("re-generation", () => {
   });
 
   it("re-orders a cell's cards by their new ranks, keeping their nodes", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { plugin, model, page } = await drawnSample();
     const painLane = model.lanes.find((l) => l.kind === "painPoints");
     const cell = one<FrameNode>(page, `cell/${painLane?.id}/stage_checkout`);
     const before = cell.children.map(keyOf);
@@ -735,10 +698,7 @@ describe("re-generation", () => {
   });
 
   it("writes nothing but the stored model when nothing changed, though Figma keeps geometry as 32-bit floats", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { plugin, model, page } = await drawnSample();
     // The map has fractional geometry that 32-bit floats do not hold exactly (the emotion labels).
     const fractional = page.findAll((n) => keyOf(n).startsWith("emotion/") && Math.fround(n.y) !== Number(n.y.toFixed(2)));
     expect(fractional.length).toBeGreaterThan(0);
@@ -749,10 +709,7 @@ describe("re-generation", () => {
   }, 20_000);
 
   it("keeps the colour a person gave a card, while the other cards follow their new quadrant", async () => {
-    const plugin = await launchPlugin();
-    const model = sampleJourney();
-    await generate(plugin, model);
-    const page = plugin.emulator.figma.currentPage;
+    const { plugin, model, page } = await drawnSample();
     const recoloured = one<FrameNode>(page, "painPoint/pp_promo_code");
     recoloured.fills = [{ type: "SOLID", color: { r: 1, g: 0.85, b: 0.2 } }];
 

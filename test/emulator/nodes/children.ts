@@ -7,16 +7,16 @@
 import type { BaseNodeImpl } from "./base-node";
 import { childrenOf, findAll, findAllWithCriteria, findChild, findChildren, findOne, insertChild } from "./tree";
 
-// TypeScript takes a class as a mixin's base only when its constructor takes `...args: any[]`.
+/** A node class a mixin extends: TypeScript takes a class as a mixin's base only when its constructor takes `...args: any[]`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type NodeClass = abstract new (...args: any[]) => BaseNodeImpl;
+export type MixinBase<Node extends BaseNodeImpl> = abstract new (...args: any[]) => Node;
 
 /**
  * `Base` with the children methods of a node whose `_kids` are `Child` nodes: scene nodes, or the
  * document's pages. Where Figma's rules differ by node (a page not loaded, a search of the whole
  * document before every page is loaded), the tree applies them.
  */
-export function withChildren<T extends NodeClass, Child extends BaseNode = SceneNode>(Base: T) {
+export function withChildren<T extends MixinBase<BaseNodeImpl>, Child extends BaseNode = SceneNode>(Base: T) {
   abstract class WithChildren extends Base {
     /** A page's throw until it is loaded (dynamic-page); the document's list every page, loaded or not. */
     get children(): ReadonlyArray<Child> {

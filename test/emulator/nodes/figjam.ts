@@ -10,6 +10,7 @@ import { absoluteBoundingBoxOf, absoluteTransformOf, markLayoutDirty } from "../
 import { solid, validatePaints } from "../paints";
 import { expectBoolean, expectEnum, expectNumber, expectString, fail, typeName } from "../rules";
 import type { BaseNodeImpl } from "./base-node";
+import { withPaints } from "./paint-props";
 import { resizeArguments, SceneNodeImpl } from "./scene-node";
 import { TextSublayerImpl } from "./text";
 import { defaultTextStyle } from "./text-props";
@@ -98,12 +99,12 @@ const SHAPE_TYPES = [
 ] as const;
 export type ShapeType = (typeof SHAPE_TYPES)[number];
 
-export class ShapeWithTextImpl extends SceneNodeImpl {
+export class ShapeWithTextImpl extends withPaints(SceneNodeImpl) {
   readonly _text: TextSublayerImpl = new TextSublayerImpl(this, defaultTextStyle(INTER_MEDIUM, 16));
   _shapeType: ShapeType = "SQUARE";
-  _fills: ReadonlyArray<Paint> = solid(1, 1, 1);
-  _strokes: ReadonlyArray<Paint> = solid(0.2, 0.2, 0.2);
-  _strokeWeight = 2;
+  override _fills: ReadonlyArray<Paint> = solid(1, 1, 1);
+  override _strokes: ReadonlyArray<Paint> = solid(0.2, 0.2, 0.2);
+  override _strokeWeight = 2;
 
   constructor(core: EmulatorCore) {
     super(core, "", 208, 208);
@@ -122,9 +123,6 @@ export class ShapeWithTextImpl extends SceneNodeImpl {
     if (!(copy instanceof ShapeWithTextImpl)) return;
     copy._text._copyFrom(this._text);
     copy._shapeType = this._shapeType;
-    copy._fills = this._fills;
-    copy._strokes = this._strokes;
-    copy._strokeWeight = this._strokeWeight;
   }
 
   get text(): TextSublayerNode {
@@ -141,30 +139,6 @@ export class ShapeWithTextImpl extends SceneNodeImpl {
 
   get cornerRadius(): number {
     return this._shapeType === "ROUNDED_RECTANGLE" ? 16 : 0;
-  }
-
-  get fills(): ReadonlyArray<Paint> {
-    return this._fills;
-  }
-
-  set fills(value: unknown) {
-    this._fills = validatePaints("set_fills", value);
-  }
-
-  get strokes(): ReadonlyArray<Paint> {
-    return this._strokes;
-  }
-
-  set strokes(value: unknown) {
-    this._strokes = validatePaints("set_strokes", value);
-  }
-
-  get strokeWeight(): number {
-    return this._strokeWeight;
-  }
-
-  set strokeWeight(value: unknown) {
-    this._strokeWeight = expectNumber("set_strokeWeight", "strokeWeight", value, 0);
   }
 
   resize(width: unknown, height: unknown): void {

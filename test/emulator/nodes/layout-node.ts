@@ -1,13 +1,15 @@
 /**
  * What frames, shapes, vectors and text share (LayoutMixin, AutoLayoutChildrenMixin,
- * GeometryMixin, BlendMixin): fills and strokes, the auto-layout child properties, resize().
+ * GeometryMixin, BlendMixin): fills and strokes (paint-props.ts) with their caps, joins and
+ * dashes, the auto-layout child properties, resize().
  * @see https://developers.figma.com/docs/plugins/api/node-properties#layoutsizinghorizontal
  */
 import type { EmulatorCore } from "../core";
 import { ensureLayout, forceLayoutDirty, isAutoLayout, isInFlow, markLayoutDirty, primaryAxisOf, type Axis } from "../layout";
-import { validateColor, validatePaints } from "../paints";
+import { validateColor } from "../paints";
 import { expectBoolean, expectEnum, expectNumber, fail, typeName } from "../rules";
 import type { Mixed } from "../text-content";
+import { withPaints } from "./paint-props";
 import { resizeArguments, SceneNodeImpl, type LayoutAlign } from "./scene-node";
 
 export type Sizing = "FIXED" | "HUG" | "FILL";
@@ -36,10 +38,7 @@ function validateEffects(value: unknown): ReadonlyArray<Effect> {
   );
 }
 
-export abstract class LayoutNodeImpl extends SceneNodeImpl {
-  _fills: ReadonlyArray<Paint> = Object.freeze([]);
-  _strokes: ReadonlyArray<Paint> = Object.freeze([]);
-  _strokeWeight = 1;
+export abstract class LayoutNodeImpl extends withPaints(SceneNodeImpl) {
   _strokeAlign: "INSIDE" | "OUTSIDE" | "CENTER" = "INSIDE";
   _strokeCap: StrokeCap = "NONE";
   _strokeJoin: StrokeJoin = "MITER";
@@ -55,9 +54,6 @@ export abstract class LayoutNodeImpl extends SceneNodeImpl {
   override _copyPropsTo(copy: SceneNodeImpl): void {
     super._copyPropsTo(copy);
     if (!(copy instanceof LayoutNodeImpl)) return;
-    copy._fills = this._fills;
-    copy._strokes = this._strokes;
-    copy._strokeWeight = this._strokeWeight;
     copy._strokeAlign = this._strokeAlign;
     copy._strokeCap = this._strokeCap;
     copy._strokeJoin = this._strokeJoin;
@@ -68,31 +64,6 @@ export abstract class LayoutNodeImpl extends SceneNodeImpl {
   }
 
   // ---- geometry ------------------------------------------------------------------------------
-
-  get fills(): ReadonlyArray<Paint> | Mixed {
-    return this._fills;
-  }
-
-  /** Stored as a frozen copy: mutate a copy and assign it back. @see https://developers.figma.com/docs/plugins/api/node-properties#fills */
-  set fills(value: unknown) {
-    this._fills = validatePaints("set_fills", value);
-  }
-
-  get strokes(): ReadonlyArray<Paint> {
-    return this._strokes;
-  }
-
-  set strokes(value: unknown) {
-    this._strokes = validatePaints("set_strokes", value);
-  }
-
-  get strokeWeight(): number | Mixed {
-    return this._strokeWeight;
-  }
-
-  set strokeWeight(value: unknown) {
-    this._strokeWeight = expectNumber("set_strokeWeight", "strokeWeight", value, 0);
-  }
 
   get strokeAlign(): "INSIDE" | "OUTSIDE" | "CENTER" {
     return this._strokeAlign;

@@ -5,16 +5,15 @@
  */
 import type { EmulatorCore } from "../core";
 import { markLayoutDirty } from "../layout";
-import { solid, validatePaints } from "../paints";
+import { solid } from "../paints";
 import { expectBoolean, expectNumber } from "../rules";
 import { resizeArguments, SceneNodeImpl } from "./scene-node";
 import { withChildren } from "./children";
+import { withPaints } from "./paint-props";
 
-export class SectionImpl extends withChildren(SceneNodeImpl) {
+export class SectionImpl extends withChildren(withPaints(SceneNodeImpl)) {
   override _kids: SceneNodeImpl[] = [];
-  _fills: ReadonlyArray<Paint> = solid(1, 1, 1);
-  _strokes: ReadonlyArray<Paint> = Object.freeze([]);
-  _strokeWeight = 1;
+  override _fills: ReadonlyArray<Paint> = solid(1, 1, 1);
   _cornerRadius = 0;
   _contentsHidden = false;
 
@@ -33,35 +32,8 @@ export class SectionImpl extends withChildren(SceneNodeImpl) {
   override _copyPropsTo(copy: SceneNodeImpl): void {
     super._copyPropsTo(copy);
     if (!(copy instanceof SectionImpl)) return;
-    copy._fills = this._fills;
-    copy._strokes = this._strokes;
-    copy._strokeWeight = this._strokeWeight;
     copy._cornerRadius = this._cornerRadius;
     copy._contentsHidden = this._contentsHidden;
-  }
-
-  get fills(): ReadonlyArray<Paint> {
-    return this._fills;
-  }
-
-  set fills(value: unknown) {
-    this._fills = validatePaints("set_fills", value);
-  }
-
-  get strokes(): ReadonlyArray<Paint> {
-    return this._strokes;
-  }
-
-  set strokes(value: unknown) {
-    this._strokes = validatePaints("set_strokes", value);
-  }
-
-  get strokeWeight(): number {
-    return this._strokeWeight;
-  }
-
-  set strokeWeight(value: unknown) {
-    this._strokeWeight = expectNumber("set_strokeWeight", "strokeWeight", value, 0);
   }
 
   get cornerRadius(): number {

@@ -33,25 +33,14 @@ import { figureMargins } from "./confidence";
 import type { ImportanceChoice, ImportanceSource } from "./importance";
 import { chooseImportance, needsTouchpointDrivers, touchpointDriversPass } from "./importance";
 
-export interface OverallAnalysis {
-  /** Rated + text-only responses (see metrics.ts). */
-  responses: number;
-  rated: number;
-  csat: number | null;
-  nps: number | null;
-  ces: number | null;
-  performance: number | null;
-}
+/** The figures every part of the analysis states (metrics.ts): responses (rated + text-only), rated, CSAT, NPS, CES, performance. */
+export type MetricFigures = Omit<SatisfactionMetrics, "meanSatisfaction">;
+
+export type OverallAnalysis = MetricFigures;
 
 /** Metrics, gap and emotion of a stage or touchpoint. */
-export interface ExperienceAnalysis {
+export interface ExperienceAnalysis extends MetricFigures {
   name: string;
-  responses: number;
-  rated: number;
-  csat: number | null;
-  nps: number | null;
-  ces: number | null;
-  performance: number | null;
   importance: number;
   /** I − P; null without rated feedback. */
   gap: number | null;
@@ -77,15 +66,9 @@ export interface TouchpointAnalysis extends ExperienceAnalysis {
   stage: string;
 }
 
-export interface PersonaAnalysis {
+export interface PersonaAnalysis extends MetricFigures {
   personaId: string;
   name: string;
-  responses: number;
-  rated: number;
-  csat: number | null;
-  nps: number | null;
-  ces: number | null;
-  performance: number | null;
   backing: DataBacking;
 }
 
@@ -104,14 +87,7 @@ export interface KpiAnalysis {
 }
 
 /** The figures of responses that sit outside the map's stages or touchpoints ("No stage", "No touchpoint" rows). */
-export interface UnassignedAnalysis {
-  responses: number;
-  rated: number;
-  csat: number | null;
-  nps: number | null;
-  ces: number | null;
-  performance: number | null;
-}
+export type UnassignedAnalysis = MetricFigures;
 
 export interface JourneyAnalysis {
   overall: OverallAnalysis;
@@ -133,7 +109,7 @@ export interface JourneyAnalysis {
   importance: { source: ImportanceSource; outcome: string | null; derived: string[] };
 }
 
-function metricFields(m: SatisfactionMetrics): Omit<SatisfactionMetrics, "meanSatisfaction"> {
+function metricFields(m: SatisfactionMetrics): MetricFigures {
   return { responses: m.responses, rated: m.rated, csat: m.csat, nps: m.nps, ces: m.ces, performance: m.performance };
 }
 

@@ -4,7 +4,7 @@
  * and app-store reviews), rated 1–5, about one row in three with a comment, one in ten text-only.
  * Deterministic: the same `rows` and `seed` always give the same journey.
  */
-import { BUILT_IN_LANES, DEFAULT_SETTINGS, SCHEMA_VERSION, type Feedback, type JourneyMap, type PainPoint, type Persona } from "../shared/model";
+import { BUILT_IN_LANES, DEFAULT_SETTINGS, SCHEMA_VERSION, blankPersona, type Feedback, type JourneyMap, type PainPoint, type Persona } from "../shared/model";
 
 export const LARGE_STAGES = 8;
 export const TOUCHPOINTS_PER_STAGE = 5;
@@ -34,7 +34,7 @@ const COMMENTS = [
 ];
 
 function persona(id: string, name: string): Persona {
-  return { id, name, role: "", demographics: "", goals: [], motivations: [], behaviours: [], frustrations: [], quote: "", share: null, onMap: true };
+  return blankPersona(id, name);
 }
 
 /**

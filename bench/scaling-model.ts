@@ -6,7 +6,7 @@
  */
 import { exportMermaidJourney, importMermaidJourney } from "../shared/mermaid";
 import type { JourneyMap } from "../shared/model";
-import { createJourneyMap } from "../shared/model";
+import { blankPersona, createJourneyMap } from "../shared/model";
 import type { BenchResult, Benchmark } from "./benchmark";
 
 const BASE = 10_000;
@@ -28,19 +28,7 @@ function journeyOf(stages: number): JourneyMap {
   const map = createJourneyMap("Scaling", () => 0.5);
   map.stages = Array.from({ length: stages }, (_, i) => ({ id: `stage_${i}`, name: `Stage ${i + 1}`, objective: "", emotion: null }));
   map.touchpoints = map.stages.map((s, i) => ({ id: `tp_${i}`, stageId: s.id, name: `Touchpoint ${i + 1}`, channel: "web", digital: true, importance: 3 }));
-  map.personas = ["Ann", "Bob"].map((name, i) => ({
-    id: `persona_${i}`,
-    name,
-    role: "",
-    demographics: "",
-    goals: [],
-    motivations: [],
-    behaviours: [],
-    frustrations: [],
-    quote: "",
-    share: null,
-    onMap: true,
-  }));
+  map.personas = ["Ann", "Bob"].map((name, i) => blankPersona(`persona_${i}`, name));
   return map;
 }
 

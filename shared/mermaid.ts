@@ -31,7 +31,7 @@
  * @see https://mermaid.js.org/syntax/userJourney.html
  */
 import type { JourneyMap, Lane, ParseResult, Persona, Stage, Touchpoint } from "./model";
-import { BUILT_IN_LANES, DEFAULT_SETTINGS, SCHEMA_VERSION, hiddenCharacterIn, newId, parseJourneyMap, withoutHiddenCharacters } from "./model";
+import { BUILT_IN_LANES, DEFAULT_SETTINGS, SCHEMA_VERSION, blankPersona, hiddenCharacterIn, newId, parseJourneyMap, withoutHiddenCharacters } from "./model";
 import { metricsOf, tallyJourneyFeedback } from "./metrics";
 import { stageEmotion } from "./gaps";
 
@@ -240,19 +240,7 @@ export function importMermaidJourney(
       });
     }
   }
-  const personas: Persona[] = [...actors].map((name) => ({
-    id: idMaker("persona"),
-    name,
-    role: "",
-    demographics: "",
-    goals: [],
-    motivations: [],
-    behaviours: [],
-    frustrations: [],
-    quote: "",
-    share: null,
-    onMap: true,
-  }));
+  const personas: Persona[] = [...actors].map((name) => blankPersona(idMaker("persona"), name));
   const lanes: Lane[] = BUILT_IN_LANES.map((lane) => ({
     id: idMaker("lane"),
     kind: lane.kind,

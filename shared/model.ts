@@ -92,6 +92,11 @@ export const Persona = z.object({
 });
 export type Persona = z.infer<typeof Persona>;
 
+/** A persona of which only the name is known yet: an empty profile, shown on maps. */
+export function blankPersona(id: string, name: string): Persona {
+  return { id, name, role: "", demographics: "", goals: [], motivations: [], behaviours: [], frustrations: [], quote: "", share: null, onMap: true };
+}
+
 /** Manual emotion of a stage, −2 (frustrated) … +2 (delighted). */
 export const Emotion = z.number().check(z.gte(-2), z.lte(2));
 

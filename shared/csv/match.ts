@@ -3,7 +3,7 @@
  * reads them: " checkout" and "CHECKOUT " are one stage, "Check   out" is "check out". Names the map
  * does not know yet can become new entities, in the order they first appear.
  */
-import type { Channel, Persona, Stage, Touchpoint } from "../model";
+import { blankPersona, type Channel, type Persona, type Stage, type Touchpoint } from "../model";
 
 /** The key two names share when a person would call them the same: trimmed, inner spaces collapsed, lower case. */
 export function entityNameKey(name: string): string {
@@ -108,17 +108,5 @@ export function newTouchpoint(id: string, stageId: string, name: string): Touchp
 
 /** A persona the import creates: only its name is known; it is shown on maps like any persona. */
 export function newPersona(id: string, name: string): Persona {
-  return {
-    id,
-    name: tidyEntityName(name),
-    role: "",
-    demographics: "",
-    goals: [],
-    motivations: [],
-    behaviours: [],
-    frustrations: [],
-    quote: "",
-    share: null,
-    onMap: true,
-  };
+  return blankPersona(id, tidyEntityName(name));
 }

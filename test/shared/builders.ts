@@ -3,7 +3,7 @@
  * care about, so a test shows only the numbers its expectation depends on.
  */
 import type { Feedback, JourneyMap, Kpi, PainPoint, Persona, RatingScale, Stage, Touchpoint } from "../../shared/model";
-import { BUILT_IN_LANES, DEFAULT_SETTINGS, SCHEMA_VERSION } from "../../shared/model";
+import { BUILT_IN_LANES, DEFAULT_SETTINGS, SCHEMA_VERSION, blankPersona } from "../../shared/model";
 
 export const STARS: RatingScale = { min: 1, max: 5 };
 export const NPS: RatingScale = { min: 0, max: 10 };
@@ -40,19 +40,7 @@ export function touchpoint(id: string, stageId: string, importance = 3, name: st
 }
 
 export function persona(id: string, name: string = id, onMap = true): Persona {
-  return {
-    id,
-    name,
-    role: "",
-    demographics: "",
-    goals: [],
-    motivations: [],
-    behaviours: [],
-    frustrations: [],
-    quote: "",
-    share: null,
-    onMap,
-  };
+  return { ...blankPersona(id, name), onMap };
 }
 
 interface Where {

@@ -19,9 +19,9 @@ import {
 } from "../../shared/csv";
 import {
   FEEDBACK_KINDS,
+  blankPersona,
   type Feedback,
   type JourneyMap,
-  type Persona,
   type RatingScale,
   type Stage,
   type Touchpoint,
@@ -263,21 +263,7 @@ const entities = fc
         }),
       ),
     );
-    const personas = uniqueByKey(personaNames).map(
-      (n, i): Persona => ({
-        id: `p${i}`,
-        name: n,
-        role: "",
-        demographics: "",
-        goals: [],
-        motivations: [],
-        behaviours: [],
-        frustrations: [],
-        quote: "",
-        share: null,
-        onMap: true,
-      }),
-    );
+    const personas = uniqueByKey(personaNames).map((n, i) => blankPersona(`p${i}`, n));
     return { stages, touchpoints, personas };
   });
 

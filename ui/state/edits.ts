@@ -6,6 +6,7 @@
  */
 import {
   BUILT_IN_LANES,
+  blankPersona,
   Feedback as FeedbackSchema,
   Persona as PersonaSchema,
   Stage as StageSchema,
@@ -365,19 +366,7 @@ export function newKpi(stageId: string, name: string): Kpi {
 }
 
 export function newPersona(name: string): Persona {
-  return {
-    id: newId("persona"),
-    name,
-    role: "",
-    demographics: "",
-    goals: [],
-    motivations: [],
-    behaviours: [],
-    frustrations: [],
-    quote: "",
-    share: null,
-    onMap: true,
-  };
+  return blankPersona(newId("persona"), name);
 }
 
 export function newPainPoint(stageId: string, title: string): PainPoint {

@@ -1,8 +1,11 @@
 /**
  * Giving the host a turn during a long import, so a panel can paint its progress bar and answer
- * clicks. A MessageChannel message is the quickest macrotask in browsers and Node (a zero-delay
- * timer waits 1 ms in Node and 4 ms in browsers once nested); Figma's sandbox has only timers; where
- * there is neither, a resolved promise at least lets other promises run.
+ * clicks. In a browser a MessageChannel message is the quickest macrotask (a zero-delay timer waits
+ * 4 ms once nested), and each message is a task of its own. Node is different: it delivers a port's
+ * messages in one batch, those posted meanwhile included, so a chain of yields by messages would
+ * run to its end without letting a timer or a file read in; there `setImmediate` gives the event
+ * loop a whole turn. Figma's sandbox has only timers; where there is none of these, a resolved
+ * promise at least lets other promises run.
  */
 
 interface MessagePortLike {
@@ -14,6 +17,7 @@ interface MessagePortLike {
 // be missing at run time, hence the `typeof` checks.
 declare const MessageChannel: (new () => { port1: MessagePortLike; port2: MessagePortLike }) | undefined;
 declare const setTimeout: ((callback: () => void, ms: number) => unknown) | undefined;
+declare const setImmediate: ((callback: () => void) => unknown) | undefined;
 
 export interface HostTurns {
   /** Resolves once the host has had a turn. */
@@ -23,6 +27,10 @@ export interface HostTurns {
 }
 
 export function createHostTurns(): HostTurns {
+  if (typeof setImmediate !== "undefined" && setImmediate !== undefined) {
+    const immediate = setImmediate;
+    return { yieldToHost: () => new Promise<void>((resolve) => immediate(resolve)), close: () => undefined };
+  }
   if (typeof MessageChannel !== "undefined" && MessageChannel !== undefined) {
     const channel = new MessageChannel();
     const waiting: (() => void)[] = [];

@@ -1623,20 +1623,18 @@ function offScale(raw: string, value: number, outOf: number | null, scale: Ratin
   return null;
 }
 
-function describeEmpty(ratingName: string | null, textName: string | null): string {
-  const names = [ratingName, textName].filter((name): name is string => name !== null).map((name) => `"${name}"`);
-  return names.length === 1 ? `column ${names[0]} is empty` : `columns ${names.join(" and ")} are empty`;
-}
-
 /**
  * Why a row gives neither a rating nor a text, as its cells say it: both empty, or a no-answer in
  * the rating column ("Offered" in column "Satisfaction" is no answer, column "Comment" is empty).
  */
 function describeNothing(ratingCell: string, ratingName: string | null, textName: string | null): string {
   const cell = unescapeFormula(ratingCell).trim();
-  if (ratingName === null || cell === "") return describeEmpty(ratingName, textName);
-  const noAnswer = `${quoteCell(cell)} in column "${ratingName}" is no answer`;
-  return textName === null ? noAnswer : `${noAnswer}, column "${textName}" is empty`;
+  if (ratingName !== null && cell !== "") {
+    const noAnswer = `${quoteCell(cell)} in column "${ratingName}" is no answer`;
+    return textName === null ? noAnswer : `${noAnswer}, column "${textName}" is empty`;
+  }
+  const names = [ratingName, textName].filter((name): name is string => name !== null).map((name) => `"${name}"`);
+  return names.length === 1 ? `column ${names[0]} is empty` : `columns ${names.join(" and ")} are empty`;
 }
 
 /** Drops the entities only rejected rows used, so `created` holds nothing the import does not link to (nor its no-answer groups). */

@@ -456,6 +456,11 @@ export function tallyRow(counts: GroupTallies, row: Pick<Feedback, "rating" | "s
   else counts.empty++;
 }
 
+/** Whether a group's tallies count anything: a group that counts nothing is not stored. */
+export function countsAnything(counts: GroupTallies): boolean {
+  return counts.histogram.size > 0 || counts.textOnly > 0 || counts.empty > 0 || counts.noAnswer > 0;
+}
+
 /** Adds a summary group's counts to the tallies of the group it goes into. */
 export function tallyGroup(counts: GroupTallies, g: SummaryGroup): void {
   counts.textOnly += g.textOnly;
@@ -586,8 +591,7 @@ export class GroupTally {
       read: (from, to) => {
         for (let k = from; k < to; k++) {
           const g = this.groups.get(keys[k] as string) as GroupCounts;
-          if (g.histogram.size === 0 && g.textOnly === 0 && g.empty === 0 && g.noAnswer === 0) continue;
-          groups.push(storedGroup(ref, g, g.day, g));
+          if (countsAnything(g)) groups.push(storedGroup(ref, g, g.day, g));
         }
       },
       finish: () => ({ strings, groups }),

@@ -13,7 +13,7 @@
 import { KEEP_ALL_ROWS, compactJourneyAsync } from "../../shared/evidence";
 import { readsNegative } from "../../shared/sentiment";
 import type { Feedback, JourneyMap, RatingScale } from "../../shared/model";
-import { segmentText, storedGroup, stringTable, summaryGroups, tallyGroup, tallyRow, type FeedbackSummary, type GroupTallies, type SummaryGroup } from "../../shared/summary";
+import { countsAnything, segmentText, storedGroup, stringTable, summaryGroups, tallyGroup, tallyRow, type FeedbackSummary, type GroupTallies, type SummaryGroup } from "../../shared/summary";
 import { SummaryPacker, type PackedSummary } from "../../shared/summary-pack";
 
 /** Rows (or groups) read between two turns of the host: a few milliseconds of work in Chromium. */
@@ -70,9 +70,7 @@ class CellBuilder {
       const days = [...cell.days.keys()].sort((a, b) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1));
       for (const day of days) {
         const c = cell.days.get(day) as GroupTallies;
-        if (c.histogram.size === 0 && c.textOnly === 0 && c.empty === 0 && c.noAnswer === 0) continue;
-        const group = storedGroup(ref, cell, day, c);
-        yield group;
+        if (countsAnything(c)) yield storedGroup(ref, cell, day, c);
       }
     }
   }

@@ -34,6 +34,20 @@ function persona(id: string, name: string): Persona {
   return blankPersona(id, name);
 }
 
+/** How many times a zero-delay timer, started again each time it runs, ran while `work` did. */
+async function timerTicksDuring(work: () => Promise<void>): Promise<number> {
+  let ticks = 0;
+  let running = true;
+  const tick = (): void => {
+    ticks++;
+    if (running) setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
+  await work();
+  running = false;
+  return ticks;
+}
+
 function counter(): (prefix: string) => string {
   let n = 0;
   return (prefix) => `${prefix}_${++n}`;
@@ -475,15 +489,9 @@ describe("large files", () => {
   });
 
   it("the default yield lets other tasks run while it imports", async () => {
-    let ticks = 0;
-    let running = true;
-    const tick = (): void => {
-      ticks++;
-      if (running) setTimeout(tick, 0);
-    };
-    setTimeout(tick, 0);
-    await importFeedbackCsv(generate(20000), { map: none });
-    running = false;
+    const ticks = await timerTicksDuring(async () => {
+      await importFeedbackCsv(generate(20000), { map: none });
+    });
     // A timer of a millisecond runs again and again during tens of milliseconds of import: not only
     // once before the first yield (a chain of MessageChannel yields in Node lets none in after it).
     expect(ticks).toBeGreaterThan(2);
@@ -491,20 +499,14 @@ describe("large files", () => {
 
   it("gives the host a turn at each yield: timers run between the slices of a long task", async () => {
     const turns = createHostTurns();
-    let ticks = 0;
-    let running = true;
-    const tick = (): void => {
-      ticks++;
-      if (running) setTimeout(tick, 0);
-    };
-    setTimeout(tick, 0);
-    // 40 slices of half a millisecond each, a yield after each.
-    for (let slice = 0; slice < 40; slice++) {
-      const started = performance.now();
-      while (performance.now() - started < 0.5);
-      await turns.yieldToHost();
-    }
-    running = false;
+    const ticks = await timerTicksDuring(async () => {
+      // 40 slices of half a millisecond each, a yield after each.
+      for (let slice = 0; slice < 40; slice++) {
+        const started = performance.now();
+        while (performance.now() - started < 0.5);
+        await turns.yieldToHost();
+      }
+    });
     turns.close();
     expect(ticks).toBeGreaterThan(2);
   });

@@ -7,8 +7,12 @@
 import type { BaseNodeImpl } from "./base-node";
 import { childrenOf, findAll, findAllWithCriteria, findChild, findChildren, findOne, insertChild } from "./tree";
 
-/** A node class a mixin extends: TypeScript takes a class as a mixin's base only when its constructor takes `...args: any[]`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/**
+ * A node class a mixin extends. TypeScript takes a class as a mixin's base only when its constructor
+ * takes `...args: any[]` (error TS2545): `unknown[]` or `never[]` are refused. The `any` is confined to
+ * the constructor's arguments; each class built on a mixin keeps its own typed constructor.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TS2545 requires any[] for a mixin's base constructor
 export type MixinBase<Node extends BaseNodeImpl> = abstract new (...args: any[]) => Node;
 
 /**

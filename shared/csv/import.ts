@@ -956,10 +956,24 @@ function createRecordImporter(
       reader,
       tally: createRatingTally(),
       touchpoint: null,
-      links: new Map(),
       final: null,
     };
   });
+  const outcomeAsked = questions.some((question) => question.measure === "outcome");
+  /**
+   * The links of each question's answers, by the row's stage and persona cells ("stage\0persona"):
+   * most rows name the same few, so a row looks its questions' links up once. Up to 1,000 pairs kept.
+   */
+  const linkSets = new Map<string, (LinkIds | undefined)[]>();
+  const linkSetFor = (linkKey: string): (LinkIds | undefined)[] | null => {
+    let set = linkSets.get(linkKey);
+    if (set === undefined) {
+      if (linkSets.size >= 1000) return null;
+      set = new Array<LinkIds | undefined>(questions.length).fill(undefined);
+      linkSets.set(linkKey, set);
+    }
+    return set;
+  };
   /** Per feedback of a wide file, the index of its question in `questions`; -1 for a row's text alone. */
   const answerQuestion = new IntColumn();
   /** Wide rows without text, kept to list them if every answer turns out off its scale. */
@@ -973,10 +987,13 @@ function createRecordImporter(
   /** With `noAnswerGroups`: the questions a row left unanswered. */
   const rowUnanswered: number[] = [];
 
-  const importWideRow = (row: number, record: string[]): void => {
+  /**
+   * Reads a wide row's questions: its answers into `rowQuestions` and `rowReadings`, and with
+   * `noAnswerGroups` its unanswered questions into `rowUnanswered`. Returns the problems of cells
+   * that are no answer on their question's scale.
+   */
+  const readWideAnswers = (row: number, record: readonly string[]): CsvProblem[] | null => {
     let problems: CsvProblem[] | null = null;
-    const text = readText(record);
-    const hasText = hasContent(text);
     rowQuestions.length = 0;
     rowReadings.length = 0;
     rowUnanswered.length = 0;
@@ -1001,6 +1018,67 @@ function createRecordImporter(
         );
       }
     }
+    return problems;
+  };
+
+  /** The problems of an answer `linker.link` could not link (`question` null: the row's text alone), added to `problems`. */
+  const linkProblems = (row: number, question: WideQuestion | null, problems: CsvProblem[] | null): CsvProblem[] => {
+    const list = problems ?? [];
+    for (const { field, detail } of links.problems ?? []) {
+      list.push(csvProblem(row, field === "touchpoint" ? (question?.header ?? null) : linkedNames[field], detail));
+    }
+    return list;
+  };
+
+  /**
+   * Creates what `linker.link` left to create for an answer, names a touchpoint created for a
+   * question after it (the full question, the NPS or outcome mark), and keeps the answer's links
+   * for the next rows of the same stage and persona.
+   */
+  const commitAnswerLinks = (question: WideQuestion | null, questionIndex: number, linkSet: (LinkIds | undefined)[] | null): void => {
+    const creating = links.newTouchpoint !== null;
+    const creatingStage = links.newStage !== null;
+    linker.commit(links);
+    if (creatingStage) checkNewStages();
+    if (question === null) return;
+    if (creating) {
+      const touchpoint = created.touchpoints[created.touchpoints.length - 1];
+      if (touchpoint !== undefined) {
+        if (touchpoint.name !== question.header) touchpoint.question = question.header;
+        if (question.measure !== null) touchpoint.measure = question.measure;
+      }
+    }
+    if (linkSet !== null) linkSet[questionIndex] = { stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId };
+  };
+
+  /**
+   * Whether a wide row is already in the journey, by its first answer: by response id and answers, or
+   * without an id by content (mapped fields and date). Such a row is counted and listed as skipped.
+   */
+  const importedBefore = (
+    row: number,
+    record: string[],
+    first: Pick<Feedback, "date" | "rating" | "text" | "source" | "segments">,
+    responseId: string,
+  ): boolean => {
+    if (alreadyImported === null || links.newStage !== null || links.newTouchpoint !== null || links.newPersona !== null) return false;
+    const key =
+      responseId === ""
+        ? contentKey({ ...first, stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId })
+        : responseKey({ responseId, rating: first.rating, text: first.text });
+    const left = key === null ? 0 : responseId === "" ? contentKeysLeft(key) : alreadyImported.mayHaveId(responseId) ? alreadyImported.count(key) : 0;
+    if (left === 0) return false;
+    if (key !== null && responseId === "") useContentKey(key);
+    rows++;
+    duplicates++;
+    reject(row, record, [csvProblem(row, null, "is already in the journey (the same answers, date and text): skipped")]);
+    return true;
+  };
+
+  const importWideRow = (row: number, record: string[]): void => {
+    let problems = readWideAnswers(row, record);
+    const text = readText(record);
+    const hasText = hasContent(text);
     if (rowQuestions.length === 0 && !hasText) {
       if (problems === null && isBlankRecord(record)) {
         blankRows++;
@@ -1033,81 +1111,49 @@ function createRecordImporter(
     const linkKey = persona === "" ? rowStage : `${rowStage}\u0000${persona}`;
     // The outcome's answer carries the row's text, else the first answer.
     let carrier = 0;
-    for (let k = 0; k < rowQuestions.length; k++) {
-      if (questions[rowQuestions[k] as number]?.measure === "outcome") {
-        carrier = k;
-        break;
+    if (outcomeAsked) {
+      for (let k = 0; k < rowQuestions.length; k++) {
+        if (questions[rowQuestions[k] as number]?.measure === "outcome") {
+          carrier = k;
+          break;
+        }
       }
     }
+    // Most rows name the same stage and persona: their answers' links are looked up once per pair.
+    const linkSet = alreadyImported === null ? linkSetFor(linkKey) : null;
+    const ambiguousCell = dateReading !== null && dateReading.kind === "ambiguous" ? (dateCol === null ? "" : (record[dateCol] ?? "")) : null;
     const first = feedback.length;
-    let counted = 0;
     const answerCount = Math.max(rowQuestions.length, 1);
     for (let k = 0; k < answerCount; k++) {
       const questionIndex = rowQuestions[k] ?? -1;
       const answer = rowReadings[k];
       const question = answer === undefined ? null : (questions[questionIndex] as WideQuestion);
-      // Most rows name the same stage and persona: a question's links are looked up once per pair.
-      const cached = question === null || alreadyImported !== null ? undefined : question.links.get(linkKey);
-      if (cached !== undefined) {
-        links.stageId = cached.stageId;
-        links.touchpointId = cached.touchpointId;
-        links.personaId = cached.personaId;
-        links.newStage = null;
-        links.newTouchpoint = null;
-        links.newPersona = null;
-        links.problems = null;
-      } else linker.link(question === null ? rowStage : question.stage || rowStage, question?.name ?? "", persona, links);
-      if (links.problems !== null) {
-        for (const { field, detail } of links.problems) {
-          (problems ??= []).push(csvProblem(row, field === "touchpoint" ? (question?.header ?? null) : linkedNames[field], detail));
-        }
-        continue;
-      }
+      const cached = question === null || linkSet === null ? undefined : linkSet[questionIndex];
       const rating = answer === undefined ? null : answer.value;
       const itemText = k === carrier ? text : "";
-      if (k === 0 && alreadyImported !== null && links.newStage === null && links.newTouchpoint === null && links.newPersona === null) {
-        const key =
-          responseId === ""
-            ? contentKey({ date, rating, text: itemText, source, stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId, segments })
-            : responseKey({ responseId, rating, text: itemText });
-        const left =
-          key === null ? 0 : responseId === "" ? contentKeysLeft(key) : alreadyImported.mayHaveId(responseId) ? alreadyImported.count(key) : 0;
-        if (left > 0) {
-          if (key !== null && responseId === "") useContentKey(key);
-          rows++;
-          duplicates++;
-          reject(row, record, [csvProblem(row, null, "is already in the journey (the same answers, date and text): skipped")]);
-          return;
+      if (cached === undefined) {
+        linker.link(question === null ? rowStage : question.stage || rowStage, question?.name ?? "", persona, links);
+        if (links.problems !== null) {
+          problems = linkProblems(row, question, problems);
+          continue;
         }
+        if (k === 0 && importedBefore(row, record, { date, rating, text: itemText, source, segments }, responseId)) return;
+        commitAnswerLinks(question, questionIndex, linkSet);
       }
-      const creating = links.newTouchpoint !== null;
-      const creatingStage = links.newStage !== null;
-      linker.commit(links);
-      if (creatingStage) checkNewStages();
+      const ids = cached ?? links;
       if (question !== null) {
-        if (creating) {
-          const touchpoint = created.touchpoints[created.touchpoints.length - 1];
-          if (touchpoint !== undefined) {
-            if (touchpoint.name !== question.header) touchpoint.question = question.header;
-            if (question.measure !== null) touchpoint.measure = question.measure;
-          }
-        }
-        question.touchpoint = links.touchpointId;
-        if (cached === undefined && question.links.size < 1000) {
-          question.links.set(linkKey, { stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId });
-        }
+        question.touchpoint = ids.touchpointId;
         // Counted by reading, a tally made of the counts at the end (no map update per answer).
         if (answer !== undefined) slots.counts.add(answer.slot, 1);
       }
-      const at = feedback.length;
-      if (dateReading !== null && dateReading.kind === "ambiguous") {
-        ambiguousFeedback.push(at);
-        ambiguousCells.push(dateCol === null ? "" : (record[dateCol] ?? ""));
+      if (ambiguousCell !== null) {
+        ambiguousFeedback.push(feedback.length);
+        ambiguousCells.push(ambiguousCell);
       }
       feedbackRows.push(row);
       waitingSlots.push(answer === undefined ? -1 : answer.slot);
       answerQuestion.push(questionIndex);
-      feedback.push({
+      const item: Feedback = {
         id: makeId("feedback"),
         kind,
         rating,
@@ -1115,18 +1161,17 @@ function createRecordImporter(
         text: itemText,
         date,
         source,
-        stageId: links.stageId,
-        touchpointId: links.touchpointId,
-        personaId: links.personaId,
+        stageId: ids.stageId,
+        touchpointId: ids.touchpointId,
+        personaId: ids.personaId,
         responseId: responseId === "" ? undefined : responseId,
         respondentId,
-      });
-      if (segments !== undefined) (feedback[at] as Feedback).segments = segments;
-      counted++;
+      };
+      if (segments !== undefined) item.segments = segments;
+      feedback.push(item);
     }
     rows++;
-    if (counted === 0) {
-      feedback.length = first;
+    if (feedback.length === first) {
       reject(row, record, problems ?? [csvProblem(row, null, "no answer could be linked to the journey: not imported")]);
       return;
     }
@@ -1144,9 +1189,10 @@ function createRecordImporter(
 
   /** The touchpoints of a wide row's unanswered questions, as an answer would be linked, for `noAnswerGroups`. */
   const linkUnanswered = (first: number, rowStage: string, persona: string, linkKey: string): void => {
+    const linkSet = alreadyImported === null ? linkSetFor(linkKey) : null;
     for (const q of rowUnanswered) {
       const question = questions[q] as WideQuestion;
-      let ids = question.links.get(linkKey);
+      let ids = linkSet?.[q];
       if (ids === undefined) {
         linker.link(question.stage || rowStage, question.name, persona, links);
         // A question whose touchpoint cannot be linked has its no-answers counted in `noAnswers` only.
@@ -1159,7 +1205,7 @@ function createRecordImporter(
         if (touchpoint !== undefined && touchpoint.name !== question.header) touchpoint.question = question.header;
         if (touchpoint !== undefined && question.measure !== null) touchpoint.measure = question.measure;
         ids = { stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId };
-        if (alreadyImported === null && question.links.size < 1000) question.links.set(linkKey, ids);
+        if (linkSet !== null) linkSet[q] = ids;
       }
       noAnswerAt.push(first);
       noAnswerLinks.push(ids);
@@ -1870,8 +1916,6 @@ interface WideQuestion {
   tally: RatingTally;
   /** The touchpoint its answers were linked to (the last one, when rows name different stages). */
   touchpoint: string | null;
-  /** Links made for a row's stage and persona cells, to reuse. */
-  links: Map<string, { stageId: string | null; touchpointId: string | null; personaId: string | null }>;
   /** The scale found at the end, and whether a 0 below it is "no answer". */
   final: { scale: RatingScale; zeroIsNoAnswer: boolean } | null;
 }

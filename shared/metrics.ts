@@ -283,20 +283,19 @@ interface CellTally {
 export function journeyTallyPass(map: Pick<JourneyMap, "feedback" | "touchpoints" | "summary">): FeedbackPass<JourneyFeedbackTallies> {
   const stageOfTouchpoint = new Map(map.touchpoints.map((t) => [t.id, t.stageId]));
   const rows = map.feedback;
-  // stage → touchpoint → persona → cell, so that finding a row's cell makes no string
+  // touchpoint → persona → cells (one per stage; nearly always one), so that finding a row's cell
+  // makes no string and takes two lookups
   const cells: CellTally[] = [];
-  const index = new Map<string | null, Map<string | null, Map<string | null, CellTally>>>();
+  const index = new Map<string | null, Map<string | null, CellTally[]>>();
   const cellOf = (stageId: string | null, touchpointId: string | null, personaId: string | null): FeedbackTally => {
-    let byTouchpoint = index.get(stageId);
-    if (byTouchpoint === undefined) index.set(stageId, (byTouchpoint = new Map()));
-    let byPersona = byTouchpoint.get(touchpointId);
-    if (byPersona === undefined) byTouchpoint.set(touchpointId, (byPersona = new Map()));
-    let cell = byPersona.get(personaId);
-    if (cell === undefined) {
-      cell = { stageId, touchpointId, personaId, tally: createTally() };
-      byPersona.set(personaId, cell);
-      cells.push(cell);
-    }
+    let byPersona = index.get(touchpointId);
+    if (byPersona === undefined) index.set(touchpointId, (byPersona = new Map()));
+    let byStage = byPersona.get(personaId);
+    if (byStage === undefined) byPersona.set(personaId, (byStage = []));
+    for (const cell of byStage) if (cell.stageId === stageId) return cell.tally;
+    const cell: CellTally = { stageId, touchpointId, personaId, tally: createTally() };
+    byStage.push(cell);
+    cells.push(cell);
     return cell.tally;
   };
   if (map.summary !== undefined) {

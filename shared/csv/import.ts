@@ -1948,19 +1948,24 @@ function createColumnReader(
     mine.push(reading.slot);
     return reading;
   };
-  const read = (raw: string): CellReading => {
-    let reading = cache.get(raw);
-    if (reading !== undefined) return reading;
+  const readFresh = (raw: string): CellReading => {
     const key = wordKey(raw);
     const word = words?.get(key);
-    if (key === "" || noAnswer.has(key)) reading = NO_ANSWER_READING;
-    else if (word !== undefined) reading = slotted(word, null, raw);
-    else {
-      const number = readRating(raw);
-      if (number.kind === "number") reading = slotted(number.value, number.outOf, raw);
-      // The person's own list of no-answer cells is the whole list: "N/A" left out of it is no answer no more.
-      else reading = custom !== null && number.kind === "empty" ? UNREADABLE_READING : number;
-    }
+    if (key === "" || noAnswer.has(key)) return NO_ANSWER_READING;
+    if (word !== undefined) return slotted(word, null, raw);
+    const number = readRating(raw);
+    if (number.kind === "number") return slotted(number.value, number.outOf, raw);
+    // The person's own list of no-answer cells is the whole list: "N/A" left out of it is no answer no more.
+    return custom !== null && number.kind === "empty" ? UNREADABLE_READING : number;
+  };
+  // Most cells are empty or one character ("4", "-"): those are read once, then found by character code.
+  const short: (CellReading | undefined)[] = [];
+  const read = (raw: string): CellReading => {
+    const at = raw.length === 0 ? 0 : raw.length === 1 ? raw.charCodeAt(0) + 1 : -1;
+    if (at >= 0 && at <= 128) return (short[at] ??= readFresh(raw));
+    let reading = cache.get(raw);
+    if (reading !== undefined) return reading;
+    reading = readFresh(raw);
     if (cache.size < 10_000) cache.set(raw, reading);
     return reading;
   };

@@ -955,6 +955,7 @@ function createRecordImporter(
       measure: setting?.measure === undefined ? (profile?.measure ?? null) : setting.measure,
       reader,
       tally: createRatingTally(),
+      answerScale: { min: Number.NaN, max: Number.NaN },
       touchpoint: null,
       final: null,
     };
@@ -976,6 +977,8 @@ function createRecordImporter(
   };
   /** Per feedback of a wide file, the index of its question in `questions`; -1 for a row's text alone. */
   const answerQuestion = new IntColumn();
+  /** Wide rows that made at least one feedback, before any is found to be a duplicate or off its scale. */
+  let wideRowsImported = 0;
   /** Wide rows without text, kept to list them if every answer turns out off its scale. */
   const wideTextless = new Map<number, PackedRecord>();
   const respondentStem = wide ? `${makeId("feedback")}-r` : "";
@@ -1157,7 +1160,7 @@ function createRecordImporter(
         id: makeId("feedback"),
         kind,
         rating,
-        scale: question?.reader.scale ?? null,
+        scale: question === null ? null : (question.reader.scale ?? question.answerScale),
         text: itemText,
         date,
         source,
@@ -1175,6 +1178,7 @@ function createRecordImporter(
       reject(row, record, problems ?? [csvProblem(row, null, "no answer could be linked to the journey: not imported")]);
       return;
     }
+    wideRowsImported++;
     if (!hasText) wideTextless.set(row, packRecord(record));
     if (rowUnanswered.length > 0) linkUnanswered(first, rowStage, persona, linkKey);
     if (problems !== null) for (const problem of problems) errors.push(problem);
@@ -1381,6 +1385,19 @@ function createRecordImporter(
     }
 
     /** Each question's scale, now that all its answers are seen; then the answers that waited for it. */
+    /** Whether every reading of a question's answers is a rating on its final scale (none a 0 that is no answer, none off the scale). */
+    function readingsStay(question: WideQuestion): boolean {
+      const final = question.final;
+      if (question.reader.scale !== null || final === null) return true;
+      for (const slot of question.reader.slots) {
+        const reading = slots.readings[slot];
+        if (slots.counts.at(slot) === 0 || reading === undefined) continue;
+        if (final.zeroIsNoAnswer && reading.value === 0) return false;
+        if (offScale(reading.cell, reading.value, reading.outOf, final.scale) !== null) return false;
+      }
+      return true;
+    }
+
     async function finishWideAnswers(): Promise<void> {
       for (const question of questions) {
         for (const slot of question.reader.slots) {
@@ -1396,7 +1413,16 @@ function createRecordImporter(
         const scale = given ?? found?.scale ?? inferRatingScale(question.tally, ratingScaleHint(question.header)) ?? SCALE_1_5;
         // A 0 below the scale is "no answer", unless the person listed the no-answer cells themselves.
         const zeroIsNoAnswer = given === null && question.reader.noAnswer === null && found?.zeroIsNoAnswer === true;
-        question.final = { scale: Object.isFrozen(scale) ? scale : Object.freeze({ ...scale }), zeroIsNoAnswer };
+        if (given === null) {
+          question.answerScale.min = scale.min;
+          question.answerScale.max = scale.max;
+        }
+        question.final = { scale: given ?? Object.freeze(question.answerScale), zeroIsNoAnswer };
+      }
+      // Usually every answer read stays, as each distinct reading tells: its answers need no visit.
+      if (removed.size === 0 && questions.every(readingsStay)) {
+        for (const question of questions) for (const slot of question.reader.slots) question.reader.ratings += slots.counts.at(slot);
+        return;
       }
       const dropped: { row: number; problem: CsvProblem | null }[] = [];
       for (let at = 0; at < feedback.length; at++) {
@@ -1567,7 +1593,8 @@ function createRecordImporter(
 
     await nextTask();
     let importedRows = feedback.length;
-    if (wide) {
+    if (wide && removed.size === 0) importedRows = wideRowsImported;
+    else if (wide) {
       // A row's answers follow each other (rows are read in order): the rows are the changes of row.
       importedRows = 0;
       let lastRow = -1;
@@ -1916,6 +1943,11 @@ interface WideQuestion {
   tally: RatingTally;
   /** The touchpoint its answers were linked to (the last one, when rows name different stages). */
   touchpoint: string | null;
+  /**
+   * The scale its answers point to while it is unknown: filled in (and frozen) once every answer is
+   * seen, so that the answers need not be visited to be given it.
+   */
+  answerScale: { min: number; max: number };
   /** The scale found at the end, and whether a 0 below it is "no answer". */
   final: { scale: RatingScale; zeroIsNoAnswer: boolean } | null;
 }

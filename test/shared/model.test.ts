@@ -3,8 +3,10 @@ import {
   SCHEMA_VERSION,
   createJourneyMap,
   exportJourneyMapJson,
+  hiddenCharacterIn,
   importJourneyMapJson,
   parseJourneyMap,
+  withoutHiddenCharacters,
 } from "../../shared/model";
 
 function seeded(seed: number): () => number {
@@ -74,5 +76,29 @@ describe("journey map model", () => {
     const result = importJourneyMapJson("{\"schemaVersion\": 1,");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]).toMatch(/^not valid JSON/);
+  });
+});
+
+describe("hidden characters", () => {
+  /** The characters a name must not hold, listed one by one: control characters but tab and line breaks, and the bidi controls. */
+  const hidden = (code: number): boolean =>
+    (code <= 0x1f && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+    code === 0x7f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069);
+
+  it("finds exactly those, among every UTF-16 code unit", () => {
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const found = hiddenCharacterIn(`a${String.fromCharCode(code)}b`) !== null;
+      if (found !== hidden(code)) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("keeps letters beyond the Basic Multilingual Plane and takes the hidden ones out", () => {
+    expect(hiddenCharacterIn("Check-in 😀 ✈️")).toBeNull();
+    expect(withoutHiddenCharacters("Check\u202Eout\u0000 😀\u2066")).toBe("Checkout 😀");
+    expect(hiddenCharacterIn("Checkout\u202Etuo")).toBe("U+202E, a right-to-left override");
   });
 });

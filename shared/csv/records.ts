@@ -516,7 +516,25 @@ function* recordChunks(text: CsvText, delimiter: CsvDelimiter, pieceChars = PIEC
  * (the text's own mark is left out before the text is cut into parts).
  */
 function parseRecords(part: string, delimiter: CsvDelimiter, newline: CsvNewline, preview = 0): Papa.ParseResult<string[]> {
-  return new Papa.Parser({ delimiter, newline, preview, skipEmptyLines: false }).parse(part, 0, false) as Papa.ParseResult<string[]>;
+  return parserFor(delimiter, newline, preview).parse(part, 0, false) as Papa.ParseResult<string[]>;
+}
+
+/**
+ * One parser per delimiter, line break and preview, kept: a `Papa.Parser` keeps nothing from one
+ * `parse` to the next (each call starts at the part's start, with fresh records and errors), and its
+ * `parse` is a function made per parser, which the engine compiles anew for each parser it sees hot.
+ * A file is read in many parts; made per part, the compiler went through papaparse's parser twice an
+ * import.
+ */
+const parsers = new Map<string, Papa.Parser>();
+function parserFor(delimiter: CsvDelimiter, newline: CsvNewline, preview: number): Papa.Parser {
+  const key = `${delimiter}\u0000${newline}\u0000${preview}`;
+  let parser = parsers.get(key);
+  if (parser === undefined) {
+    parser = new Papa.Parser({ delimiter, newline, preview, skipEmptyLines: false });
+    if (parsers.size < 64) parsers.set(key, parser);
+  }
+  return parser;
 }
 
 /** The records of a chunk and their quote errors by record. */

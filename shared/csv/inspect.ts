@@ -9,7 +9,7 @@ import { type CsvDelimiter, isBlankRecord, repeatsHeaderRow, summaryRowLabel } f
 import { unescapeFormula } from "./formula";
 import type { CsvProblem } from "./problem";
 import { addToTally, createRatingReader, createRatingTally, inferRatingScale } from "./rating";
-import { type ColumnProfile, type CsvShape, createColumnTallier, createColumnTally, guessColumns } from "./wide";
+import { type ColumnProfile, type ColumnTally, type CsvShape, createColumnTallier, createColumnTally, guessColumns } from "./wide";
 import {
   type CsvLayout,
   type CsvLayoutOptions,
@@ -47,6 +47,8 @@ export interface CsvInspection {
 }
 
 const PREVIEW_ROWS = 5;
+/** Distinct cells a column counts before it tallies them (a comment column's cells are all distinct). */
+const COUNTED_CELLS = 4096;
 
 /** What inspecting a text may be told: the layout, the shape and parts of the mapping. */
 export type CsvInspectOptions = CsvLayoutOptions & { mapping?: Partial<ColumnMapping>; shape?: CsvShape };
@@ -80,8 +82,22 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
   const headerRow = layout.headerRecords[0] ?? [];
   const tallies = headers.map(() => createColumnTally());
   const tallyCell = createColumnTallier();
+  // Each column's cells are counted as written, then tallied once per distinct cell with its count (in
+  // the order they first came, as the tally's caps want): most columns hold a few values many times.
+  const counts = headers.map(() => new Map<string, number>());
+  const tallyCounts = (column: number): void => {
+    const tally = tallies[column] as ColumnTally;
+    const cells = counts[column] as Map<string, number>;
+    for (const [cell, count] of cells) tallyCell(tally, cell, count);
+    cells.clear();
+  };
   const profileRow = (record: readonly string[]) => {
-    for (let i = 0; i < tallies.length; i++) tallyCell(tallies[i] as ReturnType<typeof createColumnTally>, record[i] ?? "");
+    for (let i = 0; i < counts.length; i++) {
+      const cells = counts[i] as Map<string, number>;
+      const cell = record[i] ?? "";
+      cells.set(cell, (cells.get(cell) ?? 0) + 1);
+      if (cells.size >= COUNTED_CELLS) tallyCounts(i);
+    }
   };
   const guessed = guessMapping(headers);
   const mapping = applyMappingOverrides(guessed, options.mapping, headers.length);
@@ -132,6 +148,7 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
   };
   const finish = (): CsvInspection => {
     // The values correct the header guess, except where the caller chose.
+    for (let i = 0; i < counts.length; i++) tallyCounts(i);
     const columns = guessColumns(headers, tallies, mapping, options.shape);
     const corrected = applyMappingOverrides(columns.mapping, options.mapping, headers.length);
     return {

@@ -155,8 +155,8 @@ interface CellClass {
   idLike: boolean;
 }
 
-/** Creates a function that adds one cell to a column's tally; cells are classified once per distinct text. */
-export function createColumnTallier(): (tally: ColumnTally, cell: string) => void {
+/** Creates a function that adds a cell (`count` times) to a column's tally; cells are classified once per distinct text. */
+export function createColumnTallier(): (tally: ColumnTally, cell: string, count: number) => void {
   const read = createRatingReader();
   const cache = new Map<string, CellClass>();
   const classify = (cell: string): CellClass => {
@@ -175,24 +175,24 @@ export function createColumnTallier(): (tally: ColumnTally, cell: string) => voi
     if (cache.size < 20_000) cache.set(cell, found);
     return found;
   };
-  return (tally, cell) => {
+  return (tally, cell, count) => {
     const { text, noAnswer, value, outOf, idLike } = classify(cell);
     if (noAnswer) {
-      tally.noAnswerCount++;
-      tally.noAnswer.set(text, (tally.noAnswer.get(text) ?? 0) + 1);
+      tally.noAnswerCount += count;
+      tally.noAnswer.set(text, (tally.noAnswer.get(text) ?? 0) + count);
       return;
     }
-    tally.answered++;
+    tally.answered += count;
     if (tally.distinct.size < DISTINCT_CAP) tally.distinct.add(text);
     if (text.length > tally.longest) tally.longest = text.length;
-    if (idLike) tally.idLike++;
+    if (idLike) tally.idLike += count;
     if (value !== null) {
-      tally.numbers.values.set(value, (tally.numbers.values.get(value) ?? 0) + 1);
-      if (outOf !== null) tally.numbers.outOf.set(outOf, (tally.numbers.outOf.get(outOf) ?? 0) + 1);
-      if (value * 2 !== Math.round(value * 2)) tally.fractional++;
+      tally.numbers.values.set(value, (tally.numbers.values.get(value) ?? 0) + count);
+      if (outOf !== null) tally.numbers.outOf.set(outOf, (tally.numbers.outOf.get(outOf) ?? 0) + count);
+      if (value * 2 !== Math.round(value * 2)) tally.fractional += count;
       return;
     }
-    if (tally.labels.has(text) || tally.labels.size < LABEL_CAP) tally.labels.set(text, (tally.labels.get(text) ?? 0) + 1);
+    if (tally.labels.has(text) || tally.labels.size < LABEL_CAP) tally.labels.set(text, (tally.labels.get(text) ?? 0) + count);
     else tally.manyLabels = true;
   };
 }

@@ -1,4 +1,5 @@
 /** Reading rating and date cells as people and survey tools write them, and inferring a column's scale. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectWordMap, formatScale, importFeedbackCsv, parseScale, readDate, readRating } from "../../shared/csv";
 import {
@@ -8,7 +9,7 @@ import {
   inferRatingColumnScale,
   inferRatingScale,
 } from "../../shared/csv/rating";
-import { inferColumnScale } from "../../shared/csv/wide";
+import { createColumnTallier, createColumnTally, inferColumnScale } from "../../shared/csv/wide";
 import type { RatingScale } from "../../shared/model";
 
 describe("readRating", () => {
@@ -234,5 +235,31 @@ describe("word ratings beside long comments", () => {
     expect(padded?.values).toEqual({ good: 5, bad: 1 });
     const comment = "the parcel never came and nobody answered ".repeat(50_000);
     expect(detectWordMap(["Good", "Bad", comment], "Satisfaction")).toBeNull();
+  });
+});
+
+describe("a column's tally", () => {
+  // The inspection counts each column's cells, then tallies every distinct cell once with its count.
+  const cells = fc.oneof(
+    fc.constantFrom("", " ", "N/A", "n/a", "-", "Don't know", "0", "1", "3", " 4 ", "5", "4.5", "2.3", "7/10", "Good", "Bad", "Very satisfied"),
+    fc.integer({ min: 0, max: 80 }).map((n) => `label ${n}`),
+    fc.integer({ min: 1000, max: 1012 }).map((n) => `ID${n}X`),
+  );
+
+  it("is the same whether the cells come one by one or as distinct cells with counts, in the order they first came", () => {
+    fc.assert(
+      fc.property(fc.array(cells, { minLength: 50, maxLength: 400 }), (column) => {
+        const tallyCell = createColumnTallier();
+        const oneByOne = createColumnTally();
+        for (const cell of column) tallyCell(oneByOne, cell, 1);
+        const counts = new Map<string, number>();
+        for (const cell of column) counts.set(cell, (counts.get(cell) ?? 0) + 1);
+        const counted = createColumnTally();
+        for (const [cell, count] of counts) tallyCell(counted, cell, count);
+        expect(counted).toEqual(oneByOne);
+        expect([...counted.labels.keys()]).toEqual([...oneByOne.labels.keys()]);
+        expect([...counted.distinct]).toEqual([...oneByOne.distinct]);
+      }),
+    );
   });
 });

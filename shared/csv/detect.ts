@@ -131,16 +131,20 @@ export function summaryRowLabel(record: readonly string[], textColumn: number | 
  * Whether a record repeats the header row: two exports joined into one file bring the second one's
  * header (maybe behind its byte-order mark) into the middle, where it is no response. It takes two
  * named columns, so that in a one-column file a response that reads like the header stays a response.
+ * The header's cells are made plain once: every row of a file is tested.
  */
-export function repeatsHeaderRow(record: readonly string[], header: readonly string[]): boolean {
-  const count = Math.max(record.length, header.length);
-  let named = 0;
-  for (let i = 0; i < count; i++) {
-    const cell = plainHeaderCell(record[i] ?? "");
-    if (cell !== plainHeaderCell(header[i] ?? "")) return false;
-    if (cell !== "") named++;
-  }
-  return named >= 2;
+export function headerRowTest(header: readonly string[]): (record: readonly string[]) => boolean {
+  const plainHeader = header.map(plainHeaderCell);
+  return (record) => {
+    const count = Math.max(record.length, plainHeader.length);
+    let named = 0;
+    for (let i = 0; i < count; i++) {
+      const cell = plainHeaderCell(record[i] ?? "");
+      if (cell !== (plainHeader[i] ?? "")) return false;
+      if (cell !== "") named++;
+    }
+    return named >= 2;
+  };
 }
 
 function plainHeaderCell(cell: string): string {

@@ -19,7 +19,7 @@ import { type ColumnMapping, EMPTY_MAPPING, MAPPED_FIELDS, type MappedField, app
 import { type CsvInspection, createCsvProfiler } from "./inspect";
 import type { CsvEncoding } from "./decode";
 import { type DateOrder, type DateReading, createDateReader, describeIsoDate } from "./date";
-import { type CsvDelimiter, isBlankRecord, repeatsHeaderRow, summaryRowLabel } from "./detect";
+import { type CsvDelimiter, headerRowTest, isBlankRecord, summaryRowLabel } from "./detect";
 import { unescapeFormula } from "./formula";
 import { type FeedbackKind, guessFeedbackKind, readFeedbackKind } from "./kind";
 import { type LinkedField, UNASSIGNED_STAGE, createEntityLinker, createRowLinks } from "./link";
@@ -459,7 +459,7 @@ function createRecordImporter(
   trouble: QuoteTrouble,
 ): RecordImporter {
   const { headers, firstDataIndex } = layout;
-  const headerRow = layout.headerRecords[0] ?? [];
+  const repeatsHeader = headerRowTest(layout.headerRecords[0] ?? []);
   const { mapping, shape, roles, profiles, textColumns, questions: questionColumns } = plan;
   // Segment columns: undefined for a file without any, so that its rows build nothing for them.
   const readSegments = plan.segments.length === 0 ? undefined : createSegmentReader(plan.segments, headers, options.columns);
@@ -1249,7 +1249,7 @@ function createRecordImporter(
       blankRows++;
       return;
     }
-    if (repeatsHeaderRow(record, headerRow)) {
+    if (repeatsHeader(record)) {
       skipHeldRows();
       rows++;
       const row = index + 1;

@@ -5,7 +5,7 @@
  */
 import type { RatingScale } from "../model";
 import { type ColumnMapping, applyMappingOverrides, guessMapping, headerSignature, ratingScaleHint } from "./columns";
-import { type CsvDelimiter, isBlankRecord, repeatsHeaderRow, summaryRowLabel } from "./detect";
+import { type CsvDelimiter, headerRowTest, isBlankRecord, summaryRowLabel } from "./detect";
 import { unescapeFormula } from "./formula";
 import type { CsvProblem } from "./problem";
 import { addToTally, createRatingReader, createRatingTally, inferRatingScale } from "./rating";
@@ -79,7 +79,7 @@ export interface CsvProfiler {
  */
 export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, options: CsvInspectOptions = {}): CsvProfiler {
   const { headers, firstDataIndex } = layout;
-  const headerRow = layout.headerRecords[0] ?? [];
+  const repeatsHeader = headerRowTest(layout.headerRecords[0] ?? []);
   const tallies = headers.map(() => createColumnTally());
   const tallyCell = createColumnTallier();
   // Each column's cells are counted as written, then tallied once per distinct cell with its count (in
@@ -130,7 +130,7 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
     if (broken) swallowed = true;
     if (swallowed) return;
     // A header repeated in the middle is skipped by the import, and so are the summary rows before it.
-    if (repeatsHeaderRow(record, headerRow)) {
+    if (repeatsHeader(record)) {
       held.length = 0;
       return;
     }

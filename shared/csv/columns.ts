@@ -149,6 +149,11 @@ function clueScore(header: string, field: MappedField): number {
   return best;
 }
 
+/** How strongly a header names a field (0: not at all); the header as written. */
+export function headerClueScore(header: string, field: MappedField): number {
+  return clueScore(normaliseHeader(header), field);
+}
+
 /**
  * Guesses the mapping from the headers: the best-scoring (field, column) pairs are taken first, each
  * field and column at most once; on a tie the field earlier in `MAPPED_FIELDS`, then the leftmost

@@ -15,6 +15,7 @@ import {
   MAPPED_FIELDS,
   type MappedField,
   guessMapping,
+  headerClueScore,
   isFeedbackExportHeader,
   normaliseHeader,
   ratingScaleHint,
@@ -447,7 +448,22 @@ export function guessColumns(
     // Numbers with a few typos stay the rating (the typos are reported); a column of one repeated value or of labels does not.
     const numbers = tally === undefined ? 0 : numberCount(tally);
     const oneValue = tally !== undefined && tally.answered >= 5 && tally.distinct.size === 1;
-    if (tally !== undefined && tally.answered > 0 && (oneValue || numbers === 0)) corrected.rating = null;
+    if (tally !== undefined && tally.answered > 0 && (oneValue || numbers === 0)) {
+      // Another column the header names as a rating, whose values read as one, takes its place
+      // ("Score" beside a "Rating" that holds one repeated value).
+      const used = new Set(Object.values(corrected));
+      let best: number | null = null;
+      let bestScore = 0;
+      headers.forEach((header, i) => {
+        if (used.has(i) || ratings[i] === null) return;
+        const score = headerClueScore(header, "rating");
+        if (score > bestScore) {
+          best = i;
+          bestScore = score;
+        }
+      });
+      corrected.rating = best;
+    }
   }
   // A column the header names as text, stage, persona … is that, even if its words read like a scale ("Good", "Great").
   for (const field of MAPPED_FIELDS) {

@@ -297,6 +297,20 @@ describe("survey tools' wide exports", () => {
     const text = ["Score,Comment", ...Array.from({ length: 8 }, (_, i) => `5,comment ${i}`)].join("\n");
     expect(inspectCsv(text).mapping.rating).toBeNull();
   });
+
+  it("a column the header names as a rating takes the place of one that holds a single value", async () => {
+    // "Rating" is a constant the export tool wrote; "Score" holds the customers' answers.
+    const rows = [5, 2, 4, 1, 3, 5, 2].map((score, i) => `2026-01-0${i + 1},Checkout,Web,5,${score},${i === 3 ? "" : `comment ${i}`}`);
+    const text = ["Date,Stage,Touchpoint,Rating,Score,Comment", ...rows].join("\n");
+    expect(inspectCsv(text).mapping.rating).toBe(4);
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    expect([result.imported, result.rejectedRows.length]).toEqual([7, 0]);
+    expect(result.feedback.map((f) => f.rating)).toEqual([5, 2, 4, 1, 3, 5, 2]);
+    expect(result.columns.find((c) => c.header === "Rating")?.role).toBe("ignore");
+    // With no other column named as a rating, none is taken: a number column is not a rating by its values alone.
+    const unnamed = ["Date,Stage,Touchpoint,Rating,Amount,Comment", ...rows].join("\n");
+    expect(inspectCsv(unnamed).mapping.rating).toBeNull();
+  });
 });
 
 describe("the person's corrections", () => {

@@ -363,22 +363,20 @@ function importOptionsOf(headers: readonly string[], options: Options): Partial<
   return result;
 }
 
-/** How each column was read, for the report. */
+/** How each column was read, for the report: every column of the file, those not read as "ignore". */
 function reportColumns(result: Pick<FileImportResult, "columns">): ReportColumn[] {
-  return result.columns
-    .filter((c) => c.role !== "ignore")
-    .map((c) => ({
-      column: c.header,
-      role: c.role,
-      scale: c.scale === null ? null : formatScale(c.scale),
-      touchpoint: c.touchpoint?.name ?? null,
-      stage: c.touchpoint?.stage ?? null,
-      measure: c.measure,
-      words: c.words,
-      ratings: c.ratings,
-      noAnswers: c.noAnswers,
-      noAnswer: c.noAnswer,
-    }));
+  return result.columns.map((c) => ({
+    column: c.header,
+    role: c.role,
+    scale: c.scale === null ? null : formatScale(c.scale),
+    touchpoint: c.touchpoint?.name ?? null,
+    stage: c.touchpoint?.stage ?? null,
+    measure: c.measure,
+    words: c.words,
+    ratings: c.ratings,
+    noAnswers: c.noAnswers,
+    noAnswer: c.noAnswer,
+  }));
 }
 
 /** The file's pieces, the first read at once: a file that cannot be read, or is not text, is refused in words. */

@@ -47,6 +47,7 @@ export interface ImportSummary {
   answers?: number;
   duplicates?: number;
   noAnswers?: number;
+  /** Every column of the file, in order: how it was read ("ignore" for one that was not). */
   columns?: ReportColumn[];
   /** The problems by kind: each kind with its count and rows. */
   problemGroups?: { column: string | null; problem: string; count: number; rows: number[] }[];
@@ -176,14 +177,16 @@ export function reportToMarkdown(report: JourneyReport, title: string): string {
     `# ${cell(title)}`,
     `## Import\n\n${summary.imported} of ${summary.rows} rows imported${answers}, ${summary.skipped} skipped${noAnswers}.`,
   ];
-  const rated = (summary.columns ?? []).filter((c) => c.scale !== null || c.role !== "ignore");
-  if (rated.length > 0)
+  const read = (summary.columns ?? []).filter((c) => c.scale !== null || c.role !== "ignore");
+  if (read.length > 0)
     parts.push(
       table(
         ["Column", "Read as", "Scale", "Touchpoint", "Stage", "Ratings", "No answer"],
-        rated.map((c) => [c.column, c.measure ?? c.role, c.scale, c.touchpoint, c.stage, c.scale === null ? null : c.ratings, c.scale === null ? null : c.noAnswers]),
+        read.map((c) => [c.column, c.measure ?? c.role, c.scale, c.touchpoint, c.stage, c.scale === null ? null : c.ratings, c.scale === null ? null : c.noAnswers]),
       ),
     );
+  const unread = (summary.columns ?? []).filter((c) => c.scale === null && c.role === "ignore");
+  if (unread.length > 0) parts.push(`Not read: ${unread.map((c) => cell(c.column)).join(", ")}.`);
   if (summary.problemGroups !== undefined && summary.problemGroups.length > 0)
     parts.push(table(["Problem", "Column", "Rows", "First rows"], summary.problemGroups.map((g) => [g.problem, g.column, g.count, g.rows.slice(0, 10).join(", ")])));
   else if (summary.errors.length > 0)

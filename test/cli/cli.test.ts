@@ -97,7 +97,7 @@ describe("analyze, wide exports and exact mappings", { timeout: 30_000 }, () => 
       ["Seat comfort", "In flight"],
       ["Groundservice", "Airport"],
     ]);
-    const roles = Object.fromEntries((report.import.columns ?? []).map((c) => [c.column, c.role]));
+    const roles = Object.fromEntries((report.import.columns ?? []).filter((c) => c.role !== "ignore").map((c) => [c.column, c.role]));
     expect(roles).toEqual({
       overall_score: "question",
       review_title: "text",
@@ -105,6 +105,10 @@ describe("analyze, wide exports and exact mappings", { timeout: 30_000 }, () => 
       seat_comfort_rating: "question",
       groundservice_rating: "question",
     });
+    // Every other column is listed as not read: the report hides none.
+    const columns = report.import.columns ?? [];
+    expect(columns.filter((c) => c.role === "ignore").map((c) => c.column)).toContain("date_flown");
+    expect(columns).toHaveLength(20);
   });
 
   it("guesses segment columns, reads those --segment names, and none guessed with --segment none; the report states them", async () => {
@@ -114,8 +118,8 @@ describe("analyze, wide exports and exact mappings", { timeout: 30_000 }, () => 
     const named = JSON.parse(await runCli(["analyze", skytrax, "--no-sentiment", "--segment", "none", "--segment", "airline_name"])) as JourneyReport;
     const roles = rolesOf(named);
     expect(roles).toMatchObject({ airline_name: "segment", travel_type: "persona" });
-    expect(roles.seat_type).toBeUndefined();
-    expect(roles.reviewer_country).toBeUndefined();
+    expect(roles.seat_type).toBe("ignore");
+    expect(roles.reviewer_country).toBe("ignore");
     // summarize writes each segment column the file was read with, after the period.
     const summary = await runCli(["summarize", skytrax, "--segment", "none", "--segment", "Airline name"]);
     expect(summary.split("\r\n")[0]).toBe("stage,touchpoint,persona,source,kind,period,airline_name,scale_min,scale_max,type,rating,count");
@@ -131,6 +135,7 @@ describe("analyze, wide exports and exact mappings", { timeout: 30_000 }, () => 
     expect(Object.fromEntries((report.import.columns ?? []).map((c) => [c.column, c.role]))).toEqual({
       Score: "rating",
       Plan: "segment",
+      Country: "ignore",
       "App version": "segment",
       Comment: "text",
     });
@@ -145,6 +150,9 @@ describe("analyze, wide exports and exact mappings", { timeout: 30_000 }, () => 
     expect(() => parseArguments(["analyze", "x.csv", "--columns", "segments=Plan"])).toThrow('unknown field "segments" (known: rating, text, date, stage, touchpoint, persona, source, scale, kind, responseId, segment)');
     await expect(runCli(["analyze", csv, "--segment", "Tier"])).rejects.toThrow('--segment: the file has no column "Tier"');
     expect(await runCli(["--help"])).toContain("--segment <header>");
+    // The Markdown report names the columns it did not read.
+    const md = await runCli(["analyze", csv, "--no-sentiment", "--format", "md", "--columns", "rating=Score,text=comment"]);
+    expect(md).toContain("Not read: Plan, Country, App version.");
   });
 
   it("--text joins columns and --fixed sets a value for every row", async () => {

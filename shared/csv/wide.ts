@@ -418,19 +418,43 @@ export function guessColumns(
     const tally = tallies[touchpointCol];
     if (tally !== undefined && looksLikeIdentifierColumn(tally)) corrected.touchpoint = null;
   }
-  // A "feedback" column of 0/1 flags is no comment: the comment is where the long cells are.
+  // A "feedback" column of 0/1 flags, or a "Review Created" column of dates, is no comment: the
+  // comment is where the long cells are (the column the header names best as a text, then the longest).
   const textCol = corrected.text;
   if (textCol !== null) {
     const tally = tallies[textCol];
-    if (tally !== undefined && tally.answered > 0 && numberCount(tally) >= tally.answered * 0.9) {
+    if (tally !== undefined && tally.answered > 0 && (numberCount(tally) >= tally.answered * 0.9 || looksLikeDates(tally))) {
       const used = new Set(Object.values(corrected));
       let best: number | null = null;
+      let bestScore = -1;
       tallies.forEach((other, i) => {
-        if (used.has(i) || other.longest < 20 || numberCount(other) > other.answered * 0.5) return;
-        if (best === null || other.longest > (tallies[best]?.longest ?? 0)) best = i;
+        if (used.has(i) || other.longest < 20 || numberCount(other) > other.answered * 0.5 || looksLikeDates(other)) return;
+        const score = headerClueScore(headers[i] ?? "", "text");
+        if (best === null || score > bestScore || (score === bestScore && other.longest > (tallies[best]?.longest ?? 0))) {
+          best = i;
+          bestScore = score;
+        }
       });
-      if (best !== null) corrected.text = best;
+      if (best !== null) {
+        corrected.text = best;
+        // The dates it held may be the date of the rows, as the next correction decides.
+        if (corrected.date === null && looksLikeDates(tally)) corrected.date = textCol;
+      }
     }
+  }
+  // A date column filled in for a few rows ("Company Reply Date") is not the rows' date when another
+  // column of dates, named as one, is filled in for most of them ("Review Created").
+  const guessedDate = corrected.date;
+  const dateTally = guessedDate === null ? undefined : tallies[guessedDate];
+  if (guessedDate !== null && dateTally !== undefined) {
+    const filled = (tally: ColumnTally) => tally.answered / Math.max(1, tally.answered + tally.noAnswerCount);
+    const used = new Set(Object.values(corrected));
+    let best: number | null = null;
+    tallies.forEach((other, i) => {
+      if (used.has(i) || other.answered === 0 || !looksLikeDates(other) || headerClueScore(headers[i] ?? "", "date") === 0) return;
+      if (filled(other) >= 0.9 && filled(dateTally) < 0.5 && (best === null || filled(other) > filled(tallies[best] as ColumnTally))) best = i;
+    });
+    if (best !== null) corrected.date = best;
   }
   // No segment by its header: a column naming a kind of customer, traveller or plan ("travel_type",
   // "Customer tier", "Plan") that holds a few short words is one.

@@ -221,6 +221,20 @@ describe("CSV fixtures", () => {
     ]);
   });
 
+  it("trustpilot-reviews.csv: the review's date and content, not the 'Review Created' column as text nor the company's reply date", async () => {
+    const result = await importFixture("trustpilot-reviews.csv");
+    // By their headers alone "Review Created (UTC)" was the text (it says "review") and the reply's date the date.
+    expect(result.mapping).toMatchObject({ text: 3, date: 0, rating: 4, source: 5 });
+    expect(result.feedback.map((f) => [f.date, f.rating, f.text.slice(0, 20)])).toEqual([
+      ["2024-03-01", 5, "Ordered on Monday, a"],
+      ["2024-03-02", 2, "Took two weeks, no t"],
+      ["2024-03-03", 3, "Fine, nothing specia"],
+      ["2024-03-04", 1, "Wrong size sent twic"],
+      ["2024-03-05", 5, "Quality is great, wi"],
+      ["2024-03-06", 4, "Quick checkout and f"],
+    ]);
+  });
+
   it("zendesk-tickets.csv: ticket text with a line break, custom stage field, 'Via' as the source", async () => {
     const result = await importFixture("zendesk-tickets.csv", { kind: "support" });
     expect(result.mapping).toMatchObject({ text: 2, date: 5, source: 6, stage: 7, rating: null });

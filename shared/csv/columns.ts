@@ -75,7 +75,7 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
   text: [
     ["comment", 10], ["comments", 10], ["feedback", 9], ["review", 8], ["reviews", 8], ["review text", 11],
     ["text", 8], ["verbatim", 10], ["open ended response", 9], ["open ended", 8], ["response", 3], ["answer", 4],
-    ["description", 7], ["message", 7], ["body", 6], ["content", 6], ["remarks", 8], ["notes", 6],
+    ["description", 7], ["message", 7], ["body", 6], ["content", 6], ["remark", 8], ["remarks", 8], ["notes", 6],
     ["suggestion", 8], ["suggestions", 8], ["improve", 6], ["better", 5], ["why", 5], ["tell us", 6],
     ["anything else", 6], ["opinion", 7], ["subject", 4], ["reason", 6],
     ["kommentar", 10], ["kommentare", 10], ["anmerkung", 8], ["anmerkungen", 8], ["ruckmeldung", 9],

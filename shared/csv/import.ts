@@ -1570,6 +1570,8 @@ function createRecordImporter(
     const order: DateOrder | null =
       options.dateOrder ??
       (dayFirstRow >= 0 && monthFirstRow < 0 ? "day-first" : monthFirstRow >= 0 && dayFirstRow < 0 ? "month-first" : null);
+    // A wide row's answers share its date: its problem is listed once.
+    let lastAmbiguousRow = -1;
     for (let k = 0; k < ambiguousFeedback.length; k++) {
       const at = ambiguousFeedback[k] ?? 0;
       const item = feedback[at];
@@ -1588,6 +1590,8 @@ function createRecordImporter(
         dayFirstRow >= 0
           ? `this column writes dates both ways (row ${dayFirstRow} is day first, row ${monthFirstRow} month first)`
           : "no other date in this column tells which";
+      if (row === lastAmbiguousRow) continue;
+      lastAmbiguousRow = row;
       errors.push(csvProblem(row, dateName, `${both}, and ${why}; left empty (choose the date order to import it)`));
     }
 

@@ -327,6 +327,8 @@ export function questionShortName(header: string): string {
     // Qualtrics: "Q1 — How satisfied …": the question text is the second part.
     name = generic || last === "" ? first : /^q\d+[\w.]*$/i.test(first) ? last : last.length <= 3 ? first : last;
   }
+  // The scale written after the question: "Wait time (1-5)", "Likelihood to recommend (0–10)".
+  name = name.replace(/[([]\s*\d+\s*(?:-|–|to)\s*\d+\s*[)\]]\s*$/i, "").trimEnd();
   const bracket = /\[([^\]]+)\]\s*$/.exec(name);
   if (bracket !== null && bracket.index > 0) name = bracket[1] ?? name;
   name = name.replace(/^(?:q\d+[\w.]*|\d+)[.):\s-]+/i, "");
@@ -440,6 +442,26 @@ export function guessColumns(
         // The dates it held may be the date of the rows, as the next correction decides.
         if (corrected.date === null && looksLikeDates(tally)) corrected.date = textCol;
       }
+    }
+  }
+  // No text column by the headers' best guess (its column went to the rating: "What is the main reason
+  // for your score?"): a column of free text the header names as a text is the comment.
+  if (corrected.text === null) {
+    const used = new Set(Object.values(corrected));
+    let best: number | null = null;
+    let bestScore = 0;
+    tallies.forEach((other, i) => {
+      if ((used.has(i) && corrected.rating !== i) || ratings[i] !== null || other.longest < 20) return;
+      if (numberCount(other) > other.answered * 0.5 || looksLikeDates(other) || looksLikeIdentifierColumn(other)) return;
+      const score = headerClueScore(headers[i] ?? "", "text");
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    });
+    if (best !== null) {
+      if (corrected.rating === best) corrected.rating = null;
+      corrected.text = best;
     }
   }
   // A date column filled in for a few rows ("Company Reply Date") is not the rows' date when another

@@ -14,7 +14,7 @@ export interface WordMap {
   scale: RatingScale;
   /** `wordKey(label)` → value on `scale`. */
   values: Record<string, number>;
-  /** "satisfaction", "agreement", "ease", "likelihood", "quality", "binary", or "custom" for one a person wrote. */
+  /** "satisfaction", "agreement", "ease", "likelihood", "reaction", "quality", "binary", or "custom" for one a person wrote. */
   family: string;
 }
 
@@ -129,6 +129,11 @@ const FAMILIES: readonly Family[] = [
       "neither likely nor unlikely": 3, neutral: 3, likely: 4, "somewhat likely": 4, "very likely": 5,
       "extremely likely": 5,
     },
+  },
+  {
+    // Intercom's conversation ratings: Terrible, Bad, OK, Great, Amazing ("great" is the fourth of five).
+    name: "reaction",
+    five: { terrible: 1, bad: 2, okay: 3, ok: 3, great: 4, amazing: 5 },
   },
   {
     name: "quality",

@@ -235,6 +235,53 @@ describe("CSV fixtures", () => {
     ]);
   });
 
+  it("intercom-ratings.csv: Intercom's Terrible … Amazing on 1–5, its 'remark' as the text", async () => {
+    const result = await importFixture("intercom-ratings.csv");
+    expect(result.mapping).toMatchObject({ rating: 1, text: 2, date: 3, touchpoint: 7 });
+    expect(result.feedback.map((f) => [f.rating, f.text])).toEqual([
+      [5, "Solved in minutes"],
+      [2, "Nobody answered for a day"],
+      [4, ""],
+      [3, "Had to repeat myself"],
+      [1, "Closed without solving"],
+      [5, ""],
+    ]);
+    expect(result.columns.find((c) => c.header === "Conversation rating")?.words).toMatchObject({ terrible: 1, bad: 2, okay: 3, great: 4, amazing: 5 });
+  });
+
+  it("hotjar-survey.csv: the open question whose header says 'score' is the text, not a rating", async () => {
+    const result = await importFixture("hotjar-survey.csv");
+    expect(result.shape).toBe("wide");
+    expect(result.mapping).toMatchObject({ text: 10, rating: null, date: 2 });
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Experience today", "Find what you were looking for"]);
+    expect(result.feedback.filter((f) => f.text !== "").map((f) => f.text)).toEqual([
+      "Checkout was smooth",
+      "Coupon did not apply",
+      "Shipping cost surprised me",
+      "Page kept reloading",
+      "Fast",
+    ]);
+  });
+
+  it("medallia-wide.csv: questions named without their written scale; an ambiguous date is one problem per row", async () => {
+    const result = await importFixture("medallia-wide.csv");
+    expect(result.shape).toBe("wide");
+    expect(result.created.touchpoints.map((t) => [t.name, t.measure])).toEqual([
+      ["Likelihood to Recommend", "nps"],
+      ["Overall satisfaction", "outcome"],
+      ["Staff Friendliness", undefined],
+      ["Wait Time", undefined],
+    ]);
+    const dates = result.errors.filter((e) => e.column === "Response Date");
+    // "03/03/2024" reads the same either way (row 6).
+    expect(dates.map((e) => e.row)).toEqual([2, 3, 4, 5, 7]);
+    expect([...new Set(result.feedback.map((f) => f.date))]).toEqual([null, "2024-03-03"]);
+    // Told the order, every answer of a row gets the row's date.
+    const dayFirst = await importFixture("medallia-wide.csv", { dateOrder: "day-first" });
+    expect(dayFirst.errors.filter((e) => e.column === "Response Date")).toEqual([]);
+    expect([...new Set(dayFirst.feedback.map((f) => f.date))]).toEqual(["2024-01-03", "2024-02-03", "2024-03-03", "2024-04-03"]);
+  });
+
   it("zendesk-tickets.csv: ticket text with a line break, custom stage field, 'Via' as the source", async () => {
     const result = await importFixture("zendesk-tickets.csv", { kind: "support" });
     expect(result.mapping).toMatchObject({ text: 2, date: 5, source: 6, stage: 7, rating: null });

@@ -455,6 +455,10 @@ describe("short names", () => {
     ["Q3 — How would you rate your delivery experience?", "Delivery experience"],
     ["How likely is it that you would recommend Acme to a friend or colleague?", "Likelihood to recommend"],
     ["Overall, how satisfied are you?", "Overall satisfaction"],
+    ["Wait Time (1-5)", "Wait Time"],
+    ["Likelihood to Recommend (0–10)", "Likelihood to Recommend"],
+    ["Staff friendliness [1 to 7]", "Staff friendliness"],
+    ["Checkout (web)", "Checkout (web)"],
     ["A very long question about the many parts of the experience you had with us today", "A very long question about the many…"],
   ])("%j → %j", (header, name) => {
     expect(questionShortName(header)).toBe(name);

@@ -1,7 +1,7 @@
 /** Reading rating and date cells as people and survey tools write them, and inferring a column's scale. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectWordMap, formatScale, importFeedbackCsv, parseScale, readDate, readRating } from "../../shared/csv";
+import { detectWordMap, formatScale, importFeedbackCsv, parseScale, readDate, readRating, wordKey } from "../../shared/csv";
 import {
   type RatingTally,
   addToTally,
@@ -261,5 +261,35 @@ describe("a column's tally", () => {
         expect([...counted.distinct]).toEqual([...oneByOne.distinct]);
       }),
     );
+  });
+});
+
+describe("word ratings in other languages", () => {
+  it.each([
+    [["Sehr zufrieden", "Zufrieden", "Unzufrieden", "Sehr unzufrieden", "Eher zufrieden"], "satisfaction", [5, 4, 2, 1, 4]],
+    [["Très satisfait", "Plutôt satisfait", "Insatisfait", "Ni satisfait ni insatisfait"], "satisfaction", [5, 4, 2, 3]],
+    [["Muy satisfecho", "Satisfecho", "Insatisfecho"], "satisfaction", [5, 4, 2]],
+    [["Zeer tevreden", "Tevreden", "Neutraal", "Ontevreden"], "satisfaction", [5, 4, 3, 2]],
+    [["Stimme voll und ganz zu", "Stimme eher zu", "Stimme nicht zu"], "agreement", [5, 4, 2]],
+    [["Tout à fait d'accord", "D'accord", "Pas du tout d'accord"], "agreement", [5, 4, 1]],
+    [["Totalmente de acuerdo", "En desacuerdo"], "agreement", [5, 2]],
+  ])("%j read as %s on 1–5", (labels, family, values) => {
+    const map = detectWordMap(labels, "Frage 1");
+    expect(map?.family).toBe(family);
+    expect(map?.scale).toEqual({ min: 1, max: 5 });
+    expect(labels.map((label) => map?.values[wordKey(label)])).toEqual(values);
+  });
+
+  it("imports a German wide survey of satisfaction words as ratings", async () => {
+    const text = [
+      "Befragten-ID,Wie zufrieden waren Sie mit der Lieferung?,Wie zufrieden waren Sie mit dem Kundendienst?,Kommentar",
+      "1,Sehr zufrieden,Zufrieden,Alles gut",
+      "2,Unzufrieden,Sehr unzufrieden,Paket kam zu spät",
+      "3,Zufrieden,Weiß nicht,",
+      "4,Sehr zufrieden,Sehr zufrieden,Super",
+    ].join("\n");
+    const result = await importFeedbackCsv(text, { map: { stages: [], touchpoints: [], personas: [] } });
+    expect(result.shape).toBe("wide");
+    expect(result.feedback.filter((f) => f.rating !== null).map((f) => f.rating)).toEqual([5, 4, 2, 1, 4, 5, 5]);
   });
 });

@@ -31,8 +31,8 @@ const WITH_UNIT = new RegExp(
   `^(${NUM})\\s*(?:stars?|sterne?|étoiles?|etoiles?|estrellas?|stelle|sterren|estrelas|points?|pts?\\.?|punkte?)$`,
   "i",
 );
-/** SurveyMonkey and Qualtrics write the label with the number: "10 - Extremely likely", "5 = Very satisfied". */
-const LABELLED = new RegExp(`^(${NUM})\\s*[-–—:=]\\s*\\p{L}`, "u");
+/** SurveyMonkey and Qualtrics write the label with the number: "10 - Extremely likely", "5 = Very satisfied", "4 (Satisfied)". */
+const LABELLED = new RegExp(`^(${NUM})\\s*[-–—:=(]\\s*\\p{L}`, "u");
 
 const ISO_DATE_START = /^\d{4}-\d/;
 const FILLED_STARS = new Set([0x2605, 0x2b50]); // ★ ⭐

@@ -35,6 +35,7 @@ describe("readRating", () => {
     ["10 - Extremely likely", 10, null],
     ["0 = Not at all likely", 0, null],
     ["5 – Very satisfied", 5, null],
+    ["4 (Satisfied)", 4, null],
   ])("reads %j as %d (out of %j)", (cell, value, outOf) => {
     expect(readRating(cell)).toEqual({ kind: "number", value, outOf });
   });

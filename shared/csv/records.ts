@@ -13,6 +13,7 @@
 import Papa from "papaparse";
 import { isFeedbackExportHeader } from "./columns";
 import {
+  CSV_DELIMITERS,
   type CsvDelimiter,
   detectDelimiter,
   isBlankRecord,
@@ -23,6 +24,7 @@ import {
 import { withoutHiddenCharacters } from "../model";
 import { unescapeFormula } from "./formula";
 import { type CsvProblem, columnLetter, csvProblem } from "./problem";
+import { readRating } from "./rating";
 
 /** A CSV text: one string, or the pieces it was decoded in, in order. */
 export type CsvText = string | readonly string[];
@@ -109,10 +111,15 @@ function leadingRecords(text: CsvText, delimiter: CsvDelimiter): string[][] {
 /** Works out the layout from the first records of the text; options override the detection. */
 export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): CsvLayout {
   // detectDelimiter reads no more than its sample.
-  const delimiter = options.delimiter ?? detectDelimiter(csvTextHead(text, DELIMITER_SAMPLE_CHARS));
+  const sample = csvTextHead(text, DELIMITER_SAMPLE_CHARS);
+  // Excel's "sep=;" first line names the delimiter, and is no header.
+  const named = EXCEL_SEPARATOR_LINE.exec(sample)?.[1];
+  const delimiter =
+    options.delimiter ?? (named !== undefined && isCsvDelimiter(named) ? named : detectDelimiter(named === undefined ? sample : sample.replace(EXCEL_SEPARATOR_LINE, "")));
   const records = leadingRecords(text, delimiter);
-  let headerIndex = 0;
+  let headerIndex = named === undefined ? 0 : 1;
   while (headerIndex < records.length && isBlankRecord(records[headerIndex] ?? [])) headerIndex++;
+  headerIndex = afterTitleRows(records, headerIndex);
   let secondIndex = headerIndex + 1;
   while (secondIndex < records.length && isBlankRecord(records[secondIndex] ?? [])) secondIndex++;
   const first = records[headerIndex] ?? [];
@@ -132,6 +139,32 @@ export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): Cs
     firstDataIndex++;
   }
   return { delimiter, headerRows, headerRecords, ...names, firstDataIndex };
+}
+
+/** Excel's line that names the delimiter ("sep=;"), written first by some exports. */
+const EXCEL_SEPARATOR_LINE = /^sep=(.)[ \t]*(?:\r\n|\n|\r)/i;
+
+function isCsvDelimiter(text: string): text is CsvDelimiter {
+  return (CSV_DELIMITERS as readonly string[]).includes(text);
+}
+
+/** How many leading records may be a title above the header ("Customer survey, Q1 2024", "Exported …"). */
+const TITLE_ROWS = 10;
+
+/**
+ * The header's index, past title lines above it: rows of one filled cell (a report's title, its
+ * date), when a row of two or more names follows that no number is among (a header, not a response).
+ * A file of one column keeps its first row.
+ */
+function afterTitleRows(records: readonly string[][], start: number): number {
+  const filled = (record: readonly string[]) => record.reduce((count, cell) => (cell.trim() === "" ? count : count + 1), 0);
+  let index = start;
+  while (index < Math.min(records.length, start + TITLE_ROWS) && (isBlankRecord(records[index] ?? []) || filled(records[index] ?? []) === 1)) index++;
+  if (index === start) return start;
+  const header = records[index];
+  if (header === undefined || filled(header) < 2) return start;
+  if (header.some((cell) => cell.trim() !== "" && readRating(cell).kind === "number")) return start;
+  return index;
 }
 
 /**

@@ -235,6 +235,26 @@ describe("CSV fixtures", () => {
     ]);
   });
 
+  it("excel-title-rows.csv: a report's title and export date above the header are no header", async () => {
+    const result = await importFixture("excel-title-rows.csv");
+    expect(result.headers).toEqual(["Date", "Stage", "Rating", "Comment"]);
+    expect([result.rows, result.imported, result.errors]).toEqual([4, 4, []]);
+    expect(result.feedback.map((f) => [f.date, f.rating, f.text])[0]).toEqual(["2024-03-01", 4, "Fine"]);
+    // A one-column file keeps its first row as the header, whatever follows.
+    const oneColumn = await importFeedbackCsv("Comment\nGreat app\nSlow\n", { map: emptyMap });
+    expect([oneColumn.headers, oneColumn.imported]).toEqual([["Comment"], 2]);
+  });
+
+  it("excel-sep-line.csv: Excel's 'sep=;' line names the delimiter and is no header", async () => {
+    const result = await importFixture("excel-sep-line.csv");
+    expect(result.headers).toEqual(["Datum", "Phase", "Bewertung", "Kommentar"]);
+    expect(result.feedback.map((f) => [f.date, f.rating, f.text])).toEqual([
+      ["2024-03-01", 4, "Gut, schnell"],
+      ["2024-03-02", 2, "Spät"],
+      ["2024-03-03", 5, "Super"],
+    ]);
+  });
+
   it("intercom-ratings.csv: Intercom's Terrible … Amazing on 1–5, its 'remark' as the text", async () => {
     const result = await importFixture("intercom-ratings.csv");
     expect(result.mapping).toMatchObject({ rating: 1, text: 2, date: 3, touchpoint: 7 });

@@ -23,7 +23,7 @@ import {
 export interface CsvInspection {
   delimiter: CsvDelimiter;
   headerRows: 1 | 2;
-  /** Records before the first data row, blank ones aside: the header rows, and Qualtrics' import-id row. */
+  /** Records before the first data row, blank ones aside: title lines above the header, the header rows, and Qualtrics' import-id row. */
   headerRecordCount: number;
   headers: string[];
   /** `headerSignature(headers)`, to look up a mapping remembered for files like this one. */
@@ -154,7 +154,7 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
     return {
       delimiter: layout.delimiter,
       headerRows: layout.headerRows,
-      headerRecordCount: layout.headerRecords.length,
+      headerRecordCount: layout.titleRecords + layout.headerRecords.length,
       headers,
       signature: headerSignature(headers),
       rowCount,

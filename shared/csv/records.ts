@@ -79,6 +79,8 @@ export interface CsvLayout {
   repeats: HeaderRepeat[];
   /** Index of the first record after the header(s): record i is spreadsheet row i + 1. */
   firstDataIndex: number;
+  /** Records above the header that are not blank: Excel's "sep=;" line, a report's title lines. */
+  titleRecords: number;
 }
 
 /** A column whose header repeats the header of an earlier column: "Rating", "Rating". */
@@ -120,6 +122,7 @@ export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): Cs
   let headerIndex = named === undefined ? 0 : 1;
   while (headerIndex < records.length && isBlankRecord(records[headerIndex] ?? [])) headerIndex++;
   headerIndex = afterTitleRows(records, headerIndex);
+  const titleRecords = records.slice(0, headerIndex).filter((record) => !isBlankRecord(record)).length;
   let secondIndex = headerIndex + 1;
   while (secondIndex < records.length && isBlankRecord(records[secondIndex] ?? [])) secondIndex++;
   const first = records[headerIndex] ?? [];
@@ -138,7 +141,7 @@ export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): Cs
     headerRecords.push(next.map(unescapeFormula));
     firstDataIndex++;
   }
-  return { delimiter, headerRows, headerRecords, ...names, firstDataIndex };
+  return { delimiter, headerRows, headerRecords, ...names, firstDataIndex, titleRecords };
 }
 
 /** Excel's line that names the delimiter ("sep=;"), written first by some exports. */

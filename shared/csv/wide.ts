@@ -340,6 +340,8 @@ export function questionShortName(header: string): string {
   if (/^[\w]+$/.test(name) && /[_]/.test(name)) name = name.replace(/_/g, " ");
   else if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(name)) name = name.replace(/([a-z])([A-Z])/g, "$1 $2");
   for (const lead of LEAD_INS) name = name.replace(lead, "");
+  // "Please rate - Delivery": what the lead-in leaves starts at the item.
+  name = name.replace(/^[\s\-–—:]+/, "");
   name = name.replace(ARTICLES, "").replace(/[?:.!]+\s*$/, "").trim();
   const words = name.split(/\s+/);
   while (words.length > 1 && TRAILING_WORDS.has((words[words.length - 1] ?? "").toLowerCase())) words.pop();
@@ -375,6 +377,7 @@ function looksLikeDates(tally: ColumnTally): boolean {
 }
 
 const REPEATED_HEADER = / \(column [A-Z]+\)$/;
+const NPS_GROUP_HEADER = /nps[ _-]?group/i;
 
 /** The outcome question, by its header: an "overall" rating or satisfaction. */
 const OUTCOME_HEADER = /\boverall\b/i;
@@ -396,6 +399,8 @@ export function guessColumns(
     if (mapping.responseId === i || isIdentifierHeader(header) || looksLikeIdentifierColumn(tally)) return null;
     // A header repeated (named "Rating (column B)" by the layout) is a second copy, not a question of its own.
     if (REPEATED_HEADER.test(header)) return null;
+    // Qualtrics' "Q1_NPS_GROUP" (1 detractor, 2 passive, 3 promoter) is worked out from the NPS answer, not asked.
+    if (NPS_GROUP_HEADER.test(header)) return null;
     return readRatingColumn(header, tally);
   });
   const corrected: ColumnMapping = { ...mapping };

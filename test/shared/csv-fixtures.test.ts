@@ -255,6 +255,21 @@ describe("CSV fixtures", () => {
     ]);
   });
 
+  it("qualtrics-nps-group.csv: Qualtrics' worked-out NPS group is no question; matrix items named after 'Please rate -'", async () => {
+    const result = await importFixture("qualtrics-nps-group.csv");
+    expect(result.shape).toBe("wide");
+    expect(result.created.touchpoints.map((t) => [t.name, t.measure])).toEqual([
+      ["Likelihood to recommend", "nps"],
+      ["Delivery", undefined],
+      ["Support", undefined],
+    ]);
+    expect(result.columns.find((c) => c.header.startsWith("Q1_NPS_GROUP"))?.role).toBe("ignore");
+    // NPS from the answers alone (9, 3, 7, 10, 6, 8): two promoters, two detractors. The groups (3, 1, 2 …) read
+    // as answers on 0–10 made every respondent a detractor again.
+    const nps = result.feedback.filter((f) => f.scale?.max === 10).map((f) => f.rating);
+    expect(nps).toEqual([9, 3, 7, 10, 6, 8]);
+  });
+
   it("intercom-ratings.csv: Intercom's Terrible … Amazing on 1–5, its 'remark' as the text", async () => {
     const result = await importFixture("intercom-ratings.csv");
     expect(result.mapping).toMatchObject({ rating: 1, text: 2, date: 3, touchpoint: 7 });

@@ -459,6 +459,7 @@ describe("short names", () => {
     ["Likelihood to Recommend (0–10)", "Likelihood to Recommend"],
     ["Staff friendliness [1 to 7]", "Staff friendliness"],
     ["Checkout (web)", "Checkout (web)"],
+    ["Q3_1 — Please rate - Delivery", "Delivery"],
     ["A very long question about the many parts of the experience you had with us today", "A very long question about the many…"],
   ])("%j → %j", (header, name) => {
     expect(questionShortName(header)).toBe(name);

@@ -34,7 +34,7 @@ import {
   mappingFromRoles,
   questionShortName,
 } from "./wide";
-import { type WordMap, NO_ANSWER_WORDS, isNoAnswerWord, wordKey } from "./words";
+import { type WordMap, isNoAnswerWord, wordKey } from "./words";
 import { type CsvProblem, type CsvProblemGroup, columnLetter, csvProblem, groupProblems, quoteCell } from "./problem";
 import {
   type CellRating,
@@ -1909,7 +1909,6 @@ function unpackRecord(packed: PackedRecord): string[] {
 
 const NO_ANSWER_READING: CellReading = { kind: "empty" };
 const UNREADABLE_READING: CellReading = { kind: "unreadable" };
-const DEFAULT_NO_ANSWER: ReadonlySet<string> = new Set(NO_ANSWER_WORDS);
 
 /** How one rating column's cells are read: no-answer cells, word ratings, numbers; and what was counted. */
 interface ColumnReader {
@@ -1963,7 +1962,6 @@ function createColumnReader(
   slots: ReadingSlots,
 ): ColumnReader {
   const custom = settings?.noAnswer === undefined ? null : new Set(settings.noAnswer.map(wordKey));
-  const noAnswer = custom ?? DEFAULT_NO_ANSWER;
   const detected: WordMap | null = role === "question" || role === "rating" ? (profile?.words ?? null) : null;
   const wordValues = settings?.words ?? detected?.values ?? null;
   const words = wordValues === null ? null : new Map(Object.entries(wordValues).map(([label, value]) => [wordKey(label), value]));
@@ -1987,7 +1985,7 @@ function createColumnReader(
   const readFresh = (raw: string): CellReading => {
     const key = wordKey(raw);
     const word = words?.get(key);
-    if (key === "" || noAnswer.has(key)) return NO_ANSWER_READING;
+    if (key === "" || (custom === null ? isNoAnswerWord(raw) : custom.has(key))) return NO_ANSWER_READING;
     if (word !== undefined) return slotted(word, null, raw);
     const number = readRating(raw);
     if (number.kind === "number") return slotted(number.value, number.outOf, raw);

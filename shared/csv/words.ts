@@ -53,6 +53,7 @@ export const NO_ANSWER_WORDS: readonly string[] = [
   "do not know",
   "i don't know",
   "prefer not to say",
+  "not sure",
   "offered",
   "unoffered",
   "not offered",
@@ -91,13 +92,26 @@ const NO_ANSWER = new Set(NO_ANSWER_WORDS);
 /** Longer than this, a cell is no no-answer word even with spaces and full stops around it: a comment is not read word by word. */
 const NO_ANSWER_CHARS = 64;
 
-/** Whether a cell is a no-answer by the default list. */
+/**
+ * No-answer words that may be followed by why ("N/A - did not use", "Don't know (never called)"):
+ * all but the bare dashes, "none", "null" and Zendesk's survey states, which lead no such text.
+ */
+const NO_ANSWER_LEADS = new Set(
+  NO_ANSWER_WORDS.filter((word) => !["", "-", "–", "—", "none", "null", "skipped", "offered", "unoffered", "not offered"].includes(word)),
+);
+/** A cell's first words, before " - ", " (", ": " or ", ". */
+const LEAD = /^(.+?)(?:\s+[-–—]\s+|\s*\(|\s*:\s|\s*,\s)/;
+
+/** Whether a cell is a no-answer by the default list, alone or followed by why ("N/A - did not use"). */
 export function isNoAnswerWord(cell: string): boolean {
   if (cell.length > NO_ANSWER_CHARS) return false;
   // None starts with a digit: a number, a date or an id that does is looked up without being normalised.
   const first = cell.charCodeAt(0);
   if (first >= 0x30 && first <= 0x39) return false;
-  return NO_ANSWER.has(wordKey(cell));
+  const key = wordKey(cell);
+  if (NO_ANSWER.has(key)) return true;
+  const lead = LEAD.exec(key)?.[1];
+  return lead !== undefined && NO_ANSWER_LEADS.has(lead);
 }
 
 const S15: RatingScale = Object.freeze({ min: 1, max: 5 });

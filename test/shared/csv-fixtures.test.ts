@@ -270,6 +270,15 @@ describe("CSV fixtures", () => {
     expect(nps).toEqual([9, 3, 7, 10, 6, 8]);
   });
 
+  it("surveymonkey-labelled.csv: answers written with their labels ('5 - Very satisfied'), 'N/A - did not use' no answer", async () => {
+    const result = await importFixture("surveymonkey-labelled.csv");
+    expect(result.shape).toBe("wide");
+    expect(result.errors).toEqual([]);
+    const delivery = result.columns.find((c) => c.header.startsWith("How satisfied were you with delivery?"));
+    expect([delivery?.noAnswers, delivery?.noAnswer]).toEqual([1, ["N/A - did not use"]]);
+    expect(result.feedback.map((f) => f.rating)).toEqual([5, 4, 10, 2, 1, 3, 4, 8, 3, 3, 0]);
+  });
+
   it("intercom-ratings.csv: Intercom's Terrible … Amazing on 1–5, its 'remark' as the text", async () => {
     const result = await importFixture("intercom-ratings.csv");
     expect(result.mapping).toMatchObject({ rating: 1, text: 2, date: 3, touchpoint: 7 });

@@ -10,6 +10,7 @@ import {
   inferRatingScale,
 } from "../../shared/csv/rating";
 import { createColumnTallier, createColumnTally, inferColumnScale } from "../../shared/csv/wide";
+import { isNoAnswerWord } from "../../shared/csv/words";
 import type { RatingScale } from "../../shared/model";
 
 describe("readRating", () => {
@@ -293,4 +294,14 @@ describe("word ratings in other languages", () => {
     expect(result.shape).toBe("wide");
     expect(result.feedback.filter((f) => f.rating !== null).map((f) => f.rating)).toEqual([5, 4, 2, 1, 4, 5, 5]);
   });
+});
+
+describe("no-answer cells with their reason", () => {
+  it.each(["N/A - did not use", "Don't know (never called)", "Not applicable: no visit", "n/a, closed", "Weiß nicht - nie genutzt", "Not sure"])(
+    "%j is no answer",
+    (cell) => expect(isNoAnswerWord(cell)).toBe(true),
+  );
+  it.each(["None - it was perfect", "Great - fast", "Offered (no reply)", "- great", "N/Available"])("%j is an answer", (cell) =>
+    expect(isNoAnswerWord(cell)).toBe(false),
+  );
 });

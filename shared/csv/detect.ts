@@ -104,8 +104,8 @@ export function isImportIdRow(record: readonly string[]): boolean {
 
 /** Labels of summary rows that spreadsheets and BI tools append, in several languages. */
 const SUMMARY_LABEL =
-  /^(?:total|totals|grand total|sum|subtotal|average|avg|mean|median|overall|count|gesamt|summe|gesamtsumme|durchschnitt|mittelwert|moyenne|somme|total g[eé]n[eé]ral|promedio|media|suma|totale|somma|gemiddelde|totaal|som)\s*:?$/;
-const LONGEST_LABEL = 16;
+  /^(?:(?:total|totals|grand total|sum|subtotal|average|avg|mean|median|overall|count|gesamt|summe|gesamtsumme|durchschnitt|mittelwert|moyenne|somme|total g[eé]n[eé]ral|promedio|media|suma|totale|somma|gemiddelde|totaal|som)(?: (?:responses|respondents|count|score|scores|rating|ratings|value|values|rows))?|number of responses|no\. of responses)\s*:?$/;
+const LONGEST_LABEL = 24;
 
 /**
  * The label of a summary row ("Total", "Average:" …) when the row's first non-empty cell is one, else

@@ -279,6 +279,17 @@ describe("CSV fixtures", () => {
     expect(result.feedback.map((f) => f.rating)).toEqual([5, 4, 10, 2, 1, 3, 4, 8, 3, 3, 0]);
   });
 
+  it("wide-summary-rows.csv: a wide file's trailing 'Average' and 'Total responses' rows are no respondents", async () => {
+    const result = await importFixture("wide-summary-rows.csv");
+    expect(result.shape).toBe("wide");
+    expect([result.imported, result.answers, result.skipped]).toEqual([4, 12, 2]);
+    expect(result.rejectedRows.map((r) => r.row)).toEqual([7, 8]);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      `row 7: looks like a summary row ("Average"), not a response: skipped`,
+      `row 8: looks like a summary row ("Total responses"), not a response: skipped`,
+    ]);
+  });
+
   it("intercom-ratings.csv: Intercom's Terrible … Amazing on 1–5, its 'remark' as the text", async () => {
     const result = await importFixture("intercom-ratings.csv");
     expect(result.mapping).toMatchObject({ rating: 1, text: 2, date: 3, touchpoint: 7 });

@@ -155,14 +155,16 @@ function isCsvDelimiter(text: string): text is CsvDelimiter {
 const TITLE_ROWS = 10;
 
 /**
- * The header's index, past title lines above it: rows of one filled cell (a report's title, its
- * date), when a row of two or more names follows that no number is among (a header, not a response).
- * A file of one column keeps its first row.
+ * The header's index, past title lines above it: rows of one filled cell among empty ones, as a
+ * spreadsheet pads a report's title and its date to the sheet's width, when a row of two or more
+ * names follows that no number is among (a header, not a response). A file of one column keeps its
+ * first row, even where an unquoted comma cuts its responses in two.
  */
 function afterTitleRows(records: readonly string[][], start: number): number {
   const filled = (record: readonly string[]) => record.reduce((count, cell) => (cell.trim() === "" ? count : count + 1), 0);
+  const title = (record: readonly string[]) => isBlankRecord(record) || (record.length > 1 && filled(record) === 1);
   let index = start;
-  while (index < Math.min(records.length, start + TITLE_ROWS) && (isBlankRecord(records[index] ?? []) || filled(records[index] ?? []) === 1)) index++;
+  while (index < Math.min(records.length, start + TITLE_ROWS) && title(records[index] ?? [])) index++;
   if (index === start) return start;
   const header = records[index];
   if (header === undefined || filled(header) < 2) return start;

@@ -243,6 +243,9 @@ describe("CSV fixtures", () => {
     // A one-column file keeps its first row as the header, whatever follows.
     const oneColumn = await importFeedbackCsv("Comment\nGreat app\nSlow\n", { map: emptyMap });
     expect([oneColumn.headers, oneColumn.imported]).toEqual([["Comment"], 2]);
+    // Even where an unquoted comma cuts a response in two.
+    const cut = await importFeedbackCsv("Feedback\nGreat app, love it\nSlow, crashes\n", { map: emptyMap });
+    expect(cut.headers).toEqual(["Feedback"]);
   });
 
   it("excel-sep-line.csv: Excel's 'sep=;' line names the delimiter and is no header", async () => {

@@ -77,6 +77,8 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["text", 8], ["verbatim", 10], ["open ended response", 9], ["open ended", 8], ["response", 3], ["answer", 4],
     ["description", 7], ["message", 7], ["body", 6], ["content", 6], ["remark", 8], ["remarks", 8], ["notes", 6],
     ["suggestion", 8], ["suggestions", 8], ["improve", 6], ["better", 5], ["why", 5], ["tell us", 6],
+    ["verbessern", 6], ["ameliorer", 6], ["mejorar", 6], ["migliorare", 6], ["verbeteren", 6], ["melhorar", 6],
+    ["warum", 5], ["pourquoi", 5], ["por que", 5], ["perche", 5], ["waarom", 5],
     ["anything else", 6], ["opinion", 7], ["subject", 4], ["reason", 6],
     ["kommentar", 10], ["kommentare", 10], ["anmerkung", 8], ["anmerkungen", 8], ["ruckmeldung", 9],
     ["freitext", 9], ["bewertungstext", 10], ["commentaire", 10], ["commentaires", 10], ["avis", 8],
@@ -189,10 +191,14 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
  * The scale a rating header implies: NPS and "how likely … recommend" are 0–10, CES and "how easy"
  * 1–7, stars and CSAT 1–5; null when the header does not say.
  */
+/** "Recommend" in German, French, Spanish, Italian, Dutch and Portuguese, as word stems of a normalised header. */
+const RECOMMEND_ELSEWHERE = [" empfehl", "weiterempfehl", " recommand", " recomend", " raccomand", " consiglier", " aanbevel", " aanraden"];
+
 export function ratingScaleHint(header: string): RatingScale | null {
   const padded = ` ${normaliseHeader(header)} `;
   const has = (phrase: string) => padded.includes(` ${phrase} `);
-  if (has("nps") || has("recommend") || has("how likely") || has("likelihood")) return SCALE_0_10;
+  if (has("nps") || has("recommend") || has("how likely") || has("likelihood") || RECOMMEND_ELSEWHERE.some((word) => padded.includes(word)))
+    return SCALE_0_10;
   if (has("ces") || has("effort") || has("how easy")) return SCALE_1_7;
   if (has("stars") || has("star") || has("csat")) return SCALE_1_5;
   return null;

@@ -293,6 +293,15 @@ describe("CSV fixtures", () => {
     ]);
   });
 
+  it("google-forms-german.csv: a German form's recommend question is the NPS on 0–10, 'Was können wir verbessern?' the text", async () => {
+    const result = await importFixture("google-forms-german.csv");
+    expect(result.shape).toBe("wide");
+    expect(result.mapping).toMatchObject({ date: 0, text: 3 });
+    const recommend = result.columns.find((c) => c.header.includes("weiterempfehlen"));
+    expect([recommend?.measure, recommend?.scale]).toEqual(["nps", { min: 0, max: 10 }]);
+    expect(result.feedback.filter((f) => f.text !== "").map((f) => f.text)).toEqual(["Alles super", "Lieferung dauerte zu lange", "Preise zu hoch"]);
+  });
+
   it("intercom-ratings.csv: Intercom's Terrible … Amazing on 1–5, its 'remark' as the text", async () => {
     const result = await importFixture("intercom-ratings.csv");
     expect(result.mapping).toMatchObject({ rating: 1, text: 2, date: 3, touchpoint: 7 });

@@ -59,7 +59,6 @@ export const NO_ANSWER_WORDS: readonly string[] = [
   "not offered",
   // German, French, Spanish, Italian, Dutch, Portuguese: don't know, no answer, not applicable.
   "weiß nicht",
-  "weiss nicht",
   "keine angabe",
   "k.a",
   "k. a",
@@ -84,9 +83,7 @@ export const NO_ANSWER_WORDS: readonly string[] = [
   "nvt",
   "niet van toepassing",
   "não sei",
-  "nao sei",
   "não se aplica",
-  "nao se aplica",
 ];
 const NO_ANSWER = new Set(NO_ANSWER_WORDS);
 /** Longer than this, a cell is no no-answer word even with spaces and full stops around it: a comment is not read word by word. */
@@ -119,16 +116,16 @@ const S17: RatingScale = Object.freeze({ min: 1, max: 7 });
 
 /**
  * The five satisfaction labels of survey tools in German, French, Spanish, Italian, Dutch and
- * Portuguese (with and without accents, as exports write them).
+ * Portuguese.
  */
 const SATISFACTION_ELSEWHERE: Record<string, number> = {
   "sehr unzufrieden": 1, unzufrieden: 2, "eher unzufrieden": 2, "weder zufrieden noch unzufrieden": 3, "teils/teils": 3,
   zufrieden: 4, "eher zufrieden": 4, "sehr zufrieden": 5,
-  "très insatisfait": 1, "tres insatisfait": 1, "pas du tout satisfait": 1, insatisfait: 2, "plutôt insatisfait": 2,
-  "plutot insatisfait": 2, "ni satisfait ni insatisfait": 3, neutre: 3, satisfait: 4, "plutôt satisfait": 4,
-  "plutot satisfait": 4, "très satisfait": 5, "tres satisfait": 5,
+  "très insatisfait": 1, "pas du tout satisfait": 1, insatisfait: 2, "plutôt insatisfait": 2,
+  "ni satisfait ni insatisfait": 3, neutre: 3, satisfait: 4, "plutôt satisfait": 4,
+  "très satisfait": 5,
   "muy insatisfecho": 1, insatisfecho: 2, "ni satisfecho ni insatisfecho": 3, satisfecho: 4, "muy satisfecho": 5,
-  "molto insoddisfatto": 1, insoddisfatto: 2, "né soddisfatto né insoddisfatto": 3, "ne soddisfatto ne insoddisfatto": 3,
+  "molto insoddisfatto": 1, insoddisfatto: 2, "né soddisfatto né insoddisfatto": 3,
   neutrale: 3, soddisfatto: 4, "molto soddisfatto": 5,
   "zeer ontevreden": 1, ontevreden: 2, "niet tevreden, niet ontevreden": 3, "niet tevreden niet ontevreden": 3, neutraal: 3,
   tevreden: 4, "zeer tevreden": 5,
@@ -137,17 +134,17 @@ const SATISFACTION_ELSEWHERE: Record<string, number> = {
 
 /** The five agreement labels in German, French, Spanish, Italian, Dutch and Portuguese. */
 const AGREEMENT_ELSEWHERE: Record<string, number> = {
-  "stimme überhaupt nicht zu": 1, "stimme ueberhaupt nicht zu": 1, "stimme nicht zu": 2, "stimme eher nicht zu": 2,
+  "stimme überhaupt nicht zu": 1, "stimme nicht zu": 2, "stimme eher nicht zu": 2,
   "weder noch": 3, "teils/teils": 3, "stimme eher zu": 4, "stimme zu": 4, "stimme voll und ganz zu": 5, "stimme voll zu": 5,
-  "pas du tout d'accord": 1, "pas d'accord": 2, "plutôt pas d'accord": 2, "plutot pas d'accord": 2,
-  "ni d'accord ni pas d'accord": 3, neutre: 3, "d'accord": 4, "plutôt d'accord": 4, "plutot d'accord": 4,
-  "tout à fait d'accord": 5, "tout a fait d'accord": 5,
+  "pas du tout d'accord": 1, "pas d'accord": 2, "plutôt pas d'accord": 2,
+  "ni d'accord ni pas d'accord": 3, neutre: 3, "d'accord": 4, "plutôt d'accord": 4,
+  "tout à fait d'accord": 5,
   "totalmente en desacuerdo": 1, "en desacuerdo": 2, "ni de acuerdo ni en desacuerdo": 3, "de acuerdo": 4, "totalmente de acuerdo": 5,
-  "fortemente in disaccordo": 1, "in disaccordo": 2, "né d'accordo né in disaccordo": 3, "ne d'accordo ne in disaccordo": 3,
+  "fortemente in disaccordo": 1, "in disaccordo": 2, "né d'accordo né in disaccordo": 3,
   "d'accordo": 4, "fortemente d'accordo": 5,
   "helemaal mee oneens": 1, "mee oneens": 2, "oneens": 2, "niet mee eens, niet mee oneens": 3, "neutraal": 3,
   "mee eens": 4, "eens": 4, "helemaal mee eens": 5,
-  "discordo totalmente": 1, discordo: 2, "não concordo nem discordo": 3, "nao concordo nem discordo": 3, concordo: 4,
+  "discordo totalmente": 1, discordo: 2, "não concordo nem discordo": 3, concordo: 4,
   "concordo totalmente": 5,
 };
 

@@ -1034,16 +1034,17 @@ function createRecordImporter(
   };
 
   /**
-   * Creates what `linker.link` left to create for an answer, names a touchpoint created for a
-   * question after it (the full question, the NPS or outcome mark), and keeps the answer's links
-   * for the next rows of the same stage and persona.
+   * Creates what `linker.link` left to create for an answer (or an unanswered question), names a
+   * touchpoint created for a question after it (the full question, the NPS or outcome mark), and
+   * keeps the links for the next rows of the same stage and persona. Returns the links.
    */
-  const commitAnswerLinks = (question: WideQuestion | null, questionIndex: number, linkSet: (LinkIds | undefined)[] | null): void => {
+  const commitAnswerLinks = (question: WideQuestion | null, questionIndex: number, linkSet: (LinkIds | undefined)[] | null): LinkIds => {
     const creating = links.newTouchpoint !== null;
     const creatingStage = links.newStage !== null;
     linker.commit(links);
     if (creatingStage) checkNewStages();
-    if (question === null) return;
+    const ids: LinkIds = { stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId };
+    if (question === null) return ids;
     if (creating) {
       const touchpoint = created.touchpoints[created.touchpoints.length - 1];
       if (touchpoint !== undefined) {
@@ -1051,7 +1052,8 @@ function createRecordImporter(
         if (question.measure !== null) touchpoint.measure = question.measure;
       }
     }
-    if (linkSet !== null) linkSet[questionIndex] = { stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId };
+    if (linkSet !== null) linkSet[questionIndex] = ids;
+    return ids;
   };
 
   /**
@@ -1201,15 +1203,7 @@ function createRecordImporter(
         linker.link(question.stage || rowStage, question.name, persona, links);
         // A question whose touchpoint cannot be linked has its no-answers counted in `noAnswers` only.
         if (links.problems !== null) continue;
-        const creating = links.newTouchpoint !== null;
-        const creatingStage = links.newStage !== null;
-        linker.commit(links);
-        if (creatingStage) checkNewStages();
-        const touchpoint = creating ? created.touchpoints[created.touchpoints.length - 1] : undefined;
-        if (touchpoint !== undefined && touchpoint.name !== question.header) touchpoint.question = question.header;
-        if (touchpoint !== undefined && question.measure !== null) touchpoint.measure = question.measure;
-        ids = { stageId: links.stageId, touchpointId: links.touchpointId, personaId: links.personaId };
-        if (linkSet !== null) linkSet[q] = ids;
+        ids = commitAnswerLinks(question, q, linkSet);
       }
       noAnswerAt.push(first);
       noAnswerLinks.push(ids);
@@ -1384,7 +1378,6 @@ function createRecordImporter(
       }
     }
 
-    /** Each question's scale, now that all its answers are seen; then the answers that waited for it. */
     /** Whether every reading of a question's answers is a rating on its final scale (none a 0 that is no answer, none off the scale). */
     function readingsStay(question: WideQuestion): boolean {
       const final = question.final;
@@ -1398,6 +1391,7 @@ function createRecordImporter(
       return true;
     }
 
+    /** Each question's scale, now that all its answers are seen; then the answers that waited for it. */
     async function finishWideAnswers(): Promise<void> {
       for (const question of questions) {
         for (const slot of question.reader.slots) {
@@ -1585,13 +1579,13 @@ function createRecordImporter(
         item.date = order === "day-first" ? reading.dayFirst : reading.monthFirst;
         continue;
       }
+      if (row === lastAmbiguousRow) continue;
+      lastAmbiguousRow = row;
       const both = `${quoteCell(raw)} could be ${describeIsoDate(reading.dayFirst)} (day first) or ${describeIsoDate(reading.monthFirst)} (month first)`;
       const why =
         dayFirstRow >= 0
           ? `this column writes dates both ways (row ${dayFirstRow} is day first, row ${monthFirstRow} month first)`
           : "no other date in this column tells which";
-      if (row === lastAmbiguousRow) continue;
-      lastAmbiguousRow = row;
       errors.push(csvProblem(row, dateName, `${both}, and ${why}; left empty (choose the date order to import it)`));
     }
 

@@ -432,16 +432,10 @@ export function guessColumns(
     const tally = tallies[textCol];
     if (tally !== undefined && tally.answered > 0 && (numberCount(tally) >= tally.answered * 0.9 || looksLikeDates(tally))) {
       const used = new Set(Object.values(corrected));
-      let best: number | null = null;
-      let bestScore = -1;
-      tallies.forEach((other, i) => {
-        if (used.has(i) || other.longest < 20 || numberCount(other) > other.answered * 0.5 || looksLikeDates(other)) return;
-        const score = headerClueScore(headers[i] ?? "", "text");
-        if (best === null || score > bestScore || (score === bestScore && other.longest > (tallies[best]?.longest ?? 0))) {
-          best = i;
-          bestScore = score;
-        }
-      });
+      const best = bestNamedColumn(headers, "text", 0, (i) => {
+        const other = tallies[i] as ColumnTally;
+        return !used.has(i) && other.longest >= 20 && numberCount(other) <= other.answered * 0.5 && !looksLikeDates(other);
+      }, (i, than) => (tallies[i]?.longest ?? 0) > (tallies[than]?.longest ?? 0));
       if (best !== null) {
         corrected.text = best;
         // The dates it held may be the date of the rows, as the next correction decides.
@@ -453,16 +447,10 @@ export function guessColumns(
   // for your score?"): a column of free text the header names as a text is the comment.
   if (corrected.text === null) {
     const used = new Set(Object.values(corrected));
-    let best: number | null = null;
-    let bestScore = 0;
-    tallies.forEach((other, i) => {
-      if ((used.has(i) && corrected.rating !== i) || ratings[i] !== null || other.longest < 20) return;
-      if (numberCount(other) > other.answered * 0.5 || looksLikeDates(other) || looksLikeIdentifierColumn(other)) return;
-      const score = headerClueScore(headers[i] ?? "", "text");
-      if (score > bestScore) {
-        best = i;
-        bestScore = score;
-      }
+    const best = bestNamedColumn(headers, "text", 1, (i) => {
+      const other = tallies[i] as ColumnTally;
+      if ((used.has(i) && corrected.rating !== i) || ratings[i] !== null || other.longest < 20) return false;
+      return numberCount(other) <= other.answered * 0.5 && !looksLikeDates(other) && !looksLikeIdentifierColumn(other);
     });
     if (best !== null) {
       if (corrected.rating === best) corrected.rating = null;
@@ -471,17 +459,11 @@ export function guessColumns(
   }
   // A date column filled in for a few rows ("Company Reply Date") is not the rows' date when another
   // column of dates, named as one, is filled in for most of them ("Review Created").
-  const guessedDate = corrected.date;
-  const dateTally = guessedDate === null ? undefined : tallies[guessedDate];
-  if (guessedDate !== null && dateTally !== undefined) {
-    const filled = (tally: ColumnTally) => tally.answered / Math.max(1, tally.answered + tally.noAnswerCount);
+  const filled = (tally: ColumnTally | undefined) => (tally === undefined ? 0 : tally.answered / Math.max(1, tally.answered + tally.noAnswerCount));
+  if (corrected.date !== null && filled(tallies[corrected.date]) < 0.5) {
     const used = new Set(Object.values(corrected));
-    let best: number | null = null;
-    tallies.forEach((other, i) => {
-      if (used.has(i) || other.answered === 0 || !looksLikeDates(other) || headerClueScore(headers[i] ?? "", "date") === 0) return;
-      if (filled(other) >= 0.9 && filled(dateTally) < 0.5 && (best === null || filled(other) > filled(tallies[best] as ColumnTally))) best = i;
-    });
-    if (best !== null) corrected.date = best;
+    const fuller = bestNamedColumn(headers, "date", 1, (i) => !used.has(i) && filled(tallies[i]) >= 0.9 && looksLikeDates(tallies[i] as ColumnTally));
+    if (fuller !== null) corrected.date = fuller;
   }
   // No segment by its header: a column naming a kind of customer, traveller or plan ("travel_type",
   // "Customer tier", "Plan") that holds a few short words is one.
@@ -503,17 +485,7 @@ export function guessColumns(
       // Another column the header names as a rating, whose values read as one, takes its place
       // ("Score" beside a "Rating" that holds one repeated value).
       const used = new Set(Object.values(corrected));
-      let best: number | null = null;
-      let bestScore = 0;
-      headers.forEach((header, i) => {
-        if (used.has(i) || ratings[i] === null) return;
-        const score = headerClueScore(header, "rating");
-        if (score > bestScore) {
-          best = i;
-          bestScore = score;
-        }
-      });
-      corrected.rating = best;
+      corrected.rating = bestNamedColumn(headers, "rating", 1, (i) => !used.has(i) && ratings[i] !== null);
     }
   }
   // A column the header names as text, stage, persona … is that, even if its words read like a scale ("Good", "Great").
@@ -524,6 +496,30 @@ export function guessColumns(
   const questions = ratings.filter((reading) => reading !== null).length;
   const shape: CsvShape = forcedShape ?? (questions >= 2 && corrected.touchpoint === null ? "wide" : "long");
   return finishGuess(headers, tallies, ratings, corrected, shape);
+}
+
+/**
+ * The column among those `eligible` lets through whose header names `field` best, scoring at least
+ * `minScore`; on a tie the leftmost, or the one `before` puts first. Null when none.
+ */
+function bestNamedColumn(
+  headers: readonly string[],
+  field: MappedField,
+  minScore: number,
+  eligible: (column: number) => boolean,
+  before?: (column: number, than: number) => boolean,
+): number | null {
+  let best: number | null = null;
+  let bestScore = minScore - 1;
+  headers.forEach((header, i) => {
+    if (!eligible(i)) return;
+    const score = headerClueScore(header, field);
+    if (score > bestScore || (best !== null && score === bestScore && before?.(i, best) === true)) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  return best;
 }
 
 function finishGuess(

@@ -177,7 +177,8 @@ export function reportToMarkdown(report: JourneyReport, title: string): string {
     `# ${cell(title)}`,
     `## Import\n\n${summary.imported} of ${summary.rows} rows imported${answers}, ${summary.skipped} skipped${noAnswers}.`,
   ];
-  const read = (summary.columns ?? []).filter((c) => c.scale !== null || c.role !== "ignore");
+  const isRead = (c: ReportColumn) => c.scale !== null || c.role !== "ignore";
+  const read = (summary.columns ?? []).filter(isRead);
   if (read.length > 0)
     parts.push(
       table(
@@ -185,7 +186,7 @@ export function reportToMarkdown(report: JourneyReport, title: string): string {
         read.map((c) => [c.column, c.measure ?? c.role, c.scale, c.touchpoint, c.stage, c.scale === null ? null : c.ratings, c.scale === null ? null : c.noAnswers]),
       ),
     );
-  const unread = (summary.columns ?? []).filter((c) => c.scale === null && c.role === "ignore");
+  const unread = (summary.columns ?? []).filter((c) => !isRead(c));
   if (unread.length > 0) parts.push(`Not read: ${unread.map((c) => cell(c.column)).join(", ")}.`);
   if (summary.problemGroups !== undefined && summary.problemGroups.length > 0)
     parts.push(table(["Problem", "Column", "Rows", "First rows"], summary.problemGroups.map((g) => [g.problem, g.column, g.count, g.rows.slice(0, 10).join(", ")])));

@@ -644,6 +644,11 @@ function createRecordImporter(
     );
   }
 
+  // Title lines above the header are skipped, and said so: the person sees which rows were not read.
+  for (const { row, text } of layout.titles) {
+    errors.push(csvProblem(row, null, `reads as a title above the header (${quoteCell(text)}), not as a response: skipped`));
+  }
+
   // A second "Rating" column beside the one read as the rating: its values would go unread without a word.
   const mappedAs = new Map<number, MappedField>();
   for (const field of MAPPED_FIELDS) {

@@ -81,6 +81,15 @@ export interface CsvLayout {
   firstDataIndex: number;
   /** Records above the header that are not blank: Excel's "sep=;" line, a report's title lines. */
   titleRecords: number;
+  /** A report's title lines above the header, skipped: each line's row and its one filled cell. */
+  titles: CsvTitleLine[];
+}
+
+/** A line above the header that reads as a title ("Customer survey, Q1 2024"), not as a response. */
+export interface CsvTitleLine {
+  /** The row as a spreadsheet numbers it (record index + 1). */
+  row: number;
+  text: string;
 }
 
 /** A column whose header repeats the header of an earlier column: "Rating", "Rating". */
@@ -123,6 +132,11 @@ export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): Cs
   while (headerIndex < records.length && isBlankRecord(records[headerIndex] ?? [])) headerIndex++;
   headerIndex = afterTitleRows(records, headerIndex);
   const titleRecords = records.slice(0, headerIndex).filter((record) => !isBlankRecord(record)).length;
+  const titles: CsvTitleLine[] = [];
+  for (let index = named === undefined ? 0 : 1; index < headerIndex; index++) {
+    const text = (records[index] ?? []).find((cell) => cell.trim() !== "");
+    if (text !== undefined) titles.push({ row: index + 1, text: unescapeFormula(text).trim() });
+  }
   let secondIndex = headerIndex + 1;
   while (secondIndex < records.length && isBlankRecord(records[secondIndex] ?? [])) secondIndex++;
   const first = records[headerIndex] ?? [];
@@ -141,7 +155,7 @@ export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): Cs
     headerRecords.push(next.map(unescapeFormula));
     firstDataIndex++;
   }
-  return { delimiter, headerRows, headerRecords, ...names, firstDataIndex, titleRecords };
+  return { delimiter, headerRows, headerRecords, ...names, firstDataIndex, titleRecords, titles };
 }
 
 /** Excel's line that names the delimiter ("sep=;"), written first by some exports. */

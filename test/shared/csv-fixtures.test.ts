@@ -238,7 +238,13 @@ describe("CSV fixtures", () => {
   it("excel-title-rows.csv: a report's title and export date above the header are no header", async () => {
     const result = await importFixture("excel-title-rows.csv");
     expect(result.headers).toEqual(["Date", "Stage", "Rating", "Comment"]);
-    expect([result.rows, result.imported, result.errors]).toEqual([4, 4, []]);
+    expect([result.rows, result.imported]).toEqual([4, 4]);
+    // The skipped title lines are said, row by row, as one kind in the report.
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'row 1: reads as a title above the header ("Customer Survey Results - Q1 2024"), not as a response: skipped',
+      'row 2: reads as a title above the header ("Exported 2024-04-01"), not as a response: skipped',
+    ]);
+    expect(result.problemGroups.map((g) => g.count)).toEqual([2]);
     expect(result.feedback.map((f) => [f.date, f.rating, f.text])[0]).toEqual(["2024-03-01", 4, "Fine"]);
     // A one-column file keeps its first row as the header, whatever follows.
     const oneColumn = await importFeedbackCsv("Comment\nGreat app\nSlow\n", { map: emptyMap });
@@ -251,6 +257,8 @@ describe("CSV fixtures", () => {
   it("excel-sep-line.csv: Excel's 'sep=;' line names the delimiter and is no header", async () => {
     const result = await importFixture("excel-sep-line.csv");
     expect(result.headers).toEqual(["Datum", "Phase", "Bewertung", "Kommentar"]);
+    // The "sep=;" line is no title: nothing to report.
+    expect(result.errors).toEqual([]);
     expect(result.feedback.map((f) => [f.date, f.rating, f.text])).toEqual([
       ["2024-03-01", 4, "Gut, schnell"],
       ["2024-03-02", 2, "Spät"],

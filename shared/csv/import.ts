@@ -403,12 +403,12 @@ export async function importFeedbackCsv(
   let importer: RecordImporter | null =
     profiler === null ? createRecordImporter(options, hooks, layout, planColumns(null, options, layout), trouble) : null;
   const waitingIndexes: number[] = [];
-  // Packed: a wide survey's first 256 kB are 60,000 cells, each a string the collector would copy while they wait.
-  const waitingRecords: PackedRecord[] = [];
+  // As read: packing them (a wide survey's first 256 kB are 60,000 cells) cost more than the collector's copying of them.
+  const waitingRecords: string[][] = [];
   let waitingChars = 0;
   const startImporting = (): RecordImporter => {
     const started = createRecordImporter(options, hooks, layout, planColumns(profiler?.finish() ?? null, options, layout), trouble);
-    for (let k = 0; k < waitingIndexes.length; k++) started.accept(waitingIndexes[k] as number, unpackRecord(waitingRecords[k] as PackedRecord));
+    for (let k = 0; k < waitingIndexes.length; k++) started.accept(waitingIndexes[k] as number, waitingRecords[k] as string[]);
     waitingIndexes.length = 0;
     waitingRecords.length = 0;
     importer = started;
@@ -421,7 +421,7 @@ export async function importFeedbackCsv(
     }
     profiler?.add(index, record);
     waitingIndexes.push(index);
-    waitingRecords.push(packRecord(record));
+    waitingRecords.push(record);
     for (let i = 0; i < record.length; i++) waitingChars += (record[i] as string).length + 1;
     if (waitingChars >= INSPECT_CHARS && index >= layout.firstDataIndex) startImporting();
   };

@@ -1801,6 +1801,9 @@ function planColumns(look: CsvInspection | null, options: CsvImportOptions, layo
     for (const index of options.textColumns) roles[index] = "text";
   }
   const { mapping, text: textColumns, questions, segments } = mappingFromRoles(roles);
+  // Of several text columns (a title, then the review), the one mapped or guessed as the text names it in messages.
+  const mainText = typeof given.text === "number" ? given.text : look?.mapping.text;
+  if (mainText != null && textColumns.includes(mainText)) mapping.text = mainText;
   if (shape === "long") {
     // A long file has one rating column: a column marked as a question is its rating when none is mapped.
     if (mapping.rating === null && questions[0] !== undefined) mapping.rating = questions[0];

@@ -31,6 +31,11 @@ export function quoteCell(value: string): string {
   return `"${shown}"`;
 }
 
+/** The name a column without a header is given: "Column C". */
+export function unnamedColumnHeader(index: number): string {
+  return `Column ${columnLetter(index)}`;
+}
+
 /** The spreadsheet letter of a 0-based column index (0 → A, 26 → AA), to name a column without a header. */
 export function columnLetter(index: number): string {
   let letters = "";

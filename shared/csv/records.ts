@@ -23,7 +23,7 @@ import {
 } from "./detect";
 import { withoutHiddenCharacters } from "../model";
 import { unescapeFormula } from "./formula";
-import { type CsvProblem, columnLetter, csvProblem } from "./problem";
+import { type CsvProblem, columnLetter, csvProblem, unnamedColumnHeader } from "./problem";
 import { readRating } from "./rating";
 
 /** A CSV text: one string, or the pieces it was decoded in, in order. */
@@ -298,7 +298,7 @@ function headerNames(headerRecords: readonly string[][]): string[] {
     let name: string;
     if (label === "" || (own !== "" && isGenericSubLabel(label)) || label.toLowerCase() === base.toLowerCase()) name = base;
     else name = base === "" ? label : `${base} — ${label}`;
-    names.push(name === "" ? `Column ${columnLetter(i)}` : name);
+    names.push(name === "" ? unnamedColumnHeader(i) : name);
   }
   return names;
 }

@@ -32,6 +32,7 @@ import {
   fitScale,
   typoTolerance,
 } from "./rating";
+import { unnamedColumnHeader } from "./problem";
 import { type WordMap, detectWordMap, isNoAnswerWord, wordKey } from "./words";
 
 /** "long": one row per response, a rating column and maybe a touchpoint column; "wide": one row per respondent, one column per question. */
@@ -397,6 +398,8 @@ export function guessColumns(
     const tally = tallies[i];
     if (tally === undefined) return null;
     if (mapping.responseId === i || isIdentifierHeader(header) || looksLikeIdentifierColumn(tally)) return null;
+    // A column without a header (a spreadsheet's row numbers, saved with the data) asks nothing.
+    if (header === unnamedColumnHeader(i)) return null;
     // A header repeated (named "Rating (column B)" by the layout) is a second copy, not a question of its own.
     if (REPEATED_HEADER.test(header)) return null;
     // Qualtrics' "Q1_NPS_GROUP" (1 detractor, 2 passive, 3 promoter) is worked out from the NPS answer, not asked.
@@ -572,6 +575,8 @@ function finishGuess(
         outcomeTaken = true;
       }
     }
+    // A review's or a ticket's title beside its text is part of the comment: "Title" then "Review".
+    if (role === "ignore" && shape === "long" && corrected.text !== null && holdsTitle(header, tally)) role = "text";
     // A column nothing reads that sorts respondents (plan, country, app version …) is kept as a segment.
     if (role === "ignore" && reading === null && holdsSegment(header, tally)) role = "segment";
     const isRating = role === "question" || role === "rating";
@@ -660,6 +665,15 @@ function holdsSegment(header: string, tally: ColumnTally): boolean {
     // "4.2.0" reads like a date; in a version column it is none.
     (words.includes("version") || !looksLikeDates(tally))
   );
+}
+
+/** A title's header: "Title", "Review Title", "Summary", "Headline" ("Job title" is none; a ticket's "Subject" is what it was about, not what the customer thought). */
+const TITLE_HEADER = /^(?:(?:review|reviews|comment|feedback|ticket|email|post)\s)?(?:title|summary|headline)$/;
+
+/** Whether a column is the title of each response: named as one, holding words, not numbers, dates or ids. */
+function holdsTitle(header: string, tally: ColumnTally): boolean {
+  if (!TITLE_HEADER.test(normaliseHeader(header)) || tally.answered === 0 || tally.distinct.size < 2) return false;
+  return numberCount(tally) <= tally.answered * 0.5 && !looksLikeDates(tally) && !looksLikeIdentifierColumn(tally);
 }
 
 /** At most this many values make a segment column (countries: some 200). */

@@ -225,7 +225,10 @@ describe("CSV fixtures", () => {
     const result = await importFixture("trustpilot-reviews.csv");
     // By their headers alone "Review Created (UTC)" was the text (it says "review") and the reply's date the date.
     expect(result.mapping).toMatchObject({ text: 3, date: 0, rating: 4, source: 5 });
-    expect(result.feedback.map((f) => [f.date, f.rating, f.text.slice(0, 20)])).toEqual([
+    // The review's title is part of its comment, before the content.
+    expect(result.columns.filter((c) => c.role === "text").map((c) => c.header)).toEqual(["Review Title", "Review Content"]);
+    expect(result.feedback[0]?.text).toBe("Great service\n\nOrdered on Monday, arrived Tuesday. Perfect.");
+    expect(result.feedback.map((f) => [f.date, f.rating, f.text.split("\n\n")[1]?.slice(0, 20)])).toEqual([
       ["2024-03-01", 5, "Ordered on Monday, a"],
       ["2024-03-02", 2, "Took two weeks, no t"],
       ["2024-03-03", 3, "Fine, nothing specia"],
@@ -233,6 +236,28 @@ describe("CSV fixtures", () => {
       ["2024-03-05", 5, "Quality is great, wi"],
       ["2024-03-06", 4, "Quick checkout and f"],
     ]);
+  });
+
+  it("clothing-reviews.csv: a review's Title and Review Text are joined into its comment; the index and 0/1 columns are not read", async () => {
+    const result = await importFixture("clothing-reviews.csv");
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([
+      ["Title", "text"],
+      ["Review Text", "text"],
+      ["Rating", "rating"],
+    ]);
+    expect(result.mapping).toMatchObject({ text: 4, rating: 5 });
+    expect(result.feedback.map((f) => [f.rating, f.text])).toEqual([
+      [4, "Soft, comfortable and true to size"],
+      [5, "Prettier in person\n\nPicked it up in the store on a whim, glad I did; I would never have ordered it online."],
+      [2, "Zipper breaks\n\nWanted it to work, but the zipper broke on the first wear and the petite small runs tiny."],
+      [5, "My favourite buy!"],
+      [5, "Flattering shirt\n\nThe front tie adjusts well; long enough for leggings, pairs with any cardigan."],
+      [3, 'Not for petites\n\nLove the brand, but this one swamps anyone under 5\'2".'],
+    ]);
+    expect(result.errors).toEqual([]);
+    // A ticket's "Subject" is what it was about, not the customer's words: it stays apart from the comment.
+    const tickets = await importFeedbackCsv("Subject,Satisfaction,Comment\nRefund,Good,Quick\nLogin,Bad,\nRefund,Offered,\n", { map: emptyMap });
+    expect(tickets.feedback.map((f) => [f.rating, f.text])).toEqual([[5, "Quick"], [1, ""]]);
   });
 
   it("excel-title-rows.csv: a report's title and export date above the header are no header", async () => {
@@ -375,6 +400,8 @@ describe("CSV fixtures", () => {
   it("app-store-reviews.csv: star ratings, 'Mar 5, 2024' dates, store names as sources of reviews", async () => {
     const result = await importFixture("app-store-reviews.csv");
     expect(result.mapping).toMatchObject({ date: 0, source: 1, rating: 2, text: 4 });
+    // The review's title, then the review.
+    expect(result.feedback[0]?.text).toBe("Nice\n\nWorks well, but the search is slow");
     expect(result.detected.scale).toEqual({ min: 1, max: 5 });
     expect(result.feedback.map((f) => [f.date, f.rating, f.kind, f.source])).toEqual([
       ["2024-03-05", 4, "review", "App Store"],

@@ -5,13 +5,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportWizard, columnRole, longColumnRole } from "../../ui/feedback/import-wizard-state";
-import type { JourneyMap } from "../../shared/model";
+import { columnRole, longColumnRole } from "../../ui/feedback/import-wizard-state";
 import { summariseTally } from "../../shared/metrics";
 import { segmentTallies } from "../../shared/segments";
 import { buildDraft, parseDraft, stateFromDraft } from "../../ui/state/draft";
-import { PanelStore } from "../../ui/state/store";
-import { noWait, root, sampleJourney } from "./sample";
+import { chosenInWizard, emptyJourney, noWait, root, storeOf } from "./sample";
 
 /** 200 reviews of the real Skytrax export. */
 const skytrax = readFileSync(path.join(root, "test/e2e/fixtures/skytrax-wide-slice.csv"), "utf8");
@@ -20,15 +18,7 @@ const COUNTRY = 3;
 const TRAVEL_TYPE = 6;
 const SEAT_TYPE = 7;
 
-function emptyJourney(): JourneyMap {
-  return { ...sampleJourney(), stages: [], touchpoints: [], personas: [], feedback: [], painPoints: [], kpis: [], notes: [], opportunities: [] };
-}
-
-async function chosen(text: string, store = new PanelStore({ model: emptyJourney(), pendingEdits: {}, csvMappings: {}, omittedFeedback: 0 })) {
-  const wizard = new ImportWizard(store);
-  await wizard.chooseFile(new File([text], "survey.csv"));
-  return { store, wizard };
-}
+const chosen = (text: string, store = storeOf()) => chosenInWizard(text, store, "survey.csv");
 
 /** An app's in-product survey: a long file with a plan, a country and an app version. */
 const appSurvey = [

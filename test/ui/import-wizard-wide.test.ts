@@ -9,7 +9,7 @@ import { analyseJourney } from "../../shared/analysis";
 import type { JourneyMap } from "../../shared/model";
 import { buildDraft, parseDraft, stateFromDraft } from "../../ui/state/draft";
 import { PanelStore } from "../../ui/state/store";
-import { noWait, root, sampleJourney } from "./sample";
+import { chosenInWizard, emptyJourney, noWait, root, sampleJourney, storeOf } from "./sample";
 
 /** 200 reviews of the real Skytrax export: overall 1–10, seven sub-ratings 0–5 where 0 is "not rated". */
 const skytrax = readFileSync(path.join(root, "test/e2e/fixtures/skytrax-wide-slice.csv"), "utf8");
@@ -27,16 +27,7 @@ const FOOD = 12;
 const ENTERTAINMENT = 13;
 const OVERALL = 1;
 
-function emptyJourney(): JourneyMap {
-  return { ...sampleJourney(), stages: [], touchpoints: [], personas: [], feedback: [], painPoints: [], kpis: [], notes: [], opportunities: [] };
-}
-
-async function chosen(text: string, model = emptyJourney()) {
-  const store = new PanelStore({ model, pendingEdits: {}, csvMappings: {}, omittedFeedback: 0 });
-  const wizard = new ImportWizard(store);
-  await wizard.chooseFile(new File([text], "survey.csv"));
-  return { store, wizard };
-}
+const chosen = (text: string, model = emptyJourney()) => chosenInWizard(text, storeOf(model), "survey.csv");
 
 describe("the import wizard on a wide survey", () => {
   it("recognises the Skytrax export: every rating column a question, the overall score the outcome", async () => {

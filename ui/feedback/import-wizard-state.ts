@@ -351,7 +351,9 @@ export class ImportWizard {
   setLongRole(index: number, role: ColumnRole): void {
     const { options } = this.current;
     const field = MAPPED_FIELDS.find((f) => options.mapping[f] === index);
-    if (role === "segment" || role === "ignore") {
+    // "Text" on a second column adds it (a review's title, then its text), joined into the comment.
+    const addedText = role === "text" && options.mapping.text !== null && options.mapping.text !== index;
+    if (role === "segment" || role === "ignore" || addedText) {
       if (field !== undefined) this.setMapping(field, null);
       this.setColumn(index, { role });
       return;
@@ -553,8 +555,14 @@ export function longColumnRole(profile: Profile, options: WizardOptions): Column
   const field = MAPPED_FIELDS.find((f) => options.mapping[f] === profile.index);
   if (field !== undefined) return field;
   const set = options.columns[profile.index]?.role;
-  if (set === "segment" || set === "ignore") return set;
-  return profile.role === "segment" ? "segment" : "ignore";
+  if (set === "segment" || set === "ignore" || set === "text") return set;
+  // Guessed beside the text: a review's title, joined before it.
+  return profile.role === "segment" || profile.role === "text" ? profile.role : "ignore";
+}
+
+/** Whether a long file's column is a text column besides the mapped one, its cells joined into the comment. */
+function isAddedText(role: ColumnRole, index: number, options: WizardOptions): boolean {
+  return role === "text" && options.mapping.text !== index;
 }
 
 /** Whether a question is the NPS or the outcome question: the person's mark, else the guess. */
@@ -575,7 +583,7 @@ function importColumns(inspection: WizardInspection, options: WizardOptions): Pi
       const role = longColumnRole(profile, options);
       const rest = { ...options.columns[profile.index] };
       // A mapped column's role is its field, which the mapping says.
-      if (role === "segment" || role === "ignore") rest.role = role;
+      if (role === "segment" || role === "ignore" || isAddedText(role, profile.index, options)) rest.role = role;
       else delete rest.role;
       columns[profile.index] = rest;
     }
@@ -637,7 +645,7 @@ export function settingsToRemember(inspection: WizardInspection, options: Wizard
     const columns: NonNullable<RememberedMapping["columns"]> = {};
     for (const profile of inspection.columns) {
       const role = longColumnRole(profile, options);
-      if (role === "segment" || role === "ignore") columns[profile.index] = { role };
+      if (role === "segment" || role === "ignore" || isAddedText(role, profile.index, options)) columns[profile.index] = { role };
     }
     remembered.columns = columns;
   }

@@ -2,7 +2,8 @@
  * Reading dates as exports write them: ISO ("2024-03-05", "2024-03-05T10:22:13Z"), US ("03/05/2024",
  * "3/5/2024 10:22:13 AM"), European ("05.03.2024", "05/03/2024"), Google Forms ("2024/03/05 10:22:13 AM GMT+1")
  * and with month names ("Mar 5, 2024", "5 March 2024", "5. März 2024"). Output is "YYYY-MM-DD" as
- * written, never shifted by a time zone.
+ * written, never shifted by a time zone. Unix time ("1303862400", seconds or milliseconds) is read as
+ * its day in UTC.
  *
  * "05/03/2024" is 5 March in Europe and May 3 in the US: the value alone cannot tell, so it is read
  * as ambiguous and the importer decides with the other rows of the column (a "13/03/2024" somewhere
@@ -213,10 +214,31 @@ function readNamedDay(text: string): DateReading {
 export function readDate(raw: string, order: DateOrder | null = null): DateReading {
   const text = raw.trim();
   if (text === "") return EMPTY;
+  const unix = unixDay(text);
+  if (unix !== null) return unixDayReading(unix);
   const split = timeStart(text);
   if (!isTime(text, split)) return UNREADABLE;
   const key = scanNumericDay(text, split);
   return key >= 0 ? readNumericDay(key, order) : readNamedDay(text.slice(0, split));
+}
+
+/** Unix time, as Amazon's review exports and many APIs write it: seconds (9–10 digits) or milliseconds (12–13) since 1970. */
+const UNIX_TIME = /^(?:\d{9,10}|\d{12,13})$/;
+/** Unix times from 1990 to 2100: a number of that many digits outside them is no date (an id, an amount). */
+const UNIX_FROM = Date.UTC(1990, 0, 1) / 1000;
+const UNIX_TO = Date.UTC(2100, 0, 1) / 1000;
+const DAY_SECONDS = 86_400;
+
+/** The day (days since 1970-01-01, UTC) of a cell written as Unix time, or null. */
+function unixDay(text: string): number | null {
+  if (!UNIX_TIME.test(text)) return null;
+  const seconds = text.length >= 12 ? Number(text) / 1000 : Number(text);
+  return seconds >= UNIX_FROM && seconds < UNIX_TO ? Math.floor(seconds / DAY_SECONDS) : null;
+}
+
+/** A Unix time's day: in UTC, the only zone such a number names. */
+function unixDayReading(day: number): DateReading {
+  return { kind: "date", iso: new Date(day * DAY_SECONDS * 1000).toISOString().slice(0, 10), order: null };
 }
 
 function dated(iso: string | null, order: DateOrder | null): DateReading {
@@ -231,9 +253,19 @@ function dated(iso: string | null, order: DateOrder | null): DateReading {
 export function createDateReader(order: DateOrder | null = null): (raw: string) => DateReading {
   const numericDays = new Map<number, DateReading>();
   const namedDays = new Map<string, DateReading>();
+  const unixDays = new Map<number, DateReading>();
   return (raw) => {
     const text = raw.trim();
     if (text === "") return EMPTY;
+    const unix = unixDay(text);
+    if (unix !== null) {
+      let reading = unixDays.get(unix);
+      if (reading === undefined) {
+        reading = unixDayReading(unix);
+        if (unixDays.size < 100_000) unixDays.set(unix, reading);
+      }
+      return reading;
+    }
     const split = timeStart(text);
     if (!isTime(text, split)) return UNREADABLE;
     const key = scanNumericDay(text, split);

@@ -210,6 +210,9 @@ const NOT_A_RATING = new Set([
   "year", "month", "day", "week", "hour", "minute", "age", "count", "quantity", "qty", "number", "progress",
   "duration", "seconds", "price", "amount", "total", "cost", "revenue", "version", "zip", "postcode", "phone",
   "finished", "status", "id", "no", "order", "orders", "items", "latitude", "longitude", "lat", "lng",
+  // Counts of votes and visits ("HelpfulnessNumerator", "Helpful votes", "Nights"), not answers.
+  "numerator", "denominator", "votes", "vote", "likes", "upvotes", "downvotes", "views", "clicks", "visits",
+  "nights", "guests", "adults", "children", "rooms", "distance", "miles", "weight", "height",
 ]);
 
 function headerWords(header: string): string[] {

@@ -260,6 +260,29 @@ describe("CSV fixtures", () => {
     expect(tickets.feedback.map((f) => [f.rating, f.text])).toEqual([[5, "Quick"], [1, ""]]);
   });
 
+  it("amazon-fine-food-reviews.csv: Unix-time dates, Summary joined before Text, helpfulness vote counts no questions", async () => {
+    const result = await importFixture("amazon-fine-food-reviews.csv");
+    // The two vote counts (0–3 here) read as two more 1–5 questions made the file a wide survey.
+    expect(result.shape).toBe("long");
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([
+      ["Id", "responseId"],
+      ["Score", "rating"],
+      ["Time", "date"],
+      ["Summary", "text"],
+      ["Text", "text"],
+    ]);
+    expect(result.feedback.map((f) => [f.date, f.rating])).toEqual([
+      ["2011-04-27", 5],
+      ["2012-09-07", 1],
+      ["2008-08-18", 4],
+      ["2011-06-13", 2],
+      ["2012-10-21", 5],
+      ["2012-07-12", 4],
+    ]);
+    expect(result.feedback[2]?.text).toBe('"Delight" says it all\n\nA soft, powdered sweet; the citrus one is the best.');
+    expect(result.errors).toEqual([]);
+  });
+
   it("excel-title-rows.csv: a report's title and export date above the header are no header", async () => {
     const result = await importFixture("excel-title-rows.csv");
     expect(result.headers).toEqual(["Date", "Stage", "Rating", "Comment"]);

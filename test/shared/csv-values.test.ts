@@ -11,6 +11,7 @@ import {
 } from "../../shared/csv/rating";
 import { createColumnTallier, createColumnTally, inferColumnScale } from "../../shared/csv/wide";
 import { isNoAnswerWord } from "../../shared/csv/words";
+import { createDateReader } from "../../shared/csv/date";
 import type { RatingScale } from "../../shared/model";
 
 describe("readRating", () => {
@@ -180,6 +181,25 @@ describe("readDate", () => {
     expect(readDate("05/03/2024")).toEqual({ kind: "ambiguous", monthFirst: "2024-05-03", dayFirst: "2024-03-05" });
     expect(readDate("05/03/2024", "day-first")).toEqual({ kind: "date", iso: "2024-03-05", order: null });
     expect(readDate("3/5/2024 10:22:13 AM", "month-first")).toEqual({ kind: "date", iso: "2024-03-05", order: null });
+  });
+
+  it("reads Unix time, seconds or milliseconds, as its day in UTC; the same through the column reader", () => {
+    const reader = createDateReader();
+    for (const [cell, iso] of [
+      ["1303862400", "2011-04-27"],
+      ["1303862399", "2011-04-26"],
+      ["1303862400000", "2011-04-27"],
+      [" 1709596800 ", "2024-03-05"],
+      ["946684799", "1999-12-31"],
+    ]) {
+      expect(readDate(cell as string), cell).toEqual({ kind: "date", iso, order: null });
+      expect(reader(cell as string), cell).toEqual({ kind: "date", iso, order: null });
+    }
+    // Numbers of as many digits outside 1990–2100 are no dates (an id, an amount); nor are 11 digits.
+    for (const cell of ["123456789", "9999999999", "4102444800", "13038624000", "1303862400.5"]) {
+      expect(readDate(cell), cell).toEqual({ kind: "unreadable" });
+      expect(reader(cell), cell).toEqual({ kind: "unreadable" });
+    }
   });
 
   it.each(["", "  "])("reads %j as no date", (cell) => {

@@ -31,6 +31,7 @@ import {
   type FixedValues,
   type QuestionMeasure,
   inferColumnScale,
+  isTitleHeader,
   mappingFromRoles,
   questionShortName,
 } from "./wide";
@@ -1800,7 +1801,9 @@ function planColumns(look: CsvInspection | null, options: CsvImportOptions, layo
     });
     for (const index of options.textColumns) roles[index] = "text";
   }
-  const { mapping, text: textColumns, questions, segments } = mappingFromRoles(roles);
+  const { mapping, text: columnOrder, questions, segments } = mappingFromRoles(roles);
+  // The texts are joined in column order, a title first wherever its column is ("reviews.text", "reviews.title").
+  const textColumns = [...columnOrder.filter((i) => isTitleHeader(headers[i] ?? "")), ...columnOrder.filter((i) => !isTitleHeader(headers[i] ?? ""))];
   // Of several text columns (a title, then the review), the one mapped or guessed as the text names it in messages.
   const mainText = typeof given.text === "number" ? given.text : look?.mapping.text;
   if (mainText != null && textColumns.includes(mainText)) mapping.text = mainText;

@@ -673,9 +673,14 @@ function holdsSegment(header: string, tally: ColumnTally): boolean {
 /** A title's header: "Title", "Review Title", "Summary", "Headline" ("Job title" is none; a ticket's "Subject" is what it was about, not what the customer thought). */
 const TITLE_HEADER = /^(?:(?:review|reviews|comment|feedback|ticket|email|post)\s)?(?:title|summary|headline)$/;
 
+/** Whether a header names a response's title. */
+export function isTitleHeader(header: string): boolean {
+  return TITLE_HEADER.test(normaliseHeader(header));
+}
+
 /** Whether a column is the title of each response: named as one, holding words, not numbers, dates or ids. */
 function holdsTitle(header: string, tally: ColumnTally): boolean {
-  if (!TITLE_HEADER.test(normaliseHeader(header)) || tally.answered === 0 || tally.distinct.size < 2) return false;
+  if (!isTitleHeader(header) || tally.answered === 0 || tally.distinct.size < 2) return false;
   return numberCount(tally) <= tally.answered * 0.5 && !looksLikeDates(tally) && !looksLikeIdentifierColumn(tally);
 }
 

@@ -255,6 +255,9 @@ describe("CSV fixtures", () => {
       [3, 'Not for petites\n\nLove the brand, but this one swamps anyone under 5\'2".'],
     ]);
     expect(result.errors).toEqual([]);
+    // A title written after the text (Datafiniti's "reviews.text", "reviews.title") still comes first.
+    const dotted = await importFeedbackCsv("reviews.rating,reviews.text,reviews.title\n4.0,Comfortable room,Good stay\n2.0,Smelled of damp,Disappointing\n", { map: emptyMap });
+    expect(dotted.feedback.map((f) => [f.rating, f.text])).toEqual([[4, "Good stay\n\nComfortable room"], [2, "Disappointing\n\nSmelled of damp"]]);
     // A ticket's "Subject" is what it was about, not the customer's words: it stays apart from the comment.
     const tickets = await importFeedbackCsv("Subject,Satisfaction,Comment\nRefund,Good,Quick\nLogin,Bad,\nRefund,Offered,\n", { map: emptyMap });
     expect(tickets.feedback.map((f) => [f.rating, f.text])).toEqual([[5, "Quick"], [1, ""]]);

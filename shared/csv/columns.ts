@@ -80,6 +80,7 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["verbessern", 6], ["ameliorer", 6], ["mejorar", 6], ["migliorare", 6], ["verbeteren", 6], ["melhorar", 6],
     ["warum", 5], ["pourquoi", 5], ["por que", 5], ["perche", 5], ["waarom", 5],
     ["anything else", 6], ["opinion", 7], ["subject", 4], ["reason", 6],
+    ["complaint", 8], ["complaints", 8], ["narrative", 9], ["complaint narrative", 11],
     ["kommentar", 10], ["kommentare", 10], ["anmerkung", 8], ["anmerkungen", 8], ["ruckmeldung", 9],
     ["freitext", 9], ["bewertungstext", 10], ["commentaire", 10], ["commentaires", 10], ["avis", 8],
     ["remarque", 8], ["remarques", 8], ["texte", 8], ["comentario", 10], ["comentarios", 10], ["opinion", 7],
@@ -124,7 +125,8 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
   responseId: [
     ["response id", 10, "exact"], ["responseid", 10, "exact"], ["respondent id", 10, "exact"], ["id", 8, "exact"],
     ["submission id", 10, "exact"], ["feedback id", 10, "exact"], ["review id", 10, "exact"], ["ticket id", 10, "exact"],
-    ["ticket number", 10, "exact"], ["case id", 9, "exact"],
+    ["ticket number", 10, "exact"], ["case id", 9, "exact"], ["complaint id", 10, "exact"], ["conversation id", 10, "exact"],
+    ["comment id", 10, "exact"], ["tweet id", 9, "exact"],
   ],
 };
 
@@ -140,6 +142,9 @@ function isIdentifier(header: string): boolean {
  * how the survey was sent (anonymous link, email), not the customer's touchpoint.
  */
 const BOOKKEEPING_HEADERS = new Set(["distribution channel", "distributionchannel"]);
+
+/** The company's answer to the customer ("Company public response", "Reply"): the company's words, never the customer's comment. */
+const COMPANY_REPLY = /\b(?:repl(?:y|ies)|company(?: public)? response|response to (?:consumer|customer))\b/;
 
 function clueScore(header: string, field: MappedField): number {
   const padded = ` ${header} `;
@@ -172,6 +177,7 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
     MAPPED_FIELDS.forEach((field, order) => {
       // An identifier column can only be the response's id.
       if (identifier && field !== "responseId") return;
+      if (field === "text" && COMPANY_REPLY.test(names[0] ?? "")) return;
       const score = Math.max(...names.map((name) => clueScore(name, field)));
       if (score >= MIN_SCORE) candidates.push({ field, column, score, order });
     });

@@ -286,6 +286,27 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("cfpb-complaints.csv: the consumer's narrative is the text, not the company's public response; the complaint id the response id", async () => {
+    const result = await importFixture("cfpb-complaints.csv");
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([
+      ["Date received", "date"],
+      ["Consumer complaint narrative", "text"],
+      ["Submitted via", "source"],
+      ["Complaint ID", "responseId"],
+    ]);
+    expect(result.feedback.map((f) => [f.date, f.source, f.responseId, f.text.slice(0, 24)])).toEqual([
+      ["2019-03-12", "Web", "3179032", "I was charged a late fee"],
+      ["2019-03-12", "Web", "3179034", "An account I never opene"],
+      ["2019-03-14", "Web", "3180612", "The bank reversed my dep"],
+      ["2019-03-15", "Referral", "3181544", "They would not discuss a"],
+    ]);
+    // The complaint without a narrative (consent not given) has nothing to import.
+    expect(result.rejectedRows.map((r) => r.row)).toEqual([4]);
+    // A reply to the customer is never read as the comment, even when nothing else is.
+    const replies = await importFeedbackCsv("Rating,Reply\n4,Thanks for the feedback!\n2,Sorry to hear that\n", { map: emptyMap });
+    expect(replies.mapping.text).toBeNull();
+  });
+
   it("excel-title-rows.csv: a report's title and export date above the header are no header", async () => {
     const result = await importFixture("excel-title-rows.csv");
     expect(result.headers).toEqual(["Date", "Stage", "Rating", "Comment"]);

@@ -1,6 +1,6 @@
 /**
  * Size budgets of what Figma loads, minified and before gzip: the panel (dist/ui.html, every script
- * and style inlined) at most 495 kB, the sandbox code (dist/code.js) at most 175 kB.
+ * and style inlined) at most 500 kB, the sandbox code (dist/code.js) at most 175 kB.
  *
  * Raised from 250 kB and 120 kB when the panel learnt wide survey exports, word ratings, no-answer
  * values and fixed values (shared/csv grew by about 21 kB in the panel, the wizard by about 8 kB) and
@@ -53,6 +53,12 @@
  * responses' Generate in QuickJS from 2.68× to 2.22× the time of the map near the storage limit,
  * timed in turns with it: `npm run bench -- QuickJS`).
  *
+ * The panel raised from 495 kB to 500 kB (measured 494.4 → 496.5 kB) when the import learnt more real
+ * exports: a review's title joined to its text and several text columns in the wizard, Unix-time
+ * dates, a company's reply never read as the comment, pandas' "nan" and other no-text placeholders,
+ * the title lines above a header listed in the report. Looked at and not taken: preact/compat
+ * (6 kB) stays, as @create-figma-plugin/ui's components are built on its forwardRef.
+ *
  * The build runs in a scratch copy of the repository (its folders linked, its own dist/), so that
  * it cannot race another test file that builds into dist/ at the same time.
  */
@@ -66,7 +72,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** kB as 1,000 bytes: the stricter reading of "300 KB". */
 const KB = 1000;
-export const BUDGETS = { "dist/ui.html": 495 * KB, "dist/code.js": 175 * KB } as const;
+export const BUDGETS = { "dist/ui.html": 500 * KB, "dist/code.js": 175 * KB } as const;
 
 let scratch = "";
 

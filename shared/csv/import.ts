@@ -15,7 +15,7 @@
 import type { Feedback, JourneyMap, Persona, RatingScale, Stage, Touchpoint } from "../model";
 import { newId } from "../model";
 import { labelNewRows } from "../sentiment-summary";
-import { type ColumnMapping, EMPTY_MAPPING, MAPPED_FIELDS, type MappedField, applyMappingOverrides, ratingScaleHint } from "./columns";
+import { type ColumnMapping, EMPTY_MAPPING, MAPPED_FIELDS, type MappedField, applyMappingOverrides, isFeedbackExportHeader, ratingScaleHint } from "./columns";
 import { type CsvInspection, createCsvProfiler } from "./inspect";
 import type { CsvEncoding } from "./decode";
 import { type DateOrder, type DateReading, createDateReader, describeIsoDate } from "./date";
@@ -35,7 +35,7 @@ import {
   mappingFromRoles,
   questionShortName,
 } from "./wide";
-import { type WordMap, isNoAnswerWord, wordKey } from "./words";
+import { type WordMap, isNoAnswerWord, isNoTextPlaceholder, wordKey } from "./words";
 import { type CsvProblem, type CsvProblemGroup, columnLetter, csvProblem, groupProblems, quoteCell } from "./problem";
 import {
   type CellRating,
@@ -474,6 +474,7 @@ function createRecordImporter(
   const columnName = (column: number | null): string | null => (column === null ? null : (headers[column] ?? null));
   const ratingCol = mapping.rating;
   const textCol = mapping.text;
+  const ownExport = isFeedbackExportHeader(headers);
   const dateCol = mapping.date;
   const stageCol = mapping.stage;
   const touchpointCol = mapping.touchpoint;
@@ -556,13 +557,21 @@ function createRecordImporter(
     if (sources.size < 1000) sources.set(cell, cell);
     return cell;
   };
-  /** The comment: the text column's cell, or the text columns' non-empty cells joined by a blank line. */
+  /**
+   * The comment: the text column's cell, or the text columns' non-empty cells joined by a blank line;
+   * a placeholder for no text ("nan" as pandas writes it, "N/A", "-") is none, except in our own
+   * export, which is read exactly as written.
+   */
+  const isPlaceholder = ownExport ? () => false : isNoTextPlaceholder;
   const readText = (record: readonly string[]): string => {
-    if (textColumns.length <= 1) return textCol === null ? "" : unescapeFormula(record[textCol] ?? "");
+    if (textColumns.length <= 1) {
+      const cell = textCol === null ? "" : unescapeFormula(record[textCol] ?? "");
+      return isPlaceholder(cell) ? "" : cell;
+    }
     let joined = "";
     for (const column of textColumns) {
       const cell = unescapeFormula(record[column] ?? "");
-      if (!hasContent(cell)) continue;
+      if (!hasContent(cell) || isPlaceholder(cell)) continue;
       joined = joined === "" ? cell.trim() : `${joined}\n\n${cell.trim()}`;
     }
     return joined;

@@ -44,6 +44,8 @@ export const NO_ANSWER_WORDS: readonly string[] = [
   "—",
   "none",
   "null",
+  // pandas' and NumPy's missing value.
+  "nan",
   "no answer",
   "not answered",
   "not applicable",
@@ -98,6 +100,16 @@ const NO_ANSWER_LEADS = new Set(
 );
 /** A cell's first words, before " - ", " (", ": " or ", ". */
 const LEAD = /^(.+?)(?:\s+[-–—]\s+|\s*\(|\s*:\s|\s*,\s)/;
+
+/** What exports write in a comment cell for no comment: pandas' "nan", "NULL", "N/A", a dash. */
+const NO_TEXT = new Set(["nan", "null", "none", "undefined", "na", "n/a", "n.a", "#n/a", "-", "–", "—", "no comment", "no comments"]);
+/** Longer than this, a cell is a comment, not a placeholder: it is not normalised to find out. */
+const NO_TEXT_CHARS = 16;
+
+/** Whether a comment cell is a placeholder for no comment (a person's "N/A" or "-", a tool's "nan" or "NULL"). */
+export function isNoTextPlaceholder(cell: string): boolean {
+  return cell.length > 0 && cell.length <= NO_TEXT_CHARS && NO_TEXT.has(wordKey(cell));
+}
 
 /** Whether a cell is a no-answer by the default list, alone or followed by why ("N/A - did not use"). */
 export function isNoAnswerWord(cell: string): boolean {

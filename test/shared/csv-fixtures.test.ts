@@ -307,6 +307,26 @@ describe("CSV fixtures", () => {
     expect(replies.mapping.text).toBeNull();
   });
 
+  it("google-play-user-reviews.csv: pandas' 'nan' is no text, so its rows are not imported as text-only responses", async () => {
+    const result = await importFixture("google-play-user-reviews.csv");
+    expect(result.mapping.text).toBe(1);
+    expect(result.feedback.map((f) => f.text)).toEqual([
+      'Love the "meal plan" tab, shopping list works offline too',
+      "Helps me eat better every week",
+      "Search finds nothing I type",
+      "Okay",
+      "Crashes when I add a category",
+      "Exactly what I needed",
+    ]);
+    expect(result.rejectedRows.map((r) => r.row)).toEqual([4, 7]);
+    // The placeholders people and tools write in a comment for none; a comment that says more is kept.
+    const placeholders = await importFeedbackCsv("Rating,Comment\n4,N/A\n5,-\n3,NULL\n2,nan\n1,None of the buttons work\n", { map: emptyMap });
+    expect(placeholders.feedback.map((f) => [f.rating, f.text])).toEqual([[4, ""], [5, ""], [3, ""], [2, ""], [1, "None of the buttons work"]]);
+    // And "nan" in a rating column is no answer.
+    const ratings = await importFeedbackCsv("Rating,Comment\n4,fine\nnan,slow\n5,\n", { map: emptyMap });
+    expect([ratings.feedback.map((f) => f.rating), ratings.noAnswers, ratings.errors]).toEqual([[4, null, 5], 1, []]);
+  });
+
   it("excel-title-rows.csv: a report's title and export date above the header are no header", async () => {
     const result = await importFixture("excel-title-rows.csv");
     expect(result.headers).toEqual(["Date", "Stage", "Rating", "Comment"]);

@@ -126,16 +126,23 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["response id", 10, "exact"], ["responseid", 10, "exact"], ["respondent id", 10, "exact"], ["id", 8, "exact"],
     ["submission id", 10, "exact"], ["feedback id", 10, "exact"], ["review id", 10, "exact"], ["ticket id", 10, "exact"],
     ["ticket number", 10, "exact"], ["case id", 9, "exact"], ["complaint id", 10, "exact"], ["conversation id", 10, "exact"],
-    ["comment id", 10, "exact"], ["tweet id", 9, "exact"],
+    ["comment id", 10, "exact"], ["tweet id", 9, "exact"], ["respondent", 9, "exact"], ["respondent number", 10, "exact"],
+    ["participant", 8, "exact"],
   ],
 };
 
 const MIN_SCORE = 3;
 
-/** Identifier columns ("Respondent ID", "#") hold no feedback, whatever else their header says. */
-function isIdentifier(header: string): boolean {
-  return header === "" || header === "id" || header.endsWith(" id") || header === "no" || header === "number";
+/**
+ * Identifier columns ("Respondent ID", "#", "Respondent") hold no feedback, whatever else their header
+ * says: `name` as `normaliseHeader` writes it.
+ */
+export function isIdentifierName(name: string): boolean {
+  return name === "" || name === "id" || name.endsWith(" id") || name === "no" || name === "number" || RESPONDENT.test(name);
 }
+
+/** "Respondent", "Respondent number", "Participant": the person who answered, by number. */
+const RESPONDENT = /^(?:respondent|participant)(?: (?:number|no|nr))?$/;
 
 /**
  * Survey tools' own bookkeeping, which only looks like a field: Qualtrics' "Distribution Channel" is
@@ -173,7 +180,7 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
     // part by part, so that a part that is a whole header by itself counts as one.
     const names = [raw, ...(raw.includes(" — ") ? raw.split(" — ") : [])].map(normaliseHeader);
     if (names.some((name) => BOOKKEEPING_HEADERS.has(name))) return;
-    const identifier = isIdentifier(names[0] ?? "");
+    const identifier = isIdentifierName(names[0] ?? "");
     MAPPED_FIELDS.forEach((field, order) => {
       // An identifier column can only be the response's id.
       if (identifier && field !== "responseId") return;

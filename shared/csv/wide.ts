@@ -17,6 +17,7 @@ import {
   guessMapping,
   headerClueScore,
   isFeedbackExportHeader,
+  isIdentifierName,
   normaliseHeader,
   ratingScaleHint,
 } from "./columns";
@@ -688,8 +689,7 @@ function holdsTitle(header: string, tally: ColumnTally): boolean {
 const SEGMENT_VALUES = 250;
 
 function isIdentifierHeader(header: string): boolean {
-  const name = normaliseHeader(header);
-  return name === "" || name === "id" || name.endsWith(" id") || name === "#" || name === "no" || name === "number";
+  return isIdentifierName(normaliseHeader(header));
 }
 
 /** The mapping a set of roles gives (the first column of each long-file role); text, question and segment columns are listed apart. */

@@ -285,6 +285,24 @@ describe("survey tools' wide exports", () => {
     expect([time?.scale, time?.noAnswer]).toEqual([{ min: 1, max: 5 }, ["0"]]);
   });
 
+  it("a \"Respondent\" column numbering the people who answered is their id, not a question", async () => {
+    const text = [
+      "Respondent,Q1. How satisfied are you overall?,Q2. How easy was it to find what you needed?,Q3. Any other comments?",
+      "1,Very satisfied,Easy,Great",
+      "2,Satisfied,Very easy,",
+      "3,Dissatisfied,Difficult,Search is broken",
+      "4,Neutral,Neither easy nor difficult,",
+      "5,Very dissatisfied,Very difficult,Could not log in",
+    ].join("\n");
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    expect(result.columns.map((c) => c.role)).toEqual(["responseId", "question", "question", "text"]);
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["How satisfied are you overall", "Find what you needed"]);
+    expect(result.feedback.filter((f) => f.respondentId === "3").map((f) => f.rating)).toEqual([2, 2]);
+    for (const header of ["Participant", "Respondent number"]) {
+      expect(inspectCsv(text.replace("Respondent", header)).columns[0]?.role, header).toBe("responseId");
+    }
+  });
+
   it("two questions with the same short name stay two touchpoints", async () => {
     const text = ["How likely are you to recommend our app?,How likely are you to recommend our shop?,Comment", "9,7,ok", "10,3,fine", "6,8,meh"].join("\n");
     const result = await importFeedbackCsv(text, { map: noMap() });

@@ -88,6 +88,20 @@ export const NO_ANSWER_WORDS: readonly string[] = [
   "não se aplica",
 ];
 const NO_ANSWER = new Set(NO_ANSWER_WORDS);
+
+/**
+ * A word key without its accents ("très" → "tres", "weiß" → "weiss"): exports from systems that keep
+ * to ASCII write labels that way, and the lists hold the accented forms only.
+ */
+function withoutAccents(key: string): string {
+  return key.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ß/g, "ss");
+}
+const NO_ANSWER_UNACCENTED = new Set(NO_ANSWER_WORDS.map(withoutAccents));
+
+/** Whether a word key is in a list, or is one of its words written without accents. */
+function listed(list: ReadonlySet<string>, unaccented: ReadonlySet<string>, key: string): boolean {
+  return list.has(key) || unaccented.has(withoutAccents(key));
+}
 /** Longer than this, a cell is no no-answer word even with spaces and full stops around it: a comment is not read word by word. */
 const NO_ANSWER_CHARS = 64;
 
@@ -98,6 +112,7 @@ const NO_ANSWER_CHARS = 64;
 const NO_ANSWER_LEADS = new Set(
   NO_ANSWER_WORDS.filter((word) => !["", "-", "–", "—", "none", "null", "skipped", "offered", "unoffered", "not offered"].includes(word)),
 );
+const NO_ANSWER_LEADS_UNACCENTED = new Set([...NO_ANSWER_LEADS].map(withoutAccents));
 /** A cell's first words, before " - ", " (", ": " or ", ". */
 const LEAD = /^(.+?)(?:\s+[-–—]\s+|\s*\(|\s*:\s|\s*,\s)/;
 
@@ -118,9 +133,9 @@ export function isNoAnswerWord(cell: string): boolean {
   const first = cell.charCodeAt(0);
   if (first >= 0x30 && first <= 0x39) return false;
   const key = wordKey(cell);
-  if (NO_ANSWER.has(key)) return true;
+  if (listed(NO_ANSWER, NO_ANSWER_UNACCENTED, key)) return true;
   const lead = LEAD.exec(key)?.[1];
-  return lead !== undefined && NO_ANSWER_LEADS.has(lead);
+  return lead !== undefined && listed(NO_ANSWER_LEADS, NO_ANSWER_LEADS_UNACCENTED, lead);
 }
 
 const S15: RatingScale = Object.freeze({ min: 1, max: 5 });
@@ -257,7 +272,7 @@ export function detectWordMap(labels: Iterable<string>, header: string): WordMap
     keys.add(wordKey(label));
   }
   if (keys.size < 2) return null;
-  const fits = (map: Record<string, number>) => [...keys].every((key) => map[key] !== undefined);
+  const fits = (map: Record<string, number>) => [...keys].every((key) => valueIn(map, key) !== undefined);
   if (fits(BINARY) && [...keys].every((key) => BINARY[key] !== undefined)) {
     // "Satisfied"/"Dissatisfied" alone reads the same either way: good is the share at the top.
     const values = new Set([...keys].map((key) => BINARY[key]));
@@ -281,12 +296,29 @@ function sevenPointPair(keys: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** The map restricted to the labels seen, or with every label of the family when `all` (so a later file's labels read too). */
+/** Each family map's labels by their form without accents. */
+const UNACCENTED_LABELS = new WeakMap<Record<string, number>, Map<string, number>>();
+
+/** A label's value in a family map, written with or without its accents ("tres satisfait"). */
+function valueIn(map: Record<string, number>, key: string): number | undefined {
+  const value = map[key];
+  if (value !== undefined) return value;
+  let unaccented = UNACCENTED_LABELS.get(map);
+  if (unaccented === undefined) {
+    unaccented = new Map(Object.entries(map).map(([label, v]) => [withoutAccents(label), v]));
+    UNACCENTED_LABELS.set(map, unaccented);
+  }
+  return unaccented.get(withoutAccents(key));
+}
+
+/**
+ * The map restricted to the labels seen, or with every label of the family when `all` (so a later
+ * file's labels read too); a label seen without its accents keeps the form it was seen in.
+ */
 function pick(map: Record<string, number>, keys: ReadonlySet<string>, all = false): Record<string, number> {
-  if (all) return { ...map };
-  const values: Record<string, number> = {};
+  const values: Record<string, number> = all ? { ...map } : {};
   for (const key of keys) {
-    const value = map[key];
+    const value = valueIn(map, key);
     if (value !== undefined) values[key] = value;
   }
   return values;

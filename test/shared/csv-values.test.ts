@@ -302,6 +302,24 @@ describe("word ratings in other languages", () => {
     expect(labels.map((label) => map?.values[wordKey(label)])).toEqual(values);
   });
 
+  it("reads the labels written without their accents, as ASCII-only exports write them, in the form they were written", async () => {
+    const map = detectWordMap(["Tres satisfait", "Plutot satisfait", "Insatisfait", "Plutot insatisfait"], "Question 1");
+    expect([map?.family, map?.values["tres satisfait"], map?.values["plutot satisfait"], map?.values["plutot insatisfait"]]).toEqual(["satisfaction", 5, 4, 2]);
+    // The family's other labels are kept with their accents, for later files.
+    expect(map?.values["très satisfait"]).toBe(5);
+    for (const cell of ["Nao sei", "Weiss nicht", "Sans reponse", "Non concerne", "Weiss nicht - nie genutzt"]) expect(isNoAnswerWord(cell), cell).toBe(true);
+    const text = [
+      "Respondent ID,Satisfaction avec la livraison,Satisfaction avec le service,Commentaire",
+      "1,Tres satisfait,Satisfait,Bien",
+      "2,Insatisfait,Tres insatisfait,Colis en retard",
+      "3,Satisfait,Sans reponse,",
+      "4,Tres satisfait,Plutot satisfait,Parfait",
+    ].join("\n");
+    const result = await importFeedbackCsv(text, { map: { stages: [], touchpoints: [], personas: [] } });
+    expect(result.feedback.filter((f) => f.rating !== null).map((f) => f.rating)).toEqual([5, 4, 2, 1, 4, 5, 4]);
+    expect(result.noAnswers).toBe(1);
+  });
+
   it("imports a German wide survey of satisfaction words as ratings", async () => {
     const text = [
       "Befragten-ID,Wie zufrieden waren Sie mit der Lieferung?,Wie zufrieden waren Sie mit dem Kundendienst?,Kommentar",

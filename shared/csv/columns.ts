@@ -150,8 +150,25 @@ const RESPONDENT = /^(?:respondent|participant)(?: (?:number|no|nr))?$/;
  */
 const BOOKKEEPING_HEADERS = new Set(["distribution channel", "distributionchannel"]);
 
-/** The company's answer to the customer ("Company public response", "Reply"): the company's words, never the customer's comment. */
-const COMPANY_REPLY = /\b(?:repl(?:y|ies)|company(?: public)? response|response to (?:consumer|customer))\b/;
+/**
+ * The company's answer to the customer ("Company public response", "Reply") or its staff's notes
+ * ("Internal comment", "Agent notes"): the company's words, never the customer's comment.
+ */
+const COMPANY_WORDS = /\b(?:repl(?:y|ies)|company(?: public)? response|response to (?:consumer|customer)|internal|agent|staff|admin)\b/;
+
+/** A rating header naming a figure worked out from many ratings ("Average_Score", "Mean rating"), not one response's. */
+const AGGREGATE_RATING = /\b(?:average|avg|mean|median)\b/;
+
+/**
+ * Whether a header names the customer's own words by a strong clue ("Review", "Comment", "Feedback",
+ * "Negative_Review"): not by a weak one however whole ("Subject", "Description"), nor the company's words.
+ */
+export function namesCustomerText(header: string): boolean {
+  const name = normaliseHeader(header);
+  if (COMPANY_WORDS.test(name)) return false;
+  const padded = ` ${name} `;
+  return HEADER_CLUES.text.some(([phrase, weight]) => weight >= 8 && padded.includes(` ${phrase} `));
+}
 
 function clueScore(header: string, field: MappedField): number {
   const padded = ` ${header} `;
@@ -184,7 +201,8 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
     MAPPED_FIELDS.forEach((field, order) => {
       // An identifier column can only be the response's id.
       if (identifier && field !== "responseId") return;
-      if (field === "text" && COMPANY_REPLY.test(names[0] ?? "")) return;
+      if (field === "text" && COMPANY_WORDS.test(names[0] ?? "")) return;
+      if (field === "rating" && AGGREGATE_RATING.test(names[0] ?? "")) return;
       const score = Math.max(...names.map((name) => clueScore(name, field)));
       if (score >= MIN_SCORE) candidates.push({ field, column, score, order });
     });

@@ -1248,7 +1248,9 @@ function createRecordImporter(
   };
   /** Whether a row named "Total" or "Overall" holds what a summary holds: no response id, and no words in its text. */
   const summaryByValues = (record: readonly string[]): boolean => {
-    if (responseCol !== null && hasContent(record[responseCol] ?? "")) return false;
+    // An id beside the label is a response's; the label itself in the id column ("Average" under "Respondent") is none.
+    const id = responseCol === null ? "" : (record[responseCol] ?? "").trim();
+    if (id !== "" && id !== summaryRowLabel(record, textCol)) return false;
     const text = readText(record).trim();
     return text === "" || readRating(text).kind === "number";
   };

@@ -190,10 +190,14 @@ export function inferRatingColumnScale(tally: RatingTally, hint: RatingScale | n
   if (small !== null) return small;
   // A rare 0 among answers from 1 up to 10 is no answer on 1–10 (a review site's "not rated"), as in a
   // wide file: it does not make every answer 0–10. A 0 beside answers that start above 1 (NPS
-  // detractors beside 6–10), or common 0s, keep 0–10; so do answers up to 10 without any 0.
+  // detractors beside 6–10), or common 0s, keep 0–10; so do whole answers up to 10 without any 0.
   const fromOne = tally.values.has(1) ? fitScale(tally, [SCALE_1_10]) : null;
   if (fromOne?.zeroIsNoAnswer === true) return fromOne;
   const fit = fitScale(tally, STANDARD_SCALES);
+  // Scores with decimals ("7.5", a hotel review site's) are no NPS answers: without a 0 they are on 1–10.
+  if (fit !== null && fit.scale === SCALE_0_10 && !tally.values.has(0) && [...tally.values.keys()].some((value) => !Number.isInteger(value))) {
+    return { scale: SCALE_1_10, zeroIsNoAnswer: false };
+  }
   if (fit !== null) return fit;
   let best = SCALE_1_5;
   let bestCount = -1;

@@ -18,6 +18,7 @@ import {
   headerClueScore,
   isFeedbackExportHeader,
   isIdentifierName,
+  namesCustomerText,
   normaliseHeader,
   ratingScaleHint,
 } from "./columns";
@@ -492,7 +493,7 @@ export function guessColumns(
       // Another column the header names as a rating, whose values read as one, takes its place
       // ("Score" beside a "Rating" that holds one repeated value).
       const used = new Set(Object.values(corrected));
-      corrected.rating = bestNamedColumn(headers, "rating", 1, (i) => !used.has(i) && ratings[i] !== null);
+      corrected.rating = bestNamedColumn(headers, "rating", 1, (i) => !used.has(i) && (ratings[i] !== null || holdsScores(tallies[i])));
     }
   }
   // A column the header names as text, stage, persona … is that, even if its words read like a scale ("Good", "Great").
@@ -579,8 +580,9 @@ function finishGuess(
         outcomeTaken = true;
       }
     }
-    // A review's or a ticket's title beside its text is part of the comment: "Title" then "Review".
-    if (role === "ignore" && shape === "long" && corrected.text !== null && holdsTitle(header, tally)) role = "text";
+    // A review's title beside its text is part of the comment ("Title", then "Review"), as is a second
+    // column of the customer's words ("Negative_Review" beside "Positive_Review").
+    if (role === "ignore" && shape === "long" && corrected.text !== null && (holdsTitle(header, tally) || holdsMoreText(header, tally))) role = "text";
     // A column nothing reads that sorts respondents (plan, country, app version …) is kept as a segment.
     if (role === "ignore" && reading === null && holdsSegment(header, tally)) role = "segment";
     const isRating = role === "question" || role === "rating";
@@ -644,6 +646,7 @@ function holdsFewLabels(tally: ColumnTally): boolean {
 const SEGMENT_COLUMN_WORDS = new Set([
   "segment", "segments", "plan", "tier", "country", "countries", "region", "market", "version", "channel", "device", "devices",
   "os", "platform", "locale", "language", "territory", "cabin", "class", "gender", "edition", "membership", "subscription",
+  "nationality", "province",
 ]);
 
 /** … and what a person bought, which sorts them as well though it is no kind of person: a seat's class, a room's type. */
@@ -683,6 +686,19 @@ export function isTitleHeader(header: string): boolean {
 function holdsTitle(header: string, tally: ColumnTally): boolean {
   if (!isTitleHeader(header) || tally.answered === 0 || tally.distinct.size < 2) return false;
   return numberCount(tally) <= tally.answered * 0.5 && !looksLikeDates(tally) && !looksLikeIdentifierColumn(tally);
+}
+
+/** Whether a column holds the customer's free text besides the comment: named strongly as one, long words, not numbers, dates or ids. */
+function holdsMoreText(header: string, tally: ColumnTally): boolean {
+  if (!namesCustomerText(header) || tally.answered === 0 || tally.longest < 20) return false;
+  return numberCount(tally) <= tally.answered * 0.5 && !looksLikeDates(tally) && !looksLikeIdentifierColumn(tally);
+}
+
+/** Whether a column reads as a long file's ratings: numbers (decimals too, as "7.5" on 10), several, from 0 to 10. */
+function holdsScores(tally: ColumnTally | undefined): boolean {
+  if (tally === undefined || tally.answered === 0 || numberCount(tally) < tally.answered * 0.9) return false;
+  const values = [...tally.numbers.values.keys()];
+  return values.length >= 2 && Math.min(...values) >= 0 && Math.max(...values) <= 10;
 }
 
 /** At most this many values make a segment column (countries: some 200). */

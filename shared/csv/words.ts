@@ -117,7 +117,11 @@ const NO_ANSWER_LEADS_UNACCENTED = new Set([...NO_ANSWER_LEADS].map(withoutAccen
 const LEAD = /^(.+?)(?:\s+[-–—]\s+|\s*\(|\s*:\s|\s*,\s)/;
 
 /** What exports write in a comment cell for no comment: pandas' "nan", "NULL", "N/A", a dash. */
-const NO_TEXT = new Set(["nan", "null", "none", "undefined", "na", "n/a", "n.a", "#n/a", "-", "–", "—", "no comment", "no comments"]);
+const NO_TEXT = new Set([
+  "nan", "null", "none", "undefined", "na", "n/a", "n.a", "#n/a", "-", "–", "—", "no comment", "no comments",
+  // Booking.com's reviews: "No Negative" where the guest wrote nothing they disliked.
+  "no negative", "no positive",
+]);
 /** Longer than this, a cell is a comment, not a placeholder: it is not normalised to find out. */
 const NO_TEXT_CHARS = 16;
 

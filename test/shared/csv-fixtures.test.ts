@@ -327,6 +327,39 @@ describe("CSV fixtures", () => {
     expect([ratings.feedback.map((f) => f.rating), ratings.noAnswers, ratings.errors]).toEqual([[4, null, 5], 1, []]);
   });
 
+  it("booking-hotel-reviews.csv: the reviewer's score (not the hotel's average) on 1–10, the negative and positive reviews joined, 'No Negative' no text, nationality a segment", async () => {
+    const result = await importFixture("booking-hotel-reviews.csv");
+    expect(result.shape).toBe("long");
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([
+      ["Review_Date", "date"],
+      ["Negative_Review", "text"],
+      ["Positive_Review", "text"],
+      ["Reviewer_Score", "rating"],
+    ]);
+    // Scores with decimals are no NPS answers on 0–10.
+    expect(result.detected.scale).toEqual({ min: 1, max: 10 });
+    expect(result.feedback.map((f) => [f.date, f.rating])).toEqual([
+      ["2017-08-03", 4.2],
+      ["2017-08-03", 9.6],
+      ["2017-07-31", 5],
+      ["2017-07-31", 7.5],
+      ["2017-07-24", 10],
+      ["2017-07-24", 6.7],
+      ["2017-07-17", 5.8],
+      ["2017-07-17", 9.2],
+    ]);
+    expect(result.feedback.slice(0, 3).map((f) => f.text)).toEqual([
+      "The walls are thin and we heard every door all night\n\nStaff were kind",
+      "Great location and a quiet room at the back of the building",
+      "Breakfast was expensive for what it offered",
+    ]);
+    expect(result.errors).toEqual([]);
+    // With more rows than nationalities, the reviewer's nationality sorts them: a segment.
+    const rows = Array.from({ length: 12 }, (_, i) => `${(i % 9) + 1},${[" Germany ", " Ireland "][i % 2]},fine stay number ${i}`);
+    const nationality = inspectCsv(["Reviewer_Score,Reviewer_Nationality,Positive_Review", ...rows].join("\n"));
+    expect(nationality.columns[1]?.role).toBe("segment");
+  });
+
   it("excel-title-rows.csv: a report's title and export date above the header are no header", async () => {
     const result = await importFixture("excel-title-rows.csv");
     expect(result.headers).toEqual(["Date", "Stage", "Rating", "Comment"]);

@@ -259,9 +259,22 @@ export function readRatingColumn(header: string, tally: ColumnTally): RatingColu
   if (min < 0) return null;
   // 0/1 flags ("recommended", "feedback") are yes/no, not a scale.
   if (max <= 1) return null;
+  // Many 0s under a header that names no rating: a count (Yelp's "useful" and "funny" votes), not answers.
+  if (manyZeros(values) && headerClueScore(header, "rating") === 0) return null;
   const scale = inferColumnScale(tally.numbers, header);
   if (scale === null) return null;
   return { scale: scale.scale, words: null, zeroIsNoAnswer: scale.zeroIsNoAnswer };
+}
+
+/**
+ * Whether 0 is three tenths or more of a column's numbers: votes are mostly 0, while a question's
+ * 0 for "not used" (Kaggle's airline survey: 3 % of the wifi answers) is rare.
+ */
+function manyZeros(values: ReadonlyMap<number, number>): boolean {
+  const zeros = values.get(0) ?? 0;
+  let total = 0;
+  for (const count of values.values()) total += count;
+  return zeros > 0 && zeros >= total * 0.3;
 }
 
 /** A question's scales, smallest first; 1–10 before 0–10, as Skytrax and most review sites rate from 1. */

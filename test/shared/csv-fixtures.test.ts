@@ -360,6 +360,20 @@ describe("CSV fixtures", () => {
     expect(nationality.columns[1]?.role).toBe("segment");
   });
 
+  it("yelp-reviews.csv: stars are the rating; the useful, funny and cool vote counts are no questions", async () => {
+    const result = await importFixture("yelp-reviews.csv");
+    // Read as three more 1–5 questions (0 as "no answer"), the votes made the file a wide survey.
+    expect(result.shape).toBe("long");
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([
+      ["review_id", "responseId"],
+      ["stars", "rating"],
+      ["text", "text"],
+      ["date", "date"],
+    ]);
+    expect(result.feedback.map((f) => f.rating)).toEqual([3, 5, 3, 5, 4, 1, 5, 5]);
+    expect(result.errors).toEqual([]);
+  });
+
   it("excel-title-rows.csv: a report's title and export date above the header are no header", async () => {
     const result = await importFixture("excel-title-rows.csv");
     expect(result.headers).toEqual(["Date", "Stage", "Rating", "Comment"]);

@@ -81,6 +81,8 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["warum", 5], ["pourquoi", 5], ["por que", 5], ["perche", 5], ["waarom", 5],
     ["anything else", 6], ["opinion", 7], ["subject", 4], ["reason", 6],
     ["complaint", 8], ["complaints", 8], ["narrative", 9], ["complaint narrative", 11],
+    // Review sites that ask for both sides (Glassdoor's "pros" and "cons", "likes" and "dislikes").
+    ["pros", 8], ["cons", 8], ["likes", 7], ["dislikes", 7],
     ["kommentar", 10], ["kommentare", 10], ["anmerkung", 8], ["anmerkungen", 8], ["ruckmeldung", 9],
     ["freitext", 9], ["bewertungstext", 10], ["commentaire", 10], ["commentaires", 10], ["avis", 8],
     ["remarque", 8], ["remarques", 8], ["texte", 8], ["comentario", 10], ["comentarios", 10], ["opinion", 7],

@@ -595,7 +595,7 @@ function finishGuess(
     }
     // A review's title beside its text is part of the comment ("Title", then "Review"), as is a second
     // column of the customer's words ("Negative_Review" beside "Positive_Review").
-    if (role === "ignore" && shape === "long" && corrected.text !== null && (holdsTitle(header, tally) || holdsMoreText(header, tally))) role = "text";
+    if (role === "ignore" && reading === null && corrected.text !== null && (holdsTitle(header, tally) || holdsMoreText(header, tally))) role = "text";
     // A column nothing reads that sorts respondents (plan, country, app version …) is kept as a segment.
     if (role === "ignore" && reading === null && holdsSegment(header, tally)) role = "segment";
     const isRating = role === "question" || role === "rating";

@@ -374,6 +374,22 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("glassdoor-reviews.csv: a wide file of sub-ratings whose headline, pros and cons are joined into the row's text", async () => {
+    const result = await importFixture("glassdoor-reviews.csv");
+    expect(result.shape).toBe("wide");
+    expect(result.columns.filter((c) => c.role === "text").map((c) => c.header)).toEqual(["headline", "pros", "cons"]);
+    // The text goes with the outcome's answer ("overall_rating").
+    const overall = result.feedback.filter((f) => f.text !== "");
+    expect(overall.map((f) => [f.rating, f.text.split("\n\n")])).toEqual([
+      [2, ["Young colleagues", "Young colleagues and a relaxed atmosphere", "Low salary and few chances to move up"]],
+      [2, ["Friendly team", "Friendly and supportive team", "Poor leadership and long hours"]],
+      [1, ["Low salary", "The free car park", "Constant changes with no plan"]],
+      [5, ["Good career prospects", "Good career prospects and training", "Long hours at the end of the quarter"]],
+      [3, ["Good", "Flexible hours and good pay", "Targets change every month"]],
+    ]);
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Overall", "Work life balance", "Culture values", "Career opp", "Comp benefits", "Senior mgmt"]);
+  });
+
   it("excel-title-rows.csv: a report's title and export date above the header are no header", async () => {
     const result = await importFixture("excel-title-rows.csv");
     expect(result.headers).toEqual(["Date", "Stage", "Rating", "Comment"]);

@@ -91,7 +91,7 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
   ],
   date: [
     ["date", 9], ["submitted at", 10], ["submitted", 9], ["submit date", 10], ["submission date", 10],
-    ["date submitted", 10], ["created", 8], ["created at", 9], ["creation date", 9], ["timestamp", 10],
+    ["date submitted", 10], ["created", 8], ["created at", 9], ["creation date", 9], ["timestamp", 10], ["datetime", 9],
     ["time", 5], ["response date", 10], ["review date", 10], ["end date", 8], ["start date", 6],
     ["completed", 7], ["day", 5], ["datum", 9], ["zeitstempel", 10], ["erstellt", 8], ["eingereicht", 8],
     ["horodateur", 10], ["horodatage", 10], ["fecha", 9], ["marca temporal", 10], ["data", 5],
@@ -156,7 +156,10 @@ const BOOKKEEPING_HEADERS = new Set(["distribution channel", "distributionchanne
  * The company's answer to the customer ("Company public response", "Reply") or its staff's notes
  * ("Internal comment", "Agent notes"): the company's words, never the customer's comment.
  */
-const COMPANY_WORDS = /\b(?:repl(?:y|ies)|company(?: public)? response|response to (?:consumer|customer)|internal|agent|staff|admin)\b/;
+const COMPANY_WORDS = /\b(?:repl(?:y|ies)|company(?: public)? response|response to (?:consumer|customer)|owner|internal|agent|staff|admin)\b/;
+
+/** A date of the company's answer ("owner_answer_timestamp", "Company Reply Date"), not of the response. */
+const COMPANY_DATE = /\b(?:repl(?:y|ies)|owner|company)\b/;
 
 /** A rating header naming a figure worked out from many ratings ("Average_Score", "Mean rating"), not one response's. */
 const AGGREGATE_RATING = /\b(?:average|avg|mean|median)\b/;
@@ -205,6 +208,7 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
       if (identifier && field !== "responseId") return;
       if (field === "text" && COMPANY_WORDS.test(names[0] ?? "")) return;
       if (field === "rating" && AGGREGATE_RATING.test(names[0] ?? "")) return;
+      if (field === "date" && COMPANY_DATE.test(names[0] ?? "")) return;
       const score = Math.max(...names.map((name) => clueScore(name, field)));
       if (score >= MIN_SCORE) candidates.push({ field, column, score, order });
     });

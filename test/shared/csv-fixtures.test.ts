@@ -390,6 +390,25 @@ describe("CSV fixtures", () => {
     expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Overall", "Work life balance", "Culture values", "Career opp", "Comp benefits", "Senior mgmt"]);
   });
 
+  it("google-maps-reviews.csv: the review's Unix timestamp is the date, not the owner's answer's; the owner's answer is no text", async () => {
+    const result = await importFixture("google-maps-reviews.csv");
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([
+      ["review_id", "responseId"],
+      ["review_text", "text"],
+      ["review_rating", "rating"],
+      ["review_timestamp", "date"],
+    ]);
+    expect(result.feedback.map((f) => [f.date, f.rating])).toEqual([
+      ["2024-03-14", 5],
+      ["2024-03-13", 2],
+      ["2024-03-12", 4],
+      ["2024-03-11", 3],
+      ["2024-03-10", 5],
+    ]);
+    expect(result.feedback[0]?.text).toBe("Friendly staff, the burrito came fast and hot.");
+    expect(result.errors).toEqual([]);
+  });
+
   it("excel-title-rows.csv: a report's title and export date above the header are no header", async () => {
     const result = await importFixture("excel-title-rows.csv");
     expect(result.headers).toEqual(["Date", "Stage", "Rating", "Comment"]);

@@ -128,7 +128,7 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["response id", 10, "exact"], ["responseid", 10, "exact"], ["respondent id", 10, "exact"], ["id", 8, "exact"],
     ["submission id", 10, "exact"], ["feedback id", 10, "exact"], ["review id", 10, "exact"], ["ticket id", 10, "exact"],
     ["ticket number", 10, "exact"], ["case id", 9, "exact"], ["complaint id", 10, "exact"], ["conversation id", 10, "exact"],
-    ["comment id", 10, "exact"], ["tweet id", 9, "exact"], ["respondent", 9, "exact"], ["respondent number", 10, "exact"],
+    ["comment id", 10, "exact"], ["tweet id", 9, "exact"], ["respondent", 9, "exact"], ["respondent number", 10, "exact"], ["ticket", 8, "exact"],
     ["participant", 8, "exact"],
   ],
 };
@@ -143,8 +143,8 @@ export function isIdentifierName(name: string): boolean {
   return name === "" || name === "id" || name.endsWith(" id") || name === "no" || name === "number" || RESPONDENT.test(name);
 }
 
-/** "Respondent", "Respondent number", "Participant": the person who answered, by number. */
-const RESPONDENT = /^(?:respondent|participant)(?: (?:number|no|nr))?$/;
+/** "Respondent", "Respondent number", "Participant", "Ticket": the person who answered or the ticket, by number. */
+const RESPONDENT = /^(?:respondent|participant|ticket|case)(?: (?:number|no|nr))?$/;
 
 /**
  * Survey tools' own bookkeeping, which only looks like a field: Qualtrics' "Distribution Channel" is

@@ -14,7 +14,7 @@ export interface WordMap {
   scale: RatingScale;
   /** `wordKey(label)` → value on `scale`. */
   values: Record<string, number>;
-  /** "satisfaction", "agreement", "ease", "likelihood", "reaction", "quality", "binary", or "custom" for one a person wrote. */
+  /** "satisfaction", "agreement", "ease", "likelihood", "reaction", "quality", "happiness", "three-point", "binary", or "custom" for one a person wrote. */
   family: string;
 }
 
@@ -249,6 +249,19 @@ const FAMILIES: readonly Family[] = [
       "very poor": 1, terrible: 1, awful: 1, "very bad": 1, poor: 2, bad: 2, fair: 3, average: 3, okay: 3, ok: 3,
       good: 4, "very good": 5, excellent: 5, great: 5,
     },
+  },
+  {
+    // Freshdesk's five faces.
+    name: "happiness",
+    five: {
+      "extremely unhappy": 1, "very unhappy": 1, unhappy: 2, neutral: 3, happy: 4, "very happy": 5, "extremely happy": 5,
+    },
+  },
+  {
+    // Help desks' three answers (Help Scout: Great, Okay, Not Good; Freshdesk: Awesome, Just Okay, Not Good) on
+    // 1–5 as 5, 3 and 1, so CSAT is the share of the best.
+    name: "three-point",
+    five: { "not good": 1, bad: 1, okay: 3, ok: 3, "just okay": 3, "just ok": 3, great: 5, awesome: 5 },
   },
 ];
 

@@ -400,6 +400,24 @@ describe("word ratings in a long file", () => {
     expect(result.errors.some((e) => /Offered|Unoffered/.test(e.message) && !/no rating and no text/.test(e.message))).toBe(false);
   });
 
+  it("help desks' words: Freshdesk's five faces and three answers, Help Scout's Great / Okay / Not Good; a Ticket number is no question", async () => {
+    const read = async (text: string) => {
+      const result = await importFeedbackCsv(text, { map: noMap() });
+      return [result.shape, result.feedback.map((f) => f.rating), computeMetrics(result.feedback).csat];
+    };
+    expect(
+      await read("Ticket ID,Rating,Feedback\n101,Extremely Happy,Quick\n102,Unhappy,Slow\n103,Neutral,\n104,Happy,\n105,Extremely Unhappy,No answer at all\n"),
+    ).toEqual(["long", [5, 2, 3, 4, 1], 40]);
+    expect(await read("Conversation ID,Rating,Comment\n1,Great,Thanks!\n2,Not Good,Slow\n3,Okay,\n4,Great,\n5,Not Good,Rude\n")).toEqual([
+      "long", [5, 1, 3, 5, 1], 40,
+    ]);
+    expect(await read("Ticket,Rating,Comment\n1,Awesome,Thanks!\n2,Not Good,Slow\n3,Just Okay,\n4,Awesome,\n5,Not Good,Rude\n")).toEqual([
+      "long", [5, 1, 3, 5, 1], 40,
+    ]);
+    // Intercom's five reactions keep their own reading (Great is the fourth of five).
+    expect(await read("Rating,Remark\nTerrible,x\nBad,y\nOkay,z\nGreat,w\nAmazing,v\n")).toEqual(["long", [1, 2, 3, 4, 5], 40]);
+  });
+
   it("\"Don't know\" and \"Not applicable\" in a rating column are no answers, not text-only responses", async () => {
     const result = await importFeedbackCsv("Rating,Comment\n4,ok\nDon't know,hm\nNot applicable,\n5,great\n", { map: noMap() });
     expect(result.feedback.map((f) => [f.rating, f.text])).toEqual([[4, "ok"], [null, "hm"], [5, "great"]]);

@@ -478,6 +478,12 @@ export function guessColumns(
       corrected.text = best;
     }
   }
+  // "Store" is the source when it names app stores ("App Store", "Google Play"); a shop ("Berlin Mitte") is
+  // where the customer was, no source: left to be a segment.
+  const sourceCol = corrected.source;
+  if (sourceCol !== null && STORE_HEADER.test(normaliseHeader(headers[sourceCol] ?? "")) && !namesAppStores(tallies[sourceCol])) {
+    corrected.source = null;
+  }
   // A date column filled in for a few rows ("Company Reply Date") is not the rows' date when another
   // column of dates, named as one, is filled in for most of them ("Review Created").
   const filled = (tally: ColumnTally | undefined) => (tally === undefined ? 0 : tally.answered / Math.max(1, tally.answered + tally.noAnswerCount));
@@ -659,7 +665,7 @@ function holdsFewLabels(tally: ColumnTally): boolean {
 const SEGMENT_COLUMN_WORDS = new Set([
   "segment", "segments", "plan", "tier", "country", "countries", "region", "market", "version", "channel", "device", "devices",
   "os", "platform", "locale", "language", "territory", "cabin", "class", "gender", "edition", "membership", "subscription",
-  "nationality", "province",
+  "nationality", "province", "store", "shop", "branch",
 ]);
 
 /** … and what a person bought, which sorts them as well though it is no kind of person: a seat's class, a room's type. */
@@ -699,6 +705,20 @@ export function isTitleHeader(header: string): boolean {
 function holdsTitle(header: string, tally: ColumnTally): boolean {
   if (!isTitleHeader(header) || tally.answered === 0 || tally.distinct.size < 2) return false;
   return numberCount(tally) <= tally.answered * 0.5 && !looksLikeDates(tally) && !looksLikeIdentifierColumn(tally);
+}
+
+/** A header naming a store without saying which kind ("Store", "Store name"; not "App store"). */
+const STORE_HEADER = /^(?:store|shop)(?: name)?$/;
+const APP_STORE = /\b(?:app|play|store|amazon|galaxy|huawei|microsoft|ios|android)\b/i;
+
+/** Whether a column's values name app stores: "App Store", "Google Play", "Amazon Appstore". */
+function namesAppStores(tally: ColumnTally | undefined): boolean {
+  let seen = 0;
+  for (const value of tally?.distinct ?? []) {
+    if (APP_STORE.test(value)) return true;
+    if (++seen >= 50) break;
+  }
+  return false;
 }
 
 /** Whether a column holds the customer's free text besides the comment: named strongly as one, long words, not numbers, dates or ids. */

@@ -525,6 +525,14 @@ describe("CSV fixtures", () => {
     // "03/03/2024" reads the same either way (row 6).
     expect(dates.map((e) => e.row)).toEqual([2, 3, 4, 5, 7]);
     expect([...new Set(result.feedback.map((f) => f.date))]).toEqual([null, "2024-03-03"]);
+    // "Store" holds shops ("Berlin Mitte"), no source: with as few rows as shops it is not read at all.
+    expect(result.mapping.source).toBeNull();
+    expect(result.feedback.every((f) => f.source === "")).toBe(true);
+    // With more rows than shops, the shop sorts the answers: a segment. App stores under "Store" stay the source.
+    const shops = Array.from({ length: 12 }, (_, i) => `${["Berlin Mitte", "Paris Nord"][i % 2]},${(i % 5) + 1},fine ${i}`);
+    expect(inspectCsv(["Store,Rating,Comment", ...shops].join("\n")).columns[0]?.role).toBe("segment");
+    const apps = Array.from({ length: 12 }, (_, i) => `${["App Store", "Google Play"][i % 2]},${(i % 5) + 1},fine ${i}`);
+    expect(inspectCsv(["Store,Rating,Comment", ...apps].join("\n")).columns[0]?.role).toBe("source");
     // Told the order, every answer of a row gets the row's date.
     const dayFirst = await importFixture("medallia-wide.csv", { dateOrder: "day-first" });
     expect(dayFirst.errors.filter((e) => e.column === "Response Date")).toEqual([]);

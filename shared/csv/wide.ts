@@ -471,7 +471,7 @@ export function guessColumns(
     const best = bestNamedColumn(headers, "text", 1, (i) => {
       const other = tallies[i] as ColumnTally;
       if ((used.has(i) && corrected.rating !== i) || ratings[i] !== null || other.longest < 20) return false;
-      return numberCount(other) <= other.answered * 0.5 && !looksLikeDates(other) && !looksLikeIdentifierColumn(other);
+      return holdsWords(other);
     });
     if (best !== null) {
       if (corrected.rating === best) corrected.rating = null;
@@ -693,6 +693,11 @@ function holdsSegment(header: string, tally: ColumnTally): boolean {
   );
 }
 
+/** Whether a column holds words: not mostly numbers, not dates, not ids. */
+function holdsWords(tally: ColumnTally): boolean {
+  return numberCount(tally) <= tally.answered * 0.5 && !looksLikeDates(tally) && !looksLikeIdentifierColumn(tally);
+}
+
 /** A title's header: "Title", "Review Title", "Summary", "Headline" ("Job title" is none; a ticket's "Subject" is what it was about, not what the customer thought). */
 const TITLE_HEADER = /^(?:(?:review|reviews|comment|feedback|ticket|email|post)\s)?(?:title|summary|headline)$/;
 
@@ -703,8 +708,7 @@ export function isTitleHeader(header: string): boolean {
 
 /** Whether a column is the title of each response: named as one, holding words, not numbers, dates or ids. */
 function holdsTitle(header: string, tally: ColumnTally): boolean {
-  if (!isTitleHeader(header) || tally.answered === 0 || tally.distinct.size < 2) return false;
-  return numberCount(tally) <= tally.answered * 0.5 && !looksLikeDates(tally) && !looksLikeIdentifierColumn(tally);
+  return isTitleHeader(header) && tally.answered > 0 && tally.distinct.size >= 2 && holdsWords(tally);
 }
 
 /** A header naming a store without saying which kind ("Store", "Store name"; not "App store"). */
@@ -723,8 +727,7 @@ function namesAppStores(tally: ColumnTally | undefined): boolean {
 
 /** Whether a column holds the customer's free text besides the comment: named strongly as one, long words, not numbers, dates or ids. */
 function holdsMoreText(header: string, tally: ColumnTally): boolean {
-  if (!namesCustomerText(header) || tally.answered === 0 || tally.longest < 20) return false;
-  return numberCount(tally) <= tally.answered * 0.5 && !looksLikeDates(tally) && !looksLikeIdentifierColumn(tally);
+  return namesCustomerText(header) && tally.answered > 0 && tally.longest >= 20 && holdsWords(tally);
 }
 
 /** Whether a column reads as a long file's ratings: numbers (decimals too, as "7.5" on 10), several, from 0 to 10. */

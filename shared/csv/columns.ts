@@ -153,10 +153,12 @@ const RESPONDENT = /^(?:respondent|participant|ticket|case)(?: (?:number|no|nr))
 const BOOKKEEPING_HEADERS = new Set(["distribution channel", "distributionchannel"]);
 
 /**
- * The company's answer to the customer ("Company public response", "Reply") or its staff's notes
- * ("Internal comment", "Agent notes"): the company's words, never the customer's comment.
+ * The company's answer to the customer ("Company public response", "Reply", "owner_answer") or its
+ * staff's notes ("Internal comment", "Agent notes"): the company's words, never the customer's comment.
+ * "Comments about the agent" are the customer's.
  */
-const COMPANY_WORDS = /\b(?:repl(?:y|ies)|company(?: public)? response|response to (?:consumer|customer)|owner|internal|agent|staff|admin)\b/;
+const COMPANY_WORDS =
+  /\b(?:repl(?:y|ies)|company(?: public)? response|response to (?:consumer|customer)|owner (?:answer|response)|internal|(?:agent|staff|admin) (?:notes?|comments?|remarks?))\b/;
 
 /** A date of the company's answer ("owner_answer_timestamp", "Company Reply Date"), not of the response. */
 const COMPANY_DATE = /\b(?:repl(?:y|ies)|owner|company)\b/;

@@ -305,6 +305,9 @@ describe("CSV fixtures", () => {
     // A reply to the customer is never read as the comment, even when nothing else is.
     const replies = await importFeedbackCsv("Rating,Reply\n4,Thanks for the feedback!\n2,Sorry to hear that\n", { map: emptyMap });
     expect(replies.mapping.text).toBeNull();
+    // Nor an agent's note; a customer's comment about the agent is the customer's.
+    const notes = await importFeedbackCsv("Rating,Agent notes,Comments about the agent\n4,Called back,Kind and quick\n2,Escalated,Never called\n", { map: emptyMap });
+    expect(notes.feedback.map((f) => f.text)).toEqual(["Kind and quick", "Never called"]);
   });
 
   it("google-play-user-reviews.csv: pandas' 'nan' is no text, so its rows are not imported as text-only responses", async () => {

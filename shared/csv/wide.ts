@@ -602,6 +602,8 @@ function finishGuess(
     // A review's title beside its text is part of the comment ("Title", then "Review"), as is a second
     // column of the customer's words ("Negative_Review" beside "Positive_Review").
     if (role === "ignore" && reading === null && corrected.text !== null && (holdsTitle(header, tally) || holdsMoreText(header, tally))) role = "text";
+    // A survey's other open question ("What did you like most?" beside "What could we improve?") is the respondent's words too.
+    if (role === "ignore" && reading === null && shape === "wide" && corrected.text !== null && holdsOpenAnswers(header, tally)) role = "text";
     // A column nothing reads that sorts respondents (plan, country, app version …) is kept as a segment.
     if (role === "ignore" && reading === null && holdsSegment(header, tally)) role = "segment";
     const isRating = role === "question" || role === "rating";
@@ -728,6 +730,11 @@ function namesAppStores(tally: ColumnTally | undefined): boolean {
 /** Whether a column holds the customer's free text besides the comment: named strongly as one, long words, not numbers, dates or ids. */
 function holdsMoreText(header: string, tally: ColumnTally): boolean {
   return namesCustomerText(header) && tally.answered > 0 && tally.longest >= 20 && holdsWords(tally);
+}
+
+/** Whether a column answers an open question: its header asks ("…?"), its answers are words, mostly different. */
+function holdsOpenAnswers(header: string, tally: ColumnTally): boolean {
+  return /\?\s*$/.test(header) && tally.answered > 0 && tally.longest >= 12 && tally.distinct.size * 2 >= tally.answered && holdsWords(tally);
 }
 
 /** Whether a column reads as a long file's ratings: numbers (decimals too, as "7.5" on 10), several, from 0 to 10. */

@@ -303,6 +303,24 @@ describe("survey tools' wide exports", () => {
     }
   });
 
+  it("a survey's open questions are all the respondent's text, joined; a multiple-choice question is not", async () => {
+    const text = [
+      "Timestamp,How satisfied were you with delivery?,How satisfied were you with support?,How did you hear about us?,What did you like most?,What could we improve?",
+      "3/14/2024 10:22:13,4,5,A friend,Fast delivery,Packaging",
+      "3/14/2024 11:22:13,2,3,An ad,Nothing really,Answer the phone sooner",
+      "3/15/2024 12:22:13,5,5,A friend,Everything about it,",
+      "3/16/2024 10:22:13,3,2,A friend,The price,Support was rude",
+    ].join("\n");
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    expect(result.columns.map((c) => c.role)).toEqual(["date", "question", "question", "ignore", "text", "text"]);
+    expect(result.feedback.filter((f) => f.text !== "").map((f) => f.text)).toEqual([
+      "Fast delivery\n\nPackaging",
+      "Nothing really\n\nAnswer the phone sooner",
+      "Everything about it",
+      "The price\n\nSupport was rude",
+    ]);
+  });
+
   it("two questions with the same short name stay two touchpoints", async () => {
     const text = ["How likely are you to recommend our app?,How likely are you to recommend our shop?,Comment", "9,7,ok", "10,3,fine", "6,8,meh"].join("\n");
     const result = await importFeedbackCsv(text, { map: noMap() });

@@ -695,6 +695,15 @@ function holdsSegment(header: string, tally: ColumnTally): boolean {
   );
 }
 
+/**
+ * Whether most of a column's answers differ, as people's own words do ("Engineer", "Manager" under
+ * "Title" repeat: job titles, not the titles of reviews). Past the distinct values the tally keeps, it
+ * holds many of them.
+ */
+function mostlyDifferent(tally: ColumnTally): boolean {
+  return tally.distinct.size * 2 >= Math.min(tally.answered, DISTINCT_CAP);
+}
+
 /** Whether a column holds words: not mostly numbers, not dates, not ids. */
 function holdsWords(tally: ColumnTally): boolean {
   return numberCount(tally) <= tally.answered * 0.5 && !looksLikeDates(tally) && !looksLikeIdentifierColumn(tally);
@@ -710,7 +719,7 @@ export function isTitleHeader(header: string): boolean {
 
 /** Whether a column is the title of each response: named as one, holding words, not numbers, dates or ids. */
 function holdsTitle(header: string, tally: ColumnTally): boolean {
-  return isTitleHeader(header) && tally.answered > 0 && tally.distinct.size >= 2 && holdsWords(tally);
+  return isTitleHeader(header) && tally.answered > 0 && tally.distinct.size >= 2 && mostlyDifferent(tally) && holdsWords(tally);
 }
 
 /** A header naming a store without saying which kind ("Store", "Store name"; not "App store"). */
@@ -729,12 +738,12 @@ function namesAppStores(tally: ColumnTally | undefined): boolean {
 
 /** Whether a column holds the customer's free text besides the comment: named strongly as one, long words, not numbers, dates or ids. */
 function holdsMoreText(header: string, tally: ColumnTally): boolean {
-  return namesCustomerText(header) && tally.answered > 0 && tally.longest >= 20 && holdsWords(tally);
+  return namesCustomerText(header) && tally.answered > 0 && tally.longest >= 20 && mostlyDifferent(tally) && holdsWords(tally);
 }
 
 /** Whether a column answers an open question: its header asks ("…?"), its answers are words, mostly different. */
 function holdsOpenAnswers(header: string, tally: ColumnTally): boolean {
-  return /\?\s*$/.test(header) && tally.answered > 0 && tally.longest >= 12 && tally.distinct.size * 2 >= tally.answered && holdsWords(tally);
+  return /\?\s*$/.test(header) && tally.answered > 0 && tally.longest >= 12 && mostlyDifferent(tally) && holdsWords(tally);
 }
 
 /** Whether a column reads as a long file's ratings: numbers (decimals too, as "7.5" on 10), several, from 0 to 10. */

@@ -255,6 +255,12 @@ describe("CSV fixtures", () => {
       [3, 'Not for petites\n\nLove the brand, but this one swamps anyone under 5\'2".'],
     ]);
     expect(result.errors).toEqual([]);
+    // A "Title" whose values repeat is a job title, not the title of each review: not joined.
+    const jobs = await importFeedbackCsv(
+      "Title,Rating,Comment\nEngineer,4,Good tools\nManager,2,Too many meetings\nEngineer,5,Great team\nEngineer,3,Fine\nManager,4,Flexible hours\n",
+      { map: emptyMap },
+    );
+    expect(jobs.feedback.map((f) => f.text)).toEqual(["Good tools", "Too many meetings", "Great team", "Fine", "Flexible hours"]);
     // A title written after the text (Datafiniti's "reviews.text", "reviews.title") still comes first.
     const dotted = await importFeedbackCsv("reviews.rating,reviews.text,reviews.title\n4.0,Comfortable room,Good stay\n2.0,Smelled of damp,Disappointing\n", { map: emptyMap });
     expect(dotted.feedback.map((f) => [f.rating, f.text])).toEqual([[4, "Good stay\n\nComfortable room"], [2, "Disappointing\n\nSmelled of damp"]]);

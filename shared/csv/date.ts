@@ -213,13 +213,22 @@ function readNamedDay(text: string): DateReading {
  */
 export function readDate(raw: string, order: DateOrder | null = null): DateReading {
   const text = raw.trim();
-  if (text === "") return EMPTY;
+  if (text === "" || isMissingDate(text)) return EMPTY;
   const unix = unixDay(text);
   if (unix !== null) return unixDayReading(unix);
   const split = timeStart(text);
   if (!isTime(text, split)) return UNREADABLE;
   const key = scanNumericDay(text, split);
   return key >= 0 ? readNumericDay(key, order) : readNamedDay(text.slice(0, split));
+}
+
+/** What exports write for no date: pandas' "NaT" and "nan", "NULL", "N/A", a dash. */
+const MISSING_DATE = new Set(["nat", "nan", "null", "none", "n/a", "na", "#n/a", "-", "–", "—", "undefined"]);
+
+/** Whether a cell is a placeholder for no date (no digit first, as no placeholder has one). */
+function isMissingDate(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return !(first >= 0x30 && first <= 0x39) && text.length <= 9 && MISSING_DATE.has(text.toLowerCase());
 }
 
 /** Unix time, as Amazon's review exports and many APIs write it: seconds (9–10 digits) or milliseconds (12–13) since 1970. */
@@ -258,7 +267,7 @@ export function createDateReader(order: DateOrder | null = null): (raw: string) 
   const unixDays = new Map<number, DateReading>();
   return (raw) => {
     const text = raw.trim();
-    if (text === "") return EMPTY;
+    if (text === "" || isMissingDate(text)) return EMPTY;
     const unix = unixDay(text);
     if (unix !== null) {
       let reading = unixDays.get(unix);

@@ -202,8 +202,9 @@ describe("readDate", () => {
     }
   });
 
-  it.each(["", "  "])("reads %j as no date", (cell) => {
+  it.each(["", "  ", "NaT", "nan", "NULL", "N/A", "-"])("reads %j as no date", (cell) => {
     expect(readDate(cell)).toEqual({ kind: "empty" });
+    expect(createDateReader()(cell)).toEqual({ kind: "empty" });
   });
 
   it.each([

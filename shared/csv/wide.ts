@@ -741,9 +741,27 @@ function holdsMoreText(header: string, tally: ColumnTally): boolean {
   return namesCustomerText(header) && tally.answered > 0 && tally.longest >= 20 && mostlyDifferent(tally) && holdsWords(tally);
 }
 
-/** Whether a column answers an open question: its header asks ("…?"), its answers are words, mostly different. */
+/**
+ * Whether a column answers an open question: its header asks ("…?"), its answers are words, mostly
+ * different, and no contact details ("What is your email address?" is the person, not their view).
+ */
 function holdsOpenAnswers(header: string, tally: ColumnTally): boolean {
-  return /\?\s*$/.test(header) && tally.answered > 0 && tally.longest >= 12 && mostlyDifferent(tally) && holdsWords(tally);
+  if (!/\?\s*$/.test(header) || PERSONAL_DETAILS.test(normaliseHeader(header))) return false;
+  return tally.answered > 0 && tally.longest >= 12 && mostlyDifferent(tally) && holdsWords(tally) && !holdsAddresses(tally);
+}
+
+/** Questions asking who the person is, where to reach them or what they do. */
+const PERSONAL_DETAILS = /\b(?:e ?mail|name|phone|mobile|address|zip|postcode|post code|city|company|organi[sz]ation|job|role|age|website|url|linkedin|username)\b/;
+
+/** Whether a column's answers are email or web addresses. */
+function holdsAddresses(tally: ColumnTally): boolean {
+  let seen = 0;
+  let addresses = 0;
+  for (const value of tally.distinct) {
+    if (/@|https?:\/\/|www\./i.test(value)) addresses++;
+    if (++seen >= 50) break;
+  }
+  return addresses * 2 >= seen;
 }
 
 /** Whether a column reads as a long file's ratings: numbers (decimals too, as "7.5" on 10), several, from 0 to 10. */

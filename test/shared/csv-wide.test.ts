@@ -313,6 +313,14 @@ describe("survey tools' wide exports", () => {
     ].join("\n");
     const result = await importFeedbackCsv(text, { map: noMap() });
     expect(result.columns.map((c) => c.role)).toEqual(["date", "question", "question", "ignore", "text", "text"]);
+    // Questions asking for the person's contact details are no open answers: they stay out of the comment.
+    const contacts = [
+      "How satisfied were you with delivery?,How satisfied were you with support?,What is your email address?,What is your full name?,What could we improve?",
+      "4,5,anna.k@example.com,Anna Kowalska-Nowak,Packaging",
+      "2,3,bob.m@example.org,Robert Miller Jr,Answer the phone sooner",
+      "5,4,cleo.d@example.net,Cleopatra Dimitriou,Nothing at all really",
+    ].join("\n");
+    expect(inspectCsv(contacts).columns.map((c) => c.role)).toEqual(["question", "question", "ignore", "ignore", "text"]);
     expect(result.feedback.filter((f) => f.text !== "").map((f) => f.text)).toEqual([
       "Fast delivery\n\nPackaging",
       "Nothing really\n\nAnswer the phone sooner",

@@ -521,7 +521,10 @@ export function guessColumns(
     if (column !== null && field !== "rating" && field !== "date" && ratings[column]?.words != null) ratings[column] = null;
   }
   const questions = ratings.filter((reading) => reading !== null).length;
-  const shape: CsvShape = forcedShape ?? (questions >= 2 && corrected.touchpoint === null ? "wide" : "long");
+  // A touchpoint column keeps a file of several rating columns long (each row a response at a touchpoint),
+  // unless it is a survey's question ("Which channel did you contact us through?"): an answer of the respondent.
+  const touchpointField = corrected.touchpoint !== null && !/\?\s*$/.test(headers[corrected.touchpoint] ?? "");
+  const shape: CsvShape = forcedShape ?? (questions >= 2 && !touchpointField ? "wide" : "long");
   return finishGuess(headers, tallies, ratings, corrected, shape);
 }
 

@@ -329,6 +329,18 @@ describe("survey tools' wide exports", () => {
     ]);
   });
 
+  it("a survey's question about the channel keeps it a survey: every rating question read, the channel a segment", async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `3/${14 + (i % 10)}/2024 10:22:13,${["Email", "Phone", "Chat"][i % 3]},${(i % 5) + 1},${((i + 2) % 5) + 1},${i % 11}`);
+    const text = ["Timestamp,Which channel did you contact us through?,How satisfied were you with the answer?,How easy was it to reach us?,How likely are you to recommend us?", ...rows].join("\n");
+    const inspection = inspectCsv(text);
+    // Read as a long file with a touchpoint column, two of the three questions were dropped.
+    expect(inspection.shape).toBe("wide");
+    expect(inspection.columns.map((c) => c.role)).toEqual(["date", "segment", "question", "question", "question"]);
+    // A touchpoint column named as a field still makes a file of several rating columns long.
+    const long = inspectCsv(["Touchpoint,Rating,Effort", ...Array.from({ length: 12 }, (_, i) => `${["Web", "App"][i % 2]},${(i % 5) + 1},${(i % 7) + 1}`)].join("\n"));
+    expect([long.shape, long.mapping.touchpoint, long.mapping.rating]).toEqual(["long", 0, 1]);
+  });
+
   it("two questions with the same short name stay two touchpoints", async () => {
     const text = ["How likely are you to recommend our app?,How likely are you to recommend our shop?,Comment", "9,7,ok", "10,3,fine", "6,8,meh"].join("\n");
     const result = await importFeedbackCsv(text, { map: noMap() });

@@ -502,6 +502,16 @@ export function guessColumns(
     });
     if (segment >= 0) corrected.persona = segment;
   }
+  // No touchpoint by its header: in a file of one rating column, a column naming what was reviewed (an
+  // Alexa's "variation", "Product", "Department Name") that holds a few short words is the touchpoint.
+  if (corrected.touchpoint === null && ratings.filter((reading) => reading !== null).length < 2) {
+    const used = new Set(Object.values(corrected));
+    const reviewed = headers.findIndex((header, i) => {
+      const tally = tallies[i];
+      return !used.has(i) && ratings[i] === null && tally !== undefined && REVIEWED_HEADER.test(normaliseHeader(header)) && holdsFewLabels(tally);
+    });
+    if (reviewed >= 0) corrected.touchpoint = reviewed;
+  }
   const ratingCol = corrected.rating;
   if (ratingCol !== null && ratings[ratingCol] === null) {
     const tally = tallies[ratingCol];
@@ -652,6 +662,9 @@ function namesSegment(header: string): boolean {
   // A kind and, in another word, whose: "plan type" and "subscription plan" both are.
   return words.some((kind, k) => SEGMENT_KINDS.has(kind) && words.some((subject, s) => s !== k && SEGMENT_SUBJECTS.has(subject)));
 }
+
+/** A header naming what a review is about: the product, its variation or model, the shop's department. */
+const REVIEWED_HEADER = /^(?:product|product name|variation|variant|model|department|department name)$/;
 
 /** Whether a column holds a few short words, each written by many rows, as segments are: not numbers, not texts. */
 function holdsFewLabels(tally: ColumnTally): boolean {

@@ -193,6 +193,13 @@ describe("the real Amazon Alexa reviews (long, tab-separated, no stage column)",
     expect([result.rows, result.imported, result.skipped]).toEqual([3150, 3150, 0]);
     expect(result.headers[result.mapping.text ?? -1]).toBe("verified_reviews");
     expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+    // As an analyst reads it: the variation is the touchpoint, created in the "Unassigned" stage.
+    expect(result.headers[result.mapping.touchpoint ?? -1]).toBe("variation");
+    expect(result.created.touchpoints).toHaveLength(16);
+    expect(new Set(result.created.stages.map((s) => s.name))).toEqual(new Set(["Unassigned"]));
+    // A product column of more than a few values (a shop's 30 products) is left for the person to map.
+    const many = ["Product,Rating,Review", ...Array.from({ length: 120 }, (_, i) => `Item ${i % 30},${(i % 5) + 1},fine ${i}`)].join("\n");
+    expect(inspectCsv(many).mapping.touchpoint).toBeNull();
   });
 
   it("imported twice into the same journey, every row is recognised by its content (714 repeated rows included)", async () => {

@@ -177,7 +177,20 @@ export function namesCustomerText(header: string): boolean {
   return HEADER_CLUES.text.some(([phrase, weight]) => weight >= 8 && padded.includes(` ${phrase} `));
 }
 
+/**
+ * Headers that name a field by its words and are not it: the company's words are no comment, the
+ * date of its answer no row's date, an average no response's rating. The mapping reads them as naming
+ * nothing, and the corrections by values in wide.ts never pick them (`namesOtherThan`).
+ */
+const NOT_THE_FIELD: Partial<Record<MappedField, RegExp>> = { text: COMPANY_WORDS, date: COMPANY_DATE, rating: AGGREGATE_RATING };
+
+/** Whether a header (as written) names something that looks like `field` and is not it (see NOT_THE_FIELD). */
+export function namesOtherThan(header: string, field: MappedField): boolean {
+  return NOT_THE_FIELD[field]?.test(normaliseHeader(header)) === true;
+}
+
 function clueScore(header: string, field: MappedField): number {
+  if (NOT_THE_FIELD[field]?.test(header) === true) return 0;
   const padded = ` ${header} `;
   let best = 0;
   for (const [phrase, weight, exact] of HEADER_CLUES[field]) {
@@ -208,9 +221,6 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
     MAPPED_FIELDS.forEach((field, order) => {
       // An identifier column can only be the response's id.
       if (identifier && field !== "responseId") return;
-      if (field === "text" && COMPANY_WORDS.test(names[0] ?? "")) return;
-      if (field === "rating" && AGGREGATE_RATING.test(names[0] ?? "")) return;
-      if (field === "date" && COMPANY_DATE.test(names[0] ?? "")) return;
       const score = Math.max(...names.map((name) => clueScore(name, field)));
       if (score >= MIN_SCORE) candidates.push({ field, column, score, order });
     });

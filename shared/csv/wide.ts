@@ -19,6 +19,7 @@ import {
   isFeedbackExportHeader,
   isIdentifierName,
   namesCustomerText,
+  namesOtherThan,
   normaliseHeader,
   ratingScaleHint,
 } from "./columns";
@@ -540,7 +541,8 @@ export function guessColumns(
 
 /**
  * The column among those `eligible` lets through whose header names `field` best, scoring at least
- * `minScore`; on a tie the leftmost, or the one `before` puts first. Null when none.
+ * `minScore`; on a tie the leftmost, or the one `before` puts first. Never one whose header names
+ * something else that looks like it (a reply's text or date, an average). Null when none.
  */
 function bestNamedColumn(
   headers: readonly string[],
@@ -552,7 +554,7 @@ function bestNamedColumn(
   let best: number | null = null;
   let bestScore = minScore - 1;
   headers.forEach((header, i) => {
-    if (!eligible(i)) return;
+    if (!eligible(i) || namesOtherThan(header, field)) return;
     const score = headerClueScore(header, field);
     if (score > bestScore || (best !== null && score === bestScore && before?.(i, best) === true)) {
       best = i;

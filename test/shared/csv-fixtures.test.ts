@@ -311,6 +311,13 @@ describe("CSV fixtures", () => {
     // A reply to the customer is never read as the comment, even when nothing else is.
     const replies = await importFeedbackCsv("Rating,Reply\n4,Thanks for the feedback!\n2,Sorry to hear that\n", { map: emptyMap });
     expect(replies.mapping.text).toBeNull();
+    // Nor when the corrections by values look for the comment beside a 0/1 "Feedback" flag.
+    const flagged = await importFeedbackCsv(
+      "Rating,Feedback,Reply\n5,1,Thanks so much for your kind words!\n2,0,Sorry to hear that; we will call you.\n4,1,Glad you enjoyed the visit with us.\n",
+      { map: emptyMap },
+    );
+    expect(flagged.headers[flagged.mapping.text ?? -1]).not.toBe("Reply");
+    expect(flagged.feedback.some((f) => f.text.includes("kind words"))).toBe(false);
     // Nor an agent's note; a customer's comment about the agent is the customer's.
     const notes = await importFeedbackCsv("Rating,Agent notes,Comments about the agent\n4,Called back,Kind and quick\n2,Escalated,Never called\n", { map: emptyMap });
     expect(notes.feedback.map((f) => f.text)).toEqual(["Kind and quick", "Never called"]);

@@ -9,6 +9,7 @@
  * as ambiguous and the importer decides with the other rows of the column (a "13/03/2024" somewhere
  * settles it) or reports it.
  */
+import { isPlaceholder } from "./words";
 
 export type DateOrder = "day-first" | "month-first";
 
@@ -222,13 +223,10 @@ export function readDate(raw: string, order: DateOrder | null = null): DateReadi
   return key >= 0 ? readNumericDay(key, order) : readNamedDay(text.slice(0, split));
 }
 
-/** What exports write for no date: pandas' "NaT" and "nan", "NULL", "N/A", a dash. */
-const MISSING_DATE = new Set(["nat", "nan", "null", "none", "n/a", "na", "#n/a", "-", "–", "—", "undefined"]);
-
-/** Whether a cell is a placeholder for no date (no digit first, as no placeholder has one). */
+/** Whether a cell is a placeholder for no date ("NaT", "N/A"); one starting with a digit is not looked up, as none does. */
 function isMissingDate(text: string): boolean {
   const first = text.charCodeAt(0);
-  return !(first >= 0x30 && first <= 0x39) && text.length <= 9 && MISSING_DATE.has(text.toLowerCase());
+  return !(first >= 0x30 && first <= 0x39) && isPlaceholder(text);
 }
 
 /** Unix time, as Amazon's review exports and many APIs write it: seconds (9–10 digits) or milliseconds (12–13) since 1970. */

@@ -35,7 +35,7 @@ import {
   mappingFromRoles,
   questionShortName,
 } from "./wide";
-import { type WordMap, isNoAnswerWord, isNoTextPlaceholder, wordKey } from "./words";
+import { type WordMap, isNoAnswerWord, isPlaceholder, wordKey } from "./words";
 import { type CsvProblem, type CsvProblemGroup, columnLetter, csvProblem, groupProblems, quoteCell } from "./problem";
 import {
   type CellRating,
@@ -562,16 +562,16 @@ function createRecordImporter(
    * a placeholder for no text ("nan" as pandas writes it, "N/A", "-") is none, except in our own
    * export, which is read exactly as written.
    */
-  const isPlaceholder = ownExport ? () => false : isNoTextPlaceholder;
+  const isNoText = ownExport ? () => false : isPlaceholder;
   const readText = (record: readonly string[]): string => {
     if (textColumns.length <= 1) {
       const cell = textCol === null ? "" : unescapeFormula(record[textCol] ?? "");
-      return isPlaceholder(cell) ? "" : cell;
+      return isNoText(cell) ? "" : cell;
     }
     let joined = "";
     for (const column of textColumns) {
       const cell = unescapeFormula(record[column] ?? "");
-      if (!hasContent(cell) || isPlaceholder(cell)) continue;
+      if (!hasContent(cell) || isNoText(cell)) continue;
       joined = joined === "" ? cell.trim() : `${joined}\n\n${cell.trim()}`;
     }
     return joined;

@@ -116,18 +116,18 @@ const NO_ANSWER_LEADS_UNACCENTED = new Set([...NO_ANSWER_LEADS].map(withoutAccen
 /** A cell's first words, before " - ", " (", ": " or ", ". */
 const LEAD = /^(.+?)(?:\s+[-–—]\s+|\s*\(|\s*:\s|\s*,\s)/;
 
-/** What exports write in a comment cell for no comment: pandas' "nan", "NULL", "N/A", a dash. */
-const NO_TEXT = new Set([
-  "nan", "null", "none", "undefined", "na", "n/a", "n.a", "#n/a", "-", "–", "—", "no comment", "no comments",
+/** What exports write in a comment or a date cell for none: pandas' "nan" and "NaT", "NULL", "N/A", a dash. */
+const PLACEHOLDERS = new Set([
+  "nan", "nat", "null", "none", "undefined", "na", "n/a", "n.a", "#n/a", "-", "–", "—", "no comment", "no comments",
   // Booking.com's reviews: "No Negative" where the guest wrote nothing they disliked.
   "no negative", "no positive",
 ]);
 /** Longer than this, a cell is a comment, not a placeholder: it is not normalised to find out. */
-const NO_TEXT_CHARS = 16;
+const PLACEHOLDER_CHARS = 16;
 
-/** Whether a comment cell is a placeholder for no comment (a person's "N/A" or "-", a tool's "nan" or "NULL"). */
-export function isNoTextPlaceholder(cell: string): boolean {
-  return cell.length > 0 && cell.length <= NO_TEXT_CHARS && NO_TEXT.has(wordKey(cell));
+/** Whether a comment or date cell is a placeholder for none (a person's "N/A" or "-", a tool's "nan", "NaT" or "NULL"). */
+export function isPlaceholder(cell: string): boolean {
+  return cell.length > 0 && cell.length <= PLACEHOLDER_CHARS && PLACEHOLDERS.has(wordKey(cell));
 }
 
 /** Whether a cell is a no-answer by the default list, alone or followed by why ("N/A - did not use"). */

@@ -351,9 +351,10 @@ export class ImportWizard {
   setLongRole(index: number, role: ColumnRole): void {
     const { options } = this.current;
     const field = MAPPED_FIELDS.find((f) => options.mapping[f] === index);
-    // "Text" on a second column adds it (a review's title, then its text), joined into the comment.
-    const addedText = role === "text" && options.mapping.text !== null && options.mapping.text !== index;
-    if (role === "segment" || role === "ignore" || addedText) {
+    // "Text" on a second column adds it (a review's title, then its text), joined into the comment;
+    // the first text column is the mapping's.
+    const firstText = role === "text" && options.mapping.text === null;
+    if (isColumnRole(role, index, options) && !firstText) {
       if (field !== undefined) this.setMapping(field, null);
       this.setColumn(index, { role });
       return;
@@ -560,9 +561,12 @@ export function longColumnRole(profile: Profile, options: WizardOptions): Column
   return profile.role === "segment" || profile.role === "text" ? profile.role : "ignore";
 }
 
-/** Whether a long file's column is a text column besides the mapped one, its cells joined into the comment. */
-function isAddedText(role: ColumnRole, index: number, options: WizardOptions): boolean {
-  return role === "text" && options.mapping.text !== index;
+/**
+ * Whether a long file's column keeps its role in its own settings, not in the mapping: a segment, not
+ * imported, or a text besides the mapped one (its cells joined into the comment).
+ */
+function isColumnRole(role: ColumnRole, index: number, options: WizardOptions): boolean {
+  return role === "segment" || role === "ignore" || (role === "text" && options.mapping.text !== index);
 }
 
 /** Whether a question is the NPS or the outcome question: the person's mark, else the guess. */
@@ -583,7 +587,7 @@ function importColumns(inspection: WizardInspection, options: WizardOptions): Pi
       const role = longColumnRole(profile, options);
       const rest = { ...options.columns[profile.index] };
       // A mapped column's role is its field, which the mapping says.
-      if (role === "segment" || role === "ignore" || isAddedText(role, profile.index, options)) rest.role = role;
+      if (isColumnRole(role, profile.index, options)) rest.role = role;
       else delete rest.role;
       columns[profile.index] = rest;
     }
@@ -645,7 +649,7 @@ export function settingsToRemember(inspection: WizardInspection, options: Wizard
     const columns: NonNullable<RememberedMapping["columns"]> = {};
     for (const profile of inspection.columns) {
       const role = longColumnRole(profile, options);
-      if (role === "segment" || role === "ignore" || isAddedText(role, profile.index, options)) columns[profile.index] = { role };
+      if (isColumnRole(role, profile.index, options)) columns[profile.index] = { role };
     }
     remembered.columns = columns;
   }

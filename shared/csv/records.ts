@@ -131,12 +131,13 @@ export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): Cs
   let headerIndex = named === undefined ? 0 : 1;
   while (headerIndex < records.length && isBlankRecord(records[headerIndex] ?? [])) headerIndex++;
   headerIndex = afterTitleRows(records, headerIndex);
-  const titleRecords = records.slice(0, headerIndex).filter((record) => !isBlankRecord(record)).length;
   const titles: CsvTitleLine[] = [];
   for (let index = named === undefined ? 0 : 1; index < headerIndex; index++) {
     const text = (records[index] ?? []).find((cell) => cell.trim() !== "");
     if (text !== undefined) titles.push({ row: index + 1, text: unescapeFormula(text).trim() });
   }
+  // The title lines, and the "sep=" line above them.
+  const titleRecords = titles.length + (named === undefined ? 0 : 1);
   let secondIndex = headerIndex + 1;
   while (secondIndex < records.length && isBlankRecord(records[secondIndex] ?? [])) secondIndex++;
   const first = records[headerIndex] ?? [];

@@ -387,13 +387,18 @@ function looksLikeIdentifierColumn(tally: ColumnTally): boolean {
 const DATE_PARTS = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|^\d{1,2}[-\s][A-Za-z]{3}|^[A-Za-z]{3,9}\s\d{1,2},?\s\d{4}/;
 
 function looksLikeDates(tally: ColumnTally): boolean {
-  let dated = 0;
+  return shareMatching(tally, DATE_PARTS) >= 0.6;
+}
+
+/** The share of a column's first 50 distinct values that `pattern` matches (0 for a column of none). */
+function shareMatching(tally: ColumnTally, pattern: RegExp): number {
+  let matching = 0;
   let seen = 0;
-  for (const text of tally.distinct) {
+  for (const value of tally.distinct) {
     if (seen++ >= 50) break;
-    if (DATE_PARTS.test(text)) dated++;
+    if (pattern.test(value)) matching++;
   }
-  return seen > 0 && dated >= seen * 0.6;
+  return seen === 0 ? 0 : matching / Math.min(seen, 50);
 }
 
 const REPEATED_HEADER = / \(column [A-Z]+\)$/;
@@ -456,7 +461,7 @@ export function guessColumns(
       const used = new Set(Object.values(corrected));
       const best = bestNamedColumn(headers, "text", 0, (i) => {
         const other = tallies[i] as ColumnTally;
-        return !used.has(i) && other.longest >= 20 && numberCount(other) <= other.answered * 0.5 && !looksLikeDates(other);
+        return !used.has(i) && other.longest >= 20 && holdsWords(other);
       }, (i, than) => (tallies[i]?.longest ?? 0) > (tallies[than]?.longest ?? 0));
       if (best !== null) {
         corrected.text = best;
@@ -534,7 +539,7 @@ export function guessColumns(
   const questions = ratings.filter((reading) => reading !== null).length;
   // A touchpoint column keeps a file of several rating columns long (each row a response at a touchpoint),
   // unless it is a survey's question ("Which channel did you contact us through?"): an answer of the respondent.
-  const touchpointField = corrected.touchpoint !== null && !/\?\s*$/.test(headers[corrected.touchpoint] ?? "");
+  const touchpointField = corrected.touchpoint !== null && !asksQuestion(headers[corrected.touchpoint] ?? "");
   const shape: CsvShape = forcedShape ?? (questions >= 2 && !touchpointField ? "wide" : "long");
   return finishGuess(headers, tallies, ratings, corrected, shape);
 }
@@ -746,12 +751,7 @@ const APP_STORE = /\b(?:app|play|store|amazon|galaxy|huawei|microsoft|ios|androi
 
 /** Whether a column's values name app stores: "App Store", "Google Play", "Amazon Appstore". */
 function namesAppStores(tally: ColumnTally | undefined): boolean {
-  let seen = 0;
-  for (const value of tally?.distinct ?? []) {
-    if (APP_STORE.test(value)) return true;
-    if (++seen >= 50) break;
-  }
-  return false;
+  return tally !== undefined && shareMatching(tally, APP_STORE) > 0;
 }
 
 /** Whether a column holds the customer's free text besides the comment: named strongly as one, long words, not numbers, dates or ids. */
@@ -764,8 +764,13 @@ function holdsMoreText(header: string, tally: ColumnTally): boolean {
  * different, and no contact details ("What is your email address?" is the person, not their view).
  */
 function holdsOpenAnswers(header: string, tally: ColumnTally): boolean {
-  if (!/\?\s*$/.test(header) || PERSONAL_DETAILS.test(normaliseHeader(header))) return false;
+  if (!asksQuestion(header) || PERSONAL_DETAILS.test(normaliseHeader(header))) return false;
   return tally.answered > 0 && tally.longest >= 12 && mostlyDifferent(tally) && holdsWords(tally) && !holdsAddresses(tally);
+}
+
+/** Whether a header is a question as a survey asks it ("Which channel did you use?"), not a field's name. */
+function asksQuestion(header: string): boolean {
+  return /\?\s*$/.test(header);
 }
 
 /** Questions asking who the person is, where to reach them or what they do. */
@@ -773,14 +778,9 @@ const PERSONAL_DETAILS = /\b(?:e ?mail|name|phone|mobile|address|zip|postcode|po
 
 /** Whether a column's answers are email or web addresses. */
 function holdsAddresses(tally: ColumnTally): boolean {
-  let seen = 0;
-  let addresses = 0;
-  for (const value of tally.distinct) {
-    if (/@|https?:\/\/|www\./i.test(value)) addresses++;
-    if (++seen >= 50) break;
-  }
-  return addresses * 2 >= seen;
+  return shareMatching(tally, ADDRESS) >= 0.5;
 }
+const ADDRESS = /@|https?:\/\/|www\./i;
 
 /** Whether a column reads as a long file's ratings: numbers (decimals too, as "7.5" on 10), several, from 0 to 10. */
 function holdsScores(tally: ColumnTally | undefined): boolean {

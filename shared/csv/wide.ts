@@ -524,7 +524,7 @@ export function guessColumns(
     // Numbers with a few typos stay the rating (the typos are reported); a column of one repeated value or of labels does not.
     const numbers = tally === undefined ? 0 : numberCount(tally);
     const oneValue = tally !== undefined && tally.answered >= 5 && tally.distinct.size === 1;
-    if (tally !== undefined && tally.answered > 0 && (oneValue || numbers === 0)) {
+    if (tally !== undefined && tally.answered > 0 && (oneValue || numbers === 0 || holdsFractions(tally))) {
       // Another column the header names as a rating, whose values read as one, takes its place
       // ("Score" beside a "Rating" that holds one repeated value).
       const used = new Set(Object.values(corrected));
@@ -782,11 +782,21 @@ function holdsAddresses(tally: ColumnTally): boolean {
 }
 const ADDRESS = /@|https?:\/\/|www\./i;
 
-/** Whether a column reads as a long file's ratings: numbers (decimals too, as "7.5" on 10), several, from 0 to 10. */
+/**
+ * Whether a column reads as a long file's ratings: numbers (decimals too, as "7.5" on 10), several,
+ * from 0 to 10. Fractions between 0 and 1 (a review's weighted helpfulness 0.55, a share, a
+ * probability) are no ratings.
+ */
 function holdsScores(tally: ColumnTally | undefined): boolean {
   if (tally === undefined || tally.answered === 0 || numberCount(tally) < tally.answered * 0.9) return false;
   const values = [...tally.numbers.values.keys()];
-  return values.length >= 2 && Math.min(...values) >= 0 && Math.max(...values) <= 10;
+  return values.length >= 2 && Math.min(...values) >= 0 && Math.max(...values) <= 10 && !holdsFractions(tally);
+}
+
+/** Whether a column's numbers are fractions between 0 and 1 (a weighted helpfulness, a share, a probability), never a rating. */
+function holdsFractions(tally: ColumnTally): boolean {
+  const values = [...tally.numbers.values.keys()];
+  return values.length > 0 && values.every((value) => value >= 0 && value <= 1) && values.some((value) => !Number.isInteger(value));
 }
 
 /** At most this many values make a segment column (countries: some 200). */

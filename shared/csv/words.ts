@@ -276,6 +276,9 @@ const WORD_LABEL_CHARS = 256;
 /** Yes/No is a rating only under a header that asks whether something helped or satisfied. */
 const YES_NO: Record<string, number> = { yes: 5, no: 1 };
 const YES_NO_HEADER = /\b(helpful|help|useful|satisf\w*|happy|resolved|solved|answer(ed)?|did we|was this|were you)\b/i;
+/** True/False is a rating only under a header naming a recommendation or a vote (a game store's `voted_up`, `is_recommended`). */
+const TRUE_FALSE: Record<string, number> = { true: 5, false: 1 };
+const TRUE_FALSE_HEADER = /(^|[^a-z])(recommend(s|ed)?|voted?[ _.-]?up|up[ _.-]?voted?|thumbs?[ _.-]?up|liked?)($|[^a-z])/i;
 
 /**
  * The word map every label of a column fits, or null: `labels` are the column's distinct cells that
@@ -296,6 +299,7 @@ export function detectWordMap(labels: Iterable<string>, header: string): WordMap
     if (values.size === 2) return { scale: S15, values: pick(BINARY, keys), family: "binary" };
   }
   if (YES_NO_HEADER.test(header) && fits(YES_NO)) return { scale: S15, values: pick(YES_NO, keys), family: "binary" };
+  if (TRUE_FALSE_HEADER.test(header) && fits(TRUE_FALSE)) return { scale: S15, values: pick(TRUE_FALSE, keys), family: "binary" };
   for (const family of FAMILIES) {
     if (!fits(family.five)) continue;
     // More than five labels of one family, or "somewhat agree" beside "agree": a seven-point scale.

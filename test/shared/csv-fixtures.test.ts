@@ -390,6 +390,22 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("steam-reviews.csv: voted_up (True/False) is the rating; the weighted vote score (fractions of 1) is none", async () => {
+    const result = await importFixture("steam-reviews.csv");
+    expect(result.shape).toBe("long");
+    // A "score" between 0 and 1 was read as a 0–10 rating: every review a detractor.
+    expect(result.columns.find((c) => c.header === "weighted_vote_score")?.role).toBe("ignore");
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([
+      ["review", "text"],
+      ["timestamp_created", "date"],
+      ["voted_up", "rating"],
+    ]);
+    // A recommendation is good, its absence bad: CSAT is the share of recommending reviews.
+    expect(result.feedback.map((f) => f.rating)).toEqual([5, 1, 5, 1, 5, 5]);
+    expect(result.feedback[0]?.date).toBe("2023-11-14");
+    expect(result.errors).toEqual([]);
+  });
+
   it("glassdoor-reviews.csv: a wide file of sub-ratings whose headline, pros and cons are joined into the row's text", async () => {
     const result = await importFixture("glassdoor-reviews.csv");
     expect(result.shape).toBe("wide");

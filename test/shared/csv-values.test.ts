@@ -252,6 +252,17 @@ describe("scale inference with a rare typo", () => {
   });
 });
 
+describe("True/False as a two-way rating", () => {
+  it("reads True/False under a header naming a recommendation or a vote, and no other flag", () => {
+    for (const header of ["voted_up", "is_recommended", "Recommended", "thumbs up"]) {
+      expect(detectWordMap(["True", "False"], header)?.values, header).toEqual({ true: 5, false: 1 });
+    }
+    for (const header of ["steam_purchase", "received_for_free", "Resolved", "Verified purchase", "recommendationid"]) {
+      expect(detectWordMap(["True", "False"], header), header).toBeNull();
+    }
+  });
+});
+
 describe("word ratings beside long comments", () => {
   it("reads labels with spaces around them as words, and a column holding a comment of megabytes as text", () => {
     const padded = detectWordMap([`  Good ${" ".repeat(200)}`, "Bad"], "Satisfaction");

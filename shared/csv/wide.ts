@@ -727,9 +727,9 @@ function mostlyDifferent(tally: ColumnTally): boolean {
   return tally.distinct.size * 2 >= Math.min(tally.answered, DISTINCT_CAP);
 }
 
-/** Whether a column holds words: not mostly numbers, not dates, not ids. */
+/** Whether a column holds words: not mostly numbers, not dates, not ids, not email or web addresses (a review's link). */
 function holdsWords(tally: ColumnTally): boolean {
-  return numberCount(tally) <= tally.answered * 0.5 && !looksLikeDates(tally) && !looksLikeIdentifierColumn(tally);
+  return numberCount(tally) <= tally.answered * 0.5 && !looksLikeDates(tally) && !looksLikeIdentifierColumn(tally) && !holdsAddresses(tally);
 }
 
 /** A title's header: "Title", "Review Title", "Summary", "Headline" ("Job title" is none; a ticket's "Subject" is what it was about, not what the customer thought). */
@@ -765,7 +765,7 @@ function holdsMoreText(header: string, tally: ColumnTally): boolean {
  */
 function holdsOpenAnswers(header: string, tally: ColumnTally): boolean {
   if (!asksQuestion(header) || PERSONAL_DETAILS.test(normaliseHeader(header))) return false;
-  return tally.answered > 0 && tally.longest >= 12 && mostlyDifferent(tally) && holdsWords(tally) && !holdsAddresses(tally);
+  return tally.answered > 0 && tally.longest >= 12 && mostlyDifferent(tally) && holdsWords(tally);
 }
 
 /** Whether a header is a question as a survey asks it ("Which channel did you use?"), not a field's name. */

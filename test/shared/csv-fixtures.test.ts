@@ -390,6 +390,26 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("google-play-console-reviews.csv: UTF-16 with the review's link, which is no text", async () => {
+    const result = await importFixture("google-play-console-reviews.csv");
+    expect(result.detected.encoding).toBe("utf-16le");
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([
+      ["Review Submit Date and Time", "date"],
+      ["Star Rating", "rating"],
+      ["Review Text", "text"],
+    ]);
+    // "Review Link" (named like the customer's words, holding web addresses) was joined into every comment.
+    expect(result.feedback.map((f) => f.text)).toEqual([
+      "App crashes when I open my basket",
+      "Schnell und einfach",
+      "Good but checkout is slow",
+      "Login keeps failing",
+      "Bien mais lent",
+    ]);
+    expect(result.feedback.map((f) => f.rating)).toEqual([1, 5, 4, 2, 3]);
+    expect(result.errors).toEqual([]);
+  });
+
   it("steam-reviews.csv: voted_up (True/False) is the rating; the weighted vote score (fractions of 1) is none", async () => {
     const result = await importFixture("steam-reviews.csv");
     expect(result.shape).toBe("long");

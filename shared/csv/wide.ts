@@ -484,6 +484,13 @@ export function guessColumns(
       corrected.text = best;
     }
   }
+  // Still none: a survey's first open question ("What do you like best about the product?", G2's
+  // reviews) is the comment, and its other open questions join it (`finishGuess`).
+  if (corrected.text === null) {
+    const used = new Set(Object.values(corrected));
+    const open = headers.findIndex((header, i) => !used.has(i) && ratings[i] === null && holdsOpenAnswers(header, tallies[i] as ColumnTally));
+    if (open >= 0) corrected.text = open;
+  }
   // "Store" is the source when it names app stores ("App Store", "Google Play"); a shop ("Berlin Mitte") is
   // where the customer was, no source: left to be a segment.
   const sourceCol = corrected.source;
@@ -623,7 +630,7 @@ function finishGuess(
     // column of the customer's words ("Negative_Review" beside "Positive_Review").
     if (role === "ignore" && reading === null && corrected.text !== null && (holdsTitle(header, tally) || holdsMoreText(header, tally))) role = "text";
     // A survey's other open question ("What did you like most?" beside "What could we improve?") is the respondent's words too.
-    if (role === "ignore" && reading === null && shape === "wide" && corrected.text !== null && holdsOpenAnswers(header, tally)) role = "text";
+    if (role === "ignore" && reading === null && corrected.text !== null && holdsOpenAnswers(header, tally)) role = "text";
     // A column nothing reads that sorts respondents (plan, country, app version …) is kept as a segment.
     if (role === "ignore" && reading === null && holdsSegment(header, tally)) role = "segment";
     const isRating = role === "question" || role === "rating";

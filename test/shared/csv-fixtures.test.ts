@@ -410,6 +410,28 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("g2-reviews.csv: without a column named as the comment, the open questions are the review's text", async () => {
+    const result = await importFixture("g2-reviews.csv");
+    expect(result.shape).toBe("long");
+    // No header named a comment: every review was imported with its stars alone.
+    expect(result.columns.filter((c) => c.role === "text").map((c) => c.header)).toEqual([
+      "Title",
+      "What do you like best about the product?",
+      "What do you dislike about the product?",
+      "What problems is the product solving and how is that benefiting you?",
+    ]);
+    expect(result.feedback[1]?.text.split("\n\n")).toEqual([
+      "Okay for the price",
+      "Cheap and simple",
+      "No offline mode and sync errors",
+      "Replaced spreadsheets",
+    ]);
+    // Half stars on 1–5; the reviewer's company size and industry are no questions.
+    expect(result.feedback.map((f) => f.rating)).toEqual([4.5, 3, 5, 2.5, 4]);
+    expect(result.columns.filter((c) => c.role === "question")).toEqual([]);
+    expect(result.errors).toEqual([]);
+  });
+
   it("steam-reviews.csv: voted_up (True/False) is the rating; the weighted vote score (fractions of 1) is none", async () => {
     const result = await importFixture("steam-reviews.csv");
     expect(result.shape).toBe("long");

@@ -37,6 +37,11 @@ const DAY_FIRST_NAME = new RegExp(
   "u",
 );
 
+/** A month and its year ("March 2026", a stay's month as a travel site writes it): read as the month's first day. */
+const MONTH_YEAR = new RegExp(String.raw`^(${WORD})\.?,?\s+(\d{4})$`, "u");
+/** Words that introduce a date, as scraped reviews write it: "Reviewed in the United States on March 3, 2026", "Date of experience: March 3, 2026". */
+const INTRODUCED = /^.*(?:\son|:)\s+(\S.*)$/is;
+
 /** Month names and abbreviations in English, German, French, Spanish, Italian, Dutch and Portuguese, without accents. */
 const MONTHS: ReadonlyMap<string, number> = new Map(
   (
@@ -193,8 +198,15 @@ function readNumericDay(key: number, order: DateOrder | null): DateReading {
   return UNREADABLE;
 }
 
-/** Reads a date part written with a month name, its time already checked and cut off. */
+/** Reads a date part written with a month name, its time already checked and cut off, maybe after words that introduce it. */
 function readNamedDay(text: string): DateReading {
+  const reading = readMonthNameDay(text);
+  if (reading.kind !== "unreadable") return reading;
+  const introduced = INTRODUCED.exec(text)?.[1];
+  return introduced === undefined ? reading : readMonthNameDay(introduced);
+}
+
+function readMonthNameDay(text: string): DateReading {
   let match = MONTH_NAME_FIRST.exec(text);
   if (match !== null) {
     const month = monthNumber(match[1] ?? "");
@@ -204,6 +216,11 @@ function readNamedDay(text: string): DateReading {
   if (match !== null) {
     const month = monthNumber(match[2] ?? "");
     if (month !== undefined) return dated(isoDate(fullYear(Number(match[3]), (match[3] ?? "").length), month, Number(match[1])), null);
+  }
+  match = MONTH_YEAR.exec(text);
+  if (match !== null) {
+    const month = monthNumber(match[1] ?? "");
+    if (month !== undefined) return dated(isoDate(Number(match[2]), month, 1), null);
   }
   return UNREADABLE;
 }

@@ -26,11 +26,11 @@ const NO_ANSWER_CHARS = 14;
 
 const NUM = String.raw`[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)`;
 const PLAIN = new RegExp(`^${NUM}$`);
-const OUT_OF = new RegExp(`^(${NUM})\\s*(?:/|out of|of|von|sur|de|su|van)\\s*(\\d+(?:[.,]\\d+)?)$`, "i");
-const WITH_UNIT = new RegExp(
-  `^(${NUM})\\s*(?:stars?|sterne?|étoiles?|etoiles?|estrellas?|stelle|sterren|estrelas|points?|pts?\\.?|punkte?)$`,
-  "i",
-);
+/** What a rating counts in: stars, a travel site's bubbles, points. */
+const UNIT = String.raw`(?:stars?|stern(?:e|en)?|étoiles?|etoiles?|estrellas?|stelle|sterren|estrelas|bubbles?|points?|pts?\.?|punkte?)`;
+/** "4/5", "4 out of 5", and with a unit as review sites write it: "5.0 out of 5 stars", "4 of 5 bubbles". */
+const OUT_OF = new RegExp(`^(${NUM})\\s*(?:/|out of|of|von|sur|de|su|van)\\s*(\\d+(?:[.,]\\d+)?)(?:\\s*${UNIT})?$`, "i");
+const WITH_UNIT = new RegExp(`^(${NUM})\\s*${UNIT}$`, "i");
 /** SurveyMonkey and Qualtrics write the label with the number: "10 - Extremely likely", "5 = Very satisfied", "4 (Satisfied)". */
 const LABELLED = new RegExp(`^(${NUM})\\s*[-–—:=(]\\s*\\p{L}`, "u");
 

@@ -432,6 +432,29 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("amazon-scraped-reviews.csv: '5.0 out of 5 stars' ratings and 'Reviewed in … on March 3, 2026' dates", async () => {
+    const result = await importFixture("amazon-scraped-reviews.csv");
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([
+      ["review_title", "text"],
+      ["review_text", "text"],
+      ["review_rating", "rating"],
+      ["review_date", "date"],
+    ]);
+    // Neither was read: no rating at all, and "not a date" on every row.
+    expect(result.feedback.map((f) => f.rating)).toEqual([5, 1, 3, 5, 2]);
+    expect(result.feedback.map((f) => f.date)).toEqual(["2026-03-03", "2026-03-05", "2026-03-09", "2026-03-12", "2026-03-15"]);
+    expect(result.columns.find((c) => c.header === "review_rating")?.scale).toEqual({ min: 1, max: 5 });
+    expect(result.errors).toEqual([]);
+  });
+
+  it("tripadvisor-reviews.csv: '4 of 5 bubbles' ratings, and a stay's month as its first day", async () => {
+    const result = await importFixture("tripadvisor-reviews.csv");
+    expect(result.feedback.map((f) => f.rating)).toEqual([4, 2, 5, 1, 4]);
+    expect(result.feedback.map((f) => f.date)).toEqual(["2026-03-01", "2026-02-01", "2026-01-01", "2026-03-01", "2026-04-01"]);
+    expect(result.feedback[0]?.text).toBe("Lovely view\n\nLovely view, slow check-in");
+    expect(result.errors).toEqual([]);
+  });
+
   it("steam-reviews.csv: voted_up (True/False) is the rating; the weighted vote score (fractions of 1) is none", async () => {
     const result = await importFixture("steam-reviews.csv");
     expect(result.shape).toBe("long");

@@ -27,6 +27,10 @@ describe("readRating", () => {
     ["8 / 10", 8, 10],
     ["4 out of 5", 4, 5],
     ["4 von 5", 4, 5],
+    // As review sites are scraped: Amazon's stars, Tripadvisor's bubbles.
+    ["5.0 out of 5 stars", 5, 5],
+    ["4 of 5 bubbles", 4, 5],
+    ["3,5 von 5 Sternen", 3.5, 5],
     ["★★★★☆", 4, 5],
     ["★☆☆☆☆", 1, 5],
     ["★★★★", 4, null],
@@ -165,6 +169,12 @@ describe("readDate", () => {
     ["2024-03-05T10:22", "2024-03-05"],
     ["2024-03-05  10:22:13", "2024-03-05"],
     ["5 Mar 2024 14:02:59", "2024-03-05"],
+    // As scraped reviews write them: after words that introduce the date, or a month alone (its first day).
+    ["Reviewed in the United States on March 5, 2024", "2024-03-05"],
+    ["Date of experience: 5 March 2024", "2024-03-05"],
+    ["Posted on Mar 5, 2024 10:22", "2024-03-05"],
+    ["March 2024", "2024-03-01"],
+    ["Mär 2024", "2024-03-01"],
   ])("reads %j as %s", (cell, iso) => {
     expect(readDate(cell)).toEqual({ kind: "date", iso, order: null });
   });
@@ -221,6 +231,12 @@ describe("readDate", () => {
     "2024-03-05 123:45",
     "2024-03-05 10:22:13:14",
     "2024-03-05T10:22x",
+    // Words before a date that is none, or a month without its year.
+    "Delivered on time",
+    "Note: see the comment",
+    "Reviewed on March 45, 2024",
+    "March",
+    "Order 2024",
   ])(
     "cannot read %j",
     (cell) => {

@@ -172,7 +172,7 @@ function experienceCells(row: ExperienceRow): (string | number | null)[] {
 export function reportToMarkdown(report: JourneyReport, title: string): string {
   const { import: summary } = report;
   const answers = summary.shape === "wide" && summary.answers !== undefined ? ` (${summary.answers} answers)` : "";
-  const noAnswers = summary.noAnswers ? `, ${summary.noAnswers} answers were "no answer"` : "";
+  const noAnswers = summary.noAnswers ? `, ${summary.noAnswers} ${summary.noAnswers === 1 ? "answer was" : "answers were"} "no answer"` : "";
   const parts = [
     `# ${cell(title)}`,
     `## Import\n\n${summary.imported} of ${summary.rows} rows imported${answers}, ${summary.skipped} skipped${noAnswers}.`,

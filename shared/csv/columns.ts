@@ -93,7 +93,7 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
   date: [
     ["date", 9], ["submitted at", 10], ["submitted", 9], ["submit date", 10], ["submission date", 10],
     ["date submitted", 10], ["created", 8], ["created at", 9], ["creation date", 9], ["timestamp", 10], ["datetime", 9],
-    ["time", 5], ["response date", 10], ["review date", 10], ["end date", 8], ["start date", 6],
+    ["time", 5], ["response date", 10], ["review date", 10], ["end date", 8], ["start date", 6], ["started", 6], ["started at", 7],
     ["completed", 7], ["day", 5], ["datum", 9], ["zeitstempel", 10], ["erstellt", 8], ["eingereicht", 8],
     ["horodateur", 10], ["horodatage", 10], ["fecha", 9], ["marca temporal", 10], ["data", 5],
     ["informazioni cronologiche", 10], ["tijdstempel", 10], ["carimbo de data hora", 10],
@@ -129,7 +129,7 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["response id", 10, "exact"], ["responseid", 10, "exact"], ["respondent id", 10, "exact"], ["id", 8, "exact"],
     ["submission id", 10, "exact"], ["feedback id", 10, "exact"], ["review id", 10, "exact"], ["ticket id", 10, "exact"],
     ["ticket number", 10, "exact"], ["case id", 9, "exact"], ["complaint id", 10, "exact"], ["conversation id", 10, "exact"],
-    ["comment id", 10, "exact"], ["tweet id", 9, "exact"], ["respondent", 9, "exact"], ["respondent number", 10, "exact"], ["ticket", 8, "exact"],
+    ["comment id", 10, "exact"], ["tweet id", 9, "exact"], ["chat id", 10, "exact"], ["respondent", 9, "exact"], ["respondent number", 10, "exact"], ["ticket", 8, "exact"],
     ["participant", 8, "exact"],
   ],
 };

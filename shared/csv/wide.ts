@@ -677,8 +677,8 @@ function namesSegment(header: string): boolean {
   return words.some((kind, k) => SEGMENT_KINDS.has(kind) && words.some((subject, s) => s !== k && SEGMENT_SUBJECTS.has(subject)));
 }
 
-/** A header naming what a review is about: the product, its variation or model, the shop's department. */
-const REVIEWED_HEADER = /^(?:product|product name|variation|variant|model|department|department name)$/;
+/** A header naming what a review is about: the product (a shop's product handle), its variation or model, the shop's department. */
+const REVIEWED_HEADER = /^(?:product|product name|product title|product handle|variation|variant|model|department|department name)$/;
 
 /** Whether a column holds a few short words, each written by many rows, as segments are: not numbers, not texts. */
 function holdsFewLabels(tally: ColumnTally): boolean {

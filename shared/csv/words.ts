@@ -30,7 +30,8 @@ export function wordKey(label: string): string {
 
 /**
  * Cells that mean "no answer" in any column: counted per column, never an error, never a text-only
- * response. Zendesk writes "Offered" / "Unoffered" for a satisfaction survey sent but not answered.
+ * response. Zendesk writes "Offered" / "Unoffered" for a satisfaction survey sent but not answered,
+ * LiveChat "not rated".
  */
 export const NO_ANSWER_WORDS: readonly string[] = [
   "",
@@ -59,6 +60,9 @@ export const NO_ANSWER_WORDS: readonly string[] = [
   "offered",
   "unoffered",
   "not offered",
+  // A chat tool's survey shown but not answered (LiveChat: "rated good", "rated bad", "not rated").
+  "not rated",
+  "unrated",
   // German, French, Spanish, Italian, Dutch, Portuguese: don't know, no answer, not applicable.
   "weiß nicht",
   "keine angabe",
@@ -110,7 +114,7 @@ const NO_ANSWER_CHARS = 64;
  * all but the bare dashes, "none", "null" and Zendesk's survey states, which lead no such text.
  */
 const NO_ANSWER_LEADS = new Set(
-  NO_ANSWER_WORDS.filter((word) => !["", "-", "–", "—", "none", "null", "skipped", "offered", "unoffered", "not offered"].includes(word)),
+  NO_ANSWER_WORDS.filter((word) => !["", "-", "–", "—", "none", "null", "skipped", "offered", "unoffered", "not offered", "not rated", "unrated"].includes(word)),
 );
 const NO_ANSWER_LEADS_UNACCENTED = new Set([...NO_ANSWER_LEADS].map(withoutAccents));
 /** A cell's first words, before " - ", " (", ": " or ", ". */
@@ -269,7 +273,7 @@ const FAMILIES: readonly Family[] = [
 const BINARY: Record<string, number> = {
   good: 5, bad: 1, "good with comment": 5, "bad with comment": 1, satisfied: 5, unsatisfied: 1, dissatisfied: 1,
   "thumbs up": 5, "thumbs down": 1, "👍": 5, "👎": 1, "👍🏻": 5, "👎🏻": 1, "+1": 5, "-1": 1, positive: 5, negative: 1,
-  helpful: 5, "not helpful": 1, unhelpful: 1,
+  helpful: 5, "not helpful": 1, unhelpful: 1, "rated good": 5, "rated bad": 1,
 };
 /** Longer than this, a cell is no rating word, whatever spaces surround it (the longest label is under 40 characters). */
 const WORD_LABEL_CHARS = 256;

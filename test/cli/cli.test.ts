@@ -155,6 +155,31 @@ describe("analyze, wide exports and exact mappings", { timeout: 30_000 }, () => 
     expect(md).toContain("Not read: Plan, Country, App version.");
   });
 
+  it("a chat tool's 'rated good' / 'rated bad' is a two-way rating, its 'not rated' no answer, and the report counts it in the singular", async () => {
+    const csv = tempFile(
+      "chats.csv",
+      [
+        "Chat ID,Started,Agent,Rating,Rating comment",
+        "Q1,2026-10-01 09:00:00,Mia,rated good,Quick answer",
+        "Q2,2026-10-01 10:00:00,Ravi,rated bad,Waited 20 minutes",
+        "Q3,2026-10-02 11:00:00,Mia,not rated,Closed the window",
+        "Q4,2026-10-02 12:00:00,Lea,rated good,",
+      ].join("\r\n"),
+    );
+    const report = JSON.parse(await runCli(["analyze", csv, "--no-sentiment"])) as JourneyReport;
+    expect(report.import).toMatchObject({ rows: 4, imported: 4, skipped: 0, noAnswers: 1 });
+    expect(report.import.columns?.filter((c) => c.role !== "ignore").map((c) => [c.column, c.role])).toEqual([
+      ["Chat ID", "responseId"],
+      ["Started", "date"],
+      ["Rating", "rating"],
+      ["Rating comment", "text"],
+    ]);
+    // Two good of three rated: CSAT is the share of good answers.
+    expect(report.overall.csat).toBeCloseTo(66.67, 1);
+    const md = await runCli(["analyze", csv, "--no-sentiment", "--format", "md"]);
+    expect(md).toContain('4 of 4 rows imported, 0 skipped, 1 answer was "no answer".');
+  });
+
   it("--text joins columns and --fixed sets a value for every row", async () => {
     const csv = tempFile("reviews.csv", "Title,Review,Stars\r\nNice,Works well,5\r\nMeh,Slow search,2\r\n");
     const report = JSON.parse(

@@ -455,6 +455,20 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("shopify-product-reviews.csv: the product's handle is the touchpoint; the shop's reply is no text", async () => {
+    const result = await importFixture("shopify-product-reviews.csv");
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([
+      ["product_handle", "touchpoint"],
+      ["rating", "rating"],
+      ["title", "text"],
+      ["body", "text"],
+      ["created_at", "date"],
+    ]);
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["trail-boot", "rain-jacket", "day-pack"]);
+    expect(result.feedback[1]?.text).toBe("Too narrow\n\nPinches at the toes");
+    expect(result.errors).toEqual([]);
+  });
+
   it("steam-reviews.csv: voted_up (True/False) is the rating; the weighted vote score (fractions of 1) is none", async () => {
     const result = await importFixture("steam-reviews.csv");
     expect(result.shape).toBe("long");

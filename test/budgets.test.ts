@@ -1,6 +1,6 @@
 /**
  * Size budgets of what Figma loads, minified and before gzip: the panel (dist/ui.html, every script
- * and style inlined) at most 500 kB, the sandbox code (dist/code.js) at most 175 kB.
+ * and style inlined) at most 505 kB, the sandbox code (dist/code.js) at most 175 kB.
  *
  * Raised from 250 kB and 120 kB when the panel learnt wide survey exports, word ratings, no-answer
  * values and fixed values (shared/csv grew by about 21 kB in the panel, the wizard by about 8 kB) and
@@ -62,6 +62,15 @@
  * panel needs room made. Looked at and not taken: preact/compat (6 kB) stays, as
  * @create-figma-plugin/ui's components are built on its forwardRef.
  *
+ * The panel raised from 500 kB to 505 kB (measured 499.6 → 500.6 kB) when the import learnt to read
+ * more real exports right (each was read wrong, see test/fixtures/csv/README.md): True/False under a
+ * recommendation or vote header (Steam) and a chat tool's "rated good" / "not rated" as ratings and no
+ * answers, fractions of 1 never a rating, a survey's open questions as the comment in long files, a
+ * column of web addresses never text, "5.0 out of 5 stars" and "4 of 5 bubbles", dates after words
+ * that introduce them and a month alone, a shop's product handle as the touchpoint. Looked at for
+ * room first: the panel's CSS (17 kB) keeps only what it uses, zod is its mini build, the lexicon is
+ * deflated; an ES2022 target would save 0.6 kB only.
+ *
  * The build runs in a scratch copy of the repository (its folders linked, its own dist/), so that
  * it cannot race another test file that builds into dist/ at the same time.
  */
@@ -75,7 +84,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** kB as 1,000 bytes: the stricter reading of "300 KB". */
 const KB = 1000;
-export const BUDGETS = { "dist/ui.html": 500 * KB, "dist/code.js": 175 * KB } as const;
+export const BUDGETS = { "dist/ui.html": 505 * KB, "dist/code.js": 175 * KB } as const;
 
 let scratch = "";
 

@@ -130,7 +130,7 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["submission id", 10, "exact"], ["feedback id", 10, "exact"], ["review id", 10, "exact"], ["ticket id", 10, "exact"],
     ["ticket number", 10, "exact"], ["case id", 9, "exact"], ["complaint id", 10, "exact"], ["conversation id", 10, "exact"],
     ["comment id", 10, "exact"], ["tweet id", 9, "exact"], ["chat id", 10, "exact"], ["respondent", 9, "exact"], ["respondent number", 10, "exact"], ["ticket", 8, "exact"],
-    ["participant", 8, "exact"],
+    ["participant", 8, "exact"], ["unique id", 9, "exact"],
   ],
 };
 

@@ -355,6 +355,9 @@ export function questionShortName(header: string): string {
   // Qualtrics' matrix items: "To what extent do you agree with the following? - The app is easy to use".
   const dash = name.lastIndexOf(" - ");
   if (dash > 0 && /[?:]$/.test(name.slice(0, dash).trim())) name = name.slice(dash + 3);
+  // A tool's label before the question: Delighted's "Additional answers: How easy was checkout?".
+  const colon = name.indexOf(": ");
+  if (colon > 0 && colon <= 30 && /\?\s*$/.test(name) && !name.slice(0, colon).includes("?")) name = name.slice(colon + 2);
   if (/\bhow likely\b/i.test(name) && /\brecommend/i.test(name)) return "Likelihood to recommend";
   if (/^overall\b.*\b(?:satisf\w*|happy)\b/i.test(name)) return "Overall satisfaction";
   if (/^[\w]+$/.test(name) && /[_]/.test(name)) name = name.replace(/_/g, " ");

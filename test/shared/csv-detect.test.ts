@@ -114,6 +114,9 @@ describe("guessMapping", () => {
     expect(guessMapping(["Customer ID", "Respondent ID", "Response ID", "Ticket ID"])).toEqual({ ...EMPTY_MAPPING, responseId: 1 });
     expect(guessMapping(["Ticket number", "Satisfaction"])).toEqual({ ...EMPTY_MAPPING, responseId: 0, rating: 1 });
     expect(guessMapping(["id", "Rating"])).toEqual({ ...EMPTY_MAPPING, responseId: 0, rating: 1 });
+    // A support export's "Unique id" (Flipkart's CSAT data), a chat tool's "Chat ID".
+    expect(guessMapping(["Unique id", "Order_id", "CSAT Score"])).toEqual({ ...EMPTY_MAPPING, responseId: 0, rating: 2 });
+    expect(guessMapping(["Chat ID", "Rating"])).toEqual({ ...EMPTY_MAPPING, responseId: 0, rating: 1 });
   });
 
   it("maps a column once, to the field it fits best", () => {

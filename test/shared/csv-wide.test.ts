@@ -541,6 +541,8 @@ describe("short names", () => {
     ["Staff friendliness [1 to 7]", "Staff friendliness"],
     ["Checkout (web)", "Checkout (web)"],
     ["Q3_1 — Please rate - Delivery", "Delivery"],
+    ["Additional answers: How satisfied were you with the delivery?", "Delivery"],
+    ["Note: the delivery", "Note: the delivery"],
     ["A very long question about the many parts of the experience you had with us today", "A very long question about the many…"],
   ])("%j → %j", (header, name) => {
     expect(questionShortName(header)).toBe(name);

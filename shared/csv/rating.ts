@@ -31,6 +31,8 @@ const UNIT = String.raw`(?:stars?|stern(?:e|en)?|étoiles?|etoiles?|estrellas?|s
 /** "4/5", "4 out of 5", and with a unit as review sites write it: "5.0 out of 5 stars", "4 of 5 bubbles". */
 const OUT_OF = new RegExp(`^(${NUM})\\s*(?:/|out of|of|von|sur|de|su|van)\\s*(\\d+(?:[.,]\\d+)?)(?:\\s*${UNIT})?$`, "i");
 const WITH_UNIT = new RegExp(`^(${NUM})\\s*${UNIT}$`, "i");
+/** A rating after a word that introduces it, as scraped sites write it: Trustpilot's "Rated 4 out of 5 stars", "Rating: 4/5". */
+const RATED = /^(?:rated|rating)\s*:?\s+(.+)$/i;
 /** SurveyMonkey and Qualtrics write the label with the number: "10 - Extremely likely", "5 = Very satisfied", "4 (Satisfied)". */
 const LABELLED = new RegExp(`^(${NUM})\\s*[-–—:=(]\\s*\\p{L}`, "u");
 
@@ -54,6 +56,10 @@ export function readRating(raw: string): RatingReading {
   // An ISO date ("2024-03-05") is no rating of any form: a date column need not try them all.
   if (numeric && ISO_DATE_START.test(text)) return UNREADABLE;
   if (text.length <= NO_ANSWER_CHARS && NO_ANSWER.has(text.toLowerCase())) return EMPTY;
+  if (!numeric && (first === 0x52 || first === 0x72)) {
+    const rated = RATED.exec(text)?.[1];
+    if (rated !== undefined && RATED.exec(rated) === null) return readRating(rated);
+  }
   if (!numeric) return FILLED_STARS.has(first) || first === EMPTY_STAR ? (readStars(text) ?? UNREADABLE) : UNREADABLE;
   const stars = readStars(text);
   if (stars !== null) return stars;

@@ -447,6 +447,17 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("trustpilot-scraped-reviews.csv: 'Rated 4 out of 5 stars' and 'Date of experience: March 01, 2026'", async () => {
+    const result = await importFixture("trustpilot-scraped-reviews.csv");
+    expect(result.feedback.map((f) => f.rating)).toEqual([5, 1, 4, 2]);
+    expect(result.columns.find((c) => c.header === "rating")).toMatchObject({ role: "rating", scale: { min: 1, max: 5 } });
+    // The review's own date is the rows' date; the experience's date reads too, should a person choose it.
+    expect(result.feedback.map((f) => f.date)).toEqual(["2026-03-02", "2026-03-04", "2026-03-06", "2026-03-09"]);
+    const experienced = await importFixture("trustpilot-scraped-reviews.csv", { mapping: { date: 5 } });
+    expect(experienced.feedback.map((f) => f.date)).toEqual(["2026-03-01", "2026-03-03", "2026-03-05", "2026-03-07"]);
+    expect(result.errors).toEqual([]);
+  });
+
   it("tripadvisor-reviews.csv: '4 of 5 bubbles' ratings, and a stay's month as its first day", async () => {
     const result = await importFixture("tripadvisor-reviews.csv");
     expect(result.feedback.map((f) => f.rating)).toEqual([4, 2, 5, 1, 4]);

@@ -31,6 +31,8 @@ describe("readRating", () => {
     ["5.0 out of 5 stars", 5, 5],
     ["4 of 5 bubbles", 4, 5],
     ["3,5 von 5 Sternen", 3.5, 5],
+    ["Rated 4 out of 5 stars", 4, 5],
+    ["Rating: 4/5", 4, 5],
     ["★★★★☆", 4, 5],
     ["★☆☆☆☆", 1, 5],
     ["★★★★", 4, null],
@@ -50,7 +52,7 @@ describe("readRating", () => {
     expect(readRating(cell)).toEqual({ kind: "empty" });
   });
 
-  it.each(["high", "four", "4-5", "4/0", "★★x", "1e3", "0x10", "Infinity"])("cannot read %j", (cell) => {
+  it.each(["high", "four", "4-5", "4/0", "★★x", "1e3", "0x10", "Infinity", "Rated", "Rated excellent", "Rating: rated 4"])("cannot read %j", (cell) => {
     expect(readRating(cell)).toEqual({ kind: "unreadable" });
   });
 });

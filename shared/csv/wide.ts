@@ -349,6 +349,8 @@ export function questionShortName(header: string): string {
   }
   // The scale written after the question: "Wait time (1-5)", "Likelihood to recommend (0–10)".
   name = name.replace(/[([]\s*\d+\s*(?:-|–|to)\s*\d+\s*[)\]]\s*$/i, "").trimEnd();
+  // … or its anchors after it, "Checkout (1 = poor, 5 = excellent)", or before it, "On a scale from 1 to 10, how …".
+  name = name.replace(/\s*[([][^()[\]]*\d\s*=[^()[\]]*[)\]]\s*$/, "").replace(/^on a scale (?:of|from)\s+\d+\s*(?:-|–|to)\s*\d+\s*,?\s*/i, "");
   const bracket = /\[([^\]]+)\]\s*$/.exec(name);
   if (bracket !== null && bracket.index > 0) name = bracket[1] ?? name;
   name = name.replace(/^(?:q\d+[\w.]*|\d+)[.):\s-]+/i, "");

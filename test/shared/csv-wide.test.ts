@@ -542,6 +542,10 @@ describe("short names", () => {
     ["Checkout (web)", "Checkout (web)"],
     ["Q3_1 — Please rate - Delivery", "Delivery"],
     ["Additional answers: How satisfied were you with the delivery?", "Delivery"],
+    ["Rate the checkout (1 = poor, 5 = excellent)", "Checkout"],
+    ["On a scale from 1 to 10, how satisfied are you with delivery?", "Delivery"],
+    ["How likely are you to recommend us? (0 = not at all likely, 10 = extremely likely)", "Likelihood to recommend"],
+    ["Support (phone)", "Support (phone)"],
     ["Note: the delivery", "Note: the delivery"],
     ["A very long question about the many parts of the experience you had with us today", "A very long question about the many…"],
   ])("%j → %j", (header, name) => {

@@ -277,9 +277,9 @@ const BINARY: Record<string, number> = {
 };
 /** Longer than this, a cell is no rating word, whatever spaces surround it (the longest label is under 40 characters). */
 const WORD_LABEL_CHARS = 256;
-/** Yes/No is a rating only under a header that asks whether something helped or satisfied. */
+/** Yes/No is a rating only under a header that asks whether something helped or satisfied, or whether they would recommend it. */
 const YES_NO: Record<string, number> = { yes: 5, no: 1 };
-const YES_NO_HEADER = /\b(helpful|help|useful|satisf\w*|happy|resolved|solved|answer(ed)?|did we|was this|were you)\b/i;
+const YES_NO_HEADER = /\b(helpful|help|useful|satisf\w*|happy|resolved|solved|answer(ed)?|did we|was this|were you|recommend\w*)\b/i;
 /** True/False is a rating only under a header naming a recommendation or a vote (a game store's `voted_up`, `is_recommended`). */
 const TRUE_FALSE: Record<string, number> = { true: 5, false: 1 };
 const TRUE_FALSE_HEADER = /(^|[^a-z])(recommend(s|ed)?|voted?[ _.-]?up|up[ _.-]?voted?|thumbs?[ _.-]?up|liked?)($|[^a-z])/i;

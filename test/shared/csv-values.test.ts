@@ -270,7 +270,7 @@ describe("scale inference with a rare typo", () => {
   });
 });
 
-describe("True/False as a two-way rating", () => {
+describe("True/False and Yes/No as a two-way rating", () => {
   it("reads True/False under a header naming a recommendation or a vote, and no other flag", () => {
     for (const header of ["voted_up", "is_recommended", "Recommended", "thumbs up"]) {
       expect(detectWordMap(["True", "False"], header)?.values, header).toEqual({ true: 5, false: 1 });
@@ -278,6 +278,11 @@ describe("True/False as a two-way rating", () => {
     for (const header of ["steam_purchase", "received_for_free", "Resolved", "Verified purchase", "recommendationid"]) {
       expect(detectWordMap(["True", "False"], header), header).toBeNull();
     }
+  });
+
+  it("reads Yes/No under a question whether they would recommend it, and not under any question", () => {
+    expect(detectWordMap(["Yes", "No"], "Would you recommend us to a friend?")?.values).toEqual({ yes: 5, no: 1 });
+    expect(detectWordMap(["Yes", "No"], "Did you use the app?")).toBeNull();
   });
 });
 

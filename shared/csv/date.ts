@@ -31,9 +31,9 @@ const TIME = /(?:T|\s+|,\s*)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?\
 const WORD = String.raw`\p{L}+`;
 /** "Mar 5, 2024", "March 5th, 2024", "Tuesday, March 5, 2024". */
 const MONTH_NAME_FIRST = new RegExp(String.raw`^(?:${WORD}\.?,?\s+)?(${WORD})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`, "u");
-/** "5 March 2024", "05-Mar-2024", "5. März 2024", "5 de marzo de 2024", "Tue, 5 Mar 2024". */
+/** "5 March 2024", "05-Mar-2024", Jira's "05/Mar/24", "5. März 2024", "5 de marzo de 2024", "Tue, 5 Mar 2024". */
 const DAY_FIRST_NAME = new RegExp(
-  String.raw`^(?:${WORD}\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+(?:de\s+)?(${WORD})\.?(?:\s+de)?[\s-]+(\d{4}|\d{2})$`,
+  String.raw`^(?:${WORD}\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th|\.)?[\s/-]+(?:de\s+)?(${WORD})\.?(?:\s+de)?[\s/-]+(\d{4}|\d{2})$`,
   "u",
 );
 

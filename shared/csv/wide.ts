@@ -510,6 +510,12 @@ export function guessColumns(
     const fuller = bestNamedColumn(headers, "date", 1, (i) => !used.has(i) && filled(tallies[i]) >= 0.9 && looksLikeDates(tallies[i] as ColumnTally));
     if (fuller !== null) corrected.date = fuller;
   }
+  // No date by the headers ("opened_at"): the first column of dates filled in for most rows.
+  if (corrected.date === null) {
+    const used = new Set(Object.values(corrected));
+    const dated = headers.findIndex((_, i) => !used.has(i) && filled(tallies[i]) >= 0.9 && looksLikeDates(tallies[i] as ColumnTally));
+    if (dated >= 0) corrected.date = dated;
+  }
   // No segment by its header: a column naming a kind of customer, traveller or plan ("travel_type",
   // "Customer tier", "Plan") that holds a few short words is one.
   if (corrected.persona === null) {
@@ -542,6 +548,13 @@ export function guessColumns(
       const used = new Set(Object.values(corrected));
       corrected.rating = bestNamedColumn(headers, "rating", 1, (i) => !used.has(i) && (ratings[i] !== null || holdsScores(tallies[i])));
     }
+  }
+  // No rating by the headers: the one column whose values are a word scale is it ("Very Satisfied" …
+  // under a ticket tool's "u_survey_response").
+  if (corrected.rating === null) {
+    const used = new Set(Object.values(corrected));
+    const worded = ratings.flatMap((reading, i) => (reading?.words != null && !used.has(i) ? [i] : []));
+    if (worded.length === 1) corrected.rating = worded[0] ?? null;
   }
   // A column the header names as text, stage, persona … is that, even if its words read like a scale ("Good", "Great").
   for (const field of MAPPED_FIELDS) {

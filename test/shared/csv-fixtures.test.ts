@@ -480,6 +480,20 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("servicenow-incidents.csv: no header names the rating or the date; the survey's words and the first dates are them", async () => {
+    const result = await importFixture("servicenow-incidents.csv");
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([
+      ["opened_at", "date"],
+      ["u_survey_response", "rating"],
+      ["u_survey_comments", "text"],
+    ]);
+    // Two of five incidents were skipped (no rating read, no comment), and none had a date.
+    expect(result.imported).toBe(5);
+    expect(result.feedback.map((f) => f.rating)).toEqual([5, 2, 4, 1, 3]);
+    expect(result.feedback[0]?.date).toBe("2026-03-01");
+    expect(result.errors).toEqual([]);
+  });
+
   it("steam-reviews.csv: voted_up (True/False) is the rating; the weighted vote score (fractions of 1) is none", async () => {
     const result = await importFixture("steam-reviews.csv");
     expect(result.shape).toBe("long");

@@ -176,6 +176,8 @@ describe("readDate", () => {
     ["Date of experience: 5 March 2024", "2024-03-05"],
     ["Posted on Mar 5, 2024 10:22", "2024-03-05"],
     ["March 2024", "2024-03-01"],
+    // Jira's export.
+    ["05/Mar/24 9:15 AM", "2024-03-05"],
     ["Mär 2024", "2024-03-01"],
   ])("reads %j as %s", (cell, iso) => {
     expect(readDate(cell)).toEqual({ kind: "date", iso, order: null });

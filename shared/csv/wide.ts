@@ -489,9 +489,10 @@ export function guessColumns(
       corrected.text = best;
     }
   }
-  // Still none: a survey's first open question ("What do you like best about the product?", G2's
-  // reviews) is the comment, and its other open questions join it (`finishGuess`).
-  if (corrected.text === null) {
+  // Still none, or one left empty in every row read (a survey tool's "Comments" field beside the questions
+  // it asked): a survey's first open question ("What do you like best about the product?", G2's reviews)
+  // is the comment, and its other open questions join it (`finishGuess`).
+  if (corrected.text === null || tallies[corrected.text]?.answered === 0) {
     const used = new Set(Object.values(corrected));
     const open = headers.findIndex((header, i) => !used.has(i) && ratings[i] === null && holdsOpenAnswers(header, tallies[i] as ColumnTally));
     if (open >= 0) corrected.text = open;

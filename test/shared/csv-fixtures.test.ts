@@ -494,6 +494,24 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("alchemer-survey.csv: the tool's empty Comments field gives way to the survey's open question", async () => {
+    const result = await importFixture("alchemer-survey.csv");
+    expect(result.shape).toBe("wide");
+    expect(result.columns.filter((c) => c.role === "text").map((c) => c.header)).toEqual(["What could we do better?"]);
+    expect(result.columns.filter((c) => c.role === "question" || c.role === "nps").map((c) => c.header)).toEqual([
+      "How satisfied were you with your purchase?",
+      "How easy was it to find what you needed?",
+      "How likely are you to recommend us to a friend?",
+    ]);
+    expect(result.feedback.filter((f) => f.text !== "").map((f) => f.text)).toEqual([
+      "Faster shipping",
+      "The search never finds sizes",
+      "More payment options",
+      "Nothing",
+    ]);
+    expect(result.errors).toEqual([]);
+  });
+
   it("steam-reviews.csv: voted_up (True/False) is the rating; the weighted vote score (fractions of 1) is none", async () => {
     const result = await importFixture("steam-reviews.csv");
     expect(result.shape).toBe("long");

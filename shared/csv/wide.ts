@@ -497,6 +497,18 @@ export function guessColumns(
     const open = headers.findIndex((header, i) => !used.has(i) && ratings[i] === null && holdsOpenAnswers(header, tallies[i] as ColumnTally));
     if (open >= 0) corrected.text = open;
   }
+  // A comment with a date of its own, named apart from the rating ("comment_content" and
+  // "comment_created_at" beside "review_score"): the shop's comment on the review. The review's own
+  // text, where a column names one, is the comment.
+  const ratingColumn = corrected.rating;
+  if (corrected.text !== null && ratingColumn !== null && datedApart(headers, corrected.text, ratingColumn)) {
+    const used = new Set(Object.values(corrected));
+    const own = bestNamedColumn(headers, "text", 1, (i) => {
+      const other = tallies[i] as ColumnTally;
+      return !used.has(i) && ratings[i] === null && other.answered > 0 && holdsWords(other) && !isTitleHeader(headers[i] ?? "") && !datedApart(headers, i, ratingColumn);
+    });
+    if (own !== null) corrected.text = own;
+  }
   // "Store" is the source when it names app stores ("App Store", "Google Play"); a shop ("Berlin Mitte") is
   // where the customer was, no source: left to be a segment.
   const sourceCol = corrected.source;
@@ -647,7 +659,7 @@ function finishGuess(
     }
     // A review's title beside its text is part of the comment ("Title", then "Review"), as is a second
     // column of the customer's words ("Negative_Review" beside "Positive_Review").
-    if (role === "ignore" && reading === null && corrected.text !== null && (holdsTitle(header, tally) || holdsMoreText(header, tally))) role = "text";
+    if (role === "ignore" && reading === null && corrected.text !== null && (holdsTitle(header, tally) || holdsMoreText(header, tally)) && !datedApart(headers, index, corrected.text)) role = "text";
     // A survey's other open question ("What did you like most?" beside "What could we improve?") is the respondent's words too.
     if (role === "ignore" && reading === null && corrected.text !== null && holdsOpenAnswers(header, tally)) role = "text";
     // A column nothing reads that sorts respondents (plan, country, app version …) is kept as a segment.
@@ -764,6 +776,22 @@ const TITLE_HEADER = /^(?:(?:review|reviews|comment|feedback|ticket|email|post)\
 /** Whether a header names a response's title. */
 export function isTitleHeader(header: string): boolean {
   return TITLE_HEADER.test(normaliseHeader(header));
+}
+
+/**
+ * Whether a text column is another thing's, written at a time of its own: its name's first word is not
+ * the comment's, and a date column is named with it (Yotpo's "comment_content" and "comment_created_at"
+ * beside "review_content": the shop's comment on the review). A review's title, pros and cons have no
+ * date of their own.
+ */
+function datedApart(headers: readonly string[], column: number, textColumn: number): boolean {
+  const first = headerWords(headers[column] ?? "")[0] ?? "";
+  if (first === "" || first === headerWords(headers[textColumn] ?? "")[0]) return false;
+  return headers.some((header, i) => {
+    if (i === column) return false;
+    const words = headerWords(header);
+    return words.length > 1 && words[0] === first && headerClueScore(words.slice(1).join(" "), "date") > 0;
+  });
 }
 
 /** Whether a column is the title of each response: named as one, holding words, not numbers, dates or ids. */

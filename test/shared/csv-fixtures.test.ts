@@ -512,6 +512,16 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("yotpo-reviews.csv: the shop's comment, with its own date, is neither the comment nor joined to it", async () => {
+    const result = await importFixture("yotpo-reviews.csv");
+    // "comment_content" was the comment (a strong name), with the review's title and text joined to it.
+    expect(result.mapping.text).toBe(2);
+    expect(result.columns.filter((c) => c.role === "text").map((c) => c.header)).toEqual(["review_title", "review_content"]);
+    expect(result.feedback[1]?.text).toBe("Bad stitching\n\nStitching came loose after a week");
+    expect(result.feedback.map((f) => f.rating)).toEqual([5, 2, 4, 1, 5]);
+    expect(result.errors).toEqual([]);
+  });
+
   it("steam-reviews.csv: voted_up (True/False) is the rating; the weighted vote score (fractions of 1) is none", async () => {
     const result = await importFixture("steam-reviews.csv");
     expect(result.shape).toBe("long");

@@ -498,10 +498,10 @@ describe("CSV fixtures", () => {
     const result = await importFixture("alchemer-survey.csv");
     expect(result.shape).toBe("wide");
     expect(result.columns.filter((c) => c.role === "text").map((c) => c.header)).toEqual(["What could we do better?"]);
-    expect(result.columns.filter((c) => c.role === "question" || c.role === "nps").map((c) => c.header)).toEqual([
-      "How satisfied were you with your purchase?",
-      "How easy was it to find what you needed?",
-      "How likely are you to recommend us to a friend?",
+    expect(result.columns.filter((c) => c.role === "question").map((c) => [c.header, c.measure])).toEqual([
+      ["How satisfied were you with your purchase?", null],
+      ["How easy was it to find what you needed?", null],
+      ["How likely are you to recommend us to a friend?", "nps"],
     ]);
     expect(result.feedback.filter((f) => f.text !== "").map((f) => f.text)).toEqual([
       "Faster shipping",

@@ -255,6 +255,14 @@ const FAMILIES: readonly Family[] = [
     },
   },
   {
+    // Five faces, as feedback widgets and kiosks ask (Hotjar, Usabilla): 😡 😕 😐 🙂 😍.
+    name: "faces",
+    five: {
+      "😡": 1, "😠": 1, "😞": 2, "🙁": 2, "☹️": 2, "☹": 2, "😕": 2, "😐": 3, "😶": 3, "🙂": 4, "😊": 4,
+      "😀": 5, "😃": 5, "😄": 5, "😁": 5, "😍": 5, "🤩": 5,
+    },
+  },
+  {
     // Freshdesk's five faces.
     name: "happiness",
     five: {

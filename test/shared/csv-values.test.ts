@@ -282,6 +282,12 @@ describe("True/False and Yes/No as a two-way rating", () => {
     }
   });
 
+  it("reads five faces as 1–5", () => {
+    expect(detectWordMap(["😍", "😡", "🙂", "😐", "🙁"], "Reaction")).toMatchObject({ family: "faces", scale: { min: 1, max: 5 } });
+    expect(detectWordMap(["😍", "😡", "🙂", "😐", "🙁"], "Reaction")?.values).toMatchObject({ "😡": 1, "🙁": 2, "😐": 3, "🙂": 4, "😍": 5 });
+    expect(detectWordMap(["😍", "🍕"], "Reaction")).toBeNull();
+  });
+
   it("reads Yes/No under a question whether they would recommend it, and not under any question", () => {
     expect(detectWordMap(["Yes", "No"], "Would you recommend us to a friend?")?.values).toEqual({ yes: 5, no: 1 });
     expect(detectWordMap(["Yes", "No"], "Did you use the app?")).toBeNull();

@@ -35,6 +35,7 @@ import {
   fitScale,
   typoTolerance,
 } from "./rating";
+import { readDate } from "./date";
 import { unnamedColumnHeader } from "./problem";
 import { type WordMap, detectWordMap, isNoAnswerWord, wordKey } from "./words";
 
@@ -397,11 +398,16 @@ function looksLikeDates(tally: ColumnTally): boolean {
 
 /** The share of a column's first 50 distinct values that `pattern` matches (0 for a column of none). */
 function shareMatching(tally: ColumnTally, pattern: RegExp): number {
+  return shareOf(tally, (value) => pattern.test(value));
+}
+
+/** The share of a column's first 50 distinct values that `test` holds for (0 for a column of none). */
+function shareOf(tally: ColumnTally, test: (value: string) => boolean): number {
   let matching = 0;
   let seen = 0;
   for (const value of tally.distinct) {
     if (seen++ >= 50) break;
-    if (pattern.test(value)) matching++;
+    if (test(value)) matching++;
   }
   return seen === 0 ? 0 : matching / Math.min(seen, 50);
 }
@@ -523,10 +529,14 @@ export function guessColumns(
     const fuller = bestNamedColumn(headers, "date", 1, (i) => !used.has(i) && filled(tallies[i]) >= 0.9 && looksLikeDates(tallies[i] as ColumnTally));
     if (fuller !== null) corrected.date = fuller;
   }
-  // No date by the headers ("opened_at"): the first column of dates filled in for most rows.
+  // No date by the headers ("opened_at"): the first column of dates filled in for most rows (read as
+  // dates, not only written like them: an IP address "1.2.3.4" or a version "4.12.0" is none).
   if (corrected.date === null) {
     const used = new Set(Object.values(corrected));
-    const dated = headers.findIndex((_, i) => !used.has(i) && filled(tallies[i]) >= 0.9 && looksLikeDates(tallies[i] as ColumnTally));
+    const dated = headers.findIndex((_, i) => {
+      const tally = tallies[i] as ColumnTally;
+      return !used.has(i) && filled(tally) >= 0.9 && looksLikeDates(tally) && shareOf(tally, (value) => readDate(value).kind !== "unreadable") >= 0.9;
+    });
     if (dated >= 0) corrected.date = dated;
   }
   // No segment by its header: a column naming a kind of customer, traveller or plan ("travel_type",

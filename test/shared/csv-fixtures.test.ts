@@ -492,6 +492,10 @@ describe("CSV fixtures", () => {
     expect(result.feedback.map((f) => f.rating)).toEqual([5, 2, 4, 1, 3]);
     expect(result.feedback[0]?.date).toBe("2026-03-01");
     expect(result.errors).toEqual([]);
+    // Written like dates, read as none: an IP address or a version before the dates is not the date.
+    const rows = ["10.0.0.1", "10.0.0.2", "192.168.1.7", "4.12.0"].map((ip, i) => `${ip},2026-03-0${i + 1} 09:00:00,Satisfied`);
+    const inspection = inspectCsv(["client_ip,opened_at,u_survey_response", ...rows].join("\n"));
+    expect(inspection.mapping.date).toBe(1);
   });
 
   it("alchemer-survey.csv: the tool's empty Comments field gives way to the survey's open question", async () => {

@@ -37,6 +37,11 @@ export function hiddenCharacterIn(text: string): string | null {
   return `U+${code.toString(16).toUpperCase().padStart(4, "0")}, ${what}`;
 }
 
+/** Whether a character (by its code) is one `withoutHiddenCharacters` removes. */
+export function isHiddenCharacter(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
 /** `text` without the characters a name must not hold (see `hiddenCharacterIn`). */
 export function withoutHiddenCharacters(text: string): string {
   return text.search(HIDDEN_CHARACTERS) < 0 ? text : text.replace(HIDDEN_CHARACTERS, "");

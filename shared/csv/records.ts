@@ -21,7 +21,7 @@ import {
   isImportIdRow,
   looksLikeSecondHeaderRow,
 } from "./detect";
-import { withoutHiddenCharacters } from "../model";
+import { isHiddenCharacter, withoutHiddenCharacters } from "../model";
 import { unescapeFormula } from "./formula";
 import { type CsvProblem, columnLetter, csvProblem, unnamedColumnHeader } from "./problem";
 import { readRating } from "./rating";
@@ -384,6 +384,12 @@ export class RowBreakScanner {
         continue;
       }
       const code = text.charCodeAt(i);
+      // The parser reads the text without its hidden characters (a NUL byte, a direction mark): between
+      // a quote and what follows it, they are not there.
+      if (isHiddenCharacter(code)) {
+        i++;
+        continue;
+      }
       if (this.state === 2) {
         // A doubled quote is a quote in the cell; anything else follows the closing quote.
         if (code === QUOTE) {
@@ -412,7 +418,7 @@ export class RowBreakScanner {
       const at = nextQuote < nextLf ? (nextQuote < nextCr ? nextQuote : nextCr) : nextLf < nextCr ? nextLf : nextCr;
       if (at === length) break;
       if (text.charCodeAt(at) === QUOTE) {
-        const before = at === 0 ? this.previous : text.charCodeAt(at - 1);
+        const before = this.before(text, at);
         if (before === this.separator || before === LF || before === CR) this.state = 1;
         i = at + 1;
         continue;
@@ -422,8 +428,15 @@ export class RowBreakScanner {
       last = i;
       if (onBreak?.(i) === true) return last;
     }
-    if (length > 0) this.previous = text.charCodeAt(length - 1);
+    if (length > 0) this.previous = this.before(text, length);
     return last;
+  }
+
+  /** The character before `at` that the parser reads (hidden ones left out), from the text scanned before if none is. */
+  private before(text: string, at: number): number {
+    let k = at - 1;
+    while (k >= 0 && isHiddenCharacter(text.charCodeAt(k))) k--;
+    return k >= 0 ? text.charCodeAt(k) : this.previous;
   }
 }
 

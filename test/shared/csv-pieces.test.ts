@@ -120,6 +120,12 @@ describe("a CSV text in pieces", () => {
     );
   });
 
+  it("reads a doubled quote with a hidden character between its quotes as the parser does: no stray quote", () => {
+    const read = recordsOf('Rating,Comment\n4,"say "\u202E"hi"" twice"\n5,ok\n');
+    expect(read.problems).toEqual([]);
+    expect(read.records[1]).toEqual([1, ["4", 'say "hi" twice']]);
+  });
+
   const cases: [string, string, number[]][] = [
     ["between a CR and its LF", "Rating,Comment\r\n4,ok\r\n5,fine\r\n", [20, 21]],
     ["inside a doubled quote", 'Rating,Comment\n4,"she said ""hi"" twice"\n5,ok\n', [27, 28]],
@@ -128,6 +134,8 @@ describe("a CSV text in pieces", () => {
     ["where CRLF rows turn into LF rows", "Rating,Comment\r\n4,a\r\n4,b\n4,c\n4,d\r\n", [19, 24, 28]],
     ["in a file of CR rows after a byte-order mark", "\uFEFFRating;Comment\r4;a\r5;b\r", [1, 16, 17]],
     ["before a trailing blank line", "Rating,Comment\n4,a\n\n", [18, 19]],
+    // The parser reads the text without its hidden characters: a quote after a NUL byte starts a cell.
+    ["after a NUL byte before a quote", ',"\r\u0000"\r,|\n\n\r\n",",\n\r\n","\n', [7]],
   ];
   for (const [where, text, at] of cases) {
     it(`reads the same records when cut ${where}`, async () => {

@@ -392,8 +392,12 @@ function looksLikeIdentifierColumn(tally: ColumnTally): boolean {
 
 const DATE_PARTS = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|^\d{1,2}[-\s][A-Za-z]{3}|^[A-Za-z]{3,9}\s\d{1,2},?\s\d{4}/;
 
+/**
+ * Whether most of a column's values are dates: written like one and read as one (an IP address
+ * "10.0.0.1" or a version "4.2" is written like a date and is none).
+ */
 function looksLikeDates(tally: ColumnTally): boolean {
-  return shareMatching(tally, DATE_PARTS) >= 0.6;
+  return shareOf(tally, (value) => DATE_PARTS.test(value) && readDate(value).kind !== "unreadable") >= 0.6;
 }
 
 /** The share of a column's first 50 distinct values that `pattern` matches (0 for a column of none). */
@@ -521,23 +525,14 @@ export function guessColumns(
   if (sourceCol !== null && STORE_HEADER.test(normaliseHeader(headers[sourceCol] ?? "")) && !namesAppStores(tallies[sourceCol])) {
     corrected.source = null;
   }
-  // A date column filled in for a few rows ("Company Reply Date") is not the rows' date when another
-  // column of dates, named as one, is filled in for most of them ("Review Created").
+  // The rows' date is a column of dates filled in for most rows: one named as a date takes the place of
+  // a date column filled in for a few ("Company Reply Date" beside "Review Created"); without a date
+  // named by its header ("opened_at"), the best named, else the first, is it. Never a reply's date.
   const filled = (tally: ColumnTally | undefined) => (tally === undefined ? 0 : tally.answered / Math.max(1, tally.answered + tally.noAnswerCount));
-  if (corrected.date !== null && filled(tallies[corrected.date]) < 0.5) {
+  if (corrected.date === null || filled(tallies[corrected.date]) < 0.5) {
     const used = new Set(Object.values(corrected));
-    const fuller = bestNamedColumn(headers, "date", 1, (i) => !used.has(i) && filled(tallies[i]) >= 0.9 && looksLikeDates(tallies[i] as ColumnTally));
+    const fuller = bestNamedColumn(headers, "date", corrected.date === null ? 0 : 1, (i) => !used.has(i) && filled(tallies[i]) >= 0.9 && looksLikeDates(tallies[i] as ColumnTally));
     if (fuller !== null) corrected.date = fuller;
-  }
-  // No date by the headers ("opened_at"): the first column of dates filled in for most rows (read as
-  // dates, not only written like them: an IP address "1.2.3.4" or a version "4.12.0" is none).
-  if (corrected.date === null) {
-    const used = new Set(Object.values(corrected));
-    const dated = headers.findIndex((_, i) => {
-      const tally = tallies[i] as ColumnTally;
-      return !used.has(i) && filled(tally) >= 0.9 && looksLikeDates(tally) && shareOf(tally, (value) => readDate(value).kind !== "unreadable") >= 0.9;
-    });
-    if (dated >= 0) corrected.date = dated;
   }
   // No segment by its header: a column naming a kind of customer, traveller or plan ("travel_type",
   // "Customer tier", "Plan") that holds a few short words is one.

@@ -496,6 +496,9 @@ describe("CSV fixtures", () => {
     const rows = ["10.0.0.1", "10.0.0.2", "192.168.1.7", "4.12.0"].map((ip, i) => `${ip},2026-03-0${i + 1} 09:00:00,Satisfied`);
     const inspection = inspectCsv(["client_ip,opened_at,u_survey_response", ...rows].join("\n"));
     expect(inspection.mapping.date).toBe(1);
+    // Nor is a reply's date, filled in for every row.
+    const replied = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"].map((day, i) => `${day} 10:00:00,2026-03-0${i + 1} 09:00:00,Satisfied`);
+    expect(inspectCsv(["reply_date,opened_at,u_survey_response", ...replied].join("\n")).mapping.date).toBe(1);
   });
 
   it("alchemer-survey.csv: the tool's empty Comments field gives way to the survey's open question", async () => {

@@ -94,7 +94,7 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["date", 9], ["submitted at", 10], ["submitted", 9], ["submit date", 10], ["submission date", 10],
     ["date submitted", 10], ["created", 8], ["created at", 9], ["creation date", 9], ["timestamp", 10], ["datetime", 9],
     ["time", 5], ["response date", 10], ["review date", 10], ["end date", 8], ["start date", 6], ["started", 6], ["started at", 7],
-    ["completed", 7], ["day", 5], ["datum", 9], ["zeitstempel", 10], ["erstellt", 8], ["eingereicht", 8],
+    ["completed", 7], ["day", 5], ["year month", 8], ["month year", 8], ["datum", 9], ["zeitstempel", 10], ["erstellt", 8], ["eingereicht", 8],
     ["horodateur", 10], ["horodatage", 10], ["fecha", 9], ["marca temporal", 10], ["data", 5],
     ["informazioni cronologiche", 10], ["tijdstempel", 10], ["carimbo de data hora", 10],
   ],

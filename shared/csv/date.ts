@@ -9,7 +9,7 @@
  * as ambiguous and the importer decides with the other rows of the column (a "13/03/2024" somewhere
  * settles it) or reports it.
  */
-import { isPlaceholder } from "./words";
+import { isNoAnswerWord, isPlaceholder } from "./words";
 
 export type DateOrder = "day-first" | "month-first";
 
@@ -39,6 +39,8 @@ const DAY_FIRST_NAME = new RegExp(
 
 /** A month and its year ("March 2026", a stay's month as a travel site writes it): read as the month's first day. */
 const MONTH_YEAR = new RegExp(String.raw`^(${WORD})\.?,?\s+(\d{4})$`, "u");
+/** A month as numbers ("2019-4", "2019-04", "04/2019", a review's "Year_Month"): read as the month's first day. */
+const NUMERIC_MONTH = /^(?:(\d{4})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{4}))$/;
 /** Words that introduce a date, as scraped reviews write it: "Reviewed in the United States on March 3, 2026", "Date of experience: March 3, 2026". */
 const INTRODUCED = /^.*(?:\son|:)\s+(\S.*)$/is;
 
@@ -222,6 +224,8 @@ function readMonthNameDay(text: string): DateReading {
     const month = monthNumber(match[1] ?? "");
     if (month !== undefined) return dated(isoDate(Number(match[2]), month, 1), null);
   }
+  match = NUMERIC_MONTH.exec(text);
+  if (match !== null) return dated(isoDate(Number(match[1] ?? match[4]), Number(match[2] ?? match[3]), 1), null);
   return UNREADABLE;
 }
 
@@ -240,10 +244,10 @@ export function readDate(raw: string, order: DateOrder | null = null): DateReadi
   return key >= 0 ? readNumericDay(key, order) : readNamedDay(text.slice(0, split));
 }
 
-/** Whether a cell is a placeholder for no date ("NaT", "N/A"); one starting with a digit is not looked up, as none does. */
+/** Whether a cell is a placeholder for no date ("NaT", "N/A", "missing"); one starting with a digit is not looked up, as none does. */
 function isMissingDate(text: string): boolean {
   const first = text.charCodeAt(0);
-  return !(first >= 0x30 && first <= 0x39) && isPlaceholder(text);
+  return !(first >= 0x30 && first <= 0x39) && (isPlaceholder(text) || isNoAnswerWord(text));
 }
 
 /** Unix time, as Amazon's review exports and many APIs write it: seconds (9–10 digits) or milliseconds (12–13) since 1970. */
@@ -282,7 +286,7 @@ export function createDateReader(order: DateOrder | null = null): (raw: string) 
   const unixDays = new Map<number, DateReading>();
   return (raw) => {
     const text = raw.trim();
-    if (text === "" || isMissingDate(text)) return EMPTY;
+    if (text === "") return EMPTY;
     const unix = unixDay(text);
     if (unix !== null) {
       let reading = unixDays.get(unix);
@@ -306,11 +310,20 @@ export function createDateReader(order: DateOrder | null = null): (raw: string) 
     const day = text.slice(0, split);
     let reading = namedDays.get(day);
     if (reading === undefined) {
-      reading = readNamedDay(day);
+      // A placeholder for no date ("NaT", "N/A", "missing") is judged once, like a day.
+      reading = split === text.length && isMissingDate(text) ? EMPTY : readNamedDay(day);
       if (namedDays.size < 10_000) namedDays.set(day, reading);
     }
     return reading;
   };
+}
+
+/** A time counted back from when a page was read ("3 months ago", "a year ago", "yesterday"), as scraped reviews write it. */
+const RELATIVE_TIME = /^(?:(?:an?|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|today|yesterday|just now)$/i;
+
+/** Whether a date cell is a time relative to a day the file does not say ("3 months ago"): no date can be read from it. */
+export function isRelativeTime(cell: string): boolean {
+  return RELATIVE_TIME.test(cell.trim());
 }
 
 /** "5 March 2024", to spell out both readings of an ambiguous date. */

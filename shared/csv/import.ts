@@ -18,7 +18,7 @@ import { labelNewRows } from "../sentiment-summary";
 import { type ColumnMapping, EMPTY_MAPPING, MAPPED_FIELDS, type MappedField, applyMappingOverrides, isFeedbackExportHeader, ratingScaleHint } from "./columns";
 import { type CsvInspection, createCsvProfiler } from "./inspect";
 import type { CsvEncoding } from "./decode";
-import { type DateOrder, type DateReading, createDateReader, describeIsoDate } from "./date";
+import { type DateOrder, type DateReading, createDateReader, describeIsoDate, isRelativeTime } from "./date";
 import { type CsvDelimiter, headerRowTest, isBlankRecord, summaryRowLabel } from "./detect";
 import { unescapeFormula } from "./formula";
 import { type FeedbackKind, guessFeedbackKind, readFeedbackKind } from "./kind";
@@ -695,7 +695,10 @@ function createRecordImporter(
       return null;
     }
     if (reading.kind === "unreadable") {
-      const detail = `${quoteCell(record[dateCol] ?? "")} is not a date (write it like 2024-03-05, 03/05/2024 or 5 March 2024); left empty`;
+      const cell = record[dateCol] ?? "";
+      const detail = isRelativeTime(cell)
+        ? `${quoteCell(cell)} counts back from the day the file was made, which the file does not say: not a date; left empty`
+        : `${quoteCell(cell)} is not a date (write it like 2024-03-05, 03/05/2024 or 5 March 2024); left empty`;
       return csvProblem(row, dateName, detail);
     }
     return null;

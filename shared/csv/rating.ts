@@ -201,7 +201,14 @@ export function inferRatingColumnScale(tally: RatingTally, hint: RatingScale | n
   if (fromOne?.zeroIsNoAnswer === true) return fromOne;
   const fit = fitScale(tally, STANDARD_SCALES);
   // Scores with decimals ("7.5", a hotel review site's) are no NPS answers: without a 0 they are on 1–10.
-  if (fit !== null && fit.scale === SCALE_0_10 && !tally.values.has(0) && [...tally.values.keys()].some((value) => !Number.isInteger(value))) {
+  // So are whole answers up to 10 under a header naming a scale that starts at 1: stars ("stars" 1 to 9,
+  // an airline review site's) are never 0.
+  if (
+    fit !== null &&
+    fit.scale === SCALE_0_10 &&
+    !tally.values.has(0) &&
+    (hint?.min === 1 || [...tally.values.keys()].some((value) => !Number.isInteger(value)))
+  ) {
     return { scale: SCALE_1_10, zeroIsNoAnswer: false };
   }
   if (fit !== null) return fit;

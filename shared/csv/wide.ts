@@ -390,7 +390,7 @@ function looksLikeIdentifierColumn(tally: ColumnTally): boolean {
   return tally.answered >= 5 && tally.idLike >= tally.answered * 0.8 && tally.distinct.size >= Math.min(tally.answered, DISTINCT_CAP) * 0.8;
 }
 
-const DATE_PARTS = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|^\d{1,2}[-\s][A-Za-z]{3}|^[A-Za-z]{3,9}\s\d{1,2},?\s\d{4}/;
+const DATE_PARTS = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|^\d{1,2}[-\s][A-Za-z]{3}|^[A-Za-z]{3,9}\s\d{1,2},?\s\d{4}|^\d{4}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{4}$/;
 
 /**
  * Whether most of a column's values are dates: written like one and read as one (an IP address
@@ -467,12 +467,13 @@ export function guessColumns(
     const tally = tallies[touchpointCol];
     if (tally !== undefined && looksLikeIdentifierColumn(tally)) corrected.touchpoint = null;
   }
-  // A "feedback" column of 0/1 flags, or a "Review Created" column of dates, is no comment: the
-  // comment is where the long cells are (the column the header names best as a text, then the longest).
+  // A "feedback" column of 0/1 flags, a "Review Created" column of dates or a "reviews.dateSeen" column
+  // of lists of times is no comment: the comment is where the words are (the column the header names
+  // best as a text, then the longest).
   const textCol = corrected.text;
   if (textCol !== null) {
     const tally = tallies[textCol];
-    if (tally !== undefined && tally.answered > 0 && (numberCount(tally) >= tally.answered * 0.9 || looksLikeDates(tally))) {
+    if (tally !== undefined && tally.answered > 0 && !holdsWords(tally)) {
       const used = new Set(Object.values(corrected));
       const best = bestNamedColumn(headers, "text", 0, (i) => {
         const other = tallies[i] as ColumnTally;
@@ -550,7 +551,8 @@ export function guessColumns(
     const used = new Set(Object.values(corrected));
     const reviewed = headers.findIndex((header, i) => {
       const tally = tallies[i];
-      return !used.has(i) && ratings[i] === null && tally !== undefined && REVIEWED_HEADER.test(normaliseHeader(header)) && holdsFewLabels(tally);
+      // A product's name may be long ("Lip Sleeping Mask Intense Hydration with Vitamin C"): it is still one of a few.
+      return !used.has(i) && ratings[i] === null && tally !== undefined && REVIEWED_HEADER.test(normaliseHeader(header)) && holdsFewLabels(tally, PRODUCT_NAME_CHARS);
     });
     if (reviewed >= 0) corrected.touchpoint = reviewed;
   }
@@ -716,14 +718,17 @@ function namesSegment(header: string): boolean {
 /** A header naming what a review is about: the product (a shop's product handle), its variation or model, the shop's department. */
 const REVIEWED_HEADER = /^(?:product|product name|product title|product handle|variation|variant|model|department|department name)$/;
 
-/** Whether a column holds a few short words, each written by many rows, as segments are: not numbers, not texts. */
-function holdsFewLabels(tally: ColumnTally): boolean {
+/** The longest a product's name may be to name a touchpoint; a segment's label is shorter (`holdsFewLabels`). */
+const PRODUCT_NAME_CHARS = 120;
+
+/** Whether a column holds a few short words (up to `longest` characters), each written by many rows, as segments are: not numbers, not texts. */
+function holdsFewLabels(tally: ColumnTally, longest = 40): boolean {
   const distinct = tally.distinct.size;
   return (
     tally.answered >= 2 &&
     !tally.manyLabels &&
     numberCount(tally) === 0 &&
-    tally.longest <= 40 &&
+    tally.longest <= longest &&
     distinct <= 20 &&
     distinct * 2 <= tally.answered
   );
@@ -770,10 +775,21 @@ function mostlyDifferent(tally: ColumnTally): boolean {
   return tally.distinct.size * 2 >= Math.min(tally.answered, DISTINCT_CAP);
 }
 
-/** Whether a column holds words: not mostly numbers, not dates, not ids, not email or web addresses (a review's link). */
+/**
+ * Whether a column holds words: not mostly numbers, not dates, not ids, not email or web addresses (a
+ * review's link), and written with letters (a list of times, "2019-04-25T09:08:16Z,2019-03-03T00:00:00Z",
+ * as a scraper records when it saw a review, reads as no date and holds no word either).
+ */
 function holdsWords(tally: ColumnTally): boolean {
-  return numberCount(tally) <= tally.answered * 0.5 && !looksLikeDates(tally) && !looksLikeIdentifierColumn(tally) && !holdsAddresses(tally);
+  return (
+    numberCount(tally) <= tally.answered * 0.5 &&
+    !looksLikeDates(tally) &&
+    !looksLikeIdentifierColumn(tally) &&
+    !holdsAddresses(tally) &&
+    shareMatching(tally, LETTERS) >= 0.5
+  );
 }
+const LETTERS = /\p{L}\p{M}*\p{L}/u;
 
 /** A title's header: "Title", "Review Title", "Summary", "Headline" ("Job title" is none; a ticket's "Subject" is what it was about, not what the customer thought). */
 const TITLE_HEADER = /^(?:(?:review|reviews|comment|feedback|ticket|email|post)\s)?(?:title|summary|headline)$/;
@@ -839,7 +855,8 @@ const PERSONAL_DETAILS = /\b(?:e ?mail|name|phone|mobile|address|zip|postcode|po
 function holdsAddresses(tally: ColumnTally): boolean {
   return shareMatching(tally, ADDRESS) >= 0.5;
 }
-const ADDRESS = /@|https?:\/\/|www\./i;
+/** A cell that is an address and nothing more: a tweet's "@VirginAmerica" or a comment's link among words is no address column's. */
+const ADDRESS = /^\s*(?:[^\s@]+@[^\s@]+\.[^\s@]+|(?:https?:\/\/|www\.)\S+)\s*$/i;
 
 /**
  * Whether a column reads as a long file's ratings: numbers (decimals too, as "7.5" on 10), several,

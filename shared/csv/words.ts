@@ -31,7 +31,7 @@ export function wordKey(label: string): string {
 /**
  * Cells that mean "no answer" in any column: counted per column, never an error, never a text-only
  * response. Zendesk writes "Offered" / "Unoffered" for a satisfaction survey sent but not answered,
- * LiveChat "not rated".
+ * LiveChat "not rated", a review site "No Rating".
  */
 export const NO_ANSWER_WORDS: readonly string[] = [
   "",
@@ -60,9 +60,15 @@ export const NO_ANSWER_WORDS: readonly string[] = [
   "offered",
   "unoffered",
   "not offered",
-  // A chat tool's survey shown but not answered (LiveChat: "rated good", "rated bad", "not rated").
+  // A chat tool's survey shown but not answered (LiveChat: "rated good", "rated bad", "not rated"), a
+  // review site's review without stars ("No Rating").
   "not rated",
   "unrated",
+  "no rating",
+  "no rating yet",
+  "not yet rated",
+  // A data set's own word for a value it lacks (a review's "Year_Month": "missing").
+  "missing",
   // German, French, Spanish, Italian, Dutch, Portuguese: don't know, no answer, not applicable.
   "weiß nicht",
   "keine angabe",
@@ -111,10 +117,11 @@ const NO_ANSWER_CHARS = 64;
 
 /**
  * No-answer words that may be followed by why ("N/A - did not use", "Don't know (never called)"):
- * all but the bare dashes, "none", "null" and Zendesk's survey states, which lead no such text.
+ * all but the bare dashes, "none", "null", "missing" and the states of a survey or a review
+ * (Zendesk's "Offered", "No Rating"), which lead no such text.
  */
 const NO_ANSWER_LEADS = new Set(
-  NO_ANSWER_WORDS.filter((word) => !["", "-", "–", "—", "none", "null", "skipped", "offered", "unoffered", "not offered", "not rated", "unrated"].includes(word)),
+  NO_ANSWER_WORDS.filter((word) => !["", "-", "–", "—", "none", "null", "skipped", "offered", "unoffered", "not offered", "not rated", "unrated", "no rating", "no rating yet", "not yet rated", "missing"].includes(word)),
 );
 const NO_ANSWER_LEADS_UNACCENTED = new Set([...NO_ANSWER_LEADS].map(withoutAccents));
 /** A cell's first words, before " - ", " (", ": " or ", ". */

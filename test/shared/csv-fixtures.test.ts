@@ -545,6 +545,72 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("datafiniti-product-reviews.csv: a column of lists of times (when a scraper saw the review) is no comment", async () => {
+    const result = await importFixture("datafiniti-product-reviews.csv");
+    // "reviews.dateSeen" was the comment (its header names reviews), the review's text and title joined to it.
+    expect(result.columns.filter((c) => c.role === "text").map((c) => c.header)).toEqual(["reviews.text", "reviews.title"]);
+    expect(result.columns.find((c) => c.header === "reviews.dateSeen")?.role).toBe("ignore");
+    expect(result.feedback[0]?.text).toBe("Two were flat\n\nTwo of the pack were flat out of the box; the rest work fine.");
+    expect(result.feedback.map((f) => [f.rating, f.date])).toEqual([
+      [3, "2017-03-02"],
+      [4, "2016-08-31"],
+      [5, "2016-12-06"],
+      [5, "2016-03-28"],
+      [1, "2015-11-24"],
+    ]);
+  });
+
+  it("store-reviews-scraped.csv: times counted back from the scrape (\"3 months ago\") are said to name no day, in one group", async () => {
+    const result = await importFixture("store-reviews-scraped.csv");
+    expect(result.imported).toBe(6);
+    expect(result.feedback.map((f) => f.rating)).toEqual([1, 4, 1, 5, 1, 5]);
+    expect(result.feedback.every((f) => f.date === null)).toBe(true);
+    expect(result.problemGroups).toHaveLength(1);
+    expect(result.problemGroups[0]?.count).toBe(6);
+    expect(result.errors[0]?.message).toBe(
+      'row 2, column "review_time": "3 months ago" counts back from the day the file was made, which the file does not say: not a date; left empty',
+    );
+  });
+
+  it("theme-park-reviews.csv: a year and month as numbers (\"2019-4\", \"04/2019\") is the month's first day; \"missing\" is no date", async () => {
+    const result = await importFixture("theme-park-reviews.csv");
+    expect(result.mapping.date).toBe(2);
+    expect(result.feedback.map((f) => f.date)).toEqual(["2019-04-01", "2019-05-01", "2019-04-01", "2019-04-01", null, "2019-04-01", "2019-04-01"]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("beauty-product-reviews.csv: a product's long name is what was reviewed (the touchpoint); recommendation flags are no second rating", async () => {
+    const result = await importFixture("beauty-product-reviews.csv");
+    expect(result.shape).toBe("long");
+    expect(result.columns.find((c) => c.header === "product_name")?.role).toBe("touchpoint");
+    expect(result.columns.find((c) => c.header === "is_recommended")?.role).toBe("ignore");
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Gentle Hydra-Gel Face Cleanser", "Lip Sleeping Mask Intense Hydration with Vitamin C"]);
+    expect(result.feedback.map((f) => f.rating)).toEqual([5, 1, 5, 5, 5, 4, 2]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("consumeraffairs-reviews.csv: \"No Rating\" is no answer, not an unreadable rating; \"Reviewed Sept. 13 2023\" is a date", async () => {
+    const result = await importFixture("consumeraffairs-reviews.csv");
+    expect(result.errors).toEqual([]);
+    expect(result.noAnswers).toBe(1);
+    expect(result.feedback.map((f) => f.rating)).toEqual([5, 5, 5, 4, 5, 1, null]);
+    expect(result.feedback[0]?.date).toBe("2023-09-13");
+    expect(result.feedback[6]?.text).toBe("Awful service and a long wait.");
+  });
+
+  it("airlinequality-reviews.csv: whole \"stars\" up to 10 are on 1–10, never 0–10 (no NPS for stars)", async () => {
+    const result = await importFixture("airlinequality-reviews.csv");
+    expect(result.detected.scale).toEqual({ min: 1, max: 10 });
+    expect(result.feedback.map((f) => f.date)).toEqual(["2023-03-19", "2023-03-15", "2023-03-01", "2023-02-22", "2023-02-03", "2023-01-23"]);
+  });
+
+  it("twitter-airline-tweets.csv: tweets that name accounts (\"@VirginAmerica\") are words, the comment", async () => {
+    const result = await importFixture("twitter-airline-tweets.csv");
+    expect(result.columns.find((c) => c.role === "text")?.header).toBe("text");
+    expect(result.feedback[0]?.text).toBe("@VirginAmerica What @dhepburn said.");
+    expect(result.feedback[0]?.date).toBe("2015-02-24");
+  });
+
   it("glassdoor-reviews.csv: a wide file of sub-ratings whose headline, pros and cons are joined into the row's text", async () => {
     const result = await importFixture("glassdoor-reviews.csv");
     expect(result.shape).toBe("wide");

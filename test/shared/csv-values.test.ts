@@ -76,7 +76,10 @@ describe("inferRatingScale", () => {
     ["x/10", ["8/10", "10/10"], null, { min: 0, max: 10 }],
     ["stars with empty ones", ["★★★★☆", "★★"], null, { min: 1, max: 5 }],
     ["an NPS header with low answers", ["1", "3", "5"], { min: 0, max: 10 }, { min: 0, max: 10 }],
-    ["a header hint the data contradicts", ["9", "10"], { min: 1, max: 5 }, { min: 0, max: 10 }],
+    // The hint's 1–5 is too small, but what it names starts at 1 (stars): never 0–10.
+    ["a header hint the data contradicts", ["9", "10"], { min: 1, max: 5 }, { min: 1, max: 10 }],
+    ["whole answers up to 10 without a hint", ["9", "10"], null, { min: 0, max: 10 }],
+    ["whole answers up to 10 under an NPS hint", ["9", "10"], { min: 0, max: 10 }, { min: 0, max: 10 }],
     ["a typo far off every scale", ["4", "5", "3", "44"], null, { min: 1, max: 5 }],
     ["nothing readable", ["", "high"], null, null],
   ])("%s", (_, cells, hint, expected) => {

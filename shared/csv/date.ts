@@ -318,6 +318,13 @@ export function createDateReader(order: DateOrder | null = null): (raw: string) 
   };
 }
 
+/** The date order a header states: "Timestamp (mm/dd/yyyy)" is month first, "Date (DD.MM.YYYY)" day first; null when it states none. */
+export function dateOrderOfHeader(header: string): DateOrder | null {
+  if (/\bm{1,2}[/.-]d{1,2}\b/i.test(header)) return "month-first";
+  if (/\bd{1,2}[/.-]m{1,2}\b/i.test(header)) return "day-first";
+  return null;
+}
+
 /** A time counted back from when a page was read ("3 months ago", "a year ago", "yesterday"), as scraped reviews write it. */
 const RELATIVE_TIME = /^(?:(?:an?|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|today|yesterday|just now)$/i;
 

@@ -18,7 +18,7 @@ import { labelNewRows } from "../sentiment-summary";
 import { type ColumnMapping, EMPTY_MAPPING, MAPPED_FIELDS, type MappedField, applyMappingOverrides, isFeedbackExportHeader, ratingScaleHint } from "./columns";
 import { type CsvInspection, createCsvProfiler } from "./inspect";
 import type { CsvEncoding } from "./decode";
-import { type DateOrder, type DateReading, createDateReader, describeIsoDate, isRelativeTime } from "./date";
+import { type DateOrder, type DateReading, createDateReader, dateOrderOfHeader, describeIsoDate, isRelativeTime } from "./date";
 import { type CsvDelimiter, headerRowTest, isBlankRecord, summaryRowLabel } from "./detect";
 import { unescapeFormula } from "./formula";
 import { type FeedbackKind, guessFeedbackKind, readFeedbackKind } from "./kind";
@@ -1583,7 +1583,9 @@ function createRecordImporter(
     // Ambiguous dates, now that the whole column has been seen.
     const order: DateOrder | null =
       options.dateOrder ??
-      (dayFirstRow >= 0 && monthFirstRow < 0 ? "day-first" : monthFirstRow >= 0 && dayFirstRow < 0 ? "month-first" : null);
+      (dayFirstRow >= 0 && monthFirstRow < 0 ? "day-first" : monthFirstRow >= 0 && dayFirstRow < 0 ? "month-first" : null) ??
+      // Dates that prove no order, under a header that says it ("Timestamp (mm/dd/yyyy)").
+      (dayFirstRow < 0 && monthFirstRow < 0 ? dateOrderOfHeader(dateName ?? "") : null);
     // A wide row's answers share its date: its problem is listed once.
     let lastAmbiguousRow = -1;
     for (let k = 0; k < ambiguousFeedback.length; k++) {

@@ -217,6 +217,8 @@ const NOT_A_RATING = new Set([
   // Counts of votes and visits ("HelpfulnessNumerator", "Helpful votes", "Nights"), not answers.
   "numerator", "denominator", "votes", "vote", "likes", "upvotes", "downvotes", "views", "clicks", "visits",
   "nights", "guests", "adults", "children", "rooms", "distance", "miles", "weight", "height",
+  // A survey tool's own columns: the last page a respondent saw (LimeSurvey's "lastpage"), a random seed.
+  "lastpage", "seed",
 ]);
 
 function headerWords(header: string): string[] {
@@ -358,6 +360,9 @@ export function questionShortName(header: string): string {
   // Qualtrics' matrix items: "To what extent do you agree with the following? - The app is easy to use".
   const dash = name.lastIndexOf(" - ");
   if (dash > 0 && /[?:]$/.test(name.slice(0, dash).trim())) name = name.slice(dash + 3);
+  // Jotform's: "Please rate our service >> Speed".
+  const arrows = name.lastIndexOf(">>");
+  if (arrows > 0 && name.slice(arrows + 2).trim() !== "") name = name.slice(arrows + 2).trim();
   // A tool's label before the question: Delighted's "Additional answers: How easy was checkout?".
   const colon = name.indexOf(": ");
   if (colon > 0 && colon <= 30 && /\?\s*$/.test(name) && !name.slice(0, colon).includes("?")) name = name.slice(colon + 2);

@@ -300,6 +300,15 @@ const TRUE_FALSE: Record<string, number> = { true: 5, false: 1 };
 const TRUE_FALSE_HEADER = /(^|[^a-z])(recommend(s|ed)?|voted?[ _.-]?up|up[ _.-]?voted?|thumbs?[ _.-]?up|liked?)($|[^a-z])/i;
 
 /**
+ * Positive / Neutral / Negative is a three-point rating (5, 3, 1 on 1–5, as help desks' three answers) only
+ * under a header naming a rating or satisfaction (HubSpot's "Customer satisfaction rating"): elsewhere it is
+ * a sentiment worked out from the text (a tweet's `airline_sentiment`), not what the customer said.
+ */
+const POSITIVE_NEUTRAL_NEGATIVE: Record<string, number> = { positive: 5, neutral: 3, negative: 1 };
+const RATING_WORDS_HEADER = /\b(satisf\w*|csat|ratings?|rated|score)\b/i;
+const SENTIMENT_HEADER = /sentiment/i;
+
+/**
  * The word map every label of a column fits, or null: `labels` are the column's distinct cells that
  * are neither numbers nor no-answers. A single label is not enough to tell a rating.
  */
@@ -319,6 +328,9 @@ export function detectWordMap(labels: Iterable<string>, header: string): WordMap
   }
   if (YES_NO_HEADER.test(header) && fits(YES_NO)) return { scale: S15, values: pick(YES_NO, keys), family: "binary" };
   if (TRUE_FALSE_HEADER.test(header) && fits(TRUE_FALSE)) return { scale: S15, values: pick(TRUE_FALSE, keys), family: "binary" };
+  if (RATING_WORDS_HEADER.test(header) && !SENTIMENT_HEADER.test(header) && fits(POSITIVE_NEUTRAL_NEGATIVE)) {
+    return { scale: S15, values: pick(POSITIVE_NEUTRAL_NEGATIVE, keys), family: "three-point" };
+  }
   for (const family of FAMILIES) {
     if (!fits(family.five)) continue;
     // More than five labels of one family, or "somewhat agree" beside "agree": a seven-point scale.

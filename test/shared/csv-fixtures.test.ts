@@ -611,6 +611,38 @@ describe("CSV fixtures", () => {
     expect(result.feedback[0]?.date).toBe("2015-02-24");
   });
 
+  it("hubspot-tickets.csv: Positive / Neutral / Negative under a satisfaction rating's header is a three-point rating", async () => {
+    const result = await importFixture("hubspot-tickets.csv");
+    // Rows without a comment were skipped: the rating was not read.
+    expect(result.imported).toBe(5);
+    expect(result.columns.find((c) => c.header === "Customer satisfaction rating")?.words).toEqual({ positive: 5, negative: 1, neutral: 3 });
+    expect(result.feedback.map((f) => f.rating)).toEqual([5, 1, 3, 5, 1]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("jotform-matrix.csv: a matrix item after \">>\" names its touchpoint", async () => {
+    const result = await importFixture("jotform-matrix.csv");
+    expect(result.shape).toBe("wide");
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Speed", "Friendliness", "Value for money", "Likelihood to recommend"]);
+    expect(result.created.touchpoints[0]?.question).toBe("Please rate our service >> Speed");
+  });
+
+  it("limesurvey-wide.csv: the tool's \"lastpage\" and \"seed\" are no questions", async () => {
+    const result = await importFixture("limesurvey-wide.csv");
+    expect(result.columns.filter((c) => c.role === "question" || c.role === "nps").map((c) => c.header)).not.toContain("lastpage");
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Price", "Quality", "Delivery", "Likelihood to recommend"]);
+    expect(result.answers).toBe(19);
+  });
+
+  it("questionpro-wide.csv: dates that prove no order are read in the order the header states (\"mm/dd/yyyy\")", async () => {
+    const result = await importFixture("questionpro-wide.csv");
+    expect(result.errors).toEqual([]);
+    expect(result.detected.dateOrder).toBe("month-first");
+    const firstOfRow = new Map<string, string | null>();
+    for (const f of result.feedback) if (f.respondentId !== undefined && !firstOfRow.has(f.respondentId)) firstOfRow.set(f.respondentId, f.date);
+    expect([...firstOfRow.values()]).toEqual(["2023-10-05", "2023-10-05", "2023-10-06", "2023-10-06", "2023-10-07"]);
+  });
+
   it("glassdoor-reviews.csv: a wide file of sub-ratings whose headline, pros and cons are joined into the row's text", async () => {
     const result = await importFixture("glassdoor-reviews.csv");
     expect(result.shape).toBe("wide");

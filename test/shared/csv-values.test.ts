@@ -11,7 +11,7 @@ import {
 } from "../../shared/csv/rating";
 import { createColumnTallier, createColumnTally, inferColumnScale } from "../../shared/csv/wide";
 import { isNoAnswerWord } from "../../shared/csv/words";
-import { createDateReader } from "../../shared/csv/date";
+import { createDateReader, dateOrderOfHeader, isRelativeTime } from "../../shared/csv/date";
 import type { RatingScale } from "../../shared/model";
 
 describe("readRating", () => {
@@ -285,6 +285,15 @@ describe("True/False and Yes/No as a two-way rating", () => {
     }
   });
 
+  it("reads Positive / Neutral / Negative as 5, 3, 1 under a rating's header, never under a sentiment's", () => {
+    for (const header of ["Customer satisfaction rating", "CSAT", "Rating", "Satisfaction"]) {
+      expect(detectWordMap(["Positive", "Neutral", "Negative"], header)?.values, header).toEqual({ positive: 5, neutral: 3, negative: 1 });
+    }
+    for (const header of ["airline_sentiment", "Sentiment rating", "Label", "Tone"]) {
+      expect(detectWordMap(["Positive", "Neutral", "Negative"], header), header).toBeNull();
+    }
+  });
+
   it("reads five faces as 1–5", () => {
     expect(detectWordMap(["😍", "😡", "🙂", "😐", "🙁"], "Reaction")).toMatchObject({ family: "faces", scale: { min: 1, max: 5 } });
     expect(detectWordMap(["😍", "😡", "🙂", "😐", "🙁"], "Reaction")?.values).toMatchObject({ "😡": 1, "🙁": 2, "😐": 3, "🙂": 4, "😍": 5 });
@@ -388,4 +397,28 @@ describe("no-answer cells with their reason", () => {
   it.each(["None - it was perfect", "Great - fast", "Offered (no reply)", "- great", "N/Available"])("%j is an answer", (cell) =>
     expect(isNoAnswerWord(cell)).toBe(false),
   );
+});
+
+describe("dates a header or a data set states its own way", () => {
+  it("takes the order a header states, and none from a header that states none", () => {
+    expect(dateOrderOfHeader("Timestamp (mm/dd/yyyy)")).toBe("month-first");
+    expect(dateOrderOfHeader("Date (DD.MM.YYYY)")).toBe("day-first");
+    expect(dateOrderOfHeader("Created (dd-mm-yy)")).toBe("day-first");
+    expect(dateOrderOfHeader("Submitted at")).toBeNull();
+    expect(dateOrderOfHeader("Comments (mm)")).toBeNull();
+  });
+
+  it("reads a month written as numbers as its first day, and only a real month", () => {
+    expect(readDate("2019-4")).toEqual({ kind: "date", iso: "2019-04-01", order: null });
+    expect(readDate("04/2019")).toEqual({ kind: "date", iso: "2019-04-01", order: null });
+    expect(readDate("2019-13").kind).toBe("unreadable");
+    expect(readDate("missing")).toEqual({ kind: "empty" });
+    expect(createDateReader()("missing")).toEqual({ kind: "empty" });
+  });
+
+  it("knows a time counted back from a page's reading, which names no day", () => {
+    for (const cell of ["3 months ago", "a year ago", "an hour ago", "Yesterday", " 5 days ago "]) expect(isRelativeTime(cell), cell).toBe(true);
+    for (const cell of ["3 months", "2024-03-05", "ago"]) expect(isRelativeTime(cell), cell).toBe(false);
+    expect(readDate("3 months ago").kind).toBe("unreadable");
+  });
 });

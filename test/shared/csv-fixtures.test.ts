@@ -629,7 +629,7 @@ describe("CSV fixtures", () => {
 
   it("limesurvey-wide.csv: the tool's \"lastpage\" and \"seed\" are no questions", async () => {
     const result = await importFixture("limesurvey-wide.csv");
-    expect(result.columns.filter((c) => c.role === "question" || c.role === "nps").map((c) => c.header)).not.toContain("lastpage");
+    expect(result.columns.filter((c) => c.role === "question").map((c) => c.header)).not.toContain("lastpage");
     expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Price", "Quality", "Delivery", "Likelihood to recommend"]);
     expect(result.answers).toBe(19);
   });

@@ -131,6 +131,8 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["ticket number", 10, "exact"], ["case id", 9, "exact"], ["complaint id", 10, "exact"], ["conversation id", 10, "exact"],
     ["comment id", 10, "exact"], ["tweet id", 9, "exact"], ["chat id", 10, "exact"], ["respondent", 9, "exact"], ["respondent number", 10, "exact"], ["ticket", 8, "exact"],
     ["participant", 8, "exact"], ["unique id", 9, "exact"],
+    // Jira's issue key ("SD-104") names the ticket; its "Issue id" too, after it.
+    ["issue key", 10, "exact"], ["issue id", 9, "exact"], ["case number", 10, "exact"],
   ],
 };
 

@@ -91,7 +91,25 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
     for (const [cell, count] of cells) tallyCell(tally, cell, count);
     cells.clear();
   };
+  // Per column, the earlier column whose cell it has repeated in every row so far: -2 before the first
+  // row, -1 for none. A ticket export's "Custom field (Satisfaction)" beside "Satisfaction rating" is one.
+  const sameAs = new Int32Array(headers.length).fill(-2);
+  const trackCopies = (record: readonly string[]) => {
+    for (let i = 1; i < sameAs.length; i++) {
+      const candidate = sameAs[i] as number;
+      if (candidate === -1) continue;
+      const cell = record[i] ?? "";
+      if (candidate >= 0) {
+        if ((record[candidate] ?? "") !== cell) sameAs[i] = -1;
+        continue;
+      }
+      let found = -1;
+      for (let j = 0; j < i && found < 0; j++) if ((record[j] ?? "") === cell) found = j;
+      sameAs[i] = found;
+    }
+  };
   const profileRow = (record: readonly string[]) => {
+    trackCopies(record);
     for (let i = 0; i < counts.length; i++) {
       const cells = counts[i] as Map<string, number>;
       const cell = record[i] ?? "";
@@ -149,6 +167,7 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
   const finish = (): CsvInspection => {
     // The values correct the header guess, except where the caller chose.
     for (let i = 0; i < counts.length; i++) tallyCounts(i);
+    for (let i = 0; i < tallies.length; i++) (tallies[i] as ColumnTally).copyOf = (sameAs[i] ?? -1) >= 0 ? (sameAs[i] as number) : null;
     const columns = guessColumns(headers, tallies, mapping, options.shape);
     const corrected = applyMappingOverrides(columns.mapping, options.mapping, headers.length);
     return {

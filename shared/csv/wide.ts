@@ -131,6 +131,8 @@ export interface ColumnTally {
   /** Cells that look like an identifier: one word of letters and digits, 6 or more characters. */
   idLike: number;
   longest: number;
+  /** The earlier column this one repeats cell for cell in every row profiled, or null. */
+  copyOf: number | null;
 }
 
 export function createColumnTally(): ColumnTally {
@@ -145,6 +147,7 @@ export function createColumnTally(): ColumnTally {
     distinct: new Set(),
     idLike: 0,
     longest: 0,
+    copyOf: null,
   };
 }
 
@@ -422,6 +425,8 @@ function shareOf(tally: ColumnTally, test: (value: string) => boolean): number {
 }
 
 const REPEATED_HEADER = / \(column [A-Z]+\)$/;
+/** Answers a column must repeat cell for cell before it is taken for a copy of another (two questions may agree in a few rows). */
+const COPY_ROWS = 20;
 const NPS_GROUP_HEADER = /nps[ _-]?group/i;
 
 /** The outcome question, by its header: an "overall" rating or satisfaction. */
@@ -444,8 +449,11 @@ export function guessColumns(
     if (mapping.responseId === i || isIdentifierHeader(header) || looksLikeIdentifierColumn(tally)) return null;
     // A column without a header (a spreadsheet's row numbers, saved with the data) asks nothing.
     if (header === unnamedColumnHeader(i)) return null;
-    // A header repeated (named "Rating (column B)" by the layout) is a second copy, not a question of its own.
+    // A header repeated (named "Rating (column B)" by the layout) is a second copy, not a question of its own;
+    // so is a column that repeats an earlier one's answers cell for cell (Jira's "Custom field (Satisfaction)"
+    // beside "Satisfaction rating"), once enough rows tell.
     if (REPEATED_HEADER.test(header)) return null;
+    if (tally.copyOf !== null && tally.answered >= COPY_ROWS && tally.distinct.size >= 2) return null;
     // Qualtrics' "Q1_NPS_GROUP" (1 detractor, 2 passive, 3 promoter) is worked out from the NPS answer, not asked.
     if (NPS_GROUP_HEADER.test(header)) return null;
     return readRatingColumn(header, tally);

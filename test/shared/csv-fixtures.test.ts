@@ -643,6 +643,25 @@ describe("CSV fixtures", () => {
     expect([...firstOfRow.values()]).toEqual(["2023-10-05", "2023-10-05", "2023-10-06", "2023-10-06", "2023-10-07"]);
   });
 
+  it("jira-service-desk.csv: a custom field repeating the satisfaction cell for cell is a copy, not a second question", async () => {
+    const result = await importFixture("jira-service-desk.csv");
+    // Read as a wide survey of two identical questions: every rating counted twice.
+    expect(result.shape).toBe("long");
+    expect(result.answers).toBe(26);
+    expect(result.columns.find((c) => c.header === "Custom field (Satisfaction)")?.role).toBe("ignore");
+    expect(result.columns.find((c) => c.header === "Satisfaction rating")?.role).toBe("rating");
+    expect(result.mapping.responseId).toBe(1);
+    expect(result.feedback[0]).toMatchObject({ rating: 5, responseId: "SD-100", date: "2024-03-01" });
+  });
+
+  it("a question that agrees with another in a few rows only is still a question of its own", async () => {
+    const header = "Respondent,Speed,Friendliness";
+    const rows = Array.from({ length: 19 }, (_, i) => `R${i},${(i % 5) + 1},${(i % 5) + 1}`);
+    const result = await importFeedbackCsv([header, ...rows, "R19,2,4"].join("\n"), { map: emptyMap });
+    expect(result.shape).toBe("wide");
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Speed", "Friendliness"]);
+  });
+
   it("glassdoor-reviews.csv: a wide file of sub-ratings whose headline, pros and cons are joined into the row's text", async () => {
     const result = await importFixture("glassdoor-reviews.csv");
     expect(result.shape).toBe("wide");

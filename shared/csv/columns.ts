@@ -45,13 +45,23 @@ export const EMPTY_MAPPING: Readonly<ColumnMapping> = {
 
 /** Lower case, no accents, punctuation as spaces: "Date de création" and "date_de_creation" compare equal. */
 export function normaliseHeader(header: string): string {
-  return header
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  return (
+    header
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      // Recomposed: Korean syllables and Japanese voiced kana ("ご") are letters as written, not parts.
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      // A Latin word beside Japanese, Chinese or Korean is a word of its own ("回答ID": "回答 id").
+      .replace(CJK_THEN_LATIN, "$1 $2")
+      .replace(LATIN_THEN_CJK, "$1 $2")
+      .trim()
+  );
 }
+const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}`;
+const CJK_THEN_LATIN = new RegExp(String.raw`([${CJK}])([a-z0-9])`, "gu");
+const LATIN_THEN_CJK = new RegExp(String.raw`([a-z0-9])([${CJK}])`, "gu");
 
 /**
  * Phrases per field with a weight, written already normalised (a test checks it); a phrase matches
@@ -72,6 +82,8 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["punteggio", 9], ["valutazione", 9], ["stelle", 9], ["voto", 7], ["soddisfazione", 9],
     ["beoordeling", 9], ["cijfer", 8], ["sterren", 9], ["tevredenheid", 9],
     ["avaliacao", 9], ["nota", 7], ["estrelas", 9], ["satisfacao", 9],
+    ["満足度", 10], ["評価", 9], ["点数", 8], ["スコア", 8], ["评分", 10], ["满意度", 10], ["星级", 9], ["평점", 10],
+    ["만족도", 10], ["별점", 10],
   ],
   text: [
     ["comment", 10], ["comments", 10], ["feedback", 9], ["review", 8], ["reviews", 8], ["review text", 11],
@@ -89,6 +101,10 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["remarque", 8], ["remarques", 8], ["texte", 8], ["comentario", 10], ["comentarios", 10], ["opinion", 7],
     ["resena", 9], ["texto", 8], ["commento", 10], ["commenti", 10], ["recensione", 9], ["testo", 8],
     ["opmerking", 9], ["opmerkingen", 9], ["toelichting", 8], ["reactie", 8],
+    // Japanese, Chinese and Korean, written without spaces: matched inside the header ("ご意見・ご要望").
+    ["コメント", 10], ["ご意見", 10], ["意見", 9], ["感想", 9], ["ご要望", 7], ["レビュー", 8], ["口コミ", 9], ["自由記述", 10],
+    ["本文", 7], ["评论", 10], ["评价内容", 10], ["意见", 9], ["留言", 9], ["反馈", 9], ["의견", 9],
+    ["리뷰", 8], ["후기", 9], ["코멘트", 10], ["내용", 6],
   ],
   date: [
     ["date", 9], ["submitted at", 10], ["submitted", 9], ["submit date", 10], ["submission date", 10],
@@ -97,6 +113,8 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["completed", 7], ["day", 5], ["year month", 8], ["month year", 8], ["datum", 9], ["zeitstempel", 10], ["erstellt", 8], ["eingereicht", 8],
     ["horodateur", 10], ["horodatage", 10], ["fecha", 9], ["marca temporal", 10], ["data", 5],
     ["informazioni cronologiche", 10], ["tijdstempel", 10], ["carimbo de data hora", 10],
+    ["タイムスタンプ", 10], ["回答日時", 10], ["投稿日", 10], ["日時", 9], ["日付", 9], ["作成日", 9], ["日期", 9],
+    ["提交时间", 10], ["时间", 6], ["날짜", 9], ["작성일", 9], ["일시", 8],
   ],
   stage: [
     ["stage", 10], ["journey stage", 11], ["phase", 9], ["step", 8], ["journey step", 10], ["etape", 9],
@@ -192,12 +210,17 @@ export function namesOtherThan(header: string, field: MappedField): boolean {
   return NOT_THE_FIELD[field]?.test(normaliseHeader(header)) === true;
 }
 
+/** Japanese, Chinese and Korean letters: their words are not parted by spaces. */
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 function clueScore(header: string, field: MappedField): number {
   if (NOT_THE_FIELD[field]?.test(header) === true) return 0;
   const padded = ` ${header} `;
   let best = 0;
   for (const [phrase, weight, exact] of HEADER_CLUES[field]) {
-    const score = header === phrase ? weight + 5 : exact === undefined && padded.includes(` ${phrase} `) ? weight : 0;
+    // A phrase of a script written without spaces is found inside the header's words.
+    const within = exact === undefined && (NO_SPACES.test(phrase) ? header.includes(phrase) : padded.includes(` ${phrase} `));
+    const score = header === phrase ? weight + 5 : within ? weight : 0;
     if (score > best) best = score;
   }
   return best;

@@ -662,6 +662,19 @@ describe("CSV fixtures", () => {
     expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Speed", "Friendliness"]);
   });
 
+  it.each([
+    ["japanese-survey.csv", [["タイムスタンプ", "date"], ["満足度", "rating"], ["ご意見・ご要望", "text"]]],
+    ["chinese-reviews.csv", [["评分", "rating"], ["评论内容", "text"], ["日期", "date"]]],
+    ["korean-reviews.csv", [["별점", "rating"], ["리뷰 내용", "text"], ["작성일", "date"]]],
+  ])("%s: Japanese, Chinese and Korean headers name the rating, the comment and the date", async (name, roles) => {
+    const result = await importFixture(name);
+    expect(result.shape).toBe("long");
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual(roles);
+    expect(result.feedback.map((f) => f.rating)).toEqual([5, 2, 4, 1, 3]);
+    expect(result.feedback.every((f) => f.date !== null)).toBe(true);
+    expect(result.errors).toEqual([]);
+  });
+
   it("glassdoor-reviews.csv: a wide file of sub-ratings whose headline, pros and cons are joined into the row's text", async () => {
     const result = await importFixture("glassdoor-reviews.csv");
     expect(result.shape).toBe("wide");

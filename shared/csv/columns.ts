@@ -269,6 +269,25 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
 /** "Recommend" in German, French, Spanish, Italian, Dutch and Portuguese, as word stems of a normalised header. */
 const RECOMMEND_ELSEWHERE = [" empfehl", "weiterempfehl", " recommand", " recomend", " raccomand", " consiglier", " aanbevel", " aanraden"];
 
+/**
+ * The scale a header states after its question, "Satisfaction (1-10)", "Speed [1–7]", "Price (1 to 5)", or
+ * before it, "On a scale from 0 to 10, …": from 0 or 1 up to at most 10. Null when it states none.
+ */
+export function statedScale(header: string): RatingScale | null {
+  const match = STATED_AFTER.exec(header) ?? STATED_BEFORE.exec(header);
+  if (match === null) return null;
+  const min = Number(match[1]);
+  const max = Number(match[2]);
+  return (min === 0 || min === 1) && max > min + 1 && max <= 10 ? { min, max } : null;
+}
+const STATED_AFTER = /[([]\s*(\d{1,2})\s*(?:-|–|—|to)\s*(\d{1,2})\s*[)\]]\s*$/i;
+const STATED_BEFORE = /^\s*on a scale (?:of|from)\s+(\d{1,2})\s*(?:-|–|—|to)\s*(\d{1,2})\b/i;
+
+/** The scale to infer a column's ratings against: the one its header states, else the one its words hint. */
+export function scaleHintOf(header: string): RatingScale | null {
+  return statedScale(header) ?? ratingScaleHint(header);
+}
+
 export function ratingScaleHint(header: string): RatingScale | null {
   const padded = ` ${normaliseHeader(header)} `;
   const has = (phrase: string) => padded.includes(` ${phrase} `);

@@ -15,7 +15,7 @@
 import type { Feedback, JourneyMap, Persona, RatingScale, Stage, Touchpoint } from "../model";
 import { newId } from "../model";
 import { labelNewRows } from "../sentiment-summary";
-import { type ColumnMapping, EMPTY_MAPPING, MAPPED_FIELDS, type MappedField, applyMappingOverrides, isFeedbackExportHeader, ratingScaleHint } from "./columns";
+import { type ColumnMapping, EMPTY_MAPPING, MAPPED_FIELDS, type MappedField, applyMappingOverrides, isFeedbackExportHeader, scaleHintOf } from "./columns";
 import { type CsvInspection, createCsvProfiler } from "./inspect";
 import type { CsvEncoding } from "./decode";
 import { type DateOrder, type DateReading, createDateReader, dateOrderOfHeader, describeIsoDate, isRelativeTime } from "./date";
@@ -1424,7 +1424,7 @@ function createRecordImporter(
         }
         const given = question.reader.scale;
         const found = given === null ? inferColumnScale(question.tally, question.header) : null;
-        const scale = given ?? found?.scale ?? inferRatingScale(question.tally, ratingScaleHint(question.header)) ?? SCALE_1_5;
+        const scale = given ?? found?.scale ?? inferRatingScale(question.tally, scaleHintOf(question.header)) ?? SCALE_1_5;
         // A 0 below the scale is "no answer", unless the person listed the no-answer cells themselves.
         const zeroIsNoAnswer = given === null && question.reader.noAnswer === null && found?.zeroIsNoAnswer === true;
         if (given === null) {
@@ -1519,7 +1519,7 @@ function createRecordImporter(
     const inferred =
       wide || givenScale !== null
         ? null
-        : inferRatingColumnScale(tally, ratingCol === null ? null : ratingScaleHint(headers[ratingCol] ?? ""));
+        : inferRatingColumnScale(tally, ratingCol === null ? null : scaleHintOf(headers[ratingCol] ?? ""));
     const fileScale: RatingScale | null =
       givenScale ?? (inferred === null ? null : Object.freeze({ min: inferred.scale.min, max: inferred.scale.max }));
     // A 0 below the scale is "no answer", as in a wide file, unless the person listed the no-answer cells themselves.

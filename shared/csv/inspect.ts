@@ -4,7 +4,7 @@
  * anything is imported. It reads every record once and keeps only what it shows.
  */
 import type { RatingScale } from "../model";
-import { type ColumnMapping, applyMappingOverrides, guessMapping, headerSignature, ratingScaleHint } from "./columns";
+import { type ColumnMapping, applyMappingOverrides, guessMapping, headerSignature, scaleHintOf } from "./columns";
 import { type CsvDelimiter, headerRowTest, isBlankRecord, summaryRowLabel } from "./detect";
 import { unescapeFormula } from "./formula";
 import type { CsvProblem } from "./problem";
@@ -180,7 +180,7 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
       preview,
       mapping: corrected,
       scale:
-        corrected.rating === null || ratingColumn === null ? null : inferRatingScale(tally, ratingScaleHint(headers[ratingColumn] ?? "")),
+        corrected.rating === null || ratingColumn === null ? null : inferRatingScale(tally, scaleHintOf(headers[ratingColumn] ?? "")),
       problems: [...trouble.problems].sort((a, b) => a.row - b.row),
       shape: columns.shape,
       columns: columns.profiles,

@@ -22,6 +22,7 @@ import {
   namesOtherThan,
   normaliseHeader,
   ratingScaleHint,
+  statedScale,
 } from "./columns";
 import {
   type RatingTally,
@@ -244,7 +245,8 @@ export function readRatingColumn(header: string, tally: ColumnTally): RatingColu
   if (tally.answered === 0) return null;
   // Only a short header names a quantity ("Age", "Flight distance"); a question's words ("each part of your order") do not.
   const words = headerWords(header);
-  if (words.length <= 4 && words.some((word) => NOT_A_RATING.has(word))) return null;
+  // A header that states a scale asks for a rating, whatever it asks about ("Price (1-7)").
+  if (words.length <= 4 && words.some((word) => NOT_A_RATING.has(word)) && statedScale(header) === null) return null;
   const numbers = numberCount(tally);
   const labelCount = tally.answered - numbers;
   if (numbers === 0) {
@@ -297,6 +299,13 @@ export function inferColumnScale(tally: RatingTally, header: string): ScaleReadi
   let total = 0;
   for (const count of tally.values.values()) total += count;
   const tolerated = typoTolerance(total);
+  // The scale the header states, when the answers keep to it ("Satisfaction (1-10)" answered from 4 up).
+  const stated = statedScale(header);
+  if (stated !== null) {
+    let within = 0;
+    for (const [value, count] of tally.values) if (value >= stated.min && value <= stated.max) within += count;
+    if (within >= total - tolerated) return { scale: stated, zeroIsNoAnswer: false };
+  }
   let within010 = 0;
   for (const [value, count] of tally.values) if (value >= 0 && value <= 10) within010 += count;
   const hint = ratingScaleHint(header);

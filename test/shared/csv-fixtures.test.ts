@@ -675,6 +675,25 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("stated-scale-survey.csv: the scale a header states is the question's, and makes a price a question", async () => {
+    const result = await importFixture("stated-scale-survey.csv");
+    expect(result.shape).toBe("wide");
+    // "Price (1-7)" was no question: a price is a quantity, unless the header states a scale.
+    expect(result.columns.filter((c) => c.role === "question").map((c) => [c.header, c.scale])).toEqual([
+      ["Speed (1-7)", { min: 1, max: 7 }],
+      ["Price (1-7)", { min: 1, max: 7 }],
+      ["Quality (1-7)", { min: 1, max: 7 }],
+      ["Overall satisfaction (1-10)", { min: 1, max: 10 }],
+    ]);
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Speed", "Price", "Quality", "Overall satisfaction"]);
+  });
+
+  it("a long file's rating whose header states 1–10 is on 1–10, however its answers fall (no NPS from it)", async () => {
+    const text = ["Date,Satisfaction (1-10),Comment", "2024-03-01,8,Good", "2024-03-02,9,Great", "2024-03-03,6,OK", "2024-03-04,10,Perfect"].join("\n");
+    const result = await importFeedbackCsv(text, { map: emptyMap });
+    expect(result.detected.scale).toEqual({ min: 1, max: 10 });
+  });
+
   it("glassdoor-reviews.csv: a wide file of sub-ratings whose headline, pros and cons are joined into the row's text", async () => {
     const result = await importFixture("glassdoor-reviews.csv");
     expect(result.shape).toBe("wide");

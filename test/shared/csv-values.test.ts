@@ -11,6 +11,7 @@ import {
 } from "../../shared/csv/rating";
 import { createColumnTallier, createColumnTally, inferColumnScale } from "../../shared/csv/wide";
 import { isNoAnswerWord } from "../../shared/csv/words";
+import { statedScale } from "../../shared/csv/columns";
 import { createDateReader, dateOrderOfHeader, isRelativeTime } from "../../shared/csv/date";
 import type { RatingScale } from "../../shared/model";
 
@@ -420,5 +421,20 @@ describe("dates a header or a data set states its own way", () => {
     for (const cell of ["3 months ago", "a year ago", "an hour ago", "Yesterday", " 5 days ago "]) expect(isRelativeTime(cell), cell).toBe(true);
     for (const cell of ["3 months", "2024-03-05", "ago"]) expect(isRelativeTime(cell), cell).toBe(false);
     expect(readDate("3 months ago").kind).toBe("unreadable");
+  });
+});
+
+describe("statedScale", () => {
+  it.each([
+    ["Satisfaction (1-10)", { min: 1, max: 10 }],
+    ["Speed [1–7]", { min: 1, max: 7 }],
+    ["Price (1 to 5)", { min: 1, max: 5 }],
+    ["On a scale from 0 to 10, how likely are you to recommend us?", { min: 0, max: 10 }],
+    ["Rating", null],
+    ["Comments (1-2 sentences)", null],
+    ["Age (18-65)", null],
+    ["Year (2019-2024)", null],
+  ])("%s", (header, expected) => {
+    expect(statedScale(header)).toEqual(expected);
   });
 });

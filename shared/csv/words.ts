@@ -196,24 +196,37 @@ interface Family {
   five: Record<string, number>;
   /** Seven-point reading, used when the column holds more than five of the family's labels. */
   seven?: Record<string, number>;
+  /** Labels of which the column must hold one for the family to read it (the scale's own words). */
+  marks?: readonly string[];
 }
 
 const FAMILIES: readonly Family[] = [
   {
+    // Unipolar satisfaction, from none to the most (Qualtrics: Not at all, Slightly, Moderately, Very,
+    // Extremely satisfied): told apart from the two-sided scale by its "not at all satisfied".
+    name: "satisfaction",
+    five: {
+      "not at all satisfied": 1, "not satisfied at all": 1, "slightly satisfied": 2, "moderately satisfied": 3,
+      "somewhat satisfied": 3, "very satisfied": 4, "extremely satisfied": 5, "completely satisfied": 5,
+    },
+    marks: ["not at all satisfied", "not satisfied at all"],
+  },
+  {
     name: "satisfaction",
     five: {
       "very dissatisfied": 1, "extremely dissatisfied": 1, "very unsatisfied": 1, "completely dissatisfied": 1,
-      dissatisfied: 2, unsatisfied: 2, "somewhat dissatisfied": 2, "slightly dissatisfied": 2,
+      dissatisfied: 2, unsatisfied: 2, "somewhat dissatisfied": 2, "slightly dissatisfied": 2, "moderately dissatisfied": 2,
       "neither satisfied nor dissatisfied": 3, "neither dissatisfied nor satisfied": 3, neutral: 3,
-      satisfied: 4, "somewhat satisfied": 4, "slightly satisfied": 4,
+      satisfied: 4, "somewhat satisfied": 4, "slightly satisfied": 4, "moderately satisfied": 4,
       "very satisfied": 5, "extremely satisfied": 5, "completely satisfied": 5,
       ...SATISFACTION_ELSEWHERE,
     },
+    // Qualtrics' seven points: Extremely, Moderately, Slightly dissatisfied, Neither, Slightly, Moderately, Extremely satisfied.
     seven: {
       "very dissatisfied": 1, "extremely dissatisfied": 1, "completely dissatisfied": 1, dissatisfied: 2,
-      "somewhat dissatisfied": 3, "slightly dissatisfied": 3, "neither satisfied nor dissatisfied": 4, neutral: 4,
-      "somewhat satisfied": 5, "slightly satisfied": 5, satisfied: 6, "very satisfied": 7, "extremely satisfied": 7,
-      "completely satisfied": 7,
+      "moderately dissatisfied": 2, "somewhat dissatisfied": 3, "slightly dissatisfied": 3,
+      "neither satisfied nor dissatisfied": 4, neutral: 4, "somewhat satisfied": 5, "slightly satisfied": 5,
+      satisfied: 6, "moderately satisfied": 6, "very satisfied": 7, "extremely satisfied": 7, "completely satisfied": 7,
     },
   },
   {
@@ -255,10 +268,22 @@ const FAMILIES: readonly Family[] = [
     five: { terrible: 1, bad: 2, okay: 3, ok: 3, great: 4, amazing: 5 },
   },
   {
+    // Excellent, Very good, Good, Fair, Poor (SurveyMonkey's and Jotform's): one step each, "Good" in the middle.
+    name: "quality",
+    five: { poor: 1, fair: 2, good: 3, "very good": 4, excellent: 5 },
+    marks: ["excellent"],
+  },
+  {
+    // Excellent, Above average, Average, Below average, Poor.
+    name: "quality",
+    five: { poor: 1, "below average": 2, average: 3, "above average": 4, excellent: 5 },
+    marks: ["above average", "below average"],
+  },
+  {
     name: "quality",
     five: {
       "very poor": 1, terrible: 1, awful: 1, "very bad": 1, poor: 2, bad: 2, fair: 3, average: 3, okay: 3, ok: 3,
-      good: 4, "very good": 5, excellent: 5, great: 5,
+      acceptable: 3, good: 4, "very good": 5, excellent: 5, great: 5,
     },
   },
   {
@@ -333,6 +358,7 @@ export function detectWordMap(labels: Iterable<string>, header: string): WordMap
   }
   for (const family of FAMILIES) {
     if (!fits(family.five)) continue;
+    if (family.marks !== undefined && !family.marks.some((mark) => keys.has(mark))) continue;
     // More than five labels of one family, or "somewhat agree" beside "agree": a seven-point scale.
     const seven = family.seven;
     if (seven !== undefined && fits(seven) && (keys.size > 5 || sevenPointPair(keys))) {

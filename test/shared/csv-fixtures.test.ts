@@ -625,6 +625,9 @@ describe("CSV fixtures", () => {
     expect(result.shape).toBe("wide");
     expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Speed", "Friendliness", "Value for money", "Likelihood to recommend"]);
     expect(result.created.touchpoints[0]?.question).toBe("Please rate our service >> Speed");
+    // Excellent, Very Good, Good, Fair, Poor: one step each ("Very Good" and "Excellent" were both 5, "Poor" 2).
+    const speed = result.created.touchpoints[0]?.id;
+    expect(result.feedback.filter((f) => f.touchpointId === speed).map((f) => f.rating)).toEqual([5, 3, 1, 4, 2]);
   });
 
   it("limesurvey-wide.csv: the tool's \"lastpage\" and \"seed\" are no questions", async () => {
@@ -692,6 +695,29 @@ describe("CSV fixtures", () => {
     const text = ["Date,Satisfaction (1-10),Comment", "2024-03-01,8,Good", "2024-03-02,9,Great", "2024-03-03,6,OK", "2024-03-04,10,Perfect"].join("\n");
     const result = await importFeedbackCsv(text, { map: emptyMap });
     expect(result.detected.scale).toEqual({ min: 1, max: 10 });
+  });
+
+  it("survey-word-scales.csv: seven-point and unipolar satisfaction, Excellent … Poor, Above / Below average, Acceptable", async () => {
+    const result = await importFixture("survey-word-scales.csv");
+    expect(result.shape).toBe("wide");
+    const byQuestion = (header: string) =>
+      result.feedback.filter((f) => f.touchpointId === result.created.touchpoints.find((t) => t.question === header || t.name === header)?.id).map((f) => f.rating);
+    expect(result.columns.filter((c) => c.role === "question").map((c) => [c.header, c.scale])).toEqual([
+      ["How satisfied were you with checkout?", { min: 1, max: 7 }],
+      ["How would you rate delivery?", { min: 1, max: 5 }],
+      ["How would you rate our prices?", { min: 1, max: 5 }],
+      ["How likely are you to buy again?", { min: 1, max: 5 }],
+      ["How satisfied were you with support?", { min: 1, max: 5 }],
+    ]);
+    // Extremely, Moderately, Slightly satisfied … as Qualtrics' seven points.
+    expect(byQuestion("How satisfied were you with checkout?")).toEqual([7, 6, 3, 4, 1, 5, 2]);
+    // Very good, Good, Acceptable, Poor, Very poor.
+    expect(byQuestion("How would you rate delivery?")).toEqual([5, 4, 3, 2, 1, 4, 5]);
+    // Above average, Average, Below average, Poor, Excellent.
+    expect(byQuestion("How would you rate our prices?")).toEqual([4, 3, 2, 1, 5, 3, 4]);
+    // Very, Moderately, Slightly, Not at all, Extremely satisfied: from none up, not two-sided.
+    expect(byQuestion("How satisfied were you with support?")).toEqual([4, 3, 2, 1, 5, 4, 3]);
+    expect(result.errors).toEqual([]);
   });
 
   it("glassdoor-reviews.csv: a wide file of sub-ratings whose headline, pros and cons are joined into the row's text", async () => {

@@ -31,6 +31,22 @@ const bangCssImports = {
   },
 };
 
+/**
+ * ml-matrix installs some ninety element-wise operations on its Matrix class as it loads (`add`, `subS`,
+ * `pow` …, 12.5 kB minified), none of which the panel's relative weights use (the eigen decomposition,
+ * `mmul`, `transpose`, `diag`, `getColumn`): the panel's bundle installs none. The command line keeps
+ * the library whole. test/e2e/insights-drivers.e2e.ts checks the weights in the built panel.
+ */
+const withoutMatrixMathOperations = {
+  name: "without-matrix-math-operations",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/mathOperations$/ }, (args) =>
+      args.importer.includes(`${path.sep}ml-matrix${path.sep}`) ? { path: "ml-matrix-math-operations", namespace: "stub" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "export function installMathOperations() {}", loader: "js" }));
+  },
+};
+
 /** Inlines a script so that no `</script` inside it can close the tag early. */
 function inlineScript(js) {
   return js.replace(/<\/script/gi, "<\\/script");
@@ -72,7 +88,7 @@ async function buildUi() {
     jsx: "automatic",
     jsxImportSource: "preact",
     loader: { ".module.css": "local-css", ".css": "css" },
-    plugins: [bangCssImports],
+    plugins: [bangCssImports, withoutMatrixMathOperations],
     // ml-matrix's package entry is one CommonJS file of the whole library (72 kB minified); its ES
     // module source lets the bundle keep the eigen decomposition Insights' relative weights use and
     // what it needs (51 kB). Its package "exports" lists the entry only, hence the file path.

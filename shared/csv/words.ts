@@ -196,8 +196,8 @@ interface Family {
   five: Record<string, number>;
   /** Seven-point reading, used when the column holds more than five of the family's labels. */
   seven?: Record<string, number>;
-  /** Labels of which the column must hold one for the family to read it (the scale's own words). */
-  marks?: readonly string[];
+  /** Groups of labels of which the column must hold one group whole for the family to read it (the scale's own words). */
+  marks?: readonly (readonly string[])[];
 }
 
 const FAMILIES: readonly Family[] = [
@@ -209,7 +209,7 @@ const FAMILIES: readonly Family[] = [
       "not at all satisfied": 1, "not satisfied at all": 1, "slightly satisfied": 2, "moderately satisfied": 3,
       "somewhat satisfied": 3, "very satisfied": 4, "extremely satisfied": 5, "completely satisfied": 5,
     },
-    marks: ["not at all satisfied", "not satisfied at all"],
+    marks: [["not at all satisfied"], ["not satisfied at all"]],
   },
   {
     name: "satisfaction",
@@ -263,21 +263,42 @@ const FAMILIES: readonly Family[] = [
     },
   },
   {
+    // Purchase intent: Definitely will … Definitely will not (Qualtrics' "would" too).
+    name: "likelihood",
+    five: {
+      "definitely will not": 1, "definitely won't": 1, "definitely would not": 1, "definitely wouldn't": 1,
+      "probably will not": 2, "probably won't": 2, "probably would not": 2, "probably wouldn't": 2,
+      "might or might not": 3, "may or may not": 3, "probably will": 4, "probably would": 4,
+      "definitely will": 5, "definitely would": 5,
+    },
+  },
+  {
+    // Against what the customer expected: Far below … Far above expectations.
+    name: "expectations",
+    five: {
+      "far below expectations": 1, "much worse than expected": 1, "below expectations": 2, "worse than expected": 2,
+      "met expectations": 3, "meets expectations": 3, "as expected": 3, "above expectations": 4, "exceeded expectations": 4,
+      "exceeds expectations": 4, "better than expected": 4, "far above expectations": 5, "far exceeded expectations": 5,
+      "much better than expected": 5,
+    },
+  },
+  {
     // Intercom's conversation ratings: Terrible, Bad, OK, Great, Amazing ("great" is the fourth of five).
     name: "reaction",
     five: { terrible: 1, bad: 2, okay: 3, ok: 3, great: 4, amazing: 5 },
   },
   {
     // Excellent, Very good, Good, Fair, Poor (SurveyMonkey's and Jotform's): one step each, "Good" in the middle.
+    // Without "Very good" (Excellent, Good, Fair, Poor: four points) "Good" is a good answer, as below.
     name: "quality",
     five: { poor: 1, fair: 2, good: 3, "very good": 4, excellent: 5 },
-    marks: ["excellent"],
+    marks: [["excellent", "very good"]],
   },
   {
     // Excellent, Above average, Average, Below average, Poor.
     name: "quality",
     five: { poor: 1, "below average": 2, average: 3, "above average": 4, excellent: 5 },
-    marks: ["above average", "below average"],
+    marks: [["above average"], ["below average"]],
   },
   {
     name: "quality",
@@ -358,7 +379,7 @@ export function detectWordMap(labels: Iterable<string>, header: string): WordMap
   }
   for (const family of FAMILIES) {
     if (!fits(family.five)) continue;
-    if (family.marks !== undefined && !family.marks.some((mark) => keys.has(mark))) continue;
+    if (family.marks !== undefined && !family.marks.some((group) => group.every((mark) => keys.has(mark)))) continue;
     // More than five labels of one family, or "somewhat agree" beside "agree": a seven-point scale.
     const seven = family.seven;
     if (seven !== undefined && fits(seven) && (keys.size > 5 || sevenPointPair(keys))) {

@@ -295,6 +295,27 @@ describe("True/False and Yes/No as a two-way rating", () => {
     }
   });
 
+  it("reads the scales survey tools offer, each label one step", () => {
+    const values = (labels: string[]) => {
+      const map = detectWordMap(labels, "Question")?.values ?? {};
+      return labels.map((label) => map[label.toLowerCase()]);
+    };
+    expect(values(["Poor", "Fair", "Good", "Very good", "Excellent"])).toEqual([1, 2, 3, 4, 5]);
+    // Four points without "Very good": "Good" stays a good answer.
+    expect(values(["Poor", "Fair", "Good", "Excellent"])).toEqual([2, 3, 4, 5]);
+    expect(values(["Very poor", "Poor", "Acceptable", "Good", "Very good"])).toEqual([1, 2, 3, 4, 5]);
+    expect(values(["Poor", "Below average", "Average", "Above average", "Excellent"])).toEqual([1, 2, 3, 4, 5]);
+    expect(values(["Not at all satisfied", "Slightly satisfied", "Moderately satisfied", "Very satisfied", "Extremely satisfied"])).toEqual([1, 2, 3, 4, 5]);
+    expect(values(["Definitely will not", "Probably will not", "Might or might not", "Probably will", "Definitely will"])).toEqual([1, 2, 3, 4, 5]);
+    expect(values(["Far below expectations", "Below expectations", "Met expectations", "Above expectations", "Far above expectations"])).toEqual([1, 2, 3, 4, 5]);
+    const seven = detectWordMap(
+      ["Extremely dissatisfied", "Moderately dissatisfied", "Slightly dissatisfied", "Neither satisfied nor dissatisfied", "Slightly satisfied", "Moderately satisfied", "Extremely satisfied"],
+      "Question",
+    );
+    expect(seven?.scale).toEqual({ min: 1, max: 7 });
+    expect(["extremely dissatisfied", "moderately dissatisfied", "slightly dissatisfied", "neither satisfied nor dissatisfied", "slightly satisfied", "moderately satisfied", "extremely satisfied"].map((label) => seven?.values[label])).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it("reads five faces as 1–5", () => {
     expect(detectWordMap(["😍", "😡", "🙂", "😐", "🙁"], "Reaction")).toMatchObject({ family: "faces", scale: { min: 1, max: 5 } });
     expect(detectWordMap(["😍", "😡", "🙂", "😐", "🙁"], "Reaction")?.values).toMatchObject({ "😡": 1, "🙁": 2, "😐": 3, "🙂": 4, "😍": 5 });

@@ -25,9 +25,10 @@ const UNREADABLE: DateReading = { kind: "unreadable" };
 
 /**
  * What may follow the date: a time with seconds, fractions, AM/PM and a zone ("Z", "+01:00", "GMT+1",
- * "(UTC)"). The time is checked, never kept: the date is the day as written.
+ * "(UTC)", or a zone and its name as a browser writes a date: "GMT+0100 (Central European Standard
+ * Time)"). The time is checked, never kept: the date is the day as written.
  */
-const TIME = /(?:T|\s+|,\s*)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:Z|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,5}|\([^)]*\)))?$/y;
+const TIME = /(?:T|\s+|,\s*)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:Z|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,5}))?(?:\s*\([^)]*\))?$/y;
 const WORD = String.raw`\p{L}+`;
 /** "Mar 5, 2024", "March 5th, 2024", "Tuesday, March 5, 2024". */
 const MONTH_NAME_FIRST = new RegExp(String.raw`^(?:${WORD}\.?,?\s+)?(${WORD})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`, "u");
@@ -41,6 +42,8 @@ const DAY_FIRST_NAME = new RegExp(
 const MONTH_YEAR = new RegExp(String.raw`^(${WORD})\.?,?\s+(\d{4})$`, "u");
 /** A month as numbers ("2019-4", "2019-04", "04/2019", a review's "Year_Month"): read as the month's first day. */
 const NUMERIC_MONTH = /^(?:(\d{4})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{4}))$/;
+/** A day as eight digits, year first ("20240305", as ERP and data warehouse exports write it). */
+const COMPACT_DAY = /^(\d{4})(\d{2})(\d{2})$/;
 /** Words that introduce a date, as scraped reviews write it: "Reviewed in the United States on March 3, 2026", "Date of experience: March 3, 2026". */
 const INTRODUCED = /^.*(?:\son|:)\s+(\S.*)$/is;
 
@@ -226,6 +229,10 @@ function readMonthNameDay(text: string): DateReading {
   }
   match = NUMERIC_MONTH.exec(text);
   if (match !== null) return dated(isoDate(Number(match[1] ?? match[4]), Number(match[2] ?? match[3]), 1), null);
+  match = COMPACT_DAY.exec(text);
+  if (match !== null && Number(match[1]) >= 1900 && Number(match[1]) <= 2100) {
+    return dated(isoDate(Number(match[1]), Number(match[2]), Number(match[3])), null);
+  }
   return UNREADABLE;
 }
 

@@ -438,6 +438,14 @@ describe("dates a header or a data set states its own way", () => {
     expect(createDateReader()("missing")).toEqual({ kind: "empty" });
   });
 
+  it("reads a browser's date with its zone's name, and a day as eight digits", () => {
+    expect(readDate("Tue Mar 05 2024 10:22:13 GMT+0100 (Central European Standard Time)")).toEqual({ kind: "date", iso: "2024-03-05", order: null });
+    expect(readDate("20240305")).toEqual({ kind: "date", iso: "2024-03-05", order: null });
+    expect(readDate("20241305").kind).toBe("unreadable");
+    expect(readDate("12345678").kind).toBe("unreadable");
+    expect(createDateReader()("20240305 10:22")).toEqual({ kind: "date", iso: "2024-03-05", order: null });
+  });
+
   it("knows a time counted back from a page's reading, which names no day", () => {
     for (const cell of ["3 months ago", "a year ago", "an hour ago", "Yesterday", " 5 days ago "]) expect(isRelativeTime(cell), cell).toBe(true);
     for (const cell of ["3 months", "2024-03-05", "ago"]) expect(isRelativeTime(cell), cell).toBe(false);

@@ -51,6 +51,10 @@ export function refuseOversizedCsv(size: number): void {
 
 /** Decodes a CSV file's bytes, detecting the encoding; throws `CsvDecodeError` for a file that is not text or too large. */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
+  return refuseOtherText(decodeBytes(bytes));
+}
+
+function decodeBytes(bytes: Uint8Array): DecodedCsv {
   refuseOversizedCsv(bytes.length);
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, "utf-16le");
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, "utf-16be");
@@ -64,6 +68,21 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
   } catch {
     return decodeNotQuiteUtf8(bytes);
   }
+}
+
+/** Text files people pick by mistake, by how they start: a page saved from a browser, an API's JSON, XML. */
+const OTHER_TEXTS: readonly { start: RegExp; what: string }[] = [
+  { start: /^<(?:!doctype html|html)\b/i, what: "a web page (HTML), not CSV: export the data as CSV, or copy the table into a spreadsheet and save it as CSV" },
+  { start: /^<\?xml\b/i, what: "an XML document, not CSV: export the data as CSV" },
+  { start: /^(?:\{\s*"|\[\s*[{["])/, what: "JSON, not CSV: export the data as CSV" },
+];
+
+function refuseOtherText(decoded: DecodedCsv): DecodedCsv {
+  const start = decoded.text.slice(0, 200).replace(/^[\uFEFF\s]+/, "");
+  for (const other of OTHER_TEXTS) {
+    if (other.start.test(start)) throw new CsvDecodeError(`this file is ${other.what}`);
+  }
+  return decoded;
 }
 
 /**

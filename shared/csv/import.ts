@@ -714,6 +714,8 @@ function createRecordImporter(
       rejectedRows.push({ row, cells: record.map(unescapeFormula), reasons: problem === undefined ? [] : [problem.message] });
       return;
     }
+    // A file of one column (a list of comments under "Feedback") has no second cell: a row's commas are its text's.
+    if (headers.length === 1 && record.length > 1) record = [record.join(layout.delimiter)];
     if (record.length > headers.length) {
       const extra = record.slice(headers.length).filter(hasContent);
       if (extra.length > 0) {

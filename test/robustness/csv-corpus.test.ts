@@ -85,6 +85,13 @@ describe("CSV corpus: encodings and files that are not text", () => {
     expect(refusal("png-renamed.csv")).toBe("this file does not look like text (it looks like a PNG image)");
   });
 
+  it("html-page-saved.csv and json-export.csv: a saved web page and an API's JSON are refused, naming what they are", () => {
+    expect(refusal("html-page-saved.csv")).toBe(
+      "this file is a web page (HTML), not CSV: export the data as CSV, or copy the table into a spreadsheet and save it as CSV",
+    );
+    expect(refusal("json-export.csv")).toBe("this file is JSON, not CSV: export the data as CSV");
+  });
+
   it("xlsx-renamed.csv: a workbook renamed .csv is refused, saying how to save it as CSV", () => {
     expect(refusal("xlsx-renamed.csv")).toBe(
       'this file does not look like text (it looks like an Excel workbook (.xlsx) or another zip archive: save it as "CSV UTF-8" first)',

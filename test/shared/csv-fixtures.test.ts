@@ -720,6 +720,12 @@ describe("CSV fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("comments-one-column.csv: in a file of one column, a comment's commas are its own, not a second cell", async () => {
+    const result = await importFixture("comments-one-column.csv");
+    expect(result).toMatchObject({ rows: 4, imported: 4, skipped: 0, errors: [] });
+    expect(result.feedback.map((f) => f.text)).toEqual(["Great service, thanks", "Too slow", "Loved it, really", "The app crashed, twice, on checkout"]);
+  });
+
   it("glassdoor-reviews.csv: a wide file of sub-ratings whose headline, pros and cons are joined into the row's text", async () => {
     const result = await importFixture("glassdoor-reviews.csv");
     expect(result.shape).toBe("wide");

@@ -715,7 +715,7 @@ function createRecordImporter(
       return;
     }
     // A file of one column (a list of comments under "Feedback") has no second cell: a row's commas are its text's.
-    if (headers.length === 1 && record.length > 1) record = [record.join(layout.delimiter)];
+    if (headers.length === 1 && record.length > 1 && record.slice(1).some(hasContent)) record = [record.join(layout.delimiter)];
     if (record.length > headers.length) {
       const extra = record.slice(headers.length).filter(hasContent);
       if (extra.length > 0) {

@@ -132,8 +132,9 @@ describe("fuzzing the CSV import", () => {
     );
     await fc.assert(fc.asyncProperty(csvTable, options, (text, given) => importAndCheck(text, given)), {
       numRuns: 250,
-      // Repeated rating headers read as a wide survey: two respondents, four answers.
-      examples: [["Rating,Rating,Rating,Date,Rating\n4,,|,4\n+1,,,+1", {}]],
+      // Repeated rating headers read as a wide survey: two respondents, four answers. A file of one column
+      // whose row is a bare delimiter: a blank row, not a comment of one comma.
+      examples: [["Rating,Rating,Rating,Date,Rating\n4,,|,4\n+1,,,+1", {}], ["Rating\n,", {}]],
     });
   });
 });

@@ -36,6 +36,9 @@ const RATED = /^(?:rated|rating)\s*:?\s+(.+)$/i;
 /** SurveyMonkey and Qualtrics write the label with the number: "10 - Extremely likely", "5 = Very satisfied", "4 (Satisfied)". */
 const LABELLED = new RegExp(`^(${NUM})\\s*[-–—:=(]\\s*\\p{L}`, "u");
 
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+const SPELLED = new RegExp(`^(${NUMBER_WORDS.join("|")})(?:\\s+out\\s+of\\s+(${NUMBER_WORDS.join("|")}))?\\s+stars?$`, "i");
+
 const ISO_DATE_START = /^\d{4}-\d/;
 const FILLED_STARS = new Set([0x2605, 0x2b50]); // ★ ⭐
 const EMPTY_STAR = 0x2606; // ☆
@@ -60,7 +63,15 @@ export function readRating(raw: string): RatingReading {
     const rated = RATED.exec(text)?.[1];
     if (rated !== undefined && RATED.exec(rated) === null) return readRating(rated);
   }
-  if (!numeric) return FILLED_STARS.has(first) || first === EMPTY_STAR ? (readStars(text) ?? UNREADABLE) : UNREADABLE;
+  if (!numeric) {
+    if (FILLED_STARS.has(first) || first === EMPTY_STAR) return readStars(text) ?? UNREADABLE;
+    // "Five stars", "Four out of five stars": a number written as a word, with its unit.
+    const spelled = SPELLED.exec(text);
+    if (spelled === null) return UNREADABLE;
+    const value = NUMBER_WORDS.indexOf((spelled[1] ?? "").toLowerCase());
+    const max = spelled[2] === undefined ? -1 : NUMBER_WORDS.indexOf(spelled[2].toLowerCase());
+    return { kind: "number", value, outOf: max > 0 ? max : null };
+  }
   const stars = readStars(text);
   if (stars !== null) return stars;
   const outOf = OUT_OF.exec(text);

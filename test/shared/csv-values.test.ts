@@ -38,6 +38,10 @@ describe("readRating", () => {
     ["★☆☆☆☆", 1, 5],
     ["★★★★", 4, null],
     ["⭐⭐⭐", 3, null],
+    // Spelled out, as some review exports write it.
+    ["Five stars", 5, null],
+    ["one star", 1, null],
+    ["Four out of five stars", 4, 5],
     ["4 stars", 4, null],
     ["1 star", 1, null],
     ["4 Sterne", 4, null],
@@ -53,7 +57,7 @@ describe("readRating", () => {
     expect(readRating(cell)).toEqual({ kind: "empty" });
   });
 
-  it.each(["high", "four", "4-5", "4/0", "★★x", "1e3", "0x10", "Infinity", "Rated", "Rated excellent", "Rating: rated 4"])("cannot read %j", (cell) => {
+  it.each(["high", "four", "4-5", "4/0", "★★x", "1e3", "0x10", "Infinity", "Rated", "Rated excellent", "Rating: rated 4", "Great stars", "fivestars"])("cannot read %j", (cell) => {
     expect(readRating(cell)).toEqual({ kind: "unreadable" });
   });
 });

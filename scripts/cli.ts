@@ -19,6 +19,7 @@ import { analyseJourney } from "../shared/analysis";
 import {
   CsvDecodeError,
   MAPPED_FIELDS,
+  MAX_HEADER_ROW,
   csvTextHead,
   formatScale,
   inspectCsv,
@@ -93,6 +94,8 @@ options:
   --no-answer <header>=<a|b>  the cells that mean "no answer" in that column (default: empty, NA, N/A,
                               -, Don't know, Not applicable …, and a 0 below a 1–5 or 1–10 scale)
   --shape long|wide           read the file as long or wide instead of guessing
+  --header-row <n>            the row the header is on (1 for the first; rows above it are skipped as
+                              title lines), instead of finding it below a report's title lines
   --scale 1-5|0-10|1-7|1-10   the rating scale of a long file, instead of inferring it
   --format json|md            the report as JSON (default) or Markdown tables
   --no-sentiment              leaves out the sentiment of the text (the slow part: ~1,000 texts a second)
@@ -132,6 +135,8 @@ interface Options {
   fixed: Partial<Record<FixedField, string>>;
   noAnswer: [header: string, cells: string[]][];
   shape: CsvShape | undefined;
+  /** --header-row: the row the header is on, as a spreadsheet numbers it. */
+  headerRow: number | undefined;
   scale: { min: number; max: number } | undefined;
   format: "json" | "md";
   /** Add the file to the --map journey and its ledger, and write it back; `again` even if imported before. */
@@ -194,6 +199,7 @@ export function parseArguments(args: readonly string[]): Options {
     fixed: {},
     noAnswer: [],
     shape: undefined,
+    headerRow: undefined,
     scale: undefined,
     format: "json",
     add: false,
@@ -268,6 +274,13 @@ export function parseArguments(args: readonly string[]): Options {
         const v = value();
         if (v !== "long" && v !== "wide") throw new UsageError(`--shape must be long or wide, not "${v}"`);
         options.shape = v;
+        break;
+      }
+      case "--header-row": {
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n < 1 || n > MAX_HEADER_ROW) throw new UsageError(`--header-row must be a row from 1 to ${MAX_HEADER_ROW}, not "${v}"`);
+        options.headerRow = n;
         break;
       }
       case "--scale": {
@@ -461,15 +474,21 @@ async function importSummaryFile(
   };
 }
 
+/** The layout the flags set: the header's row. */
+function layoutOf(options: Options): { headerRow?: number } {
+  return options.headerRow === undefined ? {} : { headerRow: options.headerRow };
+}
+
 /** The import options of a raw feedback file: the flags, read against the file's headers. */
 function chosenImportOptions(options: Options, text: CsvPiece["text"]): Partial<CsvImportOptions> {
   const head = csvTextHead(text, 256 * 1024);
-  const { headers } = inspectCsv(head);
-  const chosen = importOptionsOf(headers, options);
+  const layout = layoutOf(options);
+  const { headers } = inspectCsv(head, layout);
+  const chosen = { ...importOptionsOf(headers, options), ...layout };
   if (options.questions.length > 0 && options.columns === null) {
     // Only the named questions: the other columns that look like questions are not read.
     const columns = { ...chosen.columns };
-    for (const profile of inspectCsv(head, { shape: "wide" }).columns) {
+    for (const profile of inspectCsv(head, { ...layout, shape: "wide" }).columns) {
       if (profile.role === "question" && columns[profile.index]?.role !== "question") columns[profile.index] = { ...columns[profile.index], role: "ignore" };
     }
     chosen.columns = columns;
@@ -477,7 +496,7 @@ function chosenImportOptions(options: Options, text: CsvPiece["text"]): Partial<
   if (options.noGuessedSegments && chosen.exact !== true) {
     // --segment none: the columns guessed as segments are not read, those named with --segment are.
     const columns = { ...chosen.columns };
-    for (const profile of inspectCsv(head, chosen.shape === undefined ? {} : { shape: chosen.shape }).columns) {
+    for (const profile of inspectCsv(head, chosen.shape === undefined ? layout : { ...layout, shape: chosen.shape }).columns) {
       if (profile.role === "segment" && columns[profile.index]?.role !== "segment") columns[profile.index] = { ...columns[profile.index], role: "ignore" };
     }
     chosen.columns = columns;
@@ -499,7 +518,7 @@ export async function runCli(args: readonly string[], sizes: CsvReadSizes = {}):
   // With a saved map, only touchpoints are made (in an "Unassigned" stage): a row never fails for a missing touchpoint.
   const create = options.map ? { stages: false, touchpoints: true, personas: false } : undefined;
   const summarize = options.command === "summarize";
-  const { headers } = inspectCsv(csvTextHead(first.text, 256 * 1024));
+  const { headers } = inspectCsv(csvTextHead(first.text, 256 * 1024), layoutOf(options));
   let imported: Imported;
   let feedback: Feedback[] = [];
   let summary: FeedbackSummary | undefined;

@@ -32,7 +32,7 @@ export { escapeFormula, unescapeFormula } from "./formula";
 export { entityNameKey, guessChannel } from "./match";
 export type { CsvProblem } from "./problem";
 export type { CsvLayoutOptions, CsvText } from "./records";
-export { csvTextHead, csvTextHeadRecords, csvTextLength, countCsvDataRows } from "./records";
+export { MAX_HEADER_ROW, csvTextHead, csvTextHeadRecords, csvTextLength, countCsvDataRows } from "./records";
 export { type CsvInspection, inspectCsv } from "./inspect";
 export {
   type ColumnProfile,

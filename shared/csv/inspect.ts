@@ -23,6 +23,8 @@ import {
 export interface CsvInspection {
   delimiter: CsvDelimiter;
   headerRows: 1 | 2;
+  /** The row the header is on, as a spreadsheet numbers it (below any title lines). */
+  headerRow: number;
   /** Records before the first data row, blank ones aside: title lines above the header, the header rows, and Qualtrics' import-id row. */
   headerRecordCount: number;
   headers: string[];
@@ -173,6 +175,7 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
     return {
       delimiter: layout.delimiter,
       headerRows: layout.headerRows,
+      headerRow: layout.headerRow,
       headerRecordCount: layout.titleRecords + layout.headerRecords.length,
       headers,
       signature: headerSignature(headers),

@@ -61,13 +61,23 @@ export interface CsvLayoutOptions {
   delimiter?: CsvDelimiter;
   /** The number of header rows to use instead of the detected one. */
   headerRows?: 1 | 2;
+  /**
+   * The row the header is on, as a spreadsheet numbers it (1 for the first), instead of the detected
+   * one: every row above it is skipped as a title line. At most `MAX_HEADER_ROW`.
+   */
+  headerRow?: number;
 }
+
+/** The lowest row a header may be chosen on: the layout reads the first records only. */
+export const MAX_HEADER_ROW = 20;
 
 export type CsvNewline = "\r\n" | "\n" | "\r";
 
 export interface CsvLayout {
   delimiter: CsvDelimiter;
   headerRows: 1 | 2;
+  /** The row the (first) header row is on, as a spreadsheet numbers it. */
+  headerRow: number;
   /**
    * The header records as written (an export's formula escaping undone), for the rejected-rows export:
    * the `headerRows` that name the columns, then Qualtrics' import-id row when there is one.
@@ -129,8 +139,15 @@ export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): Cs
     options.delimiter ?? (named !== undefined && isCsvDelimiter(named) ? named : detectDelimiter(named === undefined ? sample : sample.replace(EXCEL_SEPARATOR_LINE, "")));
   const records = leadingRecords(text, delimiter);
   let headerIndex = named === undefined ? 0 : 1;
-  while (headerIndex < records.length && isBlankRecord(records[headerIndex] ?? [])) headerIndex++;
-  headerIndex = afterTitleRows(records, headerIndex);
+  if (options.headerRow !== undefined) {
+    if (!Number.isInteger(options.headerRow) || options.headerRow < 1 || options.headerRow > MAX_HEADER_ROW) {
+      throw new RangeError(`headerRow must be a row from 1 to ${MAX_HEADER_ROW}, not ${options.headerRow}`);
+    }
+    headerIndex = Math.max(headerIndex, options.headerRow - 1);
+  } else {
+    while (headerIndex < records.length && isBlankRecord(records[headerIndex] ?? [])) headerIndex++;
+    headerIndex = afterTitleRows(records, headerIndex);
+  }
   const titles: CsvTitleLine[] = [];
   for (let index = named === undefined ? 0 : 1; index < headerIndex; index++) {
     const text = (records[index] ?? []).find((cell) => cell.trim() !== "");
@@ -156,7 +173,7 @@ export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): Cs
     headerRecords.push(next.map(unescapeFormula));
     firstDataIndex++;
   }
-  return { delimiter, headerRows, headerRecords, ...names, firstDataIndex, titleRecords, titles };
+  return { delimiter, headerRows, headerRow: headerIndex + 1, headerRecords, ...names, firstDataIndex, titleRecords, titles };
 }
 
 /** Excel's line that names the delimiter ("sep=;"), written first by some exports. */

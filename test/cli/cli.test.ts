@@ -18,6 +18,24 @@ function tempFile(name: string, content: string | Uint8Array): string {
 }
 
 describe("analyze, in-process", () => {
+  it("--header-row takes the header from the row named, the rows above it skipped as title lines, in pieces too", async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `2024-03-${String((i % 28) + 1).padStart(2, "0")},${(i % 5) + 1},Comment ${i}`);
+    const csv = tempFile("report.csv", ["Survey report,Q1 2024", "Exported by,Ann", "Date,Rating,Comment", ...rows].join("\n"));
+    // A title line of two filled cells reads as the header: nothing tells it from one.
+    await expect(runCli(["analyze", csv, "--no-sentiment"])).rejects.toThrow("no column is mapped to a rating or a text");
+    for (const sizes of [{}, { pieceChars: 4096, readBytes: 1024 }]) {
+      const report = JSON.parse(await runCli(["analyze", csv, "--no-sentiment", "--header-row", "3"], sizes)) as JourneyReport;
+      expect(report.import.columns?.filter((c) => c.role !== "ignore").map((c) => [c.column, c.role])).toEqual([
+        ["Date", "date"],
+        ["Rating", "rating"],
+        ["Comment", "text"],
+      ]);
+      expect([report.import.rows, report.import.imported, report.overall.responses]).toEqual([400, 400, 400]);
+      expect(report.import.problemGroups?.map((g) => [g.count, g.rows])).toEqual([[2, [1, 2]]]);
+    }
+    expect(() => parseArguments(["analyze", csv, "--header-row", "21"])).toThrow("--header-row must be a row from 1 to 20, not \"21\"");
+  });
+
   it("creates stages from the file in order of first appearance, and reports every row", async () => {
     const csv = tempFile(
       "small.csv",

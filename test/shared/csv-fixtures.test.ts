@@ -780,6 +780,27 @@ describe("CSV fixtures", () => {
     expect(cut.headers).toEqual(["Feedback"]);
   });
 
+  it("a header row the person names is the header, whatever the title lines above it look like", async () => {
+    // A title line of two filled cells reads as the header: nothing tells it from one.
+    const text = "Survey report,Q1 2024\nExported by,Ann\nDate,Rating,Comment\n2024-03-01,4,Fine\n2024-03-02,2,Slow\n";
+    const guessed = await importFeedbackCsv(text, { map: emptyMap });
+    expect(guessed.headers).toEqual(["Survey report", "Q1 2024"]);
+    const chosen = await importFeedbackCsv(text, { map: emptyMap, headerRow: 3 });
+    expect(chosen.headers).toEqual(["Date", "Rating", "Comment"]);
+    expect(chosen.feedback.map((f) => [f.date, f.rating, f.text])).toEqual([
+      ["2024-03-01", 4, "Fine"],
+      ["2024-03-02", 2, "Slow"],
+    ]);
+    expect(chosen.errors.map((e) => e.message)).toEqual([
+      'row 1: reads as a title above the header ("Survey report"), not as a response: skipped',
+      'row 2: reads as a title above the header ("Exported by"), not as a response: skipped',
+    ]);
+    expect(inspectCsv(text, { headerRow: 3 })).toMatchObject({ headerRow: 3, headers: ["Date", "Rating", "Comment"], rowCount: 2 });
+    expect(inspectCsv(text).headerRow).toBe(1);
+    // A row the layout does not read is refused as the caller's mistake.
+    await expect(importFeedbackCsv(text, { map: emptyMap, headerRow: 0 })).rejects.toThrow("headerRow must be a row from 1 to 20, not 0");
+  });
+
   it("excel-sep-line.csv: Excel's 'sep=;' line names the delimiter and is no header", async () => {
     const result = await importFixture("excel-sep-line.csv");
     expect(result.headers).toEqual(["Datum", "Phase", "Bewertung", "Kommentar"]);

@@ -204,6 +204,31 @@ describe("the import wizard", () => {
     expect(store.state.model).toBe(sample);
   });
 
+  it("takes the header from the row the person names, above which every row is a skipped title line", async () => {
+    const { store, wizard } = setUp();
+    const text = "Survey report,Q1 2024\nExported by,Ann\nDate,Stage,Rating,Comment\n2024-03-01,Awareness,4,Fine\n2024-03-02,Awareness,2,Slow\n";
+    await wizard.chooseFile(new File([text], "report.csv"));
+    expect(wizard.state.inspection?.headerRow).toBe(1);
+    expect(wizard.state.inspection?.headers).toEqual(["Survey report", "Q1 2024"]);
+    wizard.setLayout({ headerRow: 3 });
+    expect(wizard.state.inspection?.headers).toEqual(["Date", "Stage", "Rating", "Comment"]);
+    expect(wizard.state.inspection?.mapping.rating).toBe(2);
+    await until(() => wizard.state.rowCount !== null);
+    expect(wizard.state.rowCount).toBe(2);
+    await wizard.startImport();
+    expect(wizard.state.report?.imported).toBe(2);
+    expect(store.state.model.feedback.slice(sample.feedback.length).map((f) => [f.rating, f.text])).toEqual([
+      [4, "Fine"],
+      [2, "Slow"],
+    ]);
+    // The header's row is not remembered: a file whose header was found on the wrong row has other headers.
+    expect(Object.values(store.state.csvMappings).some((remembered) => "headerRow" in remembered)).toBe(false);
+    // Back to the detected row.
+    wizard.reset();
+    await wizard.chooseFile(new File([text], "report.csv"));
+    expect(wizard.state.options.headerRow).toBeNull();
+  });
+
   it("refuses a file that is not text, in words", async () => {
     const { wizard } = setUp();
     await wizard.chooseFile(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], "export.xlsx"));

@@ -173,6 +173,7 @@ export interface WizardInspection extends CsvInspection {
 export interface InspectOptions {
   delimiter?: CsvDelimiter;
   headerRows?: 1 | 2;
+  headerRow?: number;
   mapping?: Partial<ColumnMapping>;
 }
 

@@ -66,6 +66,8 @@ export interface WizardOptions {
   /** null: as detected. */
   delimiter: CsvDelimiter | null;
   headerRows: 1 | 2 | null;
+  /** The row the header is on (1 for the first), as a spreadsheet numbers it; null: as detected. */
+  headerRow: number | null;
   mapping: ColumnMapping;
   scale: ScaleChoice;
   customMin: string;
@@ -130,6 +132,7 @@ export interface WizardState {
 const DEFAULT_OPTIONS: WizardOptions = {
   delimiter: null,
   headerRows: null,
+  headerRow: null,
   mapping: { ...EMPTY_MAPPING },
   scale: "detected",
   customMin: "1",
@@ -321,8 +324,8 @@ export class ImportWizard {
     void this.countRows(generation);
   }
 
-  /** Step 2: the person corrects the delimiter or the number of header rows; the mapping is guessed again. */
-  setLayout(change: { delimiter?: CsvDelimiter | null; headerRows?: 1 | 2 | null }): void {
+  /** Step 2: the person corrects the delimiter, the number of header rows or the header's row; the mapping is guessed again. */
+  setLayout(change: { delimiter?: CsvDelimiter | null; headerRows?: 1 | 2 | null; headerRow?: number | null }): void {
     const { file } = this.current;
     if (file === null) return;
     const options = { ...this.current.options, ...change };
@@ -604,7 +607,18 @@ function inspectOptions(options: WizardOptions): Parameters<typeof inspectForWiz
   return { ...layoutOptions(options), ...shape };
 }
 
-function layoutOptions(options: WizardOptions): { delimiter?: CsvDelimiter; headerRows?: 1 | 2 } {
+function layoutOptions(options: WizardOptions): { delimiter?: CsvDelimiter; headerRows?: 1 | 2; headerRow?: number } {
+  return {
+    ...rememberedLayout(options),
+    ...(options.headerRow === null ? {} : { headerRow: options.headerRow }),
+  };
+}
+
+/**
+ * The layout remembered for files with the same headers: the delimiter and header rows. The header's row
+ * is not: a file whose header was found on the wrong row has other headers, so nothing remembered is found for it.
+ */
+function rememberedLayout(options: WizardOptions): { delimiter?: CsvDelimiter; headerRows?: 1 | 2 } {
   return {
     ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
     ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),
@@ -635,7 +649,7 @@ function guessedOptions(inspection: WizardInspection, model: JourneyMap): Wizard
  * for a long file, each column the mapping leaves as a segment or not imported.
  */
 export function settingsToRemember(inspection: WizardInspection, options: WizardOptions): RememberedMapping {
-  const remembered: RememberedMapping = { mapping: { ...options.mapping }, ...layoutOptions(options), shape: inspection.shape };
+  const remembered: RememberedMapping = { mapping: { ...options.mapping }, ...rememberedLayout(options), shape: inspection.shape };
   const fixed = Object.fromEntries(Object.entries(options.fixed).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
   if (Object.keys(fixed).length > 0) remembered.fixed = fixed;
   if (inspection.shape === "wide") {

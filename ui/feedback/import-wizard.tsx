@@ -7,7 +7,7 @@ import { Button } from "../kit";
 import { TextInput } from "../components/text-input";
 import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
-import { exportRejectedRowsCsv, formatScale, type CsvDelimiter } from "../../shared/csv";
+import { MAX_HEADER_ROW, exportRejectedRowsCsv, formatScale, type CsvDelimiter } from "../../shared/csv";
 import { Empty, ProgressBar, SectionHeading, countOf, formatCount, formatMetric } from "../components/common";
 import { CheckboxField, Choice, SelectField } from "../components/fields";
 import { downloadText, fileStem } from "../components/files";
@@ -119,6 +119,16 @@ function DetectedStep() {
           onChange={(value) => wizard.setLayout({ headerRows: value === "2" ? 2 : 1 })}
         />
       </div>
+      <SelectField
+        id="wizard-header-row"
+        label="Header on row"
+        value={options.headerRow === null ? "detected" : String(options.headerRow)}
+        options={[
+          { value: "detected", text: `Detected: row ${inspection.headerRow}` },
+          ...Array.from({ length: MAX_HEADER_ROW }, (_, i) => ({ value: String(i + 1), text: `Row ${i + 1}` })),
+        ]}
+        onChange={(value) => wizard.setLayout({ headerRow: value === "detected" ? null : Number(value) })}
+      />
       <Choice
         name="wizard-shape"
         label="Rows"

@@ -467,6 +467,7 @@ export function guessColumns(
     if (NPS_GROUP_HEADER.test(header)) return null;
     return readRatingColumn(header, tally);
   });
+  sameScaleInMatrices(headers, tallies, ratings);
   const corrected: ColumnMapping = { ...mapping };
   // Our own export is read exactly as written: its columns after the fixed ones are segments, whatever their names.
   if (isFeedbackExportHeader(headers)) {
@@ -863,6 +864,47 @@ function holdsMoreText(header: string, tally: ColumnTally): boolean {
 function holdsOpenAnswers(header: string, tally: ColumnTally): boolean {
   if (!asksQuestion(header) || PERSONAL_DETAILS.test(normaliseHeader(header))) return false;
   return tally.answered > 0 && tally.longest >= 12 && mostlyDifferent(tally) && holdsWords(tally);
+}
+
+/**
+ * The items of one matrix question ("Please rate our service >> Speed", ">> Friendliness") are answered
+ * on one scale: their word ratings are read by the labels of all of them, so that an item nobody
+ * answered "Very good" or "Not at all satisfied" in is not read on another scale than its siblings
+ * ("Good" 4 for one item, 3 for the next). In place, on `ratings`.
+ */
+function sameScaleInMatrices(headers: readonly string[], tallies: readonly ColumnTally[], ratings: (RatingColumnReading | null)[]): void {
+  const groups = new Map<string, number[]>();
+  ratings.forEach((reading, i) => {
+    const stem = reading?.words == null ? null : matrixStem(headers[i] ?? "");
+    if (stem === null) return;
+    const group = groups.get(stem);
+    if (group === undefined) groups.set(stem, [i]);
+    else group.push(i);
+  });
+  for (const [stem, columns] of groups) {
+    if (columns.length < 2) continue;
+    const labels = new Set<string>();
+    for (const i of columns) for (const label of tallies[i]?.labels.keys() ?? []) labels.add(label);
+    const shared = detectWordMap(labels, stem);
+    if (shared === null) continue;
+    for (const i of columns) {
+      const reading = ratings[i];
+      if (reading?.words != null && reading.words.family === shared.family) ratings[i] = { scale: shared.scale, words: shared, zeroIsNoAnswer: reading.zeroIsNoAnswer };
+    }
+  }
+}
+
+/** A matrix item's question without the item: before " — " (two header rows), "[Item]", ">>" or " - " after a question. */
+function matrixStem(header: string): string | null {
+  const joined = header.lastIndexOf(" — ");
+  if (joined > 0) return header.slice(0, joined);
+  const bracket = /^(.+?)\s*\[[^\]]+\]\s*$/.exec(header);
+  if (bracket !== null) return bracket[1] ?? null;
+  const arrows = header.lastIndexOf(">>");
+  if (arrows > 0) return header.slice(0, arrows).trim();
+  const dash = header.lastIndexOf(" - ");
+  if (dash > 0 && /[?:]$/.test(header.slice(0, dash).trim())) return header.slice(0, dash).trim();
+  return null;
 }
 
 /** Whether a header is a question as a survey asks it ("Which channel did you use?"), not a field's name. */

@@ -628,6 +628,9 @@ describe("CSV fixtures", () => {
     // Excellent, Very Good, Good, Fair, Poor: one step each ("Very Good" and "Excellent" were both 5, "Poor" 2).
     const speed = result.created.touchpoints[0]?.id;
     expect(result.feedback.filter((f) => f.touchpointId === speed).map((f) => f.rating)).toEqual([5, 3, 1, 4, 2]);
+    // The matrix's other items are on the same scale, though nobody answered "Very Good" for them: "Good" is 3 in each.
+    const friendliness = result.created.touchpoints[1]?.id;
+    expect(result.feedback.filter((f) => f.touchpointId === friendliness).map((f) => f.rating)).toEqual([3, 5, 2, 5, 3]);
   });
 
   it("limesurvey-wide.csv: the tool's \"lastpage\" and \"seed\" are no questions", async () => {
@@ -724,6 +727,21 @@ describe("CSV fixtures", () => {
     const result = await importFixture("comments-one-column.csv");
     expect(result).toMatchObject({ rows: 4, imported: 4, skipped: 0, errors: [] });
     expect(result.feedback.map((f) => f.text)).toEqual(["Great service, thanks", "Too slow", "Loved it, really", "The app crashed, twice, on checkout"]);
+  });
+
+  it("the items of one matrix question are read on one scale, by the labels of all of them", async () => {
+    const header = "Respondent,How satisfied are you with [Price],How satisfied are you with [Quality],Comment";
+    const rows = [
+      "1,Not at all satisfied,Very satisfied,",
+      "2,Slightly satisfied,Extremely satisfied,ok",
+      "3,Very satisfied,Moderately satisfied,",
+      "4,Moderately satisfied,Very satisfied,fine",
+    ];
+    const result = await importFeedbackCsv([header, ...rows].join("\n"), { map: emptyMap });
+    // "Quality" alone reads as the two-sided scale ("Very satisfied" 5); beside "Price" it is the one-sided one.
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Price", "Quality"]);
+    const quality = result.created.touchpoints[1]?.id;
+    expect(result.feedback.filter((f) => f.touchpointId === quality).map((f) => f.rating)).toEqual([4, 5, 3, 4]);
   });
 
   it("glassdoor-reviews.csv: a wide file of sub-ratings whose headline, pros and cons are joined into the row's text", async () => {

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseOption, openHost, openSection, panelFrame, saveScreenshot, startHost, type Host } from "./host";
+import { describe, expect, it } from "vitest";
+import { chooseOption, openSection, panelFrame, saveScreenshot } from "./host";
+import { useHost } from "./use-host";
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 /** A survey export large enough that its import is still running when the panel closes. */
 function largeExport(rows: number): Buffer {
@@ -19,7 +14,7 @@ function largeExport(rows: number): Buffer {
 
 describe("closing the panel during an import", () => {
   it("keeps the journey as it was before the import: nothing half-imported, nothing lost", async () => {
-    const { page, panel } = await openHost(host);
+    const { page, panel } = await openPanel();
 
     // An edit made before the import is saved in the draft.
     await panel.getByLabel("Map title").fill("Northwind — before a big import");

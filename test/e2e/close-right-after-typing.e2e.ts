@@ -3,20 +3,15 @@
  * it, and what the panel sends while closing never arrives. The panel saves as each change happens,
  * so an edit made right before closing is there when the plugin runs again.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openHost, panelFrame, type Host, startHost } from "./host";
+import { describe, expect, it } from "vitest";
+import { panelFrame } from "./host";
+import { useHost } from "./use-host";
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 describe("closing the plugin right after typing", () => {
   it("keeps the edit: the plugin runs again with it, without waiting for \"Draft saved\"", async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
     await panel.getByLabel("Map title").fill("Typed, then closed at once");
     await page.click("#close-plugin");
     expect(await page.evaluate(() => window.emulator.closed)).toBe(true);
@@ -28,7 +23,7 @@ describe("closing the plugin right after typing", () => {
   });
 
   it("what the panel sends while it is closing is dropped by the emulated Figma", async () => {
-    const { page, panel } = await openHost(host);
+    const { page, panel } = await openPanel();
     // Changes sent but not yet stored when the plugin closes are lost; the emulator keeps what never arrived.
     await panel.getByLabel("Map title").fill("Another title");
     await page.evaluate(() => {

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
-import { openHost, openSection, saveScreenshot, startHost, type Host } from "./host";
+import { openSection, saveScreenshot } from "./host";
+import { useHost } from "./use-host";
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 /** Relative luminance (0 black … 1 white) of a computed CSS colour like "rgb(44, 44, 44)". */
 function luminance(color: string): number {
@@ -34,7 +29,7 @@ async function colours(panel: Frame) {
 
 describe("themes", () => {
   it("renders Figma's dark theme when Figma switches to it", async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
     await openSection(panel, "Insights");
 
     const light = await colours(panel);

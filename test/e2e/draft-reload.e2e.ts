@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openHost, panelFrame, saveScreenshot, startHost, type Host } from "./host";
+import { describe, expect, it } from "vitest";
+import { panelFrame, saveScreenshot } from "./host";
+import { useHost } from "./use-host";
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 describe("draft", () => {
   it("is saved as the person types and is still there after a reload, with a half-finished edit", async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
 
     // A valid edit: the map's title.
     const title = panel.getByLabel("Map title");

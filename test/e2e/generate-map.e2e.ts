@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openHost, openSection, saveScreenshot, startHost, type Host } from "./host";
+import { describe, expect, it } from "vitest";
+import { openSection, saveScreenshot } from "./host";
+import { useHost } from "./use-host";
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 describe("local host", () => {
   it('draws a map with a column per stage when "Generate map" is clicked', async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
     const labels = await panel.locator("section.card[aria-label^='Stage ']").evaluateAll((cards) => cards.map((c) => c.getAttribute("aria-label") ?? ""));
     const stageNames = labels.map((label) => label.replace(/^Stage \d+: /, ""));
     expect(stageNames.length).toBeGreaterThanOrEqual(3);

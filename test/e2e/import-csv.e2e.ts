@@ -1,24 +1,19 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseOption, chosenOption, openHost, openSection, saveScreenshot, startHost, type Host } from "./host";
+import { describe, expect, it } from "vitest";
+import { chooseOption, chosenOption, openSection, saveScreenshot } from "./host";
+import { useHost } from "./use-host";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const sampleCsv = path.join(root, "examples/sample-feedback.csv");
 const headers = readFileSync(sampleCsv, "utf8").split(/\r?\n/)[0]?.split(",") ?? [];
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 describe("CSV import wizard", () => {
   it('imports the sample CSV through "Import CSV", with one column re-mapped, and shows metrics per stage', async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
     await openSection(panel, "Feedback");
 
     // 1. The file input labelled "Import CSV".

@@ -5,8 +5,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseOption, chosenOption, openHost, openSection, startHost, type Host } from "./host";
+import { describe, expect, it } from "vitest";
+import { chooseOption, chosenOption, openSection } from "./host";
+import { useHost } from "./use-host";
 
 const headers = ["Date", "Store", "Rating", "Title", "Review", "Nickname"];
 const rows = [
@@ -19,17 +20,11 @@ const file = path.join(mkdtempSync(path.join(tmpdir(), "journey-mapper-texts-"))
 writeFileSync(file, [headers, ...rows].map((r) => r.map((c) => (c.includes(",") ? `"${c}"` : c)).join(",")).join("\n"));
 const role = (header: string) => `col-${headers.indexOf(header)}-role`;
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 describe("CSV import wizard, several comment columns", () => {
   it("guesses the title beside the review, takes a column added as a comment, drops one taken out, and joins the rest", async () => {
-    const { panel, errors } = await openHost(host);
+    const { panel, errors } = await openPanel();
     await openSection(panel, "Feedback");
     await panel.getByLabel("Import CSV", { exact: true }).setInputFiles(file);
     await panel.getByText("step 2 of 6: What was detected").waitFor();

@@ -3,8 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import type { Frame } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseOption, chosenOption, openHost, openSection, panelFrame, saveScreenshot, startHost, type Host } from "./host";
+import { describe, expect, it } from "vitest";
+import { chooseOption, chosenOption, openSection, panelFrame, saveScreenshot } from "./host";
+import { useHost } from "./use-host";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** 200 reviews of the real Skytrax export (20 per airline): overall 1–10, seven sub-ratings 0–5 where 0 is "not rated". */
@@ -14,13 +15,7 @@ const headers = records[0] ?? [];
 /** Answers of a question in the file: cells that are neither 0 nor empty. */
 const answered = (header: string) => records.slice(1).filter((r) => !["0", ""].includes(r[headers.indexOf(header)] ?? "")).length;
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 /** Chooses the survey in Feedback and goes on to the columns step. */
 async function chooseSurvey(panel: Frame): Promise<void> {
@@ -35,7 +30,7 @@ const stageField = (panel: Frame, header: string) => panel.getByLabel(`Stage of 
 
 describe("CSV import wizard, a wide survey's questions into stages", () => {
   it("drags questions onto stages of the map, a new stage and Unassigned, several at once, and the touchpoints land there", async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
     await openSection(panel, "Feedback");
     await chooseSurvey(panel);
     await panel.getByRole("button", { name: "Next: columns" }).click();
@@ -114,7 +109,7 @@ describe("CSV import wizard, a wide survey's questions into stages", () => {
   });
 
   it("imports the same wide export twice: the second time its settings are restored, from the draft, and can be reset", async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
     await openSection(panel, "Feedback");
     await chooseSurvey(panel);
     expect(await panel.getByText("Settings restored").count()).toBe(0);

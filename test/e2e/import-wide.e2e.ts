@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseOption, chosenOption, openHost, openSection, saveScreenshot, startHost, type Host } from "./host";
+import { describe, expect, it } from "vitest";
+import { chooseOption, chosenOption, openSection, saveScreenshot } from "./host";
+import { useHost } from "./use-host";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** 200 reviews of the real Skytrax export (20 per airline): overall 1–10, seven sub-ratings 0–5 where 0 is "not rated". */
@@ -26,17 +27,11 @@ const STAGES: Record<string, string> = {
   value_rating: "Value",
 };
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 describe("CSV import wizard, wide survey", () => {
   it("imports a real wide export with its questions put into stages, and the feedback lands per stage and touchpoint", async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
     await openSection(panel, "Feedback");
     await panel.getByLabel("Import CSV", { exact: true }).setInputFiles(survey);
 

@@ -7,20 +7,15 @@
  * relative weights on the numpy-computed case of test/shared/stats.test.ts (24 respondents, two
  * drivers), from the answers and from a compacted journey's driver sums.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
 import type { Feedback, JourneyMap } from "../../shared/model";
 import { compactJourney } from "../../shared/evidence";
 import { NPS, STARS, buildMap, outcomeSurvey, rated, stage, touchpoint } from "../shared/builders";
-import { openHost, openSection, startHost, type Host } from "./host";
+import { openSection } from "./host";
+import { useHost } from "./use-host";
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 function surveyed(): JourneyMap {
   return outcomeSurvey({ id: "map_drivers", title: "Parcel delivery" });
@@ -35,7 +30,7 @@ const cells = (text: string) => text.split(/\t|\n/).map((cell) => cell.trim()).f
 
 describe("Insights: importance, stated and derived, and key drivers", () => {
   it("shows both importances side by side with the drivers' figures, and uses the one chosen", async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
     // The panel's default width: the drivers' table fits it.
     await page.evaluate(() => {
       (document.getElementById("panel") as HTMLIFrameElement).width = "420";
@@ -112,7 +107,7 @@ describe("Insights: the drivers' relative weights", () => {
     expect(folded.summary?.drivers).toBeDefined();
     expect(folded.feedback.length).toBeLessThan(raw.feedback.length);
     for (const journey of [raw, folded]) {
-      const { page, panel, errors } = await openHost(host);
+      const { page, panel, errors } = await openPanel();
       await page.evaluate(() => {
         (document.getElementById("panel") as HTMLIFrameElement).width = "420";
       });

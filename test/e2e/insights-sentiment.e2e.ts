@@ -3,19 +3,14 @@
  * when the panel has it; Insights shows the shares per stage and touchpoint with n, and the rows
  * whose rating and text disagree, which the feedback table's rating filter then shows.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
 import type { JourneyMap } from "../../shared/model";
 import { STARS, buildMap, comment, rated, stage, touchpoint } from "../shared/builders";
-import { chooseOption, openHost, openSection, startHost, type Host } from "./host";
+import { chooseOption, openSection } from "./host";
+import { useHost } from "./use-host";
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 /** Checkout: 2 negative texts (one under 5 stars: disagrees), 1 positive; Delivery: 1 neutral text, 1 rating without text. */
 function journey(): JourneyMap {
@@ -43,7 +38,7 @@ const cells = (text: string) => text.split(/\t|\n/).map((cell) => cell.trim()).f
 
 describe("Insights: what the words say", () => {
   it("scores text on open, shows shares per stage and touchpoint, and leads to the rows whose rating and text disagree", async () => {
-    const { panel, errors } = await openHost(host);
+    const { panel, errors } = await openPanel();
     await importJson(panel, journey());
     await openSection(panel, "Insights");
 

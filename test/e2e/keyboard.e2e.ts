@@ -1,14 +1,9 @@
 import type { Frame } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openHost, openSection, panelFrame, saveScreenshot, startHost, type Host } from "./host";
+import { describe, expect, it } from "vitest";
+import { openSection, panelFrame, saveScreenshot } from "./host";
+import { useHost } from "./use-host";
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 /** Controls the keyboard reaches in the panel that have no accessible name (a rough, strict reading). */
 async function unnamedControls(panel: Frame): Promise<string[]> {
@@ -31,7 +26,7 @@ async function unnamedControls(panel: Frame): Promise<string[]> {
 
 describe("keyboard and labels", () => {
   it("names every control, moves stages with Alt+arrows, shows focus, and resizes from the keyboard", async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
 
     for (const section of ["Journey", "Personas", "Feedback", "Insights", "Priorities", "Canvas"] as const) {
       await openSection(panel, section);

@@ -5,18 +5,13 @@
  * JM_SCREENSHOTS=docs, in docs/ for the README).
  */
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Frame, Page } from "playwright-core";
-import { openHost, openSection, root, startHost, type Host } from "./host";
+import { openSection, root } from "./host";
+import { useHost } from "./use-host";
 import { sampleJourney } from "../ui/sample";
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 async function panelWidth(page: Page, width: number, height = 720): Promise<void> {
   await page.evaluate(
@@ -42,7 +37,7 @@ async function importJson(panel: Frame, name: string, json: unknown): Promise<vo
 
 describe("the panel's layout", () => {
   it("fits the Insights tables in 420 px, and shows every tab at 300 px", async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
     await panelWidth(page, 420);
     await openSection(panel, "Insights");
     await panel.locator(".metrics-table").first().waitFor();
@@ -67,7 +62,7 @@ describe("the panel's layout", () => {
   });
 
   it("draws a 20,000-stage journey a page at a time, with the Undo bar in the flow above the section", async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
     await panelWidth(page, 420);
     const long = sampleJourney();
     const more = Array.from({ length: 20_000 - long.stages.length }, (_, i) => ({ id: `stage_more_${i}`, name: `Comment ${i + 1}`, objective: "", emotion: null }));
@@ -96,7 +91,7 @@ describe("the panel's layout", () => {
   }, 180_000);
 
   it("says in words what a JSON file is when it is no journey, and warns gently about persona shares over 100 %", async () => {
-    const { page, panel } = await openHost(host);
+    const { page, panel } = await openPanel();
     await panelWidth(page, 420);
     await importJson(panel, "package.json", { name: "shop", version: "1.0.0", scripts: {} });
     await panel.getByText("package.json could not be imported: this file holds a JSON object with name, version, scripts, not a journey map", { exact: false }).waitFor();

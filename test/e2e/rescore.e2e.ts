@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openHost, openSection, saveScreenshot, startHost, type Host } from "./host";
+import { describe, expect, it } from "vitest";
+import { openSection, saveScreenshot } from "./host";
+import { useHost } from "./use-host";
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 const TITLE = "Review request arrives before the parcel";
 
 describe("re-score from the canvas", () => {
   it('edits a severity on a pain-point card, presses "Re-score" and shows the new rank', async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
 
     // Its rank before: the sample ranks it third (severity 2, effort 1).
     await openSection(panel, "Priorities");

@@ -6,8 +6,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Frame } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openHost, openSection, root, saveScreenshot, startHost, type Host } from "./host";
+import { describe, expect, it } from "vitest";
+import { openSection, root, saveScreenshot } from "./host";
+import { useHost } from "./use-host";
 
 /** Opens the sample journey through Import JSON, as a person would. */
 async function openSample(panel: Frame): Promise<void> {
@@ -17,17 +18,11 @@ async function openSample(panel: Frame): Promise<void> {
   await openSection(panel, "Insights");
 }
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 describe("trends in Insights", () => {
   it("draws each stage's figure by month, switches to weeks, and keeps the choice", async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
     await openSample(panel);
     const stages = panel.getByRole("region", { name: "Trends per stage" });
     await stages.waitFor();
@@ -53,7 +48,7 @@ describe("trends in Insights", () => {
   });
 
   it("compares two personas side by side", async () => {
-    const { panel, errors } = await openHost(host);
+    const { panel, errors } = await openPanel();
     await openSample(panel);
     const table = panel.getByRole("region", { name: "Two segments side by side" });
     await table.waitFor();
@@ -65,7 +60,7 @@ describe("trends in Insights", () => {
   });
 
   it("adds a KPI's new current value to its history, with today's date, and draws it", async () => {
-    const { panel, errors } = await openHost(host);
+    const { panel, errors } = await openPanel();
     await openSample(panel);
     // The sample's click-through rate: 1.4, 1.7, 1.8, 1.9 on the first of July … October 2026.
     const before = "History of Ad click-through rate: 2026-07-01 1.4, 2026-08-01 1.7, 2026-09-01 1.8, 2026-10-01 1.9";
@@ -87,7 +82,7 @@ describe("trends in Insights", () => {
   });
 
   it("fits the trend and segment tables in the panel's default 420 px", async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
     await page.evaluate(() => {
       const frame = document.getElementById("panel") as HTMLIFrameElement;
       frame.width = "420";

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openHost, openSection, saveScreenshot, startHost, type Host } from "./host";
+import { describe, expect, it } from "vitest";
+import { openSection, saveScreenshot } from "./host";
+import { useHost } from "./use-host";
 
-let host: Host;
-beforeAll(async () => {
-  host = await startHost();
-});
-afterAll(async () => {
-  await host?.close();
-});
+const openPanel = useHost();
 
 const TITLE = "Promo code rejected at checkout";
 const OBJECTIVE = "Pay in one go, with every cost shown before the last step";
 
 describe("Update map after edits on both sides", () => {
   it("keeps a severity typed on the canvas and a stage objective edited in the panel", async () => {
-    const { page, panel, errors } = await openHost(host);
+    const { page, panel, errors } = await openPanel();
 
     await openSection(panel, "Canvas");
     await panel.getByRole("button", { name: "Generate map" }).click();

@@ -82,9 +82,15 @@ export function looksLikeSecondHeaderRow(header: readonly string[], candidate: r
     if (cell === "") continue;
     if (readRating(cell).kind === "number" || readDate(cell).kind !== "unreadable") return false;
     if (SUB_LABELS.has(cell.toLowerCase())) labels++;
-    else if (cell.toLowerCase() === (header[i] ?? "").trim().toLowerCase()) repeats++;
+    // "Response ID" under "ResponseId", "Recorded Date" under "RecordedDate": the same name, spaced out.
+    else if (compactName(cell) === compactName(header[i] ?? "")) repeats++;
   }
   return labels >= 1 || repeats >= 2;
+}
+
+/** A name without case, spaces or punctuation. */
+function compactName(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 /**

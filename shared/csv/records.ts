@@ -159,9 +159,11 @@ export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): Cs
   while (secondIndex < records.length && isBlankRecord(records[secondIndex] ?? [])) secondIndex++;
   const first = records[headerIndex] ?? [];
   const second = records[secondIndex];
+  // Qualtrics' import-id row under a row says that row is the second header row, whatever it holds.
+  const importIdsNext = second !== undefined && isImportIdRow(records[secondIndex + 1] ?? []);
   const headerRows: 1 | 2 =
     options.headerRows ??
-    (second !== undefined && !isFeedbackExportHeader(first) && looksLikeSecondHeaderRow(first, second) ? 2 : 1);
+    (second !== undefined && !isFeedbackExportHeader(first) && (importIdsNext || looksLikeSecondHeaderRow(first, second)) ? 2 : 1);
   const headerRecords = (headerRows === 2 && second !== undefined ? [first, second] : [first]).map((record) =>
     record.map(unescapeFormula),
   );

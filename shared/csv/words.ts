@@ -67,8 +67,10 @@ export const NO_ANSWER_WORDS: readonly string[] = [
   "no rating",
   "no rating yet",
   "not yet rated",
-  // A data set's own word for a value it lacks (a review's "Year_Month": "missing").
+  // A data set's own word for a value it lacks (a review's "Year_Month": "missing"), and the survey tools'
+  // code for a question seen and not answered (Qualtrics' "-99").
   "missing",
+  "-99",
   // German, French, Spanish, Italian, Dutch, Portuguese: don't know, no answer, not applicable.
   "weiß nicht",
   "keine angabe",
@@ -121,7 +123,7 @@ const NO_ANSWER_CHARS = 64;
  * (Zendesk's "Offered", "No Rating"), which lead no such text.
  */
 const NO_ANSWER_LEADS = new Set(
-  NO_ANSWER_WORDS.filter((word) => !["", "-", "–", "—", "none", "null", "skipped", "offered", "unoffered", "not offered", "not rated", "unrated", "no rating", "no rating yet", "not yet rated", "missing"].includes(word)),
+  NO_ANSWER_WORDS.filter((word) => !["", "-", "–", "—", "none", "null", "skipped", "offered", "unoffered", "not offered", "not rated", "unrated", "no rating", "no rating yet", "not yet rated", "missing", "-99"].includes(word)),
 );
 const NO_ANSWER_LEADS_UNACCENTED = new Set([...NO_ANSWER_LEADS].map(withoutAccents));
 /** A cell's first words, before " - ", " (", ": " or ", ". */

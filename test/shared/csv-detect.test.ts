@@ -38,6 +38,11 @@ describe("second header row", () => {
     expect(looksLikeSecondHeaderRow(header, ["", "How likely are you to recommend us?", "Why?", ""])).toBe(true);
   });
 
+  it("is recognised when it spells out the names of the first (Qualtrics' \"Response ID\" under \"ResponseId\")", () => {
+    expect(looksLikeSecondHeaderRow(["ResponseId", "RecordedDate", "Q1"], ["Response ID", "Recorded Date", "How satisfied were you?"])).toBe(true);
+    expect(looksLikeSecondHeaderRow(["ResponseId", "Q1"], ["Response ID", "Fine"])).toBe(false);
+  });
+
   it("is not a response row, which has a rating or a date", () => {
     expect(looksLikeSecondHeaderRow(header, ["1142", "9", "Response", "Decision"])).toBe(false);
     expect(looksLikeSecondHeaderRow(header, ["", "Response", "", "2024-03-05"])).toBe(false);

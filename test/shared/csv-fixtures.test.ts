@@ -744,6 +744,18 @@ describe("CSV fixtures", () => {
     expect(result.feedback.filter((f) => f.touchpointId === quality).map((f) => f.rating)).toEqual([4, 5, 3, 4]);
   });
 
+  it("qualtrics-trimmed-99.csv: a Qualtrics export of a few columns keeps its three header rows; -99 (seen, not answered) is no answer", async () => {
+    const result = await importFixture("qualtrics-trimmed-99.csv");
+    // Read as one header row ("Q1", "Q2" …) with two rows of labels as responses: nothing was imported.
+    expect(result.detected.headerRows).toBe(2);
+    expect(result.shape).toBe("wide");
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Checkout", "Delivery", "Likelihood to recommend"]);
+    expect(result.noAnswers).toBe(3);
+    expect(result.columns.find((c) => c.header.startsWith("Q1 "))?.noAnswer).toEqual(["-99"]);
+    expect(result.feedback.filter((f) => f.respondentId === "R_2b").map((f) => f.rating)).toEqual([3, 7]);
+    expect(result.errors).toEqual([]);
+  });
+
   it("glassdoor-reviews.csv: a wide file of sub-ratings whose headline, pros and cons are joined into the row's text", async () => {
     const result = await importFixture("glassdoor-reviews.csv");
     expect(result.shape).toBe("wide");

@@ -93,21 +93,24 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
     for (const [cell, count] of cells) tallyCell(tally, cell, count);
     cells.clear();
   };
-  // Per column, the earlier column whose cell it has repeated in every row so far: -2 before the first
-  // row, -1 for none. A ticket export's "Custom field (Satisfaction)" beside "Satisfaction rating" is one.
+  // Per column, the earlier column whose cell it has repeated in every row so far (-1 for none; all -2
+  // before the first row). A ticket export's "Custom field (Satisfaction)" beside "Satisfaction rating" is one.
   const sameAs = new Int32Array(headers.length).fill(-2);
   const trackCopies = (record: readonly string[]) => {
+    if (sameAs.length > 0 && sameAs[0] === -2) {
+      // The first row: each column's candidate is the first column with its cell (one pass, however wide the file).
+      const firstWith = new Map<string, number>();
+      for (let i = 0; i < sameAs.length; i++) {
+        const cell = record[i] ?? "";
+        const earlier = firstWith.get(cell);
+        sameAs[i] = earlier ?? -1;
+        if (earlier === undefined) firstWith.set(cell, i);
+      }
+      return;
+    }
     for (let i = 1; i < sameAs.length; i++) {
       const candidate = sameAs[i] as number;
-      if (candidate === -1) continue;
-      const cell = record[i] ?? "";
-      if (candidate >= 0) {
-        if ((record[candidate] ?? "") !== cell) sameAs[i] = -1;
-        continue;
-      }
-      let found = -1;
-      for (let j = 0; j < i && found < 0; j++) if ((record[j] ?? "") === cell) found = j;
-      sameAs[i] = found;
+      if (candidate >= 0 && (record[candidate] ?? "") !== (record[i] ?? "")) sameAs[i] = -1;
     }
   };
   const profileRow = (record: readonly string[]) => {

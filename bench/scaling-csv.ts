@@ -6,7 +6,8 @@
  * - a stray quote: comments that start with a quoted word ("Fast" delivery? Not really), one row in ten;
  * - a repeated id: an "ID" column holding the same survey id on every row, each row's text its own;
  * - one huge record: a comment that goes on for megabytes, on one line;
- * - an unclosed quote: a quote opened in the first data row that never closes, over many lines.
+ * - an unclosed quote: a quote opened in the first data row that never closes, over many lines;
+ * - a header of many "[" over a question of word answers (its short name was searched for a bracketed item).
  */
 import { importFeedbackCsv } from "../shared/csv";
 import { emptyJourney } from "../shared/journey-from-feedback";
@@ -47,11 +48,17 @@ function unclosedQuoteCsv(chars: number): string {
   return `Response ID,Stage,Rating,Comment\nR-0,Checkout,5,"it never closes\n${line.repeat(Math.ceil(chars / line.length))}`;
 }
 
+function bracketHeaderCsv(chars: number): string {
+  const rows = Array.from({ length: 50 }, (_, i) => `${i},${i % 2 === 0 ? "Satisfied" : "Very satisfied"},Dissatisfied`);
+  return `Id,Rate ${"[".repeat(chars)},Other [Item]\n${rows.join("\n")}\n`;
+}
+
 const CASES: ScalingCase[] = [
   { name: "stray quote in a comment, every 10th row", make: (s) => strayQuoteCsv(20_000 * s), unit: "rows", units: 20_000 },
   { name: "same id on every row", make: (s) => repeatedIdCsv(20_000 * s), unit: "rows", units: 20_000 },
   { name: "one huge record (a comment of megabytes on one line)", make: (s) => hugeRecordCsv(5_000_000 * s), unit: "MB", units: 5 },
   { name: "unclosed quote", make: (s) => unclosedQuoteCsv(5_000_000 * s), unit: "MB", units: 5 },
+  { name: 'a header of many "[" over word answers', make: (s) => bracketHeaderCsv(30_000 * s), unit: "thousand characters", units: 30 },
 ];
 
 function collectGarbage(): void {

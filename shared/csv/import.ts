@@ -60,6 +60,7 @@ import {
   createQuoteTrouble,
   csvTextLength,
   readCsvLayout,
+  recordOfLayout,
   streamCsvRecords,
 } from "./records";
 
@@ -415,7 +416,8 @@ export async function importFeedbackCsv(
     importer = started;
     return started;
   };
-  const onRecord = (index: number, record: string[]): void => {
+  const onRecord = (index: number, read: string[]): void => {
+    const record = recordOfLayout(layout, read);
     if (importer !== null) {
       importer.accept(index, record);
       return;
@@ -714,8 +716,6 @@ function createRecordImporter(
       rejectedRows.push({ row, cells: record.map(unescapeFormula), reasons: problem === undefined ? [] : [problem.message] });
       return;
     }
-    // A file of one column (a list of comments under "Feedback") has no second cell: a row's commas are its text's.
-    if (headers.length === 1 && record.length > 1 && record.slice(1).some(hasContent)) record = [record.join(layout.delimiter)];
     if (record.length > headers.length) {
       const extra = record.slice(headers.length).filter(hasContent);
       if (extra.length > 0) {

@@ -18,6 +18,7 @@ import {
   createQuoteTrouble,
   forEachCsvRecord,
   readCsvLayout,
+  recordOfLayout,
 } from "./records";
 
 export interface CsvInspection {
@@ -63,7 +64,7 @@ export function inspectCsv(text: CsvText, options: CsvInspectOptions = {}): CsvI
   const layout = readCsvLayout(text, options);
   const trouble = createQuoteTrouble();
   const profiler = createCsvProfiler(layout, trouble, options);
-  forEachCsvRecord(text, layout, profiler.add, trouble);
+  forEachCsvRecord(text, layout, (index, record) => profiler.add(index, recordOfLayout(layout, record)), trouble);
   return profiler.finish();
 }
 

@@ -178,6 +178,18 @@ export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): Cs
   return { delimiter, headerRows, headerRow: headerIndex + 1, headerRecords, ...names, firstDataIndex, titleRecords, titles };
 }
 
+/**
+ * A record as a file of this layout holds it: in a file of one column (a list of comments under
+ * "Feedback") a row has no second cell, so the delimiters papaparse split it at are its text's, and it
+ * is joined back (a row whose other cells are empty stays as read: a bare "," is a blank row). Any
+ * other record is returned as read. The inspection and the import read every record through it.
+ */
+export function recordOfLayout(layout: Pick<CsvLayout, "headers" | "delimiter">, record: string[]): string[] {
+  if (layout.headers.length !== 1 || record.length < 2) return record;
+  for (let i = 1; i < record.length; i++) if ((record[i] as string).trim() !== "") return [record.join(layout.delimiter)];
+  return record;
+}
+
 /** Excel's line that names the delimiter ("sep=;"), written first by some exports. */
 const EXCEL_SEPARATOR_LINE = /^sep=(.)[ \t]*(?:\r\n|\n|\r)/i;
 

@@ -727,6 +727,8 @@ describe("CSV fixtures", () => {
     const result = await importFixture("comments-one-column.csv");
     expect(result).toMatchObject({ rows: 4, imported: 4, skipped: 0, errors: [] });
     expect(result.feedback.map((f) => f.text)).toEqual(["Great service, thanks", "Too slow", "Loved it, really", "The app crashed, twice, on checkout"]);
+    // The wizard's preview shows each comment whole too.
+    expect(inspectCsv(result.text).preview.map((row) => row.join("|"))).toEqual(["Great service, thanks", "Too slow", "Loved it, really", "The app crashed, twice, on checkout"]);
   });
 
   it("the items of one matrix question are read on one scale, by the labels of all of them", async () => {

@@ -3,7 +3,7 @@
  * free-text column taken for the stage asks before it makes 20,000 stages).
  */
 import { entityNameKey, type CsvText } from "../../shared/csv";
-import { createQuoteTrouble, readCsvLayout, streamCsvRecords, type CsvLayoutOptions } from "../../shared/csv/records";
+import { createQuoteTrouble, readCsvLayout, recordOfLayout, streamCsvRecords, type CsvLayoutOptions } from "../../shared/csv/records";
 import type { YieldToHost } from "../../shared/feedback-pass";
 
 /** More distinct new stage names than this, and the wizard asks before creating them: a journey has a handful. */
@@ -37,7 +37,7 @@ export async function newStageNames(
       text,
       read,
       (index, record) => {
-        const name = index < read.firstDataIndex ? "" : (record[column] ?? "").trim();
+        const name = index < read.firstDataIndex ? "" : (recordOfLayout(read, record)[column] ?? "").trim();
         const key = entityNameKey(name);
         if (key === "" || seen.has(key)) return;
         seen.add(key);

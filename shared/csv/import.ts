@@ -642,7 +642,11 @@ function createRecordImporter(
 
   const wide = shape === "wide";
   const nothingMapped = wide ? questionColumns.length === 0 && textCol === null : ratingCol === null && textCol === null;
-  if (headers.length === 0) {
+  if (options.headerRow !== undefined && isBlankRecord(layout.headerRecords[0] ?? [])) {
+    // The row the person named holds no names: "the file is empty" would send them looking for the wrong thing.
+    const detail = `is blank or past the end of the file, so it names no column: choose the row the column names are on`;
+    errors.push(csvProblem(layout.headerRow, null, `chosen as the header row, ${detail}`));
+  } else if (headers.length === 0) {
     errors.push(csvProblem(1, null, "the file is empty (not even a header row): there is nothing to import"));
   } else if (nothingMapped) {
     errors.push(

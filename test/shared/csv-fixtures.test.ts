@@ -829,6 +829,14 @@ describe("CSV fixtures", () => {
     ]);
     expect(inspectCsv(text, { headerRow: 3 })).toMatchObject({ headerRow: 3, headers: ["Date", "Rating", "Comment"], rowCount: 2 });
     expect(inspectCsv(text).headerRow).toBe(1);
+    // A row named that holds no names (blank, or past the end of the file) is said to be so, not "the file is empty".
+    for (const headerRow of [5, 12]) {
+      const blank = await importFeedbackCsv(text.replace("2024-03-01,4,Fine\n", "2024-03-01,4,Fine\n\n"), { map: emptyMap, headerRow });
+      expect(blank.imported).toBe(0);
+      expect(blank.errors.filter((e) => !e.message.includes("reads as a title")).map((e) => e.message)).toEqual([
+        `row ${headerRow}: chosen as the header row, is blank or past the end of the file, so it names no column: choose the row the column names are on`,
+      ]);
+    }
     // A row the layout does not read is refused as the caller's mistake.
     await expect(importFeedbackCsv(text, { map: emptyMap, headerRow: 0 })).rejects.toThrow("headerRow must be a row from 1 to 20, not 0");
   });

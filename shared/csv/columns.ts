@@ -211,7 +211,7 @@ export function namesOtherThan(header: string, field: MappedField): boolean {
 }
 
 /** Japanese, Chinese and Korean letters: their words are not parted by spaces. */
-const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const NO_SPACES = new RegExp(`[${CJK}]`, "u");
 
 function clueScore(header: string, field: MappedField): number {
   if (NOT_THE_FIELD[field]?.test(header) === true) return 0;
@@ -274,14 +274,16 @@ const RECOMMEND_ELSEWHERE = [" empfehl", "weiterempfehl", " recommand", " recome
  * before it, "On a scale from 0 to 10, …": from 0 or 1 up to at most 10. Null when it states none.
  */
 export function statedScale(header: string): RatingScale | null {
-  const match = STATED_AFTER.exec(header) ?? STATED_BEFORE.exec(header);
+  const match = STATED_SCALE_AFTER.exec(header) ?? STATED_SCALE_BEFORE.exec(header);
   if (match === null) return null;
   const min = Number(match[1]);
   const max = Number(match[2]);
   return (min === 0 || min === 1) && max > min + 1 && max <= 10 ? { min, max } : null;
 }
-const STATED_AFTER = /[([]\s*(\d{1,2})\s*(?:-|–|—|to)\s*(\d{1,2})\s*[)\]]\s*$/i;
-const STATED_BEFORE = /^\s*on a scale (?:of|from)\s+(\d{1,2})\s*(?:-|–|—|to)\s*(\d{1,2})\b/i;
+/** A scale written after a question, "(1-10)", "[1–7]", "(1 to 5)"; `questionShortName` leaves it out of the name. */
+export const STATED_SCALE_AFTER = /[([]\s*(\d+)\s*(?:-|–|—|to)\s*(\d+)\s*[)\]]\s*$/i;
+/** A scale written before a question, "On a scale from 0 to 10, …"; `questionShortName` leaves it out of the name. */
+export const STATED_SCALE_BEFORE = /^\s*on a scale (?:of|from)\s+(\d+)\s*(?:-|–|—|to)\s*(\d+)\s*,?\s*/i;
 
 /** The scale to infer a column's ratings against: the one its header states, else the one its words hint. */
 export function scaleHintOf(header: string): RatingScale | null {

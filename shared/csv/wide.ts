@@ -22,6 +22,8 @@ import {
   namesOtherThan,
   normaliseHeader,
   ratingScaleHint,
+  STATED_SCALE_AFTER,
+  STATED_SCALE_BEFORE,
   statedScale,
 } from "./columns";
 import {
@@ -363,18 +365,11 @@ export function questionShortName(header: string): string {
     name = generic || last === "" ? first : /^q\d+[\w.]*$/i.test(first) ? last : last.length <= 3 ? first : last;
   }
   // The scale written after the question: "Wait time (1-5)", "Likelihood to recommend (0–10)".
-  name = name.replace(/[([]\s*\d+\s*(?:-|–|to)\s*\d+\s*[)\]]\s*$/i, "").trimEnd();
+  name = name.replace(STATED_SCALE_AFTER, "").trimEnd();
   // … or its anchors after it, "Checkout (1 = poor, 5 = excellent)", or before it, "On a scale from 1 to 10, how …".
-  name = name.replace(/\s*[([][^()[\]]*\d\s*=[^()[\]]*[)\]]\s*$/, "").replace(/^on a scale (?:of|from)\s+\d+\s*(?:-|–|to)\s*\d+\s*,?\s*/i, "");
-  const item = bracketedItem(name);
-  if (item !== null) name = item;
+  name = name.replace(/\s*[([][^()[\]]*\d\s*=[^()[\]]*[)\]]\s*$/, "").replace(STATED_SCALE_BEFORE, "");
   name = name.replace(/^(?:q\d+[\w.]*|\d+)[.):\s-]+/i, "");
-  // Qualtrics' matrix items: "To what extent do you agree with the following? - The app is easy to use".
-  const dash = name.lastIndexOf(" - ");
-  if (dash > 0 && /[?:]$/.test(name.slice(0, dash).trim())) name = name.slice(dash + 3);
-  // Jotform's: "Please rate our service >> Speed".
-  const arrows = name.lastIndexOf(">>");
-  if (arrows > 0 && name.slice(arrows + 2).trim() !== "") name = name.slice(arrows + 2).trim();
+  name = matrixItem(name)?.item ?? name;
   // A tool's label before the question: Delighted's "Additional answers: How easy was checkout?".
   const colon = name.indexOf(": ");
   if (colon > 0 && colon <= 30 && /\?\s*$/.test(name) && !name.slice(0, colon).includes("?")) name = name.slice(colon + 2);
@@ -908,17 +903,25 @@ function bracketedItem(header: string): string | null {
   return item === "" || item.includes("]") ? null : item;
 }
 
-/** A matrix item's question without the item: before " — " (two header rows), "[Item]", ">>" or " - " after a question. */
+/**
+ * A matrix question's item and the question before it, as survey tools write them in one header:
+ * "Please rate the following [Checkout]" (Google Forms), "To what extent do you agree? - The app is easy
+ * to use" (Qualtrics), "Please rate our service >> Speed" (Jotform). Null for a header of no item.
+ */
+function matrixItem(header: string): { stem: string; item: string } | null {
+  const bracketed = bracketedItem(header);
+  if (bracketed !== null) return { stem: header.trimEnd().slice(0, -bracketed.length - 2).trimEnd(), item: bracketed };
+  const dash = header.lastIndexOf(" - ");
+  if (dash > 0 && /[?:]$/.test(header.slice(0, dash).trim())) return { stem: header.slice(0, dash).trim(), item: header.slice(dash + 3) };
+  const arrows = header.lastIndexOf(">>");
+  if (arrows > 0 && header.slice(arrows + 2).trim() !== "") return { stem: header.slice(0, arrows).trim(), item: header.slice(arrows + 2).trim() };
+  return null;
+}
+
+/** A matrix item's question without the item: before " — " (two header rows), else as `matrixItem` splits it. */
 function matrixStem(header: string): string | null {
   const joined = header.lastIndexOf(" — ");
-  if (joined > 0) return header.slice(0, joined);
-  const item = bracketedItem(header);
-  if (item !== null) return header.trimEnd().slice(0, -item.length - 2).trimEnd();
-  const arrows = header.lastIndexOf(">>");
-  if (arrows > 0) return header.slice(0, arrows).trim();
-  const dash = header.lastIndexOf(" - ");
-  if (dash > 0 && /[?:]$/.test(header.slice(0, dash).trim())) return header.slice(0, dash).trim();
-  return null;
+  return joined > 0 ? header.slice(0, joined) : (matrixItem(header)?.stem ?? null);
 }
 
 /** Whether a header is a question as a survey asks it ("Which channel did you use?"), not a field's name. */

@@ -29,48 +29,26 @@ export function wordKey(label: string): string {
 }
 
 /**
- * Cells that mean "no answer" in any column: counted per column, never an error, never a text-only
- * response. Zendesk writes "Offered" / "Unoffered" for a satisfaction survey sent but not answered,
- * LiveChat "not rated", a review site "No Rating".
+ * No-answer words that may be followed by why ("N/A - did not use", "Don't know (never called)"), in
+ * English, German, French, Spanish, Italian, Dutch and Portuguese.
  */
-export const NO_ANSWER_WORDS: readonly string[] = [
-  "",
+const NO_ANSWER_LEADING_WORDS: readonly string[] = [
   "na",
   "n/a",
   "n.a",
   "n. a",
   "#n/a",
-  "-",
-  "–",
-  "—",
-  "none",
-  "null",
   // pandas' and NumPy's missing value.
   "nan",
   "no answer",
   "not answered",
   "not applicable",
-  "skipped",
   "don't know",
   "dont know",
   "do not know",
   "i don't know",
   "prefer not to say",
   "not sure",
-  "offered",
-  "unoffered",
-  "not offered",
-  // A chat tool's survey shown but not answered (LiveChat: "rated good", "rated bad", "not rated"), a
-  // review site's review without stars ("No Rating").
-  "not rated",
-  "unrated",
-  "no rating",
-  "no rating yet",
-  "not yet rated",
-  // A data set's own word for a value it lacks (a review's "Year_Month": "missing"), and the survey tools'
-  // code for a question seen and not answered (Qualtrics' "-99").
-  "missing",
-  "-99",
   // German, French, Spanish, Italian, Dutch, Portuguese: don't know, no answer, not applicable.
   "weiß nicht",
   "keine angabe",
@@ -99,6 +77,39 @@ export const NO_ANSWER_WORDS: readonly string[] = [
   "não sei",
   "não se aplica",
 ];
+
+/** No-answer cells that lead no such text: the bare dashes, "none", "null", and the states of a survey or a review. */
+const NO_ANSWER_STATES: readonly string[] = [
+  "",
+  "-",
+  "–",
+  "—",
+  "none",
+  "null",
+  "skipped",
+  // Zendesk's satisfaction survey sent but not answered.
+  "offered",
+  "unoffered",
+  "not offered",
+  // A chat tool's survey shown but not answered (LiveChat: "rated good", "rated bad", "not rated"), a
+  // review site's review without stars ("No Rating").
+  "not rated",
+  "unrated",
+  "no rating",
+  "no rating yet",
+  "not yet rated",
+  // A data set's own word for a value it lacks (a review's "Year_Month": "missing"), and the survey tools'
+  // code for a question seen and not answered (Qualtrics' "-99").
+  "missing",
+  "-99",
+];
+
+/**
+ * Cells that mean "no answer" in any column: counted per column, never an error, never a text-only
+ * response. Zendesk writes "Offered" / "Unoffered" for a satisfaction survey sent but not answered,
+ * LiveChat "not rated", a review site "No Rating".
+ */
+export const NO_ANSWER_WORDS: readonly string[] = [...NO_ANSWER_LEADING_WORDS, ...NO_ANSWER_STATES];
 const NO_ANSWER = new Set(NO_ANSWER_WORDS);
 
 /**
@@ -117,14 +128,7 @@ function listed(list: ReadonlySet<string>, unaccented: ReadonlySet<string>, key:
 /** Longer than this, a cell is no no-answer word even with spaces and full stops around it: a comment is not read word by word. */
 const NO_ANSWER_CHARS = 64;
 
-/**
- * No-answer words that may be followed by why ("N/A - did not use", "Don't know (never called)"):
- * all but the bare dashes, "none", "null", "missing" and the states of a survey or a review
- * (Zendesk's "Offered", "No Rating"), which lead no such text.
- */
-const NO_ANSWER_LEADS = new Set(
-  NO_ANSWER_WORDS.filter((word) => !["", "-", "–", "—", "none", "null", "skipped", "offered", "unoffered", "not offered", "not rated", "unrated", "no rating", "no rating yet", "not yet rated", "missing", "-99"].includes(word)),
-);
+const NO_ANSWER_LEADS = new Set(NO_ANSWER_LEADING_WORDS);
 const NO_ANSWER_LEADS_UNACCENTED = new Set([...NO_ANSWER_LEADS].map(withoutAccents));
 /** A cell's first words, before " - ", " (", ": " or ", ". */
 const LEAD = /^(.+?)(?:\s+[-–—]\s+|\s*\(|\s*:\s|\s*,\s)/;

@@ -271,14 +271,15 @@ const RECOMMEND_ELSEWHERE = [" empfehl", "weiterempfehl", " recommand", " recome
 
 /**
  * The scale a header states after its question, "Satisfaction (1-10)", "Speed [1–7]", "Price (1 to 5)", or
- * before it, "On a scale from 0 to 10, …": from 0 or 1 up to at most 10. Null when it states none.
+ * before it, "On a scale from 0 to 10, …": from 0 or 1 up to at most 10, or up to 100 (a slider's). Null
+ * when it states none.
  */
 export function statedScale(header: string): RatingScale | null {
   const match = STATED_SCALE_AFTER.exec(header) ?? STATED_SCALE_BEFORE.exec(header);
   if (match === null) return null;
   const min = Number(match[1]);
   const max = Number(match[2]);
-  return (min === 0 || min === 1) && max > min + 1 && max <= 10 ? { min, max } : null;
+  return (min === 0 || min === 1) && max > min + 1 && (max <= 10 || max === 100) ? { min, max } : null;
 }
 /** A scale written after a question, "(1-10)", "[1–7]", "(1 to 5)"; `questionShortName` leaves it out of the name. */
 export const STATED_SCALE_AFTER = /[([]\s*(\d+)\s*(?:-|–|—|to)\s*(\d+)\s*[)\]]\s*$/i;

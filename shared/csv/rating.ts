@@ -135,6 +135,8 @@ export const SCALE_1_5: RatingScale = Object.freeze({ min: 1, max: 5 });
 export const SCALE_1_7: RatingScale = Object.freeze({ min: 1, max: 7 });
 export const SCALE_1_10: RatingScale = Object.freeze({ min: 1, max: 10 });
 export const SCALE_0_10: RatingScale = Object.freeze({ min: 0, max: 10 });
+/** A slider's or a percentage's scale (Qualtrics' sliders answer 0 to 100). */
+export const SCALE_0_100: RatingScale = Object.freeze({ min: 0, max: 100 });
 /** Ratings needed before rare outliers are read as typos, and the share of them tolerated. */
 const TYPO_SAMPLE = 20;
 const TYPO_SHARE = 0.01;
@@ -187,8 +189,9 @@ export function fitScale(tally: RatingTally, scales: readonly RatingScale[]): Sc
  * nobody answered above 5); otherwise the smallest of 1–5, 1–7, 0–10 that holds every value (in a
  * column of 20 or more, all but under 1 % of them: rare outliers are typos), a 0 below 1–5 being
  * "no answer" (`zeroIsNoAnswer`, the rule wide exports follow too), and so is a rare 0 among answers
- * from 1 up to 10, read on 1–10 rather than 0–10; or, when
- * none does (a typo like "44"), the one that holds the most, so the outliers are reported as off it.
+ * from 1 up to 10, read on 1–10 rather than 0–10; or 0–100 when the answers are a slider's
+ * (`isPercentScale`); or, when none does (a typo like "44"), the one that holds the most, so the
+ * outliers are reported as off it.
  * Null when the column holds no readable rating.
  */
 export function inferRatingColumnScale(tally: RatingTally, hint: RatingScale | null = null): ScaleReading | null {
@@ -223,6 +226,7 @@ export function inferRatingColumnScale(tally: RatingTally, hint: RatingScale | n
     return { scale: SCALE_1_10, zeroIsNoAnswer: false };
   }
   if (fit !== null) return fit;
+  if (isPercentScale(tally)) return { scale: SCALE_0_100, zeroIsNoAnswer: false };
   let best = SCALE_1_5;
   let bestCount = -1;
   for (const scale of STANDARD_SCALES) {
@@ -233,6 +237,18 @@ export function inferRatingColumnScale(tally: RatingTally, hint: RatingScale | n
     }
   }
   return { scale: best, zeroIsNoAnswer: false };
+}
+
+/**
+ * Whether a column's answers are on 0–100 (a slider, a percentage): every value but rare typos lies
+ * within 0–100, and a quarter or more of them lie above 10, so that a 1–5 column with a typo ("44")
+ * is not read as one.
+ */
+export function isPercentScale(tally: RatingTally): boolean {
+  const total = totalCount(tally);
+  let above10 = 0;
+  for (const [value, count] of tally.values) if (value > 10 && value <= 100) above10 += count;
+  return above10 >= 2 && above10 >= total / 4 && countWithin(tally, SCALE_0_100) >= total - typoTolerance(total);
 }
 
 /** The scale alone of `inferRatingColumnScale`. */

@@ -30,12 +30,14 @@ import {
   type RatingTally,
   type ScaleReading,
   SCALE_0_10,
+  SCALE_0_100,
   SCALE_1_10,
   SCALE_1_5,
   SCALE_1_7,
   createRatingReader,
   createRatingTally,
   fitScale,
+  isPercentScale,
   typoTolerance,
 } from "./rating";
 import { readDate } from "./date";
@@ -324,7 +326,12 @@ export function inferColumnScale(tally: RatingTally, header: string): ScaleReadi
     }
   }
   if (outOfCount > tolerated) return { scale: { min: outOf === 10 || tally.values.has(0) ? 0 : 1, max: outOf }, zeroIsNoAnswer: false };
-  return fitScale(tally, QUESTION_SCALES);
+  const fit = fitScale(tally, QUESTION_SCALES);
+  if (fit !== null) return fit;
+  // A slider's answers, 0 to 100, under a header that asks for a rating ("How satisfied …", "Ease
+  // score"): not an age, a duration or a count, which lie on 0–100 too.
+  if (headerClueScore(header, "rating") > 0 && isPercentScale(tally)) return { scale: SCALE_0_100, zeroIsNoAnswer: false };
+  return null;
 }
 
 export { SCALE_1_10 };

@@ -694,6 +694,34 @@ describe("CSV fixtures", () => {
     expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Speed", "Price", "Quality", "Overall satisfaction"]);
   });
 
+  it("qualtrics-sliders.csv: slider questions are on 0–100, every row imported; progress, duration and age are no questions", async () => {
+    const result = await importFixture("qualtrics-sliders.csv");
+    expect(result.shape).toBe("wide");
+    expect(result.imported).toBe(24);
+    expect(result.errors).toEqual([]);
+    expect(result.columns.filter((c) => c.role === "question").map((c) => [c.header.split(" — ")[0], c.scale])).toEqual([
+      ["Q1_1", { min: 0, max: 100 }],
+      ["Q1_2", { min: 0, max: 100 }],
+      ["Q1_3", { min: 0, max: 100 }],
+      ["Q2", { min: 0, max: 100 }],
+    ]);
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Booking", "Check-in", "Room", "Find what you needed"]);
+    // Every answer kept as given: a 100 is a 100, a 0 is a 0 (no "no answer" below a 1–5 scale here).
+    const booking = result.created.touchpoints[0]?.id;
+    const ratings = result.feedback.filter((f) => f.touchpointId === booking).map((f) => f.rating);
+    expect(ratings).toHaveLength(22);
+    expect(ratings.some((r) => r !== null && r > 10)).toBe(true);
+    for (const item of result.feedback) expect(Feedback.safeParse(item).success).toBe(true);
+  });
+
+  it("a long file's satisfaction score from 0 to 100 is on 0–100: no answer lost as off a 1–5 scale", async () => {
+    const text = ["Date,Stage,Satisfaction score,Comment", "2024-03-01,Checkout,80,Good", "2024-03-02,Checkout,35,", "2024-03-03,Delivery,0,Late", "2024-03-04,Delivery,100,"].join("\n");
+    const result = await importFeedbackCsv(text, { map: emptyMap });
+    expect(result.detected.scale).toEqual({ min: 0, max: 100 });
+    expect(result.imported).toBe(4);
+    expect(result.feedback.map((f) => f.rating)).toEqual([80, 35, 0, 100]);
+  });
+
   it("a long file's rating whose header states 1–10 is on 1–10, however its answers fall (no NPS from it)", async () => {
     const text = ["Date,Satisfaction (1-10),Comment", "2024-03-01,8,Good", "2024-03-02,9,Great", "2024-03-03,6,OK", "2024-03-04,10,Perfect"].join("\n");
     const result = await importFeedbackCsv(text, { map: emptyMap });

@@ -86,6 +86,10 @@ describe("inferRatingScale", () => {
     ["whole answers up to 10 without a hint", ["9", "10"], null, { min: 0, max: 10 }],
     ["whole answers up to 10 under an NPS hint", ["9", "10"], { min: 0, max: 10 }, { min: 0, max: 10 }],
     ["a typo far off every scale", ["4", "5", "3", "44"], null, { min: 1, max: 5 }],
+    // A slider's answers (Qualtrics: 0 to 100), not typos off 1–5 that lose their rows.
+    ["a slider's answers", ["0", "35", "72", "100", "8", "64"], null, { min: 0, max: 100 }],
+    ["a typo past 10 among ten answers of 1–5", ["4", "5", "3", "2", "5", "1", "4", "3", "5", "44"], null, { min: 1, max: 5 }],
+    ["numbers past 100 are no slider's", ["35", "72", "180", "640"], null, { min: 1, max: 5 }],
     ["nothing readable", ["", "high"], null, null],
   ])("%s", (_, cells, hint, expected) => {
     expect(inferRatingScale(tallyOf(cells), hint)).toEqual(expected);
@@ -128,6 +132,14 @@ describe("a 0 in a rating column", () => {
   it("common 0s beside 1–10 make a wide question 0–10, its 0s kept as answers", () => {
     const tally = tallyOf(cellsOf({ ...tens, 0: 20 }));
     expect(inferColumnScale(tally, "Q7")).toEqual({ scale: { min: 0, max: 10 }, zeroIsNoAnswer: false });
+  });
+
+  it("a slider's answers, 0 to 100, make a question under a header that asks for a rating, not under an age's", () => {
+    const tally = tallyOf(["0", "35", "72", "100", "8", "64", "51", "90"]);
+    expect(inferColumnScale(tally, "How satisfied were you with check-in?")).toEqual({ scale: { min: 0, max: 100 }, zeroIsNoAnswer: false });
+    expect(inferColumnScale(tally, "Ease score")).toEqual({ scale: { min: 0, max: 100 }, zeroIsNoAnswer: false });
+    expect(inferColumnScale(tally, "How old are you?")).toBeNull();
+    expect(inferColumnScale(tally, "Q4")).toBeNull();
   });
 
   it("an NPS header reads 0s as answers even when nobody answered above 5", () => {
@@ -463,6 +475,8 @@ describe("statedScale", () => {
     ["Speed [1–7]", { min: 1, max: 7 }],
     ["Price (1 to 5)", { min: 1, max: 5 }],
     ["On a scale from 0 to 10, how likely are you to recommend us?", { min: 0, max: 10 }],
+    ["How satisfied are you? (0-100)", { min: 0, max: 100 }],
+    ["Score (0-50)", null],
     ["Rating", null],
     ["Comments (1-2 sentences)", null],
     ["Age (18-65)", null],

@@ -341,7 +341,7 @@ export { SCALE_1_10 };
 
 const LEAD_INS: readonly RegExp[] = [
   /^(?:overall,?\s+)?how (?:satisfied|happy|pleased) (?:were|are) you with\s+/i,
-  /^how (?:would|do) you rate\s+/i,
+  /^(?:overall,?\s+)?how (?:would|do) you (?:rate|rank|grade|score|evaluate)\s+/i,
   /^how (?:easy|difficult|hard) (?:was|is) it to\s+/i,
   /^how (?:was|were|is|did you find)\s+/i,
   /^(?:please\s+)?rate\s+/i,
@@ -361,7 +361,8 @@ const SHORT_NAME_CHARS = 40;
  * comfort"), at most 40 characters.
  */
 export function questionShortName(header: string): string {
-  let name = header.trim();
+  // A header of several lines (Microsoft Forms keeps a question's notes and anchors below it): its first line.
+  let name = header.trim().split(/\s*[\r\n]+\s*/)[0] ?? "";
   // Two header rows joined: the second names the item of a matrix question, unless it is the tool's "Response".
   const parts = name.split(" — ").map((part) => part.trim());
   if (parts.length > 1) {
@@ -375,6 +376,9 @@ export function questionShortName(header: string): string {
   name = name.replace(STATED_SCALE_AFTER, "").trimEnd();
   // … or its anchors after it, "Checkout (1 = poor, 5 = excellent)", or before it, "On a scale from 1 to 10, how …".
   name = name.replace(/\s*[([][^()[\]]*\d\s*=[^()[\]]*[)\]]\s*$/, "").replace(STATED_SCALE_BEFORE, "");
+  // … or a note after the question's mark: "How satisfied …? (10 is the highest)", "… difficulty? (Note: take a guess!)".
+  // A matrix item after it ("…? [Price]", "…? (Price)") is kept.
+  name = name.replace(/\?\s*\((?=[^()]*\d|\s*(?:note|optional|required|select|choose|pick|tick|check|please|e\.g|i\.e|if|max|min)\b)[^()]*\)\s*$/i, "?");
   name = name.replace(/^(?:q\d+[\w.]*|\d+)[.):\s-]+/i, "");
   name = matrixItem(name)?.item ?? name;
   // A tool's label before the question: Delighted's "Additional answers: How easy was checkout?".
@@ -530,8 +534,14 @@ export function guessColumns(
   // is the comment, and its other open questions join it (`finishGuess`).
   if (corrected.text === null || tallies[corrected.text]?.answered === 0) {
     const used = new Set(Object.values(corrected));
-    const open = headers.findIndex((header, i) => !used.has(i) && ratings[i] === null && holdsOpenAnswers(header, tallies[i] as ColumnTally));
-    if (open >= 0) corrected.text = open;
+    // The rating's column too, when its answers are words: "Please explain your rating" names a rating and asks why.
+    const open = headers.findIndex(
+      (header, i) => (!used.has(i) || corrected.rating === i) && ratings[i] === null && holdsOpenAnswers(header, tallies[i] as ColumnTally),
+    );
+    if (open >= 0) {
+      if (corrected.rating === open) corrected.rating = null;
+      corrected.text = open;
+    }
   }
   // A comment with a date of its own, named apart from the rating ("comment_content" and
   // "comment_created_at" beside "review_score"): the shop's comment on the review. The review's own
@@ -777,7 +787,9 @@ const SEGMENT_COLUMN_PHRASE = / (?:seat|cabin|travel|fare|ticket|booking|room|pr
 function holdsSegment(header: string, tally: ColumnTally): boolean {
   const words = headerWords(header);
   const named = words.some((word) => SEGMENT_COLUMN_WORDS.has(word)) || SEGMENT_COLUMN_PHRASE.test(` ${words.join(" ")} `) || namesSegment(header);
-  if (!named) return false;
+  // A survey's closed question ("Which rotation did you complete?", "What's your grade level?") sorts its
+  // respondents by their answer as well.
+  if (!named && !(asksQuestion(header) && !PERSONAL_DETAILS.test(normaliseHeader(header)))) return false;
   const distinct = tally.distinct.size;
   return (
     tally.answered >= 4 &&
@@ -864,7 +876,7 @@ function holdsMoreText(header: string, tally: ColumnTally): boolean {
  * different, and no contact details ("What is your email address?" is the person, not their view).
  */
 function holdsOpenAnswers(header: string, tally: ColumnTally): boolean {
-  if (!asksQuestion(header) || PERSONAL_DETAILS.test(normaliseHeader(header))) return false;
+  if (!(asksQuestion(header) || OPEN_PROMPT.test(header)) || PERSONAL_DETAILS.test(normaliseHeader(header))) return false;
   return tally.answered > 0 && tally.longest >= 12 && mostlyDifferent(tally) && holdsWords(tally);
 }
 
@@ -935,6 +947,9 @@ function matrixStem(header: string): string | null {
 function asksQuestion(header: string): boolean {
   return /\?\s*$/.test(header);
 }
+
+/** A request for words rather than a question: "Please explain your rating", "Tell us more", "Describe what happened". */
+const OPEN_PROMPT = /^\s*(?:please\s+)?(?:explain|describe|elaborate|tell us|tell me|share|let us know)\b/i;
 
 /** Questions asking who the person is, where to reach them or what they do. */
 const PERSONAL_DETAILS = /\b(?:e ?mail|name|phone|mobile|address|zip|postcode|post code|city|company|organi[sz]ation|job|role|age|website|url|linkedin|username)\b/;

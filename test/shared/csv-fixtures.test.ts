@@ -714,6 +714,28 @@ describe("CSV fixtures", () => {
     for (const item of result.feedback) expect(Feedback.safeParse(item).success).toBe(true);
   });
 
+  it("microsoft-forms.csv: 'Please explain your rating' is the comment, a closed question a segment, notes and anchors left out of names", async () => {
+    const result = await importFixture("microsoft-forms.csv");
+    expect(result.shape).toBe("wide");
+    expect(result.imported).toBe(24);
+    expect(result.errors).toEqual([]);
+    const roles = Object.fromEntries(result.columns.map((c) => [c.header.split("\n")[0], c.role]));
+    expect(roles).toMatchObject({
+      "Please explain your rating": "text",
+      "Which rotation did you complete?": "segment",
+      "Email": "ignore",
+      "Name": "ignore",
+    });
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Teaching on this rotation", "Rotation's workload", "Rotation"]);
+    // The explanation is kept with the respondent's answers; the closed question's answer sorts them.
+    const explained = result.feedback.filter((f) => f.text !== "");
+    expect(explained.length).toBeGreaterThan(15);
+    expect(explained[0]?.text).toBe("Consultants made time to teach every morning");
+    expect(result.feedback[0]?.segments).toEqual({ "Which rotation did you complete?": expect.any(String) });
+    // Microsoft Forms writes month first with a two-digit year: "8/1/25 9:10:00".
+    expect(result.feedback[0]?.date).toBe("2025-08-01");
+  });
+
   it("a long file's satisfaction score from 0 to 100 is on 0–100: no answer lost as off a 1–5 scale", async () => {
     const text = ["Date,Stage,Satisfaction score,Comment", "2024-03-01,Checkout,80,Good", "2024-03-02,Checkout,35,", "2024-03-03,Delivery,0,Late", "2024-03-04,Delivery,100,"].join("\n");
     const result = await importFeedbackCsv(text, { map: emptyMap });

@@ -546,6 +546,11 @@ describe("short names", () => {
     ["On a scale from 1 to 10, how satisfied are you with delivery?", "Delivery"],
     ["How likely are you to recommend us? (0 = not at all likely, 10 = extremely likely)", "Likelihood to recommend"],
     ["Support (phone)", "Support (phone)"],
+    // Microsoft Forms: notes after the question's mark, anchors on lines of their own.
+    ["How satisfied are you with the quality of school lunch? (10 is the highest)", "Quality of school lunch"],
+    ["How would you rank this resource's difficulty? (Note: take a guess!)\n\n1 - Extremely simple\n5 - Very difficult", "Resource's difficulty"],
+    ["Overall, how would you rate this rotation?", "Rotation"],
+    ["How satisfied are you with the following? [Price]", "Price"],
     ["Note: the delivery", "Note: the delivery"],
     ["A very long question about the many parts of the experience you had with us today", "A very long question about the many…"],
   ])("%j → %j", (header, name) => {

@@ -163,6 +163,8 @@ function table(headers: string[], rows: (string | number | null)[][]): string {
   return lines.join("\n");
 }
 
+/** Columns not read that the Markdown report names; the rest are counted. */
+const UNREAD_NAMED = 40;
 const EXPERIENCE_HEADERS = ["Responses", "CSAT %", "NPS", "CES", "Performance", "Importance", "Gap", "Quadrant", "Emotion", "Backing"];
 
 function experienceCells(row: ExperienceRow): (string | number | null)[] {
@@ -187,7 +189,10 @@ export function reportToMarkdown(report: JourneyReport, title: string): string {
       ),
     );
   const unread = (summary.columns ?? []).filter((c) => !isRead(c));
-  if (unread.length > 0) parts.push(`Not read: ${unread.map((c) => cell(c.column)).join(", ")}.`);
+  // A survey tool's export of hundreds of columns: the first ones named, the rest counted (the JSON report lists each).
+  const named = unread.slice(0, UNREAD_NAMED).map((c) => cell(c.column));
+  if (unread.length > UNREAD_NAMED) named.push(`and ${(unread.length - UNREAD_NAMED).toLocaleString("en")} more`);
+  if (unread.length > 0) parts.push(`Not read: ${named.join(", ")}.`);
   if (summary.problemGroups !== undefined && summary.problemGroups.length > 0)
     parts.push(table(["Problem", "Column", "Rows", "First rows"], summary.problemGroups.map((g) => [g.problem, g.column, g.count, g.rows.slice(0, 10).join(", ")])));
   else if (summary.errors.length > 0)

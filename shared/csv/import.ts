@@ -315,6 +315,12 @@ export interface CsvImportResult {
   };
 }
 
+/**
+ * The most question columns one import of a wide file reads (a long survey asks a few hundred). Key
+ * drivers keep sums for each pair of questions a respondent answered: 1,000 questions are half a
+ * million pairs, 5,000 would be twelve million.
+ */
+export const MAX_WIDE_QUESTIONS = 1_000;
 const DEFAULT_ROWS_PER_SLICE = 5000;
 /** Rows a pass over the imported rows reads between two turns of the host (a pass over 400,000 answers is several tasks). */
 const PASS_ROWS = 50_000;
@@ -641,13 +647,22 @@ function createRecordImporter(
   };
 
   const wide = shape === "wide";
-  const nothingMapped = wide ? questionColumns.length === 0 && textCol === null : ratingCol === null && textCol === null;
+  // A survey of thousands of questions (or a hostile file of thousands of number columns) is refused
+  // whole, with what to do: each pair of questions a respondent answered is a sum key drivers keep.
+  const tooManyQuestions = wide && questionColumns.length > MAX_WIDE_QUESTIONS;
+  const nothingMapped = tooManyQuestions || (wide ? questionColumns.length === 0 && textCol === null : ratingCol === null && textCol === null);
+  const unmappedReason = tooManyQuestions
+    ? `${questionColumns.length.toLocaleString("en")} question columns, more than the ${MAX_WIDE_QUESTIONS.toLocaleString("en")} one import reads`
+    : "no column is mapped to a rating or a text";
   if (options.headerRow !== undefined && isBlankRecord(layout.headerRecords[0] ?? [])) {
     // The row the person named holds no names: "the file is empty" would send them looking for the wrong thing.
     const detail = `is blank or past the end of the file, so it names no column: choose the row the column names are on`;
     errors.push(csvProblem(layout.headerRow, null, `chosen as the header row, ${detail}`));
   } else if (headers.length === 0) {
     errors.push(csvProblem(1, null, "the file is empty (not even a header row): there is nothing to import"));
+  } else if (tooManyQuestions) {
+    const most = MAX_WIDE_QUESTIONS.toLocaleString("en");
+    errors.push(csvProblem(1, null, `the file has ${unmappedReason}: choose at most ${most} questions to import (the column table's roles, or --question)`));
   } else if (nothingMapped) {
     errors.push(
       csvProblem(
@@ -742,7 +757,7 @@ function createRecordImporter(
       if (isBlankRecord(record)) blankRows++;
       else {
         rows++;
-        rejectedRows.push({ row, cells: record.map(unescapeFormula), reasons: ["no column is mapped to a rating or a text"] });
+        rejectedRows.push({ row, cells: record.map(unescapeFormula), reasons: [unmappedReason] });
       }
       return;
     }

@@ -58,6 +58,7 @@ export {
   type KnownResponses,
   type NoAnswerGroup,
   type RejectedRow,
+  MAX_WIDE_QUESTIONS,
   TooManyNewStagesError,
   contentKey,
   importFeedbackCsv,

@@ -126,6 +126,49 @@ function readPattern(numbers: readonly number[]): Pattern {
 /** Pair sums in order [n, Σx, Σy, Σx², Σy², Σxy]. */
 type PairSums = [number, number, number, number, number, number];
 
+/** Up to this many touchpoints, pair sums are one typed array (24 MB at most); beyond, a map of the pairs met. */
+const DENSE_PAIR_TOUCHPOINTS = 1_000;
+
+/** Pair sums [n, Σxᵢ, Σxⱼ, Σxᵢ², Σxⱼ², Σxᵢxⱼ] by touchpoint indexes i < j, added to one respondent or pattern at a time. */
+class PairTable {
+  private dense: Float64Array | null = null;
+  private readonly sparse = new Map<number, Float64Array>();
+  constructor(private readonly size: number) {}
+
+  add(i: number, j: number, n: number, sx: number, sy: number, sxx: number, syy: number, sxy: number): void {
+    const size = this.size;
+    let sums: Float64Array;
+    let at = 0;
+    if (size <= DENSE_PAIR_TOUCHPOINTS) {
+      // row i of the upper triangle starts after the pairs of rows 0 … i − 1
+      sums = this.dense ??= new Float64Array(size * size * 3);
+      at = ((i * (2 * size - i - 1)) / 2 + j - i - 1) * 6;
+    } else {
+      const key = i * size + j;
+      sums = this.sparse.get(key) ?? new Float64Array(6);
+      this.sparse.set(key, sums);
+    }
+    sums[at] = (sums[at] as number) + n;
+    sums[at + 1] = (sums[at + 1] as number) + sx;
+    sums[at + 2] = (sums[at + 2] as number) + sy;
+    sums[at + 3] = (sums[at + 3] as number) + sxx;
+    sums[at + 4] = (sums[at + 4] as number) + syy;
+    sums[at + 5] = (sums[at + 5] as number) + sxy;
+  }
+
+  /** Every pair met, [i, j, n, Σxᵢ, Σxⱼ, Σxᵢ², Σxⱼ², Σxᵢxⱼ], by i then j. */
+  list(): number[][] {
+    const size = this.size;
+    const out: number[][] = [];
+    for (let i = 0, at = 0; i < size; i++)
+      for (let j = i + 1; j < size; j++, at += 6) {
+        const sums = this.dense === null ? this.sparse.get(i * size + j) : this.dense.subarray(at, at + 6);
+        if (sums !== undefined && sums[0] !== 0) out.push([i, j, ...sums]);
+      }
+    return out;
+  }
+}
+
 /** The sums of a set of respondents by answer pattern, over touchpoints named by id. */
 export class DriverSumsBuilder {
   private readonly units = new Map<string, number>();
@@ -180,19 +223,12 @@ export class DriverSumsBuilder {
     const index = new Map(touchpoints.map((t, i) => [t, i]));
     const units = touchpoints.map((t) => this.units.get(t) ?? 0);
     const patterns = new Map<string, Pattern>();
-    const pairs = new Map<string, { i: number; j: number; sums: PairSums }>();
+    const pairs = new PairTable(touchpoints.length);
     let pooled = 0;
-    const patternOf = (keys: number[]) => {
-      const id = keys.join(",");
+    const patternOf = (keys: number[], id = keys.join(",")) => {
       let p = patterns.get(id);
       if (p === undefined) patterns.set(id, (p = emptyPattern(keys)));
       return p;
-    };
-    const addPair = (i: number, j: number, add: PairSums) => {
-      const id = `${i},${j}`;
-      let p = pairs.get(id);
-      if (p === undefined) pairs.set(id, (p = { i, j, sums: [0, 0, 0, 0, 0, 0] }));
-      for (let m = 0; m < 6; m++) p.sums[m] = (p.sums[m] ?? 0) + (add[m] ?? 0);
     };
     // stored sums, brought to the final units: x scales by f = unit / stored unit (1/unit when now 0)
     for (const sums of this.stored) {
@@ -218,18 +254,23 @@ export class DriverSumsBuilder {
       for (const [i = 0, j = 0, n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0] of sums.pairs) {
         const fi = factor[i] ?? 1;
         const fj = factor[j] ?? 1;
-        addPair(at[i] ?? 0, at[j] ?? 0, [n, sx * fi, sy * fj, sxx * fi * fi, syy * fj * fj, sxy * fi * fj]);
+        pairs.add(at[i] ?? 0, at[j] ?? 0, n, sx * fi, sy * fj, sxx * fi * fi, syy * fj * fj, sxy * fi * fj);
       }
       pooled += sums.pooled;
     }
-    // respondents, each as one vector of mean x per touchpoint
+    // respondents, each as one vector of mean x per touchpoint: its pattern (touchpoint indexes, in
+    // order) and its xs, made once and read twice
     const keyOf = new Int32Array(touchpoints.length).fill(-1);
     const raws = this.raws;
-    const addRespondentSums = (answers: readonly Answer[]) => {
+    const prepared: { id: string; keys: number[]; xs: number[] }[] = [];
+    /** Respondents by pattern id (stored patterns count with their n). */
+    const counts = new Map<string, number>();
+    for (const [id, p] of patterns) counts.set(id, p.n);
+    const prepare = (answers: readonly Answer[]) => {
       // a respondent answers a few touchpoints: small arrays, not maps
       const keys: number[] = [];
       const totals: number[] = [];
-      const counts: number[] = [];
+      const answered: number[] = [];
       for (const [touchpoint, rating, min, max] of answers) {
         const i = index.get(touchpoint) ?? 0;
         const x = valueOf(rating, min, max, units[i] ?? 0);
@@ -238,50 +279,81 @@ export class DriverSumsBuilder {
           keyOf[i] = keys.length;
           keys.push(i);
           totals.push(x);
-          counts.push(1);
+          answered.push(1);
         } else {
           totals[at] = (totals[at] ?? 0) + x;
-          counts[at] = (counts[at] ?? 0) + 1;
+          answered[at] = (answered[at] ?? 0) + 1;
         }
       }
       for (const i of keys) keyOf[i] = -1;
       if (keys.length === 0) return;
       const order = keys.map((_, a) => a).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0));
-      const xs = order.map((a) => (counts[a] === 1 ? (totals[a] ?? 0) : (totals[a] ?? 0) / (counts[a] ?? 1)));
+      const xs = order.map((a) => (answered[a] === 1 ? (totals[a] ?? 0) : (totals[a] ?? 0) / (answered[a] ?? 1)));
       keys.sort((a, b) => a - b);
-      const p = patternOf(keys);
+      const id = keys.join(",");
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+      prepared.push({ id, keys, xs });
+    };
+    yield* step(visitPass((r) => prepare(raws[r] as readonly Answer[])), raws.length, DRIVER_ITEMS_PER_SLICE);
+    // most respondents first; the rarest patterns beyond the budget become pair sums. Decided from the
+    // counts alone, so that no pattern beyond the budget is ever made (a survey of 100 questions, each
+    // skipped by a few, has a pattern of 5,151 numbers per respondent).
+    const byRespondents = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const keptIds = new Set<string>();
+    let numbers = 0;
+    for (const [id] of byRespondents) {
+      const k = id === "" ? 0 : id.split(",").length;
+      if (numbers + patternNumbers(k) > maxNumbers) continue;
+      numbers += patternNumbers(k);
+      keptIds.add(id);
+    }
+    const addRespondentSums = ({ id, keys, xs }: { id: string; keys: number[]; xs: number[] }) => {
+      const k = keys.length;
+      if (!keptIds.has(id)) {
+        pooled++;
+        for (let a = 0; a < k; a++) {
+          const xa = xs[a] ?? 0;
+          for (let b = a + 1; b < k; b++) {
+            const xb = xs[b] ?? 0;
+            pairs.add(keys[a] ?? 0, keys[b] ?? 0, 1, xa, xb, xa * xa, xb * xb, xa * xb);
+          }
+        }
+        return;
+      }
+      const p = patternOf(keys, id);
       p.n++;
       let m = 0;
-      for (let a = 0; a < keys.length; a++) {
+      for (let a = 0; a < k; a++) {
         p.sums[a] = (p.sums[a] ?? 0) + (xs[a] ?? 0);
-        for (let b = a; b < keys.length; b++, m++) p.products[m] = (p.products[m] ?? 0) + (xs[a] ?? 0) * (xs[b] ?? 0);
+        for (let b = a; b < k; b++, m++) p.products[m] = (p.products[m] ?? 0) + (xs[a] ?? 0) * (xs[b] ?? 0);
       }
     };
-    yield* step(visitPass((r) => addRespondentSums(raws[r] as readonly Answer[])), raws.length, DRIVER_ITEMS_PER_SLICE);
-    // most respondents first; the rarest patterns beyond the budget become pair sums
-    const ordered = [...patterns.entries()].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1));
+    yield* step(visitPass((r) => addRespondentSums(prepared[r] as { id: string; keys: number[]; xs: number[] })), prepared.length, DRIVER_ITEMS_PER_SLICE);
     const kept: number[][] = [];
-    let numbers = 0;
-    for (const [, p] of ordered) {
+    for (const [id] of byRespondents) {
+      const p = patterns.get(id);
+      if (p === undefined) continue;
       const k = p.keys.length;
-      if (numbers + patternNumbers(k) <= maxNumbers) {
-        numbers += patternNumbers(k);
+      if (keptIds.has(id)) {
         kept.push([k, ...p.keys, p.n, ...p.sums, ...p.products]);
         continue;
       }
+      // a stored pattern beyond the budget
       pooled += p.n;
       for (let a = 0; a < k; a++)
         for (let b = a + 1; b < k; b++)
-          addPair(p.keys[a] ?? 0, p.keys[b] ?? 0, [
+          pairs.add(
+            p.keys[a] ?? 0,
+            p.keys[b] ?? 0,
             p.n,
             p.sums[a] ?? 0,
             p.sums[b] ?? 0,
             p.products[productIndex(k, a, a)] ?? 0,
             p.products[productIndex(k, b, b)] ?? 0,
             p.products[productIndex(k, a, b)] ?? 0,
-          ]);
+          );
     }
-    const pairList = [...pairs.values()].sort((a, b) => a.i - b.i || a.j - b.j).map((p) => [p.i, p.j, ...p.sums]);
+    const pairList = pairs.list();
     const respondents = [...this.partial.keys()].sort();
     const partial = respondents.map((respondent) => {
       const answers = (this.partial.get(respondent) ?? []).map(([t, rating, min, max]) => [index.get(t) ?? 0, rating, min, max]);

@@ -173,6 +173,18 @@ describe("analyze, wide exports and exact mappings", { timeout: 30_000 }, () => 
     expect(md).toContain("Not read: Plan, Country, App version.");
   });
 
+  it("names the first 40 columns it did not read and counts the rest, and refuses a survey of more questions than one import reads", async () => {
+    const questions = Array.from({ length: 1200 }, (_, q) => `Q${q + 1} How satisfied were you with part ${q + 1}?`);
+    const rows = [1, 2, 3].map((r) => [`R${r}`, ...questions.map((_, q) => String(((r + q) % 5) + 1))].join(","));
+    const csv = tempFile("long-survey.csv", [["Respondent", ...questions].join(","), ...rows].join("\n"));
+    await expect(runCli(["analyze", csv, "--no-sentiment"])).rejects.toThrow(
+      "the file has 1,200 question columns, more than the 1,000 one import reads: choose at most 1,000 questions to import",
+    );
+    const md = await runCli(["analyze", csv, "--no-sentiment", "--format", "md", "--question", questions[0] ?? ""]);
+    const unread = md.split("\n").find((line) => line.startsWith("Not read: ")) ?? "";
+    expect(unread.startsWith(`Not read: ${questions.slice(1, 41).join(", ")}, and 1,159 more.`)).toBe(true);
+  });
+
   it("a chat tool's 'rated good' / 'rated bad' is a two-way rating, its 'not rated' no answer, and the report counts it in the singular", async () => {
     const csv = tempFile(
       "chats.csv",

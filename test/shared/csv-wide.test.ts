@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { analyseJourney } from "../../shared/analysis";
 import {
   type CsvImportResult,
+  MAX_WIDE_QUESTIONS,
   decodeCsvBytes,
   importFeedbackCsv,
   importedResponseKeys,
@@ -525,6 +526,35 @@ describe("nothing hidden in the analysis", () => {
     expect(analysis.unassigned.noStage).toMatchObject({ responses: 2, csat: 0 });
     expect(analysis.unassigned.noTouchpoint).toMatchObject({ responses: 3 });
     expect(analysis.unassigned.complete).toBe(false);
+  });
+});
+
+describe("a survey of more questions than one import reads", () => {
+  const survey = (questions: number) => {
+    const header = ["Respondent", ...Array.from({ length: questions }, (_, q) => `Q${q + 1} How satisfied were you with part ${q + 1}?`)];
+    const row = (r: number) => [`R${r}`, ...Array.from({ length: questions }, (_, q) => String(((r + q) % 5) + 1))];
+    return [header, row(1), row(2), row(3)].map((cells) => cells.join(",")).join("\n");
+  };
+
+  it("is refused whole, saying how many and what to do; as many as it reads are imported", async () => {
+    const refused = await importFeedbackCsv(survey(MAX_WIDE_QUESTIONS + 1), { map: noMap() });
+    expect(refused.shape).toBe("wide");
+    expect(refused.imported).toBe(0);
+    expect(refused.feedback).toEqual([]);
+    expect(refused.errors[0]?.message).toBe(
+      "row 1: the file has 1,001 question columns, more than the 1,000 one import reads: choose at most 1,000 questions to import (the column table's roles, or --question)",
+    );
+    expect(refused.rejectedRows.map((r) => r.row)).toEqual([2, 3, 4]);
+    const read = await importFeedbackCsv(survey(MAX_WIDE_QUESTIONS), { map: noMap() });
+    expect(read.imported).toBe(3);
+    expect(read.answers).toBe(3 * MAX_WIDE_QUESTIONS);
+  });
+
+  it("is imported once the questions are chosen", async () => {
+    const columns = Object.fromEntries(Array.from({ length: 10 }, (_, q) => [q + 1, { role: "ignore" as const }]));
+    const result = await importFeedbackCsv(survey(MAX_WIDE_QUESTIONS + 9), { map: noMap(), columns });
+    expect(result.imported).toBe(3);
+    expect(result.answers).toBe(3 * (MAX_WIDE_QUESTIONS - 1));
   });
 });
 

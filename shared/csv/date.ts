@@ -273,6 +273,24 @@ function unixDay(text: string): number | null {
   return seconds >= UNIX_FROM && seconds < UNIX_TO ? Math.floor(seconds / DAY_SECONDS) : null;
 }
 
+/** A spreadsheet's day number, whole or with the time as a fraction ("45356", "45356.4375"): 1990 to 2099. */
+const SPREADSHEET_DAY = /^\d{5}(?:\.\d+)?$/;
+const SPREADSHEET_FROM = 32_874;
+const SPREADSHEET_TO = 73_051;
+/** Day 0 of a spreadsheet's day numbers, 1899-12-30, in days since 1970 (Excel's, LibreOffice's and Google Sheets' alike). */
+const SPREADSHEET_EPOCH = -25_569;
+
+/**
+ * The day (days since 1970-01-01) of a cell written as a spreadsheet's day number, or null: a date
+ * column saved from a spreadsheet that showed it as a number. Read only in a column whose header names
+ * a date, as a number of five digits is as often a postcode or an amount.
+ */
+export function spreadsheetDay(text: string): number | null {
+  if (text.length < 5 || !SPREADSHEET_DAY.test(text)) return null;
+  const serial = Math.floor(Number(text));
+  return serial >= SPREADSHEET_FROM && serial < SPREADSHEET_TO ? serial + SPREADSHEET_EPOCH : null;
+}
+
 /** A Unix time's day: in UTC, the only zone such a number names. */
 function unixDayReading(day: number): DateReading {
   return { kind: "date", iso: new Date(day * DAY_SECONDS * 1000).toISOString().slice(0, 10), order: null };
@@ -285,15 +303,18 @@ function dated(iso: string | null, order: DateOrder | null): DateReading {
 /**
  * Creates a reader that remembers each distinct day: a column of 200,000 timestamps has a few hundred
  * days, so each is read once and its ISO text shared by every row on it. The time is still checked
- * per cell; numeric days are looked up by their scanned integer, without a substring.
+ * per cell; numeric days are looked up by their scanned integer, without a substring. With `serials`,
+ * a spreadsheet's day numbers are dates too (`spreadsheetDay`).
  */
-export function createDateReader(order: DateOrder | null = null): (raw: string) => DateReading {
+export function createDateReader(order: DateOrder | null = null, serials = false): (raw: string) => DateReading {
   const numericDays = new Map<number, DateReading>();
   const namedDays = new Map<string, DateReading>();
   const unixDays = new Map<number, DateReading>();
   return (raw) => {
     const text = raw.trim();
     if (text === "") return EMPTY;
+    const serial = serials ? spreadsheetDay(text) : null;
+    if (serial !== null) return unixDayReading(serial);
     const unix = unixDay(text);
     if (unix !== null) {
       let reading = unixDays.get(unix);

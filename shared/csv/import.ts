@@ -15,7 +15,7 @@
 import type { Feedback, JourneyMap, Persona, RatingScale, Stage, Touchpoint } from "../model";
 import { newId } from "../model";
 import { labelNewRows } from "../sentiment-summary";
-import { type ColumnMapping, EMPTY_MAPPING, MAPPED_FIELDS, type MappedField, applyMappingOverrides, isFeedbackExportHeader, scaleHintOf } from "./columns";
+import { type ColumnMapping, EMPTY_MAPPING, MAPPED_FIELDS, type MappedField, applyMappingOverrides, headerClueScore, isFeedbackExportHeader, scaleHintOf } from "./columns";
 import { type CsvInspection, createCsvProfiler } from "./inspect";
 import type { CsvEncoding } from "./decode";
 import { type DateOrder, type DateReading, createDateReader, dateOrderOfHeader, describeIsoDate, isRelativeTime } from "./date";
@@ -602,7 +602,8 @@ function createRecordImporter(
     return byFeedback;
   };
   const unreadable: UnreadableRating[] = [];
-  const readDateCell = createDateReader(options.dateOrder ?? null);
+  // A column named as a date holding numbers of five digits was saved from a spreadsheet that showed its days as numbers.
+  const readDateCell = createDateReader(options.dateOrder ?? null, dateCol !== null && headerClueScore(headers[dateCol] ?? "", "date") > 0);
   const scaleCache = new Map<string, RatingScale | null>();
   const kindBySource = new Map<string, FeedbackKind>();
   let lastSource: string | null = null;

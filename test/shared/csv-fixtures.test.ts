@@ -736,6 +736,17 @@ describe("CSV fixtures", () => {
     expect(result.feedback[0]?.date).toBe("2025-08-01");
   });
 
+  it("a date column saved from a spreadsheet as day numbers ('45356', '45356.4375') is read as dates; other numbers are not", async () => {
+    const text = ["Date,Score,Postcode,Comment", "45356,9,45356,Great", "45357.4375,3,45357,Slow", "45358,7,45358,", "2024-03-08,10,45359,Fine"].join("\n");
+    const result = await importFeedbackCsv(text, { map: emptyMap });
+    expect(result.errors).toEqual([]);
+    expect(result.feedback.map((f) => f.date)).toEqual(["2024-03-05", "2024-03-06", "2024-03-07", "2024-03-08"]);
+    // Under a header that names no date, a number of five digits stays a number: no date column is found.
+    const postcodes = await importFeedbackCsv(["Postcode,Score", "45356,9", "45357,3"].join("\n"), { map: emptyMap });
+    expect(postcodes.mapping.date).toBeNull();
+    expect(postcodes.feedback.map((f) => f.date)).toEqual([null, null]);
+  });
+
   it("a long file's satisfaction score from 0 to 100 is on 0–100: no answer lost as off a 1–5 scale", async () => {
     const text = ["Date,Stage,Satisfaction score,Comment", "2024-03-01,Checkout,80,Good", "2024-03-02,Checkout,35,", "2024-03-03,Delivery,0,Late", "2024-03-04,Delivery,100,"].join("\n");
     const result = await importFeedbackCsv(text, { map: emptyMap });

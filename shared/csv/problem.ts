@@ -58,15 +58,20 @@ export interface CsvProblemGroup {
 }
 
 /**
- * Problems grouped by kind: the same message in the same column, once the row and the quoted values
- * are taken out ("\"7\" is outside the 1–5 scale" and "\"9\" is outside the 1–5 scale" are one kind).
+ * Problems grouped by kind: the same message in the same column, once the row, the quoted values and
+ * the days written out are taken out ("\"7\" is outside the 1–5 scale" and "\"9\" is outside the 1–5
+ * scale" are one kind).
  * Largest group first, then by first row; each group keeps its problems in row order, none left out.
  */
 export function groupProblems(problems: readonly CsvProblem[]): CsvProblemGroup[] {
   const groups = new Map<string, CsvProblemGroup>();
   for (const problem of problems) {
     const detail = problemDetail(problem);
-    const template = detail.replace(/"[^"]*"/g, "\"…\"").replace(/\brows? \d+/g, "row …");
+    // … and the days a value could be ("could be 5 June 2024 (day first) or 6 May 2024 (month first)").
+    const template = detail
+      .replace(/"[^"]*"/g, "\"…\"")
+      .replace(/\brows? \d+/g, "row …")
+      .replace(/\b\d{1,2} [A-Z][a-z]+ \d{4}\b/g, "…");
     const key = `${problem.column ?? ""}\u0000${template}`;
     let group = groups.get(key);
     if (group === undefined) {

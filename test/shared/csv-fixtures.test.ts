@@ -1155,6 +1155,8 @@ describe("CSV fixtures", () => {
       'row 2, column "Date": "05/03/2024" could be 5 March 2024 (day first) or 3 May 2024 (month first), and no other date in this column tells which; left empty (choose the date order to import it)',
       'row 3, column "Date": "06/04/2024" could be 6 April 2024 (day first) or 4 June 2024 (month first), and no other date in this column tells which; left empty (choose the date order to import it)',
     ]);
+    // One kind of problem, however the days read: one group of two, not a group per row.
+    expect(result.problemGroups.map((g) => [g.column, g.count])).toEqual([["Date", 2]]);
     const told = await importFixture("dates-ambiguous.csv", { dateOrder: "day-first" });
     expect(told.feedback.map((f) => f.date)).toEqual(["2024-03-05", "2024-04-06", "2024-04-09"]);
     expect(told.errors).toEqual([]);

@@ -91,7 +91,7 @@ export interface CsvLayout {
   firstDataIndex: number;
   /** Records above the header that are not blank: Excel's "sep=;" line, a report's title lines. */
   titleRecords: number;
-  /** A report's title lines above the header, skipped: each line's row and its one filled cell. */
+  /** A report's title lines above the header, skipped: each line's row and its filled cells as written. */
   titles: CsvTitleLine[];
 }
 
@@ -150,8 +150,9 @@ export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): Cs
   }
   const titles: CsvTitleLine[] = [];
   for (let index = named === undefined ? 0 : 1; index < headerIndex; index++) {
-    const text = (records[index] ?? []).find((cell) => cell.trim() !== "");
-    if (text !== undefined) titles.push({ row: index + 1, text: unescapeFormula(text).trim() });
+    // Its filled cells as written: a title a comma cut ("Customer survey, March 2024") whole again.
+    const cells = (records[index] ?? []).filter((cell) => cell.trim() !== "");
+    if (cells.length > 0) titles.push({ row: index + 1, text: unescapeFormula(cells.join(delimiter)).trim() });
   }
   // The title lines, and the "sep=" line above them.
   const titleRecords = titles.length + (named === undefined ? 0 : 1);
@@ -202,21 +203,61 @@ const TITLE_ROWS = 10;
 
 /**
  * The header's index, past title lines above it: rows of one filled cell among empty ones, as a
- * spreadsheet pads a report's title and its date to the sheet's width, when a row of two or more
- * names follows that no number is among (a header, not a response). A file of one column keeps its
- * first row, even where an unquoted comma cuts its responses in two.
+ * spreadsheet pads a report's title and its date to the sheet's width, or narrower than the row after
+ * them, when a row of two or more names follows that no number is among (a header, not a response)
+ * and, under a title not padded, the rows below are as wide as it. A file of one column keeps its first
+ * row, even where an unquoted comma cuts its responses in two.
  */
 function afterTitleRows(records: readonly string[][], start: number): number {
   const filled = (record: readonly string[]) => record.reduce((count, cell) => (cell.trim() === "" ? count : count + 1), 0);
-  const title = (record: readonly string[]) => isBlankRecord(record) || (record.length > 1 && filled(record) === 1);
+  // A line narrower than the next (a tool's "Customer survey, March 2024" above its header, not padded
+  // to the header's width) is a title too, when the rows under the header are as wide as it.
+  let unpadded = false;
+  const title = (at: number) => {
+    const record = records[at] ?? [];
+    if (isBlankRecord(record) || (record.length > 1 && filled(record) === 1)) return true;
+    let next = at + 1;
+    while (next < records.length && isBlankRecord(records[next] ?? [])) next++;
+    if (record.length >= (records[next]?.length ?? 0)) return false;
+    unpadded = true;
+    return true;
+  };
   let index = start;
-  while (index < Math.min(records.length, start + TITLE_ROWS) && title(records[index] ?? [])) index++;
+  while (index < Math.min(records.length, start + TITLE_ROWS) && title(index)) index++;
   if (index === start) return start;
   const header = records[index];
   if (header === undefined || filled(header) < 2) return start;
   if (header.some((cell) => cell.trim() !== "" && readRating(cell).kind === "number")) return start;
+  if (unpadded && !rowsAsWideAs(records, index)) return start;
   return index;
 }
+
+/**
+ * Whether most rows under a header at `index` have as many cells as it, and some column of them holds
+ * numbers or dates: a header's. A file of one column of comments, where a comma cut one comment in
+ * two, has rows of one cell under that "header", or of two cells of words.
+ */
+function rowsAsWideAs(records: readonly string[][], index: number): boolean {
+  const width = (records[index] ?? []).length;
+  let rows = 0;
+  let wide = 0;
+  // … and hold numbers or dates in some column, as responses do: comments cut in two by a comma each do not.
+  const typed = new Array<number>(width).fill(0);
+  for (let at = index + 1; at < records.length && rows < 20; at++) {
+    const record = records[at] ?? [];
+    if (isBlankRecord(record)) continue;
+    rows++;
+    if (record.length !== width) continue;
+    wide++;
+    record.forEach((cell, column) => {
+      if (readRating(cell).kind === "number" || NUMERIC_DATE.test(cell.trim())) typed[column] = (typed[column] ?? 0) + 1;
+    });
+  }
+  return rows > 0 && wide * 3 >= rows * 2 && typed.some((count) => count * 2 >= wide);
+}
+
+/** A date written with numbers, "2024-03-05", "05/03/2024", "5.3.24". */
+const NUMERIC_DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/;
 
 /**
  * Part of a text that starts at a record, made ready for papaparse, which ends records at one kind

@@ -92,4 +92,22 @@ describe("CSV import wizard", () => {
     await panel.getByText("step 2 of 6: What was detected").waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('offers as header rows only the rows a short file has, each row a choice up to 20', async () => {
+    const { panel, errors } = await openPanel();
+    await openSection(panel, "Feedback");
+    const short = ["Customer survey, March 2024", "Date,Rating,Comment", "2024-03-01,5,Quick delivery", "2024-03-02,2,Late again"].join("\n");
+    await panel.getByLabel("Import CSV", { exact: true }).setInputFiles({ name: "short.csv", mimeType: "text/csv", buffer: Buffer.from(short) });
+    await panel.getByText("step 2 of 6: What was detected").waitFor();
+    // The title line, cut by its comma, is seen as one: the header is on row 2.
+    const rows = await panel.locator("#wizard-header-row option").allInnerTexts();
+    expect(rows[0]).toBe("Detected: row 2");
+    // Four lines: no "Row 20" past the end of the file to choose.
+    expect(rows.length).toBeLessThan(10);
+    expect(rows.slice(1, 5)).toEqual(["Row 1", "Row 2", "Row 3", "Row 4"]);
+    await panel.getByLabel("Import CSV", { exact: true }).setInputFiles(sampleCsv);
+    await panel.getByText("step 2 of 6: What was detected").waitFor();
+    await expect.poll(() => panel.locator("#wizard-header-row option").count()).toBe(21);
+    expect(errors).toEqual([]);
+  });
 });

@@ -873,6 +873,16 @@ describe("CSV fixtures", () => {
     expect(cut.headers).toEqual(["Feedback"]);
   });
 
+  it("a title line not padded to the header's width (one cell, or cut by a comma) is no header either", async () => {
+    for (const title of ["Customer survey March 2024", "Customer survey, March 2024"]) {
+      const text = [title, "", "Date,Rating,Comment", "2024-03-01,5,Quick delivery", "2024-03-02,2,Late again"].join("\n");
+      const result = await importFeedbackCsv(text, { map: emptyMap });
+      expect(result.headers, title).toEqual(["Date", "Rating", "Comment"]);
+      expect([result.rows, result.imported], title).toEqual([2, 2]);
+      expect(result.errors.map((e) => e.message)).toEqual([`row 1: reads as a title above the header ("${title}"), not as a response: skipped`]);
+    }
+  });
+
   it("a header row the person names is the header, whatever the title lines above it look like", async () => {
     // A title line of two filled cells reads as the header: nothing tells it from one.
     const text = "Survey report,Q1 2024\nExported by,Ann\nDate,Rating,Comment\n2024-03-01,4,Fine\n2024-03-02,2,Slow\n";
@@ -885,8 +895,8 @@ describe("CSV fixtures", () => {
       ["2024-03-02", 2, "Slow"],
     ]);
     expect(chosen.errors.map((e) => e.message)).toEqual([
-      'row 1: reads as a title above the header ("Survey report"), not as a response: skipped',
-      'row 2: reads as a title above the header ("Exported by"), not as a response: skipped',
+      'row 1: reads as a title above the header ("Survey report,Q1 2024"), not as a response: skipped',
+      'row 2: reads as a title above the header ("Exported by,Ann"), not as a response: skipped',
     ]);
     expect(inspectCsv(text, { headerRow: 3 })).toMatchObject({ headerRow: 3, headers: ["Date", "Rating", "Comment"], rowCount: 2 });
     expect(inspectCsv(text).headerRow).toBe(1);

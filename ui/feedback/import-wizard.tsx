@@ -125,7 +125,11 @@ function DetectedStep() {
         value={options.headerRow === null ? "detected" : String(options.headerRow)}
         options={[
           { value: "detected", text: `Detected: row ${inspection.headerRow}` },
-          ...Array.from({ length: MAX_HEADER_ROW }, (_, i) => ({ value: String(i + 1), text: `Row ${i + 1}` })),
+          // The rows the file has, up to 20: a row past its end names no column.
+          ...Array.from({ length: Math.min(MAX_HEADER_ROW, inspection.headerRow + inspection.headerRecordCount + inspection.rowCount) }, (_, i) => ({
+            value: String(i + 1),
+            text: `Row ${i + 1}`,
+          })),
         ]}
         onChange={(value) => wizard.setLayout({ headerRow: value === "detected" ? null : Number(value) })}
       />

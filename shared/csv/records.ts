@@ -205,8 +205,10 @@ const TITLE_ROWS = 10;
  * The header's index, past title lines above it: rows of one filled cell among empty ones, as a
  * spreadsheet pads a report's title and its date to the sheet's width, or narrower than the row after
  * them, when a row of two or more names follows that no number is among (a header, not a response)
- * and, under a title not padded, the rows below are as wide as it. A file of one column keeps its first
- * row, even where an unquoted comma cuts its responses in two.
+ * and, under a title not padded, the rows below are as wide as it (and hold numbers or dates). Title
+ * lines as wide as each other are found by the rows under them: when the first row's width is not the
+ * rows', the header is the first row wider than every line above it whose rows are as wide as it. A
+ * file of one column keeps its first row, even where an unquoted comma cuts its responses in two.
  */
 function afterTitleRows(records: readonly string[][], start: number): number {
   const filled = (record: readonly string[]) => record.reduce((count, cell) => (cell.trim() === "" ? count : count + 1), 0);
@@ -222,14 +224,36 @@ function afterTitleRows(records: readonly string[][], start: number): number {
     unpadded = true;
     return true;
   };
+  const names = (record: readonly string[] | undefined) =>
+    record !== undefined && filled(record) >= 2 && !record.some((cell) => cell.trim() !== "" && readRating(cell).kind === "number");
   let index = start;
   while (index < Math.min(records.length, start + TITLE_ROWS) && title(index)) index++;
-  if (index === start) return start;
-  const header = records[index];
-  if (header === undefined || filled(header) < 2) return start;
-  if (header.some((cell) => cell.trim() !== "" && readRating(cell).kind === "number")) return start;
-  if (unpadded && !rowsAsWideAs(records, index)) return start;
-  return index;
+  if (index > start) return names(records[index]) && (!unpadded || rowsAsWideAs(records, index)) ? index : start;
+  // Title lines as wide as each other ("Survey report,Q1 2024" over "Exported by,Ann"): when the rows
+  // under the first are not as wide as it, the header is the first row wider than every line above it
+  // that the rows under it are as wide as.
+  if (sameWidthShare(records, start) * 3 >= 2) return start;
+  for (let at = start + 1; at < Math.min(records.length, start + TITLE_ROWS + 1); at++) {
+    const width = (records[at] ?? []).length;
+    const above = records.slice(start, at);
+    if (!above.every((record) => isBlankRecord(record) || record.length < width)) continue;
+    if (names(records[at]) && rowsAsWideAs(records, at)) return at;
+  }
+  return start;
+}
+
+/** The share of the (up to 20) rows under `index` that have as many cells as it; 1 when none follows. */
+function sameWidthShare(records: readonly string[][], index: number): number {
+  const width = (records[index] ?? []).length;
+  let rows = 0;
+  let same = 0;
+  for (let at = index + 1; at < records.length && rows < 20; at++) {
+    const record = records[at] ?? [];
+    if (isBlankRecord(record)) continue;
+    rows++;
+    if (record.length === width) same++;
+  }
+  return rows === 0 ? 1 : same / rows;
 }
 
 /**

@@ -20,8 +20,8 @@ function tempFile(name: string, content: string | Uint8Array): string {
 describe("analyze, in-process", () => {
   it("--header-row takes the header from the row named, the rows above it skipped as title lines, in pieces too", async () => {
     const rows = Array.from({ length: 400 }, (_, i) => `2024-03-${String((i % 28) + 1).padStart(2, "0")},${(i % 5) + 1},Comment ${i}`);
-    const csv = tempFile("report.csv", ["Survey report,Q1 2024", "Exported by,Ann", "Date,Rating,Comment", ...rows].join("\n"));
-    // A title line of two filled cells reads as the header: nothing tells it from one.
+    const csv = tempFile("report.csv", ["Survey report,Q1 2024,Final", "Exported by,Ann,Sales", "Date,Rating,Comment", ...rows].join("\n"));
+    // Title lines as wide as the header, each cell filled, read as the header: nothing tells them from one.
     await expect(runCli(["analyze", csv, "--no-sentiment"])).rejects.toThrow("no column is mapped to a rating or a text");
     for (const sizes of [{}, { pieceChars: 4096, readBytes: 1024 }]) {
       const report = JSON.parse(await runCli(["analyze", csv, "--no-sentiment", "--header-row", "3"], sizes)) as JourneyReport;

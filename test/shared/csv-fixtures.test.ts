@@ -884,10 +884,13 @@ describe("CSV fixtures", () => {
   });
 
   it("a header row the person names is the header, whatever the title lines above it look like", async () => {
-    // A title line of two filled cells reads as the header: nothing tells it from one.
+    // Title lines of two filled cells over a header of three: the header is the first row wider than
+    // the lines above it that the rows under it are as wide as.
     const text = "Survey report,Q1 2024\nExported by,Ann\nDate,Rating,Comment\n2024-03-01,4,Fine\n2024-03-02,2,Slow\n";
     const guessed = await importFeedbackCsv(text, { map: emptyMap });
-    expect(guessed.headers).toEqual(["Survey report", "Q1 2024"]);
+    expect(guessed.headers).toEqual(["Date", "Rating", "Comment"]);
+    // Named, the first row is the header, whatever follows.
+    expect((await importFeedbackCsv(text, { map: emptyMap, headerRow: 1 })).headers).toEqual(["Survey report", "Q1 2024"]);
     const chosen = await importFeedbackCsv(text, { map: emptyMap, headerRow: 3 });
     expect(chosen.headers).toEqual(["Date", "Rating", "Comment"]);
     expect(chosen.feedback.map((f) => [f.date, f.rating, f.text])).toEqual([
@@ -899,7 +902,7 @@ describe("CSV fixtures", () => {
       'row 2: reads as a title above the header ("Exported by,Ann"), not as a response: skipped',
     ]);
     expect(inspectCsv(text, { headerRow: 3 })).toMatchObject({ headerRow: 3, headers: ["Date", "Rating", "Comment"], rowCount: 2 });
-    expect(inspectCsv(text).headerRow).toBe(1);
+    expect(inspectCsv(text).headerRow).toBe(3);
     // A row named that holds no names (blank, or past the end of the file) is said to be so, not "the file is empty".
     for (const headerRow of [5, 12]) {
       const blank = await importFeedbackCsv(text.replace("2024-03-01,4,Fine\n", "2024-03-01,4,Fine\n\n"), { map: emptyMap, headerRow });

@@ -206,10 +206,11 @@ describe("the import wizard", () => {
 
   it("takes the header from the row the person names, above which every row is a skipped title line", async () => {
     const { store, wizard } = setUp();
-    const text = "Survey report,Q1 2024\nExported by,Ann\nDate,Stage,Rating,Comment\n2024-03-01,Awareness,4,Fine\n2024-03-02,Awareness,2,Slow\n";
+    // Title lines as wide as the header, each cell filled: nothing tells them from a header.
+    const text = "Survey report,Q1 2024,Final,Internal\nExported by,Ann,Sales,EMEA\nDate,Stage,Rating,Comment\n2024-03-01,Awareness,4,Fine\n2024-03-02,Awareness,2,Slow\n";
     await wizard.chooseFile(new File([text], "report.csv"));
     expect(wizard.state.inspection?.headerRow).toBe(1);
-    expect(wizard.state.inspection?.headers).toEqual(["Survey report", "Q1 2024"]);
+    expect(wizard.state.inspection?.headers).toEqual(["Survey report", "Q1 2024", "Final", "Internal"]);
     wizard.setLayout({ headerRow: 3 });
     expect(wizard.state.inspection?.headers).toEqual(["Date", "Stage", "Rating", "Comment"]);
     expect(wizard.state.inspection?.mapping.rating).toBe(2);

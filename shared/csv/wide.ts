@@ -251,6 +251,7 @@ export function readRatingColumn(header: string, tally: ColumnTally): RatingColu
   const words = headerWords(header);
   // A header that states a scale asks for a rating, whatever it asks about ("Price (1-7)").
   if (words.length <= 4 && words.some((word) => NOT_A_RATING.has(word)) && statedScale(header) === null) return null;
+  if (isComputedScore(header)) return null;
   const numbers = numberCount(tally);
   const labelCount = tally.answered - numbers;
   if (numbers === 0) {
@@ -277,6 +278,11 @@ export function readRatingColumn(header: string, tally: ColumnTally): RatingColu
   const scale = inferColumnScale(tally.numbers, header);
   if (scale === null) return null;
   return { scale: scale.scale, words: null, zeroIsNoAnswer: scale.zeroIsNoAnswer };
+}
+
+/** Whether a column is a score the survey tool worked out, no answer: Qualtrics' scoring columns ("SC0 — Score", "SC1 — Knowledge"). */
+function isComputedScore(header: string): boolean {
+  return header.split(" — ").some((part) => /^sc\d+$/i.test(part.trim()));
 }
 
 /**
@@ -371,6 +377,10 @@ export function questionShortName(header: string): string {
     const generic = /^(response|open-ended response|answer|other \(please specify\))$/i.test(last);
     // Qualtrics: "Q1 — How satisfied …": the question text is the second part.
     name = generic || last === "" ? first : /^q\d+[\w.]*$/i.test(first) ? last : last.length <= 3 ? first : last;
+    // Qualtrics names a matrix's item by its code ("Q2_1") and writes it after the question's last
+    // " - ", with or without a question mark before it: "Rate each part - Booking".
+    const dash = name.lastIndexOf(" - ");
+    if (/^q(?:id)?\d+_\d+$/i.test(first) && dash > 0 && name.slice(dash + 3).trim() !== "") name = name.slice(dash + 3).trim();
   }
   // The scale written after the question: "Wait time (1-5)", "Likelihood to recommend (0–10)".
   name = name.replace(STATED_SCALE_AFTER, "").trimEnd();
@@ -385,7 +395,7 @@ export function questionShortName(header: string): string {
   const colon = name.indexOf(": ");
   if (colon > 0 && colon <= 30 && /\?\s*$/.test(name) && !name.slice(0, colon).includes("?")) name = name.slice(colon + 2);
   if (/\bhow likely\b/i.test(name) && /\brecommend/i.test(name)) return "Likelihood to recommend";
-  if (/^overall\b.*\b(?:satisf\w*|happy)\b/i.test(name)) return "Overall satisfaction";
+  if (/\boverall\b/i.test(name) && /\b(?:satisf\w*|happy)\b/i.test(name)) return "Overall satisfaction";
   if (/^[\w]+$/.test(name) && /[_]/.test(name)) name = name.replace(/_/g, " ");
   else if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(name)) name = name.replace(/([a-z])([A-Z])/g, "$1 $2");
   for (const lead of LEAD_INS) name = name.replace(lead, "");

@@ -694,7 +694,7 @@ describe("CSV fixtures", () => {
     expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Speed", "Price", "Quality", "Overall satisfaction"]);
   });
 
-  it("qualtrics-sliders.csv: slider questions are on 0–100, every row imported; progress, duration and age are no questions", async () => {
+  it("qualtrics-sliders.csv: slider questions are on 0–100, every row imported; progress, duration, age and the tool's score are no questions", async () => {
     const result = await importFixture("qualtrics-sliders.csv");
     expect(result.shape).toBe("wide");
     expect(result.imported).toBe(24);
@@ -706,6 +706,8 @@ describe("CSV fixtures", () => {
       ["Q2", { min: 0, max: 100 }],
     ]);
     expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Booking", "Check-in", "Room", "Find what you needed"]);
+    // Qualtrics' scoring column ("SC0", 0 to 100) is worked out from the answers: never a question.
+    expect(result.columns.find((c) => c.header.startsWith("SC0"))?.role).toBe("ignore");
     // Every answer kept as given: a 100 is a 100, a 0 is a 0 (no "no answer" below a 1–5 scale here).
     const booking = result.created.touchpoints[0]?.id;
     const ratings = result.feedback.filter((f) => f.touchpointId === booking).map((f) => f.rating);

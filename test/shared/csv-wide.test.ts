@@ -304,7 +304,7 @@ describe("survey tools' wide exports", () => {
     ].join("\n");
     const result = await importFeedbackCsv(text, { map: noMap() });
     expect(result.columns.map((c) => c.role)).toEqual(["responseId", "question", "question", "text"]);
-    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["How satisfied are you overall", "Find what you needed"]);
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Overall satisfaction", "Find what you needed"]);
     expect(result.feedback.filter((f) => f.respondentId === "3").map((f) => f.rating)).toEqual([2, 2]);
     for (const header of ["Participant", "Respondent number"]) {
       expect(inspectCsv(text.replace("Respondent", header)).columns[0]?.role, header).toBe("responseId");
@@ -566,6 +566,7 @@ describe("short names", () => {
     ["Q3 — How would you rate your delivery experience?", "Delivery experience"],
     ["How likely is it that you would recommend Acme to a friend or colleague?", "Likelihood to recommend"],
     ["Overall, how satisfied are you?", "Overall satisfaction"],
+    ["Q1 — How satisfied are you overall?", "Overall satisfaction"],
     ["Wait Time (1-5)", "Wait Time"],
     ["Likelihood to Recommend (0–10)", "Likelihood to Recommend"],
     ["Staff friendliness [1 to 7]", "Staff friendliness"],
@@ -581,6 +582,9 @@ describe("short names", () => {
     ["How would you rank this resource's difficulty? (Note: take a guess!)\n\n1 - Extremely simple\n5 - Very difficult", "Resource's difficulty"],
     ["Overall, how would you rate this rotation?", "Rotation"],
     ["How satisfied are you with the following? [Price]", "Price"],
+    // Qualtrics' matrix item, named by its code, after the question's last " - " with no question mark.
+    ["Q2_1 — Please rate each part of your stay - Front desk", "Front desk"],
+    ["Q2 — Check-in - front desk", "Check-in - front desk"],
     ["Note: the delivery", "Note: the delivery"],
     ["A very long question about the many parts of the experience you had with us today", "A very long question about the many…"],
   ])("%j → %j", (header, name) => {

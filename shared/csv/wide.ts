@@ -797,9 +797,7 @@ const SEGMENT_COLUMN_PHRASE = / (?:seat|cabin|travel|fare|ticket|booking|room|pr
 function holdsSegment(header: string, tally: ColumnTally): boolean {
   const words = headerWords(header);
   const named = words.some((word) => SEGMENT_COLUMN_WORDS.has(word)) || SEGMENT_COLUMN_PHRASE.test(` ${words.join(" ")} `) || namesSegment(header);
-  // A survey's closed question ("Which rotation did you complete?", "What's your grade level?") sorts its
-  // respondents by their answer as well.
-  if (!named && !(asksQuestion(header) && !PERSONAL_DETAILS.test(normaliseHeader(header)))) return false;
+  if (!named) return false;
   const distinct = tally.distinct.size;
   return (
     tally.answered >= 4 &&

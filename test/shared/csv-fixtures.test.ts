@@ -716,7 +716,7 @@ describe("CSV fixtures", () => {
     for (const item of result.feedback) expect(Feedback.safeParse(item).success).toBe(true);
   });
 
-  it("microsoft-forms.csv: 'Please explain your rating' is the comment, a closed question a segment, notes and anchors left out of names", async () => {
+  it("microsoft-forms.csv: 'Please explain your rating' is the comment, notes and anchors left out of names", async () => {
     const result = await importFixture("microsoft-forms.csv");
     expect(result.shape).toBe("wide");
     expect(result.imported).toBe(24);
@@ -724,16 +724,20 @@ describe("CSV fixtures", () => {
     const roles = Object.fromEntries(result.columns.map((c) => [c.header.split("\n")[0], c.role]));
     expect(roles).toMatchObject({
       "Please explain your rating": "text",
-      "Which rotation did you complete?": "segment",
+      // A closed question is no guessed segment: each segment multiplies what a journey keeps of folded rows.
+      "Which rotation did you complete?": "ignore",
       "Email": "ignore",
       "Name": "ignore",
     });
     expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Teaching on this rotation", "Rotation's workload", "Rotation"]);
-    // The explanation is kept with the respondent's answers; the closed question's answer sorts them.
+    // The explanation is kept with the respondent's answers.
     const explained = result.feedback.filter((f) => f.text !== "");
     expect(explained.length).toBeGreaterThan(15);
     expect(explained[0]?.text).toBe("Consultants made time to teach every morning");
-    expect(result.feedback[0]?.segments).toEqual({ "Which rotation did you complete?": expect.any(String) });
+    // Chosen as a segment, the closed question sorts the respondents.
+    const rotation = result.columns.findIndex((c) => c.header === "Which rotation did you complete?");
+    const chosen = await importFixture("microsoft-forms.csv", { columns: { [rotation]: { role: "segment" } } });
+    expect(chosen.feedback[0]?.segments).toEqual({ "Which rotation did you complete?": expect.any(String) });
     // Microsoft Forms writes month first with a two-digit year: "8/1/25 9:10:00".
     expect(result.feedback[0]?.date).toBe("2025-08-01");
   });

@@ -224,8 +224,7 @@ function afterTitleRows(records: readonly string[][], start: number): number {
     unpadded = true;
     return true;
   };
-  const names = (record: readonly string[] | undefined) =>
-    record !== undefined && filled(record) >= 2 && !record.some((cell) => cell.trim() !== "" && readRating(cell).kind === "number");
+  const names = (record: readonly string[] | undefined) => record !== undefined && filled(record) >= 2 && !record.some(isTypedCell);
   let index = start;
   while (index < Math.min(records.length, start + TITLE_ROWS) && title(index)) index++;
   if (index > start) return names(records[index]) && (!unpadded || rowsAsWideAs(records, index)) ? index : start;
@@ -274,7 +273,7 @@ function rowsAsWideAs(records: readonly string[][], index: number): boolean {
     if (record.length !== width) continue;
     wide++;
     record.forEach((cell, column) => {
-      if (readRating(cell).kind === "number" || NUMERIC_DATE.test(cell.trim())) typed[column] = (typed[column] ?? 0) + 1;
+      if (isTypedCell(cell)) typed[column] = (typed[column] ?? 0) + 1;
     });
   }
   return rows > 0 && wide * 3 >= rows * 2 && typed.some((count) => count * 2 >= wide);
@@ -282,6 +281,12 @@ function rowsAsWideAs(records: readonly string[][], index: number): boolean {
 
 /** A date written with numbers, "2024-03-05", "05/03/2024", "5.3.24". */
 const NUMERIC_DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/;
+
+/** A cell holding a number or a date written with numbers: a response's, never a header's name. */
+function isTypedCell(cell: string): boolean {
+  const text = cell.trim();
+  return text !== "" && (readRating(text).kind === "number" || NUMERIC_DATE.test(text));
+}
 
 /**
  * Part of a text that starts at a record, made ready for papaparse, which ends records at one kind

@@ -887,6 +887,14 @@ describe("CSV fixtures", () => {
       expect([result.rows, result.imported], title).toEqual([2, 2]);
       expect(result.errors.map((e) => e.message)).toEqual([`row 1: reads as a title above the header ("${title}"), not as a response: skipped`]);
     }
+    // A header narrower than its rows (each ends with a comma) stays the header: a row of dates names no column.
+    const trailing = await importFeedbackCsv("Date,Comment\n2024-03-01,Great service,\n2024-03-02,Slow delivery,\n2024-03-03,Fine,\n", { map: emptyMap });
+    expect(trailing.headers.slice(0, 2)).toEqual(["Date", "Comment"]);
+    expect(trailing.feedback.map((f) => [f.date, f.text])).toEqual([
+      ["2024-03-01", "Great service"],
+      ["2024-03-02", "Slow delivery"],
+      ["2024-03-03", "Fine"],
+    ]);
   });
 
   it("a header row the person names is the header, whatever the title lines above it look like", async () => {

@@ -280,6 +280,14 @@ export function readRatingColumn(header: string, tally: ColumnTally): RatingColu
   return { scale: scale.scale, words: null, zeroIsNoAnswer: scale.zeroIsNoAnswer };
 }
 
+/** Whether most of a column's numbers are written "x/N" ("4/5", "8/10"): ratings by the way they are written. */
+function writesOutOf(tally: ColumnTally | undefined): boolean {
+  if (tally === undefined) return false;
+  let written = 0;
+  for (const count of tally.numbers.outOf.values()) written += count;
+  return written > 0 && written * 2 >= numberCount(tally);
+}
+
 /** Whether a column is a score the survey tool worked out, no answer: Qualtrics' scoring columns ("SC0 — Score", "SC1 — Knowledge"). */
 function isComputedScore(header: string): boolean {
   return header.split(" — ").some((part) => /^sc\d+$/i.test(part.trim()));
@@ -621,6 +629,12 @@ export function guessColumns(
     const worded = ratings.flatMap((reading, i) => (reading?.words != null && !used.has(i) ? [i] : []));
     if (worded.length === 1) corrected.rating = worded[0] ?? null;
   }
+  // … or the one column written as "x/N" ("4/5" under a French review site's "Note").
+  if (corrected.rating === null) {
+    const used = new Set(Object.values(corrected));
+    const outOf = ratings.flatMap((reading, i) => (reading !== null && reading.words === null && !used.has(i) && writesOutOf(tallies[i]) ? [i] : []));
+    if (outOf.length === 1) corrected.rating = outOf[0] ?? null;
+  }
   // A column the header names as text, stage, persona … is that, even if its words read like a scale ("Good", "Great").
   for (const field of MAPPED_FIELDS) {
     const column = corrected[field];
@@ -837,7 +851,7 @@ function holdsWords(tally: ColumnTally): boolean {
 const LETTERS = /\p{L}\p{M}*\p{L}/u;
 
 /** A title's header: "Title", "Review Title", "Summary", "Headline" ("Job title" is none; a ticket's "Subject" is what it was about, not what the customer thought). */
-const TITLE_HEADER = /^(?:(?:review|reviews|comment|feedback|ticket|email|post)\s)?(?:title|summary|headline)$/;
+const TITLE_HEADER = /^(?:(?:review|reviews|comment|feedback|ticket|email|post)\s)?(?:title|summary|headline|titre|titel|titulo|titolo)$/;
 
 /** Whether a header names a response's title. */
 export function isTitleHeader(header: string): boolean {

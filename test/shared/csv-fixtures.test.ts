@@ -753,6 +753,16 @@ describe("CSV fixtures", () => {
     expect(postcodes.feedback.map((f) => f.date)).toEqual([null, null]);
   });
 
+  it("french-reviews.csv: a 'Note' written '4/5' is the rating, 'Titre' the review's title, dates day first", async () => {
+    const result = await importFixture("french-reviews.csv");
+    expect(result.errors).toEqual([]);
+    expect(result.imported).toBe(5);
+    expect(result.feedback.map((f) => f.rating)).toEqual([4, 2, 5, 1, 3]);
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+    expect(result.feedback[1]?.text).toBe("Déçu\n\nColis abîmé à l'arrivée et service client lent à répondre");
+    expect(result.feedback.map((f) => f.date)).toEqual(["2024-03-05", "2024-03-14", "2024-03-21", "2024-03-22", "2024-03-28"]);
+  });
+
   it("a long file's satisfaction score from 0 to 100 is on 0–100: no answer lost as off a 1–5 scale", async () => {
     const text = ["Date,Stage,Satisfaction score,Comment", "2024-03-01,Checkout,80,Good", "2024-03-02,Checkout,35,", "2024-03-03,Delivery,0,Late", "2024-03-04,Delivery,100,"].join("\n");
     const result = await importFeedbackCsv(text, { map: emptyMap });

@@ -97,7 +97,8 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     // Review sites that ask for both sides (Glassdoor's "pros" and "cons", "likes" and "dislikes").
     ["pros", 8], ["cons", 8], ["likes", 7], ["dislikes", 7],
     ["kommentar", 10], ["kommentare", 10], ["anmerkung", 8], ["anmerkungen", 8], ["ruckmeldung", 9],
-    ["freitext", 9], ["bewertungstext", 10], ["commentaire", 10], ["commentaires", 10], ["avis", 8],
+    // German "Bewertung" is a review's text as often as its rating: the text where another column is the rating ("Sterne").
+    ["freitext", 9], ["bewertungstext", 10], ["bewertung", 4], ["commentaire", 10], ["commentaires", 10], ["avis", 8],
     ["remarque", 8], ["remarques", 8], ["texte", 8], ["comentario", 10], ["comentarios", 10], ["opinion", 7],
     ["resena", 9], ["texto", 8], ["commento", 10], ["commenti", 10], ["recensione", 9], ["testo", 8],
     ["opmerking", 9], ["opmerkingen", 9], ["toelichting", 8], ["reactie", 8],

@@ -763,6 +763,19 @@ describe("CSV fixtures", () => {
     expect(result.feedback.map((f) => f.date)).toEqual(["2024-03-05", "2024-03-14", "2024-03-21", "2024-03-22", "2024-03-28"]);
   });
 
+  it("German reviews: 'Bewertung' beside 'Sterne' is the review's text; alone or beside a 'Kommentar' it is the rating", async () => {
+    const reviews = "Datum;Sterne;Titel;Bewertung\n05.03.2024;4;Gut;Schnelle Lieferung, gut verpackt\n14.03.2024;2;Enttäuscht;Paket beschädigt\n";
+    const result = await importFeedbackCsv(reviews, { map: emptyMap });
+    expect(result.feedback.map((f) => [f.rating, f.text])).toEqual([
+      [4, "Gut\n\nSchnelle Lieferung, gut verpackt"],
+      [2, "Enttäuscht\n\nPaket beschädigt"],
+    ]);
+    for (const text of ["Datum;Bewertung;Kommentar\n05.03.2024;4;Schnell\n14.03.2024;2;Beschädigt\n", "Datum;Bewertung\n05.03.2024;4\n14.03.2024;2\n"]) {
+      const rated = await importFeedbackCsv(text, { map: emptyMap });
+      expect(rated.feedback.map((f) => f.rating), text).toEqual([4, 2]);
+    }
+  });
+
   it("a long file's satisfaction score from 0 to 100 is on 0–100: no answer lost as off a 1–5 scale", async () => {
     const text = ["Date,Stage,Satisfaction score,Comment", "2024-03-01,Checkout,80,Good", "2024-03-02,Checkout,35,", "2024-03-03,Delivery,0,Late", "2024-03-04,Delivery,100,"].join("\n");
     const result = await importFeedbackCsv(text, { map: emptyMap });

@@ -101,7 +101,8 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["freitext", 9], ["bewertungstext", 10], ["bewertung", 4], ["commentaire", 10], ["commentaires", 10], ["avis", 8],
     ["remarque", 8], ["remarques", 8], ["texte", 8], ["comentario", 10], ["comentarios", 10], ["opinion", 7],
     ["resena", 9], ["texto", 8], ["commento", 10], ["commenti", 10], ["recensione", 9], ["testo", 8],
-    ["opmerking", 9], ["opmerkingen", 9], ["toelichting", 8], ["reactie", 8],
+    ["opmerking", 9], ["opmerkingen", 9], ["toelichting", 8], ["reactie", 8], ["recensie", 9], ["beoordelingstekst", 10],
+    ["rezension", 9], ["erfahrungsbericht", 9], ["resenha", 9], ["depoimento", 8],
     // Japanese, Chinese and Korean, written without spaces: matched inside the header ("ご意見・ご要望").
     ["コメント", 10], ["ご意見", 10], ["意見", 9], ["感想", 9], ["ご要望", 7], ["レビュー", 8], ["口コミ", 9], ["自由記述", 10],
     ["本文", 7], ["评论", 10], ["评价内容", 10], ["意见", 9], ["留言", 9], ["反馈", 9], ["의견", 9],

@@ -105,6 +105,11 @@ describe("guessMapping", () => {
     ["French", ["Horodateur", "Satisfaction", "Commentaire", "Étape", "Canal", "Type de client", "Origine"], { date: 0, rating: 1, text: 2, stage: 3, touchpoint: 4, persona: 5, source: 6 }],
     ["Spanish", ["Marca temporal", "Puntuación", "Comentario", "Etapa", "Canal", "Segmento", "Fuente"], { date: 0, rating: 1, text: 2, stage: 3, touchpoint: 4, persona: 5, source: 6 }],
     ["Dutch", ["Tijdstempel", "Beoordeling", "Opmerking", "Fase", "Kanaal", "Klanttype", "Bron"], { date: 0, rating: 1, text: 2, stage: 3, touchpoint: 4, persona: 5, source: 6 }],
+    // Review sites: the stars are the rating, the review its text ("Bewertung" too, beside "Sterne").
+    ["German reviews", ["Datum", "Sterne", "Bewertung"], { date: 0, rating: 1, text: 2 }],
+    ["German reviews (Rezension)", ["Datum", "Sterne", "Rezension"], { date: 0, rating: 1, text: 2 }],
+    ["Dutch reviews", ["Datum", "Sterren", "Recensie"], { date: 0, rating: 1, text: 2 }],
+    ["Portuguese reviews", ["Data", "Nota", "Resenha"], { date: 0, rating: 1, text: 2 }],
     ["survey questions", ["How likely are you to recommend us to a friend?", "What could we do better?"], { rating: 0, text: 1 }],
     ["CES", ["Customer ID", "CES", "Why?"], { rating: 1, text: 2 }],
     ["snake_case", ["created_at", "csat_score", "feedback_text", "journey_stage"], { date: 0, rating: 1, text: 2, stage: 3 }],

@@ -183,7 +183,7 @@ export function fitScale(tally: RatingTally, scales: readonly RatingScale[]): Sc
 }
 
 /**
- * Infers the scale of a rating column: "x/N" gives N (from 0 when N is 10 or a 0 occurs, else from 1),
+ * Infers the scale of a rating column: "x/N" gives N (from 1, unless a 0 occurs or the header names an NPS: `outOfScale`),
  * unless such cells are rare typos (see below);
  * otherwise the header's hint when every value fits it ("How likely … recommend" is 0–10 even if
  * nobody answered above 5); otherwise the smallest of 1–5, 1–7, 0–10 that holds every value (in a
@@ -204,7 +204,7 @@ export function inferRatingColumnScale(tally: RatingTally, hint: RatingScale | n
   let outOfCount = 0;
   for (const count of tally.outOf.values()) outOfCount += count;
   const outOf = outOfCount > tolerated ? mostFrequent(tally.outOf) : null;
-  if (outOf !== null) return { scale: { min: outOf === 10 || tally.values.has(0) ? 0 : 1, max: outOf }, zeroIsNoAnswer: false };
+  if (outOf !== null) return { scale: outOfScale(outOf, tally, hint), zeroIsNoAnswer: false };
   if (hint !== null && countWithin(tally, hint) === total) return { scale: hint, zeroIsNoAnswer: false };
   const small = fitScale(tally, SMALL_SCALES);
   if (small !== null) return small;
@@ -249,6 +249,15 @@ export function isPercentScale(tally: RatingTally): boolean {
   let above10 = 0;
   for (const [value, count] of tally.values) if (value > 10 && value <= 100) above10 += count;
   return above10 >= 2 && above10 >= total / 4 && countWithin(tally, SCALE_0_100) >= total - typoTolerance(total);
+}
+
+/**
+ * The scale of answers written "x/N": from 1, as review sites grade ("8/10" for a hotel is no answer
+ * to "how likely … recommend"), unless a 0 occurs or the header names a scale from 0 (an NPS question
+ * answered "9/10").
+ */
+export function outOfScale(outOf: number, tally: RatingTally, hint: RatingScale | null): RatingScale {
+  return { min: tally.values.has(0) || (hint?.min === 0 && hint.max === outOf) ? 0 : 1, max: outOf };
 }
 
 /** The scale alone of `inferRatingColumnScale`. */

@@ -38,6 +38,7 @@ import {
   createRatingTally,
   fitScale,
   isPercentScale,
+  outOfScale,
   typoTolerance,
 } from "./rating";
 import { readDate } from "./date";
@@ -339,7 +340,7 @@ export function inferColumnScale(tally: RatingTally, header: string): ScaleReadi
       outOfBest = count;
     }
   }
-  if (outOfCount > tolerated) return { scale: { min: outOf === 10 || tally.values.has(0) ? 0 : 1, max: outOf }, zeroIsNoAnswer: false };
+  if (outOfCount > tolerated) return { scale: outOfScale(outOf, tally, hint), zeroIsNoAnswer: false };
   const fit = fitScale(tally, QUESTION_SCALES);
   if (fit !== null) return fit;
   // A slider's answers, 0 to 100, under a header that asks for a rating ("How satisfied …", "Ease

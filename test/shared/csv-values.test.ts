@@ -78,7 +78,10 @@ describe("inferRatingScale", () => {
     ["up to 7", ["1", "6", "7"], null, { min: 1, max: 7 }],
     ["up to 10", ["2", "9", "10"], null, { min: 0, max: 10 }],
     ["x/5", ["4/5", "2/5", "5"], null, { min: 1, max: 5 }],
-    ["x/10", ["8/10", "10/10"], null, { min: 0, max: 10 }],
+    // A review site's grade ("8/10") starts at 1: no NPS from it, unless a 0 occurs or the header asks "how likely … recommend".
+    ["x/10", ["8/10", "10/10"], null, { min: 1, max: 10 }],
+    ["x/10 with a 0", ["8/10", "0/10"], null, { min: 0, max: 10 }],
+    ["x/10 under an NPS header", ["8/10", "10/10"], { min: 0, max: 10 }, { min: 0, max: 10 }],
     ["stars with empty ones", ["★★★★☆", "★★"], null, { min: 1, max: 5 }],
     ["an NPS header with low answers", ["1", "3", "5"], { min: 0, max: 10 }, { min: 0, max: 10 }],
     // The hint's 1–5 is too small, but what it names starts at 1 (stars): never 0–10.

@@ -153,6 +153,10 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["participant", 8, "exact"], ["unique id", 9, "exact"],
     // Jira's issue key ("SD-104") names the ticket; its "Issue id" too, after it.
     ["issue key", 10, "exact"], ["issue id", 9, "exact"], ["case number", 10, "exact"],
+    // Japanese, Chinese and Korean: the answer's, the review's or the respondent's id or number ("回答ID" is read as "回答 id").
+    ["回答 id", 10, "exact"], ["回答番号", 10, "exact"], ["回答者 id", 10, "exact"], ["レビュー id", 10, "exact"], ["答卷编号", 10, "exact"],
+    ["答卷 id", 10, "exact"], ["评论 id", 10, "exact"], ["评价 id", 10, "exact"], ["응답 id", 10, "exact"], ["응답 번호", 10, "exact"],
+    ["응답자 id", 10, "exact"], ["리뷰 id", 10, "exact"],
   ],
 };
 

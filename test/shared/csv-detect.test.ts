@@ -110,6 +110,10 @@ describe("guessMapping", () => {
     ["German reviews (Rezension)", ["Datum", "Sterne", "Rezension"], { date: 0, rating: 1, text: 2 }],
     ["Dutch reviews", ["Datum", "Sterren", "Recensie"], { date: 0, rating: 1, text: 2 }],
     ["Portuguese reviews", ["Data", "Nota", "Resenha"], { date: 0, rating: 1, text: 2 }],
+    // The answer's id in Japanese and Korean ("回答ID", "응답 ID"); an order's number ("订单编号") names no response.
+    ["Japanese survey", ["回答ID", "回答日時", "満足度", "ご意見"], { responseId: 0, date: 1, rating: 2, text: 3 }],
+    ["Korean reviews", ["응답 ID", "작성일", "별점", "리뷰 내용"], { responseId: 0, date: 1, rating: 2, text: 3 }],
+    ["Chinese reviews", ["订单编号", "评分", "评论内容", "日期"], { rating: 1, text: 2, date: 3 }],
     ["survey questions", ["How likely are you to recommend us to a friend?", "What could we do better?"], { rating: 0, text: 1 }],
     ["CES", ["Customer ID", "CES", "Why?"], { rating: 1, text: 2 }],
     ["snake_case", ["created_at", "csat_score", "feedback_text", "journey_stage"], { date: 0, rating: 1, text: 2, stage: 3 }],

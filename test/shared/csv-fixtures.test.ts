@@ -669,10 +669,10 @@ describe("CSV fixtures", () => {
   });
 
   it.each([
-    ["japanese-survey.csv", [["タイムスタンプ", "date"], ["満足度", "rating"], ["ご意見・ご要望", "text"]]],
+    ["japanese-survey.csv", [["回答ID", "responseId"], ["タイムスタンプ", "date"], ["満足度", "rating"], ["ご意見・ご要望", "text"]]],
     ["chinese-reviews.csv", [["评分", "rating"], ["评论内容", "text"], ["日期", "date"]]],
     ["korean-reviews.csv", [["별점", "rating"], ["리뷰 내용", "text"], ["작성일", "date"]]],
-  ])("%s: Japanese, Chinese and Korean headers name the rating, the comment and the date", async (name, roles) => {
+  ])("%s: Japanese, Chinese and Korean headers name the rating, the comment, the date and the response's id", async (name, roles) => {
     const result = await importFixture(name);
     expect(result.shape).toBe("long");
     expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual(roles);

@@ -286,7 +286,9 @@ const SPREADSHEET_EPOCH = -25_569;
  * a date, as a number of five digits is as often a postcode or an amount.
  */
 export function spreadsheetDay(text: string): number | null {
-  if (text.length < 5 || !SPREADSHEET_DAY.test(text)) return null;
+  // Most cells of a date column are dates ("2024-03-05 10:22"), whose fifth character is no digit: no regex runs for them.
+  const fifth = text.charCodeAt(4);
+  if (text.length < 5 || fifth < 0x30 || fifth > 0x39 || !SPREADSHEET_DAY.test(text)) return null;
   const serial = Math.floor(Number(text));
   return serial >= SPREADSHEET_FROM && serial < SPREADSHEET_TO ? serial + SPREADSHEET_EPOCH : null;
 }

@@ -231,7 +231,7 @@ function afterTitleRows(records: readonly string[][], start: number): number {
   // Title lines as wide as each other ("Survey report,Q1 2024" over "Exported by,Ann"): when the rows
   // under the first are not as wide as it, the header is the first row wider than every line above it
   // that the rows under it are as wide as.
-  if (sameWidthShare(records, start) * 3 >= 2) return start;
+  if (sameWidthBelow(records, start)) return start;
   for (let at = start + 1; at < Math.min(records.length, start + TITLE_ROWS + 1); at++) {
     const width = (records[at] ?? []).length;
     const above = records.slice(start, at);
@@ -241,42 +241,45 @@ function afterTitleRows(records: readonly string[][], start: number): number {
   return start;
 }
 
-/** The share of the (up to 20) rows under `index` that have as many cells as it; 1 when none follows. */
-function sameWidthShare(records: readonly string[][], index: number): number {
+/** Rows read under a header to judge its width: enough to outvote a comment cut by a comma. */
+const WIDTH_ROWS = 20;
+
+/**
+ * The rows under `index` (up to 20, blank ones aside): how many there are, how many have as many
+ * cells as it, and how many of those hold a number or a date in each column.
+ */
+function rowsUnder(records: readonly string[][], index: number): { rows: number; same: number; typed: number[] } {
   const width = (records[index] ?? []).length;
   let rows = 0;
   let same = 0;
-  for (let at = index + 1; at < records.length && rows < 20; at++) {
-    const record = records[at] ?? [];
-    if (isBlankRecord(record)) continue;
-    rows++;
-    if (record.length === width) same++;
-  }
-  return rows === 0 ? 1 : same / rows;
-}
-
-/**
- * Whether most rows under a header at `index` have as many cells as it, and some column of them holds
- * numbers or dates: a header's. A file of one column of comments, where a comma cut one comment in
- * two, has rows of one cell under that "header", or of two cells of words.
- */
-function rowsAsWideAs(records: readonly string[][], index: number): boolean {
-  const width = (records[index] ?? []).length;
-  let rows = 0;
-  let wide = 0;
-  // … and hold numbers or dates in some column, as responses do: comments cut in two by a comma each do not.
   const typed = new Array<number>(width).fill(0);
-  for (let at = index + 1; at < records.length && rows < 20; at++) {
+  for (let at = index + 1; at < records.length && rows < WIDTH_ROWS; at++) {
     const record = records[at] ?? [];
     if (isBlankRecord(record)) continue;
     rows++;
     if (record.length !== width) continue;
-    wide++;
+    same++;
     record.forEach((cell, column) => {
       if (isTypedCell(cell)) typed[column] = (typed[column] ?? 0) + 1;
     });
   }
-  return rows > 0 && wide * 3 >= rows * 2 && typed.some((count) => count * 2 >= wide);
+  return { rows, same, typed };
+}
+
+/** Whether two thirds or more of the rows under `index` have as many cells as it (true when none follows). */
+function sameWidthBelow(records: readonly string[][], index: number): boolean {
+  const { rows, same } = rowsUnder(records, index);
+  return same * 3 >= rows * 2;
+}
+
+/**
+ * Whether most rows under a header at `index` have as many cells as it, and some column of them holds
+ * numbers or dates, as responses do: a header's. A file of one column of comments, where a comma cut
+ * one comment in two, has rows of one cell under that "header", or of two cells of words.
+ */
+function rowsAsWideAs(records: readonly string[][], index: number): boolean {
+  const { rows, same, typed } = rowsUnder(records, index);
+  return rows > 0 && same * 3 >= rows * 2 && typed.some((count) => count * 2 >= same);
 }
 
 /** A date written with numbers, "2024-03-05", "05/03/2024", "5.3.24". */

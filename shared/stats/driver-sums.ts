@@ -160,11 +160,14 @@ class PairTable {
   list(): number[][] {
     const size = this.size;
     const out: number[][] = [];
+    const dense = this.dense;
+    if (dense === null) {
+      // Only the pairs met, not every pair of thousands of touchpoints.
+      for (const key of [...this.sparse.keys()].sort((a, b) => a - b)) out.push([Math.floor(key / size), key % size, ...(this.sparse.get(key) ?? [])]);
+      return out;
+    }
     for (let i = 0, at = 0; i < size; i++)
-      for (let j = i + 1; j < size; j++, at += 6) {
-        const sums = this.dense === null ? this.sparse.get(i * size + j) : this.dense.subarray(at, at + 6);
-        if (sums !== undefined && sums[0] !== 0) out.push([i, j, ...sums]);
-      }
+      for (let j = i + 1; j < size; j++, at += 6) if (dense[at] !== 0) out.push([i, j, ...dense.subarray(at, at + 6)]);
     return out;
   }
 }

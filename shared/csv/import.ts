@@ -651,9 +651,11 @@ function createRecordImporter(
   // A survey of thousands of questions (or a hostile file of thousands of number columns) is refused
   // whole, with what to do: each pair of questions a respondent answered is a sum key drivers keep.
   const tooManyQuestions = wide && questionColumns.length > MAX_WIDE_QUESTIONS;
-  const nothingMapped = tooManyQuestions || (wide ? questionColumns.length === 0 && textCol === null : ratingCol === null && textCol === null);
-  const unmappedReason = tooManyQuestions
-    ? `${questionColumns.length.toLocaleString("en")} question columns, more than the ${MAX_WIDE_QUESTIONS.toLocaleString("en")} one import reads`
+  const mostQuestions = MAX_WIDE_QUESTIONS.toLocaleString("en");
+  // No row can be read: nothing is mapped, or the file asks too much.
+  const readsNone = tooManyQuestions || (wide ? questionColumns.length === 0 && textCol === null : ratingCol === null && textCol === null);
+  const readsNoneReason = tooManyQuestions
+    ? `${questionColumns.length.toLocaleString("en")} question columns, more than the ${mostQuestions} one import reads`
     : "no column is mapped to a rating or a text";
   if (options.headerRow !== undefined && isBlankRecord(layout.headerRecords[0] ?? [])) {
     // The row the person named holds no names: "the file is empty" would send them looking for the wrong thing.
@@ -662,9 +664,8 @@ function createRecordImporter(
   } else if (headers.length === 0) {
     errors.push(csvProblem(1, null, "the file is empty (not even a header row): there is nothing to import"));
   } else if (tooManyQuestions) {
-    const most = MAX_WIDE_QUESTIONS.toLocaleString("en");
-    errors.push(csvProblem(1, null, `the file has ${unmappedReason}: choose at most ${most} questions to import (the column table's roles, or --question)`));
-  } else if (nothingMapped) {
+    errors.push(csvProblem(1, null, `the file has ${readsNoneReason}: choose at most ${mostQuestions} questions to import (the column table's roles, or --question)`));
+  } else if (readsNone) {
     errors.push(
       csvProblem(
         1,
@@ -750,15 +751,15 @@ function createRecordImporter(
         return;
       }
     }
-    if (wide && !nothingMapped) {
+    if (wide && !readsNone) {
       importWideRow(row, record);
       return;
     }
-    if (nothingMapped) {
+    if (readsNone) {
       if (isBlankRecord(record)) blankRows++;
       else {
         rows++;
-        rejectedRows.push({ row, cells: record.map(unescapeFormula), reasons: [unmappedReason] });
+        rejectedRows.push({ row, cells: record.map(unescapeFormula), reasons: [readsNoneReason] });
       }
       return;
     }

@@ -109,4 +109,21 @@ describe("CSV import wizard, wide survey", () => {
     expect(await panel.locator("#segment-first option").allInnerTexts()).toContain("Business Class");
     expect(errors).toEqual([]);
   });
+  it("says before the import that a survey of more questions than one import reads needs some set to “Not imported”", async () => {
+    const { panel, errors } = await openPanel();
+    await openSection(panel, "Feedback");
+    const questions = Array.from({ length: 1002 }, (_, q) => `Q${q + 1} How satisfied were you with part ${q + 1}?`);
+    const rows = [1, 2, 3].map((r) => [`R${r}`, ...questions.map((_, q) => String(((r + q) % 5) + 1))].join(","));
+    const text = [["Respondent", ...questions].join(","), ...rows].join("\n");
+    await panel.getByLabel("Import CSV", { exact: true }).setInputFiles({ name: "long-survey.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+    await panel.getByRole("button", { name: "Next: columns" }).click();
+    const alert = panel.getByRole("alert").filter({ hasText: "columns are questions" });
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).toBe("1,002 columns are questions; one import reads at most 1,000: set the others to “Not imported”, or nothing is imported.");
+    // Two set aside: the warning is gone.
+    await chooseOption(panel, "col-1-role", "Not imported");
+    await chooseOption(panel, "col-2-role", "Not imported");
+    await expect.poll(() => alert.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@
  * the keyboard.
  */
 import { useState } from "preact/hooks";
-import { formatScale, parseScale, type ColumnRole, type QuestionMeasure } from "../../shared/csv";
+import { MAX_WIDE_QUESTIONS, formatScale, parseScale, type ColumnRole, type QuestionMeasure } from "../../shared/csv";
 import { TextArea, TextInput } from "../components/text-input";
 import { SelectField } from "../components/fields";
 import { usePanelState } from "../state/store";
@@ -91,6 +91,12 @@ export function ColumnTable() {
             {measureField("nps", "NPS question (likely to recommend)")}
             {measureField("outcome", "Outcome (overall satisfaction)")}
           </div>
+          {questions.length > MAX_WIDE_QUESTIONS ? (
+            <p class="warning-text" role="alert">
+              {questions.length.toLocaleString("en")} columns are questions; one import reads at most {MAX_WIDE_QUESTIONS.toLocaleString("en")}: set
+              the others to “Not imported”, or nothing is imported.
+            </p>
+          ) : null}
           <QuestionStages />
         </>
       ) : null}

@@ -389,7 +389,7 @@ export function questionShortName(header: string): string {
     // Qualtrics names a matrix's item by its code ("Q2_1") and writes it after the question's last
     // " - ", with or without a question mark before it: "Rate each part - Booking".
     const dash = name.lastIndexOf(" - ");
-    if (/^q(?:id)?\d+_\d+$/i.test(first) && dash > 0 && name.slice(dash + 3).trim() !== "") name = name.slice(dash + 3).trim();
+    if (QUALTRICS_ITEM.test(first) && dash > 0 && name.slice(dash + 3).trim() !== "") name = name.slice(dash + 3).trim();
   }
   // The scale written after the question: "Wait time (1-5)", "Likelihood to recommend (0–10)".
   name = name.replace(STATED_SCALE_AFTER, "").trimEnd();
@@ -963,8 +963,14 @@ function matrixItem(header: string): { stem: string; item: string } | null {
 /** A matrix item's question without the item: before " — " (two header rows), else as `matrixItem` splits it. */
 function matrixStem(header: string): string | null {
   const joined = header.lastIndexOf(" — ");
-  return joined > 0 ? header.slice(0, joined) : (matrixItem(header)?.stem ?? null);
+  if (joined <= 0) return matrixItem(header)?.stem ?? null;
+  // Qualtrics names the item by its code above the question ("Q2_1 — …", "Q2_2 — …"): the question is "Q2".
+  const first = header.slice(0, joined);
+  return QUALTRICS_ITEM.exec(first.trim())?.[1] ?? first;
 }
+
+/** A Qualtrics matrix item's code ("Q2_1", "QID7_3"), its question's code first. */
+const QUALTRICS_ITEM = /^(q(?:id)?\d+)_\d+$/i;
 
 /** Whether a header is a question as a survey asks it ("Which channel did you use?"), not a field's name. */
 function asksQuestion(header: string): boolean {

@@ -660,6 +660,28 @@ describe("CSV fixtures", () => {
     expect(result.feedback[0]).toMatchObject({ rating: 5, responseId: "SD-100", date: "2024-03-01" });
   });
 
+  it("a Qualtrics matrix's items, named by their codes (Q3_1, Q3_2), are read on one word scale", async () => {
+    const answers = [
+      ["Good", "Fair"],
+      ["Very good", "Good"],
+      ["Poor", "Good"],
+      ["Excellent", "Fair"],
+      ["Fair", "Good"],
+    ];
+    const text = [
+      "ResponseId,Q3_1,Q3_2",
+      "Response ID,How was your stay? - Room,How was your stay? - Food",
+      '{"ImportId":"_recordId"},{"ImportId":"QID3_1"},{"ImportId":"QID3_2"}',
+      ...answers.map(([room, food], i) => `R_${i}aaaaaaaaaaaaa,${room},${food}`),
+    ].join("\n");
+    const result = await importFeedbackCsv(text, { map: emptyMap });
+    expect(result.shape).toBe("wide");
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Room", "Food"]);
+    // "Food" alone holds no "Very good": read by the matrix's labels, its "Good" is 3, as the room's.
+    const food = result.created.touchpoints[1]?.id;
+    expect(result.feedback.filter((f) => f.touchpointId === food).map((f) => f.rating)).toEqual([2, 3, 3, 2, 3]);
+  });
+
   it("a question that agrees with another in a few rows only is still a question of its own", async () => {
     const header = "Respondent,Speed,Friendliness";
     const rows = Array.from({ length: 19 }, (_, i) => `R${i},${(i % 5) + 1},${(i % 5) + 1}`);

@@ -1,5 +1,5 @@
 /**
- * Reading ratings as people and survey tools write them ("4", "4,5", "4/5", "8/10", "★★★★☆",
+ * Reading ratings as people and survey tools write them ("4", "4,5", "4/5", "8/10", "80%", "★★★★☆",
  * "4 stars", "10 - Extremely likely") and inferring the scale they are on.
  *
  * A rating that cannot be read or lies off the scale never counts toward metrics: the importer
@@ -30,6 +30,7 @@ const PLAIN = new RegExp(`^${NUM}$`);
 const UNIT = String.raw`(?:stars?|stern(?:e|en)?|étoiles?|etoiles?|estrellas?|stelle|sterren|estrelas|bubbles?|points?|pts?\.?|punkte?)`;
 /** "4/5", "4 out of 5", and with a unit as review sites write it: "5.0 out of 5 stars", "4 of 5 bubbles". */
 const OUT_OF = new RegExp(`^(${NUM})\\s*(?:/|out of|of|von|sur|de|su|van)\\s*(\\d+(?:[.,]\\d+)?)(?:\\s*${UNIT})?$`, "i");
+const PERCENT = new RegExp(`^(${NUM})\\s*%$`);
 const WITH_UNIT = new RegExp(`^(${NUM})\\s*${UNIT}$`, "i");
 /** A rating after a word that introduces it, as scraped sites write it: Trustpilot's "Rated 4 out of 5 stars", "Rating: 4/5". */
 const RATED = /^(?:rated|rating)\s*:?\s+(.+)$/i;
@@ -56,6 +57,11 @@ export function readRating(raw: string): RatingReading {
   const first = text.charCodeAt(0);
   const numeric = (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e || first === 0x2c;
   if (numeric && PLAIN.test(text)) return { kind: "number", value: toNumber(text), outOf: null };
+  // A percentage ("80%", "80 %"): a score out of 100.
+  if (numeric && text.charCodeAt(text.length - 1) === 0x25) {
+    const percent = PERCENT.exec(text);
+    return percent === null ? UNREADABLE : { kind: "number", value: toNumber(percent[1] ?? ""), outOf: 100 };
+  }
   // An ISO date ("2024-03-05") is no rating of any form: a date column need not try them all.
   if (numeric && ISO_DATE_START.test(text)) return UNREADABLE;
   if (text.length <= NO_ANSWER_CHARS && NO_ANSWER.has(text.toLowerCase())) return EMPTY;
@@ -254,9 +260,11 @@ export function isPercentScale(tally: RatingTally): boolean {
 /**
  * The scale of answers written "x/N": from 1, as review sites grade ("8/10" for a hotel is no answer
  * to "how likely … recommend"), unless a 0 occurs or the header names a scale from 0 (an NPS question
- * answered "9/10").
+ * answered "9/10"); a percentage, or "x/100", is on 0–100.
  */
 export function outOfScale(outOf: number, tally: RatingTally, hint: RatingScale | null): RatingScale {
+  // Out of 100 (a percentage, "85/100") is a score from 0.
+  if (outOf === 100) return SCALE_0_100;
   return { min: tally.values.has(0) || (hint?.min === 0 && hint.max === outOf) ? 0 : 1, max: outOf };
 }
 

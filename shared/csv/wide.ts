@@ -616,7 +616,7 @@ export function guessColumns(
     // Numbers with a few typos stay the rating (the typos are reported); a column of one repeated value or of labels does not.
     const numbers = tally === undefined ? 0 : numberCount(tally);
     const oneValue = tally !== undefined && tally.answered >= 5 && tally.distinct.size === 1;
-    if (tally !== undefined && tally.answered > 0 && (oneValue || numbers === 0 || holdsFractions(tally))) {
+    if (tally !== undefined && tally.answered > 0 && (oneValue || numbers === 0 || holdsFractions(tally) || holdsCounts(tally))) {
       // Another column the header names as a rating, whose values read as one, takes its place
       // ("Score" beside a "Rating" that holds one repeated value).
       const used = new Set(Object.values(corrected));
@@ -999,6 +999,23 @@ function holdsScores(tally: ColumnTally | undefined): boolean {
   if (tally === undefined || tally.answered === 0 || numberCount(tally) < tally.answered * 0.9) return false;
   const values = [...tally.numbers.values.keys()];
   return values.length >= 2 && Math.min(...values) >= 0 && Math.max(...values) <= 10 && !holdsFractions(tally);
+}
+
+/**
+ * Whether a column's numbers are counts or totals, no answers on any scale: several different negative
+ * values (a forum's votes, "-3", "-12"), or most of them past 100 ("1203" upvotes). A single negative
+ * code ("-99" for "not asked") or a few typos leave a column its ratings.
+ */
+function holdsCounts(tally: ColumnTally): boolean {
+  let negatives = 0;
+  let within = 0;
+  let total = 0;
+  for (const [value, count] of tally.numbers.values) {
+    if (value < 0) negatives++;
+    else if (value <= 100) within += count;
+    total += count;
+  }
+  return negatives >= 2 || within * 2 < total;
 }
 
 /** Whether a column's numbers are fractions between 0 and 1 (a weighted helpfulness, a share, a probability), never a rating. */

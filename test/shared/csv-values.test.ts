@@ -49,6 +49,10 @@ describe("readRating", () => {
     ["0 = Not at all likely", 0, null],
     ["5 – Very satisfied", 5, null],
     ["4 (Satisfied)", 4, null],
+    // A percentage is a score out of 100.
+    ["80%", 80, 100],
+    ["80 %", 80, 100],
+    ["12,5%", 12.5, 100],
   ])("reads %j as %d (out of %j)", (cell, value, outOf) => {
     expect(readRating(cell)).toEqual({ kind: "number", value, outOf });
   });
@@ -57,7 +61,7 @@ describe("readRating", () => {
     expect(readRating(cell)).toEqual({ kind: "empty" });
   });
 
-  it.each(["high", "four", "4-5", "4/0", "★★x", "1e3", "0x10", "Infinity", "Rated", "Rated excellent", "Rating: rated 4", "Great stars", "fivestars"])("cannot read %j", (cell) => {
+  it.each(["high", "four", "4-5", "4/0", "★★x", "1e3", "0x10", "Infinity", "Rated", "Rated excellent", "Rating: rated 4", "Great stars", "fivestars", "%", "80%%", "80% off"])("cannot read %j", (cell) => {
     expect(readRating(cell)).toEqual({ kind: "unreadable" });
   });
 });

@@ -377,6 +377,46 @@ describe("survey tools' wide exports", () => {
   });
 });
 
+describe("numbers that are no rating, and ratings written as percentages", () => {
+  it("a \"score\" of a forum's votes (negative, or past 100) is no rating: the posts import as texts, none as off a scale", async () => {
+    const votes = [154, -3, 27, 1203, 1, -12, 2];
+    const text = ["id,body,score", ...votes.map((score, i) => `t${i},post number ${i} about the app,${score}`)].join("\n");
+    expect(inspectCsv(text).mapping.rating).toBeNull();
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    expect([result.imported, result.errors.length]).toEqual([7, 0]);
+    expect(result.feedback.every((f) => f.rating === null && f.text.startsWith("post number"))).toBe(true);
+    // Mostly small votes, but several different negative ones: still votes.
+    const small = [1, -1, 5, 12, 2, -4, 3];
+    expect(inspectCsv(["id,body,score", ...small.map((score, i) => `t${i},post ${i},${score}`)].join("\n")).mapping.rating).toBeNull();
+    // One negative code for "not asked" among 1–5 answers leaves the column the rating.
+    const coded = [4, -99, 5, 2, 3, -99, 4];
+    expect(inspectCsv(["id,body,score", ...coded.map((score, i) => `t${i},post ${i},${score}`)].join("\n")).mapping.rating).toBe(2);
+  });
+
+  it("percentages are scores on 0–100, in a long file and as a wide survey's questions", async () => {
+    const long = ["Week,Satisfaction,Comment", "2024-03-04,80%,friendly", "2024-03-04,60%,queues", "2024-03-11,100%,", "2024-03-11,0%,dirty"].join("\n");
+    const result = await importFeedbackCsv(long, { map: noMap() });
+    expect(result.imported).toBe(4);
+    expect(result.feedback.map((f) => [f.rating, f.scale?.min, f.scale?.max])).toEqual([
+      [80, 0, 100],
+      [60, 0, 100],
+      [100, 0, 100],
+      [0, 0, 100],
+    ]);
+    const wide = [
+      "Respondent,How satisfied were you with checkout?,How satisfied were you with delivery?",
+      ...[["90%", "40 %"], ["75%", "55%"], ["100%", "N/A"], ["20%", "65%"]].map(([a, b], i) => `r${i},${a},${b}`),
+    ].join("\n");
+    const read = await importFeedbackCsv(wide, { map: noMap() });
+    expect(read.shape).toBe("wide");
+    expect(read.columns.filter((c) => c.role === "question").map((c) => c.scale)).toEqual([
+      { min: 0, max: 100 },
+      { min: 0, max: 100 },
+    ]);
+    expect(read.feedback.map((f) => f.rating)).toEqual([90, 40, 75, 55, 100, 20, 65]);
+  });
+});
+
 describe("the person's corrections", () => {
   const text = fixture("surveymonkey-wide.csv");
 

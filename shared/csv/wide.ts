@@ -629,6 +629,13 @@ export function guessColumns(
     const used = new Set(Object.values(corrected));
     const worded = ratings.flatMap((reading, i) => (reading?.words != null && !used.has(i) ? [i] : []));
     if (worded.length === 1) corrected.rating = worded[0] ?? null;
+    // … or the text's, when it holds nothing but a scale's words and its header is no strong clue to a
+    // comment: a kiosk's "Response" of "Very positive" … "Very negative".
+    const text = corrected.text;
+    if (worded.length === 0 && text !== null && ratings[text]?.words != null && !namesCustomerText(headers[text] ?? "")) {
+      corrected.rating = text;
+      corrected.text = null;
+    }
   }
   // … or the one column written as "x/N" ("4/5" under a French review site's "Note").
   if (corrected.rating === null) {

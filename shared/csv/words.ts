@@ -14,7 +14,7 @@ export interface WordMap {
   scale: RatingScale;
   /** `wordKey(label)` → value on `scale`. */
   values: Record<string, number>;
-  /** "satisfaction", "agreement", "ease", "likelihood", "reaction", "quality", "happiness", "three-point", "binary", or "custom" for one a person wrote. */
+  /** "satisfaction", "agreement", "ease", "likelihood", "reaction", "quality", "happiness", "positivity", "three-point", "binary", or "custom" for one a person wrote. */
   family: string;
 }
 
@@ -357,6 +357,7 @@ const TRUE_FALSE_HEADER = /(^|[^a-z])(recommend(s|ed)?|voted?[ _.-]?up|up[ _.-]?
  * a sentiment worked out from the text (a tweet's `airline_sentiment`), not what the customer said.
  */
 const POSITIVE_NEUTRAL_NEGATIVE: Record<string, number> = { positive: 5, neutral: 3, negative: 1 };
+const POSITIVITY: Record<string, number> = { "very negative": 1, negative: 2, neutral: 3, positive: 4, "very positive": 5 };
 const RATING_WORDS_HEADER = /\b(satisf\w*|csat|ratings?|rated|score)\b/i;
 const SENTIMENT_HEADER = /sentiment/i;
 
@@ -382,6 +383,10 @@ export function detectWordMap(labels: Iterable<string>, header: string): WordMap
   if (TRUE_FALSE_HEADER.test(header) && fits(TRUE_FALSE)) return { scale: S15, values: pick(TRUE_FALSE, keys), family: "binary" };
   if (RATING_WORDS_HEADER.test(header) && !SENTIMENT_HEADER.test(header) && fits(POSITIVE_NEUTRAL_NEGATIVE)) {
     return { scale: S15, values: pick(POSITIVE_NEUTRAL_NEGATIVE, keys), family: "three-point" };
+  }
+  // A kiosk's four smileys (HappyOrNot: Very positive … Very negative), a "very" among them, not under a sentiment's header.
+  if (!SENTIMENT_HEADER.test(header) && fits(POSITIVITY) && (keys.has("very positive") || keys.has("very negative"))) {
+    return { scale: S15, values: pick(POSITIVITY, keys, true), family: "positivity" };
   }
   for (const family of FAMILIES) {
     if (!fits(family.five)) continue;

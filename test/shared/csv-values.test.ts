@@ -318,6 +318,23 @@ describe("True/False and Yes/No as a two-way rating", () => {
     }
   });
 
+  it("reads a kiosk's four smileys (Very positive … Very negative) as 5, 4, 2, 1, under any header but a sentiment's", async () => {
+    const labels = ["Very positive", "Positive", "Negative", "Very negative"];
+    for (const header of ["Response", "Button", "Smiley"]) {
+      expect(detectWordMap(labels, header)?.values, header).toMatchObject({ "very positive": 5, positive: 4, negative: 2, "very negative": 1 });
+    }
+    expect(detectWordMap(labels, "predicted_sentiment")).toBeNull();
+    // The only column of the file that could hold its ratings, though its header would name a text.
+    const text = ["Date,Time,Location,Response", ...labels.map((label, i) => `2024-03-01,09:1${i},Gate A,${label}`)].join("\n");
+    const map = { stages: [], touchpoints: [], personas: [] };
+    const result = await importFeedbackCsv(text, { map });
+    expect(result.feedback.map((f) => f.rating)).toEqual([5, 4, 2, 1]);
+    expect(result.columns.find((c) => c.header === "Response")?.role).toBe("rating");
+    // Under a comment's header, the words stay the comment.
+    const comments = await importFeedbackCsv(text.replace("Response", "Comment"), { map });
+    expect(comments.feedback.map((f) => [f.rating, f.text])).toEqual(labels.map((label) => [null, label]));
+  });
+
   it("reads the scales survey tools offer, each label one step", () => {
     const values = (labels: string[]) => {
       const map = detectWordMap(labels, "Question")?.values ?? {};

@@ -96,6 +96,9 @@ options:
   --shape long|wide           read the file as long or wide instead of guessing
   --header-row <n>            the row the header is on (1 for the first; rows above it are skipped as
                               title lines), instead of finding it below a report's title lines
+  --no-header                 the file has no header row: its first row is a response, its columns are
+                              named Column A, Column B … (found by itself when the first row reads
+                              like the rows under it)
   --scale 1-5|0-10|1-7|1-10   the rating scale of a long file, instead of inferring it
   --format json|md            the report as JSON (default) or Markdown tables
   --no-sentiment              leaves out the sentiment of the text (the slow part: ~1,000 texts a second)
@@ -137,6 +140,8 @@ interface Options {
   shape: CsvShape | undefined;
   /** --header-row: the row the header is on, as a spreadsheet numbers it. */
   headerRow: number | undefined;
+  /** --no-header: the file has no header row. */
+  noHeader: boolean;
   scale: { min: number; max: number } | undefined;
   format: "json" | "md";
   /** Add the file to the --map journey and its ledger, and write it back; `again` even if imported before. */
@@ -200,6 +205,7 @@ export function parseArguments(args: readonly string[]): Options {
     noAnswer: [],
     shape: undefined,
     headerRow: undefined,
+    noHeader: false,
     scale: undefined,
     format: "json",
     add: false,
@@ -276,6 +282,9 @@ export function parseArguments(args: readonly string[]): Options {
         options.shape = v;
         break;
       }
+      case "--no-header":
+        options.noHeader = true;
+        break;
       case "--header-row": {
         const v = value();
         const n = Number(v);
@@ -313,6 +322,7 @@ export function parseArguments(args: readonly string[]): Options {
   if (options.file === "") throw new UsageError(`no feedback file given; ${USAGE}`);
   if (options.add && options.map === null) throw new UsageError("--add needs --map <journey.json>: the journey the feedback is added to");
   if (options.again && !options.add) throw new UsageError("--again goes with --add (it imports a file the journey has imported before)");
+  if (options.noHeader && options.headerRow !== undefined) throw new UsageError("--no-header and --header-row say different things: give one");
   return options;
 }
 
@@ -474,8 +484,9 @@ async function importSummaryFile(
   };
 }
 
-/** The layout the flags set: the header's row. */
-function layoutOf(options: Options): { headerRow?: number } {
+/** The layout the flags set: the header's row, or none. */
+function layoutOf(options: Options): { headerRow?: number; headerRows?: 0 } {
+  if (options.noHeader) return { headerRows: 0 };
   return options.headerRow === undefined ? {} : { headerRow: options.headerRow };
 }
 

@@ -58,7 +58,7 @@ const draftPanelState = () => z.object({
       z.object({
         mapping: z.record(z.string(), z.nullable(Count)),
         delimiter: z.optional(z.string()),
-        headerRows: z.optional(z.union([z.literal(1), z.literal(2)])),
+        headerRows: z.optional(z.union([z.literal(0), z.literal(1), z.literal(2)])),
         shape: z.optional(z.enum(["long", "wide"])),
         columns: z.optional(
           z.record(

@@ -74,7 +74,8 @@ export function exportRejectedRowsCsv(
 ): string {
   const width = result.headers.length;
   const padded = (cells: readonly string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? "");
-  const [top = [], ...more] = result.headerRecords;
+  // A file without a header row gets the names its columns were given ("Column A" …), so the export's rows are not read as one.
+  const [top = result.headers, ...more] = result.headerRecords;
   const fields = [...padded(top), PROBLEM_HEADER];
   const rows: CellValue[][] = more.map((record) => [...padded(record), ""]);
   for (const rejected of result.rejectedRows) {

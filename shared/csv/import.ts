@@ -307,7 +307,8 @@ export interface CsvImportResult {
   detected: {
     encoding?: CsvEncoding;
     delimiter: CsvDelimiter;
-    headerRows: 1 | 2;
+    /** 0: the file has no header row. */
+    headerRows: 0 | 1 | 2;
     /** The scale of the rating column; null when it holds no readable rating. */
     scale: RatingScale | null;
     /** How day/month-ambiguous dates were read; null when none needed it or nothing told. */

@@ -23,7 +23,8 @@ import {
 
 export interface CsvInspection {
   delimiter: CsvDelimiter;
-  headerRows: 1 | 2;
+  /** 0: the file has no header row (its columns are named "Column A" …). */
+  headerRows: 0 | 1 | 2;
   /** The row the header is on, as a spreadsheet numbers it (below any title lines). */
   headerRow: number;
   /** Records before the first data row, blank ones aside: title lines above the header, the header rows, and Qualtrics' import-id row. */

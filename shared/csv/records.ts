@@ -25,6 +25,7 @@ import { isHiddenCharacter, withoutHiddenCharacters } from "../model";
 import { unescapeFormula } from "./formula";
 import { type CsvProblem, columnLetter, csvProblem, unnamedColumnHeader } from "./problem";
 import { readRating } from "./rating";
+import { isNoAnswerWord } from "./words";
 
 /** A CSV text: one string, or the pieces it was decoded in, in order. */
 export type CsvText = string | readonly string[];
@@ -59,8 +60,8 @@ export function csvTextHead(text: CsvText, chars: number): string {
 export interface CsvLayoutOptions {
   /** The delimiter to use instead of the detected one. */
   delimiter?: CsvDelimiter;
-  /** The number of header rows to use instead of the detected one. */
-  headerRows?: 1 | 2;
+  /** The number of header rows to use instead of the detected one; 0 for a file without a header row. */
+  headerRows?: 0 | 1 | 2;
   /**
    * The row the header is on, as a spreadsheet numbers it (1 for the first), instead of the detected
    * one: every row above it is skipped as a title line. At most `MAX_HEADER_ROW`.
@@ -75,7 +76,8 @@ export type CsvNewline = "\r\n" | "\n" | "\r";
 
 export interface CsvLayout {
   delimiter: CsvDelimiter;
-  headerRows: 1 | 2;
+  /** 0: the file has no header row (its first row is a response; its columns are named "Column A" …). */
+  headerRows: 0 | 1 | 2;
   /** The row the (first) header row is on, as a spreadsheet numbers it. */
   headerRow: number;
   /**
@@ -160,6 +162,12 @@ export function readCsvLayout(text: CsvText, options: CsvLayoutOptions = {}): Cs
   while (secondIndex < records.length && isBlankRecord(records[secondIndex] ?? [])) secondIndex++;
   const first = records[headerIndex] ?? [];
   const second = records[secondIndex];
+  // No header at all: the first row is a response like the rows under it (a data set saved without names).
+  if (options.headerRows === 0 || (options.headerRows === undefined && options.headerRow === undefined && titles.length === 0 && firstRowIsData(records, headerIndex))) {
+    const width = records.slice(headerIndex, headerIndex + WIDTH_ROWS).reduce((most, record) => Math.max(most, record.length), 0);
+    const headers = Array.from({ length: width }, (_, i) => unnamedColumnHeader(i));
+    return { delimiter, headerRows: 0, headerRow: headerIndex + 1, headerRecords: [], headers, repeats: [], firstDataIndex: headerIndex, titleRecords, titles };
+  }
   // Qualtrics' import-id row under a row says that row is the second header row, whatever it holds.
   const importIdsNext = second !== undefined && isImportIdRow(records[secondIndex + 1] ?? []);
   const headerRows: 1 | 2 =
@@ -280,6 +288,49 @@ function sameWidthBelow(records: readonly string[][], index: number): boolean {
 function rowsAsWideAs(records: readonly string[][], index: number): boolean {
   const { rows, same, typed } = rowsUnder(records, index);
   return rows > 0 && same * 3 >= rows * 2 && typed.some((count) => count * 2 >= same);
+}
+
+/**
+ * Whether the row at `index` is a response, not a header: two or more of its cells, half of those
+ * filled at least, are like the cells under them (a number or a date over a column of them; a value
+ * the column repeats: Sentiment140's "NO_QUERY"), and none is a name over a column of numbers or
+ * dates ("Rating" over 1–5), as any header with such a column has. Years ("2023" over a year's
+ * figures) and numbers counting up ("1", "2", "3": questions by number) are a header's names.
+ */
+function firstRowIsData(records: readonly string[][], index: number): boolean {
+  const first = records[index] ?? [];
+  if (first.length < 2) return false;
+  const below: (readonly string[])[] = [];
+  for (let at = index + 1; at < records.length && below.length < WIDTH_ROWS; at++) {
+    const record = records[at] ?? [];
+    // A header row repeated below (files joined into one) is not a response the first row is like.
+    if (isBlankRecord(record) || record.length !== first.length || record.every((cell, i) => cell.trim() === (first[i] ?? "").trim())) continue;
+    below.push(record);
+  }
+  if (below.length < 2) return false;
+  let filled = 0;
+  let alike = 0;
+  let previous: number | null = null;
+  let counting = 1;
+  for (let column = 0; column < first.length; column++) {
+    const cell = (first[column] ?? "").trim();
+    if (cell === "") continue;
+    filled++;
+    const typedBelow = below.filter((record) => isTypedCell(record[column] ?? "")).length * 2 >= below.length;
+    if (isTypedCell(cell)) {
+      const value = Number(cell);
+      if (Number.isInteger(value) && value >= 1900 && value <= 2100) return false;
+      counting = previous !== null && value === previous + 1 ? counting + 1 : 1;
+      if (counting >= 3) return false;
+      previous = value;
+      if (typedBelow) alike++;
+      continue;
+    }
+    previous = null;
+    if (below.some((record) => (record[column] ?? "").trim() === cell)) alike++;
+    else if (typedBelow && !isNoAnswerWord(cell)) return false;
+  }
+  return alike >= 2 && alike * 2 >= filled;
 }
 
 /** A date written with numbers, "2024-03-05", "05/03/2024", "5.3.24". */

@@ -562,6 +562,17 @@ export function guessColumns(
       corrected.text = open;
     }
   }
+  // Still none: the column of sentences, whatever its header calls it (a tweet's "body", a language's
+  // word for a review no list holds, a file without a header): the one whose texts are longest.
+  if (corrected.text === null) {
+    const used = new Set(Object.values(corrected));
+    let best = -1;
+    tallies.forEach((tally, i) => {
+      if (used.has(i) || ratings[i] !== null || !holdsSentences(tally) || namesOtherThan(headers[i] ?? "", "text")) return;
+      if (best < 0 || tally.longest > (tallies[best]?.longest ?? 0)) best = i;
+    });
+    if (best >= 0) corrected.text = best;
+  }
   // A comment with a date of its own, named apart from the rating ("comment_content" and
   // "comment_created_at" beside "review_score"): the shop's comment on the review. The review's own
   // text, where a column names one, is the comment.
@@ -857,6 +868,17 @@ function holdsWords(tally: ColumnTally): boolean {
   );
 }
 const LETTERS = /\p{L}\p{M}*\p{L}/u;
+
+/** Words of a sentence: three spaces at least between letters. */
+const SENTENCE = /\p{L}\S*\s+\S+\s+\S+\s+\S*\p{L}/u;
+
+/**
+ * Whether a column holds people's sentences: words (`holdsWords`), mostly different, some 40
+ * characters or longer, and most of them of four words or more (a name, a product, a city has fewer).
+ */
+function holdsSentences(tally: ColumnTally): boolean {
+  return tally.answered > 0 && tally.longest >= 40 && mostlyDifferent(tally) && holdsWords(tally) && shareMatching(tally, SENTENCE) >= 0.5;
+}
 
 /** A title's header: "Title", "Review Title", "Summary", "Headline" ("Job title" is none; a ticket's "Subject" is what it was about, not what the customer thought). */
 const TITLE_HEADER = /^(?:(?:review|reviews|comment|feedback|ticket|email|post)\s)?(?:title|summary|headline|titre|titel|titulo|titolo)$/;

@@ -36,6 +36,22 @@ describe("analyze, in-process", () => {
     expect(() => parseArguments(["analyze", csv, "--header-row", "21"])).toThrow("--header-row must be a row from 1 to 20, not \"21\"");
   });
 
+  it("--no-header reads the first row as a response; a file without one is found by itself; with --header-row it is refused", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${(i % 5) + 1},2024-03-${String((i % 28) + 1).padStart(2, "0")},web,"Comment number ${i} about the checkout page"`);
+    const csv = tempFile("no-header.csv", rows.join("\n"));
+    for (const args of [[], ["--no-header"]]) {
+      const report = JSON.parse(await runCli(["analyze", csv, "--no-sentiment", ...args])) as JourneyReport;
+      expect([report.import.rows, report.import.imported], args.join(" ")).toEqual([30, 30]);
+      expect(report.import.columns?.map((c) => c.column)).toEqual(["Column A", "Column B", "Column C", "Column D"]);
+      expect(report.import.columns?.find((c) => c.role === "text")?.column).toBe("Column D");
+    }
+    // A file with a header, told it has none: its header row is one more response (its "Date" no date).
+    const headed = tempFile("headed.csv", ["Rating,Date,Channel,Comment", ...rows].join("\n"));
+    const told = JSON.parse(await runCli(["analyze", headed, "--no-sentiment", "--no-header"])) as JourneyReport;
+    expect(told.import.rows).toBe(31);
+    expect(() => parseArguments(["analyze", csv, "--no-header", "--header-row", "2"])).toThrow("--no-header and --header-row say different things");
+  });
+
   it("creates stages from the file in order of first appearance, and reports every row", async () => {
     const csv = tempFile(
       "small.csv",

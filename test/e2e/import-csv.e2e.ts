@@ -110,4 +110,30 @@ describe("CSV import wizard", () => {
     await expect.poll(() => panel.locator("#wizard-header-row option").count()).toBe(21);
     expect(errors).toEqual([]);
   });
+
+  it("reads a file without a header row as responses from its first row, and as a header when told", async () => {
+    const { panel, errors } = await openPanel();
+    await openSection(panel, "Feedback");
+    const lines = Array.from({ length: 12 }, (_, i) => `${(i % 5) + 1},2024-03-${String(i + 1).padStart(2, "0")},"Comment number ${i} about the checkout page"`);
+    await panel.getByLabel("Import CSV", { exact: true }).setInputFiles({ name: "no-header.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+    await panel.getByText("step 2 of 6: What was detected").waitFor();
+    await panel.getByRole("radiogroup", { name: "Header rows (detected: none)" }).waitFor();
+    const headerRows = panel.getByRole("radiogroup", { name: /^Header rows/ });
+    expect(await panel.locator(".wizard dl.facts").innerText()).toMatch(/Rows\s+12\b/);
+    // Told the first row is a header, it reads one row fewer; told again there is none, all twelve.
+    await headerRows.getByText("1", { exact: true }).click();
+    await expect.poll(() => panel.locator(".wizard dl.facts").innerText()).toMatch(/Rows\s+11\b/);
+    await headerRows.getByText("None", { exact: true }).click();
+    await expect.poll(() => panel.locator(".wizard dl.facts").innerText()).toMatch(/Rows\s+12\b/);
+    await panel.getByRole("button", { name: "Next: columns" }).click();
+    await panel.getByText("step 3 of 6: Columns").waitFor();
+    expect(await chosenOption(panel, "col-2-role")).toBe("Comment");
+    await panel.getByRole("button", { name: "Next: scale" }).click();
+    await panel.getByText("step 4 of 6: Scale and options").waitFor();
+    await panel.getByRole("button", { name: /^Import \d+ rows$/ }).click();
+    const summary = panel.getByTestId("import-summary");
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/Imported 12 of 12 rows from no-header\.csv/);
+    expect(errors).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { type CsvImportOptions, type CsvImportResult, decodeCsvBytes, importFeedbackCsv, inspectCsv } from "../../shared/csv";
+import { type CsvImportOptions, type CsvImportResult, decodeCsvBytes, exportRejectedRowsCsv, importFeedbackCsv, inspectCsv } from "../../shared/csv";
 import { Feedback, type JourneyMap, type Stage } from "../../shared/model";
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/csv");
@@ -972,6 +972,55 @@ describe("CSV fixtures", () => {
     }
     // A row the layout does not read is refused as the caller's mistake.
     await expect(importFeedbackCsv(text, { map: emptyMap, headerRow: 0 })).rejects.toThrow("headerRow must be a row from 1 to 20, not 0");
+  });
+
+  it("a file without a header row (a data set saved without names) imports every row, its columns named by letter", async () => {
+    // Sentiment140's layout: polarity, id, date, query, user, text; no row of names.
+    const tweets = [
+      '"0","1467810369","Mon Apr 06 22:19:45 PDT 2009","NO_QUERY","_TheSpecialOne_","@switchfoot Awww, that\'s a bummer. You shoulda got David Carr"',
+      '"0","1467810672","Mon Apr 06 22:19:49 PDT 2009","NO_QUERY","scotthamilton","is upset that he can\'t update his Facebook by texting it"',
+      '"4","1467822272","Mon Apr 06 22:22:45 PDT 2009","NO_QUERY","ersle","I LOVE @Health4UandPets u guys r the best!! "',
+      '"4","1467822273","Mon Apr 06 22:22:45 PDT 2009","NO_QUERY","becca210","im meeting up with one of my besties tonight! Cant wait!!"',
+    ];
+    const text = tweets.join("\n");
+    const inspected = inspectCsv(text);
+    expect([inspected.headerRows, inspected.headers, inspected.rowCount]).toEqual([0, ["Column A", "Column B", "Column C", "Column D", "Column E", "Column F"], 4]);
+    const result = await importFeedbackCsv(text, { map: emptyMap });
+    expect([result.detected.headerRows, result.rows, result.imported]).toEqual([0, 4, 4]);
+    // No header names the text: the column of sentences is it.
+    expect(result.feedback.map((f) => f.text.slice(0, 20))).toEqual(["@switchfoot Awww, th", "is upset that he can", "I LOVE @Health4UandP", "im meeting up with o"]);
+    // Rejected rows are written under the letters, so the export is not read as one without a header again.
+    expect(exportRejectedRowsCsv({ ...result, rejectedRows: [] }).split("\r\n")[0]).toBe("Column A,Column B,Column C,Column D,Column E,Column F,Import problem");
+    // Told, the first row is a response (or a header) whatever it looks like.
+    expect((await importFeedbackCsv(text, { map: emptyMap, headerRows: 1 })).imported).toBe(3);
+    expect(inspectCsv("Date,Rating,Comment\n2024-03-01,4,Fine\n2024-03-02,2,Slow\n", { headerRows: 0 }).rowCount).toBe(3);
+  });
+
+  it("a column of sentences is the comment when no header names one, and a column of names, products or places is not", async () => {
+    const rows = [
+      ["2024-03-01", "5", "Anna Nowak", "Kraków", "Bardzo szybka dostawa, wszystko zgodne z opisem"],
+      ["2024-03-02", "2", "Jan Kowalski", "Gdańsk", "Paczka przyszła uszkodzona i nikt nie odpowiada"],
+      ["2024-03-03", "4", "Ewa Zielińska", "Kraków", "Dobra jakość, ale trochę za drogo jak na to"],
+    ];
+    const line = (cells: readonly string[]) => cells.map((cell) => `"${cell}"`).join(",");
+    const text = ["Data,Ocena,Klient,Miasto,Opinia", ...rows.map(line)].join("\n");
+    const result = await importFeedbackCsv(text, { map: emptyMap });
+    expect(result.columns.filter((c) => c.role === "text").map((c) => c.header)).toEqual(["Opinia"]);
+    expect(result.feedback.map((f) => f.text)).toEqual(rows.map((r) => r[4]));
+    // Without the sentences, no column is taken for the comment.
+    const names = await importFeedbackCsv(["Data,Ocena,Klient,Miasto", ...rows.map((r) => line(r.slice(0, 4)))].join("\n"), { map: emptyMap });
+    expect(names.columns.filter((c) => c.role === "text")).toEqual([]);
+  });
+
+  it("a header is a header: names over numbers or dates, years, questions by number, a header repeated below", () => {
+    const cases = [
+      "Date,Rating,Comment\n2024-03-01,4,Fine\n2024-03-02,2,Slow\n2024-03-03,5,Great\n",
+      "Region,2022,2023\nNorth,45,50\nSouth,38,41\nEast,12,19\n",
+      "Respondent,1,2,3,4\nr1,4,5,3,2\nr2,1,2,2,5\nr3,3,3,4,4\n",
+      "\ufeffDate,Rating,Comment\n2024-03-01,4,Good\n2024-03-02,2,Slow\n\ufeffDate,Rating,Comment\n2024-04-01,5,Great\n",
+      "Comment,Category\nThe checkout kept failing,Web\nDelivery was late,App\nGreat support,Web\n",
+    ];
+    for (const text of cases) expect(inspectCsv(text).headerRows, text).toBe(1);
   });
 
   it("excel-sep-line.csv: Excel's 'sep=;' line names the delimiter and is no header", async () => {

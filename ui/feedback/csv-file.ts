@@ -172,7 +172,7 @@ export interface WizardInspection extends CsvInspection {
 
 export interface InspectOptions {
   delimiter?: CsvDelimiter;
-  headerRows?: 1 | 2;
+  headerRows?: 0 | 1 | 2;
   headerRow?: number;
   mapping?: Partial<ColumnMapping>;
 }

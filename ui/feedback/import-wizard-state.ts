@@ -65,7 +65,7 @@ export type ScaleChoice = "detected" | "1-5" | "0-10" | "1-7" | "custom";
 export interface WizardOptions {
   /** null: as detected. */
   delimiter: CsvDelimiter | null;
-  headerRows: 1 | 2 | null;
+  headerRows: 0 | 1 | 2 | null;
   /** The row the header is on (1 for the first), as a spreadsheet numbers it; null: as detected. */
   headerRow: number | null;
   mapping: ColumnMapping;
@@ -325,7 +325,7 @@ export class ImportWizard {
   }
 
   /** Step 2: the person corrects the delimiter, the number of header rows or the header's row; the mapping is guessed again. */
-  setLayout(change: { delimiter?: CsvDelimiter | null; headerRows?: 1 | 2 | null; headerRow?: number | null }): void {
+  setLayout(change: { delimiter?: CsvDelimiter | null; headerRows?: 0 | 1 | 2 | null; headerRow?: number | null }): void {
     const { file } = this.current;
     if (file === null) return;
     const options = { ...this.current.options, ...change };
@@ -607,7 +607,7 @@ function inspectOptions(options: WizardOptions): Parameters<typeof inspectForWiz
   return { ...layoutOptions(options), ...shape };
 }
 
-function layoutOptions(options: WizardOptions): { delimiter?: CsvDelimiter; headerRows?: 1 | 2; headerRow?: number } {
+function layoutOptions(options: WizardOptions): { delimiter?: CsvDelimiter; headerRows?: 0 | 1 | 2; headerRow?: number } {
   return {
     ...rememberedLayout(options),
     ...(options.headerRow === null ? {} : { headerRow: options.headerRow }),
@@ -618,7 +618,7 @@ function layoutOptions(options: WizardOptions): { delimiter?: CsvDelimiter; head
  * The layout remembered for files with the same headers: the delimiter and header rows. The header's row
  * is not: a file whose header was found on the wrong row has other headers, so nothing remembered is found for it.
  */
-function rememberedLayout(options: WizardOptions): { delimiter?: CsvDelimiter; headerRows?: 1 | 2 } {
+function rememberedLayout(options: WizardOptions): { delimiter?: CsvDelimiter; headerRows?: 0 | 1 | 2 } {
   return {
     ...(options.delimiter === null ? {} : { delimiter: options.delimiter }),
     ...(options.headerRows === null ? {} : { headerRows: options.headerRows }),

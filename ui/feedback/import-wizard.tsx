@@ -110,13 +110,14 @@ function DetectedStep() {
         />
         <Choice
           name="wizard-header-rows"
-          label={`Header rows (detected: ${inspection.headerRows})`}
-          value={String(options.headerRows ?? inspection.headerRows) as "1" | "2"}
+          label={`Header rows (detected: ${inspection.headerRows === 0 ? "none" : inspection.headerRows})`}
+          value={String(options.headerRows ?? inspection.headerRows) as "0" | "1" | "2"}
           options={[
+            { value: "0", text: "None" },
             { value: "1", text: "1" },
             { value: "2", text: "2 (survey export)" },
           ]}
-          onChange={(value) => wizard.setLayout({ headerRows: value === "2" ? 2 : 1 })}
+          onChange={(value) => wizard.setLayout({ headerRows: value === "2" ? 2 : value === "0" ? 0 : 1 })}
         />
       </div>
       <SelectField

@@ -1,7 +1,8 @@
 /**
  * Reading dates as exports write them: ISO ("2024-03-05", "2024-03-05T10:22:13Z"), US ("03/05/2024",
  * "3/5/2024 10:22:13 AM"), European ("05.03.2024", "05/03/2024"), Google Forms ("2024/03/05 10:22:13 AM GMT+1")
- * and with month names ("Mar 5, 2024", "5 March 2024", "5. März 2024"). Output is "YYYY-MM-DD" as
+ * with month names ("Mar 5, 2024", "5 March 2024", "5. März 2024"), Twitter's ("Wed Oct 10 20:19:24 +0000
+ * 2018") and in Japanese, Chinese and Korean ("2024年3月5日", "2024. 3. 5. 오후 2:15:00"). Output is "YYYY-MM-DD" as
  * written, never shifted by a time zone. Unix time ("1303862400", seconds or milliseconds) is read as
  * its day in UTC.
  *
@@ -46,6 +47,18 @@ const NUMERIC_MONTH = /^(?:(\d{4})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{4}))$/;
 const COMPACT_DAY = /^(\d{4})(\d{2})(\d{2})$/;
 /** Words that introduce a date, as scraped reviews write it: "Reviewed in the United States on March 3, 2026", "Date of experience: March 3, 2026". */
 const INTRODUCED = /^.*(?:\son|:)\s+(\S.*)$/is;
+
+/**
+ * The time between the day and the year, as Twitter's API ("Wed Oct 10 20:19:24 +0000 2018") and C's
+ * `ctime` write it, with a zone or none ("Mon Apr 06 22:19:45 PDT 2009", Sentiment140's).
+ */
+const YEAR_LAST = new RegExp(String.raw`^(?:${WORD},?\s+)?(${WORD})\.?\s+(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+(?:[+-]\d{4}|[A-Z]{2,5}))?\s+(\d{4})$`, "u");
+/** A day as Japanese, Chinese and Korean write it: "2024年3月5日", "2024년 3월 5일", "2024. 3. 5.". */
+const CJK_DAY = /^(\d{4})\s*[年년.]\s*(\d{1,2})\s*[月월.]\s*(\d{1,2})\s*[日일.]?$/;
+/** Morning and afternoon before the time, in Korean, Japanese and Chinese ("2024. 3. 5. 오후 2:15:00", "2024/3/5 下午2:15:00"). */
+const CJK_MERIDIEM = /\s*(?:오전|오후|午前|午後|上午|下午)$/;
+
+const CJK_MERIDIEM_GLUED = /\s*(?:오전|오후|午前|午後|上午|下午)\d{1,2}:\d{2}(?::\d{2})?$/;
 
 /** Month names and abbreviations in English, German, French, Spanish, Italian, Dutch and Portuguese, without accents. */
 const MONTHS: ReadonlyMap<string, number> = new Map(
@@ -205,6 +218,11 @@ function readNumericDay(key: number, order: DateOrder | null): DateReading {
 
 /** Reads a date part written with a month name, its time already checked and cut off, maybe after words that introduce it. */
 function readNamedDay(text: string): DateReading {
+  // "2024/3/5 下午" before its time: the day without the afternoon.
+  const meridiem = CJK_MERIDIEM.exec(text);
+  if (meridiem !== null) return readDate(text.slice(0, meridiem.index));
+  const cjk = CJK_DAY.exec(text);
+  if (cjk !== null) return dated(isoDate(Number(cjk[1]), Number(cjk[2]), Number(cjk[3])), null);
   const reading = readMonthNameDay(text);
   if (reading.kind !== "unreadable") return reading;
   const introduced = INTRODUCED.exec(text)?.[1];
@@ -246,9 +264,18 @@ export function readDate(raw: string, order: DateOrder | null = null): DateReadi
   const unix = unixDay(text);
   if (unix !== null) return unixDayReading(unix);
   const split = timeStart(text);
-  if (!isTime(text, split)) return UNREADABLE;
+  if (!isTime(text, split)) return readYearLast(text);
   const key = scanNumericDay(text, split);
   return key >= 0 ? readNumericDay(key, order) : readNamedDay(text.slice(0, split));
+}
+
+/** A date whose year comes after its time (`YEAR_LAST`), or whose time follows the afternoon's word without a space ("下午2:15"); else unreadable. */
+function readYearLast(text: string): DateReading {
+  const glued = CJK_MERIDIEM_GLUED.exec(text);
+  if (glued !== null) return readDate(text.slice(0, glued.index));
+  const match = YEAR_LAST.exec(text);
+  const month = match === null ? undefined : monthNumber(match[1] ?? "");
+  return match === null || month === undefined ? UNREADABLE : dated(isoDate(Number(match[3]), month, Number(match[2])), null);
 }
 
 /** Whether a cell is a placeholder for no date ("NaT", "N/A", "missing"); one starting with a digit is not looked up, as none does. */
@@ -327,7 +354,7 @@ export function createDateReader(order: DateOrder | null = null, serials = false
       return reading;
     }
     const split = timeStart(text);
-    if (!isTime(text, split)) return UNREADABLE;
+    if (!isTime(text, split)) return readYearLast(text);
     const key = scanNumericDay(text, split);
     if (key >= 0) {
       let reading = numericDays.get(key);

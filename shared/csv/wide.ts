@@ -432,7 +432,8 @@ function looksLikeIdentifierColumn(tally: ColumnTally): boolean {
   return tally.answered >= 5 && tally.idLike >= tally.answered * 0.8 && tally.distinct.size >= Math.min(tally.answered, DISTINCT_CAP) * 0.8;
 }
 
-const DATE_PARTS = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|^\d{1,2}[-\s][A-Za-z]{3}|^[A-Za-z]{3,9}\s\d{1,2},?\s\d{4}|^\d{4}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{4}$/;
+const DATE_PARTS =
+  /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|^\d{1,2}[-\s][A-Za-z]{3}|^[A-Za-z]{3,9}\s\d{1,2},?\s\d{4}|^\d{4}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{4}$|^[A-Za-z]{3}\s[A-Za-z]{3}\s\d{1,2}\s\d{1,2}:|^\d{4}\s*[年년.]\s*\d{1,2}\s*[月월.]/;
 
 /**
  * Whether most of a column's values are dates: written like one and read as one (an IP address

@@ -206,8 +206,24 @@ describe("readDate", () => {
     // Jira's export.
     ["05/Mar/24 9:15 AM", "2024-03-05"],
     ["Mär 2024", "2024-03-01"],
+    // Twitter's API and C's ctime: the year after the time (Sentiment140 names the zone).
+    ["Tue Oct 31 22:10:47 +0000 2017", "2017-10-31"],
+    ["Mon Apr 06 22:19:45 PDT 2009", "2009-04-06"],
+    ["Wed Oct 10 20:19:24 2018", "2018-10-10"],
+    // Japanese, Chinese and Korean, with their words for morning and afternoon (Google Forms' Korean timestamp).
+    ["2024年3月5日", "2024-03-05"],
+    ["2024年3月5日 10:22", "2024-03-05"],
+    ["2024년 3월 5일", "2024-03-05"],
+    ["2024. 3. 5.", "2024-03-05"],
+    ["2024. 3. 5 오후 2:15:00", "2024-03-05"],
+    ["2024/3/5 下午2:15:00", "2024-03-05"],
   ])("reads %j as %s", (cell, iso) => {
     expect(readDate(cell)).toEqual({ kind: "date", iso, order: null });
+    expect(createDateReader()(cell)).toEqual({ kind: "date", iso, order: null });
+  });
+
+  it.each(["Tue Feb 30 22:10:47 +0000 2017", "Tue Oct 31 22:10:47 +0000", "Tue Oct 31 22:10:47 +0000 17", "2024年13月5日", "2024. 3."])("cannot read %j as a date", (cell) => {
+    expect(readDate(cell).kind).toBe("unreadable");
   });
 
   it("reads a US date whose second number is above 12 as month first, and says so", () => {

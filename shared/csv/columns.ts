@@ -74,7 +74,7 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
   rating: [
     ["rating", 10], ["ratings", 10], ["score", 8], ["nps", 10], ["stars", 10], ["star", 9], ["star rating", 11],
     ["csat", 10], ["ces", 9], ["satisfaction", 9], ["satisfied", 8], ["how likely", 9], ["recommend", 8], ["recommended", 8],
-    ["voted up", 7], ["thumbs up", 7],
+    ["voted up", 7], ["thumbs up", 7], ["overall", 6],
     ["likelihood", 7], ["rate", 6], ["rated", 6], ["grade", 5], ["effort", 5], ["how easy", 7],
     ["bewertung", 9], ["zufriedenheit", 9], ["sterne", 9], ["punktzahl", 7], ["weiterempfehlen", 8],
     ["evaluation", 6], ["etoiles", 9], ["recommanderiez", 8],
@@ -178,6 +178,8 @@ const RESPONDENT = /^(?:respondent|participant|ticket|case)(?: (?:number|no|nr))
  * how the survey was sent (anonymous link, email), not the customer's touchpoint.
  */
 const BOOKKEEPING_HEADERS = new Set(["distribution channel", "distributionchannel"]);
+/** Qualtrics' own fields ("Q_RecaptchaScore", "Q_RelevantIDFraudScore", "Q_Language"): its checks on a response, no answers. */
+export const QUALTRICS_SYSTEM = /^Q_[A-Za-z]/;
 
 /**
  * The company's answer to the customer ("Company public response", "Reply", "owner_answer") or its
@@ -187,8 +189,15 @@ const BOOKKEEPING_HEADERS = new Set(["distribution channel", "distributionchanne
 const COMPANY_WORDS =
   /\b(?:repl(?:y|ies)|company(?: public)? response|response to (?:consumer|customer)|owner (?:answer|response)|internal|(?:agent|staff|admin) (?:notes?|comments?|remarks?))\b/;
 
-/** A date of the company's answer ("owner_answer_timestamp", "Company Reply Date"), not of the response. */
-const COMPANY_DATE = /\b(?:repl(?:y|ies)|owner|company)\b/;
+/**
+ * A date of the company's answer ("owner_answer_timestamp", "Company Reply Date"), not of the response,
+ * or of a record's keeping ("dateAdded", "dateUpdated", "Last modified", "dateSeen": when a data set
+ * added, changed or saw a product or a review).
+ */
+const COMPANY_DATE = /\b(?:repl(?:y|ies)|owner|company|added|updated|modified|seen)\b/;
+
+/** A persona header that names a person, not a kind of customer (a review site's "ProfileName", "Profile ID"). */
+const NOT_A_PERSONA = /\b(?:name|id)\b/;
 
 /** A rating header naming a figure worked out from many ratings ("Average_Score", "Mean rating"), not one response's. */
 const AGGREGATE_RATING = /\b(?:average|avg|mean|median)\b/;
@@ -198,7 +207,7 @@ const AGGREGATE_RATING = /\b(?:average|avg|mean|median)\b/;
  * "Negative_Review"): not by a weak one however whole ("Subject", "Description"), nor the company's words.
  */
 export function namesCustomerText(header: string): boolean {
-  const name = normaliseHeader(header);
+  const name = normaliseHeader(camelCaseApart(header));
   if (COMPANY_WORDS.test(name)) return false;
   const padded = ` ${name} `;
   return HEADER_CLUES.text.some(([phrase, weight]) => weight >= 8 && padded.includes(` ${phrase} `));
@@ -209,7 +218,7 @@ export function namesCustomerText(header: string): boolean {
  * date of its answer no row's date, an average no response's rating. The mapping reads them as naming
  * nothing, and the corrections by values in wide.ts never pick them (`namesOtherThan`).
  */
-const NOT_THE_FIELD: Partial<Record<MappedField, RegExp>> = { text: COMPANY_WORDS, date: COMPANY_DATE, rating: AGGREGATE_RATING };
+const NOT_THE_FIELD: Partial<Record<MappedField, RegExp>> = { text: COMPANY_WORDS, date: COMPANY_DATE, rating: AGGREGATE_RATING, persona: NOT_A_PERSONA };
 
 /** Whether a header (as written) names something that looks like `field` and is not it (see NOT_THE_FIELD). */
 export function namesOtherThan(header: string, field: MappedField): boolean {
@@ -232,9 +241,16 @@ function clueScore(header: string, field: MappedField): number {
   return best;
 }
 
-/** How strongly a header names a field (0: not at all); the header as written. */
+/** How strongly a header names a field (0: not at all); the header as written, its camelCase words apart too. */
 export function headerClueScore(header: string, field: MappedField): number {
-  return clueScore(normaliseHeader(header), field);
+  const score = clueScore(normaliseHeader(header), field);
+  const apart = camelCaseApart(header);
+  return apart === header ? score : Math.max(score, clueScore(normaliseHeader(apart), field));
+}
+
+/** A camelCase header's words apart: "reviewText" → "review Text", "reviewerID" → "reviewer ID", "NPSScore" → "NPS Score". */
+export function camelCaseApart(header: string): string {
+  return header.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2").replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2");
 }
 
 /**
@@ -248,8 +264,11 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
     // A name made of two header rows ("EndDate — End Date", "Q1 — How satisfied …") is also read
     // part by part, so that a part that is a whole header by itself counts as one.
     const names = [raw, ...(raw.includes(" — ") ? raw.split(" — ") : [])].map(normaliseHeader);
-    if (names.some((name) => BOOKKEEPING_HEADERS.has(name))) return;
-    const identifier = isIdentifierName(names[0] ?? "");
+    if (names.some((name) => BOOKKEEPING_HEADERS.has(name)) || QUALTRICS_SYSTEM.test(raw)) return;
+    // "reviewText", "unixReviewTime", "reviewerID": words a JSON export joined, read apart too.
+    const apart = normaliseHeader(camelCaseApart(raw));
+    if (apart !== names[0]) names.push(apart);
+    const identifier = isIdentifierName(names[0] ?? "") || isIdentifierName(apart);
     MAPPED_FIELDS.forEach((field, order) => {
       // An identifier column can only be the response's id.
       if (identifier && field !== "responseId") return;

@@ -43,6 +43,8 @@ const DAY_FIRST_NAME = new RegExp(
 const MONTH_YEAR = new RegExp(String.raw`^(${WORD})\.?,?\s+(\d{4})$`, "u");
 /** A month as numbers ("2019-4", "2019-04", "04/2019", a review's "Year_Month"): read as the month's first day. */
 const NUMERIC_MONTH = /^(?:(\d{4})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{4}))$/;
+/** Month, day, comma, year as numbers ("02 28, 2014": Amazon's review data sets' `reviewTime`). */
+const MONTH_DAY_COMMA_YEAR = /^(\d{1,2})\s(\d{1,2}),\s*(\d{4})$/;
 /** A day as eight digits, year first ("20240305", as ERP and data warehouse exports write it). */
 const COMPACT_DAY = /^(\d{4})(\d{2})(\d{2})$/;
 /** Words that introduce a date, as scraped reviews write it: "Reviewed in the United States on March 3, 2026", "Date of experience: March 3, 2026". */
@@ -247,6 +249,8 @@ function readMonthNameDay(text: string): DateReading {
   }
   match = NUMERIC_MONTH.exec(text);
   if (match !== null) return dated(isoDate(Number(match[1] ?? match[4]), Number(match[2] ?? match[3]), 1), null);
+  match = MONTH_DAY_COMMA_YEAR.exec(text);
+  if (match !== null) return dated(isoDate(Number(match[3]), Number(match[1]), Number(match[2])), null);
   match = COMPACT_DAY.exec(text);
   if (match !== null && Number(match[1]) >= 1900 && Number(match[1]) <= 2100) {
     return dated(isoDate(Number(match[1]), Number(match[2]), Number(match[3])), null);

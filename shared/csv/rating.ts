@@ -143,6 +143,8 @@ export const SCALE_1_10: RatingScale = Object.freeze({ min: 1, max: 10 });
 export const SCALE_0_10: RatingScale = Object.freeze({ min: 0, max: 10 });
 /** A slider's or a percentage's scale (Qualtrics' sliders answer 0 to 100). */
 export const SCALE_0_100: RatingScale = Object.freeze({ min: 0, max: 100 });
+/** Answers up to 10 without a 0 that make a column 1–10 rather than 0–10, when its header names no NPS. */
+const NO_ZERO_ANSWERS = 300;
 /** Ratings needed before rare outliers are read as typos, and the share of them tolerated. */
 const TYPO_SAMPLE = 20;
 const TYPO_SHARE = 0.01;
@@ -222,12 +224,13 @@ export function inferRatingColumnScale(tally: RatingTally, hint: RatingScale | n
   const fit = fitScale(tally, STANDARD_SCALES);
   // Scores with decimals ("7.5", a hotel review site's) are no NPS answers: without a 0 they are on 1–10.
   // So are whole answers up to 10 under a header naming a scale that starts at 1: stars ("stars" 1 to 9,
-  // an airline review site's) are never 0.
+  // an airline review site's) are never 0; and, under a header that names no NPS, hundreds of answers
+  // without a single 0 (a drug review site's 1–10), where a 0–10 question's detractors would have given some.
   if (
     fit !== null &&
     fit.scale === SCALE_0_10 &&
     !tally.values.has(0) &&
-    (hint?.min === 1 || [...tally.values.keys()].some((value) => !Number.isInteger(value)))
+    (hint?.min === 1 || (total >= NO_ZERO_ANSWERS && hint?.min !== 0) || [...tally.values.keys()].some((value) => !Number.isInteger(value)))
   ) {
     return { scale: SCALE_1_10, zeroIsNoAnswer: false };
   }

@@ -19,6 +19,7 @@ import {
   isFeedbackExportHeader,
   isIdentifierName,
   namesCustomerText,
+  QUALTRICS_SYSTEM,
   namesOtherThan,
   normaliseHeader,
   ratingScaleHint,
@@ -289,9 +290,9 @@ function writesOutOf(tally: ColumnTally | undefined): boolean {
   return written > 0 && written * 2 >= numberCount(tally);
 }
 
-/** Whether a column is a score the survey tool worked out, no answer: Qualtrics' scoring columns ("SC0 — Score", "SC1 — Knowledge"). */
+/** Whether a column is a score or a check the survey tool worked out, no answer: Qualtrics' scoring columns ("SC0 — Score", "SC1 — Knowledge") and its own fields ("Q_RecaptchaScore"). */
 function isComputedScore(header: string): boolean {
-  return header.split(" — ").some((part) => /^sc\d+$/i.test(part.trim()));
+  return QUALTRICS_SYSTEM.test(header) || header.split(" — ").some((part) => /^sc\d+$/i.test(part.trim()));
 }
 
 /**
@@ -590,6 +591,12 @@ export function guessColumns(
   // where the customer was, no source: left to be a segment.
   const sourceCol = corrected.source;
   if (sourceCol !== null && STORE_HEADER.test(normaliseHeader(headers[sourceCol] ?? "")) && !namesAppStores(tallies[sourceCol])) {
+    corrected.source = null;
+  }
+  // A review's own link ("reviews.sourceURLs") is where it was read, a link per row: no source to group
+  // by. The few pages a survey was shown on (Hotjar's "Source URL") are one.
+  const sourceTally = corrected.source === null ? undefined : tallies[corrected.source];
+  if (sourceTally !== undefined && sourceTally.answered >= 5 && holdsAddresses(sourceTally) && sourceTally.distinct.size >= Math.min(sourceTally.answered, DISTINCT_CAP) * 0.9) {
     corrected.source = null;
   }
   // The rows' date is a column of dates filled in for most rows: one named as a date takes the place of

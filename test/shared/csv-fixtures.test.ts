@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { type CsvImportOptions, type CsvImportResult, decodeCsvBytes, exportRejectedRowsCsv, importFeedbackCsv, inspectCsv } from "../../shared/csv";
+import { type CsvImportOptions, type CsvImportResult, decodeCsvBytes, exportRejectedRowsCsv, importFeedbackCsv, inspectCsv, readDate } from "../../shared/csv";
 import { Feedback, type JourneyMap, type Stage } from "../../shared/model";
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/csv");
@@ -290,6 +290,53 @@ describe("CSV fixtures", () => {
     ]);
     expect(result.feedback[2]?.text).toBe('"Delight" says it all\n\nA soft, powdered sweet; the citrus one is the best.');
     expect(result.errors).toEqual([]);
+  });
+
+  it("amazon-instrument-reviews.csv: camelCase headers read word by word, 'overall' the stars, Unix time the date", async () => {
+    const result = await importFixture("amazon-instrument-reviews.csv");
+    expect(result.shape).toBe("long");
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([
+      ["reviewText", "text"],
+      ["overall", "rating"],
+      ["summary", "text"],
+      ["unixReviewTime", "date"],
+    ]);
+    expect(result.feedback.map((f) => [f.date, f.rating])).toEqual([
+      ["2014-02-28", 5],
+      ["2013-03-16", 5],
+      ["2013-08-28", 5],
+      ["2014-02-12", 5],
+      ["2014-02-19", 5],
+      ["2012-12-21", 5],
+      ["2014-01-19", 5],
+      ["2012-11-16", 3],
+    ]);
+    expect(result.feedback[7]?.text).toBe("Didn't fit my 1996 Fender Strat...\n\nI now use this cable to run from the output of my pedal chain to the input of my Fender Amp.");
+    expect(result.errors).toEqual([]);
+    // Its other date, "02 28, 2014" (month, day, year), reads as the same days.
+    expect(result.feedback.map((f) => f.date)).toEqual(["02 28, 2014", "03 16, 2013", "08 28, 2013", "02 12, 2014", "02 19, 2014", "12 21, 2012", "01 19, 2014", "11 16, 2012"].map((cell) => (readDate(cell) as { iso: string }).iso));
+  });
+
+  it("a record's keeping is not the response: a data set's dateAdded is no date, a reviewer's ProfileName no persona, Qualtrics' Q_ fields no questions", () => {
+    const headers = "id,dateAdded,reviews.date,ProfileName,Q_RecaptchaScore,Q_RelevantIDFraudScore,reviews.rating,reviews.text";
+    const rows = Array.from({ length: 6 }, (_, i) => `r${i},2019-01-0${i + 1},2018-12-1${i},Reader ${i},0.${i + 3},${i * 10},${(i % 5) + 1},This product was fine for the price ${i}`);
+    const mapping = inspectCsv([headers, ...rows].join("\n")).mapping;
+    expect([mapping.date, mapping.persona, mapping.rating, mapping.text]).toEqual([2, null, 6, 7]);
+    // A link per review is no source to group by; a few pages a survey was shown on are.
+    const links = inspectCsv(["Rating,Comment,Source URL", ...rows.map((_, i) => `${(i % 5) + 1},fine ${i},https://shop.com/review/${i}`)].join("\n"));
+    expect(links.mapping.source).toBeNull();
+    const pages = inspectCsv(["Rating,Comment,Source URL", ...rows.map((_, i) => `${(i % 5) + 1},fine ${i},https://shop.com/${i % 2 === 0 ? "cart" : "checkout"}`)].join("\n"));
+    expect(pages.mapping.source).toBe(2);
+  });
+
+  it("hundreds of answers from 1 to 10 without a 0 are on 1–10 (a drug review site's), not an NPS; under an NPS header they stay 0–10", async () => {
+    const ratings = Array.from({ length: 400 }, (_, i) => [1, 2, 5, 7, 8, 9, 10, 10][i % 8] as number);
+    const text = (header: string) => [`${header},review`, ...ratings.map((r, i) => `${r}.0,review ${i}`)].join("\n");
+    expect((await importFeedbackCsv(text("rating"), { map: emptyMap })).detected.scale).toEqual({ min: 1, max: 10 });
+    expect((await importFeedbackCsv(text("How likely are you to recommend us?"), { map: emptyMap })).detected.scale).toEqual({ min: 0, max: 10 });
+    // A few answers cannot tell: 0–10, as before.
+    const few = [`rating,review`, ...ratings.slice(0, 40).map((r, i) => `${r},review ${i}`)].join("\n");
+    expect((await importFeedbackCsv(few, { map: emptyMap })).detected.scale).toEqual({ min: 0, max: 10 });
   });
 
   it("cfpb-complaints.csv: the consumer's narrative is the text, not the company's public response; the complaint id the response id", async () => {

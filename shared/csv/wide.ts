@@ -656,6 +656,26 @@ export function guessColumns(
       corrected.text = null;
     }
   }
+  // … or a data set's class label when it holds stars: three or more whole values from 1 up to 5 or 10
+  // ("Label" of Coursera's reviews); sentiment labels (0/1, 0/4, 1/2) are two values, no rating.
+  if (corrected.rating === null) {
+    const used = new Set(Object.values(corrected));
+    const labelled = headers.findIndex((header, i) => {
+      const reading = ratings[i];
+      const values = tallies[i]?.numbers.values;
+      return (
+        !used.has(i) &&
+        CLASS_LABEL_HEADER.test(normaliseHeader(header)) &&
+        reading != null &&
+        reading.words === null &&
+        reading.scale.min === 1 &&
+        values !== undefined &&
+        values.size >= 3 &&
+        [...values.keys()].every((value) => Number.isInteger(value))
+      );
+    });
+    if (labelled >= 0) corrected.rating = labelled;
+  }
   // … or the one column written as "x/N" ("4/5" under a French review site's "Note").
   if (corrected.rating === null) {
     const used = new Set(Object.values(corrected));
@@ -800,6 +820,9 @@ function namesSegment(header: string): boolean {
   // A kind and, in another word, whose: "plan type" and "subscription plan" both are.
   return words.some((kind, k) => SEGMENT_KINDS.has(kind) && words.some((subject, s) => s !== k && SEGMENT_SUBJECTS.has(subject)));
 }
+
+/** A data set's class label: what a model learns to predict, stars in a review data set. */
+const CLASS_LABEL_HEADER = /^(?:label|labels|class|target|y)$/;
 
 /** A header naming what a review is about: the product (a shop's product handle), its variation or model, the shop's department. */
 const REVIEWED_HEADER = /^(?:product|product name|product title|product handle|variation|variant|model|department|department name)$/;

@@ -329,6 +329,17 @@ describe("CSV fixtures", () => {
     expect(pages.mapping.source).toBe(2);
   });
 
+  it("a data set's class label of stars (Coursera's reviews: Review, Label 1–5) is the rating; a sentiment label of two values is not", async () => {
+    const stars = [5, 5, 4, 2, 3, 1, 5, 4];
+    const result = await importFeedbackCsv(["Id,Review,Label", ...stars.map((label, i) => `${i},review number ${i} of the course,${label}`)].join("\n"), { map: emptyMap });
+    expect(result.feedback.map((f) => f.rating)).toEqual(stars);
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+    for (const labels of [[0, 4], [1, 2], [0, 1]]) {
+      const text = ["text,label", ...stars.map((_, i) => `tweet ${i} about the flight,${labels[i % 2]}`)].join("\n");
+      expect(inspectCsv(text).mapping.rating, labels.join("/")).toBeNull();
+    }
+  });
+
   it("hundreds of answers from 1 to 10 without a 0 are on 1–10 (a drug review site's), not an NPS; under an NPS header they stay 0–10", async () => {
     const ratings = Array.from({ length: 400 }, (_, i) => [1, 2, 5, 7, 8, 9, 10, 10][i % 8] as number);
     const text = (header: string) => [`${header},review`, ...ratings.map((r, i) => `${r}.0,review ${i}`)].join("\n");

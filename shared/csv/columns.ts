@@ -319,8 +319,8 @@ export function scaleHintOf(header: string): RatingScale | null {
 export function ratingScaleHint(header: string): RatingScale | null {
   const padded = ` ${normaliseHeader(header)} `;
   const has = (phrase: string) => padded.includes(` ${phrase} `);
-  if (has("nps") || has("recommend") || has("how likely") || has("likelihood") || RECOMMEND_ELSEWHERE.some((word) => padded.includes(word)))
-    return SCALE_0_10;
+  // "How likely …" alone asks on any scale ("… to choose us for a meeting", 1–5): the answers tell.
+  if (has("nps") || has("recommend") || RECOMMEND_ELSEWHERE.some((word) => padded.includes(word))) return SCALE_0_10;
   if (has("ces") || has("effort") || has("how easy")) return SCALE_1_7;
   if (has("stars") || has("star") || has("csat")) return SCALE_1_5;
   return null;

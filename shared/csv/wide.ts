@@ -359,6 +359,7 @@ const LEAD_INS: readonly RegExp[] = [
   /^(?:overall,?\s+)?how (?:satisfied|happy|pleased) (?:were|are) you with\s+/i,
   /^(?:overall,?\s+)?how (?:would|do) you (?:rate|rank|grade|score|evaluate)\s+/i,
   /^how (?:easy|difficult|hard) (?:was|is) it to\s+/i,
+  /^how important (?:is|are|was|were)\s+/i,
   /^how (?:was|were|is|did you find)\s+/i,
   /^(?:please\s+)?rate\s+/i,
   /^(?:please\s+)?(?:tell us|let us know)\s+(?:about\s+)?/i,
@@ -398,7 +399,8 @@ export function questionShortName(header: string): string {
   name = name.replace(/\s*[([][^()[\]]*\d\s*=[^()[\]]*[)\]]\s*$/, "").replace(STATED_SCALE_BEFORE, "");
   // … or a note after the question's mark: "How satisfied …? (10 is the highest)", "… difficulty? (Note: take a guess!)".
   // A matrix item after it ("…? [Price]", "…? (Price)") is kept.
-  name = name.replace(/\?\s*\((?=[^()]*\d|\s*(?:note|optional|required|select|choose|pick|tick|check|please|e\.g|i\.e|if|max|min)\b)[^()]*\)\s*$/i, "?");
+  // So is a list of examples after it: "…at Starbucks? (lighting, music, etc...)".
+  name = name.replace(/\?\s*\((?=[^()]*\d|[^()]*,|[^()]*\betc\b|\s*(?:note|optional|required|select|choose|pick|tick|check|please|e\.g|i\.e|if|max|min)\b)[^()]*\)\s*$/i, "?");
   name = name.replace(/^(?:q\d+[\w.]*|\d+)[.):\s-]+/i, "");
   name = matrixItem(name)?.item ?? name;
   // A tool's label before the question: Delighted's "Additional answers: How easy was checkout?".

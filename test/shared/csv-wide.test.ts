@@ -627,8 +627,29 @@ describe("short names", () => {
     ["Q2 — Check-in - front desk", "Check-in - front desk"],
     ["Note: the delivery", "Note: the delivery"],
     ["A very long question about the many parts of the experience you had with us today", "A very long question about the many…"],
+    // Examples after the question's mark are no matrix item; a question of importance starts at its subject.
+    ["15. How would you rate the ambiance at Starbucks? (lighting, music, etc...)", "Ambiance at Starbucks"],
+    ["How satisfied are you with the following? (Price, value)", "Following"],
+    ["14. How important are sales and promotions?", "Sales and promotions"],
   ])("%j → %j", (header, name) => {
     expect(questionShortName(header)).toBe(name);
+  });
+});
+
+describe("a question asking how likely, without asking to recommend", () => {
+  it("is read on the scale its answers keep to, and is no NPS question; one asking to recommend is", async () => {
+    const answers = [[4, 3, 9], [3, 2, 10], [2, 4, 7], [4, 5, 8], [3, 3, 6]];
+    const text = [
+      "Respondent,How likely are you to choose us for a meeting?,How satisfied were you with the service?,How likely are you to recommend us?",
+      ...answers.map((row, i) => `r${i},${row.join(",")}`),
+    ].join("\n");
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    const questions = result.columns.filter((c) => c.role === "question");
+    expect(questions.map((c) => [c.scale, c.measure])).toEqual([
+      [{ min: 1, max: 5 }, null],
+      [{ min: 1, max: 5 }, null],
+      [{ min: 0, max: 10 }, "nps"],
+    ]);
   });
 });
 

@@ -84,6 +84,8 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["avaliacao", 9], ["nota", 7], ["estrelas", 9], ["satisfacao", 9],
     ["満足度", 10], ["評価", 9], ["点数", 8], ["スコア", 8], ["评分", 10], ["满意度", 10], ["星级", 9], ["평점", 10],
     ["만족도", 10], ["별점", 10],
+    // Russian, Polish, Turkish, Swedish, Danish and Norwegian, Czech.
+    ["оценка", 9], ["реитинг", 9], ["ocena", 9], ["puan", 8], ["betyg", 9], ["vurdering", 8], ["hodnoceni", 9],
   ],
   text: [
     ["comment", 10], ["comments", 10], ["feedback", 9], ["review", 8], ["reviews", 8], ["review text", 11],
@@ -107,6 +109,8 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["コメント", 10], ["ご意見", 10], ["意見", 9], ["感想", 9], ["ご要望", 7], ["レビュー", 8], ["口コミ", 9], ["自由記述", 10],
     ["本文", 7], ["评论", 10], ["评价内容", 10], ["意见", 9], ["留言", 9], ["反馈", 9], ["의견", 9],
     ["리뷰", 8], ["후기", 9], ["코멘트", 10], ["내용", 6],
+    ["комментарии", 10], ["отзыв", 9], ["komentarz", 10], ["opinia", 8], ["uwagi", 8], ["yorum", 10],
+    ["yorumlar", 10], ["omdome", 8], ["anmeldelse", 8], ["komentar", 10],
   ],
   date: [
     ["date", 9], ["submitted at", 10], ["submitted", 9], ["submit date", 10], ["submission date", 10],
@@ -117,6 +121,8 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["informazioni cronologiche", 10], ["tijdstempel", 10], ["carimbo de data hora", 10],
     ["タイムスタンプ", 10], ["回答日時", 10], ["投稿日", 10], ["日時", 9], ["日付", 9], ["作成日", 9], ["日期", 9],
     ["提交时间", 10], ["时间", 6], ["날짜", 9], ["작성일", 9], ["일시", 8],
+    ["дата", 9], ["отметка времени", 10], ["sygnatura czasowa", 10], ["tarih", 9], ["zaman damgası", 10], ["tidsstampel", 10],
+    ["tidsstempel", 10], ["casova znacka", 10],
   ],
   stage: [
     ["stage", 10], ["journey stage", 11], ["phase", 9], ["step", 8], ["journey step", 10], ["etape", 9],

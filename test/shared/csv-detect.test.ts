@@ -117,6 +117,12 @@ describe("guessMapping", () => {
     ["survey questions", ["How likely are you to recommend us to a friend?", "What could we do better?"], { rating: 0, text: 1 }],
     ["CES", ["Customer ID", "CES", "Why?"], { rating: 1, text: 2 }],
     ["snake_case", ["created_at", "csat_score", "feedback_text", "journey_stage"], { date: 0, rating: 1, text: 2, stage: 3 }],
+    ["camelCase", ["createdAt", "csatScore", "reviewText", "journeyStage"], { date: 0, rating: 1, text: 2, stage: 3 }],
+    ["Russian", ["Отметка времени", "Рейтинг", "Комментарий"], { date: 0, rating: 1, text: 2 }],
+    ["Polish", ["Sygnatura czasowa", "Ocena", "Komentarz"], { date: 0, rating: 1, text: 2 }],
+    ["Turkish", ["Zaman damgası", "Puan", "Yorum"], { date: 0, rating: 1, text: 2 }],
+    ["Swedish", ["Tidsstämpel", "Betyg", "Omdöme"], { date: 0, rating: 1, text: 2 }],
+    ["Czech", ["Časová značka", "Hodnocení", "Komentář"], { date: 0, rating: 1, text: 2 }],
     ["our own export", ["Date", "Rating", "Scale", "Text", "Stage", "Touchpoint", "Persona", "Source", "Kind"], { date: 0, rating: 1, scale: 2, text: 3, stage: 4, touchpoint: 5, persona: 6, source: 7, kind: 8 }],
   ])("%s headers", (_, headers, expected) => {
     expect(guessMapping(headers)).toEqual({ ...EMPTY_MAPPING, ...expected });

@@ -227,8 +227,8 @@ const NOT_A_RATING = new Set([
   // Counts of votes and visits ("HelpfulnessNumerator", "Helpful votes", "Nights"), not answers.
   "numerator", "denominator", "votes", "vote", "likes", "upvotes", "downvotes", "views", "clicks", "visits",
   "nights", "guests", "adults", "children", "rooms", "distance", "miles", "weight", "height",
-  // A survey tool's own columns: the last page a respondent saw (LimeSurvey's "lastpage"), a random seed.
-  "lastpage", "seed",
+  // A survey tool's own columns: the last page a respondent saw (LimeSurvey's "lastpage"), a random seed, a row's index (KoboToolbox's "_index").
+  "lastpage", "seed", "index",
 ]);
 
 function headerWords(header: string): string[] {
@@ -408,6 +408,8 @@ export function questionShortName(header: string): string {
   if (colon > 0 && colon <= 30 && /\?\s*$/.test(name) && !name.slice(0, colon).includes("?")) name = name.slice(colon + 2);
   if (/\bhow likely\b/i.test(name) && /\brecommend/i.test(name)) return "Likelihood to recommend";
   if (/\boverall\b/i.test(name) && /\b(?:satisf\w*|happy)\b/i.test(name)) return "Overall satisfaction";
+  // A form's group path (KoboToolbox's and ODK's "group_sat/sat_waiting"): the question's own name, its last part.
+  if (/^[\w-]+(?:\/[\w-]+)+$/.test(name)) name = name.slice(name.lastIndexOf("/") + 1);
   if (/^[\w]+$/.test(name) && /[_]/.test(name)) name = name.replace(/_/g, " ");
   else if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(name)) name = name.replace(/([a-z])([A-Z])/g, "$1 $2");
   for (const lead of LEAD_INS) name = name.replace(lead, "");

@@ -631,8 +631,20 @@ describe("short names", () => {
     ["15. How would you rate the ambiance at Starbucks? (lighting, music, etc...)", "Ambiance at Starbucks"],
     ["How satisfied are you with the following? (Price, value)", "Following"],
     ["14. How important are sales and promotions?", "Sales and promotions"],
+    // KoboToolbox's and ODK's group paths: the question's own name.
+    ["group_sat/sat_waiting", "Sat waiting"],
+    ["group_open/comments", "Comments"],
+    ["Was it fast/easy?", "Was it fast/easy"],
   ])("%j → %j", (header, name) => {
     expect(questionShortName(header)).toBe(name);
+  });
+});
+
+describe("a form tool's own columns", () => {
+  it("KoboToolbox's row index is no question, though it counts 1, 2, 3, 4", () => {
+    const rows = [[2, 4, 1], [4, 5, 2], [1, 3, 3], [5, 5, 4]].map((row, i) => `uuid-${i},${row.join(",")}`);
+    const inspected = inspectCsv(["_uuid,group_sat/sat_waiting,group_sat/sat_staff,_index", ...rows].join("\n"));
+    expect(inspected.columns.map((c) => c.role)).toEqual(["ignore", "question", "question", "ignore"]);
   });
 });
 

@@ -178,7 +178,8 @@ function shiftProblem(problem: CsvProblem, shift: number, firstDataRow: number):
 function pinnedOptions(options: CsvImportOptions, first: CsvImportResult, layout: ReturnType<typeof readCsvLayout>): CsvImportOptions {
   const wide = first.shape === "wide";
   const columns: Record<number, ColumnSettings> = {};
-  const zeroIsNoAnswer = (c: ColumnReport) => c.noAnswer.some((cell) => wordKey(cell) === "0");
+  // The numbers the first piece read as no answer (a 0 below 1–5, a code such as 99), read so in every piece.
+  const numberNoAnswers = (c: ColumnReport) => c.noAnswer.filter((cell) => /^\d+$/.test(wordKey(cell)));
   for (const c of first.columns) {
     const given = options.columns?.[c.index] ?? {};
     const setting: ColumnSettings = {};
@@ -197,7 +198,8 @@ function pinnedOptions(options: CsvImportOptions, first: CsvImportResult, layout
       const again = inferred && c.scale !== null && c.scale.min === 1 && c.scale.max <= 5;
       if (c.scale !== null && !again) {
         setting.scale = c.scale;
-        if (given.noAnswer === undefined && zeroIsNoAnswer(c)) setting.noAnswer = [...NO_ANSWER_WORDS, "0"];
+        const numbers = numberNoAnswers(c);
+        if (given.noAnswer === undefined && numbers.length > 0) setting.noAnswer = [...NO_ANSWER_WORDS, ...numbers];
       }
       if (c.words !== null) setting.words = c.words;
     }

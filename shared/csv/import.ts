@@ -2007,6 +2007,8 @@ function createColumnReader(
   slots: ReadingSlots,
 ): ColumnReader {
   const custom = settings?.noAnswer === undefined ? null : new Set(settings.noAnswer.map(wordKey));
+  // The number the column writes for no answer (99 beside 1–5), unless the person listed the no-answers or gave the scale.
+  const code = custom === null && settings?.scale === undefined ? (profile?.noAnswerCode ?? null) : null;
   const detected: WordMap | null = role === "question" || role === "rating" ? (profile?.words ?? null) : null;
   const wordValues = settings?.words ?? detected?.values ?? null;
   const words = wordValues === null ? null : new Map(Object.entries(wordValues).map(([label, value]) => [wordKey(label), value]));
@@ -2033,7 +2035,7 @@ function createColumnReader(
     if (key === "" || (custom === null ? isNoAnswerWord(raw) : custom.has(key))) return NO_ANSWER_READING;
     if (word !== undefined) return slotted(word, null, raw);
     const number = readRating(raw);
-    if (number.kind === "number") return slotted(number.value, number.outOf, raw);
+    if (number.kind === "number") return number.value === code && number.outOf === null ? NO_ANSWER_READING : slotted(number.value, number.outOf, raw);
     // The person's own list of no-answer cells is the whole list: "N/A" left out of it is no answer no more.
     return custom !== null && number.kind === "empty" ? UNREADABLE_READING : number;
   };

@@ -78,6 +78,8 @@ export interface ColumnProfile {
   words: WordMap | null;
   /** Cells read as "no answer" in this column (as written, most frequent first), e.g. ["N/A", "0"]. */
   noAnswer: string[];
+  /** A number the survey tool writes for no answer beside the scale's answers (99, or 9 beside 1–5), read as one; null for none. */
+  noAnswerCode: number | null;
   /** How many cells are no-answers (empty ones included). */
   noAnswerCount: number;
   /** How many cells hold an answer. */
@@ -244,6 +246,8 @@ export interface RatingColumnReading {
   words: WordMap | null;
   /** The cells read as no answer beside the default words (a 0 below a 1–5 or 1–10 scale). */
   zeroIsNoAnswer: boolean;
+  /** A number written for no answer (`noAnswerCode`), or null. */
+  noAnswerCode: number | null;
 }
 
 /** Whether a column is a rating column by its values, and on which scale. */
@@ -259,7 +263,7 @@ export function readRatingColumn(header: string, tally: ColumnTally): RatingColu
   if (numbers === 0) {
     if (tally.manyLabels) return null;
     const map = detectWordMap(tally.labels.keys(), header);
-    return map === null ? null : { scale: map.scale, words: map, zeroIsNoAnswer: false };
+    return map === null ? null : { scale: map.scale, words: map, zeroIsNoAnswer: false, noAnswerCode: null };
   }
   // A few stray words among numbers are typos to report, not a sign the column is text.
   if (labelCount > Math.max(1, tally.answered * 0.1)) return null;
@@ -277,9 +281,47 @@ export function readRatingColumn(header: string, tally: ColumnTally): RatingColu
   if (max <= 1) return null;
   // Many 0s under a header that names no rating: a count (Yelp's "useful" and "funny" votes), not answers.
   if (manyZeros(values) && headerClueScore(header, "rating") === 0) return null;
-  const scale = inferColumnScale(tally.numbers, header);
+  // A code for no answer (99 beside answers of 1 to 5) is left out of the answers the scale is read from.
+  const code = noAnswerCode(values);
+  const scale = inferColumnScale(code === null ? tally.numbers : withoutValue(tally.numbers, code), header);
   if (scale === null) return null;
-  return { scale: scale.scale, words: null, zeroIsNoAnswer: scale.zeroIsNoAnswer };
+  return { scale: scale.scale, words: null, zeroIsNoAnswer: scale.zeroIsNoAnswer, noAnswerCode: code };
+}
+
+/** Codes survey tools and statistics packages write for "no answer", "don't know" or "refused". */
+const NO_ANSWER_CODES = [99, 999, 9999, 9];
+
+/**
+ * The number a column writes for no answer beside its answers, or null: 99, 999 or 9999 beside
+ * answers within 0–10 (no scale that short reaches them); 9 beside answers within 0–7 with no 8, in a
+ * column of 20 answers or more, fewer of them 9 than not (a 1–5 question's "9 = don't know"; a 0–10
+ * question's answers would hold an 8). Written twice at least, and more often than typos are.
+ */
+function noAnswerCode(values: ReadonlyMap<number, number>): number | null {
+  for (const code of NO_ANSWER_CODES) {
+    const codes = values.get(code);
+    if (codes === undefined) continue;
+    const top = code === 9 ? 7 : 10;
+    let others = 0;
+    let distinct = 0;
+    for (const [value, count] of values) {
+      if (value === code) continue;
+      if (!Number.isInteger(value) || value < 0 || value > top) return null;
+      others += count;
+      distinct++;
+    }
+    // More than a rare typo's share: a lone "9" among 1–5 answers is reported as off the scale.
+    if (distinct < 2 || codes < 2 || codes <= typoTolerance(others + codes)) return null;
+    if (code === 9 && (others + codes < 20 || codes >= others)) return null;
+    return code;
+  }
+  return null;
+}
+
+function withoutValue(tally: RatingTally, value: number): RatingTally {
+  const values = new Map(tally.values);
+  values.delete(value);
+  return { values, outOf: tally.outOf };
 }
 
 /** Whether most of a column's numbers are written "x/N" ("4/5", "8/10"): ratings by the way they are written. */
@@ -763,6 +805,13 @@ function finishGuess(
       noAnswerCount += zeros;
       answered -= zeros;
     }
+    const code = reading?.noAnswerCode ?? null;
+    if (code !== null) {
+      const coded = tally.numbers.values.get(code) ?? 0;
+      noAnswer.push(String(code));
+      noAnswerCount += coded;
+      answered -= coded;
+    }
     let measure: QuestionMeasure | null = null;
     if (role === "question" && reading !== null) {
       const hint = ratingScaleHint(header);
@@ -790,6 +839,7 @@ function finishGuess(
       scale: isRating ? (reading?.scale ?? null) : null,
       words: isRating ? (reading?.words ?? null) : null,
       noAnswer,
+      noAnswerCode: code,
       noAnswerCount,
       answered,
       distinct: tally.distinct.size,
@@ -990,7 +1040,7 @@ function sameScaleInMatrices(headers: readonly string[], tallies: readonly Colum
     if (shared === null) continue;
     for (const i of columns) {
       const reading = ratings[i];
-      if (reading?.words != null && reading.words.family === shared.family) ratings[i] = { scale: shared.scale, words: shared, zeroIsNoAnswer: reading.zeroIsNoAnswer };
+      if (reading?.words != null && reading.words.family === shared.family) ratings[i] = { ...reading, scale: shared.scale, words: shared };
     }
   }
 }

@@ -52,6 +52,17 @@ describe("analyze, in-process", () => {
     expect(() => parseArguments(["analyze", csv, "--no-header", "--header-row", "2"])).toThrow("--no-header and --header-row say different things");
   });
 
+  it("reads a code written for no answer (99 beside 1–5) the same in every piece of a file", async () => {
+    const rows = Array.from({ length: 600 }, (_, i) => `2024-03-${String((i % 28) + 1).padStart(2, "0")},${[1, 2, 3, 4, 5, 99, 4][i % 7]},Comment ${i}`);
+    const csv = tempFile("codes.csv", ["Date,Rating,Comment", ...rows].join("\n"));
+    const coded = rows.filter((row) => row.includes(",99,")).length;
+    for (const sizes of [{}, { pieceChars: 4096, readBytes: 1024 }]) {
+      const report = JSON.parse(await runCli(["analyze", csv, "--no-sentiment"], sizes)) as JourneyReport;
+      const rating = report.import.columns?.find((c) => c.role === "rating");
+      expect([rating?.scale, rating?.noAnswers, report.import.noAnswers, report.import.problemGroups?.length ?? 0]).toEqual(["1–5", coded, coded, 0]);
+    }
+  });
+
   it("creates stages from the file in order of first appearance, and reports every row", async () => {
     const csv = tempFile(
       "small.csv",

@@ -640,6 +640,40 @@ describe("short names", () => {
   });
 });
 
+describe("numbers written for no answer (99, or 9 beside 1–5)", () => {
+  const answers = Array.from({ length: 60 }, (_, i) => [[1, 2, 3, 4, 5, 99][i % 6], [1, 2, 3, 4, 5, 9, 4][i % 7]] as const);
+  const text = [
+    "Respondent,How satisfied are you with the service?,How satisfied are you with the price?",
+    ...answers.map(([service, price], i) => `r${i},${service},${price}`),
+  ].join("\n");
+
+  it("are no answers: each question keeps its 1–5 scale, and the file stays a wide survey", async () => {
+    const result = await importFeedbackCsv(text, { map: noMap() });
+    expect(result.shape).toBe("wide");
+    const questions = result.columns.filter((c) => c.role === "question");
+    expect(questions.map((c) => [c.scale, c.noAnswer.includes("99") || c.noAnswer.includes("9")])).toEqual([
+      [{ min: 1, max: 5 }, true],
+      [{ min: 1, max: 5 }, true],
+    ]);
+    const coded = answers.filter(([service]) => service === 99).length + answers.filter(([, price]) => price === 9).length;
+    expect([result.answers, result.noAnswers]).toEqual([120 - coded, coded]);
+    // No problem but the rows that answered nothing (both coded, no text).
+    const none = answers.flatMap(([service, price], i) => (service === 99 && price === 9 ? [i + 2] : []));
+    expect(result.errors.map((e) => [e.row, e.message])).toEqual(none.map((row) => [row, `row ${row}: has no answer to any question and no text: not imported`]));
+    expect(result.feedback.every((f) => f.rating !== null && f.rating <= 5)).toBe(true);
+    // Listed by the person, the no-answers are theirs alone: 99 is then an answer off the scale.
+    const listed = await importFeedbackCsv(text, { map: noMap(), columns: { 1: { noAnswer: ["N/A"], scale: { min: 1, max: 5 } } } });
+    expect(listed.errors.filter((e) => e.message.includes('"99"'))).toHaveLength(answers.filter(([service]) => service === 99).length);
+  });
+
+  it("a 9 among answers that reach 8 or 10, or in a short column, is an answer", () => {
+    const tenPoint = inspectCsv(["id,How satisfied are you?", ...Array.from({ length: 40 }, (_, i) => `r${i},${(i % 10) + 1}`)].join("\n"));
+    expect(tenPoint.columns[1]?.noAnswerCode).toBeNull();
+    const short = inspectCsv(["id,How satisfied are you?,How easy was it?", ...[[1, 2], [5, 9], [3, 4], [9, 5]].map(([a, b], i) => `r${i},${a},${b}`)].join("\n"));
+    expect(short.columns.map((c) => c.noAnswerCode)).toEqual([null, null, null]);
+  });
+});
+
 describe("a form tool's own columns", () => {
   it("KoboToolbox's row index is no question, though it counts 1, 2, 3, 4", () => {
     const rows = [[2, 4, 1], [4, 5, 2], [1, 3, 3], [5, 5, 4]].map((row, i) => `uuid-${i},${row.join(",")}`);

@@ -18,6 +18,7 @@ export const MAPPED_FIELDS = [
   "scale",
   "kind",
   "responseId",
+  "author",
 ] as const;
 export type MappedField = (typeof MAPPED_FIELDS)[number];
 
@@ -26,7 +27,7 @@ export type MappedField = (typeof MAPPED_FIELDS)[number];
  * `kind` (survey, review …) are only guessed from headers that say exactly that, as in this module's
  * own exports, so that an export imports back as it was. `responseId` is only guessed from headers
  * that name the response itself ("Response ID", "Ticket ID"), never a customer's or an order's id,
- * which many responses share.
+ * which many responses share. `author` says who wrote a row (the customer, or the company: author.ts).
  */
 export type ColumnMapping = Record<MappedField, number | null>;
 
@@ -41,6 +42,7 @@ export const EMPTY_MAPPING: Readonly<ColumnMapping> = {
   scale: null,
   kind: null,
   responseId: null,
+  author: null,
 };
 
 /** Lower case, no accents, punctuation as spaces: "Date de création" and "date_de_creation" compare equal. */
@@ -163,6 +165,12 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
     ["回答 id", 10, "exact"], ["回答番号", 10, "exact"], ["回答者 id", 10, "exact"], ["レビュー id", 10, "exact"], ["答卷编号", 10, "exact"],
     ["答卷 id", 10, "exact"], ["评论 id", 10, "exact"], ["评价 id", 10, "exact"], ["응답 id", 10, "exact"], ["응답 번호", 10, "exact"],
     ["응답자 id", 10, "exact"], ["리뷰 id", 10, "exact"],
+  ],
+  // Who wrote the row, in a conversation's or a ticket's messages (author.ts reads its values).
+  author: [
+    ["author type", 10, "exact"], ["author role", 10, "exact"], ["sender type", 10, "exact"], ["sender role", 10, "exact"],
+    ["inbound", 10, "exact"], ["incoming", 10, "exact"], ["is inbound", 10, "exact"], ["from customer", 10, "exact"],
+    ["is customer", 10, "exact"], ["author", 6, "exact"], ["sender", 6, "exact"], ["role", 5, "exact"],
   ],
 };
 

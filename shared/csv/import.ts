@@ -36,6 +36,7 @@ import {
   questionShortName,
 } from "./wide";
 import { type WordMap, isNoAnswerWord, isPlaceholder, wordKey } from "./words";
+import { authorSide } from "./author";
 import { type CsvProblem, type CsvProblemGroup, columnLetter, csvProblem, groupProblems, quoteCell } from "./problem";
 import {
   type CellRating,
@@ -340,6 +341,7 @@ const FIELD_WORDS: Readonly<Record<MappedField, string>> = {
   scale: "scale",
   kind: "feedback kind",
   responseId: "response id",
+  author: "author",
 };
 
 /** The base-36 numbers 00…zz, two digits each, made once: the last two digits of every id. */
@@ -491,6 +493,7 @@ function createRecordImporter(
   const sourceCol = mapping.source;
   const scaleCol = mapping.scale;
   const kindCol = mapping.kind;
+  const authorCol = mapping.author;
   const responseCol = mapping.responseId;
   const ratingName = columnName(ratingCol);
   const textName = columnName(textCol);
@@ -502,6 +505,7 @@ function createRecordImporter(
   };
   const scaleName = columnName(scaleCol);
   const kindName = columnName(kindCol);
+  const authorName = columnName(authorCol);
   const responseName = columnName(responseCol);
   // Responses already in the journey.
   const alreadyImported = knownResponses(options.alreadyImported);
@@ -749,6 +753,15 @@ function createRecordImporter(
             `has ${record.length} cells where the header has ${headers.length} (extra: ${extra.map(quoteCell).join(", ")}); a text with a comma but no quotes around it? Its cells may sit in the wrong columns: not imported`,
           ),
         ]);
+        return;
+      }
+    }
+    // The company's own message (an agent's answer in a conversation export): no customer feedback.
+    if (authorCol !== null && !readsNone) {
+      const cell = record[authorCol] ?? "";
+      if (authorSide(cell, authorName ?? "") === "company") {
+        rows++;
+        reject(row, record, [csvProblem(row, authorName, `${quoteCell(cell)}: written by the company, not a customer's feedback: skipped`)]);
         return;
       }
     }

@@ -42,6 +42,7 @@ import {
   outOfScale,
   typoTolerance,
 } from "./rating";
+import { namesAuthorSides } from "./author";
 import { readDate } from "./date";
 import { unnamedColumnHeader } from "./problem";
 import { type WordMap, detectWordMap, isNoAnswerWord, wordKey } from "./words";
@@ -638,6 +639,18 @@ export function guessColumns(
   const sourceCol = corrected.source;
   if (sourceCol !== null && STORE_HEADER.test(normaliseHeader(headers[sourceCol] ?? "")) && !namesAppStores(tallies[sourceCol])) {
     corrected.source = null;
+  }
+  // Who wrote each row is read from an author column only when every value names a side ("user", "admin",
+  // "bot"; "inbound" True/False): an "Author" of people's names or addresses is no such column.
+  const authorCol = corrected.author;
+  const authorTally = authorCol === null ? undefined : tallies[authorCol];
+  if (
+    authorCol !== null &&
+    (authorTally === undefined ||
+      authorTally.manyLabels ||
+      !namesAuthorSides(headers[authorCol] ?? "", [...authorTally.labels.keys(), ...[...authorTally.numbers.values.keys()].map(String)]))
+  ) {
+    corrected.author = null;
   }
   // A review's own link ("reviews.sourceURLs") is where it was read, a link per row: no source to group
   // by. The few pages a survey was shown on (Hotjar's "Source URL") are one.

@@ -350,6 +350,40 @@ describe("CSV fixtures", () => {
     expect((await importFeedbackCsv(few, { map: emptyMap })).detected.scale).toEqual({ min: 0, max: 10 });
   });
 
+  it("intercom-conversation-parts.csv: the company's answers (admin, bot) are skipped, said so; the customers' messages imported", async () => {
+    const result = await importFixture("intercom-conversation-parts.csv");
+    expect(result.columns.find((c) => c.header === "author_type")?.role).toBe("author");
+    expect([result.rows, result.imported]).toEqual([6, 3]);
+    expect(result.feedback.map((f) => f.text)).toEqual([
+      "My invoice shows the wrong amount, can you check?",
+      "Still waiting for an answer here",
+      "The app crashes when I upload a photo",
+    ]);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'row 3, column "author_type": "admin": written by the company, not a customer\'s feedback: skipped',
+      'row 6, column "author_type": "bot": written by the company, not a customer\'s feedback: skipped',
+      'row 7, column "author_type": "admin": written by the company, not a customer\'s feedback: skipped',
+    ]);
+    expect(result.problemGroups.map((g) => [g.column, g.count])).toEqual([["author_type", 3]]);
+    // Told there is no author column, every message is imported.
+    const all = await importFixture("intercom-conversation-parts.csv", { mapping: { author: null } });
+    expect(all.imported).toBe(6);
+  });
+
+  it("customer-support-tweets.csv: the company's tweets (inbound False) are skipped; Twitter's dates read", async () => {
+    const result = await importFixture("customer-support-tweets.csv");
+    expect(result.columns.find((c) => c.header === "inbound")?.role).toBe("author");
+    expect(result.feedback.map((f) => [f.date, f.text.slice(0, 24)])).toEqual([
+      ["2017-10-31", "@sprintcare and how do y"],
+      ["2017-10-31", "@sprintcare I have sent "],
+      ["2017-10-31", "@sprintcare I did."],
+      ["2017-10-31", "@sprintcare is the worst"],
+    ]);
+    // An "Author" column of people's names says no side: it is no author column.
+    const names = inspectCsv("Author,Rating,Review\nAnn,4,Fine\nBob,2,Slow\nCy,5,Great\n");
+    expect(names.mapping.author).toBeNull();
+  });
+
   it("cfpb-complaints.csv: the consumer's narrative is the text, not the company's public response; the complaint id the response id", async () => {
     const result = await importFixture("cfpb-complaints.csv");
     expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([

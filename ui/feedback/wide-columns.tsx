@@ -16,7 +16,7 @@ import { columnMeasure, columnRole, longColumnRole, type WizardOptions } from ".
 
 /** What a column can be, in a wide survey and in a long file (whose rating, touchpoint and scale are columns). */
 const WIDE_ROLES: ColumnRole[] = ["question", "text", "date", "persona", "segment", "source", "responseId", "stage", "kind", "ignore"];
-const LONG_ROLES: ColumnRole[] = ["rating", "text", "date", "stage", "touchpoint", "persona", "segment", "source", "scale", "kind", "responseId", "ignore"];
+const LONG_ROLES: ColumnRole[] = ["rating", "text", "date", "stage", "touchpoint", "persona", "segment", "source", "scale", "kind", "responseId", "author", "ignore"];
 const ROLE_NAMES: Record<ColumnRole, string> = {
   question: "Question",
   rating: "Rating",
@@ -30,6 +30,7 @@ const ROLE_NAMES: Record<ColumnRole, string> = {
   scale: "Scale (per row)",
   kind: "Kind",
   responseId: "Respondent ID",
+  author: "Written by (customer or company)",
   ignore: "Not imported",
 };
 

@@ -192,7 +192,7 @@ describe("analyze, wide exports and exact mappings", { timeout: 30_000 }, () => 
     // " US " and "US" are one country.
     expect(summary.split("\r\n").filter((line) => line.includes(",US,"))).toHaveLength(2);
     expect(() => parseArguments(["analyze", "x.csv", "--segment"])).toThrow("--segment needs a value");
-    expect(() => parseArguments(["analyze", "x.csv", "--columns", "segments=Plan"])).toThrow('unknown field "segments" (known: rating, text, date, stage, touchpoint, persona, source, scale, kind, responseId, segment)');
+    expect(() => parseArguments(["analyze", "x.csv", "--columns", "segments=Plan"])).toThrow('unknown field "segments" (known: rating, text, date, stage, touchpoint, persona, source, scale, kind, responseId, author, segment)');
     await expect(runCli(["analyze", csv, "--segment", "Tier"])).rejects.toThrow('--segment: the file has no column "Tier"');
     expect(await runCli(["--help"])).toContain("--segment <header>");
     // The Markdown report names the columns it did not read.

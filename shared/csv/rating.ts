@@ -31,7 +31,10 @@ const UNIT = String.raw`(?:stars?|stern(?:e|en)?|étoiles?|etoiles?|estrellas?|s
 /** "4/5", "4 out of 5", and with a unit as review sites write it: "5.0 out of 5 stars", "4 of 5 bubbles". */
 const OUT_OF = new RegExp(`^(${NUM})\\s*(?:/|out of|of|von|sur|de|su|van)\\s*(\\d+(?:[.,]\\d+)?)(?:\\s*${UNIT})?$`, "i");
 const PERCENT = new RegExp(`^(${NUM})\\s*%$`);
-const WITH_UNIT = new RegExp(`^(${NUM})\\s*${UNIT}$`, "i");
+const WITH_UNIT = new RegExp(`^(${NUM})\\s*(?:${UNIT}|[★⭐*])$`, "i");
+/** A label with its number in brackets, after it or before it: "Excellent (5)", "Very satisfied (5)", "(5) Excellent". */
+const LABEL_THEN_NUMBER = new RegExp(`^\\p{L}[\\p{L}\\s'’-]*\\((${NUM})\\)$`, "u");
+const NUMBER_THEN_LABEL = new RegExp(`^\\((${NUM})\\)\\s*\\p{L}`, "u");
 /** A rating after a word that introduces it, as scraped sites write it: Trustpilot's "Rated 4 out of 5 stars", "Rating: 4/5". */
 const RATED = /^(?:rated|rating)\s*:?\s+(.+)$/i;
 /** SurveyMonkey and Qualtrics write the label with the number: "10 - Extremely likely", "5 = Very satisfied", "4 (Satisfied)". */
@@ -71,6 +74,9 @@ export function readRating(raw: string): RatingReading {
   }
   if (!numeric) {
     if (FILLED_STARS.has(first) || first === EMPTY_STAR) return readStars(text) ?? UNREADABLE;
+    // "Excellent (5)": ends with a bracket; "(5) Excellent": starts with one.
+    const labelled = text.charCodeAt(text.length - 1) === 0x29 ? LABEL_THEN_NUMBER.exec(text) : first === 0x28 ? NUMBER_THEN_LABEL.exec(text) : null;
+    if (labelled !== null) return { kind: "number", value: toNumber(labelled[1] ?? ""), outOf: null };
     // "Five stars", "Four out of five stars": a number written as a word, with its unit.
     const spelled = SPELLED.exec(text);
     if (spelled === null) return UNREADABLE;

@@ -49,6 +49,13 @@ describe("readRating", () => {
     ["0 = Not at all likely", 0, null],
     ["5 – Very satisfied", 5, null],
     ["4 (Satisfied)", 4, null],
+    // A label with its number in brackets, and a number with a star after it.
+    ["Excellent (5)", 5, null],
+    ["Very satisfied (5)", 5, null],
+    ["(4) Good", 4, null],
+    ["4★", 4, null],
+    ["4 ⭐", 4, null],
+    ["4*", 4, null],
     // A percentage is a score out of 100.
     ["80%", 80, 100],
     ["80 %", 80, 100],
@@ -61,7 +68,7 @@ describe("readRating", () => {
     expect(readRating(cell)).toEqual({ kind: "empty" });
   });
 
-  it.each(["high", "four", "4-5", "4/0", "★★x", "1e3", "0x10", "Infinity", "Rated", "Rated excellent", "Rating: rated 4", "Great stars", "fivestars", "%", "80%%", "80% off"])("cannot read %j", (cell) => {
+  it.each(["high", "four", "4-5", "4/0", "★★x", "1e3", "0x10", "Infinity", "Rated", "Rated excellent", "Rating: rated 4", "Great stars", "fivestars", "%", "80%%", "80% off", "Excellent (five)", "Chapter 3 (5) of the book", "(5)", "4**"])("cannot read %j", (cell) => {
     expect(readRating(cell)).toEqual({ kind: "unreadable" });
   });
 });

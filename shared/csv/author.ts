@@ -9,10 +9,13 @@ import { wordKey } from "./words";
 
 export type AuthorSide = "customer" | "company";
 
-/** Values naming the company's side: its people, its bots, the business itself. */
+/**
+ * Values naming the company's side: its people, its bots, the business itself ("employee" is not among
+ * them: a survey's "Role" may sort employees who answered it from customers).
+ */
 const COMPANY = new Set([
   "admin", "administrator", "agent", "support agent", "bot", "chatbot", "operator", "staff", "support", "company",
-  "business", "owner", "employee", "teammate", "team member", "system", "merchant", "seller", "brand", "host", "assistant",
+  "business", "owner", "teammate", "team member", "system", "merchant", "seller", "brand", "host", "assistant",
 ]);
 /** Values naming the customer's side. */
 const CUSTOMER = new Set([

@@ -76,7 +76,7 @@ export const HEADER_CLUES: Readonly<Record<MappedField, readonly HeaderClue[]>> 
   rating: [
     ["rating", 10], ["ratings", 10], ["score", 8], ["nps", 10], ["stars", 10], ["star", 9], ["star rating", 11],
     ["csat", 10], ["ces", 9], ["satisfaction", 9], ["satisfied", 8], ["how likely", 9], ["recommend", 8], ["recommended", 8],
-    ["voted up", 7], ["thumbs up", 7], ["overall", 6],
+    ["voted up", 7], ["thumbs up", 7], ["overall", 6], ["points", 6],
     ["likelihood", 7], ["rate", 6], ["rated", 6], ["grade", 5], ["effort", 5], ["how easy", 7],
     ["bewertung", 9], ["zufriedenheit", 9], ["sterne", 9], ["punktzahl", 7], ["weiterempfehlen", 8],
     ["evaluation", 6], ["etoiles", 9], ["recommanderiez", 8],

@@ -340,6 +340,16 @@ describe("CSV fixtures", () => {
     }
   });
 
+  it("a wine review's points (80 to 100) are a rating on 0–100; a loyalty programme's points (in the thousands) are none", async () => {
+    const points = [83, 97, 88, 91, 85, 100, 87, 90];
+    const text = ["country,description,points,price", ...points.map((p, i) => `Italy,"A ripe and fruity wine, number ${i}",${p},${20 + i}`)].join("\n");
+    const result = await importFeedbackCsv(text, { map: emptyMap });
+    expect(result.detected.scale).toEqual({ min: 0, max: 100 });
+    expect(result.feedback.map((f) => f.rating)).toEqual(points);
+    const loyalty = ["member,comment,points", ...points.map((p, i) => `m${i},"Comment number ${i} on the shop",${p * 37}`)].join("\n");
+    expect(inspectCsv(loyalty).mapping.rating).toBeNull();
+  });
+
   it("hundreds of answers from 1 to 10 without a 0 are on 1–10 (a drug review site's), not an NPS; under an NPS header they stay 0–10", async () => {
     const ratings = Array.from({ length: 400 }, (_, i) => [1, 2, 5, 7, 8, 9, 10, 10][i % 8] as number);
     const text = (header: string) => [`${header},review`, ...ratings.map((r, i) => `${r}.0,review ${i}`)].join("\n");

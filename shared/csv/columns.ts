@@ -232,7 +232,11 @@ export function namesCustomerText(header: string): boolean {
  * date of its answer no row's date, an average no response's rating. The mapping reads them as naming
  * nothing, and the corrections by values in wide.ts never pick them (`namesOtherThan`).
  */
-const NOT_THE_FIELD: Partial<Record<MappedField, RegExp>> = { text: COMPANY_WORDS, date: COMPANY_DATE, rating: AGGREGATE_RATING, persona: NOT_A_PERSONA };
+/** A short header naming a moment ("review_time", "Comment date"): a date, whatever else it names. */
+const A_MOMENT = /^(?:\S+ ){0,2}(?:date|time|timestamp|datetime)$/;
+const NOT_TEXT = new RegExp(`${COMPANY_WORDS.source}|${A_MOMENT.source}`);
+
+const NOT_THE_FIELD: Partial<Record<MappedField, RegExp>> = { text: NOT_TEXT, date: COMPANY_DATE, rating: AGGREGATE_RATING, persona: NOT_A_PERSONA };
 
 /** Whether a header (as written) names something that looks like `field` and is not it (see NOT_THE_FIELD). */
 export function namesOtherThan(header: string, field: MappedField): boolean {

@@ -412,6 +412,7 @@ const LEAD_INS: readonly RegExp[] = [
 ];
 const ARTICLES = /^(?:the|your|our|this)\s+/i;
 const TRAILING_WORDS = new Set(["rating", "ratings", "score", "scores", "satisfaction", "csat"]);
+const LEADING_WORDS = new Set(["review", "rating", "ratings", "score", "sat", "csat"]);
 const SHORT_NAME_CHARS = 40;
 
 /**
@@ -461,6 +462,8 @@ export function questionShortName(header: string): string {
   name = name.replace(ARTICLES, "").replace(/[?:.!]+\s*$/, "").trim();
   const words = name.split(/\s+/);
   while (words.length > 1 && TRAILING_WORDS.has((words[words.length - 1] ?? "").toLowerCase())) words.pop();
+  // … and before it, as data sets name their columns ("review_aroma", "rating_food", "sat_waiting").
+  while (words.length > 1 && LEADING_WORDS.has((words[0] ?? "").toLowerCase())) words.shift();
   name = words.join(" ");
   if (name === "") name = header.trim() === "" ? "Question" : header.trim();
   name = name.charAt(0).toUpperCase() + name.slice(1);
@@ -572,15 +575,15 @@ export function guessColumns(
     const tally = tallies[textCol];
     if (tally !== undefined && tally.answered > 0 && !holdsWords(tally)) {
       const used = new Set(Object.values(corrected));
+      // A column no header names as a text must hold sentences: a beer's style ("English Strong Ale") is no comment.
       const best = bestNamedColumn(headers, "text", 0, (i) => {
         const other = tallies[i] as ColumnTally;
-        return !used.has(i) && other.longest >= 20 && holdsWords(other);
+        return !used.has(i) && other.longest >= 20 && holdsWords(other) && (headerClueScore(headers[i] ?? "", "text") > 0 || holdsSentences(other));
       }, (i, than) => (tallies[i]?.longest ?? 0) > (tallies[than]?.longest ?? 0));
-      if (best !== null) {
-        corrected.text = best;
-        // The dates it held may be the date of the rows, as the next correction decides.
-        if (corrected.date === null && looksLikeDates(tally)) corrected.date = textCol;
-      }
+      // Without one, a column of numbers or dates is still no comment; short words ("ok", "👍") stay one.
+      if (best !== null || numberCount(tally) * 2 > tally.answered || looksLikeDates(tally)) corrected.text = best;
+      // The dates it held may be the date of the rows, as the next correction decides.
+      if (best !== null && corrected.date === null && looksLikeDates(tally)) corrected.date = textCol;
     }
   }
   // No text column by the headers' best guess (its column went to the rating: "What is the main reason

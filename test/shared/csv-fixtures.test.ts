@@ -340,6 +340,27 @@ describe("CSV fixtures", () => {
     }
   });
 
+  it("a beer review data set (BeerAdvocate's): aspects read as questions named by the aspect, review_time the date, no comment made of a beer's style", async () => {
+    const rows = [
+      ["10325", "1234817823", "1.5", "2.0", "stcules", "Hefeweizen", "1.5"],
+      ["10325", "1235915097", "3.0", "2.5", "stcules", "English Strong Ale", "3.0"],
+      ["1075", "1293735206", "4.0", "4.5", "johnmichaelsen", "American Double / Imperial IPA", "4.5"],
+      ["1075", "1325524659", "3.0", "3.5", "oline73", "Herbed / Spiced Beer", "3.5"],
+    ];
+    const text = ["brewery_id,review_time,review_overall,review_aroma,review_profilename,beer_style,review_taste", ...rows.map((r) => r.join(","))].join("\n");
+    const result = await importFeedbackCsv(text, { map: emptyMap });
+    expect(result.shape).toBe("wide");
+    expect(result.columns.filter((c) => c.role !== "ignore" && c.role !== "segment").map((c) => [c.header, c.role])).toEqual([
+      ["review_time", "date"],
+      ["review_overall", "question"],
+      ["review_aroma", "question"],
+      ["review_taste", "question"],
+    ]);
+    expect(result.created.touchpoints.map((t) => t.name)).toEqual(["Overall", "Aroma", "Taste"]);
+    expect(result.feedback.filter((f) => f.text !== "")).toEqual([]);
+    expect(result.feedback[0]?.date).toBe("2009-02-16");
+  });
+
   it("a wine review's points (80 to 100) are a rating on 0–100; a loyalty programme's points (in the thousands) are none", async () => {
     const points = [83, 97, 88, 91, 85, 100, 87, 90];
     const text = ["country,description,points,price", ...points.map((p, i) => `Italy,"A ripe and fruity wine, number ${i}",${p},${20 + i}`)].join("\n");

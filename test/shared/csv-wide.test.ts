@@ -632,7 +632,9 @@ describe("short names", () => {
     ["How satisfied are you with the following? (Price, value)", "Following"],
     ["14. How important are sales and promotions?", "Sales and promotions"],
     // KoboToolbox's and ODK's group paths: the question's own name.
-    ["group_sat/sat_waiting", "Sat waiting"],
+    ["group_sat/sat_waiting", "Waiting"],
+    ["review_aroma", "Aroma"],
+    ["rating_food", "Food"],
     ["group_open/comments", "Comments"],
     ["Was it fast/easy?", "Was it fast/easy"],
   ])("%j → %j", (header, name) => {

@@ -111,6 +111,26 @@ describe("CSV import wizard", () => {
     expect(errors).toEqual([]);
   });
 
+  it("reads who wrote a conversation's messages ("Written by") and skips the company's, said so in the report", async () => {
+    const { panel, errors } = await openPanel();
+    await openSection(panel, "Feedback");
+    const parts = readFileSync(path.join(root, "test/fixtures/csv/intercom-conversation-parts.csv"));
+    await panel.getByLabel("Import CSV", { exact: true }).setInputFiles({ name: "parts.csv", mimeType: "text/csv", buffer: parts });
+    await panel.getByText("step 2 of 6: What was detected").waitFor();
+    await panel.getByRole("button", { name: "Next: columns" }).click();
+    await panel.getByText("step 3 of 6: Columns").waitFor();
+    expect(await chosenOption(panel, "col-3-role")).toBe("Written by (customer or company)");
+    await panel.getByRole("button", { name: "Next: scale" }).click();
+    await panel.getByText("step 4 of 6: Scale and options").waitFor();
+    await panel.getByRole("button", { name: /^Import \d+ rows$/ }).click();
+    const summary = panel.getByTestId("import-summary");
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/Imported 3 of 6 rows from parts\.csv; 3 skipped/);
+    const titles = await panel.getByRole("group", { name: "Import problems" }).locator("summary").allInnerTexts();
+    expect(titles.join("\n")).toMatch(/author_type: "admin": written by the company, not a customer's feedback: skipped 3/);
+    expect(errors).toEqual([]);
+  });
+
   it("reads a file without a header row as responses from its first row, and as a header when told", async () => {
     const { panel, errors } = await openPanel();
     await openSection(panel, "Feedback");

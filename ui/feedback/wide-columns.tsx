@@ -15,7 +15,7 @@ import { QuestionStages } from "./question-stages";
 import { columnMeasure, columnRole, longColumnRole, type WizardOptions } from "./import-wizard-state";
 
 /** What a column can be, in a wide survey and in a long file (whose rating, touchpoint and scale are columns). */
-const WIDE_ROLES: ColumnRole[] = ["question", "text", "date", "persona", "segment", "source", "responseId", "stage", "kind", "ignore"];
+const WIDE_ROLES: ColumnRole[] = ["question", "text", "date", "persona", "segment", "source", "responseId", "stage", "kind", "author", "ignore"];
 const LONG_ROLES: ColumnRole[] = ["rating", "text", "date", "stage", "touchpoint", "persona", "segment", "source", "scale", "kind", "responseId", "author", "ignore"];
 const ROLE_NAMES: Record<ColumnRole, string> = {
   question: "Question",

@@ -111,7 +111,7 @@ describe("CSV import wizard", () => {
     expect(errors).toEqual([]);
   });
 
-  it("reads who wrote a conversation's messages ("Written by") and skips the company's, said so in the report", async () => {
+  it("reads who wrote a conversation's messages (Written by) and skips the company's, said so in the report", async () => {
     const { panel, errors } = await openPanel();
     await openSection(panel, "Feedback");
     const parts = readFileSync(path.join(root, "test/fixtures/csv/intercom-conversation-parts.csv"));

@@ -28,20 +28,31 @@ const NO = new Set(["false", "no", "0", "n"]);
 /** A header whose yes/no says the customer wrote the row: "inbound", "incoming", "from customer", "is customer". */
 const CUSTOMER_FLAG_HEADER = /^(?:is )?(?:inbound|incoming|from (?:the )?customer|customer message|is customer|by customer)$/;
 
-/** The side a cell of an author column names, or null when it names neither (the person then decides). */
-export function authorSide(cell: string, header: string): AuthorSide | null {
-  const key = wordKey(cell);
-  if (CUSTOMER_FLAG_HEADER.test(normaliseHeader(header))) return YES.has(key) ? "customer" : NO.has(key) ? "company" : null;
-  return COMPANY.has(key) ? "company" : CUSTOMER.has(key) ? "customer" : null;
+/**
+ * A reader of an author column's cells: the side each names, or null when it names neither (the person
+ * then decides). The header is read once, not for every row.
+ */
+export function authorSideReader(header: string): (cell: string) => AuthorSide | null {
+  if (CUSTOMER_FLAG_HEADER.test(normaliseHeader(header))) {
+    return (cell) => {
+      const key = wordKey(cell);
+      return YES.has(key) ? "customer" : NO.has(key) ? "company" : null;
+    };
+  }
+  return (cell) => {
+    const key = wordKey(cell);
+    return COMPANY.has(key) ? "company" : CUSTOMER.has(key) ? "customer" : null;
+  };
 }
 
 /** Whether a column's cells (its distinct non-empty ones) all name a side: an author column, not a person's name or address. */
 export function namesAuthorSides(header: string, cells: Iterable<string>): boolean {
-  let any = false;
+  const sideOf = authorSideReader(header);
+  let named = false;
   for (const cell of cells) {
     if (cell.trim() === "") continue;
-    if (authorSide(cell, header) === null) return false;
-    any = true;
+    if (sideOf(cell) === null) return false;
+    named = true;
   }
-  return any;
+  return named;
 }

@@ -36,7 +36,7 @@ import {
   questionShortName,
 } from "./wide";
 import { type WordMap, isNoAnswerWord, isPlaceholder, wordKey } from "./words";
-import { authorSide } from "./author";
+import { authorSideReader } from "./author";
 import { type CsvProblem, type CsvProblemGroup, columnLetter, csvProblem, groupProblems, quoteCell } from "./problem";
 import {
   type CellRating,
@@ -506,6 +506,7 @@ function createRecordImporter(
   const scaleName = columnName(scaleCol);
   const kindName = columnName(kindCol);
   const authorName = columnName(authorCol);
+  const authorSideOf = authorName === null ? null : authorSideReader(authorName);
   const responseName = columnName(responseCol);
   // Responses already in the journey.
   const alreadyImported = knownResponses(options.alreadyImported);
@@ -757,9 +758,9 @@ function createRecordImporter(
       }
     }
     // The company's own message (an agent's answer in a conversation export): no customer feedback.
-    if (authorCol !== null && !readsNone) {
+    if (authorCol !== null && authorSideOf !== null && !readsNone) {
       const cell = record[authorCol] ?? "";
-      if (authorSide(cell, authorName ?? "") === "company") {
+      if (authorSideOf(cell) === "company") {
         rows++;
         reject(row, record, [csvProblem(row, authorName, `${quoteCell(cell)}: written by the company, not a customer's feedback: skipped`)]);
         return;

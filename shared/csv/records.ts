@@ -253,20 +253,20 @@ function afterTitleRows(records: readonly string[][], start: number): number {
 const WIDTH_ROWS = 20;
 
 /**
- * The rows under `index` (up to 20, blank ones aside): how many there are, how many have as many
+ * The rows under `index` (up to 20, blank ones aside): how many there are, those that have as many
  * cells as it, and how many of those hold a number or a date in each column.
  */
-function rowsUnder(records: readonly string[][], index: number): { rows: number; same: number; typed: number[] } {
+function rowsUnder(records: readonly string[][], index: number): { rows: number; same: (readonly string[])[]; typed: number[] } {
   const width = (records[index] ?? []).length;
   let rows = 0;
-  let same = 0;
+  const same: (readonly string[])[] = [];
   const typed = new Array<number>(width).fill(0);
   for (let at = index + 1; at < records.length && rows < WIDTH_ROWS; at++) {
     const record = records[at] ?? [];
     if (isBlankRecord(record)) continue;
     rows++;
     if (record.length !== width) continue;
-    same++;
+    same.push(record);
     record.forEach((cell, column) => {
       if (isTypedCell(cell)) typed[column] = (typed[column] ?? 0) + 1;
     });
@@ -277,7 +277,7 @@ function rowsUnder(records: readonly string[][], index: number): { rows: number;
 /** Whether two thirds or more of the rows under `index` have as many cells as it (true when none follows). */
 function sameWidthBelow(records: readonly string[][], index: number): boolean {
   const { rows, same } = rowsUnder(records, index);
-  return same * 3 >= rows * 2;
+  return same.length * 3 >= rows * 2;
 }
 
 /**
@@ -287,7 +287,7 @@ function sameWidthBelow(records: readonly string[][], index: number): boolean {
  */
 function rowsAsWideAs(records: readonly string[][], index: number): boolean {
   const { rows, same, typed } = rowsUnder(records, index);
-  return rows > 0 && same * 3 >= rows * 2 && typed.some((count) => count * 2 >= same);
+  return rows > 0 && same.length * 3 >= rows * 2 && typed.some((count) => count * 2 >= same.length);
 }
 
 /**
@@ -300,13 +300,9 @@ function rowsAsWideAs(records: readonly string[][], index: number): boolean {
 function firstRowIsData(records: readonly string[][], index: number): boolean {
   const first = records[index] ?? [];
   if (first.length < 2) return false;
-  const below: (readonly string[])[] = [];
-  for (let at = index + 1; at < records.length && below.length < WIDTH_ROWS; at++) {
-    const record = records[at] ?? [];
-    // A header row repeated below (files joined into one) is not a response the first row is like.
-    if (isBlankRecord(record) || record.length !== first.length || record.every((cell, i) => cell.trim() === (first[i] ?? "").trim())) continue;
-    below.push(record);
-  }
+  const { same, typed } = rowsUnder(records, index);
+  // A header row repeated below (files joined into one) is not a response the first row is like.
+  const below = same.filter((record) => !record.every((cell, i) => cell.trim() === (first[i] ?? "").trim()));
   if (below.length < 2) return false;
   let filled = 0;
   let alike = 0;
@@ -316,7 +312,7 @@ function firstRowIsData(records: readonly string[][], index: number): boolean {
     const cell = (first[column] ?? "").trim();
     if (cell === "") continue;
     filled++;
-    const typedBelow = below.filter((record) => isTypedCell(record[column] ?? "")).length * 2 >= below.length;
+    const typedBelow = (typed[column] ?? 0) * 2 >= same.length;
     if (isTypedCell(cell)) {
       const value = Number(cell);
       if (Number.isInteger(value) && value >= 1900 && value <= 2100) return false;

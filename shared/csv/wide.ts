@@ -18,6 +18,7 @@ import {
   headerClueScore,
   isFeedbackExportHeader,
   isIdentifierName,
+  camelCaseApart,
   namesCustomerText,
   QUALTRICS_SYSTEM,
   namesOtherThan,
@@ -235,7 +236,7 @@ const NOT_A_RATING = new Set([
 ]);
 
 function headerWords(header: string): string[] {
-  return normaliseHeader(header.replace(/([a-z])([A-Z])/g, "$1 $2")).split(" ");
+  return normaliseHeader(camelCaseApart(header)).split(" ");
 }
 
 /**
@@ -455,7 +456,7 @@ export function questionShortName(header: string): string {
   // A form's group path (KoboToolbox's and ODK's "group_sat/sat_waiting"): the question's own name, its last part.
   if (/^[\w-]+(?:\/[\w-]+)+$/.test(name)) name = name.slice(name.lastIndexOf("/") + 1);
   if (/^[\w]+$/.test(name) && /[_]/.test(name)) name = name.replace(/_/g, " ");
-  else if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(name)) name = name.replace(/([a-z])([A-Z])/g, "$1 $2");
+  else if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(name)) name = camelCaseApart(name);
   for (const lead of LEAD_INS) name = name.replace(lead, "");
   // "Please rate - Delivery": what the lead-in leaves starts at the item.
   name = name.replace(/^[\s\-–—:]+/, "");
@@ -546,6 +547,8 @@ export function guessColumns(
   });
   sameScaleInMatrices(headers, tallies, ratings);
   const corrected: ColumnMapping = { ...mapping };
+  /** Of two columns the header clues score alike, the one with the longer texts first. */
+  const longer = (i: number, than: number) => (tallies[i]?.longest ?? 0) > (tallies[than]?.longest ?? 0);
   // Our own export is read exactly as written: its columns after the fixed ones are segments, whatever their names.
   if (isFeedbackExportHeader(headers)) {
     ratings.fill(null);
@@ -579,7 +582,7 @@ export function guessColumns(
       const best = bestNamedColumn(headers, "text", 0, (i) => {
         const other = tallies[i] as ColumnTally;
         return !used.has(i) && other.longest >= 20 && holdsWords(other) && (headerClueScore(headers[i] ?? "", "text") > 0 || holdsSentences(other));
-      }, (i, than) => (tallies[i]?.longest ?? 0) > (tallies[than]?.longest ?? 0));
+      }, longer);
       // Without one, a column of numbers or dates is still no comment; short words ("ok", "👍") stay one.
       if (best !== null || numberCount(tally) * 2 > tally.answered || looksLikeDates(tally)) corrected.text = best;
       // The dates it held may be the date of the rows, as the next correction decides.
@@ -618,12 +621,7 @@ export function guessColumns(
   // word for a review no list holds, a file without a header): the one whose texts are longest.
   if (corrected.text === null) {
     const used = new Set(Object.values(corrected));
-    let best = -1;
-    tallies.forEach((tally, i) => {
-      if (used.has(i) || ratings[i] !== null || !holdsSentences(tally) || namesOtherThan(headers[i] ?? "", "text")) return;
-      if (best < 0 || tally.longest > (tallies[best]?.longest ?? 0)) best = i;
-    });
-    if (best >= 0) corrected.text = best;
+    corrected.text = bestNamedColumn(headers, "text", 0, (i) => !used.has(i) && ratings[i] === null && holdsSentences(tallies[i] as ColumnTally), longer);
   }
   // A comment with a date of its own, named apart from the rating ("comment_content" and
   // "comment_created_at" beside "review_score"): the shop's comment on the review. The review's own

@@ -59,7 +59,7 @@ const YEAR_LAST = new RegExp(String.raw`^(?:${WORD},?\s+)?(${WORD})\.?\s+(\d{1,2
 const CJK_DAY = /^(\d{4})\s*[年년.]\s*(\d{1,2})\s*[月월.]\s*(\d{1,2})\s*[日일.]?$/;
 /** Morning and afternoon before the time, in Korean, Japanese and Chinese ("2024. 3. 5. 오후 2:15:00", "2024/3/5 下午2:15:00"). */
 const CJK_MERIDIEM = /\s*(?:오전|오후|午前|午後|上午|下午)$/;
-
+/** … and glued to its time ("下午2:15:00"), which the time check then does not find. */
 const CJK_MERIDIEM_GLUED = /\s*(?:오전|오후|午前|午後|上午|下午)\d{1,2}:\d{2}(?::\d{2})?$/;
 
 /** Month names and abbreviations in English, German, French, Spanish, Italian, Dutch and Portuguese, without accents. */

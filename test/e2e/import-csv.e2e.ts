@@ -10,6 +10,29 @@ const sampleCsv = path.join(root, "examples/sample-feedback.csv");
 const headers = readFileSync(sampleCsv, "utf8").split(/\r?\n/)[0]?.split(",") ?? [];
 
 const openPanel = useHost();
+type Panel = Awaited<ReturnType<typeof openPanel>>["panel"];
+
+/** Chooses a file in "Import CSV" and waits for the wizard's second step. */
+async function chooseCsv(panel: Panel, name: string, buffer: Buffer): Promise<void> {
+  await panel.getByLabel("Import CSV", { exact: true }).setInputFiles({ name, mimeType: "text/csv", buffer });
+  await panel.getByText("step 2 of 6: What was detected").waitFor();
+}
+
+/** From the second step on to the columns. */
+async function toColumns(panel: Panel): Promise<void> {
+  await panel.getByRole("button", { name: "Next: columns" }).click();
+  await panel.getByText("step 3 of 6: Columns").waitFor();
+}
+
+/** From the columns on to the scale step, then imports; the report's summary. */
+async function importFromColumns(panel: Panel): Promise<string> {
+  await panel.getByRole("button", { name: "Next: scale" }).click();
+  await panel.getByText("step 4 of 6: Scale and options").waitFor();
+  await panel.getByRole("button", { name: /^Import \d+ rows$/ }).click();
+  const summary = panel.getByTestId("import-summary");
+  await summary.waitFor();
+  return summary.innerText();
+}
 
 describe("CSV import wizard", () => {
   it('imports the sample CSV through "Import CSV", with one column re-mapped, and shows metrics per stage', async () => {
@@ -114,18 +137,10 @@ describe("CSV import wizard", () => {
   it("reads who wrote a conversation's messages (Written by) and skips the company's, said so in the report", async () => {
     const { panel, errors } = await openPanel();
     await openSection(panel, "Feedback");
-    const parts = readFileSync(path.join(root, "test/fixtures/csv/intercom-conversation-parts.csv"));
-    await panel.getByLabel("Import CSV", { exact: true }).setInputFiles({ name: "parts.csv", mimeType: "text/csv", buffer: parts });
-    await panel.getByText("step 2 of 6: What was detected").waitFor();
-    await panel.getByRole("button", { name: "Next: columns" }).click();
-    await panel.getByText("step 3 of 6: Columns").waitFor();
+    await chooseCsv(panel, "parts.csv", readFileSync(path.join(root, "test/fixtures/csv/intercom-conversation-parts.csv")));
+    await toColumns(panel);
     expect(await chosenOption(panel, "col-3-role")).toBe("Written by (customer or company)");
-    await panel.getByRole("button", { name: "Next: scale" }).click();
-    await panel.getByText("step 4 of 6: Scale and options").waitFor();
-    await panel.getByRole("button", { name: /^Import \d+ rows$/ }).click();
-    const summary = panel.getByTestId("import-summary");
-    await summary.waitFor();
-    expect(await summary.innerText()).toMatch(/Imported 3 of 6 rows from parts\.csv; 3 skipped/);
+    expect(await importFromColumns(panel)).toMatch(/Imported 3 of 6 rows from parts\.csv; 3 skipped/);
     const titles = await panel.getByRole("group", { name: "Import problems" }).locator("summary").allInnerTexts();
     expect(titles.join("\n")).toMatch(/author_type: "admin": written by the company, not a customer's feedback: skipped 3/);
     expect(errors).toEqual([]);
@@ -135,8 +150,7 @@ describe("CSV import wizard", () => {
     const { panel, errors } = await openPanel();
     await openSection(panel, "Feedback");
     const lines = Array.from({ length: 12 }, (_, i) => `${(i % 5) + 1},2024-03-${String(i + 1).padStart(2, "0")},"Comment number ${i} about the checkout page"`);
-    await panel.getByLabel("Import CSV", { exact: true }).setInputFiles({ name: "no-header.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
-    await panel.getByText("step 2 of 6: What was detected").waitFor();
+    await chooseCsv(panel, "no-header.csv", Buffer.from(lines.join("\n")));
     await panel.getByRole("radiogroup", { name: "Header rows (detected: none)" }).waitFor();
     const headerRows = panel.getByRole("radiogroup", { name: /^Header rows/ });
     expect(await panel.locator(".wizard dl.facts").innerText()).toMatch(/Rows\s+12\b/);
@@ -145,15 +159,9 @@ describe("CSV import wizard", () => {
     await expect.poll(() => panel.locator(".wizard dl.facts").innerText()).toMatch(/Rows\s+11\b/);
     await headerRows.getByText("None", { exact: true }).click();
     await expect.poll(() => panel.locator(".wizard dl.facts").innerText()).toMatch(/Rows\s+12\b/);
-    await panel.getByRole("button", { name: "Next: columns" }).click();
-    await panel.getByText("step 3 of 6: Columns").waitFor();
+    await toColumns(panel);
     expect(await chosenOption(panel, "col-2-role")).toBe("Comment");
-    await panel.getByRole("button", { name: "Next: scale" }).click();
-    await panel.getByText("step 4 of 6: Scale and options").waitFor();
-    await panel.getByRole("button", { name: /^Import \d+ rows$/ }).click();
-    const summary = panel.getByTestId("import-summary");
-    await summary.waitFor();
-    expect(await summary.innerText()).toMatch(/Imported 12 of 12 rows from no-header\.csv/);
+    expect(await importFromColumns(panel)).toMatch(/Imported 12 of 12 rows from no-header\.csv/);
     expect(errors).toEqual([]);
   });
 });

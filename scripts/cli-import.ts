@@ -178,6 +178,7 @@ function shiftProblem(problem: CsvProblem, shift: number, firstDataRow: number):
 function pinnedOptions(options: CsvImportOptions, first: CsvImportResult, layout: ReturnType<typeof readCsvLayout>): CsvImportOptions {
   const wide = first.shape === "wide";
   const columns: Record<number, ColumnSettings> = {};
+  let scaleBy: CsvImportOptions["scaleBy"];
   // The numbers the first piece read as no answer (a 0 below 1–5, a code such as 99), read so in every piece.
   const numberNoAnswers = (c: ColumnReport) => c.noAnswer.filter((cell) => /^\d+$/.test(wordKey(cell)));
   for (const c of first.columns) {
@@ -190,7 +191,14 @@ function pinnedOptions(options: CsvImportOptions, first: CsvImportResult, layout
       setting.name = c.touchpoint?.name ?? questionShortName(c.header);
       setting.measure = c.measure;
     }
-    if (rating) {
+    if (rating && !wide && c.scaleBy !== undefined && options.scale === undefined && given.scale === undefined) {
+      // Read by survey: each later piece reads its surveys' scales as the first did (an inferred 1–5
+      // again, as below), and a survey the first piece did not meet by its own answers.
+      const scales: Record<string, { min: number; max: number }> = {};
+      for (const survey of c.scaleBy.surveys) if (!(survey.scale.min === 1 && survey.scale.max <= 5)) scales[survey.value] = survey.scale;
+      scaleBy = { column: c.scaleBy.index, scales };
+      if (c.words !== null) setting.words = c.words;
+    } else if (rating) {
       // An inferred 1–5 scale is inferred again on each piece: values 0–5 always give 1–5, and a 0
       // below it is then no answer exactly as in a whole file (text kept on the answer's touchpoint).
       // Any other scale is the first piece's, which a piece of low values alone would not give.
@@ -219,6 +227,7 @@ function pinnedOptions(options: CsvImportOptions, first: CsvImportResult, layout
     columns,
     textColumns,
     ...(scale === undefined ? {} : { scale }),
+    ...(scaleBy === undefined ? {} : { scaleBy }),
     ...(dateOrder === undefined ? {} : { dateOrder }),
   };
 }
@@ -233,6 +242,17 @@ function mergeColumns(into: ColumnReport[], piece: readonly ColumnReport[]): voi
     merged.touchpoint ??= c.touchpoint;
     merged.scale ??= c.scale;
     merged.words ??= c.words;
+    // A rating column read by survey: each survey's ratings added up, a survey met later added.
+    if (c.scaleBy !== undefined) {
+      if (merged.scaleBy === undefined) merged.scaleBy = { ...c.scaleBy, surveys: c.scaleBy.surveys.map((s) => ({ ...s })) };
+      else {
+        for (const survey of c.scaleBy.surveys) {
+          const same = merged.scaleBy.surveys.find((s) => wordKey(s.value) === wordKey(survey.value));
+          if (same !== undefined) same.ratings += survey.ratings;
+          else merged.scaleBy.surveys.push({ ...survey });
+        }
+      }
+    }
   });
 }
 

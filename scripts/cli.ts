@@ -100,6 +100,9 @@ options:
                               named Column A, Column B … (found by itself when the first row reads
                               like the rows under it)
   --scale 1-5|0-10|1-7|1-10   the rating scale of a long file, instead of inferring it
+  --scale-by <header>|none    the column naming each row's survey when one rating column holds several
+                              (NPS, CSAT, CES): each survey's scale is inferred from its own answers.
+                              Without it, a column whose values name two kinds of survey is found
   --format json|md            the report as JSON (default) or Markdown tables
   --no-sentiment              leaves out the sentiment of the text (the slow part: ~1,000 texts a second)
   --keep-rows <n>             rows analysed one by one (default ${KEEP_ROWS.toLocaleString("en")}); beyond, the file's rows are
@@ -143,6 +146,8 @@ interface Options {
   /** --no-header: the file has no header row. */
   noHeader: boolean;
   scale: { min: number; max: number } | undefined;
+  /** --scale-by: the column naming each row's survey (a header), null for none, undefined to find it. */
+  scaleBy: string | null | undefined;
   format: "json" | "md";
   /** Add the file to the --map journey and its ledger, and write it back; `again` even if imported before. */
   add: boolean;
@@ -207,6 +212,7 @@ export function parseArguments(args: readonly string[]): Options {
     headerRow: undefined,
     noHeader: false,
     scale: undefined,
+    scaleBy: undefined,
     format: "json",
     add: false,
     again: false,
@@ -299,6 +305,11 @@ export function parseArguments(args: readonly string[]): Options {
         options.scale = scale;
         break;
       }
+      case "--scale-by": {
+        const v = value();
+        options.scaleBy = v.toLowerCase() === "none" ? null : v;
+        break;
+      }
       case "--keep-rows": {
         const v = value();
         const n = Number(v);
@@ -379,6 +390,7 @@ function importOptionsOf(headers: readonly string[], options: Options): Partial<
   for (const header of options.segments) setting(findColumn(headers, header, "--segment")).role = "segment";
   if (options.text.length > 0) result.textColumns = options.text.map((header) => findColumn(headers, header, "--text"));
   if (options.shape !== undefined) result.shape = options.shape;
+  if (options.scaleBy !== undefined) result.scaleBy = options.scaleBy === null ? null : { column: findColumn(headers, options.scaleBy, "--scale-by") };
   if (Object.keys(options.fixed).length > 0) result.fixed = options.fixed;
   if (Object.keys(columns).length > 0) result.columns = columns;
   // An exact wide mapping keeps the respondent's columns the person named, and the guessed ones only without --columns.
@@ -399,6 +411,9 @@ function reportColumns(result: Pick<FileImportResult, "columns">): ReportColumn[
     ratings: c.ratings,
     noAnswers: c.noAnswers,
     noAnswer: c.noAnswer,
+    ...(c.scaleBy === undefined
+      ? {}
+      : { scaleBy: { column: c.scaleBy.column, surveys: c.scaleBy.surveys.map((s) => ({ value: s.value, scale: formatScale(s.scale), ratings: s.ratings })) } }),
   }));
 }
 

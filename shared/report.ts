@@ -35,6 +35,8 @@ export interface ReportColumn {
   /** Answers that were "no answer", and the cells read so. */
   noAnswers: number;
   noAnswer: string[];
+  /** A rating column read by survey: the column naming each row's survey, and each survey's scale ("0–10") and ratings. */
+  scaleBy?: { column: string; surveys: { value: string; scale: string; ratings: number }[] };
 }
 
 export interface ImportSummary {
@@ -180,12 +182,15 @@ export function reportToMarkdown(report: JourneyReport, title: string): string {
     `## Import\n\n${summary.imported} of ${summary.rows} rows imported${answers}, ${summary.skipped} skipped${noAnswers}.`,
   ];
   const isRead = (c: ReportColumn) => c.scale !== null || c.role !== "ignore";
+  // A column read by survey names each survey's scale: "by Survey type: NPS 0–10, CSAT 1–5".
+  const scaleCell = (c: ReportColumn) =>
+    c.scaleBy === undefined ? c.scale : `by ${c.scaleBy.column}: ${c.scaleBy.surveys.map((s) => `${s.value || "(none)"} ${s.scale}`).join(", ")}`;
   const read = (summary.columns ?? []).filter(isRead);
   if (read.length > 0)
     parts.push(
       table(
         ["Column", "Read as", "Scale", "Touchpoint", "Stage", "Ratings", "No answer"],
-        read.map((c) => [c.column, c.measure ?? c.role, c.scale, c.touchpoint, c.stage, c.scale === null ? null : c.ratings, c.scale === null ? null : c.noAnswers]),
+        read.map((c) => [c.column, c.measure ?? c.role, scaleCell(c), c.touchpoint, c.stage, c.scale === null ? null : c.ratings, c.scale === null ? null : c.noAnswers]),
       ),
     );
   const unread = (summary.columns ?? []).filter((c) => !isRead(c));

@@ -37,6 +37,7 @@ import {
 } from "./wide";
 import { type WordMap, isNoAnswerWord, isPlaceholder, wordKey } from "./words";
 import { authorSideReader } from "./author";
+import { scaleByColumn } from "./scale-by";
 import { type CsvProblem, type CsvProblemGroup, columnLetter, csvProblem, groupProblems, quoteCell } from "./problem";
 import {
   type CellRating,
@@ -74,6 +75,13 @@ export interface CsvImportOptions extends CsvLayoutOptions {
   mapping?: Partial<ColumnMapping>;
   /** The rating scale, instead of inferring it from the data. */
   scale?: RatingScale;
+  /**
+   * A long file's ratings by the survey a column names (NPS, CSAT, CES in one "Rating" column): each
+   * value of `column` gets the scale its own answers show, or the one `scales` gives it (by value,
+   * compared as words). Null: one scale for the whole column. Default: a column whose values name
+   * two kinds of survey or more (`scaleByColumn`), when no scale is given.
+   */
+  scaleBy?: { column: number; scales?: Readonly<Record<string, RatingScale>> } | null;
   /** How to read day/month-ambiguous dates ("05/03/2024"), instead of deciding from the other rows. */
   dateOrder?: DateOrder;
   /** Whether names the map does not know become new entities (the default) or make the row fail. */
@@ -163,6 +171,8 @@ export interface ColumnReport {
   /** How many ratings were read from it. */
   ratings: number;
   measure: QuestionMeasure | null;
+  /** For a long file's rating column read by survey (`CsvImportOptions.scaleBy`): the column, and each survey's scale and ratings. */
+  scaleBy?: { index: number; column: string; surveys: { value: string; scale: RatingScale; ratings: number }[] };
 }
 
 /**
@@ -323,6 +333,8 @@ export interface CsvImportResult {
  * million pairs, 5,000 would be twelve million.
  */
 export const MAX_WIDE_QUESTIONS = 1_000;
+/** Surveys a rating column is read by at most (`CsvImportOptions.scaleBy`); further values share one scale. */
+const MAX_SURVEYS = 100;
 const DEFAULT_ROWS_PER_SLICE = 5000;
 /** Rows a pass over the imported rows reads between two turns of the host (a pass over 400,000 answers is several tasks). */
 const PASS_ROWS = 50_000;
@@ -386,6 +398,16 @@ interface UnreadableRating {
   raw: string;
   /** The rejected row when the row has no text either; null when it was kept as text-only. */
   rejected: RejectedRow | null;
+  /** The row's survey (`CsvImportOptions.scaleBy`), whose scale the message names; -1 for the file's. */
+  survey: number;
+}
+
+/** One survey of a rating column read by survey: its value as first written, its ratings' tally and count, its given scale. */
+interface SurveyRatings {
+  value: string;
+  tally: RatingTally;
+  ratings: number;
+  given: RatingScale | null;
 }
 
 /**
@@ -591,6 +613,32 @@ function createRecordImporter(
     return joined;
   };
   const tally = createRatingTally();
+  // Ratings by survey (`plan.scaleBy`): each survey's tally and given scale, and each feedback's survey.
+  // Surveys are told apart as words ("NPS" and "nps" are one); past MAX_SURVEYS values, the rest share one.
+  const surveyCol = plan.scaleBy;
+  const surveys: SurveyRatings[] = [];
+  const surveyByCell = new Map<string, number>();
+  const surveyByKey = new Map<string, number>();
+  const givenSurveyScales = new Map<string, RatingScale>();
+  for (const [value, scale] of Object.entries(options.scaleBy?.scales ?? {})) {
+    givenSurveyScales.set(wordKey(value), Object.freeze({ min: scale.min, max: scale.max }));
+  }
+  const surveyAt = new IntColumn();
+  const surveyOf = (record: readonly string[]): number => {
+    const cell = surveyCol === null ? "" : (record[surveyCol] ?? "");
+    let index = surveyByCell.get(cell);
+    if (index !== undefined) return index;
+    const value = unescapeFormula(cell).trim();
+    const key = surveys.length < MAX_SURVEYS ? wordKey(value) : "";
+    index = surveyByKey.get(key);
+    if (index === undefined) {
+      index = surveys.length;
+      surveys.push({ value: key === "" ? "" : value, tally: createRatingTally(), ratings: 0, given: givenSurveyScales.get(key) ?? null });
+      surveyByKey.set(key, index);
+    }
+    if (surveyByCell.size < 10_000) surveyByCell.set(cell, index);
+    return index;
+  };
   // Per feedback, its row, and its rating reading while the scale is unknown (null once it is known or
   // there is none); rated feedback without text keeps its record: an off-scale rating rejects it.
   const feedbackRows = new IntColumn();
@@ -802,7 +850,8 @@ function createRecordImporter(
         rowScale = parsed;
       }
     }
-    const knownScale = rowScale ?? givenScale;
+    const survey = surveyCol === null ? -1 : surveyOf(record);
+    const knownScale = rowScale ?? givenScale ?? (survey < 0 ? null : (surveys[survey] as SurveyRatings).given);
 
     let rating: number | null = null;
     let scale: RatingScale | null = rowScale;
@@ -820,8 +869,9 @@ function createRecordImporter(
       }
       if (reading.kind === "number") {
         ratingCellValue = reading.value;
+        if (survey >= 0) (surveys[survey] as SurveyRatings).ratings++;
         if (knownScale === null) {
-          addToTally(tally, reading);
+          addToTally(survey < 0 ? tally : (surveys[survey] as SurveyRatings).tally, reading);
           rating = reading.value;
           waiting = reading;
         } else {
@@ -877,7 +927,7 @@ function createRecordImporter(
       }
       rows++;
       if (unreadableRaw !== null) {
-        unreadable.push({ row, raw: unreadableRaw, rejected: reject(row, record, problems ?? []) });
+        unreadable.push({ row, raw: unreadableRaw, rejected: reject(row, record, problems ?? []), survey });
         return;
       }
       const reason =
@@ -902,7 +952,7 @@ function createRecordImporter(
     if (links.problems !== null) {
       for (const { field, detail } of links.problems) (problems ??= []).push(csvProblem(row, linkedNames[field], detail));
       const rejected = reject(row, record, problems ?? []);
-      if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected });
+      if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected, survey });
       return;
     }
     const segments = readSegments?.(record);
@@ -970,7 +1020,8 @@ function createRecordImporter(
       textlessAt.push(at);
       textlessRecords.push(packRecord(record));
     }
-    if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected: null });
+    if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected: null, survey });
+    if (surveyCol !== null) surveyAt.push(survey);
     if (responseCol !== null) {
       idHashes.push(idHash);
       if (idHash >= 0 && fileIds?.add(idHash) === true) suspects.set(at, record);
@@ -1554,21 +1605,41 @@ function createRecordImporter(
     }
 
     // The scale, now that every rating has been seen; then the ratings that waited for it.
-    const inferred =
-      wide || givenScale !== null
-        ? null
-        : inferRatingColumnScale(tally, ratingCol === null ? null : scaleHintOf(headers[ratingCol] ?? ""));
+    const headerHint = ratingCol === null ? null : scaleHintOf(headers[ratingCol] ?? "");
+    const inferred = wide || givenScale !== null || surveyCol !== null ? null : inferRatingColumnScale(tally, headerHint);
+    // Read by survey: each survey's scale, from its name ("NPS" asks 0–10) and its own answers.
+    const surveyScales = surveys.map((survey): { scale: RatingScale; zeroIsNoAnswer: boolean } | null => {
+      if (survey.given !== null) return { scale: survey.given, zeroIsNoAnswer: false };
+      const reading = inferRatingColumnScale(survey.tally, scaleHintOf(survey.value) ?? headerHint);
+      if (reading === null) return null;
+      const zero = reading.zeroIsNoAnswer && ratingReader !== null && ratingReader.noAnswer === null;
+      return { scale: Object.freeze({ min: reading.scale.min, max: reading.scale.max }), zeroIsNoAnswer: zero };
+    });
+    // The scale the report names for the column: the one given, else the inferred one, else the most answered survey's.
+    let mostRated = -1;
+    surveys.forEach((survey, index) => {
+      if (surveyScales[index] !== null && (mostRated < 0 || survey.ratings > (surveys[mostRated] as SurveyRatings).ratings)) mostRated = index;
+    });
     const fileScale: RatingScale | null =
-      givenScale ?? (inferred === null ? null : Object.freeze({ min: inferred.scale.min, max: inferred.scale.max }));
+      givenScale ??
+      (inferred !== null
+        ? Object.freeze({ min: inferred.scale.min, max: inferred.scale.max })
+        : mostRated < 0
+          ? null
+          : (surveyScales[mostRated]?.scale ?? null));
     // A 0 below the scale is "no answer", as in a wide file, unless the person listed the no-answer cells themselves.
-    const zeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
+    const fileZeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
     let textless: Map<number, string[]> | null = null;
     // Without a file scale (a wide file, whose questions have their own) no rating waits for one: no pass.
     for (let at = 0; fileScale !== null && at < feedback.length; at++) {
       if (at % PASS_ROWS === PASS_ROWS - 1) await nextTask();
       const waiting = waitingAt(at);
       const item = feedback[at];
-      if (waiting === null || item === undefined || fileScale === null || removed.has(at)) continue;
+      if (waiting === null || item === undefined || removed.has(at)) continue;
+      const surveyScale = surveyCol === null ? null : surveyScales[surveyAt.at(at)];
+      const scaleHere = surveyCol === null ? fileScale : (surveyScale?.scale ?? null);
+      if (scaleHere === null) continue;
+      const zeroIsNoAnswer = surveyCol === null ? fileZeroIsNoAnswer : surveyScale?.zeroIsNoAnswer === true;
       if (zeroIsNoAnswer && waiting.value === 0 && ratingReader !== null) {
         // Counted as a no-answer like "N/A": the row's text is imported without a rating and without a problem.
         countNoAnswer(ratingReader, waiting.cell);
@@ -1582,14 +1653,14 @@ function createRecordImporter(
         if (record !== undefined) {
           removed.add(at);
           const row = feedbackRows.at(at);
-          const why = `${quoteCell(waiting.cell)} in column "${ratingName ?? ""}" is no answer below the ${formatScale(fileScale)} scale`;
+          const why = `${quoteCell(waiting.cell)} in column "${ratingName ?? ""}" is no answer below the ${formatScale(scaleHere)} scale`;
           reject(row, record, [csvProblem(row, null, `has no rating and no text (${why}): not imported`)]);
         }
         continue;
       }
-      const problem = offScale(waiting.cell, waiting.value, waiting.outOf, fileScale);
+      const problem = offScale(waiting.cell, waiting.value, waiting.outOf, scaleHere);
       if (problem === null) {
-        item.scale = fileScale;
+        item.scale = scaleHere;
         continue;
       }
       const row = feedbackRows.at(at);
@@ -1604,9 +1675,9 @@ function createRecordImporter(
       }
     }
     if (wide) await finishWideAnswers();
-    const scaleText = formatScale(fileScale ?? SCALE_1_5);
-    for (const { row, raw, rejected } of unreadable) {
+    for (const { row, raw, rejected, survey } of unreadable) {
       if (rejected === null && removedRows.has(row)) continue;
+      const scaleText = formatScale((survey < 0 ? null : surveyScales[survey]?.scale) ?? fileScale ?? SCALE_1_5);
       const problem = csvProblem(
         row,
         ratingName,
@@ -1679,6 +1750,19 @@ function createRecordImporter(
 
     // How each column was read, for the report.
     let noAnswers = 0;
+    // A rating column read by survey: each survey's scale and the ratings imported on it.
+    let scaleBy: ColumnReport["scaleBy"];
+    if (surveyCol !== null) {
+      const imported = surveys.map(() => 0);
+      for (let at = 0; at < feedback.length; at++) {
+        if (!removed.has(at) && (feedback[at] as Feedback).rating !== null) imported[surveyAt.at(at)] = (imported[surveyAt.at(at)] ?? 0) + 1;
+      }
+      const read = surveys.flatMap((survey, index) => {
+        const scale = surveyScales[index]?.scale;
+        return scale === undefined ? [] : [{ value: survey.value, scale, ratings: imported[index] ?? 0 }];
+      });
+      scaleBy = { index: surveyCol, column: headers[surveyCol] ?? "", surveys: read };
+    }
     const columnReports: ColumnReport[] = headers.map((header, index) => {
       const role = roles[index] ?? "ignore";
       const question = wide ? questions.find((q) => q.column === index) : undefined;
@@ -1708,6 +1792,7 @@ function createRecordImporter(
         noAnswers: reader?.noAnswers ?? 0,
         ratings: ratingsRead,
         measure: question?.measure ?? null,
+        ...(index === ratingCol && scaleBy !== undefined ? { scaleBy } : {}),
       };
     });
 
@@ -1807,6 +1892,8 @@ interface ColumnPlan {
   questions: number[];
   /** Segment columns, in file order: each row keeps their cells in `Feedback.segments`. */
   segments: number[];
+  /** A long file's column naming each row's survey, whose values each get a rating scale of their own; null for one scale. */
+  scaleBy: number | null;
 }
 
 /** Throws for a column index the file does not have, in the mapping, the column settings or the text columns (a caller's bug). */
@@ -1864,12 +1951,22 @@ function planColumns(look: CsvInspection | null, options: CsvImportOptions, layo
   if (shape === "long") {
     // A long file has one rating column: a column marked as a question is its rating when none is mapped.
     if (mapping.rating === null && questions[0] !== undefined) mapping.rating = questions[0];
-    return { shape, mapping, roles, profiles, textColumns, questions: [], segments };
+    // Ratings of several surveys in one column, each on its own scale, unless the person gave one.
+    const oneScale = options.scale !== undefined || (mapping.rating !== null && options.columns?.[mapping.rating]?.scale !== undefined);
+    const scaleBy =
+      mapping.rating === null
+        ? null
+        : options.scaleBy !== undefined
+          ? (options.scaleBy?.column ?? null)
+          : exact || oneScale
+            ? null
+            : scaleByColumn(profiles, mapping);
+    return { shape, mapping, roles, profiles, textColumns, questions: [], segments, scaleBy };
   }
   mapping.rating = null;
   mapping.touchpoint = null;
   mapping.scale = null;
-  return { shape, mapping, roles, profiles, textColumns, questions, segments };
+  return { shape, mapping, roles, profiles, textColumns, questions, segments, scaleBy: null };
 }
 
 /**

@@ -10,6 +10,7 @@ import { unescapeFormula } from "./formula";
 import type { CsvProblem } from "./problem";
 import { addToTally, createRatingReader, createRatingTally, inferRatingScale } from "./rating";
 import { type ColumnProfile, type ColumnTally, type CsvShape, createColumnTallier, createColumnTally, guessColumns } from "./wide";
+import { scaleByColumn } from "./scale-by";
 import {
   type CsvLayout,
   type CsvLayoutOptions,
@@ -39,6 +40,11 @@ export interface CsvInspection {
   mapping: ColumnMapping;
   /** The scale inferred for the mapped rating column, as the import will; null when there is none or it holds no rating. */
   scale: RatingScale | null;
+  /**
+   * A long file's column naming each row's survey (NPS, CSAT, CES in one rating column), by which the
+   * import reads each survey on its own scale (`scaleByColumn`); null when there is none.
+   */
+  scaleBy: number | null;
   /** Quote problems found while reading, by row. */
   problems: CsvProblem[];
   /**
@@ -189,6 +195,7 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
       mapping: corrected,
       scale:
         corrected.rating === null || ratingColumn === null ? null : inferRatingScale(tally, scaleHintOf(headers[ratingColumn] ?? "")),
+      scaleBy: columns.shape === "long" && corrected.rating !== null ? scaleByColumn(columns.profiles, corrected) : null,
       problems: [...trouble.problems].sort((a, b) => a.row - b.row),
       shape: columns.shape,
       columns: columns.profiles,

@@ -101,6 +101,8 @@ export interface ImportReport {
   questions: { header: string; touchpoint: string; stage: string; answers: number; noAnswers: number }[];
   created: { stages: number; touchpoints: number; personas: number };
   scale: RatingScale | null;
+  /** A rating column read by survey: the column naming the surveys, and each one's scale and ratings; null for one scale. */
+  scaleBy: { column: string; surveys: { value: string; scale: RatingScale; ratings: number }[] } | null;
   /** What the rejected-rows export needs. */
   rejected: Pick<CsvImportResult, "headerRecords" | "rejectedRows" | "headers"> & { detected: Pick<CsvImportResult["detected"], "delimiter"> };
   metrics: StageMetrics | null;
@@ -291,6 +293,7 @@ export class ImportWizard {
       questions: [],
       created: { stages: result.created.stages.length, touchpoints: result.created.touchpoints.length, personas: result.created.personas.length },
       scale: null,
+      scaleBy: null,
       rejected: { headerRecords: [headers], rejectedRows: [], headers, detected: { delimiter: "," } },
       metrics: null,
       seconds: (performance.now() - started) / 1000,
@@ -512,6 +515,7 @@ export class ImportWizard {
           personas: result.created.personas.length,
         },
         scale: result.detected.scale,
+        scaleBy: result.columns.find((c) => c.scaleBy !== undefined)?.scaleBy ?? null,
         rejected: {
           headerRecords: result.headerRecords,
           rejectedRows: result.rejectedRows,

@@ -205,8 +205,10 @@ function ScaleStep() {
   const { model } = usePanelState();
   const { inspection, options } = state;
   if (inspection === null) return null;
-  const detected = inspection.scale === null ? "no ratings found" : formatScale(inspection.scale);
   const ratingColumn = options.mapping.rating === null ? null : inspection.headers[options.mapping.rating];
+  // One rating column holding several surveys (NPS, CSAT …): each is read on the scale its answers show.
+  const surveys = inspection.scaleBy === null || options.mapping.rating !== inspection.mapping.rating ? null : inspection.columns[inspection.scaleBy];
+  const detected = surveys != null ? "per survey" : inspection.scale === null ? "no ratings found" : formatScale(inspection.scale);
   const scale = chosenScale(options);
   const rows = state.rowCount ?? inspection.rowCount;
   return (
@@ -217,10 +219,18 @@ function ScaleStep() {
         <p class="hint">No rating column is mapped: every row is imported as a text-only response.</p>
       ) : (
         <>
-          <p>
-            Ratings from column “{ratingColumn}”: detected scale <strong>{detected}</strong>
-            {inspection.partial ? " (from the first rows; the import checks every row)" : ""}.
-          </p>
+          {surveys != null ? (
+            <p data-testid="wizard-scale-by">
+              Ratings from column “{ratingColumn}” answer several surveys, named in column “{surveys.header}” (
+              {surveys.samples.join(", ")}): each survey is read on <strong>the scale its own answers show</strong> (NPS on 0–10). Choose a
+              scale below to read every rating on one.
+            </p>
+          ) : (
+            <p>
+              Ratings from column “{ratingColumn}”: detected scale <strong>{detected}</strong>
+              {inspection.partial ? " (from the first rows; the import checks every row)" : ""}.
+            </p>
+          )}
           <SelectField
             id="wizard-scale"
             label="Rating scale"
@@ -455,7 +465,12 @@ function ReportStep() {
         <strong>{formatCount(report.skipped)}</strong> skipped
         {report.duplicates > 0 ? ` (${formatCount(report.duplicates)} already imported)` : ""}
         {report.blankRows > 0 ? `, ${formatCount(report.blankRows)} blank rows ignored` : ""}. Scale:{" "}
-        {report.scale === null ? "no ratings" : formatScale(report.scale)}. Took {report.seconds < 1 ? `${Math.round(report.seconds * 1000)} ms` : `${report.seconds.toFixed(1)} s`}.
+        {report.scaleBy !== null
+          ? `by “${report.scaleBy.column}”: ${report.scaleBy.surveys.map((s) => `${s.value || "(none)"} ${formatScale(s.scale)} (${formatCount(s.ratings)})`).join(", ")}`
+          : report.scale === null
+            ? "no ratings"
+            : formatScale(report.scale)}
+        . Took {report.seconds < 1 ? `${Math.round(report.seconds * 1000)} ms` : `${report.seconds.toFixed(1)} s`}.
       </p>
       {report.duplicateNote !== null ? <p class="hint">{report.duplicateNote}</p> : null}
       {created.length > 0 ? <p>Added to the map: {created.join(", ")}.</p> : null}

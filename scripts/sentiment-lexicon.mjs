@@ -2,8 +2,9 @@
  * Writes shared/sentiment-lexicon.ts: VADER's lexicon (vader-sentiment 1.1.3, word → mean valence)
  * in the smallest form the panel can read without waiting: the words grouped by valence, one
  * "valence~word~word…" line each (no word holds "~"; a tab would be written "\t"), 71 kB, then
- * deflated (27 kB) and written in base64 (36 kB). The package's own lexicon module is a JavaScript
- * object of 7,503 keys, about 100 kB minified. sentiment-vader.ts inflates it with fflate (4 kB).
+ * deflated (26 kB) and written in base 91 (32 kB; base64 took 37 kB). The package's own lexicon
+ * module is a JavaScript object of 7,503 keys, about 100 kB minified. sentiment-vader.ts inflates it
+ * with fflate (4 kB).
  *
  * Usage: node scripts/sentiment-lexicon.mjs (again only if vader-sentiment is upgraded).
  */
@@ -14,6 +15,46 @@ import { Buffer } from "node:buffer";
 import { deflateRawSync } from "node:zlib";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * The 91 characters of the lexicon's text: printable ASCII but the quote and the backslash (which a
+ * JavaScript string would escape) and "<" (no "</script>" in the panel's page). The same list is in
+ * shared/sentiment-vader.ts, which reads it.
+ */
+const BASE91 = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i))
+  .filter((c) => c !== '"' && c !== "\\" && c !== "<")
+  .join("");
+
+/**
+ * Bytes as text of 91 characters (basE91: 13 or 14 bits per two characters, where base64 spends two
+ * characters on 12), about 8 % shorter than base64.
+ */
+function base91(bytes) {
+  let out = "";
+  let bits = 0;
+  let count = 0;
+  for (const byte of bytes) {
+    bits |= byte << count;
+    count += 8;
+    if (count > 13) {
+      let value = bits & 8191;
+      if (value > 88) {
+        bits >>= 13;
+        count -= 13;
+      } else {
+        value = bits & 16383;
+        bits >>= 14;
+        count -= 14;
+      }
+      out += BASE91[value % 91] + BASE91[Math.floor(value / 91)];
+    }
+  }
+  if (count > 0) {
+    out += BASE91[bits % 91];
+    if (count > 7 || bits > 90) out += BASE91[Math.floor(bits / 91)];
+  }
+  return out;
+}
 // The lexicon as its authors publish it: word, mean valence, standard deviation, the raters' scores,
 // tab-separated. A word listed twice keeps its last line, as the package's lexicon module does.
 const lexicon = {};
@@ -29,18 +70,22 @@ for (const [word, valence] of Object.entries(lexicon)) {
   if (!byValence.has(key)) byValence.set(key, []);
   byValence.get(key).push(word);
 }
-const text = [...byValence].map(([valence, words]) => [valence, ...words].join("~")).join("\n");
+// Lines in order of valence: neighbouring valences hold words alike, which deflates 4 % smaller.
+const text = [...byValence]
+  .sort((a, b) => Number(a[0]) - Number(b[0]))
+  .map(([valence, words]) => [valence, ...words].join("~"))
+  .join("\n");
 // raw DEFLATE, as fflate's inflateSync reads it; zlib's level 9 packs it a little tighter than fflate's
-const packed = deflateRawSync(Buffer.from(text, "utf8"), { level: 9 }).toString("base64");
+const packed = base91(deflateRawSync(Buffer.from(text, "utf8"), { level: 9 }));
 writeFileSync(
   path.join(root, "shared/sentiment-lexicon.ts"),
   `/**
  * VADER's lexicon (vader-sentiment 1.1.3, Apache-2.0, © 2018 Comcast Cable Communications Management,
  * LLC; Hutto & Gilbert, ICWSM-14): ${Object.keys(lexicon).length} words and emoticons with their mean valence, grouped by
- * valence, one "valence~word~word…" line each, deflated and in base64. Written by
+ * valence, one "valence~word~word…" line each, deflated and in base 91. Written by
  * scripts/sentiment-lexicon.mjs; do not edit.
  */
 export const VADER_LEXICON_DEFLATED = "${packed}";
 `,
 );
-console.log(`${Object.keys(lexicon).length} entries, ${byValence.size} valences, ${text.length} characters, ${packed.length} in base64`);
+console.log(`${Object.keys(lexicon).length} entries, ${byValence.size} valences, ${text.length} characters, ${packed.length} in base 91`);

@@ -4,7 +4,7 @@
  * "VADER: A Parsimonious Rule-based Model for Sentiment Analysis of Social Media Text", ICWSM-14).
  *
  * Why a port: the package's module carries its lexicon as a 100 kB object and gives no way to pass
- * another; here the lexicon is inflated from 36 kB of deflated text (sentiment-lexicon.ts, 4 kB of
+ * another; here the lexicon is inflated from 32 kB of deflated text (sentiment-lexicon.ts, 4 kB of
  * fflate to read it), which is what lets the panel score text where it enters. The rules are the package's, step for
  * step (booster words, ALL CAPS, negation, "never so", "least", idioms, "but", ! and ?), and the
  * scores are the package's to the last digit: test/shared/sentiment.test.ts compares both on every
@@ -23,19 +23,42 @@ export type Lexicon = ReadonlyMap<string, number>;
 
 let lexicon: Map<string, number> | null = null;
 
-/** The bytes of a base64 text (atob is in browsers and in Node ≥ 16). */
-function base64Bytes(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+/** The characters of the lexicon's base 91, in order (scripts/sentiment-lexicon.mjs: printable ASCII but `"`, `\` and `<`). */
+const BASE91 = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i))
+  .filter((c) => c !== '"' && c !== "\\" && c !== "<")
+  .join("");
+
+/** The bytes of a base 91 text, as scripts/sentiment-lexicon.mjs writes it (basE91: 13 or 14 bits per two characters). */
+function base91Bytes(text: string): Uint8Array {
+  const bytes: number[] = [];
+  let value = -1;
+  let bits = 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const digit = BASE91.indexOf(text.charAt(i));
+    if (value < 0) {
+      value = digit;
+      continue;
+    }
+    value += digit * 91;
+    bits |= value << count;
+    count += (value & 8191) > 88 ? 13 : 14;
+    do {
+      bytes.push(bits & 255);
+      bits >>= 8;
+      count -= 8;
+    } while (count > 7);
+    value = -1;
+  }
+  if (value >= 0) bytes.push((bits | (value << count)) & 255);
+  return Uint8Array.from(bytes);
 }
 
 /** VADER's lexicon, inflated and read the first time it is needed (a few milliseconds). */
 export function vaderLexicon(): Lexicon {
   if (lexicon !== null) return lexicon;
   const read = new Map<string, number>();
-  for (const line of strFromU8(inflateSync(base64Bytes(VADER_LEXICON_DEFLATED))).split("\n")) {
+  for (const line of strFromU8(inflateSync(base91Bytes(VADER_LEXICON_DEFLATED))).split("\n")) {
     const words = line.split("~");
     const valence = Number(words[0]);
     for (let i = 1; i < words.length; i++) read.set(words[i] as string, valence);

@@ -106,6 +106,38 @@ describe("analyze in pieces gives the report of the whole file", { timeout: 60_0
     expect(pieces.overall).toEqual(whole.overall);
   });
 
+  it("a rating column holding several surveys (NPS, CSAT, CES) in pieces: each survey's scale and figure as in the whole file", async () => {
+    const lines = ["Submitted at,Survey type,Rating,Comment"];
+    const types = ["NPS", "CSAT", "Customer effort (CES)"];
+    // About 400 kB: read in pieces past the first 256 kB, where the delimiter is detected.
+    for (let i = 0; i < 12000; i++) {
+      const type = i % 3;
+      const rating = type === 0 ? (i * 7) % 11 : type === 1 ? ((i * 5) % 5) + 1 : ((i * 3) % 7) + 1;
+      lines.push(`2026-04-${String((i % 28) + 1).padStart(2, "0")},${types[type]},${rating},${i % 4 === 0 ? `a note on the survey (${i % 13})` : ""}`);
+    }
+    const file = tempFile("surveys.csv", `${lines.join("\n")}\n`);
+    const whole = await report(["analyze", file, "--no-sentiment"]);
+    const pieces = await report(["analyze", file, "--no-sentiment"], SMALL);
+    const rating = (r: JourneyReport) => r.import.columns?.find((c) => c.role === "rating");
+    expect(rating(whole)?.scaleBy).toEqual({
+      column: "Survey type",
+      surveys: [
+        { value: "NPS", scale: "0–10", ratings: 4000 },
+        { value: "CSAT", scale: "1–5", ratings: 4000 },
+        { value: "Customer effort (CES)", scale: "1–7", ratings: 4000 },
+      ],
+    });
+    expect(rating(pieces)).toEqual(rating(whole));
+    expect(pieces.overall).toEqual(whole.overall);
+    expect(whole.overall.nps).not.toBeNull();
+    expect(whole.overall.csat).not.toBeNull();
+    expect(whole.overall.ces).not.toBeNull();
+    // Told there is no survey column, the whole column is one 0–10 scale: no CSAT, no CES.
+    const one = await report(["analyze", file, "--no-sentiment", "--scale-by", "none"], SMALL);
+    expect(rating(one)?.scaleBy).toBeUndefined();
+    expect([one.overall.csat, one.overall.ces, rating(one)?.scale]).toEqual([null, null, "0–10"]);
+  });
+
   it("beyond --keep-rows, rows are folded into an exact summary as they come: the same figures and intervals, evidence rows kept", async () => {
     const whole = await report(["analyze", alexa, "--no-sentiment"]);
     const folded = await report(["analyze", alexa, "--no-sentiment", "--keep-rows", "500"], SMALL);

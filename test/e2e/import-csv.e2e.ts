@@ -146,6 +146,22 @@ describe("CSV import wizard", () => {
     expect(errors).toEqual([]);
   });
 
+  it("reads a rating column of several surveys (NPS, CSAT, CES) each on its own scale, and says so before and after", async () => {
+    const { panel, errors } = await openPanel();
+    await openSection(panel, "Feedback");
+    await chooseCsv(panel, "surveys.csv", readFileSync(path.join(root, "test/fixtures/csv/survey-types-one-rating-column.csv")));
+    await toColumns(panel);
+    await panel.getByRole("button", { name: "Next: scale" }).click();
+    const note = panel.getByTestId("wizard-scale-by");
+    await note.waitFor();
+    expect(await note.innerText()).toMatch(/column “Survey type” \(NPS, CSAT, CES\): each survey is read on the scale its own answers show/);
+    await panel.getByRole("button", { name: /^Import \d+ rows$/ }).click();
+    const summary = panel.getByTestId("import-summary");
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/Scale: by “Survey type”: NPS 0–10 \(6\), CSAT 1–5 \(6\), CES 1–7 \(4\)\./);
+    expect(errors).toEqual([]);
+  });
+
   it("reads a file without a header row as responses from its first row, and as a header when told", async () => {
     const { panel, errors } = await openPanel();
     await openSection(panel, "Feedback");

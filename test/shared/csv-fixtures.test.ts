@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type CsvImportOptions, type CsvImportResult, decodeCsvBytes, exportRejectedRowsCsv, importFeedbackCsv, inspectCsv, readDate } from "../../shared/csv";
+import { computeMetrics } from "../../shared/metrics";
 import { Feedback, type JourneyMap, type Stage } from "../../shared/model";
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/csv");
@@ -399,6 +400,40 @@ describe("CSV fixtures", () => {
     // Told there is no author column, every message is imported.
     const all = await importFixture("intercom-conversation-parts.csv", { mapping: { author: null } });
     expect(all.imported).toBe(6);
+  });
+
+  it("survey-types-one-rating-column.csv: NPS, CSAT and CES answers in one Rating column are each read on their own survey's scale", async () => {
+    const result = await importFixture("survey-types-one-rating-column.csv");
+    const byType = (type: string) => result.feedback.filter((_, k) => result.text.split(/\r?\n/)[k + 1]?.split(",")[3] === type);
+    expect(new Set(byType("NPS").map((f) => JSON.stringify(f.scale)))).toEqual(new Set([JSON.stringify({ min: 0, max: 10 })]));
+    expect(new Set(byType("CSAT").map((f) => JSON.stringify(f.scale)))).toEqual(new Set([JSON.stringify({ min: 1, max: 5 })]));
+    expect(new Set(byType("CES").map((f) => JSON.stringify(f.scale)))).toEqual(new Set([JSON.stringify({ min: 1, max: 7 })]));
+    const rating = result.columns.find((c) => c.role === "rating");
+    expect(rating?.scaleBy).toEqual({
+      index: 3,
+      column: "Survey type",
+      surveys: [
+        { value: "NPS", scale: { min: 0, max: 10 }, ratings: 6 },
+        { value: "CSAT", scale: { min: 1, max: 5 }, ratings: 6 },
+        { value: "CES", scale: { min: 1, max: 7 }, ratings: 4 },
+      ],
+    });
+    expect(result.errors).toEqual([]);
+    // Each survey's figure from its own answers: 2 promoters and 2 detractors of 6, 4 of 6 satisfied, effort 5 of 7.
+    const metrics = computeMetrics(result.feedback);
+    expect(metrics.nps).toBe(0);
+    expect(metrics.csat).toBeCloseTo((4 / 6) * 100, 9);
+    expect(metrics.ces).toBe(5);
+    // Read on one scale (0–10, as before), every CSAT answer was an NPS detractor and no CSAT was found.
+    const one = await importFixture("survey-types-one-rating-column.csv", { scaleBy: null });
+    expect(one.columns.find((c) => c.role === "rating")?.scaleBy).toBeUndefined();
+    expect([computeMetrics(one.feedback).csat, computeMetrics(one.feedback).nps]).toEqual([null, -56.25]);
+    // The person's scale is every row's.
+    const given = await importFixture("survey-types-one-rating-column.csv", { scale: { min: 0, max: 10 } });
+    expect(new Set(given.feedback.map((f) => f.scale?.max))).toEqual(new Set([10]));
+    expect(given.columns.find((c) => c.role === "rating")?.scaleBy).toBeUndefined();
+    // The inspection names the column, for the wizard to say so.
+    expect(inspectCsv(result.text).scaleBy).toBe(3);
   });
 
   it("customer-support-tweets.csv: the company's tweets (inbound False) are skipped; Twitter's dates read", async () => {

@@ -374,6 +374,65 @@ describe("decisions that wait for the whole file", () => {
   });
 });
 
+describe("a rating column holding several surveys (NPS, CSAT, CES)", () => {
+  const surveys = (rows: string[]) => `Survey,Rating,Comment\n${rows.join("\n")}\n`;
+
+  it("each survey's own rules: a 0 is an NPS detractor but no answer below CSAT's 1–5; a word is no number on its survey's scale", async () => {
+    const text = surveys(["NPS,0,too dear", "NPS,9,", "NPS,10,", "CSAT,4,ok", "CSAT,0,skipped it", "CSAT,5,", "CES,6,", "CES,high,effort?"]);
+    const result = await importFeedbackCsv(text, { map: none });
+    expect(result.feedback.map((f) => [f.rating, f.scale === null ? null : `${f.scale.min}–${f.scale.max}`])).toEqual([
+      [0, "0–10"],
+      [9, "0–10"],
+      [10, "0–10"],
+      [4, "1–5"],
+      [null, null],
+      [5, "1–5"],
+      [6, "1–7"],
+      [null, null],
+    ]);
+    expect(result.noAnswers).toBe(1);
+    expect(result.errors.map((e) => e.message)).toEqual(['row 9, column "Rating": "high" is not a number on a 1–7 scale; imported as a text-only response']);
+  });
+
+  it("scales given for some surveys are theirs, an answer off its survey's scale is reported; the others are inferred", async () => {
+    const text = surveys(["NPS,3,", "NPS,4,", "CSAT,4,fine", "CSAT,7,great", "Effort,2,"]);
+    const result = await importFeedbackCsv(text, { map: none, scaleBy: { column: 0, scales: { nps: { min: 0, max: 10 }, CSAT: { min: 1, max: 5 } } } });
+    expect(result.feedback.map((f) => [f.rating, f.scale?.max ?? null])).toEqual([
+      [3, 10],
+      [4, 10],
+      [4, 5],
+      [null, null],
+      [2, 7],
+    ]);
+    expect(result.errors.map((e) => e.message)).toEqual(['row 5, column "Rating": "7" is outside the 1–5 scale; imported as a text-only response']);
+    // Inferred from its answers alone, NPS would have been 1–5.
+    const inferred = await importFeedbackCsv(text, { map: none, scaleBy: { column: 0 } });
+    expect(inferred.feedback[0]?.scale).toEqual({ min: 0, max: 10 });
+    expect(inferred.feedback[3]?.scale).toEqual({ min: 1, max: 7 });
+  });
+
+  it("a touchpoint that happens to be named like a survey ('Recommendation email') does not split the ratings; a column of other values never does", async () => {
+    const touchpoints = "Touchpoint,Rating\nRecommendation email,4\nSatisfaction survey,9\nRecommendation email,2\nSatisfaction survey,10\n";
+    expect(inspectCsv(touchpoints).mapping.touchpoint).toBe(0);
+    const result = await importFeedbackCsv(touchpoints, { map: none });
+    expect(result.columns.find((c) => c.role === "rating")?.scaleBy).toBeUndefined();
+    expect(new Set(result.feedback.map((f) => f.scale?.max))).toEqual(new Set([10]));
+    // One survey named, the rest not: no split.
+    expect(inspectCsv(surveys(["NPS,3,", "Onboarding,4,", "Onboarding,5,", "NPS,9,"])).scaleBy).toBeNull();
+  });
+
+  it("a survey column with thousands of values past the file's head keeps 100 surveys, the rest read together on one scale", async () => {
+    const head = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? `NPS,${i % 11},` : `CSAT,${1 + (i % 5)},`));
+    const tail = Array.from({ length: 3000 }, (_, i) => `Survey ${i},${1 + (i % 5)},`);
+    const result = await importFeedbackCsv(surveys([...head, ...tail]), { map: none, scaleBy: { column: 0 } });
+    expect(result.imported).toBe(3030);
+    const read = result.columns.find((c) => c.role === "rating")?.scaleBy;
+    expect(read?.surveys.length).toBe(101);
+    expect(read?.surveys.at(-1)).toMatchObject({ value: "", scale: { min: 1, max: 5 } });
+    expect(read?.surveys.reduce((sum, s) => sum + s.ratings, 0)).toBe(3030);
+  });
+});
+
 describe("rows that cannot be read as written", () => {
   it("an unclosed quote rejects its row, whose cell swallowed the rest of the file, and says so", async () => {
     const text = 'Rating,Comment\n4,fine\n3,"starts a quote\n5,never read\n';

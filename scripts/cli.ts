@@ -5,7 +5,7 @@
  *   node dist/cli.js analyze|summarize <feedback file> [--map journey.json] [--columns field=<header>|none,…]
  *     [--question <header>]… [--stage-of <stage>=<header>]… [--nps <header>] [--outcome <header>] [--segment <header>|none]…
  *     [--text <header>]… [--fixed field=value]… [--no-answer <header>=<a|b>]… [--shape long|wide]
- *     [--scale 1-5|0-10|1-7|1-10] [--format json|md] [--no-sentiment] [--help]
+ *     [--scale 1-5|0-10|1-7|1-10] [--scale-by <header>|none] [--format json|md] [--no-sentiment] [--help]
  *
  * A wide survey export (one row per respondent, one column per question) is analysed with one
  * touchpoint per rating question; `--help` explains every option.
@@ -53,7 +53,7 @@ import { type CsvPiece, type CsvReadSizes, readCsvFile } from "./cli-read";
 export const KEEP_ROWS = 100_000;
 
 const USAGE =
-  "usage: journey-mapper analyze|summarize <feedback.csv> [--map journey.json [--add [--again]]] [--columns field=<header>|none,…] [--question <header>]… [--segment <header>]… [--text <header>]… [--fixed field=value]… [--scale 1-5|0-10|1-7|1-10] [--format json|md] (--help for all options)";
+  "usage: journey-mapper analyze|summarize <feedback.csv> [--map journey.json [--add [--again]]] [--columns field=<header>|none,…] [--question <header>]… [--segment <header>]… [--text <header>]… [--fixed field=value]… [--scale 1-5|0-10|1-7|1-10] [--scale-by <header>|none] [--format json|md] (--help for all options)";
 
 const HELP = `journey-mapper: analyse a feedback export (CSV, TSV …) and print its gaps and priorities.
 

@@ -36,6 +36,24 @@ describe("analyze, in-process", () => {
     expect(() => parseArguments(["analyze", csv, "--header-row", "21"])).toThrow("--header-row must be a row from 1 to 20, not \"21\"");
   });
 
+  it("--scale-by names the column of each row's survey, with a mapping given in full too; an unknown header is refused with the file's", async () => {
+    const fixture = path.join(root, "test/fixtures/csv/survey-types-one-rating-column.csv");
+    const scaleBy = (report: JourneyReport) => report.import.columns?.find((c) => c.role === "rating")?.scaleBy;
+    // A mapping given in full guesses nothing, the survey column neither: one scale, unless it is named.
+    const exact = ["analyze", fixture, "--no-sentiment", "--columns", "rating=Rating,text=Response"];
+    expect(scaleBy(JSON.parse(await runCli(exact)) as JourneyReport)).toBeUndefined();
+    const named = JSON.parse(await runCli([...exact, "--scale-by", "Survey type"])) as JourneyReport;
+    expect(scaleBy(named)?.surveys.map((s) => [s.value, s.scale, s.ratings])).toEqual([
+      ["NPS", "0–10", 6],
+      ["CSAT", "1–5", 6],
+      ["CES", "1–7", 4],
+    ]);
+    expect([named.overall.nps, named.overall.ces]).toEqual([0, 5]);
+    const markdown = await runCli(["analyze", fixture, "--no-sentiment", "--format", "md"]);
+    expect(markdown).toContain("| Rating | rating | by Survey type: NPS 0–10, CSAT 1–5, CES 1–7 |");
+    await expect(runCli([...exact, "--scale-by", "Survey kind"])).rejects.toThrow('--scale-by: the file has no column "Survey kind" (it has: Submitted at, Contact email');
+  });
+
   it("--no-header reads the first row as a response; a file without one is found by itself; with --header-row it is refused", async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `${(i % 5) + 1},2024-03-${String((i % 28) + 1).padStart(2, "0")},web,"Comment number ${i} about the checkout page"`);
     const csv = tempFile("no-header.csv", rows.join("\n"));

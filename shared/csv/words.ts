@@ -359,6 +359,10 @@ const TRUE_FALSE_HEADER = /(^|[^a-z])(recommend(s|ed)?|voted?[ _.-]?up|up[ _.-]?
 const POSITIVE_NEUTRAL_NEGATIVE: Record<string, number> = { positive: 5, neutral: 3, negative: 1 };
 const POSITIVITY: Record<string, number> = { "very negative": 1, negative: 2, neutral: 3, positive: 4, "very positive": 5 };
 const RATING_WORDS_HEADER = /\b(satisf\w*|csat|ratings?|rated|score)\b/i;
+/** Stars written as number words, as Google's Business Profile API and the exports of its reviews write them ("FIVE" … "ONE"). */
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+/** A header naming stars or a rating, camelCase read word by word (`starRating`). */
+const STARS_HEADER = /\b(stars?|ratings?|rated|score)\b/i;
 const SENTIMENT_HEADER = /sentiment/i;
 
 /**
@@ -383,6 +387,10 @@ export function detectWordMap(labels: Iterable<string>, header: string): WordMap
   if (TRUE_FALSE_HEADER.test(header) && fits(TRUE_FALSE)) return { scale: S15, values: pick(TRUE_FALSE, keys), family: "binary" };
   if (RATING_WORDS_HEADER.test(header) && !SENTIMENT_HEADER.test(header) && fits(POSITIVE_NEUTRAL_NEGATIVE)) {
     return { scale: S15, values: pick(POSITIVE_NEUTRAL_NEGATIVE, keys), family: "three-point" };
+  }
+  // Number words are stars only under a header naming them: elsewhere "One" and "Two" are names (a plan, a team).
+  if (STARS_HEADER.test(header.replace(/([a-z])([A-Z])/g, "$1 $2")) && fits(NUMBER_WORDS)) {
+    return { scale: S15, values: pick(NUMBER_WORDS, keys), family: "stars" };
   }
   // A kiosk's four smileys (HappyOrNot: Very positive … Very negative), a "very" among them, not under a sentiment's header.
   if (!SENTIMENT_HEADER.test(header) && fits(POSITIVITY) && (keys.has("very positive") || keys.has("very negative"))) {

@@ -402,6 +402,21 @@ describe("CSV fixtures", () => {
     expect(all.imported).toBe(6);
   });
 
+  it("google-business-reviews.csv: stars written as words (FIVE … ONE, Google's Business Profile API) are the rating; the owner's reply is not the comment", async () => {
+    const result = await importFixture("google-business-reviews.csv");
+    expect(result.columns.find((c) => c.header === "starRating")).toMatchObject({ role: "rating", scale: { min: 1, max: 5 }, ratings: 5 });
+    expect(result.feedback.map((f) => [f.rating, f.date, f.text])).toEqual([
+      [5, "2024-03-05", "Lovely staff and quick service"],
+      [2, "2024-03-06", "Waited 40 minutes for a table"],
+      [4, "2024-03-07", ""],
+      [1, "2024-03-08", "Cold food and rude manager"],
+      [3, "2024-03-09", "Average"],
+    ]);
+    expect(result.errors).toEqual([]);
+    // Number words under a header that names no rating are names, not stars.
+    expect(inspectCsv("Team,Comment\nOne,Fine\nTwo,Slow\nThree,Great\nOne,Ok\n").mapping.rating).toBeNull();
+  });
+
   it("survey-types-one-rating-column.csv: NPS, CSAT and CES answers in one Rating column are each read on their own survey's scale", async () => {
     const result = await importFixture("survey-types-one-rating-column.csv");
     const byType = (type: string) => result.feedback.filter((_, k) => result.text.split(/\r?\n/)[k + 1]?.split(",")[3] === type);

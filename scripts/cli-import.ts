@@ -228,6 +228,8 @@ function pinnedOptions(options: CsvImportOptions, first: CsvImportResult, layout
     textColumns,
     ...(scale === undefined ? {} : { scale }),
     ...(scaleBy === undefined ? {} : { scaleBy }),
+    // A file of one answer per row stays one in every piece.
+    ...(first.detected.questionAnswers == null ? {} : { questionAnswers: first.detected.questionAnswers }),
     ...(dateOrder === undefined ? {} : { dateOrder }),
   };
 }

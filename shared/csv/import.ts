@@ -38,6 +38,7 @@ import {
 import { type WordMap, isNoAnswerWord, isPlaceholder, wordKey } from "./words";
 import { authorSideReader } from "./author";
 import { scaleByColumn } from "./scale-by";
+import type { QuestionAnswerColumns } from "./question-answer";
 import { type CsvProblem, type CsvProblemGroup, columnLetter, csvProblem, groupProblems, quoteCell } from "./problem";
 import {
   type CellRating,
@@ -82,6 +83,13 @@ export interface CsvImportOptions extends CsvLayoutOptions {
    * two kinds of survey or more (`scaleByColumn`), when no scale is given.
    */
   scaleBy?: { column: number; scales?: Readonly<Record<string, RatingScale>> } | null;
+  /**
+   * A file of one answer per row (`questionAnswerColumns`): the question column (read as the
+   * touchpoint, each question on its own scale), the answer column (the rating; its words are the
+   * comment) and the respondent's (the response id). Null: read as any long file. Default: found by
+   * `inspectCsv` from the headers and the first rows.
+   */
+  questionAnswers?: QuestionAnswerColumns | null;
   /** How to read day/month-ambiguous dates ("05/03/2024"), instead of deciding from the other rows. */
   dateOrder?: DateOrder;
   /** Whether names the map does not know become new entities (the default) or make the row fail. */
@@ -324,6 +332,8 @@ export interface CsvImportResult {
     scale: RatingScale | null;
     /** How day/month-ambiguous dates were read; null when none needed it or nothing told. */
     dateOrder: DateOrder | null;
+    /** A file of one answer per row: its question, answer and respondent columns (`CsvImportOptions.questionAnswers`); null otherwise. */
+    questionAnswers?: QuestionAnswerColumns | null;
   };
 }
 
@@ -624,6 +634,8 @@ function createRecordImporter(
     givenSurveyScales.set(wordKey(value), Object.freeze({ min: scale.min, max: scale.max }));
   }
   const surveyAt = new IntColumn();
+  // A file of one answer per row: each question's touchpoint name (a short form of it).
+  const answerNames = plan.questionAnswers === null ? null : (plan.questionAnswers.names ?? {});
   const surveyOf = (record: readonly string[]): number => {
     const cell = surveyCol === null ? "" : (record[surveyCol] ?? "");
     let index = surveyByCell.get(cell);
@@ -828,8 +840,8 @@ function createRecordImporter(
     }
 
     let problems: CsvProblem[] | null = null;
-    const text = readText(record);
-    const hasText = hasContent(text);
+    let text = readText(record);
+    let hasText = hasContent(text);
 
     // The row's own scale ("Scale" column of an export), else the one given, else the file's, known at the end.
     let rowScale: RatingScale | null = null;
@@ -882,7 +894,13 @@ function createRecordImporter(
           }
         }
       } else if (reading.kind === "unreadable") {
-        if (knownScale === null) unreadableRaw = raw;
+        if (ratingCol === plan.answers) {
+          // An open question's answer: the row's comment.
+          if (!hasText) {
+            text = unescapeFormula(raw).trim();
+            hasText = true;
+          }
+        } else if (knownScale === null) unreadableRaw = raw;
         else ratingProblem = `${quoteCell(raw)} is not a number on a ${formatScale(knownScale)} scale`;
       }
     }
@@ -899,9 +917,12 @@ function createRecordImporter(
     // The response's id: a response already in the journey, or earlier in the file, is not counted twice.
     let responseId: string | null = null;
     let idHash = -1;
+    // One answer per row: the id is the respondent's, shared by their answers (as in a wide file), not a response's.
+    let respondent: string | null = null;
     if (responseCol !== null) {
       const raw = unescapeFormula(record[responseCol] ?? "").trim();
-      if (raw !== "") {
+      if (raw !== "" && plan.answers !== null) respondent = raw;
+      else if (raw !== "") {
         responseId = raw;
         idHash = responseIdHash(raw);
         const known =
@@ -925,6 +946,8 @@ function createRecordImporter(
         blankRows++;
         return;
       }
+      // A question left unanswered, in a file of one answer per row: a no-answer (counted), no response, as in a wide file.
+      if (ratingNoAnswer && plan.answers !== null && ratingProblem === null) return;
       rows++;
       if (unreadableRaw !== null) {
         unreadable.push({ row, raw: unreadableRaw, rejected: reject(row, record, problems ?? []), survey });
@@ -943,9 +966,10 @@ function createRecordImporter(
     }
 
     // Stage, touchpoint, persona: found by name, or created once the row is known to be imported.
+    const touchpointCell = fixedCell(touchpointCol, record, fixed.touchpoint);
     linker.link(
       fixedCell(stageCol, record, fixed.stage),
-      fixedCell(touchpointCol, record, fixed.touchpoint),
+      answerNames === null ? touchpointCell : (answerNames[touchpointCell.trim()] ?? touchpointCell),
       fixedCell(personaCol, record, fixed.persona),
       links,
     );
@@ -979,8 +1003,15 @@ function createRecordImporter(
       }
     }
     const creatingStage = links.newStage !== null;
+    const creatingTouchpoint = links.newTouchpoint !== null;
     linker.commit(links);
     if (creatingStage) checkNewStages();
+    // A question's touchpoint named by a short form of it keeps the question, as a wide file's does.
+    if (creatingTouchpoint && answerNames !== null) {
+      const touchpoint = created.touchpoints[created.touchpoints.length - 1];
+      const question = touchpointCell.trim();
+      if (touchpoint !== undefined && touchpoint.name !== question) touchpoint.question = question;
+    }
 
     const source = sourceCell(record);
     let kind: FeedbackKind | null = null;
@@ -1041,6 +1072,7 @@ function createRecordImporter(
       responseId: responseId ?? undefined,
     });
     if (segments !== undefined) (feedback[at] as Feedback).segments = segments;
+    if (respondent !== null) (feedback[at] as Feedback).respondentId = respondent;
     if (ratingNoAnswer && groupNoAnswers) {
       noAnswerAt.push(at);
       noAnswerLinks.push(null);
@@ -1388,6 +1420,8 @@ function createRecordImporter(
     const notAnId =
       responseCol !== null &&
       options.mapping?.responseId === undefined &&
+      // In a file of one answer per row, a respondent's answers share the id: one response.
+      plan.answers === null &&
       suspects.size * 2 >= idHashes.length &&
       !looksLikeResponseIds(idHashes.view());
     if (notAnId) {
@@ -1821,6 +1855,7 @@ function createRecordImporter(
         headerRows: layout.headerRows,
         scale: fileScale,
         dateOrder: ambiguousFeedback.length > 0 ? order : null,
+        ...(plan.questionAnswers === null ? {} : { questionAnswers: plan.questionAnswers }),
       },
     };
   }
@@ -1894,6 +1929,10 @@ interface ColumnPlan {
   segments: number[];
   /** A long file's column naming each row's survey, whose values each get a rating scale of their own; null for one scale. */
   scaleBy: number | null;
+  /** A file of one answer per row: the answer column, whose words are the row's comment rather than unreadable ratings; null otherwise. */
+  answers: number | null;
+  /** A file of one answer per row: its question, answer and respondent columns; null otherwise. */
+  questionAnswers: QuestionAnswerColumns | null;
 }
 
 /** Throws for a column index the file does not have, in the mapping, the column settings or the text columns (a caller's bug). */
@@ -1951,6 +1990,9 @@ function planColumns(look: CsvInspection | null, options: CsvImportOptions, layo
   if (shape === "long") {
     // A long file has one rating column: a column marked as a question is its rating when none is mapped.
     if (mapping.rating === null && questions[0] !== undefined) mapping.rating = questions[0];
+    // One answer per row: the answers are the rating, read by question, unless the person mapped others.
+    const given = options.questionAnswers !== undefined ? options.questionAnswers : exact ? null : (look?.questionAnswers ?? null);
+    const answers = given !== null && mapping.rating === given.answer && mapping.touchpoint === given.question ? given : null;
     // Ratings of several surveys in one column, each on its own scale, unless the person gave one.
     const oneScale = options.scale !== undefined || (mapping.rating !== null && options.columns?.[mapping.rating]?.scale !== undefined);
     const scaleBy =
@@ -1958,15 +2000,19 @@ function planColumns(look: CsvInspection | null, options: CsvImportOptions, layo
         ? null
         : options.scaleBy !== undefined
           ? (options.scaleBy?.column ?? null)
-          : exact || oneScale
+          : oneScale
             ? null
-            : scaleByColumn(profiles, mapping);
-    return { shape, mapping, roles, profiles, textColumns, questions: [], segments, scaleBy };
+            : answers !== null
+              ? answers.question
+              : exact
+                ? null
+                : scaleByColumn(profiles, mapping);
+    return { shape, mapping, roles, profiles, textColumns, questions: [], segments, scaleBy, answers: answers?.answer ?? null, questionAnswers: answers };
   }
   mapping.rating = null;
   mapping.touchpoint = null;
   mapping.scale = null;
-  return { shape, mapping, roles, profiles, textColumns, questions, segments, scaleBy: null };
+  return { shape, mapping, roles, profiles, textColumns, questions, segments, scaleBy: null, answers: null, questionAnswers: null };
 }
 
 /**

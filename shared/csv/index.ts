@@ -34,6 +34,8 @@ export type { CsvProblem } from "./problem";
 export type { CsvLayoutOptions, CsvText } from "./records";
 export { MAX_HEADER_ROW, csvTextHead, csvTextHeadRecords, csvTextLength, countCsvDataRows } from "./records";
 export { type CsvInspection, inspectCsv } from "./inspect";
+export { type QuestionAnswerColumns, questionAnswerColumns } from "./question-answer";
+export { scaleByColumn, surveyMeasureOf } from "./scale-by";
 export {
   type ColumnProfile,
   type ColumnRole,

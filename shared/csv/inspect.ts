@@ -11,6 +11,7 @@ import type { CsvProblem } from "./problem";
 import { addToTally, createRatingReader, createRatingTally, inferRatingScale } from "./rating";
 import { type ColumnProfile, type ColumnTally, type CsvShape, createColumnTallier, createColumnTally, guessColumns } from "./wide";
 import { scaleByColumn } from "./scale-by";
+import { type QuestionAnswerColumns, questionAnswerColumns, readAsAnswers } from "./question-answer";
 import {
   type CsvLayout,
   type CsvLayoutOptions,
@@ -45,6 +46,12 @@ export interface CsvInspection {
    * import reads each survey on its own scale (`scaleByColumn`); null when there is none.
    */
   scaleBy: number | null;
+  /**
+   * A file of one answer per row (respondent, question, answer): its question column (the touchpoint
+   * and the scale's survey), answer column (the rating; its words are comments) and respondent column
+   * (the response id); null for any other file.
+   */
+  questionAnswers: QuestionAnswerColumns | null;
   /** Quote problems found while reading, by row. */
   problems: CsvProblem[];
   /**
@@ -57,6 +64,8 @@ export interface CsvInspection {
 }
 
 const PREVIEW_ROWS = 5;
+/** Rows kept as read for what only rows tell (a file of one answer per row, `questionAnswerColumns`). */
+const HEAD_ROWS = 300;
 /** Distinct cells a column counts before it tallies them (a comment column's cells are all distinct). */
 const COUNTED_CELLS = 4096;
 
@@ -147,6 +156,8 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
     addToTally(tally, read(record[ratingColumn] ?? ""));
   };
   const held: string[][] = [];
+  // The first rows as read, for what only rows tell (a file of one answer per row).
+  const head: string[][] = [];
   // Whether a record's quote never closed: what it swallowed is no column's value, and in one text
   // nothing follows it (a text read in pieces goes on at the next piece), so nothing from it on is profiled.
   let swallowed = false;
@@ -176,13 +187,18 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
     held.length = 0;
     tallyRow(record);
     profileRow(record);
+    if (head.length < HEAD_ROWS) head.push(record);
   };
   const finish = (): CsvInspection => {
     // The values correct the header guess, except where the caller chose.
     for (let i = 0; i < counts.length; i++) tallyCounts(i);
     for (let i = 0; i < tallies.length; i++) (tallies[i] as ColumnTally).copyOf = (sameAs[i] ?? -1) >= 0 ? (sameAs[i] as number) : null;
     const columns = guessColumns(headers, tallies, mapping, options.shape);
+    // One answer per row: the question, the answers and the respondent are read as such.
+    const answers = columns.shape === "long" ? questionAnswerColumns(headers, head, columns.mapping) : null;
+    if (answers !== null) readAsAnswers(columns.mapping, columns.profiles, answers);
     const corrected = applyMappingOverrides(columns.mapping, options.mapping, headers.length);
+    const questionAnswers = answers !== null && corrected.rating === answers.answer && corrected.touchpoint === answers.question ? answers : null;
     return {
       delimiter: layout.delimiter,
       headerRows: layout.headerRows,
@@ -195,7 +211,13 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
       mapping: corrected,
       scale:
         corrected.rating === null || ratingColumn === null ? null : inferRatingScale(tally, scaleHintOf(headers[ratingColumn] ?? "")),
-      scaleBy: columns.shape === "long" && corrected.rating !== null ? scaleByColumn(columns.profiles, corrected) : null,
+      scaleBy:
+        questionAnswers !== null
+          ? questionAnswers.question
+          : columns.shape === "long" && corrected.rating !== null
+            ? scaleByColumn(columns.profiles, corrected)
+            : null,
+      questionAnswers,
       problems: [...trouble.problems].sort((a, b) => a.row - b.row),
       shape: columns.shape,
       columns: columns.profiles,

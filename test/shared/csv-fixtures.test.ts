@@ -6,7 +6,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { type CsvImportOptions, type CsvImportResult, decodeCsvBytes, exportRejectedRowsCsv, importFeedbackCsv, inspectCsv, readDate } from "../../shared/csv";
+import {
+  type CsvImportOptions,
+  type CsvImportResult,
+  decodeCsvBytes,
+  exportRejectedRowsCsv,
+  importFeedbackCsv,
+  importedResponseKeys,
+  inspectCsv,
+  readDate,
+} from "../../shared/csv";
 import { computeMetrics } from "../../shared/metrics";
 import { Feedback, type JourneyMap, type Stage } from "../../shared/model";
 
@@ -400,6 +409,52 @@ describe("CSV fixtures", () => {
     // Told there is no author column, every message is imported.
     const all = await importFixture("intercom-conversation-parts.csv", { mapping: { author: null } });
     expect(all.imported).toBe(6);
+  });
+
+  it("survey-answers-long.csv: one answer per row (respondent, question, answer): each question a touchpoint on its own scale, words the comments, a respondent's answers linked", async () => {
+    const result = await importFixture("survey-answers-long.csv");
+    const look = inspectCsv(result.text);
+    expect(look.questionAnswers).toMatchObject({ question: 2, answer: 3, respondent: 0 });
+    expect(result.columns.filter((c) => c.role !== "ignore").map((c) => [c.header, c.role])).toEqual([
+      ["respondent_id", "responseId"],
+      ["submitted_at", "date"],
+      ["question", "touchpoint"],
+      ["answer", "rating"],
+    ]);
+    // Before, no column read as a rating or a text: nothing was imported.
+    // An unanswered question is a no-answer, as in a wide file: no response, no problem.
+    expect([result.rows, result.imported, result.skipped, result.noAnswers]).toEqual([22, 22, 0, 2]);
+    expect(result.errors).toEqual([]);
+    expect(result.created.touchpoints.map((t) => [t.name, t.question ?? null])).toEqual([
+      ["Likelihood to recommend", "How likely are you to recommend us to a friend?"],
+      ["Checkout", "How satisfied were you with checkout?"],
+      ["Find what you needed", "How easy was it to find what you needed?"],
+      ["What could we improve", "What could we improve?"],
+    ]);
+    const on = (name: string) => result.feedback.filter((f) => result.created.touchpoints.find((t) => t.id === f.touchpointId)?.name === name);
+    expect(new Set(on("Likelihood to recommend").map((f) => f.scale?.max))).toEqual(new Set([10]));
+    expect(new Set(on("Checkout").map((f) => `${f.scale?.min}–${f.scale?.max}`))).toEqual(new Set(["1–5"]));
+    expect(new Set(on("Find what you needed").map((f) => f.scale?.max))).toEqual(new Set([7]));
+    expect(on("What could we improve").map((f) => [f.rating, f.text])).toEqual([
+      [null, "Faster delivery please"],
+      [null, "The promo code never worked, twice"],
+      [null, "Checkout asked for my address twice"],
+      [null, "Nothing really"],
+      [null, "Everything. The site kept logging me out"],
+    ]);
+    // A respondent's answers share their id, two equal ratings included (5001 gave 4 twice); none is a response id.
+    expect(result.feedback.filter((f) => f.respondentId === "5001").map((f) => f.rating)).toEqual([9, 4, 4, null]);
+    expect(result.feedback.every((f) => f.responseId === undefined)).toBe(true);
+    // Promoters 9 and 10, detractors 3, 6 and 0 of six; effort 4, 2, 7, 5, 6, 1 on 1–7.
+    expect(computeMetrics(result.feedback).nps).toBeCloseTo(((2 - 3) / 6) * 100, 9);
+    expect(computeMetrics(result.feedback).ces).toBeCloseTo(25 / 6, 9);
+    // Imported again into the journey it made, every answer is known by its content.
+    const journey = { stages: result.created.stages, touchpoints: result.created.touchpoints, personas: [] };
+    const again = await importFixture("survey-answers-long.csv", { map: journey, alreadyImported: importedResponseKeys(result.feedback) });
+    expect([again.imported, again.duplicates]).toEqual([0, 22]);
+    // A long file whose "Question" column sits beside a rating and a comment is read as before.
+    const beside = "Date,Question,Rating,Comment\n2024-04-01,Checkout,4,ok\n2024-04-02,Delivery,2,slow\n2024-04-03,Checkout,5,\n2024-04-04,Delivery,3,fine\n";
+    expect(inspectCsv(beside).questionAnswers).toBeNull();
   });
 
   it("google-business-reviews.csv: stars written as words (FIVE … ONE, Google's Business Profile API) are the rating; the owner's reply is not the comment", async () => {

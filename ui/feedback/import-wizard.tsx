@@ -7,7 +7,7 @@ import { Button } from "../kit";
 import { TextInput } from "../components/text-input";
 import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
-import { MAX_HEADER_ROW, exportRejectedRowsCsv, formatScale, type CsvDelimiter } from "../../shared/csv";
+import { MAX_HEADER_ROW, exportRejectedRowsCsv, formatScale, type CsvDelimiter, type QuestionAnswerColumns } from "../../shared/csv";
 import { Empty, ProgressBar, SectionHeading, countOf, formatCount, formatMetric } from "../components/common";
 import { CheckboxField, Choice, SelectField } from "../components/fields";
 import { downloadText, fileStem } from "../components/files";
@@ -144,6 +144,7 @@ function DetectedStep() {
         ]}
         onChange={(shape) => wizard.setShape(shape)}
       />
+      {inspection.questionAnswers !== null ? <AnswersNote answers={inspection.questionAnswers} headers={inspection.headers} /> : null}
       {inspection.problems.length > 0 ? (
         <p class="warning-text">
           {countOf(inspection.problems.length, "quoting problem")} in the first rows; the report will list them.
@@ -154,6 +155,17 @@ function DetectedStep() {
         <Button onClick={() => wizard.goTo("columns")}>Next: columns</Button>
       </div>
     </div>
+  );
+}
+
+/** Says how a file of one answer per row is read. */
+function AnswersNote({ answers, headers }: { answers: QuestionAnswerColumns; headers: readonly string[] }) {
+  return (
+    <p class="hint" data-testid="wizard-answers">
+      One answer per row: column “{headers[answers.question]}” names the question (each becomes a touchpoint, on the scale its answers
+      show), column “{headers[answers.answer]}” holds the answers (numbers are ratings, words are comments)
+      {answers.respondent === null ? "" : `, column “${headers[answers.respondent]}” the respondent`}.
+    </p>
   );
 }
 

@@ -1,10 +1,11 @@
 /**
  * Writes shared/sentiment-lexicon.ts: VADER's lexicon (vader-sentiment 1.1.3, word → mean valence)
- * in the smallest form the panel can read without waiting: the words grouped by valence, one
- * "valence~word~word…" line each (no word holds "~"; a tab would be written "\t"), 71 kB, then
- * deflated (26 kB) and written in base 91 (32 kB; base64 took 37 kB). The package's own lexicon
+ * in the smallest form the panel can read without waiting: the words grouped by valence, one line
+ * each, in order of valence, of the valence and then its words in order, each written as the length
+ * of the start it shares with the word before it (a control character) and the rest of it; deflated
+ * (25 kB) and written in base 91 (31 kB; base64 of the words joined by "~" took 37 kB). The package's own lexicon
  * module is a JavaScript object of 7,503 keys, about 100 kB minified. sentiment-vader.ts inflates it
- * with fflate (4 kB).
+ * with tiny-inflate (3 kB).
  *
  * Usage: node scripts/sentiment-lexicon.mjs (again only if vader-sentiment is upgraded).
  */
@@ -71,21 +72,41 @@ for (const [word, valence] of Object.entries(lexicon)) {
   byValence.get(key).push(word);
 }
 // Lines in order of valence: neighbouring valences hold words alike, which deflates 4 % smaller.
+// Each word after the first of its line as the length of the start it shares with the word before it
+// (a control character, which no word holds: 1 is none, 2 one character …, up to 27) and the rest of it.
+const SHARED = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).filter((c) => c !== "\t" && c !== "\n" && c !== "\r");
+const frontCoded = (words) => {
+  let before = "";
+  return words
+    .sort()
+    .map((word) => {
+      if (/[\x00-\x1f]/.test(word)) throw new Error(`unexpected lexicon entry ${JSON.stringify(word)}`);
+      let shared = 0;
+      while (shared < SHARED.length - 1 && shared < before.length && word[shared] === before[shared]) shared++;
+      before = word;
+      return SHARED[shared] + word.slice(shared);
+    })
+    .join("");
+};
 const text = [...byValence]
   .sort((a, b) => Number(a[0]) - Number(b[0]))
-  .map(([valence, words]) => [valence, ...words].join("~"))
+  .map(([valence, words]) => valence + frontCoded(words))
   .join("\n");
-// raw DEFLATE, as fflate's inflateSync reads it; zlib's level 9 packs it a little tighter than fflate's
-const packed = base91(deflateRawSync(Buffer.from(text, "utf8"), { level: 9 }));
+// raw DEFLATE, as tiny-inflate reads it, at zlib's level 9
+const bytes = Buffer.from(text, "utf8");
+const packed = base91(deflateRawSync(bytes, { level: 9 }));
 writeFileSync(
   path.join(root, "shared/sentiment-lexicon.ts"),
   `/**
  * VADER's lexicon (vader-sentiment 1.1.3, Apache-2.0, © 2018 Comcast Cable Communications Management,
  * LLC; Hutto & Gilbert, ICWSM-14): ${Object.keys(lexicon).length} words and emoticons with their mean valence, grouped by
- * valence, one "valence~word~word…" line each, deflated and in base 91. Written by
+ * valence, one line each: the valence, then each word as the length of the start it shares with the
+ * word before it (a control character: 1 is none) and the rest of it; deflated and in base 91. Written by
  * scripts/sentiment-lexicon.mjs; do not edit.
  */
 export const VADER_LEXICON_DEFLATED = "${packed}";
+/** Its bytes once inflated (tiny-inflate writes into a buffer of this size). */
+export const VADER_LEXICON_BYTES = ${bytes.length};
 `,
 );
 console.log(`${Object.keys(lexicon).length} entries, ${byValence.size} valences, ${text.length} characters, ${packed.length} in base 91`);

@@ -4,8 +4,8 @@
  * "VADER: A Parsimonious Rule-based Model for Sentiment Analysis of Social Media Text", ICWSM-14).
  *
  * Why a port: the package's module carries its lexicon as a 100 kB object and gives no way to pass
- * another; here the lexicon is inflated from 32 kB of deflated text (sentiment-lexicon.ts, 4 kB of
- * fflate to read it), which is what lets the panel score text where it enters. The rules are the package's, step for
+ * another; here the lexicon is inflated from 31 kB of deflated text (sentiment-lexicon.ts, 3 kB of
+ * tiny-inflate to read it), which is what lets the panel score text where it enters. The rules are the package's, step for
  * step (booster words, ALL CAPS, negation, "never so", "least", idioms, "but", ! and ?), and the
  * scores are the package's to the last digit: test/shared/sentiment.test.ts compares both on every
  * Alexa review.
@@ -15,8 +15,8 @@
  * mark before and after it (about 2 ms for a long review); here each token is looked up directly,
  * which finds the same word (words hold no punctuation, so a token splits one way only).
  */
-import { inflateSync, strFromU8 } from "fflate";
-import { VADER_LEXICON_DEFLATED } from "./sentiment-lexicon";
+import inflate from "tiny-inflate";
+import { VADER_LEXICON_BYTES, VADER_LEXICON_DEFLATED } from "./sentiment-lexicon";
 
 /** Word → mean valence (−4 … 4). */
 export type Lexicon = ReadonlyMap<string, number>;
@@ -26,6 +26,11 @@ let lexicon: Map<string, number> | null = null;
 /** The characters of the lexicon's base 91, in order (scripts/sentiment-lexicon.mjs: printable ASCII but `"`, `\` and `<`). */
 const BASE91 = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i))
   .filter((c) => c !== '"' && c !== "\\" && c !== "<")
+  .join("");
+
+/** The lengths a word shares with the word before it in the lexicon's lines, as control characters (1 is none; not tab or line breaks). */
+const SHARED = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1))
+  .filter((c) => c !== "\t" && c !== "\n" && c !== "\r")
   .join("");
 
 /** The bytes of a base 91 text, as scripts/sentiment-lexicon.mjs writes it (basE91: 13 or 14 bits per two characters). */
@@ -58,10 +63,16 @@ function base91Bytes(text: string): Uint8Array {
 export function vaderLexicon(): Lexicon {
   if (lexicon !== null) return lexicon;
   const read = new Map<string, number>();
-  for (const line of strFromU8(inflateSync(base91Bytes(VADER_LEXICON_DEFLATED))).split("\n")) {
-    const words = line.split("~");
-    const valence = Number(words[0]);
-    for (let i = 1; i < words.length; i++) read.set(words[i] as string, valence);
+  const text = new TextDecoder().decode(inflate(base91Bytes(VADER_LEXICON_DEFLATED), new Uint8Array(VADER_LEXICON_BYTES)));
+  for (const line of text.split("\n")) {
+    // The valence, then each word as the length of the start it shares with the word before (a control character) and the rest.
+    const parts = line.split(/([\x01-\x08\x0b\x0c\x0e-\x1f])/);
+    const valence = Number(parts[0]);
+    let word = "";
+    for (let i = 1; i < parts.length; i += 2) {
+      word = word.slice(0, SHARED.indexOf(parts[i] as string)) + (parts[i + 1] as string);
+      read.set(word, valence);
+    }
   }
   return (lexicon = read);
 }

@@ -11,3 +11,13 @@ declare module "vader-sentiment" {
     polarity_scores(text: string): { neg: number; neu: number; pos: number; compound: number };
   };
 }
+
+/** The package's own lexicon module (word → mean valence), which the tests compare ours with. */
+declare module "vader-sentiment/src/vader_lexicon.js" {
+  export const lexicon: Record<string, number>;
+}
+
+/** tiny-inflate: raw DEFLATE `source` inflated into `dest` (sized to the inflated bytes), which it returns. */
+declare module "tiny-inflate" {
+  export default function inflate(source: Uint8Array, dest: Uint8Array): Uint8Array;
+}

@@ -138,6 +138,26 @@ describe("analyze in pieces gives the report of the whole file", { timeout: 60_0
     expect([one.overall.csat, one.overall.ces, rating(one)?.scale]).toEqual([null, null, "0–10"]);
   });
 
+  it("a file of one answer per row in pieces: the same questions, scales, comments and figures as the whole file", async () => {
+    const questions = ["How likely are you to recommend us?", "How satisfied were you with delivery?", "What should we change?"];
+    const lines = ["respondent_id,submitted_at,question,answer"];
+    for (let r = 0; r < 4000; r++) {
+      const day = `2026-05-${String((r % 28) + 1).padStart(2, "0")}`;
+      lines.push(`${9000 + r},${day},${questions[0]},${(r * 7) % 11}`);
+      lines.push(`${9000 + r},${day},${questions[1]},${r % 9 === 0 ? "" : ((r * 3) % 5) + 1}`);
+      lines.push(`${9000 + r},${day},${questions[2]},${r % 4 === 0 ? `"Change the ${r % 13}th thing, please"` : ""}`);
+    }
+    const file = tempFile("answers.csv", `${lines.join("\n")}\n`);
+    const whole = await report(["analyze", file, "--no-sentiment"]);
+    const pieces = await report(["analyze", file, "--no-sentiment"], SMALL);
+    // 4,000 NPS answers, 3,555 on delivery (445 left empty: no answers), 1,000 comments.
+    expect(whole.import).toMatchObject({ rows: 8555, imported: 8555, skipped: 0, noAnswers: 445 + 3000 });
+    expect(pieces.import).toEqual(whole.import);
+    expect(pieces.touchpoints).toEqual(whole.touchpoints);
+    expect(pieces.overall).toEqual(whole.overall);
+    expect((whole.touchpoints as { name: string }[]).map((t) => t.name).sort()).toEqual(["Delivery", "Likelihood to recommend", "What should we change"]);
+  });
+
   it("beyond --keep-rows, rows are folded into an exact summary as they come: the same figures and intervals, evidence rows kept", async () => {
     const whole = await report(["analyze", alexa, "--no-sentiment"]);
     const folded = await report(["analyze", alexa, "--no-sentiment", "--keep-rows", "500"], SMALL);

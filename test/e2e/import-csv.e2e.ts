@@ -162,6 +162,20 @@ describe("CSV import wizard", () => {
     expect(errors).toEqual([]);
   });
 
+  it("reads a file of one answer per row: says how, then imports each question as a touchpoint and the words as comments", async () => {
+    const { panel, errors } = await openPanel();
+    await openSection(panel, "Feedback");
+    await chooseCsv(panel, "answers.csv", readFileSync(path.join(root, "test/fixtures/csv/survey-answers-long.csv")));
+    expect(await panel.getByTestId("wizard-answers").innerText()).toMatch(
+      /One answer per row: column “question” names the question .* column “answer” holds the answers \(numbers are ratings, words are comments\), column “respondent_id” the respondent\./,
+    );
+    await toColumns(panel);
+    expect(await chosenOption(panel, "col-2-role")).toBe("Touchpoint");
+    expect(await importFromColumns(panel)).toMatch(/Imported 22 of 22 rows from answers\.csv; 0 skipped/);
+    expect(await panel.getByText("2 answers were “no answer”").count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   it("reads a file without a header row as responses from its first row, and as a header when told", async () => {
     const { panel, errors } = await openPanel();
     await openSection(panel, "Feedback");

@@ -85,6 +85,15 @@ describe("sentiment of a journey", () => {
 });
 
 describe("VADER, ported with its lexicon inflated from a third of the bytes", () => {
+  it("reads back every word and valence of the package's lexicon, no more and no fewer", async () => {
+    const { vaderLexicon } = await import("../../shared/sentiment-vader");
+    const source = await import("vader-sentiment/src/vader_lexicon.js");
+    const published = source.lexicon;
+    const read = vaderLexicon();
+    expect(read.size).toBe(Object.keys(published).length);
+    expect(Object.entries(published).filter(([word, valence]) => read.get(word) !== valence)).toEqual([]);
+  });
+
   it("scores every Alexa review exactly as vader-sentiment 1.1.3 does, and a few hard cases", async () => {
     const { SentimentIntensityAnalyzer } = await import("vader-sentiment");
     const { alexaLabelledReviews } = await import("../../bench/sentiment");

@@ -80,7 +80,7 @@ const frontCoded = (words) => {
   return words
     .sort()
     .map((word) => {
-      if (/[\x00-\x1f]/.test(word)) throw new Error(`unexpected lexicon entry ${JSON.stringify(word)}`);
+      if ([...word].some((c) => c.charCodeAt(0) < 0x20)) throw new Error(`unexpected lexicon entry ${JSON.stringify(word)}`);
       let shared = 0;
       while (shared < SHARED.length - 1 && shared < before.length && word[shared] === before[shared]) shared++;
       before = word;

@@ -66,12 +66,19 @@ export function vaderLexicon(): Lexicon {
   const text = new TextDecoder().decode(inflate(base91Bytes(VADER_LEXICON_DEFLATED), new Uint8Array(VADER_LEXICON_BYTES)));
   for (const line of text.split("\n")) {
     // The valence, then each word as the length of the start it shares with the word before (a control character) and the rest.
-    const parts = line.split(/([\x01-\x08\x0b\x0c\x0e-\x1f])/);
-    const valence = Number(parts[0]);
+    const nextWord = (from: number) => {
+      let end = from;
+      while (end < line.length && line.charCodeAt(end) >= 0x20) end++;
+      return end;
+    };
+    let at = nextWord(0);
+    const valence = Number(line.slice(0, at));
     let word = "";
-    for (let i = 1; i < parts.length; i += 2) {
-      word = word.slice(0, SHARED.indexOf(parts[i] as string)) + (parts[i + 1] as string);
+    while (at < line.length) {
+      const end = nextWord(at + 1);
+      word = word.slice(0, SHARED.indexOf(line.charAt(at))) + line.slice(at + 1, end);
       read.set(word, valence);
+      at = end;
     }
   }
   return (lexicon = read);

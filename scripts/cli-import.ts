@@ -34,7 +34,7 @@ import { type CsvLayout, RowBreakScanner, readCsvLayout } from "../shared/csv/re
 import { csvProblem, groupProblems, quoteCell, type CsvProblemGroup } from "../shared/csv/problem";
 import { compactJourney } from "../shared/evidence";
 import { type Feedback, type JourneyMap, withoutHiddenCharacters } from "../shared/model";
-import { createDefaultIdMaker } from "../shared/csv/import";
+import { MAX_SURVEYS, createDefaultIdMaker } from "../shared/csv/import";
 import type { FeedbackSummary } from "../shared/summary";
 import type { CsvPiece } from "./cli-read";
 
@@ -244,14 +244,20 @@ function mergeColumns(into: ColumnReport[], piece: readonly ColumnReport[]): voi
     merged.touchpoint ??= c.touchpoint;
     merged.scale ??= c.scale;
     merged.words ??= c.words;
-    // A rating column read by survey: each survey's ratings added up, a survey met later added.
+    // A rating column read by survey: each survey's ratings added up, a survey met later added, and
+    // past MAX_SURVEYS, as in one piece, counted with the rest ("").
     if (c.scaleBy !== undefined) {
-      if (merged.scaleBy === undefined) merged.scaleBy = { ...c.scaleBy, surveys: c.scaleBy.surveys.map((s) => ({ ...s })) };
-      else {
-        for (const survey of c.scaleBy.surveys) {
-          const same = merged.scaleBy.surveys.find((s) => wordKey(s.value) === wordKey(survey.value));
-          if (same !== undefined) same.ratings += survey.ratings;
-          else merged.scaleBy.surveys.push({ ...survey });
+      if (merged.scaleBy === undefined) merged.scaleBy = { ...c.scaleBy, surveys: [] };
+      const surveys = merged.scaleBy.surveys;
+      const byKey = new Map(surveys.map((s) => [wordKey(s.value), s]));
+      for (const survey of c.scaleBy.surveys) {
+        const key = byKey.has(wordKey(survey.value)) || surveys.length < MAX_SURVEYS ? wordKey(survey.value) : "";
+        const same = byKey.get(key);
+        if (same !== undefined) same.ratings += survey.ratings;
+        else {
+          const added = { ...survey, value: key === "" ? "" : survey.value };
+          surveys.push(added);
+          byKey.set(key, added);
         }
       }
     }

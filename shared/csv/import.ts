@@ -344,7 +344,7 @@ export interface CsvImportResult {
  */
 export const MAX_WIDE_QUESTIONS = 1_000;
 /** Surveys a rating column is read by at most (`CsvImportOptions.scaleBy`); further values share one scale. */
-const MAX_SURVEYS = 100;
+export const MAX_SURVEYS = 100;
 const DEFAULT_ROWS_PER_SLICE = 5000;
 /** Rows a pass over the imported rows reads between two turns of the host (a pass over 400,000 answers is several tasks). */
 const PASS_ROWS = 50_000;

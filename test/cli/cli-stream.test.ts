@@ -138,6 +138,23 @@ describe("analyze in pieces gives the report of the whole file", { timeout: 60_0
     expect([one.overall.csat, one.overall.ces, rating(one)?.scale]).toEqual([null, null, "0–10"]);
   });
 
+  it("a survey column of thousands of values, in pieces: at most 100 surveys and one for the rest, every rating counted once", async () => {
+    // NPS and CSAT through the file's head (where the survey column is found), then 3,000 other surveys.
+    const lines = ["Survey type,Rating"];
+    for (let i = 0; i < 60000; i++) lines.push(i % 2 === 0 ? `NPS,${i % 11}` : `CSAT,${(i % 5) + 1}`);
+    for (let i = 0; i < 3000; i++) lines.push(`Survey ${i},${(i % 5) + 1}`);
+    const file = tempFile("many-surveys.csv", `${lines.join("\n")}\n`);
+    const pieces = await report(["analyze", file, "--no-sentiment"], { pieceChars: 16 * 1024, readBytes: 8 * 1024 });
+    const surveys = pieces.import.columns?.find((c) => c.role === "rating")?.scaleBy?.surveys ?? [];
+    expect(surveys.length).toBe(101);
+    expect(surveys.slice(0, 2)).toEqual([
+      { value: "NPS", scale: "0–10", ratings: 30000 },
+      { value: "CSAT", scale: "1–5", ratings: 30000 },
+    ]);
+    expect(surveys.at(-1)?.value).toBe("");
+    expect(surveys.reduce((sum, s) => sum + s.ratings, 0)).toBe(63000);
+  });
+
   it("a file of one answer per row in pieces: the same questions, scales, comments and figures as the whole file", async () => {
     const questions = ["How likely are you to recommend us?", "How satisfied were you with delivery?", "What should we change?"];
     const lines = ["respondent_id,submitted_at,question,answer"];

@@ -88,7 +88,8 @@
  * and a file of one answer per row (+3.6 kB): VADER's lexicon is written in base 91 instead of
  * base64, its lines in order of valence and each word after the start it shares with the one before
  * (36.7 → 30.6 kB; a test reads every word and valence back), and inflated by tiny-inflate (3 kB)
- * instead of fflate (4.5 kB).
+ * instead of fflate (4.5 kB). With a question answered in a scale's words rated in them: 504.9 kB, so
+ * the next addition to the panel needs room made first.
  *
  * The build runs in a scratch copy of the repository (its folders linked, its own dist/), so that
  * it cannot race another test file that builds into dist/ at the same time.

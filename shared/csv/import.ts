@@ -35,7 +35,7 @@ import {
   mappingFromRoles,
   questionShortName,
 } from "./wide";
-import { type WordMap, isNoAnswerWord, isPlaceholder, wordKey } from "./words";
+import { type WordMap, detectWordMap, isNoAnswerWord, isPlaceholder, wordKey } from "./words";
 import { authorSideReader } from "./author";
 import { scaleByColumn } from "./scale-by";
 import type { QuestionAnswerColumns } from "./question-answer";
@@ -634,6 +634,8 @@ function createRecordImporter(
     givenSurveyScales.set(wordKey(value), Object.freeze({ min: scale.min, max: scale.max }));
   }
   const surveyAt = new IntColumn();
+  /** A file of one answer per row: the feedback whose answer was words, a comment unless its question's words are a scale's. */
+  const answerWords = new IntColumn();
   // A file of one answer per row: each question's touchpoint name (a short form of it).
   const answerNames = plan.questionAnswers === null ? null : (plan.questionAnswers.names ?? {});
   const surveyOf = (record: readonly string[]): number => {
@@ -872,6 +874,7 @@ function createRecordImporter(
     let waiting: SlottedRating | null = null;
     let ratingCellValue: number | null = null;
     let ratingNoAnswer = false;
+    let answerWord = false;
     if (ratingCol !== null) {
       const raw = record[ratingCol] ?? "";
       const reading = readRatingCell(raw);
@@ -895,10 +898,11 @@ function createRecordImporter(
         }
       } else if (reading.kind === "unreadable") {
         if (ratingCol === plan.answers) {
-          // An open question's answer: the row's comment.
+          // An open question's answer: the row's comment (or a word of its question's scale, known at the end).
           if (!hasText) {
             text = unescapeFormula(raw).trim();
             hasText = true;
+            answerWord = true;
           }
         } else if (knownScale === null) unreadableRaw = raw;
         else ratingProblem = `${quoteCell(raw)} is not a number on a ${formatScale(knownScale)} scale`;
@@ -1073,6 +1077,7 @@ function createRecordImporter(
     });
     if (segments !== undefined) (feedback[at] as Feedback).segments = segments;
     if (respondent !== null) (feedback[at] as Feedback).respondentId = respondent;
+    if (answerWord) answerWords.push(at);
     if (ratingNoAnswer && groupNoAnswers) {
       noAnswerAt.push(at);
       noAnswerLinks.push(null);
@@ -1709,6 +1714,34 @@ function createRecordImporter(
       }
     }
     if (wide) await finishWideAnswers();
+    // One answer per row: a question answered in words of one scale (Very satisfied … Very dissatisfied) is rated in them.
+    if (answerWords.length > 0 && surveyCol !== null) {
+      const labels = new Map<number, Set<string>>();
+      for (let k = 0; k < answerWords.length; k++) {
+        const at = answerWords.at(k);
+        const survey = surveyAt.at(at);
+        let words = labels.get(survey);
+        if (words === undefined) labels.set(survey, (words = new Set()));
+        if (words.size <= 64) words.add((feedback[at] as Feedback).text);
+      }
+      const maps = new Map<number, WordMap>();
+      for (const [survey, words] of labels) {
+        const map = words.size > 64 ? null : detectWordMap(words, surveys[survey]?.value ?? "");
+        if (map === null) continue;
+        maps.set(survey, map);
+        surveyScales[survey] = { scale: Object.freeze({ min: map.scale.min, max: map.scale.max }), zeroIsNoAnswer: false };
+      }
+      for (let k = 0; maps.size > 0 && k < answerWords.length; k++) {
+        const at = answerWords.at(k);
+        const item = feedback[at] as Feedback;
+        const map = maps.get(surveyAt.at(at));
+        const value = map?.values[wordKey(item.text)];
+        if (map === undefined || value === undefined) continue;
+        item.rating = value;
+        item.scale = surveyScales[surveyAt.at(at)]?.scale ?? null;
+        item.text = "";
+      }
+    }
     for (const { row, raw, rejected, survey } of unreadable) {
       if (rejected === null && removedRows.has(row)) continue;
       const scaleText = formatScale((survey < 0 ? null : surveyScales[survey]?.scale) ?? fileScale ?? SCALE_1_5);

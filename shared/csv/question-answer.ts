@@ -9,7 +9,7 @@
 import { type ColumnMapping, normaliseHeader } from "./columns";
 import { readRating } from "./rating";
 import { type ColumnProfile, questionShortName } from "./wide";
-import { isNoAnswerWord, wordKey } from "./words";
+import { detectWordMap, isNoAnswerWord, wordKey } from "./words";
 
 /** The columns of a file of one answer per row. */
 export interface QuestionAnswerColumns {
@@ -54,7 +54,7 @@ export function questionAnswerColumns(headers: readonly string[], head: readonly
       const answerName = names[answer] ?? "";
       if (answer === question || !ANSWER_HEADER.test(answerName) || isId(answerName)) continue;
       if (mapping.rating !== null && mapping.rating !== answer) continue;
-      if (!answersSomeInNumbers(rows, question, answer)) continue;
+      if (!answersSomeAsRatings(rows, question, answer)) continue;
       return { question, answer, respondent: respondentColumn(names, rows, question, answer, mapping), names: shortNames(asked) };
     }
   }
@@ -75,19 +75,23 @@ function shortNames(questions: ReadonlySet<string>): Record<string, string> {
   return names;
 }
 
-/** Whether the answers to at least one question are numbers (all but a few), as a rating question's are. */
-function answersSomeInNumbers(rows: readonly (readonly string[])[], question: number, answer: number): boolean {
-  const byQuestion = new Map<string, { numbers: number; answered: number }>();
+/** Whether the answers to at least one question are ratings: numbers (all but a few), or the words of one scale. */
+function answersSomeAsRatings(rows: readonly (readonly string[])[], question: number, answer: number): boolean {
+  const byQuestion = new Map<string, { numbers: number; answered: number; words: Set<string> }>();
   for (const row of rows) {
     const asked = (row[question] ?? "").trim();
     const cell = row[answer] ?? "";
     if (asked === "" || cell.trim() === "" || isNoAnswerWord(cell)) continue;
     let counts = byQuestion.get(asked);
-    if (counts === undefined) byQuestion.set(asked, (counts = { numbers: 0, answered: 0 }));
+    if (counts === undefined) byQuestion.set(asked, (counts = { numbers: 0, answered: 0, words: new Set() }));
     counts.answered++;
     if (readRating(cell).kind === "number") counts.numbers++;
+    else if (counts.words.size <= 64) counts.words.add(cell);
   }
-  for (const { numbers, answered } of byQuestion.values()) if (answered >= 2 && numbers >= answered * 0.8) return true;
+  for (const [asked, { numbers, answered, words }] of byQuestion) {
+    if (answered >= 2 && numbers >= answered * 0.8) return true;
+    if (numbers === 0 && words.size >= 2 && words.size <= 64 && detectWordMap(words, asked) !== null) return true;
+  }
   return false;
 }
 

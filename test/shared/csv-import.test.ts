@@ -433,6 +433,34 @@ describe("a rating column holding several surveys (NPS, CSAT, CES)", () => {
   });
 });
 
+describe("a file of one answer per row", () => {
+  it("a question answered in one scale's words is rated in them; an open question's words stay comments, a scale's word among them too", async () => {
+    const rows = [
+      "1,How satisfied are you with delivery?,Very satisfied",
+      "1,Anything else?,Keep it up",
+      "2,How satisfied are you with delivery?,Dissatisfied",
+      "2,Anything else?,Late again",
+      "3,How satisfied are you with delivery?,Neither satisfied nor dissatisfied",
+      "3,Anything else?,Very satisfied",
+      "4,How satisfied are you with delivery?,Satisfied",
+      "4,Anything else?,",
+    ];
+    const result = await importFeedbackCsv(`respondent,question,answer\n${rows.join("\n")}\n`, { map: none });
+    expect(result.detected.questionAnswers).toMatchObject({ question: 1, answer: 2, respondent: 0 });
+    expect(result.feedback.map((f) => [f.respondentId, f.rating, f.scale?.max ?? null, f.text])).toEqual([
+      ["1", 5, 5, ""],
+      ["1", null, null, "Keep it up"],
+      ["2", 2, 5, ""],
+      ["2", null, null, "Late again"],
+      ["3", 3, 5, ""],
+      ["3", null, null, "Very satisfied"],
+      ["4", 4, 5, ""],
+    ]);
+    expect(result.columns[2]?.scaleBy?.surveys).toEqual([{ value: "How satisfied are you with delivery?", scale: { min: 1, max: 5 }, ratings: 4 }]);
+    expect([result.noAnswers, result.errors]).toEqual([1, []]);
+  });
+});
+
 describe("rows that cannot be read as written", () => {
   it("an unclosed quote rejects its row, whose cell swallowed the rest of the file, and says so", async () => {
     const text = 'Rating,Comment\n4,fine\n3,"starts a quote\n5,never read\n';

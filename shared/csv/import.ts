@@ -950,17 +950,19 @@ function createRecordImporter(
         blankRows++;
         return;
       }
-      // A question left unanswered, in a file of one answer per row: a no-answer (counted), no response, as in a wide file.
-      if (ratingNoAnswer && plan.answers !== null && ratingProblem === null) return;
       rows++;
       if (unreadableRaw !== null) {
         unreadable.push({ row, raw: unreadableRaw, rejected: reject(row, record, problems ?? []), survey });
         return;
       }
+      // A question left unanswered, in a file of one answer per row: a no-answer (counted), and its row says which question.
+      const unanswered = ratingNoAnswer && plan.answers !== null && touchpointCol !== null ? (record[touchpointCol] ?? "").trim() : "";
       const reason =
         ratingProblem !== null
           ? csvProblem(row, ratingName, `${ratingProblem}, and the row has no text either: not imported`)
-          : csvProblem(row, null, `has no rating and no text (${describeNothing(ratingCol === null ? "" : (record[ratingCol] ?? ""), ratingName, textName)}): not imported`);
+          : unanswered !== ""
+            ? csvProblem(row, ratingName, `no answer to ${quoteCell(unanswered)}: nothing to import`)
+            : csvProblem(row, null, `has no rating and no text (${describeNothing(ratingCol === null ? "" : (record[ratingCol] ?? ""), ratingName, textName)}): not imported`);
       reject(row, record, [reason, ...(problems ?? [])]);
       return;
     }

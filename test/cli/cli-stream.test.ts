@@ -167,8 +167,8 @@ describe("analyze in pieces gives the report of the whole file", { timeout: 60_0
     const file = tempFile("answers.csv", `${lines.join("\n")}\n`);
     const whole = await report(["analyze", file, "--no-sentiment"]);
     const pieces = await report(["analyze", file, "--no-sentiment"], SMALL);
-    // 4,000 NPS answers, 3,555 on delivery (445 left empty: no answers), 1,000 comments.
-    expect(whole.import).toMatchObject({ rows: 8555, imported: 8555, skipped: 0, noAnswers: 445 + 3000 });
+    // 4,000 NPS answers, 3,555 on delivery (445 left empty: no answers), 1,000 comments (3,000 left empty).
+    expect(whole.import).toMatchObject({ rows: 12000, imported: 8555, skipped: 3445, noAnswers: 445 + 3000 });
     expect(pieces.import).toEqual(whole.import);
     expect(pieces.touchpoints).toEqual(whole.touchpoints);
     expect(pieces.overall).toEqual(whole.overall);

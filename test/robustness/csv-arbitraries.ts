@@ -26,6 +26,11 @@ export const csvPiece = fc.oneof(
       "awareness ",
       "Checkout",
       "maya",
+      "CSAT",
+      "Customer effort",
+      "How likely are you to recommend us?",
+      "Very satisfied",
+      "FIVE",
     ),
   },
   {
@@ -44,7 +49,8 @@ export const csvTable: fc.Arbitrary<string> = fc
   .tuple(
     fc.constantFrom(",", ";", "\t", "|"),
     // Repeats allowed: two "Rating" columns are a case of their own.
-    fc.array(fc.constantFrom("Rating", "Comment", "Stage", "Touchpoint", "Persona", "Date", "Scale", "Kind", "Source"), {
+    // "Survey type" (ratings read by survey), "Question" and "Answer" (one answer per row) included.
+    fc.array(fc.constantFrom("Rating", "Comment", "Stage", "Touchpoint", "Persona", "Date", "Scale", "Kind", "Source", "Survey type", "Question", "Answer", "respondent_id"), {
       minLength: 1,
       maxLength: 6,
     }),

@@ -120,6 +120,22 @@ describe("fuzzing the CSV import", () => {
     await fc.assert(fc.asyncProperty(csvText, (text) => importAndCheck(text)), { numRuns: 250 });
   });
 
+  it("files of one answer per row, and of several surveys in one rating column, with any answers: every row accounted for", { timeout: 30_000 }, async () => {
+    // Mostly numbers, so that the file's shape is found as often as not; words, no-answers and anything else beside them.
+    const answer = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom("0", "1", "2", "3", "4", "5", "7", "9", "10", "11", "4.5") },
+      { weight: 2, arbitrary: fc.constantFrom("", "N/A", "Very satisfied", "Dissatisfied", "Good", "high", "FIVE", "=1+1", '"a, b"') },
+      { weight: 1, arbitrary: fc.string({ maxLength: 8 }).map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)) },
+    );
+    const survey = fc.constantFrom("How likely are you to recommend us?", "NPS", "CSAT", "Customer effort", "Anything else?", "", "Q 1");
+    const row = fc.tuple(fc.integer({ min: 1, max: 6 }), survey, answer).map(([id, asked, cell]) => `${id},${asked},${cell}`);
+    const file = fc.tuple(fc.constantFrom("respondent_id,question,answer", "Response ID,Survey type,Rating"), fc.array(row, { minLength: 4, maxLength: 40 }));
+    await fc.assert(
+      fc.asyncProperty(file, ([header, rows]) => importAndCheck(`${header}\n${rows.join("\n")}\n`)),
+      { numRuns: 200 },
+    );
+  });
+
   it("random tables under known headers, with options: every row accounted for, the map still valid", { timeout: 30_000 }, async () => {
     const options = fc.record(
       {

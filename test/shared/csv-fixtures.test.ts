@@ -422,9 +422,12 @@ describe("CSV fixtures", () => {
       ["answer", "rating"],
     ]);
     // Before, no column read as a rating or a text: nothing was imported.
-    // An unanswered question is a no-answer, as in a wide file: no response, no problem.
-    expect([result.rows, result.imported, result.skipped, result.noAnswers]).toEqual([22, 22, 0, 2]);
-    expect(result.errors).toEqual([]);
+    // An unanswered question is a no-answer, and its row is listed with the question it leaves unanswered.
+    expect([result.rows, result.imported, result.skipped, result.noAnswers]).toEqual([24, 22, 2, 2]);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'row 13, column "answer": no answer to "What could we improve?": nothing to import',
+      'row 15, column "answer": no answer to "How satisfied were you with checkout?": nothing to import',
+    ]);
     expect(result.created.touchpoints.map((t) => [t.name, t.question ?? null])).toEqual([
       ["Likelihood to recommend", "How likely are you to recommend us to a friend?"],
       ["Checkout", "How satisfied were you with checkout?"],

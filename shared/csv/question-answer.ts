@@ -27,8 +27,8 @@ export interface QuestionAnswerColumns {
   names?: Readonly<Record<string, string>>;
 }
 
-const QUESTION_HEADER = /\b(?:question|questions|question text|question label|item|attribute|variable|prompt|statement)\b/;
-const ANSWER_HEADER = /\b(?:answer|answers|response|responses|value|answer value|response value|reply)\b/;
+const QUESTION_HEADER = /\b(?:questions?|item|attribute|variable|prompt|statement)\b/;
+const ANSWER_HEADER = /\b(?:answers?|responses?|value|reply)\b/;
 const RESPONDENT_HEADER = /\b(?:respondent|response|submission|participant|user|customer|visitor|contact)\b/;
 /** Rows of the file's head looked at, at most. */
 const HEAD_ROWS = 300;

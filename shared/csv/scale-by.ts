@@ -16,7 +16,7 @@ const MEASURE_WORDS: readonly [SurveyMeasure, RegExp][] = [
   ["nps", /\b(?:nps|net promoter|recommend|recommendation|loyalty)\b/],
   ["ces", /\b(?:ces|effort|ease)\b/],
   ["csat", /\b(?:csat|satisfaction|satisfied)\b/],
-  ["stars", /\b(?:stars?|5 star|five star)\b/],
+  ["stars", /\bstars?\b/],
 ];
 
 /** The survey a cell names ("NPS", "Net Promoter Score", "Customer satisfaction (CSAT)", "Customer effort"), or null. */
@@ -51,7 +51,9 @@ export function scaleByColumn(profiles: readonly ColumnProfile[], mapping: Colum
       const measure = surveyMeasureOf(sample);
       if (measure !== null) named.add(measure);
     }
-    if (named.size >= 2) return profile.index;
+    // Words alone ("Satisfaction", "Effort") may be a ticket's topics: a header naming surveys, or their acronyms, tell.
+    const surveys = SURVEY_HEADER.test(normaliseHeader(profile.header)) || profile.samples.some((sample) => /\b(?:nps|csat|ces)\b/i.test(sample));
+    if (named.size >= 2 && surveys) return profile.index;
   }
   return null;
 }

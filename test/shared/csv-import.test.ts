@@ -419,6 +419,10 @@ describe("a rating column holding several surveys (NPS, CSAT, CES)", () => {
     expect(new Set(result.feedback.map((f) => f.scale?.max))).toEqual(new Set([10]));
     // One survey named, the rest not: no split.
     expect(inspectCsv(surveys(["NPS,3,", "Onboarding,4,", "Onboarding,5,", "NPS,9,"])).scaleBy).toBeNull();
+    // A ticket's topics that use a survey's words, under a header that names no survey and without NPS, CSAT or CES: no split.
+    const topics = "Topic,Rating\nSatisfaction with refund,4\nEffort to return,5\nSatisfaction with refund,2\nEffort to return,3\n";
+    expect(inspectCsv(topics).scaleBy).toBeNull();
+    expect(inspectCsv(topics.replace("Topic", "Survey")).scaleBy).toBe(0);
   });
 
   it("a survey column with thousands of values past the file's head keeps 100 surveys, the rest read together on one scale", async () => {

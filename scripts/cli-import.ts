@@ -229,7 +229,7 @@ function pinnedOptions(options: CsvImportOptions, first: CsvImportResult, layout
     ...(scale === undefined ? {} : { scale }),
     ...(scaleBy === undefined ? {} : { scaleBy }),
     // A file of one answer per row stays one in every piece.
-    ...(first.detected.questionAnswers == null ? {} : { questionAnswers: first.detected.questionAnswers }),
+    ...(first.detected.questionAnswers === undefined ? {} : { questionAnswers: first.detected.questionAnswers }),
     ...(dateOrder === undefined ? {} : { dateOrder }),
   };
 }

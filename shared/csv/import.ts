@@ -86,7 +86,7 @@ export interface CsvImportOptions extends CsvLayoutOptions {
   /**
    * A file of one answer per row (`questionAnswerColumns`): the question column (read as the
    * touchpoint, each question on its own scale), the answer column (the rating; its words are the
-   * comment) and the respondent's (the response id). Null: read as any long file. Default: found by
+   * comment) and the respondent's (the response id). Null: read as an ordinary long file. Default: found by
    * `inspectCsv` from the headers and the first rows.
    */
   questionAnswers?: QuestionAnswerColumns | null;
@@ -332,8 +332,8 @@ export interface CsvImportResult {
     scale: RatingScale | null;
     /** How day/month-ambiguous dates were read; null when none needed it or nothing told. */
     dateOrder: DateOrder | null;
-    /** A file of one answer per row: its question, answer and respondent columns (`CsvImportOptions.questionAnswers`); null otherwise. */
-    questionAnswers?: QuestionAnswerColumns | null;
+    /** A file of one answer per row: its question, answer and respondent columns (`CsvImportOptions.questionAnswers`); absent otherwise. */
+    questionAnswers?: QuestionAnswerColumns;
   };
 }
 
@@ -636,7 +636,9 @@ function createRecordImporter(
   const surveyAt = new IntColumn();
   /** A file of one answer per row: the feedback whose answer was words, a comment unless its question's words are a scale's. */
   const answerWords = new IntColumn();
-  // A file of one answer per row: each question's touchpoint name (a short form of it).
+  // A file of one answer per row: its answer column, whose words are comments rather than unreadable ratings,
+  // and each question's touchpoint name (a short form of it).
+  const answersCol = plan.questionAnswers?.answer ?? null;
   const answerNames = plan.questionAnswers === null ? null : (plan.questionAnswers.names ?? {});
   const surveyOf = (record: readonly string[]): number => {
     const cell = surveyCol === null ? "" : (record[surveyCol] ?? "");
@@ -897,7 +899,7 @@ function createRecordImporter(
           }
         }
       } else if (reading.kind === "unreadable") {
-        if (ratingCol === plan.answers) {
+        if (ratingCol === answersCol) {
           // An open question's answer: the row's comment (or a word of its question's scale, known at the end).
           if (!hasText) {
             text = unescapeFormula(raw).trim();
@@ -925,7 +927,7 @@ function createRecordImporter(
     let respondent: string | null = null;
     if (responseCol !== null) {
       const raw = unescapeFormula(record[responseCol] ?? "").trim();
-      if (raw !== "" && plan.answers !== null) respondent = raw;
+      if (raw !== "" && answersCol !== null) respondent = raw;
       else if (raw !== "") {
         responseId = raw;
         idHash = responseIdHash(raw);
@@ -956,7 +958,7 @@ function createRecordImporter(
         return;
       }
       // A question left unanswered, in a file of one answer per row: a no-answer (counted), and its row says which question.
-      const unanswered = ratingNoAnswer && plan.answers !== null && touchpointCol !== null ? (record[touchpointCol] ?? "").trim() : "";
+      const unanswered = ratingNoAnswer && answersCol !== null && touchpointCol !== null ? (record[touchpointCol] ?? "").trim() : "";
       const reason =
         ratingProblem !== null
           ? csvProblem(row, ratingName, `${ratingProblem}, and the row has no text either: not imported`)
@@ -1427,8 +1429,6 @@ function createRecordImporter(
     const notAnId =
       responseCol !== null &&
       options.mapping?.responseId === undefined &&
-      // In a file of one answer per row, a respondent's answers share the id: one response.
-      plan.answers === null &&
       suspects.size * 2 >= idHashes.length &&
       !looksLikeResponseIds(idHashes.view());
     if (notAnId) {
@@ -1964,8 +1964,6 @@ interface ColumnPlan {
   segments: number[];
   /** A long file's column naming each row's survey, whose values each get a rating scale of their own; null for one scale. */
   scaleBy: number | null;
-  /** A file of one answer per row: the answer column, whose words are the row's comment rather than unreadable ratings; null otherwise. */
-  answers: number | null;
   /** A file of one answer per row: its question, answer and respondent columns; null otherwise. */
   questionAnswers: QuestionAnswerColumns | null;
 }
@@ -2028,26 +2026,31 @@ function planColumns(look: CsvInspection | null, options: CsvImportOptions, layo
     // One answer per row: the answers are the rating, read by question, unless the person mapped others.
     const given = options.questionAnswers !== undefined ? options.questionAnswers : exact ? null : (look?.questionAnswers ?? null);
     const answers = given !== null && mapping.rating === given.answer && mapping.touchpoint === given.question ? given : null;
-    // Ratings of several surveys in one column, each on its own scale, unless the person gave one.
-    const oneScale = options.scale !== undefined || (mapping.rating !== null && options.columns?.[mapping.rating]?.scale !== undefined);
-    const scaleBy =
-      mapping.rating === null
-        ? null
-        : options.scaleBy !== undefined
-          ? (options.scaleBy?.column ?? null)
-          : oneScale
-            ? null
-            : answers !== null
-              ? answers.question
-              : exact
-                ? null
-                : scaleByColumn(profiles, mapping);
-    return { shape, mapping, roles, profiles, textColumns, questions: [], segments, scaleBy, answers: answers?.answer ?? null, questionAnswers: answers };
+    const scaleBy = surveyColumnOf(options, mapping, profiles, answers);
+    return { shape, mapping, roles, profiles, textColumns, questions: [], segments, scaleBy, questionAnswers: answers };
   }
   mapping.rating = null;
   mapping.touchpoint = null;
   mapping.scale = null;
-  return { shape, mapping, roles, profiles, textColumns, questions, segments, scaleBy: null, answers: null, questionAnswers: null };
+  return { shape, mapping, roles, profiles, textColumns, questions, segments, scaleBy: null, questionAnswers: null };
+}
+
+/**
+ * A long file's column whose values each get a rating scale of their own (`CsvImportOptions.scaleBy`):
+ * the one the caller names; none where a scale is given for every row; a file of one answer per
+ * row's question; else a column of surveys, guessed unless the mapping is given in full.
+ */
+function surveyColumnOf(
+  options: CsvImportOptions,
+  mapping: ColumnMapping,
+  profiles: readonly ColumnProfile[],
+  answers: QuestionAnswerColumns | null,
+): number | null {
+  if (mapping.rating === null) return null;
+  if (options.scaleBy !== undefined) return options.scaleBy?.column ?? null;
+  if (options.scale !== undefined || options.columns?.[mapping.rating]?.scale !== undefined) return null;
+  if (answers !== null) return answers.question;
+  return options.exact === true ? null : scaleByColumn(profiles, mapping);
 }
 
 /**

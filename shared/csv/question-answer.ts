@@ -6,7 +6,7 @@
  * 0–10), the words are comments, and a respondent's answers share the respondent's id. Without it,
  * no column reads as a rating or a text, and nothing was imported.
  */
-import { type ColumnMapping, normaliseHeader } from "./columns";
+import { type ColumnMapping, camelCaseApart, normaliseHeader } from "./columns";
 import { readRating } from "./rating";
 import { type ColumnProfile, questionShortName } from "./wide";
 import { detectWordMap, isNoAnswerWord, wordKey } from "./words";
@@ -42,7 +42,7 @@ const HEAD_ROWS = 300;
 export function questionAnswerColumns(headers: readonly string[], head: readonly (readonly string[])[], mapping: ColumnMapping): QuestionAnswerColumns | null {
   const rows = head.slice(0, HEAD_ROWS);
   if (rows.length < 4) return null;
-  const names = headers.map((header) => normaliseHeader(header.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ")));
+  const names = headers.map((header) => normaliseHeader(camelCaseApart(header)));
   const isId = (name: string) => /\bid\b/.test(name);
   for (let question = 0; question < headers.length; question++) {
     const name = names[question] ?? "";

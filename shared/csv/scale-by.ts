@@ -22,7 +22,7 @@ const MEASURE_WORDS: readonly [SurveyMeasure, RegExp][] = [
 /** The survey a cell names ("NPS", "Net Promoter Score", "Customer satisfaction (CSAT)", "Customer effort"), or null. */
 export function surveyMeasureOf(cell: string): SurveyMeasure | null {
   if (cell.length > 80) return null;
-  const words = normaliseHeader(cell.replace(/[-_]/g, " "));
+  const words = normaliseHeader(cell);
   for (const [measure, pattern] of MEASURE_WORDS) if (pattern.test(words)) return measure;
   return null;
 }

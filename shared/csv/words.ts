@@ -8,6 +8,7 @@
  * A word map is plain data (label → value on a scale) so the panel can show it and let it be edited.
  */
 import type { RatingScale } from "../model";
+import { camelCaseApart } from "./columns";
 
 /** Labels (as `wordKey` writes them) and the value each stands for on `scale`. */
 export interface WordMap {
@@ -361,8 +362,7 @@ const POSITIVITY: Record<string, number> = { "very negative": 1, negative: 2, ne
 const RATING_WORDS_HEADER = /\b(satisf\w*|csat|ratings?|rated|score)\b/i;
 /** Stars written as number words, as Google's Business Profile API and the exports of its reviews write them ("FIVE" … "ONE"). */
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
-/** A header naming stars or a rating, camelCase read word by word (`starRating`). */
-const STARS_HEADER = /\b(stars?|ratings?|rated|score)\b/i;
+const STARS_HEADER = /\bstars?\b/i;
 const SENTIMENT_HEADER = /sentiment/i;
 
 /**
@@ -388,8 +388,10 @@ export function detectWordMap(labels: Iterable<string>, header: string): WordMap
   if (RATING_WORDS_HEADER.test(header) && !SENTIMENT_HEADER.test(header) && fits(POSITIVE_NEUTRAL_NEGATIVE)) {
     return { scale: S15, values: pick(POSITIVE_NEUTRAL_NEGATIVE, keys), family: "three-point" };
   }
-  // Number words are stars only under a header naming them: elsewhere "One" and "Two" are names (a plan, a team).
-  if (STARS_HEADER.test(header.replace(/([a-z])([A-Z])/g, "$1 $2")) && fits(NUMBER_WORDS)) {
+  // Number words are stars only under a header naming stars or a rating (camelCase read word by word: `starRating`):
+  // elsewhere "One" and "Two" are names (a plan, a team).
+  const words = camelCaseApart(header);
+  if ((STARS_HEADER.test(words) || RATING_WORDS_HEADER.test(words)) && fits(NUMBER_WORDS)) {
     return { scale: S15, values: pick(NUMBER_WORDS, keys), family: "stars" };
   }
   // A kiosk's four smileys (HappyOrNot: Very positive … Very negative), a "very" among them, not under a sentiment's header.

@@ -194,11 +194,13 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
     for (let i = 0; i < counts.length; i++) tallyCounts(i);
     for (let i = 0; i < tallies.length; i++) (tallies[i] as ColumnTally).copyOf = (sameAs[i] ?? -1) >= 0 ? (sameAs[i] as number) : null;
     const columns = guessColumns(headers, tallies, mapping, options.shape);
-    // One answer per row: the question, the answers and the respondent are read as such.
-    const answers = columns.shape === "long" ? questionAnswerColumns(headers, head, columns.mapping) : null;
-    if (answers !== null) readAsAnswers(columns.mapping, columns.profiles, answers);
+    // One answer per row: the question, the answers and the respondent are read as such, unless the
+    // person mapped the rating or the touchpoint elsewhere (then the roles keep the guess too).
+    const found = columns.shape === "long" ? questionAnswerColumns(headers, head, columns.mapping) : null;
+    const elsewhere = (field: "rating" | "touchpoint", column: number) => options.mapping?.[field] !== undefined && options.mapping[field] !== column;
+    const questionAnswers = found !== null && !elsewhere("rating", found.answer) && !elsewhere("touchpoint", found.question) ? found : null;
+    if (questionAnswers !== null) readAsAnswers(columns.mapping, columns.profiles, questionAnswers);
     const corrected = applyMappingOverrides(columns.mapping, options.mapping, headers.length);
-    const questionAnswers = answers !== null && corrected.rating === answers.answer && corrected.touchpoint === answers.question ? answers : null;
     return {
       delimiter: layout.delimiter,
       headerRows: layout.headerRows,

@@ -464,6 +464,14 @@ describe("a file of one answer per row", () => {
     expect(result.noAnswers).toBe(1);
     expect(result.errors.map((e) => e.message)).toEqual(['row 9, column "answer": no answer to "Anything else?": nothing to import']);
   });
+
+  it("a person who maps the touchpoint elsewhere reads the file as an ordinary long file: the guessed roles follow", () => {
+    const text = "respondent,question,answer\n1,Delivery?,4\n1,Price?,2\n2,Delivery?,5\n2,Price?,3\n";
+    expect(inspectCsv(text).questionAnswers).toMatchObject({ question: 1, answer: 2 });
+    expect(inspectCsv(text).columns[1]?.role).toBe("touchpoint");
+    const mapped = inspectCsv(text, { mapping: { touchpoint: null } });
+    expect([mapped.questionAnswers, mapped.scaleBy, mapped.columns[1]?.role]).toEqual([null, null, "ignore"]);
+  });
 });
 
 describe("rows that cannot be read as written", () => {

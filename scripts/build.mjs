@@ -2,7 +2,7 @@
  * Builds the plugin:
  * - dist/code.js — the sandbox code, one IIFE for es2020, the syntax Figma's sandbox documents
  *   (https://developers.figma.com/docs/plugins/how-plugins-run; the QuickJS benchmark compiles it);
- * - dist/ui.html — the panel, one self-contained file with all JS and CSS inlined (Figma loads no other files);
+ * - dist/ui.html — the panel, one self-contained file with all JS and CSS inlined (Figma loads no other files), for es2022;
  * - dist/cli.js — the command line tool, for Node;
  * - dist/host/ — the local host page that runs both against the emulated canvas (`npm start`).
  *
@@ -101,7 +101,7 @@ async function buildUi() {
     entryPoints: [path.join(root, "ui/main.tsx")],
     bundle: true,
     format: "iife",
-    target: "es2020",
+    target: "es2022",
     minify,
     write: false,
     outdir: path.join(dist, "ui"),

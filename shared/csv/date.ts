@@ -336,14 +336,33 @@ function dated(iso: string | null, order: DateOrder | null): DateReading {
 /**
  * Creates a reader that remembers each distinct day: a column of 200,000 timestamps has a few hundred
  * days, so each is read once and its ISO text shared by every row on it. The time is still checked
- * per cell; numeric days are looked up by their scanned integer, without a substring. With `serials`,
+ * per cell; numeric days are looked up by their scanned integer, without a substring (an ISO day in
+ * one pass over its characters, as most exports write it). With `serials`,
  * a spreadsheet's day numbers are dates too (`spreadsheetDay`).
  */
 export function createDateReader(order: DateOrder | null = null, serials = false): (raw: string) => DateReading {
   const numericDays = new Map<number, DateReading>();
   const namedDays = new Map<string, DateReading>();
   const unixDays = new Map<number, DateReading>();
+  // The last numeric days read, by a few bits of their key: most rows' days are found here, without the map's hashing.
+  const recentKeys = new Int32Array(RECENT_DAYS).fill(-1);
+  const recentReadings: DateReading[] = new Array<DateReading>(RECENT_DAYS).fill(EMPTY);
+  const numericDay = (key: number): DateReading => {
+    const slot = (key ^ (key >>> 12)) & (RECENT_DAYS - 1);
+    if (recentKeys[slot] === key) return recentReadings[slot] as DateReading;
+    let reading = numericDays.get(key);
+    if (reading === undefined) {
+      reading = readNumericDay(key, order);
+      if (numericDays.size < 100_000) numericDays.set(key, reading);
+    }
+    recentKeys[slot] = key;
+    recentReadings[slot] = reading;
+    return reading;
+  };
   return (raw) => {
+    // Most exports write ISO days: read in one pass, the cell as it is.
+    const iso = isoDayKey(raw);
+    if (iso >= 0) return numericDay(iso);
     const text = raw.trim();
     if (text === "") return EMPTY;
     const serial = serials ? spreadsheetDay(text) : null;
@@ -360,14 +379,7 @@ export function createDateReader(order: DateOrder | null = null, serials = false
     const split = timeStart(text);
     if (!isTime(text, split)) return readYearLast(text);
     const key = scanNumericDay(text, split);
-    if (key >= 0) {
-      let reading = numericDays.get(key);
-      if (reading === undefined) {
-        reading = readNumericDay(key, order);
-        if (numericDays.size < 100_000) numericDays.set(key, reading);
-      }
-      return reading;
-    }
+    if (key >= 0) return numericDay(key);
     const day = text.slice(0, split);
     let reading = namedDays.get(day);
     if (reading === undefined) {
@@ -377,6 +389,33 @@ export function createDateReader(order: DateOrder | null = null, serials = false
     }
     return reading;
   };
+}
+
+/** Numeric days a date reader keeps at hand (a power of two). */
+const RECENT_DAYS = 1024;
+
+/**
+ * The `scanNumericDay` key of an ISO day with nothing around it but a plain time ("2024-03-05",
+ * "2024-03-05 10:22", "2024-03-05T10:22:13"), read in one pass; -1 for any other cell, which the
+ * general reading then reads (the same key, or none).
+ */
+function isoDayKey(text: string): number {
+  const length = text.length;
+  if (length < 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return -1;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    year = year * 10 + digit;
+  }
+  const m1 = text.charCodeAt(5) - 0x30;
+  const m2 = text.charCodeAt(6) - 0x30;
+  const d1 = text.charCodeAt(8) - 0x30;
+  const d2 = text.charCodeAt(9) - 0x30;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  if (length > 10 && !isPlainTime(text, 10)) return -1;
+  // Year first, "-" (separator 1): as scanNumericDay writes it.
+  return (10000 + year) * 10000 + (m1 * 10 + m2) * 100 + d1 * 10 + d2;
 }
 
 /** The date order a header states: "Timestamp (mm/dd/yyyy)" is month first, "Date (DD.MM.YYYY)" day first; null when it states none. */

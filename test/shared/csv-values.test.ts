@@ -12,7 +12,7 @@ import {
 import { createColumnTallier, createColumnTally, inferColumnScale } from "../../shared/csv/wide";
 import { isNoAnswerWord } from "../../shared/csv/words";
 import { statedScale } from "../../shared/csv/columns";
-import { createDateReader, dateOrderOfHeader, isRelativeTime } from "../../shared/csv/date";
+import { type DateOrder, createDateReader, dateOrderOfHeader, isRelativeTime } from "../../shared/csv/date";
 import type { RatingScale } from "../../shared/model";
 
 describe("readRating", () => {
@@ -264,6 +264,23 @@ describe("readDate", () => {
       expect(readDate(cell), cell).toEqual({ kind: "unreadable" });
       expect(reader(cell), cell).toEqual({ kind: "unreadable" });
     }
+  });
+
+  it("reads any cell shaped like an ISO day as readDate does, through the column reader and its memory of recent days", () => {
+    const digits = (length: number) => fc.stringMatching(new RegExp(`^[0-9]{${length}}$`));
+    const around = fc.constantFrom("", " ", "T", "  ", "x");
+    const time = fc.constantFrom("", " 10:22", "T10:22:13", " 9:05", "T10:22:13Z", " 10:2", "T", " 25:99", "10:22", " 10:22 ");
+    const cell = fc
+      .tuple(around, digits(4), fc.constantFrom("-", "/", "."), digits(2), fc.constantFrom("-", "/"), digits(2), time)
+      .map(([before, year, first, month, second, day, after]) => `${before}${year}${first}${month}${second}${day}${after}`);
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 40 }), fc.constantFrom(null, "day-first", "month-first"), (cells, order) => {
+        const reader = createDateReader(order as DateOrder | null);
+        // Twice each: the second reading comes from the reader's memory.
+        for (const value of [...cells, ...cells]) expect(reader(value), value).toEqual(readDate(value, order as DateOrder | null));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it.each(["", "  ", "NaT", "nan", "NULL", "N/A", "-"])("reads %j as no date", (cell) => {

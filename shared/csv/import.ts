@@ -54,7 +54,7 @@ import {
   readRating,
 } from "./rating";
 import { createHostTurns } from "./host-turn";
-import { createResponseIdFilter, distinctIdCount, looksLikeResponseIds, responseIdHash } from "./response-ids";
+import { createResponseIdFilter, distinctIdCount, looksLikeResponseIds, repeatedIdHashes, responseIdHash } from "./response-ids";
 import {
   type CsvLayout,
   type CsvLayoutOptions,
@@ -479,7 +479,17 @@ export async function importFeedbackCsv(
       yieldToHost: hooks.yieldToHost ?? hostTurns?.yieldToHost ?? (() => Promise.resolve()),
       onSlice: (done, records) => hooks.onProgress?.({ done, total, rows: Math.max(0, records - layout.firstDataIndex) }),
     });
-    const result = await (importer ?? startImporting()).finish();
+    // Rows found to be rejected once every row is read are listed with their records, read again then.
+    const recordsAt = async (indexes: ReadonlySet<number>): Promise<Map<number, string[]>> => {
+      const found = new Map<number, string[]>();
+      await streamCsvRecords(text, layout, (index, read) => indexes.has(index) && found.set(index, recordOfLayout(layout, read)), {
+        trouble: createQuoteTrouble(),
+        rowsPerSlice,
+        yieldToHost: hooks.yieldToHost ?? hostTurns?.yieldToHost ?? (() => Promise.resolve()),
+      });
+      return found;
+    };
+    const result = await (importer ?? startImporting()).finish(recordsAt);
     // One pass over the rows made, not a step of the per-cell loop: texts repeat, and the scorer remembers them.
     if (options.scoreText !== undefined)
       await labelNewRows(result.feedback, options.scoreText, hooks.yieldToHost ?? hostTurns?.yieldToHost, SCORE_ROWS);
@@ -492,8 +502,12 @@ export async function importFeedbackCsv(
 /** Reads records one by one by a plan of the columns, then finishes what needs every row (`finish`). */
 interface RecordImporter {
   accept: (index: number, record: string[]) => void;
-  finish: () => Promise<CsvImportResult>;
+  /** `recordsAt` reads records again, for rows found to be rejected only once every row is read. */
+  finish: (recordsAt: RecordsAt) => Promise<CsvImportResult>;
 }
+
+/** The records at some indexes (a row's index is its number less one), read again from the text. */
+type RecordsAt = (indexes: ReadonlySet<number>) => Promise<Map<number, string[]>>;
 
 function createRecordImporter(
   options: CsvImportOptions,
@@ -546,11 +560,10 @@ function createRecordImporter(
   const contentKeysUsed = new Map<string, number>();
   const contentKeysLeft = (key: string) => (alreadyImported === null ? 0 : alreadyImported.count(key) - (contentKeysUsed.get(key) ?? 0));
   const useContentKey = (key: string) => contentKeysUsed.set(key, (contentKeysUsed.get(key) ?? 0) + 1);
-  // Responses the file repeats: a filter of the ids imported so far; a row whose id it may have seen
-  // is a suspect, checked once every row is read (its record kept for the rejected-rows export).
-  const fileIds = responseCol === null ? null : createResponseIdFilter();
-  const suspects = new Map<number, string[]>();
-  /** The `responseIdHash` of each feedback's response id (-1 without one), for the check of the suspects. */
+  /**
+   * The `responseIdHash` of each feedback's response id (-1 without one), or of each wide row's: the
+   * responses the file repeats are found by them once every row is read.
+   */
   const idHashes = new IntColumn();
 
   // Every number reading of the columns, by slot: a feedback keeps its reading as a slot in a typed array.
@@ -664,13 +677,8 @@ function createRecordImporter(
     const slot = waitingSlots.at(at);
     return slot < 0 ? null : (slots.readings[slot] as SlottedRating);
   };
+  /** The rated feedback without text, rejected if its rating turns out off the scale (its record read again then). */
   const textlessAt = new IntColumn();
-  const textlessRecords: PackedRecord[] = [];
-  const textlessByFeedback = (): Map<number, string[]> => {
-    const byFeedback = new Map<number, string[]>();
-    for (let k = 0; k < textlessAt.length; k++) byFeedback.set(textlessAt.at(k), unpackRecord(textlessRecords[k] ?? ""));
-    return byFeedback;
-  };
   const unreadable: UnreadableRating[] = [];
   // A column named as a date holding numbers of five digits was saved from a spreadsheet that showed its days as numbers.
   const readDateCell = createDateReader(options.dateOrder ?? null, dateCol !== null && headerClueScore(headers[dateCol] ?? "", "date") > 0);
@@ -1055,16 +1063,10 @@ function createRecordImporter(
     }
     feedbackRows.push(row);
     waitingSlots.push(waiting === null ? -1 : waiting.slot);
-    if (waiting !== null && !hasText) {
-      textlessAt.push(at);
-      textlessRecords.push(packRecord(record));
-    }
+    if (waiting !== null && !hasText) textlessAt.push(at);
     if (unreadableRaw !== null) unreadable.push({ row, raw: unreadableRaw, rejected: null, survey });
     if (surveyCol !== null) surveyAt.push(survey);
-    if (responseCol !== null) {
-      idHashes.push(idHash);
-      if (idHash >= 0 && fileIds?.add(idHash) === true) suspects.set(at, record);
-    }
+    if (responseCol !== null) idHashes.push(idHash);
     feedback.push({
       id: makeId("feedback"),
       kind,
@@ -1127,8 +1129,8 @@ function createRecordImporter(
   const answerQuestion = new IntColumn();
   /** Wide rows that made at least one feedback, before any is found to be a duplicate or off its scale. */
   let wideRowsImported = 0;
-  /** Wide rows without text, kept to list them if every answer turns out off its scale. */
-  const wideTextless = new Map<number, PackedRecord>();
+  /** Wide rows without text, to list them if every answer turns out off its scale. */
+  const wideTextless = new Set<number>();
   const respondentStem = wide ? `${makeId("feedback")}-r` : "";
   // Per imported row of a wide file with a response id column: its first feedback (its answers follow it).
   const wideRowStarts = new IntColumn();
@@ -1329,15 +1331,13 @@ function createRecordImporter(
       return;
     }
     wideRowsImported++;
-    if (!hasText) wideTextless.set(row, packRecord(record));
+    if (!hasText) wideTextless.add(row);
     if (rowUnanswered.length > 0) linkUnanswered(first, rowStage, persona, linkKey);
     if (problems !== null) for (const problem of problems) errors.push(problem);
-    // A respondent the file may have had before: checked, with the row's record kept, once every row is read.
+    // A respondent the file may have had before: checked once every row is read.
     if (responseCol !== null) {
-      const idHash = responseId === "" ? -1 : responseIdHash(responseId);
       wideRowStarts.push(first);
-      idHashes.push(idHash);
-      if (idHash >= 0 && fileIds?.add(idHash) === true) suspects.set(first, record);
+      idHashes.push(responseId === "" ? -1 : responseIdHash(responseId));
     }
   };
 
@@ -1416,20 +1416,37 @@ function createRecordImporter(
   return { accept: acceptRecord, finish };
 
   /** Once every record is read: the decisions that need the whole file, and the result. */
-  async function finish(): Promise<CsvImportResult> {
+  async function finish(recordsAt: RecordsAt): Promise<CsvImportResult> {
     skipHeldRows();
     for (const problem of trouble.problems) errors.push(problem);
     // Each pass over every imported row below gets a task of its own in a panel.
     const nextTask = hooks.yieldToHost ?? (() => Promise.resolve());
     await nextTask();
 
+    /**
+     * Rows rejected once every row is read (a repeated response, a rating off the scale found at the
+     * end, without text): their records are read again from the text, all at once, then listed.
+     */
+    const queued: { row: number; problems: CsvProblem[]; read?: (record: readonly string[]) => void }[] = [];
+    const rejectQueued = async (): Promise<void> => {
+      if (queued.length === 0) return;
+      const records = await recordsAt(new Set(queued.map(({ row }) => row - 1)));
+      for (const { row, problems, read } of queued) {
+        const record = records.get(row - 1) ?? [];
+        read?.(record);
+        reject(row, record, problems);
+      }
+      queued.length = 0;
+    };
+
     // Responses the file repeats (the same response id, rating and text as an earlier row): skipped.
     const removed = new Set<number>();
+    const repeats = responseCol === null ? { hashes: new Set<number>(), rows: 0 } : repeatedIdHashes(idHashes.view());
     // A guessed id column whose values mostly repeat (a survey's id on every row) names no response.
     const notAnId =
       responseCol !== null &&
       options.mapping?.responseId === undefined &&
-      suspects.size * 2 >= idHashes.length &&
+      repeats.rows * 2 >= idHashes.length &&
       !looksLikeResponseIds(idHashes.view());
     if (notAnId) {
       for (let at = 0; at < feedback.length; at++) {
@@ -1447,14 +1464,12 @@ function createRecordImporter(
         ),
       );
     }
-    if (suspects.size > 0 && !notAnId && wide) skipRepeatedRespondents();
-    else if (suspects.size > 0 && !notAnId) {
-      const suspectHashes = new Set<number>();
-      for (const at of suspects.keys()) suspectHashes.add(idHashes.at(at));
+    if (repeats.rows > 0 && !notAnId && wide) await skipRepeatedRespondents();
+    else if (repeats.rows > 0 && !notAnId) {
       // By the whole key (id, rating, text), so that one id on every row costs one look-up a row.
       const kept = new Map<string, number>();
       for (let at = 0; at < feedback.length; at++) {
-        if (!suspectHashes.has(idHashes.at(at))) continue;
+        if (!repeats.hashes.has(idHashes.at(at))) continue;
         const item = feedback[at] as Feedback;
         const id = item.responseId;
         const key = responseKey(item);
@@ -1467,29 +1482,31 @@ function createRecordImporter(
         const row = feedbackRows.at(at);
         removed.add(at);
         duplicates++;
-        reject(row, suspects.get(at) ?? [], [
-          csvProblem(
-            row,
-            responseName,
-            `response ${quoteCell(id)} repeats row ${feedbackRows.at(same)} (same response id, rating and text): skipped as a duplicate`,
-          ),
-        ]);
+        queued.push({
+          row,
+          problems: [
+            csvProblem(
+              row,
+              responseName,
+              `response ${quoteCell(id)} repeats row ${feedbackRows.at(same)} (same response id, rating and text): skipped as a duplicate`,
+            ),
+          ],
+        });
       }
+      await rejectQueued();
     }
     const removedRows = new Set([...removed].map((at) => feedbackRows.at(at)));
-    if (suspects.size > 0) await nextTask();
+    if (repeats.rows > 0) await nextTask();
 
     /**
      * A wide file's rows whose response id an earlier row has: one respondent answers once, so the
      * later row is skipped, as a duplicate when its answers are the same, else as a second answer.
      */
-    function skipRepeatedRespondents(): void {
-      const suspectHashes = new Set<number>();
-      for (let k = 0; k < wideRowStarts.length; k++) if (suspects.has(wideRowStarts.at(k))) suspectHashes.add(idHashes.at(k));
+    async function skipRepeatedRespondents(): Promise<void> {
       const rowById = new Map<string, number>();
       const rowByAnswers = new Map<string, number>();
       for (let k = 0; k < wideRowStarts.length; k++) {
-        if (!suspectHashes.has(idHashes.at(k))) continue;
+        if (!repeats.hashes.has(idHashes.at(k))) continue;
         const start = wideRowStarts.at(k);
         const end = k + 1 < wideRowStarts.length ? wideRowStarts.at(k + 1) : feedback.length;
         const id = feedback[start]?.responseId;
@@ -1507,12 +1524,7 @@ function createRecordImporter(
           rowByAnswers.set(answers, row);
           continue;
         }
-        // Its answers no longer count: no-answers, and the readings its scale is inferred from.
-        const record = suspects.get(start) ?? [];
-        for (const question of questions) {
-          const raw = record[question.column] ?? "";
-          if (question.reader.read(raw).kind === "empty") question.reader.noAnswers--;
-        }
+        // Its answers no longer count: the readings its scale is inferred from (its no-answers once its record is read again).
         for (let at = start; at < end; at++) {
           removed.add(at);
           const slot = waitingSlots.at(at);
@@ -1524,8 +1536,14 @@ function createRecordImporter(
           sameAnswers !== undefined
             ? `response ${quoteCell(id)} repeats row ${sameAnswers} (same response id and answers): skipped as a duplicate`
             : `response ${quoteCell(id)} has the id of row ${sameId} but other answers: skipped, as a respondent answers once (give it an id of its own to import it)`;
-        reject(row, record, [csvProblem(row, responseName, detail)]);
+        queued.push({ row, problems: [csvProblem(row, responseName, detail)], read: uncountNoAnswers });
       }
+      await rejectQueued();
+    }
+
+    /** A skipped wide row's no-answers no longer count. */
+    function uncountNoAnswers(record: readonly string[]): void {
+      for (const question of questions) if (question.reader.read(record[question.column] ?? "").kind === "empty") question.reader.noAnswers--;
     }
 
     /** Whether every reading of a question's answers is a rating on its final scale (none a 0 that is no answer, none off the scale). */
@@ -1619,11 +1637,12 @@ function createRecordImporter(
         if (kept.has(row)) for (const problem of list) errors.push(problem);
       }
       // Rows left with nothing: listed, with why.
-      for (const [row, packed] of wideTextless) {
+      for (const row of wideTextless) {
         if (kept.has(row)) continue;
         const list = problemsByRow.get(row) ?? [];
-        reject(row, unpackRecord(packed), [csvProblem(row, null, "has no answer on its questions' scales and no text: not imported"), ...list]);
+        queued.push({ row, problems: [csvProblem(row, null, "has no answer on its questions' scales and no text: not imported"), ...list] });
       }
+      await rejectQueued();
     }
 
     /** The no-answers of the rows imported, by group; the feedback is not filtered yet (`removed` says what goes). */
@@ -1670,7 +1689,8 @@ function createRecordImporter(
           : (surveyScales[mostRated]?.scale ?? null));
     // A 0 below the scale is "no answer", as in a wide file, unless the person listed the no-answer cells themselves.
     const fileZeroIsNoAnswer = inferred?.zeroIsNoAnswer === true && ratingReader !== null && ratingReader.noAnswer === null;
-    let textless: Map<number, string[]> | null = null;
+    let textless: Set<number> | null = null;
+    const isTextless = (at: number): boolean => (textless ??= new Set(textlessAt.view())).has(at);
     // Without a file scale (a wide file, whose questions have their own) no rating waits for one: no pass.
     for (let at = 0; fileScale !== null && at < feedback.length; at++) {
       if (at % PASS_ROWS === PASS_ROWS - 1) await nextTask();
@@ -1689,13 +1709,11 @@ function createRecordImporter(
           noAnswerLinks.push(null);
         }
         item.rating = null;
-        textless ??= textlessByFeedback();
-        const record = textless.get(at);
-        if (record !== undefined) {
+        if (isTextless(at)) {
           removed.add(at);
           const row = feedbackRows.at(at);
           const why = `${quoteCell(waiting.cell)} in column "${ratingName ?? ""}" is no answer below the ${formatScale(scaleHere)} scale`;
-          reject(row, record, [csvProblem(row, null, `has no rating and no text (${why}): not imported`)]);
+          queued.push({ row, problems: [csvProblem(row, null, `has no rating and no text (${why}): not imported`)] });
         }
         continue;
       }
@@ -1705,16 +1723,15 @@ function createRecordImporter(
         continue;
       }
       const row = feedbackRows.at(at);
-      textless ??= textlessByFeedback();
-      const record = textless.get(at);
-      if (record === undefined) {
+      if (!isTextless(at)) {
         item.rating = null;
         errors.push(csvProblem(row, ratingName, `${problem}; imported as a text-only response`));
       } else {
         removed.add(at);
-        reject(row, record, [csvProblem(row, ratingName, `${problem}, and the row has no text either: not imported`)]);
+        queued.push({ row, problems: [csvProblem(row, ratingName, `${problem}, and the row has no text either: not imported`)] });
       }
     }
+    await rejectQueued();
     if (wide) await finishWideAnswers();
     // One answer per row: a question answered in words of one scale (Very satisfied … Very dissatisfied) is rated in them.
     if (answerWords.length > 0 && surveyCol !== null) {
@@ -2131,22 +2148,6 @@ class IntColumn {
     this.data = next;
   }
 }
-/**
- * A record kept to the end in case its row turns out to be rejected (a rating off the scale found
- * at the end): its cells joined by NUL, which no record holds (hidden characters are left out of
- * every record as it is read). One string for the garbage collector to keep instead of an array
- * and a string per cell, for every row without text of a file.
- */
-type PackedRecord = string;
-
-function packRecord(record: readonly string[]): PackedRecord {
-  return record.join("\u0000");
-}
-
-function unpackRecord(packed: PackedRecord): string[] {
-  return packed.split("\u0000");
-}
-
 const NO_ANSWER_READING: CellReading = { kind: "empty" };
 const UNREADABLE_READING: CellReading = { kind: "unreadable" };
 

@@ -1,9 +1,9 @@
 /**
- * Response ids seen during an import, to recognise a response imported twice. A hash map of
- * 200,000 id strings costs an import about 100 ms (a quarter of its time), while almost every id
- * is new: so each id is hashed once, and the hashes go into a Bloom filter (a bit array, no
- * garbage), which answers "never seen" for nearly every new id; only the few ids it may have seen
- * are checked exactly, once the import has read every row, by their hashes first.
+ * Response ids, to recognise a response imported twice. A hash map of 200,000 id strings costs an
+ * import about 100 ms (a quarter of its time), while almost every id is new: so each id is hashed
+ * once. The ids a file repeats are found once every row is read, by sorting the hashes (a typed
+ * array, no garbage); only the rows whose hash repeats are then checked exactly. The ids already in a
+ * journey go into a Bloom filter (a bit array), which answers "never seen" for nearly every new id.
  */
 
 /** A 30-bit FNV-1a hash of an id (30 bits, so that V8 keeps it as a small integer, not a boxed number). */
@@ -42,6 +42,23 @@ export function createResponseIdFilter(): ResponseIdFilter {
     add: (hash) => probe(hash, true),
     mayHave: (hash) => probe(hash, false),
   };
+}
+
+/**
+ * The `responseIdHash`es that more than one row has (-1, a row without an id, aside), and how many
+ * rows repeat an earlier row's hash.
+ */
+export function repeatedIdHashes(hashes: Int32Array): { hashes: Set<number>; rows: number } {
+  const sorted = hashes.slice().sort();
+  const repeated = new Set<number>();
+  let rows = 0;
+  for (let i = 1; i < sorted.length; i++) {
+    const hash = sorted[i] as number;
+    if (hash === -1 || hash !== sorted[i - 1]) continue;
+    rows++;
+    repeated.add(hash);
+  }
+  return { hashes: repeated, rows };
 }
 
 /** The number of different ids among `responseIdHash`es (-1: a row without an id, not counted), by hash. */

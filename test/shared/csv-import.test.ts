@@ -348,6 +348,30 @@ describe("decisions that wait for the whole file", () => {
     expect(result).toMatchObject({ rows: 4, imported: 3, skipped: 1 });
   });
 
+  it("rows rejected at the end are listed with their cells, read again from a large file in parts", async () => {
+    // 12,000 rows (about 600 kB: several parts), quoted line breaks and a stray quote before them, a repeated
+    // response and ratings off the scale in rows without text far into the file.
+    const lines = ["ID,Rating,Comment,Stage"];
+    const expected = new Map<number, string[]>();
+    for (let i = 0; i < 12_000; i++) {
+      const row = lines.length + 1;
+      if (i === 5) lines.push(`R-${i},4,"two\nlines, and ""quotes""",Decision`);
+      else if (i === 6) lines.push(`R-${i},4,"Fast" delivery? Not really,Decision`);
+      else if (i % 2999 === 2998) {
+        lines.push(`R-${i},${40 + i},,Stage ${i}`);
+        expected.set(row, [`R-${i}`, String(40 + i), "", `Stage ${i}`]);
+      } else if (i === 11_000) {
+        lines.push(lines[1_001] as string);
+        expected.set(row, (lines[1_001] as string).split(","));
+      } else lines.push(`R-${i},${(i % 5) + 1},comment ${"x".repeat(i % 40)} ${i},Decision`);
+    }
+    const result = await importFeedbackCsv(`${lines.join("\r\n")}\r\n`, { map: none });
+    expect(result.detected.scale).toEqual({ min: 1, max: 5 });
+    expect(new Map(result.rejectedRows.map((rejected) => [rejected.row, rejected.cells]))).toEqual(expected);
+    expect(result.duplicates).toBe(1);
+    expect(result.feedback.find((f) => f.responseId === "R-5")?.text).toBe('two\nlines, and "quotes"');
+  });
+
   it("ratings out of another N than the file's are reported", async () => {
     const result = await importFeedbackCsv("Rating,Comment\n4/5,a\n3/5,b\n8/10,c\n", { map: none });
     expect(result.detected.scale).toEqual({ min: 1, max: 5 });

@@ -741,6 +741,9 @@ describe("a wide export whose respondents repeat (two exports joined into one)",
     expect(result.shape).toBe("wide");
     expect([result.rows, result.imported, result.skipped, result.duplicates]).toEqual([once.rows + 5, once.imported, 5, 5]);
     expect(result.answers).toBe(once.answers);
+    // A skipped row's unanswered questions are not counted either.
+    expect(result.noAnswers).toBe(once.noAnswers);
+    expect(result.columns.map((c) => c.noAnswers)).toEqual(once.columns.map((c) => c.noAnswers));
     expect(new Set(result.feedback.map((f) => f.respondentId)).size).toBe(once.imported);
     const same = result.problemGroups.find((g) => g.title.includes("same response id and answers"));
     expect(same?.count).toBe(4);

@@ -344,19 +344,12 @@ export function createDateReader(order: DateOrder | null = null, serials = false
   const numericDays = new Map<number, DateReading>();
   const namedDays = new Map<string, DateReading>();
   const unixDays = new Map<number, DateReading>();
-  // The last numeric days read, by a few bits of their key: most rows' days are found here, without the map's hashing.
-  const recentKeys = new Int32Array(RECENT_DAYS).fill(-1);
-  const recentReadings: DateReading[] = new Array<DateReading>(RECENT_DAYS).fill(EMPTY);
   const numericDay = (key: number): DateReading => {
-    const slot = (key ^ (key >>> 12)) & (RECENT_DAYS - 1);
-    if (recentKeys[slot] === key) return recentReadings[slot] as DateReading;
     let reading = numericDays.get(key);
     if (reading === undefined) {
       reading = readNumericDay(key, order);
       if (numericDays.size < 100_000) numericDays.set(key, reading);
     }
-    recentKeys[slot] = key;
-    recentReadings[slot] = reading;
     return reading;
   };
   return (raw) => {
@@ -390,9 +383,6 @@ export function createDateReader(order: DateOrder | null = null, serials = false
     return reading;
   };
 }
-
-/** Numeric days a date reader keeps at hand (a power of two). */
-const RECENT_DAYS = 1024;
 
 /**
  * The `scanNumericDay` key of an ISO day with nothing around it but a plain time ("2024-03-05",

@@ -96,7 +96,7 @@
  * targets ES2022 (class fields and `??=` as written, not lowered); Figma's desktop app and the
  * browsers it supports run it, and the end-to-end tests run the built panel. With the records of
  * rows rejected at the end read again instead of kept (a further 7 % of the long import) and a wide
- * answer's feedback made by a function of the module (4 % of the wide import): 504.97 kB.
+ * answer's feedback made by a function of the module: 504.97 kB.
  *
  * The build runs in a scratch copy of the repository (its folders linked, its own dist/), so that
  * it cannot race another test file that builds into dist/ at the same time.

@@ -2115,8 +2115,7 @@ interface WideRowFields {
 /**
  * The feedback of one answer of a wide row (of its text alone when `question` is null), linked to
  * `ids`. A function of the module rather than of each import: a wide file makes one per answer, and
- * its compiled code then serves every import, not only the one that warmed it up (the wide import
- * benchmark about 4 % faster).
+ * its compiled code then serves every import, not only the one that warmed it up.
  */
 function wideFeedback(id: string, fields: WideRowFields, question: WideQuestion | null, answer: SlottedRating | undefined, ids: LinkIds, text: string): Feedback {
   const item: Feedback = {

@@ -670,7 +670,7 @@ function createRecordImporter(
     return index;
   };
   // Per feedback, its row, and its rating reading while the scale is unknown (null once it is known or
-  // there is none); rated feedback without text keeps its record: an off-scale rating rejects it.
+  // there is none).
   const feedbackRows = new IntColumn();
   /** The slot of each feedback's waiting reading, -1 for none. */
   const waitingSlots = new IntColumn();
@@ -1412,19 +1412,10 @@ function createRecordImporter(
 
     /**
      * Rows rejected once every row is read (a repeated response, a rating off the scale found at the
-     * end, without text): their records are read again from the text, all at once, then listed.
+     * end, without text): listed in one go once all are known, their records read again from the text
+     * in one pass (`read`: what the row's record still has to undo).
      */
     const queued: { row: number; problems: CsvProblem[]; read?: (record: readonly string[]) => void }[] = [];
-    const rejectQueued = async (): Promise<void> => {
-      if (queued.length === 0) return;
-      const records = await recordsAt(new Set(queued.map(({ row }) => row - 1)));
-      for (const { row, problems, read } of queued) {
-        const record = records.get(row - 1) ?? [];
-        read?.(record);
-        reject(row, record, problems);
-      }
-      queued.length = 0;
-    };
 
     // Responses the file repeats (the same response id, rating and text as an earlier row): skipped.
     const removed = new Set<number>();
@@ -1451,7 +1442,7 @@ function createRecordImporter(
         ),
       );
     }
-    if (repeats.rows > 0 && !notAnId && wide) await skipRepeatedRespondents();
+    if (repeats.rows > 0 && !notAnId && wide) skipRepeatedRespondents();
     else if (repeats.rows > 0 && !notAnId) {
       // By the whole key (id, rating, text), so that one id on every row costs one look-up a row.
       const kept = new Map<string, number>();
@@ -1480,7 +1471,6 @@ function createRecordImporter(
           ],
         });
       }
-      await rejectQueued();
     }
     const removedRows = new Set([...removed].map((at) => feedbackRows.at(at)));
     if (repeats.rows > 0) await nextTask();
@@ -1489,7 +1479,7 @@ function createRecordImporter(
      * A wide file's rows whose response id an earlier row has: one respondent answers once, so the
      * later row is skipped, as a duplicate when its answers are the same, else as a second answer.
      */
-    async function skipRepeatedRespondents(): Promise<void> {
+    function skipRepeatedRespondents(): void {
       const rowById = new Map<string, number>();
       const rowByAnswers = new Map<string, number>();
       for (let k = 0; k < wideRowStarts.length; k++) {
@@ -1525,7 +1515,6 @@ function createRecordImporter(
             : `response ${quoteCell(id)} has the id of row ${sameId} but other answers: skipped, as a respondent answers once (give it an id of its own to import it)`;
         queued.push({ row, problems: [csvProblem(row, responseName, detail)], read: uncountNoAnswers });
       }
-      await rejectQueued();
     }
 
     /** A skipped wide row's no-answers no longer count. */
@@ -1629,7 +1618,6 @@ function createRecordImporter(
         const list = problemsByRow.get(row) ?? [];
         queued.push({ row, problems: [csvProblem(row, null, "has no answer on its questions' scales and no text: not imported"), ...list] });
       }
-      await rejectQueued();
     }
 
     /** The no-answers of the rows imported, by group; the feedback is not filtered yet (`removed` says what goes). */
@@ -1718,8 +1706,15 @@ function createRecordImporter(
         queued.push({ row, problems: [csvProblem(row, ratingName, `${problem}, and the row has no text either: not imported`)] });
       }
     }
-    await rejectQueued();
     if (wide) await finishWideAnswers();
+    if (queued.length > 0) {
+      const records = await recordsAt(new Set(queued.map(({ row }) => row - 1)));
+      for (const { row, problems, read } of queued) {
+        const record = records.get(row - 1) ?? [];
+        read?.(record);
+        reject(row, record, problems);
+      }
+    }
     // One answer per row: a question answered in words of one scale (Very satisfied … Very dissatisfied) is rated in them.
     if (answerWords.length > 0 && surveyCol !== null) {
       const labels = new Map<number, Set<string>>();

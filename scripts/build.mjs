@@ -47,8 +47,44 @@ const withoutMatrixMathOperations = {
       args.importer.includes(`${path.sep}ml-matrix${path.sep}`) ? { path: "rescale", namespace: "stub" } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: "stub" }, (args) => ({ contents: MATRIX_STUBS[args.path], loader: "js" }));
+    build.onLoad({ filter: /[\\/]ml-matrix[\\/]src[\\/]matrix\.js$/ }, async (args) => ({
+      contents: withMatrixMethodsKept(await readFile(args.path, "utf8")),
+      loader: "js",
+    }));
   },
 };
+
+/**
+ * The methods of ml-matrix's AbstractMatrix the relative weights reach (the eigen decomposition's,
+ * `Matrix.eye`, `diag`, `columnVector`, `mmul`, `transpose`, `getColumn`, found by running them), and
+ * a few the same code could reach on other data (`isSymmetric`, `clone`, `to2DArray` …). A class's
+ * methods are all bundled whether called or not: the other seventy (echelon forms, Kronecker and
+ * Strassen products, sorting, sub-matrices …, about 16 kB minified) are left out of the panel, where
+ * calling one fails as "not a function". The command line keeps the library whole.
+ */
+const MATRIX_METHODS_KEPT = new Set([
+  "static from1DArray", "static rowVector", "static columnVector", "static zeros", "static eye", "static diag",
+  "static checkMatrix", "static isMatrix", "static copy", "get size", "to1DArray", "to2DArray", "toJSON", "isSquare",
+  "isEmpty", "isSymmetric", "set", "get", "getRow", "getColumn", "diag", "mmul", "transpose", "clone",
+]);
+
+/** ml-matrix's matrix.js with AbstractMatrix's methods outside MATRIX_METHODS_KEPT removed (each ends at its first "  }"). */
+function withMatrixMethodsKept(source) {
+  const lines = source.split("\n");
+  const start = lines.indexOf("export class AbstractMatrix {");
+  const end = lines.indexOf("}", start);
+  if (start < 0 || end < 0) throw new Error("ml-matrix's matrix.js changed shape: AbstractMatrix not found");
+  const kept = [];
+  for (let i = 0; i < lines.length; i++) {
+    const method = i > start && i < end ? /^ {2}((?:static )?(?:get )?)(\w+)\(.*\{$/.exec(lines[i]) : null;
+    if (method !== null && !MATRIX_METHODS_KEPT.has(`${method[1]}${method[2]}`)) {
+      while (lines[i] !== "  }") i++;
+      continue;
+    }
+    kept.push(lines[i]);
+  }
+  return kept.join("\n");
+}
 
 /**
  * The parts of ml-matrix the relative weights never reach, as stubs: its element-wise operations (12.5 kB,

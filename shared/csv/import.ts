@@ -1079,11 +1079,11 @@ function createRecordImporter(
       stageId: links.stageId,
       touchpointId: links.touchpointId,
       personaId: links.personaId,
-      // Always present (undefined without an id), so every feedback object has the same shape.
+      // Always present (undefined without one), so every feedback object, a wide answer's too, has the same shape.
       responseId: responseId ?? undefined,
+      respondentId: respondent ?? undefined,
     });
     if (segments !== undefined) (feedback[at] as Feedback).segments = segments;
-    if (respondent !== null) (feedback[at] as Feedback).respondentId = respondent;
     if (answerWord) answerWords.push(at);
     if (ratingNoAnswer && groupNoAnswers) {
       noAnswerAt.push(at);
@@ -1135,11 +1135,15 @@ function createRecordImporter(
   const respondentStem = wide ? `${makeId("feedback")}-r` : "";
   // Per imported row of a wide file with a response id column: its first feedback (its answers follow it).
   const wideRowStarts = new IntColumn();
-  // A row's answers as two parallel arrays, reused from row to row (no object per answer).
-  const rowQuestions: number[] = [];
-  const rowReadings: SlottedRating[] = [];
-  /** With `noAnswerGroups`: the questions a row left unanswered. */
-  const rowUnanswered: number[] = [];
+  // A row's answers as two parallel arrays, reused from row to row (no object per answer): the first
+  // `rowAnswered` entries are the row's. Never emptied: an array emptied by its length gives up its
+  // storage, which the next row's pushes would make again.
+  const rowQuestions = new Int32Array(questions.length);
+  const rowReadings = new Array<SlottedRating | undefined>(questions.length).fill(undefined);
+  let rowAnswered = 0;
+  /** With `noAnswerGroups`: the questions a row left unanswered (the first `rowSkipped`). */
+  const rowUnanswered = new Int32Array(questions.length);
+  let rowSkipped = 0;
 
   /**
    * Reads a wide row's questions: its answers into `rowQuestions` and `rowReadings`, and with
@@ -1148,23 +1152,22 @@ function createRecordImporter(
    */
   const readWideAnswers = (row: number, record: readonly string[]): CsvProblem[] | null => {
     let problems: CsvProblem[] | null = null;
-    rowQuestions.length = 0;
-    rowReadings.length = 0;
-    rowUnanswered.length = 0;
+    rowAnswered = 0;
+    rowSkipped = 0;
     for (let q = 0; q < questions.length; q++) {
       const question = questions[q] as WideQuestion;
       const raw = record[question.column] ?? "";
       const reading = question.reader.read(raw);
       if (reading.kind === "empty") {
         countNoAnswer(question.reader, raw);
-        if (groupNoAnswers) rowUnanswered.push(q);
+        if (groupNoAnswers) rowUnanswered[rowSkipped++] = q;
       } else if (reading.kind === "number") {
         const known = question.reader.scale;
         const problem = known === null ? null : offScale(raw, reading.value, reading.outOf, known);
         if (problem !== null) (problems ??= []).push(csvProblem(row, question.header, `${problem}; this answer is not counted`));
         else {
-          rowQuestions.push(q);
-          rowReadings.push(reading);
+          rowQuestions[rowAnswered] = q;
+          rowReadings[rowAnswered++] = reading;
         }
       } else {
         (problems ??= []).push(
@@ -1235,7 +1238,7 @@ function createRecordImporter(
     let problems = readWideAnswers(row, record);
     const text = readText(record);
     const hasText = hasContent(text);
-    if (rowQuestions.length === 0 && !hasText) {
+    if (rowAnswered === 0 && !hasText) {
       if (problems === null && isBlankRecord(record)) {
         blankRows++;
         return;
@@ -1268,7 +1271,7 @@ function createRecordImporter(
     // The outcome's answer carries the row's text, else the first answer.
     let carrier = 0;
     if (outcomeAsked) {
-      for (let k = 0; k < rowQuestions.length; k++) {
+      for (let k = 0; k < rowAnswered; k++) {
         if (questions[rowQuestions[k] as number]?.measure === "outcome") {
           carrier = k;
           break;
@@ -1280,10 +1283,10 @@ function createRecordImporter(
     const ambiguousCell = dateReading !== null && dateReading.kind === "ambiguous" ? (dateCol === null ? "" : (record[dateCol] ?? "")) : null;
     const rowFields: WideRowFields = { kind, date, source, responseId: responseId === "" ? undefined : responseId, respondentId, segments };
     const first = feedback.length;
-    const answerCount = Math.max(rowQuestions.length, 1);
+    const answerCount = Math.max(rowAnswered, 1);
     for (let k = 0; k < answerCount; k++) {
-      const questionIndex = rowQuestions[k] ?? -1;
-      const answer = rowReadings[k];
+      const questionIndex = k < rowAnswered ? (rowQuestions[k] as number) : -1;
+      const answer = k < rowAnswered ? rowReadings[k] : undefined;
       const question = answer === undefined ? null : (questions[questionIndex] as WideQuestion);
       const cached = question === null || linkSet === null ? undefined : linkSet[questionIndex];
       const rating = answer === undefined ? null : answer.value;
@@ -1319,7 +1322,7 @@ function createRecordImporter(
     }
     wideRowsImported++;
     if (!hasText) wideTextless.add(row);
-    if (rowUnanswered.length > 0) linkUnanswered(first, rowStage, persona, linkKey);
+    if (rowSkipped > 0) linkUnanswered(first, rowStage, persona, linkKey);
     if (problems !== null) for (const problem of problems) errors.push(problem);
     // A respondent the file may have had before: checked once every row is read.
     if (responseCol !== null) {
@@ -1331,7 +1334,8 @@ function createRecordImporter(
   /** The touchpoints of a wide row's unanswered questions, as an answer would be linked, for `noAnswerGroups`. */
   const linkUnanswered = (first: number, rowStage: string, persona: string, linkKey: string): void => {
     const linkSet = alreadyImported === null ? linkSetFor(linkKey) : null;
-    for (const q of rowUnanswered) {
+    for (let u = 0; u < rowSkipped; u++) {
+      const q = rowUnanswered[u] as number;
       const question = questions[q] as WideQuestion;
       let ids = linkSet?.[q];
       if (ids === undefined) {

@@ -33,9 +33,12 @@ const TIME = /(?:T|\s+|,\s*)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?\
 const WORD = String.raw`\p{L}+`;
 /** "Mar 5, 2024", "March 5th, 2024", "Tuesday, March 5, 2024". */
 const MONTH_NAME_FIRST = new RegExp(String.raw`^(?:${WORD}\.?,?\s+)?(${WORD})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`, "u");
-/** "5 March 2024", "05-Mar-2024", Jira's "05/Mar/24", "5. März 2024", "5 de marzo de 2024", "Tue, 5 Mar 2024". */
+/**
+ * "5 March 2024", "05-Mar-2024", Jira's "05/Mar/24", "5. März 2024", "5 de marzo de 2024", "Tue, 5 Mar 2024",
+ * and with the year's mark as Russian and Polish write it: "5 марта 2024 г.", "5 marca 2024 r.".
+ */
 const DAY_FIRST_NAME = new RegExp(
-  String.raw`^(?:${WORD}\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th|\.)?[\s/-]+(?:de\s+)?(${WORD})\.?(?:\s+de)?[\s/-]+(\d{4}|\d{2})$`,
+  String.raw`^(?:${WORD}\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th|\.)?[\s/-]+(?:de\s+)?(${WORD})\.?(?:\s+de)?[\s/-]+(\d{4}|\d{2})(?:\s*[гr]\.?)?$`,
   "u",
 );
 
@@ -62,22 +65,26 @@ const CJK_MERIDIEM = /\s*(?:오전|오후|午前|午後|上午|下午)$/;
 /** … and glued to its time ("下午2:15:00"), which the time check then does not find. */
 const CJK_MERIDIEM_GLUED = /\s*(?:오전|오후|午前|午後|上午|下午)\d{1,2}:\d{2}(?::\d{2})?$/;
 
-/** Month names and abbreviations in English, German, French, Spanish, Italian, Dutch and Portuguese, without accents. */
+/**
+ * Month names and abbreviations in English, German, French, Spanish, Italian, Dutch and Portuguese,
+ * Swedish, Danish, Norwegian and Finnish, Polish, Czech, Turkish and Russian (named and as a date
+ * writes them: "5 marca", "5. března", "5 марта"), without accents.
+ */
 const MONTHS: ReadonlyMap<string, number> = new Map(
   (
     [
-      [1, "january jan januar janvier janv enero ene gennaio gen januari janeiro"],
-      [2, "february feb februar fevrier fevr fev febrero febbraio februari fevereiro"],
-      [3, "march mar marz maerz mrz mars marzo maart mrt marco"],
-      [4, "april apr avril avr abril abr aprile"],
-      [5, "may mai mayo maggio mag mei maio"],
-      [6, "june jun juni juin junio giugno giu junho"],
-      [7, "july jul juli juillet juil julio luglio lug julho"],
-      [8, "august aug aout agosto ago augustus"],
-      [9, "september sep sept septembre septiembre setiembre settembre set setembro"],
-      [10, "october oct oktober okt octobre octubre ottobre ott outubro out"],
-      [11, "november nov novembre noviembre novembro"],
-      [12, "december dec dezember dez decembre diciembre dic dicembre dezembro"],
+      [1, "january jan januar janvier janv enero ene gennaio gen januari janeiro tammikuu tammikuuta stycznia styczen sty ledna leden ocak января январь янв"],
+      [2, "february feb februar fevrier fevr fev febrero febbraio februari fevereiro helmikuu helmikuuta lutego luty lut unora unor subat февраля февраль фев"],
+      [3, "march mar marz maerz mrz mars marzo maart mrt marco marts maaliskuu maaliskuuta marca marzec brezna brezen mart марта март"],
+      [4, "april apr avril avr abril abr aprile huhtikuu huhtikuuta kwietnia kwiecien kwi dubna duben nisan апреля апрель апр"],
+      [5, "may mai mayo maggio mag mei maio maj toukokuu toukokuuta maja kvetna kveten mayıs mayis мая маи"],
+      [6, "june jun juni juin junio giugno giu junho kesakuu kesakuuta czerwca czerwiec cze cervna cerven haziran июня июнь июн"],
+      [7, "july jul juli juillet juil julio luglio lug julho heinakuu heinakuuta lipca lipiec lip cervence cervenec temmuz июля июль июл"],
+      [8, "august aug aout agosto ago augustus augusti elokuu elokuuta sierpnia sierpien sie srpna srpen agustos августа август авг"],
+      [9, "september sep sept septembre septiembre setiembre settembre set setembro syyskuu syyskuuta wrzesnia wrzesien wrz zari eylul сентября сентябрь сен сент"],
+      [10, "october oct oktober okt octobre octubre ottobre ott outubro out lokakuu lokakuuta pazdziernika pazdziernik paz rijna rijen ekim октября октябрь окт"],
+      [11, "november nov novembre noviembre novembro marraskuu marraskuuta listopada listopad lis listopadu kasım kasim ноября ноябрь ноя нояб"],
+      [12, "december dec dezember dez decembre diciembre dic dicembre dezembro joulukuu joulukuuta grudnia grudzien gru prosince prosinec aralık aralik декабря декабрь дек"],
     ] as const
   ).flatMap(([month, names]) => names.split(" ").map((name): [string, number] => [name, month])),
 );

@@ -835,7 +835,7 @@ function createRecordImporter(
       const cell = record[authorCol] ?? "";
       if (authorSideOf(cell) === "company") {
         rows++;
-        reject(row, record, [csvProblem(row, authorName, `${quoteCell(cell)}: written by the company, not a customer's feedback: skipped`)]);
+        reject(row, record, [csvProblem(row, authorName, `${quoteCell(cell)}: written by the company, not a customer's feedback: skipped (to keep such rows, do not read this column as who wrote them: the column table's roles, or a --columns mapping without author)`)]);
         return;
       }
     }

@@ -142,7 +142,7 @@ describe("CSV import wizard", () => {
     expect(await chosenOption(panel, "col-3-role")).toBe("Written by (customer or company)");
     expect(await importFromColumns(panel)).toMatch(/Imported 3 of 6 rows from parts\.csv; 3 skipped/);
     const titles = await panel.getByRole("group", { name: "Import problems" }).locator("summary").allInnerTexts();
-    expect(titles.join("\n")).toMatch(/author_type: "admin": written by the company, not a customer's feedback: skipped 3/);
+    expect(titles.join("\n")).toMatch(/author_type: "admin": written by the company, not a customer's feedback: skipped \(to keep such rows, do not read this column as who wrote them: the column table's roles, or a --columns mapping without author\) 3/);
     expect(errors).toEqual([]);
   });
 

@@ -401,9 +401,9 @@ describe("CSV fixtures", () => {
       "The app crashes when I upload a photo",
     ]);
     expect(result.errors.map((e) => e.message)).toEqual([
-      'row 3, column "author_type": "admin": written by the company, not a customer\'s feedback: skipped',
-      'row 6, column "author_type": "bot": written by the company, not a customer\'s feedback: skipped',
-      'row 7, column "author_type": "admin": written by the company, not a customer\'s feedback: skipped',
+      'row 3, column "author_type": "admin": written by the company, not a customer\'s feedback: skipped (to keep such rows, do not read this column as who wrote them: the column table\'s roles, or a --columns mapping without author)',
+      'row 6, column "author_type": "bot": written by the company, not a customer\'s feedback: skipped (to keep such rows, do not read this column as who wrote them: the column table\'s roles, or a --columns mapping without author)',
+      'row 7, column "author_type": "admin": written by the company, not a customer\'s feedback: skipped (to keep such rows, do not read this column as who wrote them: the column table\'s roles, or a --columns mapping without author)',
     ]);
     expect(result.problemGroups.map((g) => [g.column, g.count])).toEqual([["author_type", 3]]);
     // Told there is no author column, every message is imported.

@@ -224,6 +224,19 @@ describe("readDate", () => {
     ["2024. 3. 5.", "2024-03-05"],
     ["2024. 3. 5 오후 2:15:00", "2024-03-05"],
     ["2024/3/5 下午2:15:00", "2024-03-05"],
+    // Month names as Nordic, Polish, Czech, Turkish and Russian dates write them (the genitive after a
+    // day, letters without their marks, a dotless ı, a й), with the year's mark Russian and Polish add.
+    ["5 mars 2024", "2024-03-05"],
+    ["14 augusti 2023", "2023-08-14"],
+    ["5. maaliskuuta 2024", "2024-03-05"],
+    ["15 października 2023", "2023-10-15"],
+    ["5 marca 2024 r.", "2024-03-05"],
+    ["20. září 2022", "2022-09-20"],
+    ["12 Mayıs 2023", "2023-05-12"],
+    ["3 Şubat 2024", "2024-02-03"],
+    ["5 марта 2024 г.", "2024-03-05"],
+    ["1 Май 2023", "2023-05-01"],
+    ["12 декабря 2022", "2022-12-12"],
   ])("reads %j as %s", (cell, iso) => {
     expect(readDate(cell)).toEqual({ kind: "date", iso, order: null });
     expect(createDateReader()(cell)).toEqual({ kind: "date", iso, order: null });

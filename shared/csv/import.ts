@@ -33,6 +33,7 @@ import {
   inferColumnScale,
   isTitleHeader,
   mappingFromRoles,
+  questionMeasureOf,
   questionShortName,
 } from "./wide";
 import { type WordMap, detectWordMap, isNoAnswerWord, isPlaceholder, wordKey } from "./words";
@@ -1654,6 +1655,19 @@ function createRecordImporter(
       const zero = reading.zeroIsNoAnswer && ratingReader !== null && ratingReader.noAnswer === null;
       return { scale: Object.freeze({ min: reading.scale.min, max: reading.scale.max }), zeroIsNoAnswer: zero };
     });
+    // One answer per row: as in a wide file, a likelihood to recommend asked on 0–10 is the NPS question and
+    // an "overall" one the outcome, marked on the touchpoints the import made for them.
+    if (answerNames !== null) {
+      const taken = new Set<QuestionMeasure>();
+      surveys.forEach(({ value }, index) => {
+        const scale = surveyScales[index]?.scale;
+        const touchpoint = created.touchpoints.find((t) => wordKey(t.question ?? t.name) === wordKey(value));
+        const measure = scale === undefined || touchpoint === undefined ? null : questionMeasureOf(value, scale, taken);
+        if (measure === null || touchpoint === undefined) return;
+        touchpoint.measure = measure;
+        taken.add(measure);
+      });
+    }
     // The scale the report names for the column: the one given, else the inferred one, else the most answered survey's.
     let mostRated = -1;
     surveys.forEach((survey, index) => {

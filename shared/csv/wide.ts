@@ -520,6 +520,17 @@ const NPS_GROUP_HEADER = /nps[ _-]?group/i;
 const OUTCOME_HEADER = /\boverall\b/i;
 
 /**
+ * A question's measure by its header and scale: NPS for a likelihood to recommend asked on 0–10,
+ * the outcome for an "overall" rating; each only if no earlier question of the file took it.
+ */
+export function questionMeasureOf(header: string, scale: RatingScale, taken: ReadonlySet<QuestionMeasure>): QuestionMeasure | null {
+  const hint = ratingScaleHint(header);
+  if (!taken.has("nps") && hint !== null && hint.min === 0 && scale.min === 0 && scale.max === 10) return "nps";
+  if (!taken.has("outcome") && OUTCOME_HEADER.test(normaliseHeader(header.replace(/_/g, " ")))) return "outcome";
+  return null;
+}
+
+/**
  * Profiles the columns and guesses the shape and each column's role. `mapping` is the header guess
  * (`guessMapping`), corrected here by the values: a "time" column of 1–5 is no date, a "rating" of one
  * repeated value or of labels of no family is no rating, an id-like column is no touchpoint.
@@ -792,8 +803,7 @@ function finishGuess(
     const column = corrected[field];
     if (column !== null) roleOf.set(column, field);
   }
-  let npsTaken = false;
-  let outcomeTaken = false;
+  const measuresTaken = new Set<QuestionMeasure>();
   // Two questions must not share a touchpoint by sharing a short name: the second is numbered.
   const usedNames = new Map<string, number>();
   const distinctName = (name: string): string => {
@@ -826,17 +836,8 @@ function finishGuess(
       noAnswerCount += coded;
       answered -= coded;
     }
-    let measure: QuestionMeasure | null = null;
-    if (role === "question" && reading !== null) {
-      const hint = ratingScaleHint(header);
-      if (!npsTaken && hint !== null && hint.min === 0 && reading.scale.min === 0 && reading.scale.max === 10) {
-        measure = "nps";
-        npsTaken = true;
-      } else if (!outcomeTaken && OUTCOME_HEADER.test(normaliseHeader(header.replace(/_/g, " ")))) {
-        measure = "outcome";
-        outcomeTaken = true;
-      }
-    }
+    const measure = role === "question" && reading !== null ? questionMeasureOf(header, reading.scale, measuresTaken) : null;
+    if (measure !== null) measuresTaken.add(measure);
     // A review's title beside its text is part of the comment ("Title", then "Review"), as is a second
     // column of the customer's words ("Negative_Review" beside "Positive_Review").
     if (role === "ignore" && reading === null && corrected.text !== null && (holdsTitle(header, tally) || holdsMoreText(header, tally)) && !datedApart(headers, index, corrected.text)) role = "text";

@@ -434,6 +434,29 @@ describe("CSV fixtures", () => {
       ["Find what you needed", "How easy was it to find what you needed?"],
       ["What could we improve", "What could we improve?"],
     ]);
+    // As in a wide file, the likelihood to recommend on 0–10 is the NPS question.
+    expect(result.created.touchpoints.map((t) => t.measure ?? null)).toEqual(["nps", null, null, null]);
+    // … and an "overall" question the outcome, only the first of them.
+    const measures = async (recommend: string, answers: readonly number[]) =>
+      (
+        await importFeedbackCsv(
+          [
+            "respondent_id,question,answer",
+            ...answers.flatMap((answer, r) => [`${r},"Overall, how satisfied are you with us?",${(r % 5) + 1}`, `${r},"${recommend}",${answer}`, `${r},How easy was checkout?,${r + 1}`]),
+          ].join("\n"),
+          { map: emptyMap },
+        )
+      ).created.touchpoints.map((t) => [t.name, t.measure ?? null]);
+    expect(await measures("How likely are you to recommend us?", [9, 3, 10, 0])).toEqual([
+      ["Overall satisfaction", "outcome"],
+      ["Likelihood to recommend", "nps"],
+      ["How easy was checkout", null],
+    ]);
+    expect(await measures("Overall, how was the value for money?", [4, 2, 5, 1])).toEqual([
+      ["Overall satisfaction", "outcome"],
+      ["Overall, how was the value for money", null],
+      ["How easy was checkout", null],
+    ]);
     const on = (name: string) => result.feedback.filter((f) => result.created.touchpoints.find((t) => t.id === f.touchpointId)?.name === name);
     expect(new Set(on("Likelihood to recommend").map((f) => f.scale?.max))).toEqual(new Set([10]));
     expect(new Set(on("Checkout").map((f) => `${f.scale?.min}–${f.scale?.max}`))).toEqual(new Set(["1–5"]));

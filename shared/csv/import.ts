@@ -450,8 +450,11 @@ export async function importFeedbackCsv(
   // As read: packing them (a wide survey's first 256 kB are 60,000 cells) cost more than the collector's copying of them.
   const waitingRecords: string[][] = [];
   let waitingChars = 0;
+  const total = csvTextLength(text);
   const startImporting = (): RecordImporter => {
-    const started = createRecordImporter(options, hooks, layout, planColumns(profiler?.finish() ?? null, options, layout), trouble);
+    // The rows to expect: the text's length over the length of a record read so far.
+    const expectedRows = waitingChars === 0 ? 0 : Math.ceil((total * waitingRecords.length) / waitingChars);
+    const started = createRecordImporter(options, hooks, layout, planColumns(profiler?.finish() ?? null, options, layout), trouble, expectedRows);
     for (let k = 0; k < waitingIndexes.length; k++) started.accept(waitingIndexes[k] as number, waitingRecords[k] as string[]);
     waitingIndexes.length = 0;
     waitingRecords.length = 0;
@@ -474,7 +477,6 @@ export async function importFeedbackCsv(
   const hostTurns = hooks.yieldToHost === undefined ? createHostTurns() : null;
   const yieldToHost = hooks.yieldToHost ?? hostTurns?.yieldToHost ?? (() => Promise.resolve());
   try {
-    const total = csvTextLength(text);
     await streamCsvRecords(text, layout, onRecord, {
       trouble,
       rowsPerSlice,
@@ -517,10 +519,14 @@ function createRecordImporter(
   layout: CsvLayout,
   plan: ColumnPlan,
   trouble: QuoteTrouble,
+  expectedRows = 0,
 ): RecordImporter {
   const { headers, firstDataIndex } = layout;
   const repeatsHeader = headerRowTest(layout.headerRecords[0] ?? []);
   const { mapping, shape, roles, profiles, textColumns, questions: questionColumns } = plan;
+  // The feedback the file should make, from its length: the columns kept per feedback are made that
+  // size at once (4 MB of copies and zeroed memory per column of a 20,000-row wide survey otherwise).
+  const expectedFeedback = shape === "wide" ? expectedRows * questionColumns.length : expectedRows;
   // Segment columns: undefined for a file without any, so that its rows build nothing for them.
   const readSegments = plan.segments.length === 0 ? undefined : createSegmentReader(plan.segments, headers, options.columns);
   // No-answers of imported rows, for `noAnswerGroups`: the feedback of their row, and the links of a wide
@@ -566,7 +572,7 @@ function createRecordImporter(
    * The `responseIdHash` of each feedback's response id (-1 without one), or of each wide row's: the
    * responses the file repeats are found by them once every row is read.
    */
-  const idHashes = new IntColumn();
+  const idHashes = new IntColumn(mapping.responseId === null ? 0 : expectedRows);
 
   // Every number reading of the columns, by slot: a feedback keeps its reading as a slot in a typed array.
   const slots: ReadingSlots = { readings: [], counts: new IntColumn() };
@@ -672,9 +678,9 @@ function createRecordImporter(
   };
   // Per feedback, its row, and its rating reading while the scale is unknown (null once it is known or
   // there is none).
-  const feedbackRows = new IntColumn();
+  const feedbackRows = new IntColumn(expectedFeedback);
   /** The slot of each feedback's waiting reading, -1 for none. */
-  const waitingSlots = new IntColumn();
+  const waitingSlots = new IntColumn(expectedFeedback);
   const waitingAt = (at: number): SlottedRating | null => {
     const slot = waitingSlots.at(at);
     return slot < 0 ? null : (slots.readings[slot] as SlottedRating);
@@ -1128,7 +1134,7 @@ function createRecordImporter(
     return set;
   };
   /** Per feedback of a wide file, the index of its question in `questions`; -1 for a row's text alone. */
-  const answerQuestion = new IntColumn();
+  const answerQuestion = new IntColumn(expectedFeedback);
   /** Wide rows that made at least one feedback, before any is found to be a duplicate or off its scale. */
   let wideRowsImported = 0;
   /** Wide rows without text, to list them if every answer turns out off its scale. */
@@ -2154,8 +2160,13 @@ function wideFeedback(id: string, fields: WideRowFields, question: WideQuestion 
  * 400,000 answers add no pointers for the garbage collector to follow and no boxed numbers.
  */
 class IntColumn {
-  private data = new Int32Array(4096);
+  private data: Int32Array;
   length = 0;
+
+  /** `capacity`: the values expected (an estimate, up to 2 million: the column grows past it). */
+  constructor(capacity = 4096) {
+    this.data = new Int32Array(Math.min(Math.max(capacity, 4096), 1 << 21));
+  }
 
   push(value: number): void {
     if (this.length === this.data.length) this.grow();

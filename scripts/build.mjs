@@ -78,7 +78,7 @@ function withMatrixMethodsKept(source) {
   for (let i = 0; i < lines.length; i++) {
     const method = i > start && i < end ? /^ {2}((?:static )?(?:get )?)(\w+)\(.*\{$/.exec(lines[i]) : null;
     if (method !== null && !MATRIX_METHODS_KEPT.has(`${method[1]}${method[2]}`)) {
-      while (lines[i] !== "  }") i++;
+      while (i < end && lines[i] !== "  }") i++;
       continue;
     }
     kept.push(lines[i]);

@@ -524,8 +524,9 @@ function createRecordImporter(
   const { headers, firstDataIndex } = layout;
   const repeatsHeader = headerRowTest(layout.headerRecords[0] ?? []);
   const { mapping, shape, roles, profiles, textColumns, questions: questionColumns } = plan;
-  // The feedback the file should make, from its length: the columns kept per feedback are made that
-  // size at once (4 MB of copies and zeroed memory per column of a 20,000-row wide survey otherwise).
+  // The feedback the file should make, from its length: the columns kept per feedback or per row are
+  // made that size at once (4 MB of copies and zeroed memory per column of a 20,000-row wide survey
+  // otherwise, and a column growing in the middle of the import sends the compiled row code back).
   const expectedFeedback = shape === "wide" ? expectedRows * questionColumns.length : expectedRows;
   // Segment columns: undefined for a file without any, so that its rows build nothing for them.
   const readSegments = plan.segments.length === 0 ? undefined : createSegmentReader(plan.segments, headers, options.columns);
@@ -654,7 +655,7 @@ function createRecordImporter(
   for (const [value, scale] of Object.entries(options.scaleBy?.scales ?? {})) {
     givenSurveyScales.set(wordKey(value), Object.freeze({ min: scale.min, max: scale.max }));
   }
-  const surveyAt = new IntColumn();
+  const surveyAt = new IntColumn(surveyCol === null ? 0 : expectedFeedback);
   /** A file of one answer per row: the feedback whose answer was words, a comment unless its question's words are a scale's. */
   const answerWords = new IntColumn();
   // A file of one answer per row: its answer column, whose words are comments rather than unreadable ratings,
@@ -686,7 +687,7 @@ function createRecordImporter(
     return slot < 0 ? null : (slots.readings[slot] as SlottedRating);
   };
   /** The rated feedback without text, rejected if its rating turns out off the scale (its record read again then). */
-  const textlessAt = new IntColumn();
+  const textlessAt = new IntColumn(expectedFeedback);
   const unreadable: UnreadableRating[] = [];
   // A column named as a date holding numbers of five digits was saved from a spreadsheet that showed its days as numbers.
   const readDateCell = createDateReader(options.dateOrder ?? null, dateCol !== null && headerClueScore(headers[dateCol] ?? "", "date") > 0);
@@ -1141,7 +1142,7 @@ function createRecordImporter(
   const wideTextless = new Set<number>();
   const respondentStem = wide ? `${makeId("feedback")}-r` : "";
   // Per imported row of a wide file with a response id column: its first feedback (its answers follow it).
-  const wideRowStarts = new IntColumn();
+  const wideRowStarts = new IntColumn(responseCol === null ? 0 : expectedRows);
   // A row's answers as two parallel arrays, reused from row to row (no object per answer): the first
   // `rowAnswered` entries are the row's. Never emptied: an array emptied by its length gives up its
   // storage, which the next row's pushes would make again.

@@ -585,9 +585,12 @@ export class RowBreakScanner {
 
   /** The character before `at` that the parser reads (hidden ones left out), from the text scanned before if none is. */
   private before(text: string, at: number): number {
+    // Read whether needed or not: a quote at a piece's very start is rare, and a read the compiled
+    // scanner has never seen sends it back to be compiled again.
+    const previous = this.previous;
     let k = at - 1;
     while (k >= 0 && isHiddenCharacter(text.charCodeAt(k))) k--;
-    return k >= 0 ? text.charCodeAt(k) : this.previous;
+    return k >= 0 ? text.charCodeAt(k) : previous;
   }
 }
 

@@ -272,6 +272,12 @@ export interface CsvImportProgress {
   total: number;
   /** Data rows read so far, blank ones included, for "12,000 rows …". */
   rows: number;
+  /**
+   * True while the text is read a second time, for the records of the rows found to be rejected
+   * only once every row was read (a repeated response, a rating off the scale found at the end):
+   * `done` starts again from 0 and `rows` counts the rows of this second reading.
+   */
+  again?: boolean;
 }
 
 export interface CsvImportHooks {
@@ -490,6 +496,7 @@ export async function importFeedbackCsv(
         trouble: createQuoteTrouble(),
         rowsPerSlice,
         yieldToHost,
+        onSlice: (done, records) => hooks.onProgress?.({ done, total, rows: Math.max(0, records - layout.firstDataIndex), again: true }),
       });
       return found;
     };

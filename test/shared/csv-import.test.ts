@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compoundScore } from "../../shared/sentiment";
-import { type CsvImportResult, TooManyNewStagesError, contentKey, createHostTurns, importFeedbackCsv, importedResponseKeys, inspectCsv, responseKey } from "../../shared/csv";
+import { type CsvImportProgress, type CsvImportResult, TooManyNewStagesError, contentKey, createHostTurns, importFeedbackCsv, importedResponseKeys, inspectCsv, responseKey } from "../../shared/csv";
 import { createDefaultIdMaker } from "../../shared/csv/import";
 import {
   blankPersona,
@@ -365,9 +365,16 @@ describe("decisions that wait for the whole file", () => {
         expected.set(row, (lines[1_001] as string).split(","));
       } else lines.push(`R-${i},${(i % 5) + 1},comment ${"x".repeat(i % 40)} ${i},Decision`);
     }
-    const result = await importFeedbackCsv(`${lines.join("\r\n")}\r\n`, { map: none });
+    const text = `${lines.join("\r\n")}\r\n`;
+    const progress: CsvImportProgress[] = [];
+    const result = await importFeedbackCsv(text, { map: none }, { rowsPerSlice: 2_000, onProgress: (p) => progress.push(p) });
     expect(result.detected.scale).toEqual({ min: 1, max: 5 });
     expect(new Map(result.rejectedRows.map((rejected) => [rejected.row, rejected.cells]))).toEqual(expected);
+    // The second reading says so, from the text's start to its end (a panel's bar would otherwise stay full).
+    const again = progress.filter((p) => p.again === true);
+    expect(progress.indexOf(again[0] as CsvImportProgress)).toBe(progress.length - again.length);
+    expect(again[0]?.done).toBeLessThan(text.length / 2);
+    expect(again.at(-1)).toEqual({ done: text.length, total: text.length, rows: 12_000, again: true });
     expect(result.duplicates).toBe(1);
     expect(result.feedback.find((f) => f.responseId === "R-5")?.text).toBe('two\nlines, and "quotes"');
   });

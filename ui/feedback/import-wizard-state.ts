@@ -21,6 +21,7 @@ import {
   type ColumnMapping,
   type CsvDelimiter,
   type CsvImportOptions,
+  type CsvImportProgress,
   type CsvImportResult,
   type CsvProblem,
   type ColumnRole,
@@ -123,7 +124,7 @@ export interface WizardState {
   /** Whether the mapping (and a wide survey's settings) came from an earlier import of a file with the same headers. */
   remembered: boolean;
   options: WizardOptions;
-  progress: { done: number; total: number; rows: number } | null;
+  progress: CsvImportProgress | null;
   /** Set when the stage column would add more than `MANY_STAGES` stages: the import waits for the person's answer. */
   manyStages: (NewStageNames & { column: number }) | null;
   /** Asked before a file the journey's ledger has imported before is imported again: "This file was imported on … (N rows imported)". */

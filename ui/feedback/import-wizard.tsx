@@ -416,7 +416,11 @@ function ImportingStep() {
         label={`Importing ${state.file?.fileName ?? "the file"}`}
         done={progress.done}
         total={progress.total}
-        detail={`${formatCount(progress.rows)} rows read`}
+        detail={
+          progress.again === true
+            ? `reading the file again for the rows rejected once every row was read: ${formatCount(progress.rows)} rows`
+            : `${formatCount(progress.rows)} rows read`
+        }
       />
       <div class="wizard-actions">
         <Button secondary onClick={() => wizard.cancel()}>

@@ -388,6 +388,33 @@ describe("True/False and Yes/No as a two-way rating", () => {
     expect(comments.feedback.map((f) => [f.rating, f.text])).toEqual(labels.map((label) => [null, label]));
   });
 
+  it("reads the numbers of a column headed as the answer (an NPS tool's 'Response') as the rating, and no time, count or id so headed", async () => {
+    const map = { stages: [], touchpoints: [], personas: [] };
+    // As an NPS tool exports its answers: the score under "Response", the comment beside it, rows without a comment.
+    const rows = [
+      ["v1", "9", "2024-03-05 10:22:13", "Great tool"],
+      ["v2", "3", "2024-03-05 11:22:13", "Too slow"],
+      ["v3", "10", "2024-03-06 09:00:00", ""],
+      ["v4", "7", "2024-03-07 09:00:00", "ok"],
+      ["v5", "0", "2024-03-08 09:00:00", "Terrible support"],
+      ["v6", "8", "2024-03-08 10:00:00", ""],
+    ];
+    const file = (header: string) => [`Visitor ID,${header},Response Time (UTC),Comment`, ...rows.map((row) => row.join(","))].join("\n");
+    for (const header of ["Response", "Answer", "value"]) {
+      const result = await importFeedbackCsv(file(header), { map });
+      expect(result.imported, header).toBe(6);
+      expect(result.columns[1]?.role, header).toBe("rating");
+      expect(result.columns[1]?.scale, header).toEqual({ min: 0, max: 10 });
+      expect(result.feedback.map((f) => f.rating)).toEqual([9, 3, 10, 7, 0, 8]);
+    }
+    // Under any other header, or one naming a time, the numbers are no rating: the rows without a comment are not imported.
+    for (const header of ["Foo", "Response time", "Answer count"]) {
+      const result = await importFeedbackCsv(file(header), { map });
+      expect(result.columns[1]?.role, header).not.toBe("rating");
+      expect(result.imported, header).toBe(4);
+    }
+  });
+
   it("reads the scales survey tools offer, each label one step", () => {
     const values = (labels: string[]) => {
       const map = detectWordMap(labels, "Question")?.values ?? {};

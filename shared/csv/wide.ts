@@ -516,9 +516,8 @@ const REPEATED_HEADER = / \(column [A-Z]+\)$/;
 const COPY_ROWS = 20;
 const NPS_GROUP_HEADER = /nps[ _-]?group/i;
 
-/** A header naming a respondent's answer ("Response", "Answer", "Value"), and words saying it holds something else. */
+/** A header that is nothing but a respondent's answer ("Response", "Answer", "Value"; not "Response time"). */
 const ANSWER_HEADER = /^(?:answers?|responses?|value|reply|nps response|survey response)$/;
-const NOT_AN_ANSWER = /\b(?:id|time|date|duration|minutes?|hours?|seconds?|days?|count|number|length|rate)\b/;
 
 /** The outcome question, by its header: an "overall" rating or satisfaction. */
 const OUTCOME_HEADER = /\boverall\b/i;
@@ -757,15 +756,15 @@ export function guessColumns(
     const outOf = ratings.flatMap((reading, i) => (reading !== null && reading.words === null && !used.has(i) && writesOutOf(tallies[i]) ? [i] : []));
     if (outOf.length === 1) corrected.rating = outOf[0] ?? null;
   }
-  // … or the one column headed as an answer ("Response", "Answer", "Value": an NPS tool's export) that holds
-  // whole numbers on a rating scale, which a time, a count or an id under such a header is not.
+  // … or the one column headed as nothing but an answer ("Response", "Answer", "Value": an NPS tool's
+  // export) that holds whole numbers on a rating scale.
   if (corrected.rating === null) {
     const used = new Set(Object.values(corrected));
     const answers = ratings.flatMap((reading, i) => {
       const header = normaliseHeader(camelCaseApart(headers[i] ?? ""));
       const values = tallies[i]?.numbers.values;
       const whole = values !== undefined && values.size >= 2 && [...values.keys()].every((value) => Number.isInteger(value));
-      return reading !== null && reading.words === null && !used.has(i) && whole && ANSWER_HEADER.test(header) && !NOT_AN_ANSWER.test(header) ? [i] : [];
+      return reading !== null && reading.words === null && !used.has(i) && whole && ANSWER_HEADER.test(header) ? [i] : [];
     });
     if (answers.length === 1) corrected.rating = answers[0] ?? null;
   }

@@ -517,7 +517,7 @@ const COPY_ROWS = 20;
 const NPS_GROUP_HEADER = /nps[ _-]?group/i;
 
 /** A header that is nothing but a respondent's answer ("Response", "Answer", "Value"; not "Response time"). */
-const ANSWER_HEADER = /^(?:answers?|responses?|value|reply|nps response|survey response)$/;
+const ANSWER_HEADER = /^(?:(?:nps |survey )?(?:answers?|responses?)(?: values?)?|values?|reply)$/;
 
 /** The outcome question, by its header: an "overall" rating or satisfaction. */
 const OUTCOME_HEADER = /\boverall\b/i;

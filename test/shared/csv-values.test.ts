@@ -400,7 +400,7 @@ describe("True/False and Yes/No as a two-way rating", () => {
       ["v6", "8", "2024-03-08 10:00:00", ""],
     ];
     const file = (header: string) => [`Visitor ID,${header},Response Time (UTC),Comment`, ...rows.map((row) => row.join(","))].join("\n");
-    for (const header of ["Response", "Answer", "value"]) {
+    for (const header of ["Response", "Answer", "value", "Response Value"]) {
       const result = await importFeedbackCsv(file(header), { map });
       expect(result.imported, header).toBe(6);
       expect(result.columns[1]?.role, header).toBe("rating");

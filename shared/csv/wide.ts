@@ -515,6 +515,8 @@ const REPEATED_HEADER = / \(column [A-Z]+\)$/;
 /** Answers a column must repeat cell for cell before it is taken for a copy of another (two questions may agree in a few rows). */
 const COPY_ROWS = 20;
 const NPS_GROUP_HEADER = /nps[ _-]?group/i;
+/** A header naming another's words for its values ("Rating Label", "score_text", "CSAT (description)"): group 1 is the other. */
+const LABEL_HEADER = /^(.+?) (?:labels?|text|descriptions?|wording)$/;
 
 /** A header that is nothing but a respondent's answer ("Response", "Answer", "Value"; not "Response time"). */
 const ANSWER_HEADER = /^(?:(?:nps |survey )?(?:answers?|responses?)(?: values?)?|values?|reply)$/;
@@ -557,6 +559,10 @@ export function guessColumns(
     if (tally.copyOf !== null && tally.answered >= COPY_ROWS && tally.distinct.size >= 2) return null;
     // Qualtrics' "Q1_NPS_GROUP" (1 detractor, 2 passive, 3 promoter) is worked out from the NPS answer, not asked.
     if (NPS_GROUP_HEADER.test(header)) return null;
+    // Another column's answers in words ("Rating Label" beside "Rating": a help desk's "Great" for 5) are
+    // that column's, not a question of their own.
+    const labelled = LABEL_HEADER.exec(normaliseHeader(header))?.[1];
+    if (labelled !== undefined && headers.some((other, k) => k !== i && normaliseHeader(other) === labelled)) return null;
     return readRatingColumn(header, tally);
   });
   sameScaleInMatrices(headers, tallies, ratings);

@@ -415,6 +415,25 @@ describe("True/False and Yes/No as a two-way rating", () => {
     }
   });
 
+  it("reads a column of another's answers in words ('Rating Label' beside 'Rating') as that column's, not a second question", async () => {
+    const map = { stages: [], touchpoints: [], personas: [] };
+    const rows = [
+      ["c1", "5", "Great", "Thanks!"],
+      ["c2", "1", "Terrible", "Never solved"],
+      ["c3", "3", "Okay", ""],
+      ["c4", "4", "Good", ""],
+    ];
+    const file = (label: string) => [`Conversation ID,Rating,${label},Comment`, ...rows.map((row) => row.join(","))].join("\n");
+    for (const label of ["Rating Label", "rating_text", "Rating (description)"]) {
+      const result = await importFeedbackCsv(file(label), { map });
+      expect([result.shape, result.answers], label).toEqual(["long", 4]);
+      expect(result.columns.map((c) => c.role), label).toEqual(["responseId", "rating", "ignore", "text"]);
+    }
+    // Under a header of its own, the words are a question of their own: a survey of two.
+    const own = await importFeedbackCsv(file("Effort"), { map });
+    expect([own.shape, own.answers]).toEqual(["wide", 8]);
+  });
+
   it("reads the scales survey tools offer, each label one step", () => {
     const values = (labels: string[]) => {
       const map = detectWordMap(labels, "Question")?.values ?? {};

@@ -193,7 +193,7 @@ export function createCsvProfiler(layout: CsvLayout, trouble: QuoteTrouble, opti
     // The values correct the header guess, except where the caller chose.
     for (let i = 0; i < counts.length; i++) tallyCounts(i);
     for (let i = 0; i < tallies.length; i++) (tallies[i] as ColumnTally).copyOf = (sameAs[i] ?? -1) >= 0 ? (sameAs[i] as number) : null;
-    const columns = guessColumns(headers, tallies, mapping, options.shape);
+    const columns = guessColumns(headers, tallies, mapping, options.shape, head);
     // One answer per row: the question, the answers and the respondent are read as such, unless the
     // person mapped the rating or the touchpoint elsewhere (then the roles keep the guess too).
     const found = columns.shape === "long" ? questionAnswerColumns(headers, head, columns.mapping) : null;

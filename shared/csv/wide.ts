@@ -545,6 +545,7 @@ export function guessColumns(
   tallies: readonly ColumnTally[],
   mapping: ColumnMapping,
   forcedShape?: CsvShape,
+  head: readonly (readonly string[])[] = [],
 ): { shape: CsvShape; profiles: ColumnProfile[]; mapping: ColumnMapping } {
   const ratings = headers.map((header, i) => {
     const tally = tallies[i];
@@ -566,6 +567,12 @@ export function guessColumns(
     return readRatingColumn(header, tally);
   });
   sameScaleInMatrices(headers, tallies, ratings);
+  // A column of words naming another column's numbers row by row ("Very satisfied" wherever the score is
+  // 5, under any header) is that column's answers again.
+  ratings.forEach((words, w) => {
+    if (words?.words == null) return;
+    if (ratings.some((numbers, n) => numbers !== null && numbers.words === null && wordsOfNumbers(head, w, n))) ratings[w] = null;
+  });
   const corrected: ColumnMapping = { ...mapping };
   /** Of two columns the header clues score alike, the one with the longer texts first. */
   const longer = (i: number, than: number) => (tallies[i]?.longest ?? 0) > (tallies[than]?.longest ?? 0);
@@ -785,6 +792,28 @@ export function guessColumns(
   const touchpointField = corrected.touchpoint !== null && !asksQuestion(headers[corrected.touchpoint] ?? "");
   const shape: CsvShape = forcedShape ?? (questions >= 2 && !touchpointField ? "wide" : "long");
   return finishGuess(headers, tallies, ratings, corrected, shape);
+}
+
+/**
+ * Whether column `words` names column `numbers`' values one for one in the rows `head` (each word
+ * always with one number, each number with one word), in rows enough to tell: 20 or more, each word
+ * twice on average (two columns whose every row differs agree trivially). Rows where either is blank
+ * say nothing.
+ */
+function wordsOfNumbers(head: readonly (readonly string[])[], words: number, numbers: number): boolean {
+  const numberOf = new Map<string, string>();
+  const wordOf = new Map<string, string>();
+  let rows = 0;
+  for (const row of head) {
+    const word = wordKey(row[words] ?? "");
+    const number = (row[numbers] ?? "").trim();
+    if (word === "" || number === "") continue;
+    if ((numberOf.get(word) ?? number) !== number || (wordOf.get(number) ?? word) !== word) return false;
+    numberOf.set(word, number);
+    wordOf.set(number, word);
+    rows++;
+  }
+  return rows >= COPY_ROWS && rows >= 2 * numberOf.size;
 }
 
 /**

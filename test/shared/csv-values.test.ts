@@ -432,6 +432,17 @@ describe("True/False and Yes/No as a two-way rating", () => {
     // Under a header of its own, the words are a question of their own: a survey of two.
     const own = await importFeedbackCsv(file("Effort"), { map });
     expect([own.shape, own.answers]).toEqual(["wide", 8]);
+    // … unless, in rows enough to tell, each word goes with one score and each score with one word.
+    const words = ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"];
+    const survey = (label: (score: number, row: number) => string) =>
+      importFeedbackCsv(
+        ["id,score,csat_label,feedback", ...Array.from({ length: 30 }, (_, row) => `${row},${((row * 7) % 5) + 1},${label(((row * 7) % 5) + 1, row)},text ${row}`)].join("\n"),
+        { map },
+      );
+    const labelled = await survey((score) => words[score - 1] as string);
+    expect([labelled.shape, labelled.answers, labelled.columns[2]?.role]).toEqual(["long", 30, "ignore"]);
+    const asked = await survey((_, row) => words[Math.floor(row / 6)] as string);
+    expect([asked.shape, asked.answers]).toEqual(["wide", 60]);
   });
 
   it("reads the scales survey tools offer, each label one step", () => {

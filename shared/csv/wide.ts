@@ -225,7 +225,8 @@ function numberCount(tally: ColumnTally): number {
 
 /** Headers that name a number which is not a rating: dates' parts, counts, money, progress. */
 const NOT_A_RATING = new Set([
-  "year", "month", "day", "week", "hour", "minute", "age", "count", "quantity", "qty", "number", "progress",
+  "year", "years", "month", "months", "day", "days", "week", "weeks", "hour", "hours", "minute", "minutes",
+  "age", "count", "quantity", "qty", "number", "progress",
   "duration", "seconds", "price", "amount", "total", "cost", "revenue", "version", "zip", "postcode", "phone",
   "finished", "status", "id", "no", "order", "orders", "items", "latitude", "longitude", "lat", "lng",
   // Counts of votes and visits ("HelpfulnessNumerator", "Helpful votes", "Nights"), not answers.
@@ -234,6 +235,9 @@ const NOT_A_RATING = new Set([
   // A survey tool's own columns: the last page a respondent saw (LimeSurvey's "lastpage"), a random seed, a row's index (KoboToolbox's "_index").
   "lastpage", "seed", "index",
 ]);
+
+/** A question asking for a quantity ("How many people live …?", "How old are you?", "How long did you wait?"), of any length. */
+const ASKS_QUANTITY = /^(?:how (?:many|old|long)|number of)\b/;
 
 function headerWords(header: string): string[] {
   return normaliseHeader(camelCaseApart(header)).split(" ");
@@ -258,7 +262,9 @@ export function readRatingColumn(header: string, tally: ColumnTally): RatingColu
   // Only a short header names a quantity ("Age", "Flight distance"); a question's words ("each part of your order") do not.
   const words = headerWords(header);
   // A header that states a scale asks for a rating, whatever it asks about ("Price (1-7)").
-  if (words.length <= 4 && words.some((word) => NOT_A_RATING.has(word)) && statedScale(header) === null) return null;
+  if ((words.length <= 4 && words.some((word) => NOT_A_RATING.has(word))) || ASKS_QUANTITY.test(words.join(" "))) {
+    if (statedScale(header) === null) return null;
+  }
   if (isComputedScore(header)) return null;
   const numbers = numberCount(tally);
   const labelCount = tally.answered - numbers;

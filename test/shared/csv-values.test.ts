@@ -445,6 +445,14 @@ describe("True/False and Yes/No as a two-way rating", () => {
     expect([asked.shape, asked.answers]).toEqual(["wide", 60]);
   });
 
+  it("reads no question asking for a quantity as a rating question, however small its numbers", async () => {
+    const header = ["Respondent ID", "How satisfied are you with our app?", "How easy was setup?", "How many people live in your household?", "How long did you wait (minutes)?", "Years as a customer", "Comment"];
+    const rows = Array.from({ length: 40 }, (_, i) => [i, ((i * 7) % 5) + 1, ((i * 3) % 5) + 1, (i % 5) + 1, (i % 7) + 1, (i % 6) + 1, `text ${i}`].join(","));
+    const result = await importFeedbackCsv([header.map((h) => `"${h}"`).join(","), ...rows].join("\n"), { map: { stages: [], touchpoints: [], personas: [] } });
+    expect(result.columns.filter((c) => c.role === "question").map((c) => c.header)).toEqual(["How satisfied are you with our app?", "How easy was setup?"]);
+    expect(result.answers).toBe(80);
+  });
+
   it("reads the scales survey tools offer, each label one step", () => {
     const values = (labels: string[]) => {
       const map = detectWordMap(labels, "Question")?.values ?? {};

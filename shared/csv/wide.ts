@@ -803,8 +803,8 @@ export function guessColumns(
 /**
  * Whether column `words` names column `numbers`' values one for one in the rows `head` (each word
  * always with one number, each number with one word), in rows enough to tell: 20 or more, each word
- * twice on average (two columns whose every row differs agree trivially). Rows where either is blank
- * say nothing.
+ * twice on average, two words at least (two columns whose every row differs, or that each hold one
+ * value, agree trivially). Rows where either is blank say nothing.
  */
 function wordsOfNumbers(head: readonly (readonly string[])[], words: number, numbers: number): boolean {
   const numberOf = new Map<string, string>();
@@ -819,7 +819,7 @@ function wordsOfNumbers(head: readonly (readonly string[])[], words: number, num
     wordOf.set(number, word);
     rows++;
   }
-  return rows >= COPY_ROWS && rows >= 2 * numberOf.size;
+  return rows >= COPY_ROWS && numberOf.size >= 2 && rows >= 2 * numberOf.size;
 }
 
 /**

@@ -482,12 +482,17 @@ export async function importFeedbackCsv(
 
   const hostTurns = hooks.yieldToHost === undefined ? createHostTurns() : null;
   const yieldToHost = hooks.yieldToHost ?? hostTurns?.yieldToHost ?? (() => Promise.resolve());
+  // Progress through the text, of its first reading or (`again`) of the second.
+  const progress =
+    (again: boolean) =>
+    (done: number, records: number): void =>
+      hooks.onProgress?.({ done, total, rows: Math.max(0, records - layout.firstDataIndex), ...(again ? { again } : {}) });
   try {
     await streamCsvRecords(text, layout, onRecord, {
       trouble,
       rowsPerSlice,
       yieldToHost,
-      onSlice: (done, records) => hooks.onProgress?.({ done, total, rows: Math.max(0, records - layout.firstDataIndex) }),
+      onSlice: progress(false),
     });
     // Rows found to be rejected once every row is read are listed with their records, read again then.
     const recordsAt = async (indexes: ReadonlySet<number>): Promise<Map<number, string[]>> => {
@@ -496,7 +501,7 @@ export async function importFeedbackCsv(
         trouble: createQuoteTrouble(),
         rowsPerSlice,
         yieldToHost,
-        onSlice: (done, records) => hooks.onProgress?.({ done, total, rows: Math.max(0, records - layout.firstDataIndex), again: true }),
+        onSlice: progress(true),
       });
       return found;
     };
@@ -580,7 +585,7 @@ function createRecordImporter(
    * The `responseIdHash` of each feedback's response id (-1 without one), or of each wide row's: the
    * responses the file repeats are found by them once every row is read.
    */
-  const idHashes = new IntColumn(mapping.responseId === null ? 0 : expectedRows);
+  const idHashes = new IntColumn(responseCol === null ? 0 : expectedRows);
 
   // Every number reading of the columns, by slot: a feedback keeps its reading as a slot in a typed array.
   const slots: ReadingSlots = { readings: [], counts: new IntColumn() };

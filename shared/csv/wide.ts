@@ -524,8 +524,13 @@ const NPS_GROUP_HEADER = /nps[ _-]?group/i;
 /** A header naming another's words for its values ("Rating Label", "score_text", "CSAT (description)"): group 1 is the other. */
 const LABEL_HEADER = /^(.+?) (?:labels?|text|descriptions?|wording)$/;
 
+/** Whether `header` names the words of `other`'s values ("Rating Label" of "Rating"). */
+function labelsOf(header: string, other: string): boolean {
+  return LABEL_HEADER.exec(normaliseHeader(header))?.[1] === normaliseHeader(other);
+}
+
 /** A header that is nothing but a respondent's answer ("Response", "Answer", "Value"; not "Response time"). */
-const ANSWER_HEADER = /^(?:(?:nps |survey )?(?:answers?|responses?)(?: values?)?|values?|reply)$/;
+const ANSWER_ALONE_HEADER = /^(?:(?:nps |survey )?(?:answers?|responses?)(?: values?)?|values?|reply)$/;
 
 /** The outcome question, by its header: an "overall" rating or satisfaction. */
 const OUTCOME_HEADER = /\boverall\b/i;
@@ -566,18 +571,16 @@ export function guessColumns(
     if (tally.copyOf !== null && tally.answered >= COPY_ROWS && tally.distinct.size >= 2) return null;
     // Qualtrics' "Q1_NPS_GROUP" (1 detractor, 2 passive, 3 promoter) is worked out from the NPS answer, not asked.
     if (NPS_GROUP_HEADER.test(header)) return null;
-    // Another column's answers in words ("Rating Label" beside "Rating": a help desk's "Great" for 5) are
-    // that column's, not a question of their own.
-    const labelled = LABEL_HEADER.exec(normaliseHeader(header))?.[1];
-    if (labelled !== undefined && headers.some((other, k) => k !== i && normaliseHeader(other) === labelled)) return null;
     return readRatingColumn(header, tally);
   });
   sameScaleInMatrices(headers, tallies, ratings);
-  // A column of words naming another column's numbers row by row ("Very satisfied" wherever the score is
-  // 5, under any header) is that column's answers again.
+  // A column of words naming another column's scores one for one ("Very satisfied" wherever the score is
+  // 5; a help desk's "Rating Label" beside "Rating") is that column's answers again, not a question.
   ratings.forEach((words, w) => {
     if (words?.words == null) return;
-    if (ratings.some((numbers, n) => numbers !== null && numbers.words === null && wordsOfNumbers(head, w, n))) ratings[w] = null;
+    const again = (numbers: RatingColumnReading | null, n: number) =>
+      numbers !== null && numbers.words === null && wordsOfNumbers(head, w, n, labelsOf(headers[w] ?? "", headers[n] ?? ""));
+    if (ratings.some(again)) ratings[w] = null;
   });
   const corrected: ColumnMapping = { ...mapping };
   /** Of two columns the header clues score alike, the one with the longer texts first. */
@@ -783,7 +786,7 @@ export function guessColumns(
       const header = normaliseHeader(camelCaseApart(headers[i] ?? ""));
       const values = tallies[i]?.numbers.values;
       const whole = values !== undefined && values.size >= 2 && [...values.keys()].every((value) => Number.isInteger(value));
-      return reading !== null && reading.words === null && !used.has(i) && whole && ANSWER_HEADER.test(header) ? [i] : [];
+      return reading !== null && reading.words === null && !used.has(i) && whole && ANSWER_ALONE_HEADER.test(header) ? [i] : [];
     });
     if (answers.length === 1) corrected.rating = answers[0] ?? null;
   }
@@ -802,11 +805,12 @@ export function guessColumns(
 
 /**
  * Whether column `words` names column `numbers`' values one for one in the rows `head` (each word
- * always with one number, each number with one word), in rows enough to tell: 20 or more, each word
- * twice on average, two words at least (two columns whose every row differs, or that each hold one
- * value, agree trivially). Rows where either is blank say nothing.
+ * always with one number, each number with one word), in rows enough to tell: any, when the header
+ * says so (`named`: "Rating Label" beside "Rating"); else 20 or more, each word twice on average, two
+ * words at least (two columns whose every row differs, or that each hold one value, agree
+ * trivially). Rows where either is blank say nothing.
  */
-function wordsOfNumbers(head: readonly (readonly string[])[], words: number, numbers: number): boolean {
+function wordsOfNumbers(head: readonly (readonly string[])[], words: number, numbers: number, named: boolean): boolean {
   const numberOf = new Map<string, string>();
   const wordOf = new Map<string, string>();
   let rows = 0;
@@ -819,7 +823,7 @@ function wordsOfNumbers(head: readonly (readonly string[])[], words: number, num
     wordOf.set(number, word);
     rows++;
   }
-  return rows >= COPY_ROWS && numberOf.size >= 2 && rows >= 2 * numberOf.size;
+  return named ? rows > 0 : rows >= COPY_ROWS && numberOf.size >= 2 && rows >= 2 * numberOf.size;
 }
 
 /**

@@ -15,6 +15,10 @@ import { statedScale } from "../../shared/csv/columns";
 import { type DateOrder, createDateReader, dateOrderOfHeader, isRelativeTime } from "../../shared/csv/date";
 import type { RatingScale } from "../../shared/model";
 
+/** A file of a header line and rows, imported into an empty journey. */
+const importRows = (header: string, rows: readonly (readonly (string | number)[])[]) =>
+  importFeedbackCsv([header, ...rows.map((row) => row.join(","))].join("\n"), { map: { stages: [], touchpoints: [], personas: [] } });
+
 describe("readRating", () => {
   it.each([
     ["4", 4, null],
@@ -389,7 +393,6 @@ describe("True/False and Yes/No as a two-way rating", () => {
   });
 
   it("reads the numbers of a column headed as the answer (an NPS tool's 'Response') as the rating, and no time, count or id so headed", async () => {
-    const map = { stages: [], touchpoints: [], personas: [] };
     // As an NPS tool exports its answers: the score under "Response", the comment beside it, rows without a comment.
     const rows = [
       ["v1", "9", "2024-03-05 10:22:13", "Great tool"],
@@ -399,9 +402,9 @@ describe("True/False and Yes/No as a two-way rating", () => {
       ["v5", "0", "2024-03-08 09:00:00", "Terrible support"],
       ["v6", "8", "2024-03-08 10:00:00", ""],
     ];
-    const file = (header: string) => [`Visitor ID,${header},Response Time (UTC),Comment`, ...rows.map((row) => row.join(","))].join("\n");
+    const file = (header: string) => importRows(`Visitor ID,${header},Response Time (UTC),Comment`, rows);
     for (const header of ["Response", "Answer", "value", "Response Value"]) {
-      const result = await importFeedbackCsv(file(header), { map });
+      const result = await file(header);
       expect(result.imported, header).toBe(6);
       expect(result.columns[1]?.role, header).toBe("rating");
       expect(result.columns[1]?.scale, header).toEqual({ min: 0, max: 10 });
@@ -409,35 +412,34 @@ describe("True/False and Yes/No as a two-way rating", () => {
     }
     // Under any other header, or one naming a time, the numbers are no rating: the rows without a comment are not imported.
     for (const header of ["Foo", "Response time", "Answer count"]) {
-      const result = await importFeedbackCsv(file(header), { map });
+      const result = await file(header);
       expect(result.columns[1]?.role, header).not.toBe("rating");
       expect(result.imported, header).toBe(4);
     }
   });
 
   it("reads a column of another's answers in words ('Rating Label' beside 'Rating') as that column's, not a second question", async () => {
-    const map = { stages: [], touchpoints: [], personas: [] };
     const rows = [
       ["c1", "5", "Great", "Thanks!"],
       ["c2", "1", "Terrible", "Never solved"],
       ["c3", "3", "Okay", ""],
       ["c4", "4", "Good", ""],
     ];
-    const file = (label: string) => [`Conversation ID,Rating,${label},Comment`, ...rows.map((row) => row.join(","))].join("\n");
+    const file = (label: string) => importRows(`Conversation ID,Rating,${label},Comment`, rows);
     for (const label of ["Rating Label", "rating_text", "Rating (description)"]) {
-      const result = await importFeedbackCsv(file(label), { map });
+      const result = await file(label);
       expect([result.shape, result.answers], label).toEqual(["long", 4]);
       expect(result.columns.map((c) => c.role), label).toEqual(["responseId", "rating", "ignore", "text"]);
     }
     // Under a header of its own, the words are a question of their own: a survey of two.
-    const own = await importFeedbackCsv(file("Effort"), { map });
+    const own = await file("Effort");
     expect([own.shape, own.answers]).toEqual(["wide", 8]);
     // … unless, in rows enough to tell, each word goes with one score and each score with one word.
     const words = ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"];
     const survey = (label: (score: number, row: number) => string) =>
-      importFeedbackCsv(
-        ["id,score,csat_label,feedback", ...Array.from({ length: 30 }, (_, row) => `${row},${((row * 7) % 5) + 1},${label(((row * 7) % 5) + 1, row)},text ${row}`)].join("\n"),
-        { map },
+      importRows(
+        "id,score,csat_label,feedback",
+        Array.from({ length: 30 }, (_, row) => [row, ((row * 7) % 5) + 1, label(((row * 7) % 5) + 1, row), `text ${row}`]),
       );
     const labelled = await survey((score) => words[score - 1] as string);
     expect([labelled.shape, labelled.answers, labelled.columns[2]?.role]).toEqual(["long", 30, "ignore"]);
@@ -447,8 +449,8 @@ describe("True/False and Yes/No as a two-way rating", () => {
 
   it("reads no question asking for a quantity as a rating question, however small its numbers", async () => {
     const header = ["Respondent ID", "How satisfied are you with our app?", "How easy was setup?", "How many people live in your household?", "How long did you wait (minutes)?", "Years as a customer", "Comment"];
-    const rows = Array.from({ length: 40 }, (_, i) => [i, ((i * 7) % 5) + 1, ((i * 3) % 5) + 1, (i % 5) + 1, (i % 7) + 1, (i % 6) + 1, `text ${i}`].join(","));
-    const result = await importFeedbackCsv([header.map((h) => `"${h}"`).join(","), ...rows].join("\n"), { map: { stages: [], touchpoints: [], personas: [] } });
+    const rows = Array.from({ length: 40 }, (_, i) => [i, ((i * 7) % 5) + 1, ((i * 3) % 5) + 1, (i % 5) + 1, (i % 7) + 1, (i % 6) + 1, `text ${i}`]);
+    const result = await importRows(header.map((h) => `"${h}"`).join(","), rows);
     expect(result.columns.filter((c) => c.role === "question").map((c) => c.header)).toEqual(["How satisfied are you with our app?", "How easy was setup?"]);
     expect(result.answers).toBe(80);
   });
